@@ -1,0 +1,239 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+  JLAC10_CODE_SYSTEM_OID, answerLabelsFor, findItem, type CheckupItem, type CheckupResult, type Sex,
+} from './itemMaster';
+
+/**
+ * Reader for the HL7 CDA 特定健診情報ファイル (DOMAIN.md "Specific health checkups (特定健診)"):
+ * results are observations coded in JLAC10 (OID 1.2.392.200119.6.1005), units are UCUM, urine results are
+ * codes 1–5, questionnaire answers are coded. "Map, don't reject": unit spellings are normalised, unknown ones kept.
+ */
+
+export type CdaParseErrorReason =
+  | 'MALFORMED_XML'
+  | 'NOT_A_CLINICAL_DOCUMENT'
+  | 'NO_OBSERVATIONS'
+  | 'UNKNOWN_ITEM_CODE'
+  | 'INVALID_VALUE';
+
+/** Thrown for a file the system must refuse; the GraphQL layer turns it into BAD_USER_INPUT. */
+export class CdaParseError extends Error {
+  override readonly name = 'CdaParseError';
+  constructor(
+    readonly reason: CdaParseErrorReason,
+    readonly messageEn: string,
+    readonly messageJa: string,
+    readonly detail: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${messageEn} / ${messageJa}`);
+  }
+}
+
+export interface CdaPatient {
+  sex?: Sex;
+  /** ISO date YYYY-MM-DD. */
+  birthDate?: string;
+}
+
+export interface CdaCheckupDocument {
+  /** 健診実施日 from documentationOf/serviceEvent/effectiveTime, else the document effectiveTime (YYYY-MM-DD). */
+  examinationDate?: string;
+  /** ClinicalDocument/effectiveTime (YYYY-MM-DD). */
+  documentDate?: string;
+  patient: CdaPatient;
+  /** JLAC10 observations in document order; repeated codes are all kept. */
+  observations: CheckupResult[];
+}
+
+/** UCUM (and common non-UCUM) spellings → the item master's display units; keys are lower-cased, no spaces. */
+const UNIT_SPELLINGS: Readonly<Record<string, string>> = {
+  'mm[hg]': 'mmHg', mmhg: 'mmHg',
+  'mg/dl': 'mg/dL',
+  '%': '%', '%{hba1c}': '%', '%{ngsp}': '%',
+  'u/l': 'U/L', 'iu/l': 'U/L', '[iu]/l': 'U/L',
+  cm: 'cm', kg: 'kg',
+  'kg/m2': 'kg/m2', 'kg/m^2': 'kg/m2', 'kg/m[2]': 'kg/m2', 'kg/m²': 'kg/m2', 'kg/(m.m)': 'kg/m2', 'kg/m.m': 'kg/m2',
+};
+
+/**
+ * Normalises a CDA unit to the master's display unit. Absent or dimensionless ('1', HL7's default) takes the
+ * item's own unit; an unrecognised spelling is kept as written (DOMAIN.md: "Map, don't reject").
+ */
+export function mapUnit(rawUnit: string | undefined, itemUnit: string): string {
+  const trimmed = rawUnit?.trim() ?? '';
+  if (trimmed === '' || trimmed === '1') return itemUnit;
+  return UNIT_SPELLINGS[trimmed.toLowerCase().replace(/\s+/g, '')] ?? trimmed;
+}
+
+type XmlNode = { [key: string]: unknown };
+
+function isNode(value: unknown): value is XmlNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function childNodes(node: XmlNode | undefined, name: string): XmlNode[] {
+  const value = node?.[name];
+  const list: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter(isNode);
+}
+
+function firstChild(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return childNodes(node, name)[0];
+}
+
+function attr(node: XmlNode | undefined, name: string): string | undefined {
+  const value = node?.[`@_${name}`];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function textOf(node: XmlNode): string {
+  const text = node['#text'];
+  return typeof text === 'string' ? text.trim() : '';
+}
+
+/** Every <observation> anywhere below `value` (entries, organizers, entryRelationships), in document order. */
+function collectObservations(value: unknown, into: XmlNode[]): XmlNode[] {
+  if (Array.isArray(value)) {
+    for (const element of value) collectObservations(element, into);
+  } else if (isNode(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.startsWith('@_') || key === '#text') continue;
+      if (key === 'observation') into.push(...(Array.isArray(child) ? child : [child]).filter(isNode));
+      collectObservations(child, into);
+    }
+  }
+  return into;
+}
+
+/** HL7 TS (YYYYMMDD[hhmm[ss]][±zzzz]) → YYYY-MM-DD; throws INVALID_VALUE for an impossible date. */
+function hl7Date(raw: string | undefined, field: string): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const match = /^(\d{4})(\d{2})(\d{2})/.exec(raw.trim());
+  const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+  const date = new Date(`${iso}T00:00:00Z`);
+  // The round trip catches impossible dates such as 2024-02-30, which Date would roll over.
+  if (iso === '' || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+    throw new CdaParseError('INVALID_VALUE', `Invalid date "${raw}" in ${field}`, `${field} の日付「${raw}」が不正です`, { field });
+  }
+  return iso;
+}
+
+/** Strips a namespace prefix from an xsi:type value ('hl7:PQ' → 'PQ'). */
+function valueType(value: XmlNode): string {
+  return (attr(value, 'type') ?? '').replace(/^.*:/, '').toUpperCase();
+}
+
+function invalidValue(item: CheckupItem, found: string): CdaParseError {
+  return new CdaParseError(
+    'INVALID_VALUE',
+    `Invalid value ${found} for ${item.nameEn} (${item.code})`,
+    `${item.nameJa}（${item.code}）の値 ${found} が不正です`,
+    { code: item.code },
+  );
+}
+
+function readObservationValue(item: CheckupItem, value: XmlNode): CheckupResult {
+  const type = valueType(value);
+  if (item.kind === 'numeric') {
+    const raw = type === 'ST' ? textOf(value) : attr(value, 'value');
+    const number = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+    if (!Number.isFinite(number)) throw invalidValue(item, `"${raw ?? ''}"`);
+    return { code: item.code, value: number, unit: mapUnit(attr(value, 'unit'), item.unit) };
+  }
+  if (item.kind === 'text') {
+    const text = type === 'ST' || type === 'ED' || type === '' ? textOf(value) : attr(value, 'displayName') ?? attr(value, 'code') ?? '';
+    return { code: item.code, value: text, unit: '' };
+  }
+  // qualitative (urine 1–5) and code (questionnaire): a coded value, or a bare number in @value.
+  const answerCode = attr(value, 'code') ?? attr(value, 'value');
+  if (answerCode === undefined || answerCode.trim() === '') throw invalidValue(item, '(no code)');
+  const code = answerCode.trim();
+  const label = answerLabelsFor(item.code)?.[code] ?? attr(value, 'displayName') ?? code;
+  return { code: item.code, value: label, unit: '', qualitativeCode: code };
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  // JLAC10 codes and answer codes must stay strings ('3D010000001926101' would otherwise become a number).
+  parseAttributeValue: false,
+  parseTagValue: false,
+});
+
+/** Parses a 特定健診情報ファイル (CDA XML text). Throws CdaParseError for a document the system must refuse. */
+export function parseCheckupCda(xml: string): CdaCheckupDocument {
+  // A CDA file never needs a DTD; refusing one avoids entity-expansion tricks.
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new CdaParseError('MALFORMED_XML', 'XML with a DOCTYPE is not accepted', 'DOCTYPE を含む XML は受け付けられません');
+  }
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) {
+    const { msg, line, col } = validation.err;
+    throw new CdaParseError(
+      'MALFORMED_XML',
+      `Malformed XML at line ${line}, column ${col}: ${msg}`,
+      `XML の形式が不正です（${line} 行 ${col} 列）`,
+      { line, col },
+    );
+  }
+  const parsed: unknown = parser.parse(xml);
+  const root = isNode(parsed) ? firstChild(parsed, 'ClinicalDocument') : undefined;
+  if (root === undefined) {
+    throw new CdaParseError(
+      'NOT_A_CLINICAL_DOCUMENT',
+      'The root element is not an HL7 CDA ClinicalDocument',
+      'ルート要素が HL7 CDA の ClinicalDocument ではありません',
+    );
+  }
+
+  const documentDate = hl7Date(attr(firstChild(root, 'effectiveTime'), 'value'), 'ClinicalDocument/effectiveTime');
+  const serviceTime = firstChild(firstChild(firstChild(root, 'documentationOf'), 'serviceEvent'), 'effectiveTime');
+  const serviceDate = hl7Date(
+    attr(serviceTime, 'value') ?? attr(firstChild(serviceTime, 'low'), 'value'),
+    'serviceEvent/effectiveTime',
+  );
+  const patientNode = firstChild(firstChild(firstChild(root, 'recordTarget'), 'patientRole'), 'patient');
+  const patient: CdaPatient = {};
+  // 性別: JP code system 1.2.392.200119.6.1104 uses 1 男 / 2 女; HL7 v3 uses M / F.
+  const genderCode = attr(firstChild(patientNode, 'administrativeGenderCode'), 'code');
+  if (genderCode === '1' || genderCode === 'M') patient.sex = 'M';
+  if (genderCode === '2' || genderCode === 'F') patient.sex = 'F';
+  const birthDate = hl7Date(attr(firstChild(patientNode, 'birthTime'), 'value'), 'patient/birthTime');
+  if (birthDate !== undefined) patient.birthDate = birthDate;
+
+  const observations: CheckupResult[] = [];
+  for (const observation of collectObservations(firstChild(root, 'component'), [])) {
+    const codeNode = firstChild(observation, 'code');
+    if (attr(codeNode, 'codeSystem') !== JLAC10_CODE_SYSTEM_OID) continue;
+    const code = attr(codeNode, 'code')?.trim() ?? '';
+    const item = findItem(code);
+    if (item === undefined) {
+      throw new CdaParseError(
+        'UNKNOWN_ITEM_CODE',
+        `Unknown JLAC10 code "${code}" (not in the 特定健診 item master)`,
+        `JLAC10 コード「${code}」は特定健診の項目マスタにありません`,
+        { code },
+      );
+    }
+    const value = firstChild(observation, 'value');
+    // Not measured (nullFlavor) or no value at all: nothing to record, but not an error.
+    if (value === undefined || attr(value, 'nullFlavor') !== undefined) continue;
+    observations.push(readObservationValue(item, value));
+  }
+  if (observations.length === 0) {
+    throw new CdaParseError(
+      'NO_OBSERVATIONS',
+      'The document contains no JLAC10 observation results',
+      '文書に JLAC10 の検査・問診結果が 1 件もありません',
+    );
+  }
+
+  const examinationDate = serviceDate ?? documentDate;
+  return {
+    ...(examinationDate !== undefined ? { examinationDate } : {}),
+    ...(documentDate !== undefined ? { documentDate } : {}),
+    patient,
+    observations,
+  };
+}

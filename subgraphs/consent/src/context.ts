@@ -1,0 +1,10 @@
+import type { BaseContext, Db, ServiceConfig } from '@onshi/kit';
+import type { Tables } from './db/tables';
+import type { SigningKey } from './services/signing';
+
+export interface ConsentContext extends BaseContext {
+  db: Db<Tables>;
+  config: ServiceConfig;
+  signingKey: SigningKey;
+  now: () => Date;
+}

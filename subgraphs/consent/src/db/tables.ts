@@ -1,0 +1,123 @@
+import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const consentSchema = pgSchema('consent');
+
+/** Login accounts of staff, operators, insurers and patients' portal identities (demo accounts are seeded). */
+export const accounts = consentSchema.table('accounts', {
+  account: text('account').primaryKey(),
+  role: text('role').notNull(),
+  subject: text('subject').notNull(),
+  displayName: text('display_name').notNull(),
+  facilityCode: text('facility_code'),
+  facilityKind: text('facility_kind'),
+  patientId: text('patient_id'),
+  insurerNumber: text('insurer_number'),
+  passwordHash: text('password_hash'),
+  totpSecret: text('totp_secret'),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastTotpStep: bigint('last_totp_step', { mode: 'number' }),
+});
+
+/** Virtual My Number Cards: the user certificate's public key and the PIN's scrypt hash, never the PIN. */
+export const cards = consentSchema.table('cards', {
+  serial: text('serial').primaryKey(),
+  patientId: text('patient_id').notNull(),
+  publicKey: text('public_key').notNull(),
+  pinHash: text('pin_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedAt: timestamp('locked_at', { withTimezone: true }),
+}, (t) => [index('cards_patient_idx').on(t.patientId)]);
+
+export const cardChallenges = consentSchema.table('card_challenges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  cardSerial: text('card_serial').notNull(),
+  challenge: text('challenge').notNull(),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Per-visit consent given at a facility's card reader, one row per category (DOMAIN.md "Consent"). */
+export const consents = consentSchema.table('consents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: text('patient_id').notNull(),
+  facilityCode: text('facility_code').notNull(),
+  category: text('category').notNull(),
+  method: text('method').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [index('consents_patient_facility_idx').on(t.patientId, t.facilityCode, t.registeredAt)]);
+
+export const phrApps = consentSchema.table('phr_apps', {
+  clientId: text('client_id').primaryKey(),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+});
+
+export const phrGrants = consentSchema.table('phr_grants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: text('patient_id').notNull(),
+  appId: text('app_id').notNull(),
+  categories: text('categories').array().notNull(),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [index('phr_grants_patient_idx').on(t.patientId)]);
+
+/** DV・虐待被害者: while a block stands, no facility or PHR app gets anything (DOMAIN.md "Special rules"). */
+export const dvBlocks = consentSchema.table('dv_blocks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: text('patient_id').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+  registeredBy: text('registered_by').notNull(),
+  liftedAt: timestamp('lifted_at', { withTimezone: true }),
+}, (t) => [index('dv_blocks_patient_idx').on(t.patientId)]);
+
+export const disasters = consentSchema.table('disasters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  prefectures: text('prefectures').array().notNull(),
+  facilityCodes: text('facility_codes').array(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  declaredBy: text('declared_by').notNull(),
+});
+
+/**
+ * The access log (「医療保険情報の提供状況」): append-only (triggers in the migration reject UPDATE,
+ * DELETE and TRUNCATE) and hash-chained per partition of patients (ARCHITECTURE.md "Beyond one machine").
+ */
+export const accessLog = consentSchema.table('access_log', {
+  partition: integer('partition').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorRole: text('actor_role').notNull(),
+  actorSubject: text('actor_subject').notNull(),
+  facilityCode: text('facility_code'),
+  patientId: text('patient_id').notNull(),
+  category: text('category').notNull(),
+  decision: text('decision').notNull(),
+  reason: text('reason').notNull(),
+  basisId: text('basis_id'),
+  special: boolean('special').notNull().default(false),
+  requestId: text('request_id').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [primaryKey({ columns: [t.partition, t.seq] }), index('access_log_patient_at_idx').on(t.patientId, t.at), index('access_log_facility_at_idx').on(t.facilityCode, t.at)]);
+
+/** The current head of each partition's chain; its row lock serialises appends to one chain only. */
+export const auditHeads = consentSchema.table('audit_heads', {
+  partition: integer('partition').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Periodic checkpoints of every chain head, so that truncating a chain is detected too. */
+export const auditCheckpoints = consentSchema.table('audit_checkpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  heads: jsonb('heads').$type<Array<{ partition: number; seq: number; hash: string }>>().notNull(),
+});
+
+export const tables = { accounts, cards, cardChallenges, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints };
+export type Tables = typeof tables;

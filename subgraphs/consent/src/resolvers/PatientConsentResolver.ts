@@ -1,0 +1,46 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, ForbiddenError, type Actor } from '@onshi/kit';
+import type { ConsentContext } from '../context';
+import { accessLog, consents } from '../db/tables';
+import { consentExpiresAt, isConsentValid } from '../services/decision';
+import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient } from '../schema/types';
+
+/** A patient reads only their own log and consents; operators read any (DOMAIN.md "Consent": logged provisions). */
+function requireSelfOrOperator(actor: Actor | null, patientId: string): void {
+  if (actor?.role === 'ADMIN' || (actor?.role === 'PATIENT' && actor.patientId === patientId)) return;
+  throw new ForbiddenError();
+}
+
+@Resolver(() => Patient)
+export class PatientConsentResolver {
+  @FieldResolver(() => [AccessLogEntry])
+  async accessLog(
+    @Root() patient: Patient,
+    @Ctx() ctx: ConsentContext,
+    @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
+    @Arg('includeOwnViews', () => Boolean, { defaultValue: false, description: 'Also list your own reads' }) includeOwnViews: boolean,
+  ): Promise<AccessLogEntry[]> {
+    requireSelfOrOperator(ctx.actor, patient.id);
+    if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
+    const rows = await ctx.db
+      .select()
+      .from(accessLog)
+      .where(includeOwnViews ? eq(accessLog.patientId, patient.id) : and(eq(accessLog.patientId, patient.id), ne(accessLog.actorRole, 'PATIENT')))
+      .orderBy(desc(accessLog.at), desc(accessLog.seq))
+      .limit(first);
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  }
+
+  @FieldResolver(() => [Consent])
+  async consents(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<Consent[]> {
+    requireSelfOrOperator(ctx.actor, patient.id);
+    const now = ctx.now();
+    const rows = await ctx.db.select().from(consents).where(eq(consents.patientId, patient.id)).orderBy(desc(consents.registeredAt)).limit(PAGE_MAX);
+    return rows.map((row) => ({
+      id: row.id, facilityCode: row.facilityCode, category: row.category, method: row.method,
+      registeredAt: row.registeredAt.toISOString(), expiresAt: consentExpiresAt(row.registeredAt).toISOString(),
+      valid: isConsentValid({ registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) }, now),
+    }));
+  }
+}

@@ -1,0 +1,203 @@
+import { CONSENT_VALIDITY_MS, consentFlag, decide } from './decision';
+import type { ConsentFact, Decision, DecisionActor, DecisionFacts, DecisionReason, DisasterFact, GrantFact } from './decision';
+import type { Category } from './roles';
+
+const NOW = new Date('2025-04-01T09:00:00.000Z');
+const MS = 1;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+
+const PATIENT = 'pt-0001';
+const OTHER_PATIENT = 'pt-0002';
+// Valid 10-digit codes (Luhn check digit): Tokyo (13) clinic A and B, dental, pharmacy; Osaka (27) clinic.
+const CLINIC_A = '1310112345';
+const CLINIC_B = '1310156789';
+const DENTAL = '1330112341';
+const PHARMACY = '1340112349';
+const OSAKA_CLINIC = '2710112349';
+
+const actor = {
+  patient: { role: 'PATIENT', subject: PATIENT, patientId: PATIENT, scopes: [] },
+  otherPatient: { role: 'PATIENT', subject: OTHER_PATIENT, patientId: OTHER_PATIENT, scopes: [] },
+  reception: { role: 'RECEPTION', subject: 'staff-reception', facilityCode: CLINIC_A, facilityKind: 'MEDICAL', scopes: [] },
+  pharmacyReception: { role: 'RECEPTION', subject: 'staff-ph-reception', facilityCode: PHARMACY, facilityKind: 'PHARMACY', scopes: [] },
+  doctor: { role: 'DOCTOR', subject: 'staff-doctor-a', facilityCode: CLINIC_A, facilityKind: 'MEDICAL', scopes: [] },
+  doctorB: { role: 'DOCTOR', subject: 'staff-doctor-b', facilityCode: CLINIC_B, facilityKind: 'MEDICAL', scopes: [] },
+  osakaDoctor: { role: 'DOCTOR', subject: 'staff-doctor-osaka', facilityCode: OSAKA_CLINIC, facilityKind: 'MEDICAL', scopes: [] },
+  doctorNoFacility: { role: 'DOCTOR', subject: 'staff-doctor-x', scopes: [] },
+  doctorBadCode: { role: 'DOCTOR', subject: 'staff-doctor-y', facilityCode: '1310112346', scopes: [] },
+  doctorKindMismatch: { role: 'DOCTOR', subject: 'staff-doctor-z', facilityCode: CLINIC_A, facilityKind: 'DENTAL', scopes: [] },
+  doctorAtPharmacyCode: { role: 'DOCTOR', subject: 'staff-doctor-p', facilityCode: PHARMACY, scopes: [] },
+  dentist: { role: 'DENTIST', subject: 'staff-dentist', facilityCode: DENTAL, facilityKind: 'DENTAL', scopes: [] },
+  pharmacist: { role: 'PHARMACIST', subject: 'staff-pharmacist', facilityCode: PHARMACY, facilityKind: 'PHARMACY', scopes: [] },
+  phr: { role: 'PHR_APP', subject: 'app-1', patientId: PATIENT, grantId: 'grant-1', scopes: ['drug:read', 'checkup:read', 'qualification:read'] },
+  phrOtherGrant: { role: 'PHR_APP', subject: 'app-1', patientId: PATIENT, grantId: 'grant-9', scopes: ['drug:read'] },
+  phrOtherApp: { role: 'PHR_APP', subject: 'app-2', patientId: PATIENT, grantId: 'grant-1', scopes: ['drug:read'] },
+  phrNarrowToken: { role: 'PHR_APP', subject: 'app-1', patientId: PATIENT, grantId: 'grant-1', scopes: ['qualification:read'] },
+  insurer: { role: 'INSURER', subject: 'insurer-06132013', insurerNumber: '06132013', scopes: [] },
+  otherInsurer: { role: 'INSURER', subject: 'insurer-33120015', insurerNumber: '33120015', scopes: [] },
+  admin: { role: 'ADMIN', subject: 'operator-1', scopes: [] },
+} satisfies Record<string, DecisionActor>;
+
+function consent(facilityCode: string, category: Category, registeredAt: Date, extra: Partial<ConsentFact> = {}): ConsentFact {
+  return { id: `c-${facilityCode}-${category}-${registeredAt.getTime()}`, patientId: PATIENT, facilityCode, category, registeredAt, ...extra };
+}
+const drugConsentA = consent(CLINIC_A, 'DRUG', at(-1 * HOUR));
+const checkupConsentA = consent(CLINIC_A, 'CHECKUP', at(-1 * HOUR));
+const tokyoDisaster: DisasterFact = { id: 'disaster-tokyo', prefectures: ['13'], startsAt: at(-DAY), endsAt: at(7 * DAY) };
+const grant: GrantFact = { id: 'grant-1', patientId: PATIENT, appId: 'app-1', categories: ['DRUG', 'QUALIFICATION'], expiresAt: at(90 * DAY) };
+
+function facts(overrides: Partial<DecisionFacts> = {}): DecisionFacts {
+  return { dvBlocked: false, consents: [], disasters: [], disasterIdentified: false, ...overrides };
+}
+
+const allowed = (reason: Extract<Decision, { allow: true }>['reason'], basisId?: string, special = false): Decision =>
+  basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
+const forbidden = (reason: Extract<Decision, { code: 'FORBIDDEN' }>['reason']): Decision => ({ allow: false, reason, code: 'FORBIDDEN', special: false });
+const consentRequired = (reason: Extract<Decision, { code: 'CONSENT_REQUIRED' }>['reason']): Decision => ({
+  allow: false,
+  reason,
+  code: 'CONSENT_REQUIRED',
+  special: false,
+});
+
+interface Row {
+  name: string;
+  actor: DecisionActor;
+  category: Category;
+  facts?: Partial<DecisionFacts>;
+  patientId?: string;
+  expected: Decision;
+}
+
+const rows: Row[] = [
+  // 1. DV/abuse block: everyone but the patient, whatever else would open the record.
+  { name: 'DV: doctor with a valid consent is refused', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the patient still sees own data', actor: actor.patient, category: 'DRUG', facts: { dvBlocked: true }, expected: allowed('SELF') },
+  { name: 'DV: another patient is refused before the self check', actor: actor.otherPatient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: reception cannot even confirm qualification', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: PHR app with a live grant is refused', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the operator is refused too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the insurer is refused too', actor: actor.insurer, category: 'QUALIFICATION', facts: { dvBlocked: true, patientInsurerNumbers: ['06132013'] }, expected: forbidden('DV_BLOCK') },
+
+  // 2. Self.
+  { name: 'self: drug', actor: actor.patient, category: 'DRUG', expected: allowed('SELF') },
+  { name: 'self: checkup', actor: actor.patient, category: 'CHECKUP', expected: allowed('SELF') },
+  { name: 'self: qualification', actor: actor.patient, category: 'QUALIFICATION', expected: allowed('SELF') },
+  { name: 'a patient cannot read another patient', actor: actor.otherPatient, category: 'DRUG', expected: forbidden('NOT_SELF') },
+  { name: 'empty ids never match as self', actor: { ...actor.patient, patientId: '' }, patientId: '', category: 'DRUG', expected: forbidden('NOT_SELF') },
+
+  // 3. Pharmacies never receive checkups.
+  { name: 'pharmacist with a checkup consent is refused checkups', actor: actor.pharmacist, category: 'CHECKUP', facts: { consents: [consent(PHARMACY, 'CHECKUP', at(-HOUR))] }, expected: forbidden('PHARMACY_NO_CHECKUP') },
+  { name: 'pharmacy reception asking checkups gets the pharmacy rule first', actor: actor.pharmacyReception, category: 'CHECKUP', expected: forbidden('PHARMACY_NO_CHECKUP') },
+  { name: 'a pharmacy code (table 4) is a pharmacy whatever the role', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', expected: forbidden('PHARMACY_NO_CHECKUP') },
+  { name: 'pharmacy + checkup is refused even in disaster mode', actor: actor.pharmacist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('PHARMACY_NO_CHECKUP') },
+  { name: 'pharmacist with a drug consent sees drugs', actor: actor.pharmacist, category: 'DRUG', facts: { consents: [consent(PHARMACY, 'DRUG', at(-HOUR))] }, expected: allowed('CONSENT', consent(PHARMACY, 'DRUG', at(-HOUR)).id) },
+
+  // 4. Role licensing.
+  { name: 'reception never sees drugs, even with consent', actor: actor.reception, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'reception never sees checkups, even with consent', actor: actor.reception, category: 'CHECKUP', facts: { consents: [checkupConsentA] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'reception is not a disaster viewer', actor: actor.reception, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'insurer gets no drug data', actor: actor.insurer, category: 'DRUG', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'operator gets no clinical data', actor: actor.admin, category: 'CHECKUP', expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'staff without a facility code', actor: actor.doctorNoFacility, category: 'QUALIFICATION', expected: forbidden('NO_FACILITY') },
+  { name: 'staff with a bad check digit', actor: actor.doctorBadCode, category: 'DRUG', facts: { consents: [consent('1310112346', 'DRUG', at(-HOUR))] }, expected: forbidden('NO_FACILITY') },
+  { name: 'facilityKind claim disagreeing with the code', actor: actor.doctorKindMismatch, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: forbidden('FACILITY_MISMATCH') },
+
+  // 5. Qualification.
+  { name: 'reception confirms qualification without consent', actor: actor.reception, category: 'QUALIFICATION', expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'pharmacist confirms qualification without consent', actor: actor.pharmacist, category: 'QUALIFICATION', expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'operator sees qualification', actor: actor.admin, category: 'QUALIFICATION', expected: allowed('ADMIN') },
+  { name: "the patient's insurer sees qualification", actor: actor.insurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
+  { name: 'another insurer does not', actor: actor.otherInsurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
+  { name: 'an insurer without the history fact does not (fail closed)', actor: actor.insurer, category: 'QUALIFICATION', expected: forbidden('NOT_INSURER') },
+
+  // 6. Consent: this facility, this category, 24 hours.
+  { name: 'doctor at A with consent at A', actor: actor.doctor, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: allowed('CONSENT', drugConsentA.id) },
+  { name: 'consent at clinic A does not open clinic B', actor: actor.doctorB, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'a drug consent does not open checkups', actor: actor.doctor, category: 'CHECKUP', facts: { consents: [drugConsentA] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'consent 23h59m old is valid', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-(23 * HOUR + 59 * MINUTE)))] }, expected: allowed('CONSENT', consent(CLINIC_A, 'DRUG', at(-(23 * HOUR + 59 * MINUTE))).id) },
+  { name: 'consent 24h - 1ms old is valid', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-(DAY - MS)))] }, expected: allowed('CONSENT', consent(CLINIC_A, 'DRUG', at(-(DAY - MS))).id) },
+  { name: 'consent exactly 24h old has expired', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-DAY))] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'consent registered in the future is not valid yet', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(MINUTE))] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'revoked consent', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-HOUR), { revokedAt: at(-MINUTE) })] }, expected: consentRequired('NO_CONSENT') },
+  { name: "another patient's consent row is ignored", actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-HOUR), { patientId: OTHER_PATIENT })] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'dentist with a checkup consent', actor: actor.dentist, category: 'CHECKUP', facts: { consents: [consent(DENTAL, 'CHECKUP', at(-HOUR))] }, expected: allowed('CONSENT', consent(DENTAL, 'CHECKUP', at(-HOUR)).id) },
+  { name: 'the newest of several valid consents is the basis', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-3 * HOUR)), consent(CLINIC_A, 'DRUG', at(-HOUR)), consent(CLINIC_A, 'DRUG', at(-2 * HOUR))] }, expected: allowed('CONSENT', consent(CLINIC_A, 'DRUG', at(-HOUR)).id) },
+  { name: 'consent wins over disaster mode (not special)', actor: actor.doctor, category: 'DRUG', facts: { consents: [drugConsentA], disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('CONSENT', drugConsentA.id) },
+
+  // 7. Disaster special measure.
+  { name: 'disaster: declared prefecture, identified patient', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
+  { name: 'disaster: checkups for a dentist', actor: actor.dentist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
+  { name: 'disaster: patient not identified by the 4-field search', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: false }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: facility outside the region', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: facility listed by code', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, id: 'disaster-list', facilityCodes: [OSAKA_CLINIC] }], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-list', true) },
+  { name: 'disaster: before the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: at(MINUTE) }], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: at the end of the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, endsAt: NOW }], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: starts exactly now', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: NOW }], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
+
+  // 8. PHR grants.
+  { name: 'PHR: granted category', actor: actor.phr, category: 'DRUG', facts: { grant }, expected: allowed('PHR_GRANT', 'grant-1') },
+  { name: 'PHR: qualification granted', actor: actor.phr, category: 'QUALIFICATION', facts: { grant }, expected: allowed('PHR_GRANT', 'grant-1') },
+  { name: 'PHR: category not granted', actor: actor.phr, category: 'CHECKUP', facts: { grant }, expected: consentRequired('GRANT_SCOPE') },
+  { name: 'PHR: revoked grant', actor: actor.phr, category: 'DRUG', facts: { grant: { ...grant, revokedAt: at(-MINUTE) } }, expected: consentRequired('GRANT_REVOKED') },
+  { name: 'PHR: grant expiring exactly now', actor: actor.phr, category: 'DRUG', facts: { grant: { ...grant, expiresAt: NOW } }, expected: consentRequired('GRANT_EXPIRED') },
+  { name: 'PHR: no grant', actor: actor.phr, category: 'DRUG', expected: consentRequired('NO_GRANT') },
+  { name: 'PHR: grant of another patient', actor: actor.phr, category: 'DRUG', facts: { grant: { ...grant, patientId: OTHER_PATIENT } }, expected: forbidden('GRANT_MISMATCH') },
+  { name: 'PHR: asking for a patient other than the grantor', actor: actor.phr, category: 'DRUG', patientId: OTHER_PATIENT, facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
+  { name: 'PHR: token names another grant', actor: actor.phrOtherGrant, category: 'DRUG', facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
+  { name: "PHR: another app presenting this app's grant", actor: actor.phrOtherApp, category: 'DRUG', facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
+  { name: 'PHR: token minted without the scope', actor: actor.phrNarrowToken, category: 'DRUG', facts: { grant }, expected: forbidden('TOKEN_SCOPE') },
+  { name: 'PHR: a facility consent does not open anything for an app', actor: actor.phr, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: consentRequired('NO_GRANT') },
+];
+
+describe('decide() — rules in order', () => {
+  test.each(rows)('$name', (row) => {
+    const decision = decide({ actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW, facts: facts(row.facts) });
+    expect(decision).toEqual(row.expected);
+  });
+
+  test('the table exercises every reason', () => {
+    const every: Record<DecisionReason, true> = {
+      SELF: true, QUALIFICATION_CHECK: true, INSURER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
+      DV_BLOCK: true, NOT_SELF: true, PHARMACY_NO_CHECKUP: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
+      FACILITY_MISMATCH: true, NOT_INSURER: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
+      NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,
+    };
+    const seen = new Set(rows.map((row) => row.expected.reason));
+    expect([...seen].sort()).toEqual(Object.keys(every).sort());
+  });
+
+  test('only disaster decisions are special', () => {
+    for (const row of rows) expect(row.expected.special).toBe(row.expected.reason === 'DISASTER');
+  });
+
+  test('an invalid clock is an error, never a decision', () => {
+    expect(() => decide({ actor: actor.doctor, patientId: PATIENT, category: 'DRUG', now: new Date(Number.NaN), facts: facts() })).toThrow(RangeError);
+  });
+
+  test('consent validity is 24 hours', () => {
+    expect(CONSENT_VALIDITY_MS).toBe(DAY);
+  });
+});
+
+describe('consentFlag() — 0 なし / 1 あり / 2 期限切れ / 3 取得困難', () => {
+  test.each<[string, string, ConsentFact[], string, Category, { dvBlocked?: boolean } | undefined]>([
+    ['valid consent', '1', [drugConsentA], CLINIC_A, 'DRUG', undefined],
+    ['no consent', '0', [], CLINIC_A, 'DRUG', undefined],
+    ['consent at another facility', '0', [drugConsentA], CLINIC_B, 'DRUG', undefined],
+    ['consent for another category', '0', [drugConsentA], CLINIC_A, 'CHECKUP', undefined],
+    ['expired consent', '2', [consent(CLINIC_A, 'DRUG', at(-DAY))], CLINIC_A, 'DRUG', undefined],
+    ['expired and then renewed', '1', [consent(CLINIC_A, 'DRUG', at(-2 * DAY)), drugConsentA], CLINIC_A, 'DRUG', undefined],
+    ['revoked consent counts as none', '0', [consent(CLINIC_A, 'DRUG', at(-HOUR), { revokedAt: at(-MINUTE) })], CLINIC_A, 'DRUG', undefined],
+    ['DV-blocked patient', '3', [drugConsentA], CLINIC_A, 'DRUG', { dvBlocked: true }],
+    ['checkups at a pharmacy', '3', [consent(PHARMACY, 'CHECKUP', at(-HOUR))], PHARMACY, 'CHECKUP', undefined],
+    ['drugs at a pharmacy', '1', [consent(PHARMACY, 'DRUG', at(-HOUR))], PHARMACY, 'DRUG', undefined],
+    ['malformed facility code', '3', [drugConsentA], '1310112346', 'DRUG', undefined],
+  ])('%s → %s', (_name, expected, consents, facilityCode, category, options) => {
+    expect(consentFlag(consents, PATIENT, facilityCode, category, NOW, options)).toBe(expected);
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * The policy decision point (ARCHITECTURE.md "Who may see what", layer 3): may *this* actor see *this*
+ * patient's *category* right now? A pure function of the actor, the request and the facts the caller
+ * loaded from the database, so that every replica answers the same (ARCHITECTURE.md "Beyond one
+ * machine") and the rules can be tested as a table.
+ *
+ * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
+ */
+import { PHR_SCOPES, facilityKindOfCode, isLicensedFor, isStaffRole, prefectureOfFacilityCode } from './roles';
+import type { Actor, Category } from './roles';
+
+/** Consent is valid for 24 hours after registration (DOMAIN.md "Consent"). */
+export const CONSENT_VALIDITY_MS = 24 * 60 * 60 * 1000;
+
+/** The verified claims the decision needs; the kit's `Actor` (built from the JWT) fits as it is. */
+export type DecisionActor = Pick<
+  Actor,
+  'role' | 'subject' | 'facilityCode' | 'facilityKind' | 'patientId' | 'grantId' | 'insurerNumber' | 'scopes'
+>;
+
+/** A consent given with the card at a facility's reader, for one category (seed 2-1: 本人同意を毎回). */
+export interface ConsentFact {
+  id: string;
+  patientId: string;
+  facilityCode: string;
+  category: Category;
+  registeredAt: Date;
+  revokedAt?: Date;
+}
+
+/** An operator's disaster declaration: regions (prefectures) and/or facilities, for a period (seed (3) 災害時). */
+export interface DisasterFact {
+  id: string;
+  /** Two-digit prefecture codes (JIS X 0401), compared with the first two digits of the facility code. */
+  prefectures: string[];
+  facilityCodes?: string[];
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A patient's grant to a PHR app (DOMAIN.md "Special rules": PHR). */
+export interface GrantFact {
+  id: string;
+  patientId: string;
+  appId: string;
+  categories: Category[];
+  expiresAt: Date;
+  revokedAt?: Date;
+}
+
+export interface DecisionFacts {
+  /** DV・虐待等被害者 registration (seed: 全情報の提供及び閲覧を一律不可). */
+  dvBlocked: boolean;
+  /** Consents of this patient; rows of other patients are ignored, not trusted. */
+  consents: readonly ConsentFact[];
+  disasters: readonly DisasterFact[];
+  /** The patient was found as exactly one person by the 4-field disaster search (name, birth date, sex, insurer name or address). */
+  disasterIdentified: boolean;
+  /** The grant named by the PHR token's grantId, if any. */
+  grant?: GrantFact;
+  /**
+   * Insurer numbers in the patient's qualification history. Only needed for INSURER actors; when it
+   * is missing an insurer is denied (fail closed).
+   */
+  patientInsurerNumbers?: readonly string[];
+}
+
+export interface DecisionInput {
+  actor: DecisionActor;
+  patientId: string;
+  category: Category;
+  now: Date;
+  facts: DecisionFacts;
+}
+
+export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
+export type ForbiddenReason =
+  | 'DV_BLOCK'
+  | 'NOT_SELF'
+  | 'PHARMACY_NO_CHECKUP'
+  | 'ROLE_NOT_LICENSED'
+  | 'NO_FACILITY'
+  | 'FACILITY_MISMATCH'
+  | 'NOT_INSURER'
+  | 'GRANT_MISMATCH'
+  | 'TOKEN_SCOPE';
+export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE';
+export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReason;
+
+/**
+ * `reason` is for the access log and operators. Show clients only `code`: telling a viewer *why*
+ * (for instance DV_BLOCK) would reveal that the patient is registered as a DV/abuse victim.
+ */
+export type Decision =
+  | { allow: true; reason: AllowReason; basisId?: string; special: boolean }
+  | { allow: false; reason: ForbiddenReason; code: 'FORBIDDEN'; special: false }
+  | { allow: false; reason: ConsentRequiredReason; code: 'CONSENT_REQUIRED'; special: false };
+
+function allow(reason: AllowReason, basisId?: string, special = false): Decision {
+  return basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
+}
+function forbid(reason: ForbiddenReason): Decision {
+  return { allow: false, reason, code: 'FORBIDDEN', special: false };
+}
+function requireConsent(reason: ConsentRequiredReason): Decision {
+  return { allow: false, reason, code: 'CONSENT_REQUIRED', special: false };
+}
+
+/** Valid from registration until (not including) registration + 24 h, unless revoked. */
+export function isConsentValid(consent: Pick<ConsentFact, 'registeredAt' | 'revokedAt'>, now: Date): boolean {
+  // Any revocation counts, even one stamped in the future by a skewed clock: fail closed.
+  if (consent.revokedAt !== undefined) return false;
+  const registered = consent.registeredAt.getTime();
+  const at = now.getTime();
+  return registered <= at && at < registered + CONSENT_VALIDITY_MS;
+}
+
+export function consentExpiresAt(registeredAt: Date): Date {
+  return new Date(registeredAt.getTime() + CONSENT_VALIDITY_MS);
+}
+
+/** The newest valid consent of this patient at this facility for this category, if any. */
+export function findValidConsent(
+  consents: readonly ConsentFact[],
+  patientId: string,
+  facilityCode: string,
+  category: Category,
+  now: Date,
+): ConsentFact | undefined {
+  let newest: ConsentFact | undefined;
+  for (const consent of consents) {
+    if (consent.patientId !== patientId || consent.facilityCode !== facilityCode || consent.category !== category) continue;
+    if (!isConsentValid(consent, now)) continue;
+    if (newest === undefined || consent.registeredAt.getTime() > newest.registeredAt.getTime()) newest = consent;
+  }
+  return newest;
+}
+
+/** A declaration covers a facility when it is in force now and names the facility or its prefecture. */
+export function disasterCovers(disaster: DisasterFact, facilityCode: string, now: Date): boolean {
+  const at = now.getTime();
+  if (!(disaster.startsAt.getTime() <= at && at < disaster.endsAt.getTime())) return false;
+  const prefecture = prefectureOfFacilityCode(facilityCode);
+  if (prefecture !== undefined && disaster.prefectures.includes(prefecture)) return true;
+  return disaster.facilityCodes?.includes(facilityCode) ?? false;
+}
+
+function isSelf(actor: DecisionActor, patientId: string): boolean {
+  return actor.role === 'PATIENT' && patientId !== '' && actor.patientId === patientId;
+}
+
+/**
+ * Pharmacies never receive checkup information (seed: 薬局には特定健診情報を提供しない). A pharmacy is
+ * recognised by the role, the facilityKind claim or the code's table digit 4 — any one suffices.
+ */
+function actsForPharmacy(actor: DecisionActor): boolean {
+  if (actor.role === 'PHARMACIST' || actor.facilityKind === 'PHARMACY') return true;
+  return actor.facilityCode !== undefined && facilityKindOfCode(actor.facilityCode) === 'PHARMACY';
+}
+
+function decidePhrGrant(actor: DecisionActor, patientId: string, category: Category, now: Date, grant: GrantFact | undefined): Decision {
+  if (grant === undefined) return requireConsent('NO_GRANT');
+  // The token, the grant row and the request must all name the same app, grant and patient.
+  const sameGrant = actor.grantId === grant.id && grant.appId === actor.subject;
+  const samePatient = grant.patientId === patientId && actor.patientId === patientId;
+  if (!sameGrant || !samePatient) return forbid('GRANT_MISMATCH');
+  if (grant.revokedAt !== undefined) return requireConsent('GRANT_REVOKED');
+  if (grant.expiresAt.getTime() <= now.getTime()) return requireConsent('GRANT_EXPIRED');
+  if (!grant.categories.includes(category)) return requireConsent('GRANT_SCOPE');
+  // The grant is authoritative (it can be narrowed or revoked after the token was issued); the token
+  // must carry the scope too, so a token minted for fewer categories cannot be stretched.
+  if (!actor.scopes.includes(PHR_SCOPES[category])) return forbid('TOKEN_SCOPE');
+  return allow('PHR_GRANT', grant.id);
+}
+
+/**
+ * Decides one (actor, patient, category) question. Rules, first match wins:
+ *  1. DV/abuse block → deny everyone but the patient (seed: DV・虐待等被害者 … 全情報の提供及び閲覧を一律不可).
+ *  2. The patient themself → allow.
+ *  3. Pharmacy asking for checkups → deny (seed: 薬局には特定健診情報を提供しない).
+ *  4. Role not licensed for the category → deny (reception never sees drug/checkup data; a patient
+ *     only their own record; staff need a valid facility code).
+ *  5. Qualification for staff of any facility, the operator, or one of the patient's insurers → allow.
+ *  6. Valid consent at the actor's facility for this category → allow (DOMAIN.md "Consent", 24 h).
+ *  7. Disaster declaration in force for the facility + patient identified by the 4-field search →
+ *     allow, special (seed (3) 災害時における特別措置).
+ *  8. PHR app with a live grant for this patient and category → allow.
+ *  9. Otherwise → CONSENT_REQUIRED.
+ */
+export function decide(input: DecisionInput): Decision {
+  const { actor, patientId, category, now, facts } = input;
+  if (Number.isNaN(now.getTime())) throw new RangeError('decide: `now` is not a valid date');
+
+  // 1. DV/abuse block.
+  const self = isSelf(actor, patientId);
+  if (facts.dvBlocked && !self) return forbid('DV_BLOCK');
+
+  // 2. Self.
+  if (self) return allow('SELF');
+
+  // 3. Pharmacy never receives checkups, whatever else holds (even a checkup consent).
+  if (category === 'CHECKUP' && actsForPharmacy(actor)) return forbid('PHARMACY_NO_CHECKUP');
+
+  // 4. Role licensing.
+  if (actor.role === 'PATIENT') return forbid('NOT_SELF');
+  if (!isLicensedFor(actor.role, category)) return forbid('ROLE_NOT_LICENSED');
+  let facilityCode: string | undefined;
+  if (isStaffRole(actor.role)) {
+    facilityCode = actor.facilityCode;
+    const kind = facilityCode === undefined ? undefined : facilityKindOfCode(facilityCode);
+    if (facilityCode === undefined || kind === undefined) return forbid('NO_FACILITY');
+    if (actor.facilityKind !== undefined && actor.facilityKind !== kind) return forbid('FACILITY_MISMATCH');
+  }
+
+  // 5. Qualification (資格確認) needs no consent: it is what the counter does for every visit.
+  if (category === 'QUALIFICATION') {
+    if (facilityCode !== undefined) return allow('QUALIFICATION_CHECK');
+    if (actor.role === 'ADMIN') return allow('ADMIN');
+    if (actor.role === 'INSURER') {
+      const insures = actor.insurerNumber !== undefined && (facts.patientInsurerNumbers?.includes(actor.insurerNumber) ?? false);
+      return insures ? allow('INSURER') : forbid('NOT_INSURER');
+    }
+  }
+
+  if (facilityCode !== undefined) {
+    // 6. Consent at this facility, for this category, within 24 hours.
+    const consent = findValidConsent(facts.consents, patientId, facilityCode, category, now);
+    if (consent !== undefined) return allow('CONSENT', consent.id);
+
+    // 7. Disaster special measure: no card, no consent, but only after the 4-field identification.
+    if (facts.disasterIdentified) {
+      const disaster = facts.disasters.find((candidate) => disasterCovers(candidate, facilityCode, now));
+      if (disaster !== undefined) return allow('DISASTER', disaster.id, true);
+    }
+    return requireConsent('NO_CONSENT');
+  }
+
+  // 8. PHR apps read only under the patient's grant.
+  if (actor.role === 'PHR_APP') return decidePhrGrant(actor, patientId, category, now, facts.grant);
+
+  // 9. Nothing opened the record.
+  return requireConsent('NO_CONSENT');
+}
+
+/**
+ * Consent flags of the real confirmation response (ResultOfQualificationConfirmation; DOMAIN.md
+ * "Qualification confirmation"): 0 なし, 1 あり, 2 期限切れ, 3 取得困難.
+ *
+ * '3' is answered when the information cannot be provided whatever the patient consents to: a DV/abuse
+ * block, checkups asked by a pharmacy, or a facility code that is not valid.
+ * A revoked consent counts as none ('0'), an expired one as '2'.
+ */
+export type ConsentFlag = '0' | '1' | '2' | '3';
+
+export function consentFlag(
+  consents: readonly ConsentFact[],
+  patientId: string,
+  facilityCode: string,
+  category: Category,
+  now: Date,
+  options: { dvBlocked?: boolean } = {},
+): ConsentFlag {
+  const kind = facilityKindOfCode(facilityCode);
+  if (options.dvBlocked === true || kind === undefined) return '3';
+  if (category === 'CHECKUP' && kind === 'PHARMACY') return '3';
+  if (findValidConsent(consents, patientId, facilityCode, category, now) !== undefined) return '1';
+  const expired = consents.some(
+    (consent) =>
+      consent.patientId === patientId &&
+      consent.facilityCode === facilityCode &&
+      consent.category === category &&
+      consent.revokedAt === undefined &&
+      consent.registeredAt.getTime() + CONSENT_VALIDITY_MS <= now.getTime(),
+  );
+  return expired ? '2' : '0';
+}

@@ -1,0 +1,45 @@
+import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, GraphQLString } from 'graphql';
+import { Authorized, Directive, type AuthChecker } from 'type-graphql';
+import type { BaseContext } from './context';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+import type { Role } from './roles';
+
+/**
+ * Field-level access rule (ARCHITECTURE.md layer 2). `@access` is our own directive, linked with @link and
+ * kept in the supergraph by @composeDirective, because @apollo/gateway refuses supergraphs that use
+ * @requiresScopes/@policy (ADR 0002). The gateway reads it from the supergraph SDL; the subgraph enforces it too.
+ */
+export const ACCESS_SPEC_URL = 'https://onshi.dev/access/v0.1';
+export const ACCESS_DIRECTIVE_NAME = 'access';
+
+export const accessDirective = new GraphQLDirective({
+  name: ACCESS_DIRECTIVE_NAME,
+  description: 'Roles that may read this field. Enforced by the gateway and again by the subgraph.',
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { roles: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
+});
+
+/**
+ * One decorator writes the `@access` directive into the SDL **and** registers the same roles with
+ * type-graphql's auth checker, so the published rule and the enforced rule cannot disagree.
+ */
+export function Access(...roles: [Role, ...Role[]]): MethodDecorator & PropertyDecorator {
+  const directive = Directive(`@${ACCESS_DIRECTIVE_NAME}(roles: [${roles.map((role) => JSON.stringify(role)).join(', ')}])`);
+  const authorized = Authorized<Role>(...roles);
+  return <T>(target: object, propertyKey: string | symbol, descriptor?: TypedPropertyDescriptor<T>) => {
+    if (descriptor) {
+      directive(target, propertyKey, descriptor);
+      authorized(target, propertyKey, descriptor);
+    } else {
+      directive(target, propertyKey);
+      authorized(target, propertyKey);
+    }
+  };
+}
+
+/** Subgraph-side enforcement of `@access` (defense in depth behind the gateway). */
+export const accessChecker: AuthChecker<BaseContext, Role> = ({ context }, roles) => {
+  if (!context.actor) throw new UnauthenticatedError();
+  if (!roles.includes(context.actor.role)) throw new ForbiddenError();
+  return true;
+};

@@ -1,0 +1,64 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { UnauthenticatedError } from './errors';
+import { FACILITY_KINDS, ROLES, type Actor } from './roles';
+
+/** Issuer and audience of Onshi access tokens (signed by the consent subgraph, ARCHITECTURE.md layer 1). */
+export const TOKEN_ISSUER = 'onshi-consent';
+export const TOKEN_AUDIENCE = 'onshi';
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(ROLES),
+  facilityCode: z.string().optional(),
+  facilityKind: z.enum(FACILITY_KINDS).optional(),
+  patientId: z.string().optional(),
+  grantId: z.string().optional(),
+  insurerNumber: z.string().optional(),
+  scopes: z.array(z.string()).default([]),
+  amr: z.array(z.string()).default([]),
+});
+
+export function actorFromClaims(payload: JWTPayload): Actor {
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) throw new UnauthenticatedError('Token claims are invalid / トークンが不正です');
+  const { sub, ...rest } = parsed.data;
+  return { subject: sub, ...rest };
+}
+
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+/** Verified tokens are remembered until they expire (at most this long), so one token is verified once. */
+const CACHE_MAX_MS = 60_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+/**
+ * Verifies EdDSA access tokens against the consent subgraph's JWKS, given by URL or as a key set (jose caches the key set and refetches
+ * on an unknown `kid`, so key rotation needs no restart). Tokens without `exp` are refused.
+ */
+export function createTokenVerifier(keySource: string | JWTVerifyGetKey): TokenVerifier {
+  const jwks = typeof keySource === 'string' ? createRemoteJWKSet(new URL(JWKS_PATH, keySource), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 }) : keySource;
+  const cache = new Map<string, { actor: Actor; until: number }>();
+  return async (token) => {
+    const now = Date.now();
+    const hit = cache.get(token);
+    if (hit && hit.until > now) return hit.actor;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'] }));
+    } catch {
+      throw new UnauthenticatedError('Invalid or expired token / トークンが無効または期限切れです');
+    }
+    const actor = actorFromClaims(payload);
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+    cache.set(token, { actor, until: Math.min(now + CACHE_MAX_MS, (payload.exp ?? 0) * 1000) });
+    return actor;
+  };
+}
+
+/** Extracts the bearer token from an Authorization header value. */
+export function bearerToken(header: string | undefined | null): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}

@@ -1,0 +1,47 @@
+import type { FacilityKind } from './roles';
+
+/**
+ * Check digits of Japanese insurance numbers (DOMAIN.md "Identity and numbers"): the last digit of an
+ * insurer number (保険者番号) and of a medical institution code (医療機関コード) is a Luhn check digit
+ * (weights 2,1 from the right, digit sums) over the digits before it.
+ */
+export function luhnCheckDigit(payload: string): number {
+  let sum = 0;
+  for (let i = payload.length - 1, double = true; i >= 0; i -= 1, double = !double) {
+    const digit = payload.charCodeAt(i) - 48;
+    const weighted = double ? digit * 2 : digit;
+    sum += weighted > 9 ? weighted - 9 : weighted;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+function hasValidCheckDigit(digits: string): boolean {
+  return luhnCheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
+}
+
+/** 8 digits (社保: 法別番号 2 + 都道府県 2 + 保険者別 3 + check) or 6 digits (国民健康保険), last digit checked. */
+export function isValidInsurerNumber(value: string): boolean {
+  return /^(\d{6}|\d{8})$/.test(value) && hasValidCheckDigit(value);
+}
+
+/** 10 digits: prefecture 2 + table 1 (1 医科, 3 歯科, 4 調剤) + district 2 + number 4 + check digit. */
+export function isValidFacilityCode(value: string): boolean {
+  return /^\d{10}$/.test(value) && facilityKindOfCode(value) !== undefined && hasValidCheckDigit(value);
+}
+
+const KIND_BY_TABLE_CODE: Record<string, FacilityKind> = { '1': 'MEDICAL', '3': 'DENTAL', '4': 'PHARMACY' };
+export const TABLE_CODE_BY_KIND: Record<FacilityKind, string> = { MEDICAL: '1', DENTAL: '3', PHARMACY: '4' };
+
+export function facilityKindOfCode(code: string): FacilityKind | undefined {
+  return KIND_BY_TABLE_CODE[code.charAt(2)];
+}
+
+/** Appends the check digit to a payload (used by the demo generator and tests). */
+export function withCheckDigit(payload: string): string {
+  return `${payload}${luhnCheckDigit(payload)}`;
+}
+
+/** Prefecture code (JIS X 0401, first two digits of a facility code). */
+export function prefectureOfFacility(code: string): string {
+  return code.slice(0, 2);
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+import type { Logger } from './log';
+import { processCounters, runInRequestScope } from './requestContext';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void;
+
+export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  apollo: ApolloServer<TContext>;
+  /** Builds the GraphQL context; a GraphQLError thrown here becomes its HTTP status (e.g. 401). */
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Extra routes, keyed "METHOD /path". */
+  routes?: Record<string, RouteHandler>;
+  /** Named readiness checks for /ready; all must resolve true. */
+  readiness?: () => Promise<Record<string, boolean>>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reuses a well-formed incoming x-request-id (the gateway's) so one id follows a request everywhere. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * A lean node:http integration of Apollo Server (PERFORMANCE.md: the standalone server's HTTP path is the
+ * expensive part), shared by the gateway and every subgraph: /graphql, /health, /ready, /metrics, plus
+ * the service's own routes.
+ */
+export async function serveHttp<TContext extends ApolloBaseContext>(options: HttpServiceOptions<TContext>): Promise<RunningService> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes: Record<string, RouteHandler> = {
+    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),
+    'GET /ready': async (_req, res) => {
+      const checks = options.readiness ? await options.readiness().catch(() => ({ readiness: false })) : {};
+      const ready = Object.values(checks).every(Boolean);
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name, checks });
+    },
+    'GET /metrics': (_req, res) => sendJson(res, 200, { service: options.name, ...processCounters }),
+    ...options.routes,
+  };
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, body: string, requestId: string) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsedBody: unknown = body;
+    if (req.method === 'POST' && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsedBody = body.length > 0 ? JSON.parse(body) : {};
+      } catch {
+        sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const scope = { requestId, statements: 0 };
+    processCounters.requests += 1;
+    const result = await runInRequestScope(scope, () =>
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+        context: () => options.context(req, requestId),
+      }),
+    );
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.setHeader('x-request-id', requestId);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    void (async () => {
+      try {
+        const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+        if (path === '/graphql') return await handleGraphQL(req, res, body, requestId);
+        const route = routes[`${req.method} ${path}`];
+        if (route) return await route(req, res, body);
+        sendJson(res, 404, { error: 'not found' });
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+          req.destroy();
+          return;
+        }
+        options.logger.error({ err: error, requestId, path }, 'unhandled request error');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    server,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** Tells a parent process (the launcher or the test harness) that this service listens. */
+export function announceReady(service: string, url: string): void {
+  process.send?.({ type: 'ready', service, url });
+}

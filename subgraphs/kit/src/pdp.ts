@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import { ConsentRequiredError, ForbiddenError, OnshiError } from './errors';
+import type { Category } from './roles';
+
+/** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
+export interface DecisionRequest { patientId: string; category: Category; purpose?: string }
+export interface Decision {
+  patientId: string;
+  category: Category;
+  allow: boolean;
+  reason: string;
+  /** On deny: FORBIDDEN or CONSENT_REQUIRED. */
+  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED';
+  /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
+  special: boolean;
+}
+
+export const DECISIONS_PATH = '/internal/decisions';
+export const INTERNAL_SECRET_HEADER = 'x-onshi-internal';
+
+export interface DecisionClient {
+  /** Resolves to the decision; batched: every call in one request becomes one HTTP call per tick. */
+  decide(request: DecisionRequest): Promise<Decision>;
+  /** Throws FORBIDDEN / CONSENT_REQUIRED unless allowed. Call it before reading any row. */
+  require(patientId: string, category: Category): Promise<Decision>;
+}
+
+export interface DecisionClientOptions {
+  consentUrl: string;
+  internalSecret: string;
+  token: string | undefined;
+  requestId: string;
+}
+
+/**
+ * Client of the consent subgraph's decision point. One DataLoader per request batches all questions of
+ * that request into one authenticated internal call; the consent subgraph writes one access-log entry per
+ * decision in the same transaction. Fails closed: no answer → an error, never data.
+ */
+export function createDecisionClient(options: DecisionClientOptions): DecisionClient {
+  const loader = new DataLoader<DecisionRequest, Decision, string>(
+    async (requests) => {
+      let response: Response;
+      try {
+        response = await fetch(new URL(DECISIONS_PATH, options.consentUrl), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [INTERNAL_SECRET_HEADER]: options.internalSecret,
+            'x-request-id': options.requestId,
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          },
+          body: JSON.stringify({ requests }),
+          signal: AbortSignal.timeout(5_000),
+        });
+      } catch {
+        throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service did not answer / 同意確認サービスに接続できません');
+      }
+      if (!response.ok) throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service refused the decision request / 同意確認に失敗しました');
+      const body = (await response.json()) as { decisions?: Decision[] };
+      const decisions = body.decisions ?? [];
+      return requests.map((request) => decisions.find((d) => d.patientId === request.patientId && d.category === request.category) ?? new OnshiError('SERVICE_UNAVAILABLE', 'No decision returned'));
+    },
+    { cacheKeyFn: (request) => `${request.patientId}\u0000${request.category}\u0000${request.purpose ?? ''}` },
+  );
+  return {
+    decide: (request) => loader.load(request),
+    async require(patientId, category) {
+      const decision = await loader.load({ patientId, category });
+      if (decision.allow) return decision;
+      if (decision.code === 'CONSENT_REQUIRED') throw new ConsentRequiredError(undefined, { patientId, category, reason: decision.reason });
+      throw new ForbiddenError(undefined, { patientId, category, reason: decision.reason });
+    },
+  };
+}

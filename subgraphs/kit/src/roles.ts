@@ -1,0 +1,42 @@
+/**
+ * Actors of the system (DOMAIN.md "Actors"). One place for the role names: the `@access` directive,
+ * the gateway plugin, the subgraph auth checker and the decision point all read them from here.
+ */
+export const ROLES = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'PHR_APP', 'INSURER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Staff roles are bound to one facility (医療機関・薬局). */
+export const STAFF_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
+/** Licensed staff may view drug/checkup information with consent (DOMAIN.md "Consent"). */
+export const LICENSED_ROLES = ['DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
+
+/** Categories of information the decision point rules on (per-category consent, DOMAIN.md "Consent"). */
+export const CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Table code (3rd digit) of the 10-digit medical institution code: 1 医科, 3 歯科, 4 調剤. */
+export const FACILITY_KINDS = ['MEDICAL', 'DENTAL', 'PHARMACY'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/** PHR grant scopes, one per category a patient can share (DOMAIN.md "PHR"). */
+export const PHR_SCOPES = { DRUG: 'drug:read', CHECKUP: 'checkup:read', QUALIFICATION: 'qualification:read' } as const satisfies Record<Category, string>;
+
+/** The authenticated caller, built from verified JWT claims (ARCHITECTURE.md "Authentication"). */
+export interface Actor {
+  /** Stable subject: staff id, patient id, app id or operator id. */
+  subject: string;
+  role: Role;
+  facilityCode?: string;
+  facilityKind?: FacilityKind;
+  /** For PATIENT: the patient themself; for PHR_APP: the patient who granted access. */
+  patientId?: string;
+  grantId?: string;
+  insurerNumber?: string;
+  scopes: string[];
+  /** Authentication methods (RFC 8176): e.g. ["pin", "hwk"] for card login, ["pwd", "otp"] for staff. */
+  amr: string[];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

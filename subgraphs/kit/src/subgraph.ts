@@ -1,0 +1,149 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { bearerToken, createTokenVerifier } from './auth';
+import { exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig } from './config';
+import type { BaseContext } from './context';
+import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
+import { demoAsOf, type DemoOptions } from './demo/world';
+import { OnshiError } from './errors';
+import { createErrorMasker } from './errorMasking';
+import { announceReady, serveHttp, type RouteHandler, type RunningService } from './http';
+import { createLogger, type Logger } from './log';
+import { createDecisionClient } from './pdp';
+
+export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
+
+export const DEFAULT_PORTS: Record<SubgraphName, number> = { qualifications: 4001, drugs: 4002, checkups: 4003, consent: 4004 };
+
+export interface SubgraphDeps<TTables extends Record<string, unknown>> {
+  db: Db<TTables>;
+  config: ServiceConfig;
+  logger: Logger;
+  demo: DemoOptions;
+}
+
+/** Everything a subgraph declares; the kit does the rest (config, db, auth, HTTP, shutdown). */
+export interface SubgraphDefinition<TTables extends Record<string, unknown>, TContext extends BaseContext> {
+  name: SubgraphName;
+  tables: TTables;
+  migrationsFolder: string;
+  buildSchema(): Promise<GraphQLSchema>;
+  createContext(base: BaseContext, deps: SubgraphDeps<TTables>): TContext;
+  /** Runs once after migrations (and the demo seed), before the first request: load keys, warm caches. */
+  prepare?(deps: SubgraphDeps<TTables>): Promise<void>;
+  /** Fills the subgraph's own tables from the demo world when they are empty (DEMO_MODE). */
+  seedDemo?(deps: SubgraphDeps<TTables>): Promise<void>;
+  routes?(deps: SubgraphDeps<TTables>): Record<string, RouteHandler>;
+}
+
+export interface RunningSubgraph extends RunningService {
+  database: DatabaseHandle<Record<string, unknown>>;
+}
+
+export async function startSubgraph<TTables extends Record<string, unknown>, TContext extends BaseContext>(
+  definition: SubgraphDefinition<TTables, TContext>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningSubgraph> {
+  const service = `onshi-${definition.name}`;
+  const config = loadConfigOrExit(service, serviceConfigSchema, { PORT: String(DEFAULT_PORTS[definition.name]), ...env });
+  const logger = createLogger(service, config.LOG_LEVEL);
+  let database: DatabaseHandle<TTables>;
+  try {
+    database = await openDatabase({ service: definition.name, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, migrationsFolder: definition.migrationsFolder, schema: definition.tables });
+  } catch (error) {
+    return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, 1);
+  }
+  const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
+  const deps: SubgraphDeps<TTables> = { db: database.db, config, logger, demo };
+  if (config.DEMO_MODE && definition.seedDemo) {
+    const started = Date.now();
+    await definition.seedDemo(deps);
+    logger.info({ ms: Date.now() - started, patients: demo.patients }, 'demo data ready');
+  }
+  await definition.prepare?.(deps);
+  const schema = await definition.buildSchema();
+  const verifyToken = createTokenVerifier(config.CONSENT_URL);
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: createErrorMasker(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+  });
+  await apollo.start();
+  const running = await serveHttp<TContext>({
+    name: service,
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+    apollo,
+    routes: definition.routes?.(deps),
+    readiness: async () => ({ database: await database.ping().then(() => true, () => false) }),
+    context: async (req, requestId) => {
+      const token = bearerToken(req.headers.authorization);
+      let actor = null;
+      if (token) {
+        try {
+          actor = await verifyToken(token);
+        } catch (error) {
+          const message = error instanceof OnshiError ? error.message : 'Invalid token';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+      }
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId });
+      return definition.createContext({ actor, token, requestId, decisions }, deps);
+    },
+  });
+  logger.info({ url: running.url, database: database.kind }, 'listening');
+  return {
+    ...running,
+    database: database as DatabaseHandle<Record<string, unknown>>,
+    close: async () => {
+      await running.close();
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}
+
+/** The innermost cause, first line only (drizzle wraps driver errors with the whole failed query). */
+function describeStartError(error: unknown): string {
+  let inner: unknown = error;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return (inner instanceof Error ? inner.message : String(inner)).split('\n')[0] ?? 'unknown error';
+}
+
+/** Entry point of a subgraph process: start, announce to the parent, stop cleanly on SIGINT/SIGTERM. */
+export function runSubgraphProcess<TTables extends Record<string, unknown>, TContext extends BaseContext>(definition: SubgraphDefinition<TTables, TContext>): void {
+  startSubgraph(definition).then(
+    (running) => {
+      announceReady(definition.name, running.url);
+      const stop = () => void running.close().then(() => process.exit(0), () => process.exit(1));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.once('disconnect', stop);
+    },
+    (error: unknown) => exitWithReason(`onshi-${definition.name}: failed to start: ${describeStartError(error)}`),
+  );
+}
+
+/** Inserts rows from a (possibly huge, lazily generated) iterable in batches: demo data up to 10⁶ patients. */
+export async function insertInBatches<T>(rows: Iterable<T>, batchSize: number, insert: (batch: T[]) => Promise<unknown>): Promise<number> {
+  let batch: T[] = [];
+  let total = 0;
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) {
+      await insert(batch);
+      total += batch.length;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    await insert(batch);
+    total += batch.length;
+  }
+  return total;
+}

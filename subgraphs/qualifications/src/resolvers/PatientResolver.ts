@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Access, NotFoundError, UnauthenticatedError } from '@onshi/kit';
+import type { QualificationsContext } from '../context';
+import { IDENTITY_READERS, Patient } from '../schema/Patient';
+import { Qualification } from '../schema/Qualification';
+import { coverageInForce } from '../services/patients';
+
+/**
+ * Loads a patient after the decision point allowed the caller to see this person's qualification
+ * (ARCHITECTURE.md layer 3): the same path serves `patient(id:)`, `me` and `__resolveReference`.
+ */
+export async function loadAllowedPatient(ctx: QualificationsContext, id: string): Promise<Patient> {
+  await ctx.decisions.require(id, 'QUALIFICATION');
+  const row = await ctx.loaders.patient.load(id);
+  if (!row) throw new NotFoundError(`No patient with id ${id} / 該当する患者がいません`);
+  return row;
+}
+
+@Resolver(() => Patient)
+export class PatientResolver {
+  @Access(...IDENTITY_READERS)
+  @Query(() => Patient, { description: 'A person by opaque id; requires an allow from the decision point' })
+  async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: QualificationsContext): Promise<Patient> {
+    return loadAllowedPatient(ctx, id);
+  }
+
+  @Access('PATIENT')
+  @Query(() => Patient, { description: 'The logged-in patient (マイページ)' })
+  async me(@Ctx() ctx: QualificationsContext): Promise<Patient> {
+    const patientId = ctx.actor?.patientId;
+    if (!patientId) throw new UnauthenticatedError('This token does not belong to a patient / 本人のトークンではありません');
+    return loadAllowedPatient(ctx, patientId);
+  }
+
+  @FieldResolver(() => [Qualification])
+  async qualifications(@Root() patient: Patient, @Ctx() ctx: QualificationsContext): Promise<Qualification[]> {
+    return ctx.loaders.history.load(patient.id);
+  }
+
+  @FieldResolver(() => Qualification, { nullable: true })
+  async currentQualification(@Root() patient: Patient, @Ctx() ctx: QualificationsContext): Promise<Qualification | null> {
+    return coverageInForce(await ctx.loaders.history.load(patient.id), ctx.today);
+  }
+}
