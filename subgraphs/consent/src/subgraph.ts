@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createLocalJWKSet } from 'jose';
 import type { SubgraphDefinition } from '@onshi/kit';
 import type { ConsentContext } from './context';
 import { tables, type Tables } from './db/tables';
@@ -27,4 +28,5 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   },
   createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), now: () => new Date() }),
   routes: (deps) => consentRoutes(deps, currentSigningKey),
+  tokenKeys: () => createLocalJWKSet({ keys: [currentSigningKey().publicJwk] }),
 };

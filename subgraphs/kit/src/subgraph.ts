@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { JWTVerifyGetKey } from 'jose';
 import { bearerToken, createTokenVerifier } from './auth';
 import { exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig } from './config';
 import type { BaseContext } from './context';
@@ -35,6 +36,8 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   /** Fills the subgraph's own tables from the demo world when they are empty (DEMO_MODE). */
   seedDemo?(deps: SubgraphDeps<TTables>): Promise<void>;
   routes?(deps: SubgraphDeps<TTables>): Record<string, RouteHandler>;
+  /** The token-signing subgraph verifies with its own keys instead of fetching its JWKS over HTTP. */
+  tokenKeys?(): JWTVerifyGetKey;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -63,7 +66,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   }
   await definition.prepare?.(deps);
   const schema = await definition.buildSchema();
-  const verifyToken = createTokenVerifier(config.CONSENT_URL);
+  const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL);
   const apollo = new ApolloServer<TContext>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled()],

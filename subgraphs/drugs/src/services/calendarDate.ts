@@ -63,11 +63,3 @@ export function addYearsClamped(date: string, years: number): string {
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
-
-/** Number of days in a YYYY-MM month. */
-export function daysInMonth(yearMonth: string): number {
-  if (!isYearMonth(yearMonth)) throw new RangeError(`not a month (YYYY-MM): ${yearMonth}`);
-  const year = Number(yearMonth.slice(0, 4));
-  const month = Number(yearMonth.slice(5, 7));
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}

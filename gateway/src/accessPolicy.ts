@@ -1,0 +1,29 @@
+import { Kind, parse, type ConstArgumentNode, type DocumentNode } from 'graphql';
+import { ACCESS_DIRECTIVE_NAME, isRole, type Role } from '@onshi/kit';
+
+/** "Type.field" → roles that may read it, as declared by `@access` in the subgraphs. */
+export type AccessPolicy = ReadonlyMap<string, readonly Role[]>;
+
+function rolesOf(argument: ConstArgumentNode | undefined): Role[] {
+  if (!argument || argument.value.kind !== Kind.LIST) return [];
+  return argument.value.values.flatMap((value) => (value.kind === Kind.STRING && isRole(value.value) ? [value.value] : []));
+}
+
+/**
+ * Reads `@access` from the supergraph SDL. The directive survives composition (via @composeDirective)
+ * but not into the API schema the gateway executes against, so it is read here once at start-up (ADR 0002).
+ */
+export function accessPolicyFromSupergraph(supergraphSdl: string | DocumentNode): AccessPolicy {
+  const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
+  const policy = new Map<string, Role[]>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const field of definition.fields ?? []) {
+      const directive = field.directives?.find((d) => d.name.value === ACCESS_DIRECTIVE_NAME);
+      if (!directive) continue;
+      const roles = rolesOf(directive.arguments?.find((a) => a.name.value === 'roles'));
+      policy.set(`${definition.name.value}.${field.name.value}`, roles);
+    }
+  }
+  return policy;
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { REPO_ROOT } from '@onshi/kit';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+/** Gateway settings, parsed once at start-up; a bad value stops the process with a one-line reason. */
+export const gatewayConfigSchema = z.object({
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).default(4000)),
+  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SUPERGRAPH_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'))),
+  CONSENT_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('http://127.0.0.1:4004')),
+  /** Overrides of the subgraph URLs written in the supergraph (tests run subgraphs on ephemeral ports). */
+  QUALIFICATIONS_URL: optionalUrl,
+  DRUGS_URL: optionalUrl,
+  CHECKUPS_URL: optionalUrl,
+  CONSENT_GRAPHQL_URL: optionalUrl,
+  /** Per-fetch timeout to a subgraph, ms. */
+  SUBGRAPH_TIMEOUT_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(120_000).default(10_000)),
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function subgraphUrlOverride(config: GatewayConfig, name: string): string | undefined {
+  const overrides: Record<string, string | undefined> = {
+    qualifications: config.QUALIFICATIONS_URL,
+    drugs: config.DRUGS_URL,
+    checkups: config.CHECKUPS_URL,
+    consent: config.CONSENT_GRAPHQL_URL,
+  };
+  return overrides[name];
+}

@@ -1,0 +1,123 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '@onshi/kit';
+
+export const SERVICE_ENTRIES = {
+  consent: path.join(REPO_ROOT, 'subgraphs/consent/src/index.ts'),
+  qualifications: path.join(REPO_ROOT, 'subgraphs/qualifications/src/index.ts'),
+  drugs: path.join(REPO_ROOT, 'subgraphs/drugs/src/index.ts'),
+  checkups: path.join(REPO_ROOT, 'subgraphs/checkups/src/index.ts'),
+  gateway: path.join(REPO_ROOT, 'gateway/src/index.ts'),
+} as const;
+export type ServiceName = keyof typeof SERVICE_ENTRIES;
+export const SUBGRAPH_NAMES = ['consent', 'qualifications', 'drugs', 'checkups'] as const satisfies readonly ServiceName[];
+
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  env: Record<string, string | undefined>;
+  /** Where the child's stdout/stderr go: 'inherit' for the launcher, 'pipe' (collected) for tests. */
+  stdio?: 'inherit' | 'pipe';
+  timeoutMs?: number;
+  onOutput?: (name: ServiceName, text: string) => void;
+}
+
+/**
+ * Starts one service as a child process running its TypeScript entry through tsx, and resolves once the
+ * child announces its URL over IPC (so ephemeral ports work). Shared by `pnpm start`, the test harness
+ * and the benchmark, so all three start the system the same way.
+ */
+export function spawnService(name: ServiceName, options: SpawnOptions): Promise<ServiceProcess> {
+  const child = fork(SERVICE_ENTRIES[name], [], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), ...options.env },
+    stdio: options.stdio === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-20_000);
+    options.onOutput?.(name, text);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within ${options.timeoutMs ?? 120_000} ms\n${output}`));
+    }, options.timeoutMs ?? 120_000);
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready' && 'url' in message && typeof message.url === 'string') {
+        clearTimeout(timer);
+        resolve({ name, url: message.url, child, stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready\n${output}`));
+    });
+  });
+}
+
+export interface SystemOptions {
+  /** Environment shared by every subgraph (DATA_DIR, DATABASE_URL, DEMO_*, INTERNAL_SECRET, LOG_LEVEL…). */
+  env: Record<string, string | undefined>;
+  ports?: Partial<Record<ServiceName, number>>;
+  gatewayEnv?: Record<string, string | undefined>;
+  stdio?: 'inherit' | 'pipe';
+  onOutput?: (name: ServiceName, text: string) => void;
+}
+
+export interface RunningSystem {
+  services: Map<ServiceName, ServiceProcess>;
+  gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+/** consent first (it signs tokens and decides), then the other subgraphs in parallel, then the gateway. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const services = new Map<ServiceName, ServiceProcess>();
+  const port = (name: ServiceName) => String(options.ports?.[name] ?? 0);
+  const stopAll = async () => {
+    await services.get('gateway')?.stop();
+    await Promise.all([...services.values()].map((s) => s.stop()));
+  };
+  try {
+    const spawn = (name: ServiceName, env: Record<string, string | undefined>) =>
+      spawnService(name, { env: { ...env, PORT: port(name) }, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
+        services.set(name, s);
+        return s;
+      });
+    const consent = await spawn('consent', options.env);
+    const env = { ...options.env, CONSENT_URL: consent.url };
+    const [qualifications, drugs, checkups] = await Promise.all([spawn('qualifications', env), spawn('drugs', env), spawn('checkups', env)]);
+    const gateway = await spawn('gateway', {
+      LOG_LEVEL: options.env.LOG_LEVEL,
+      CONSENT_URL: consent.url,
+      QUALIFICATIONS_URL: `${qualifications.url}/graphql`,
+      DRUGS_URL: `${drugs.url}/graphql`,
+      CHECKUPS_URL: `${checkups.url}/graphql`,
+      CONSENT_GRAPHQL_URL: `${consent.url}/graphql`,
+      ...options.gatewayEnv,
+    });
+    return { services, gatewayUrl: gateway.url, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

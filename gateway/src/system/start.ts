@@ -1,0 +1,64 @@
+/**
+ * `pnpm start`: the whole system on one machine — four subgraphs, the gateway and the portal — on the
+ * embedded database (PGlite under .data/) with demo data, or on PostgreSQL when DATABASE_URL is set.
+ * Ctrl-C stops everything.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_PORTS, REPO_ROOT } from '@onshi/kit';
+import { startPortal } from './portal';
+import { startSystem } from './processes';
+
+function internalSecret(dataDir: string): string {
+  if (process.env.INTERNAL_SECRET) return process.env.INTERNAL_SECRET;
+  const file = path.join(dataDir, 'internal-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.env.DATA_DIR ?? path.join(REPO_ROOT, '.data');
+  const env = {
+    DATA_DIR: dataDir,
+    INTERNAL_SECRET: internalSecret(dataDir),
+    DEMO_MODE: process.env.DEMO_MODE ?? 'true',
+    DEMO_PATIENTS: process.env.DEMO_PATIENTS ?? '1000',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  process.stdout.write(`Starting Onshi (${process.env.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`}; first start seeds demo data)…\n`);
+  const system = await startSystem({
+    env,
+    stdio: 'inherit',
+    ports: { ...DEFAULT_PORTS, gateway: Number(process.env.GATEWAY_PORT ?? 4000) },
+  });
+  const portal = await startPortal({ gatewayUrl: `${system.gatewayUrl}/graphql`, port: Number(process.env.PORTAL_PORT ?? 3000) });
+  const lines = [
+    '',
+    'Onshi is running:',
+    `  gateway   ${system.gatewayUrl}/graphql   (health ${system.gatewayUrl}/health, ready ${system.gatewayUrl}/ready)`,
+    ...[...system.services.values()].filter((s) => s.name !== 'gateway').map((s) => `  ${s.name.padEnd(14)}${s.url}/graphql`),
+    portal ? `  portal    ${portal.url}` : '  portal    (not built yet)',
+    '',
+    'Demo token: npx -y pnpm@10 demo:token clinic-doctor     Stop: Ctrl-C',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping Onshi…\n');
+    void Promise.all([system.stop(), portal?.stop()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

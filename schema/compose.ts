@@ -1,0 +1,38 @@
+/**
+ * `pnpm compose`: prints each subgraph's SDL from the running code into schema/<name>.graphql and composes
+ * them with @apollo/composition into schema/supergraph.graphql (Rover cannot be installed here).
+ * `pnpm compose --check` fails when the committed files differ from what the code produces (CI drift check).
+ */
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeSubgraphs } from './composition';
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const { files, hints } = await composeSubgraphs();
+  const drifted: string[] = [];
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.join(__dirname, name);
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      current = '';
+    }
+    if (current === content) continue;
+    if (check) drifted.push(name);
+    else writeFileSync(target, content);
+  }
+  for (const hint of hints) process.stderr.write(`hint: ${hint}\n`);
+  if (check && drifted.length > 0) {
+    process.stderr.write(`schema drift: ${drifted.join(', ')} differ from the code; run \`pnpm compose\` and commit the result\n`);
+    process.exit(1);
+  }
+  process.stdout.write(check ? 'schema files match the code\n' : `wrote ${Object.keys(files).join(', ')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`compose: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { Query, Resolver } from 'type-graphql';
+import { buildFederatedSchema } from '@onshi/kit';
+import { Patient } from './Patient';
+
+@Resolver()
+class ServiceInfoResolver {
+  @Query(() => String, { description: 'Name of this subgraph' })
+  drugsService(): string {
+    return 'drugs';
+  }
+}
+
+export function buildDrugsSchema() {
+  return buildFederatedSchema({
+    resolvers: [ServiceInfoResolver],
+    orphanedTypes: [Patient],
+    referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
+  });
+}

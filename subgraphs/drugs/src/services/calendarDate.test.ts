@@ -1,0 +1,40 @@
+import { addDays, addYearsClamped, daysBetween, isCalendarDate, isYearMonth, monthOf, toJstDateString } from './calendarDate';
+
+describe('calendar dates (JST)', () => {
+  it.each([
+    ['2025-03-31T14:59:59Z', '2025-03-31'],
+    ['2025-03-31T15:00:00Z', '2025-04-01'],
+  ])('toJstDateString(%s) = %s', (instant, date) => {
+    expect(toJstDateString(new Date(instant))).toBe(date);
+  });
+
+  it.each([
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-02-30', false],
+    ['2025-1-01', false],
+    ['2025-13-01', false],
+  ])('isCalendarDate(%s) = %s', (value, valid) => {
+    expect(isCalendarDate(value)).toBe(valid);
+  });
+
+  it.each([
+    ['2025-12', true],
+    ['2025-00', false],
+    ['2025-13', false],
+    ['202512', false],
+  ])('isYearMonth(%s) = %s', (value, valid) => {
+    expect(isYearMonth(value)).toBe(valid);
+  });
+
+  it('moves by days and years', () => {
+    expect(addDays('2025-01-28', 1)).toBe('2025-01-29');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+    expect(daysBetween('2025-01-01', '2025-03-01')).toBe(59);
+    expect(addYearsClamped('2024-02-29', -5)).toBe('2019-02-28');
+    expect(addYearsClamped('2025-06-10', -5)).toBe('2020-06-10');
+    expect(monthOf('2025-06-10')).toBe('2025-06');
+    expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
+  });
+});

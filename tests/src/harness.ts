@@ -1,0 +1,131 @@
+/**
+ * Test harness: starts the real system (four subgraphs + gateway as child processes on ephemeral ports)
+ * over a fresh embedded PGlite data dir, or — when DATABASE_URL is set — over a fresh PostgreSQL
+ * database created for this system and dropped afterwards. Tests then talk real HTTP to it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { demoPatient, type DemoOptions } from '@onshi/kit';
+import { startSystem, type RunningSystem, type ServiceName } from '@onshi/gateway/src/system/processes';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+  /** The raw response text: denial tests assert that no protected value appears anywhere in it. */
+  text: string;
+}
+
+export interface TestSystem {
+  gatewayUrl: string;
+  urls: Record<ServiceName, string>;
+  demo: DemoOptions;
+  dataDir: string;
+  databaseUrl?: string;
+  internalSecret: string;
+  /** The demo patient at `index` as generated (0 = yamada, 1 = sato). */
+  patient(index: number): ReturnType<typeof demoPatient>;
+  /** A token for a demo account, obtained through the login API. */
+  token(account: string): Promise<string>;
+  /** POST a GraphQL operation to the gateway (or `url`). */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, url?: string): Promise<GraphQLResponse<T>>;
+  stopService(name: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestSystemOptions {
+  patients?: number;
+  env?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+}
+
+const AS_OF = '2026-11-25';
+
+async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `onshi_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'onshi-test-'));
+  const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
+  const internalSecret = randomBytes(32).toString('base64url');
+  const demo: DemoOptions = { seed: 'onshi', patients: options.patients ?? 40, asOf: AS_OF };
+  const output: string[] = [];
+  let system: RunningSystem;
+  try {
+    system = await startSystem({
+      env: {
+        DATA_DIR: dataDir, INTERNAL_SECRET: internalSecret, DEMO_MODE: 'true', DEMO_PATIENTS: String(demo.patients),
+        DEMO_SEED: demo.seed, DEMO_AS_OF: demo.asOf, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+        DATABASE_URL: database?.url ?? '', ...options.env,
+      },
+      gatewayEnv: options.gatewayEnv,
+      stdio: 'pipe',
+      onOutput: (name, text) => void output.push(`[${name}] ${text}`),
+    });
+  } catch (error) {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const urls = Object.fromEntries([...system.services].map(([name, s]) => [name, s.url])) as Record<ServiceName, string>;
+  const graphql: TestSystem['graphql'] = async (query, variables, token, url) => {
+    const response = await fetch(url ?? `${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    let body: GraphQLResponse['body'];
+    try {
+      body = JSON.parse(text) as GraphQLResponse['body'];
+    } catch {
+      body = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
+    }
+    return { status: response.status, body: body as GraphQLResponse<never>['body'], text };
+  };
+  const tokens = new Map<string, string>();
+  return {
+    gatewayUrl: system.gatewayUrl,
+    urls,
+    demo,
+    dataDir,
+    databaseUrl: database?.url,
+    internalSecret,
+    patient: (index) => demoPatient(demo, index),
+    graphql,
+    async token(account) {
+      const cached = tokens.get(account);
+      if (cached) return cached;
+      const result = await graphql<{ demoLogin: { accessToken: string } }>('mutation($account: String!) { demoLogin(account: $account) { accessToken } }', { account });
+      const token = result.body.data?.demoLogin.accessToken;
+      if (!token) throw new Error(`login failed for ${account}: ${result.text}`);
+      tokens.set(account, token);
+      return token;
+    },
+    stopService: async (name) => {
+      await system.services.get(name)?.stop();
+    },
+    async stop() {
+      await system.stop();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (process.env.TEST_SHOW_OUTPUT) process.stdout.write(output.join(''));
+    },
+  };
+}
