@@ -3,7 +3,16 @@ import { ConsentRequiredError, ForbiddenError, OnshiError } from './errors';
 import type { Category } from './roles';
 
 /** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
-export interface DecisionRequest { patientId: string; category: Category; purpose?: string }
+export interface DecisionRequest {
+  patientId: string;
+  category: Category;
+  purpose?: string;
+  /**
+   * Set only by a subgraph whose own records show that the INSURER actor currently holds this patient as a
+   * member (checkups after an insurer transfer, DOMAIN.md): the decision point trusts internal callers for it.
+   */
+  insurerMember?: boolean;
+}
 export interface Decision {
   patientId: string;
   category: Category;
@@ -61,7 +70,7 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
       const decisions = body.decisions ?? [];
       return requests.map((request) => decisions.find((d) => d.patientId === request.patientId && d.category === request.category) ?? new OnshiError('SERVICE_UNAVAILABLE', 'No decision returned'));
     },
-    { cacheKeyFn: (request) => `${request.patientId}\u0000${request.category}\u0000${request.purpose ?? ''}` },
+    { cacheKeyFn: (request) => `${request.patientId}\u0000${request.category}\u0000${request.purpose ?? ''}\u0000${request.insurerMember ? 1 : 0}` },
   );
   return {
     decide: (request) => loader.load(request),

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { DEMO_CLINIC, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
+import { insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
 import { accounts, consents, dvBlocks, phrApps, phrGrants, type Tables } from '../db/tables';
 import { hashSecret } from './card';
 
@@ -14,7 +14,8 @@ export async function seedConsent({ db, demo }: SubgraphDeps<Tables>): Promise<v
     const sato = demoPatient(demo, 1);
     await db.insert(accounts).values([
       ...DEMO_STAFF.map((staff) => ({
-        account: staff.account, role: staff.role, subject: `${staff.facilityCode ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
+        account: staff.account, role: staff.role, subject: `${staff.facilityCode ?? staff.insurerNumber ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
+        insurerNumber: staff.insurerNumber ?? null,
         facilityCode: staff.facilityCode ?? null, facilityKind: staff.facilityCode ? (facilityKindOfCode(staff.facilityCode) ?? null) : null,
       })),
       ...[yamada, sato].map((p) => ({ account: p.account ?? p.id, role: 'PATIENT', subject: p.id, displayName: p.name, patientId: p.id })),
@@ -32,4 +33,13 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
   const yamada = demoPatient(demo, 0);
   const now = new Date();
   await db.insert(consents).values((['DRUG', 'CHECKUP'] as const).map((category) => ({ patientId: yamada.id, facilityCode: DEMO_CLINIC.code, category, method: 'FACE', registeredAt: now })));
+  // The demo hospital (account hospital-doctor) sees every generated patient today (index ≥ 2, not the
+  // named ones): ward rounds for the statement-count tests and the benchmark's "doctor" scenarios.
+  function* wardConsents() {
+    for (let index = 2; index < demo.patients; index += 1) {
+      const id = demoPatient(demo, index).id;
+      for (const category of ['DRUG', 'CHECKUP'] as const) yield { patientId: id, facilityCode: DEMO_HOSPITAL.code, category, method: 'FACE', registeredAt: now };
+    }
+  }
+  await insertInBatches(wardConsents(), 1000, (batch) => db.insert(consents).values(batch));
 }

@@ -251,7 +251,7 @@ export function coverageOn(patient: DemoPatient, date: string): DemoCoverage | u
   return patient.coverages.find((c) => c.qualificationDate <= date && (!c.disqualificationDate || c.disqualificationDate >= date));
 }
 
-export interface DemoStaff { account: string; role: Role; facilityCode?: string; name: string; staffId: string }
+export interface DemoStaff { account: string; role: Role; facilityCode?: string; insurerNumber?: string; name: string; staffId: string }
 
 /** Named staff and operator accounts (README "Demo accounts"). */
 export const DEMO_STAFF: readonly DemoStaff[] = [
@@ -262,6 +262,9 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { account: 'pharmacy-reception', role: 'RECEPTION', facilityCode: DEMO_PHARMACY.code, name: '薬局 受付', staffId: 'R0101' },
   { account: 'pharmacy-pharmacist', role: 'PHARMACIST', facilityCode: DEMO_PHARMACY.code, name: '薬剤 師子', staffId: 'P0001' },
   { account: 'admin', role: 'ADMIN', name: '運用 管理者', staffId: 'A0001' },
+  // 山田 太郎's current insurer (国保) and his previous one (協会けんぽ): the insurer-transfer demo.
+  { account: 'insurer-kokuho', role: 'INSURER', insurerNumber: '131011', name: '千代田区 国保係', staffId: 'I0001' },
+  { account: 'insurer-kyokai', role: 'INSURER', insurerNumber: '01130012', name: '協会けんぽ 東京支部 担当', staffId: 'I0002' },
 ];
 
 export interface DemoPhrApp { account: string; clientId: string; name: string }
