@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { DEFAULT_PORTS, type SubgraphName } from '@onshi/kit';
 import { checkupsSubgraph } from '@onshi/checkups/src/subgraph';
 import { consentSubgraph } from '@onshi/consent/src/subgraph';
@@ -26,5 +26,7 @@ export async function composeSubgraphs(): Promise<{ files: Record<string, string
     throw new Error(`composition failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
   }
   files['supergraph.graphql'] = `${result.supergraphSdl}\n`;
+  // The public API schema (what clients see: no join directives): typed documents in the portal use it.
+  files['api.graphql'] = `${HEADER}${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`;
   return { files, hints: result.hints.map((h) => h.toString()) };
 }

@@ -105,7 +105,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       });
     const consent = await spawn('consent', options.env);
     const env = { ...options.env, CONSENT_URL: consent.url };
-    const [qualifications, drugs, checkups] = await Promise.all([spawn('qualifications', env), spawn('drugs', env), spawn('checkups', env)]);
+    const [drugs, checkups] = await Promise.all([spawn('drugs', env), spawn('checkups', env)]);
+    // qualifications sends insurer-change events to checkups (DOMAIN.md: checkup data follows the member).
+    const qualifications = await spawn('qualifications', { ...env, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });
     const gateway = await spawn('gateway', {
       LOG_LEVEL: options.env.LOG_LEVEL,
       CONSENT_URL: consent.url,
