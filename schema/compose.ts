@@ -4,7 +4,7 @@
  * `pnpm compose --check` fails when the committed files differ from what the code produces (CI drift check).
  */
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeSubgraphs } from './composition';
 
@@ -14,12 +14,7 @@ async function main(): Promise<void> {
   const drifted: string[] = [];
   for (const [name, content] of Object.entries(files)) {
     const target = path.join(__dirname, name);
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      current = '';
-    }
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (current === content) continue;
     if (check) drifted.push(name);
     else writeFileSync(target, content);
