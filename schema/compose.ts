@@ -4,21 +4,15 @@
  * `pnpm compose --check` fails when the committed files differ from what the code produces (CI drift check).
  */
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSubgraphs } from './composition';
+import { composeSubgraphs, findDrift } from './composition';
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const { files, hints } = await composeSubgraphs();
-  const drifted: string[] = [];
-  for (const [name, content] of Object.entries(files)) {
-    const target = path.join(__dirname, name);
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-    if (current === content) continue;
-    if (check) drifted.push(name);
-    else writeFileSync(target, content);
-  }
+  const drifted = findDrift(files, __dirname);
+  if (!check) for (const name of drifted) writeFileSync(path.join(__dirname, name), files[name] ?? '');
   for (const hint of hints) process.stderr.write(`hint: ${hint}\n`);
   if (check && drifted.length > 0) {
     process.stderr.write(`schema drift: ${drifted.join(', ')} differ from the code; run \`pnpm compose\` and commit the result\n`);

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, printSchema } from 'graphql';
@@ -29,4 +31,14 @@ export async function composeSubgraphs(): Promise<{ files: Record<string, string
   // The public API schema (what clients see: no join directives): typed documents in the portal use it.
   files['api.graphql'] = `${HEADER}${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`;
   return { files, hints: result.hints.map((h) => h.toString()) };
+}
+
+/** Names of the files in `dir` whose content differs from `files` (missing files count as different). */
+export function findDrift(files: Record<string, string>, dir: string): string[] {
+  return Object.entries(files)
+    .filter(([name, content]) => {
+      const target = path.join(dir, name);
+      return !existsSync(target) || readFileSync(target, 'utf8') !== content;
+    })
+    .map(([name]) => name);
 }
