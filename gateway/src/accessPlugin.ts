@@ -47,3 +47,28 @@ export function accessPlugin(policy: AccessPolicy): ApolloServerPlugin<GatewayCo
     },
   };
 }
+
+/** True when the operation asks for the schema itself (`__schema` / `__type`; `__typename` is fine). */
+export function isIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/** Introspection is for operators (GraphiQL) only, unless explicitly allowed in development (issue 9). */
+export function introspectionPlugin(allowEveryone: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (allowEveryone || contextValue.actor?.role === 'ADMIN' || !isIntrospection(document)) return;
+          throw new GraphQLError('Introspection is not allowed / スキーマの参照は許可されていません', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+        },
+      };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from '@onshi/kit';
+import { limitsConfigSchema } from './limits';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
@@ -18,7 +19,11 @@ export const gatewayConfigSchema = z.object({
   CONSENT_GRAPHQL_URL: optionalUrl,
   /** Per-fetch timeout to a subgraph, ms. */
   SUBGRAPH_TIMEOUT_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(120_000).default(10_000)),
-});
+  /** Browser origins allowed by CORS (comma-separated); none by default — the portal calls from its server. */
+  CORS_ORIGINS: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('')).transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Introspection for everyone (development only); otherwise ADMIN only. */
+  ALLOW_INTROSPECTION: z.preprocess((v) => (v === '' || v === undefined ? 'false' : String(v)), z.enum(['true', 'false', '1', '0'])).transform((v) => v === 'true' || v === '1'),
+}).extend(limitsConfigSchema.shape);
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export function subgraphUrlOverride(config: GatewayConfig, name: string): string | undefined {

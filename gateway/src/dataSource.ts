@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { OnshiError } from '@onshi/kit';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -7,8 +8,21 @@ import type { GatewayContext } from './accessPlugin';
  * (defense in depth) and the access log records the same request id. Every fetch has a timeout.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly timeoutMs: number) {
+  constructor(private readonly serviceName: string, url: string, private readonly timeoutMs: number) {
     super({ url, fetcher: (input, init) => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) } as RequestInit) as never });
+  }
+
+  /**
+   * A subgraph that is down or too slow becomes one clear error naming it; the other subgraphs' data is
+   * still returned (partial failure, issue 9).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof OnshiError) throw error;
+      throw new OnshiError('SERVICE_UNAVAILABLE', `The ${this.serviceName} service is unavailable / ${this.serviceName} サービスに接続できません`, { service: this.serviceName });
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

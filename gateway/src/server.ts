@@ -3,7 +3,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { bearerToken, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
-import { accessPlugin, type GatewayContext } from './accessPlugin';
+import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
+import { armorFor, RateLimiter } from './limits';
 import { accessPolicyFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
@@ -29,15 +30,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const policy = accessPolicyFromSupergraph(supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource(urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
   });
+  const armor = armorFor(config);
+  const rateLimiter = new RateLimiter(config.RATE_LIMIT_REQUESTS, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const verifyToken = createTokenVerifier(config.CONSENT_URL);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [accessPlugin(policy)],
+    plugins: [...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    // One operation per HTTP request: batching would multiply every other limit.
+    allowBatchedHttpRequests: false,
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    introspection: true,
   });
   await apollo.start();
   const running = await serveHttp<GatewayContext>({
@@ -54,15 +62,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }));
       return Object.fromEntries(entries);
     },
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    corsOrigins: config.CORS_ORIGINS,
     context: async (req, requestId) => {
       const token = bearerToken(req.headers.authorization);
-      if (!token) return { actor: null, requestId };
-      try {
-        return { actor: await verifyToken(token), token, requestId };
-      } catch (error) {
-        const message = error instanceof OnshiError ? error.message : 'Invalid token';
-        throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      let context: GatewayContext = { actor: null, requestId };
+      if (token) {
+        try {
+          context = { actor: await verifyToken(token), token, requestId };
+        } catch (error) {
+          const message = error instanceof OnshiError ? error.message : 'Invalid token';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
       }
+      const client = context.actor ? `${context.actor.role}:${context.actor.subject}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+      const retryAfter = rateLimiter.retryAfter(client);
+      if (retryAfter > 0) {
+        throw new GraphQLError('Too many requests; retry later / リクエストが多すぎます', {
+          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+        });
+      }
+      return context;
     },
   });
   logger.info({ url: `${running.url}/graphql`, subgraphs: urls }, 'gateway listening');

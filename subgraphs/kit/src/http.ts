@@ -20,6 +20,8 @@ export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
   /** Named readiness checks for /ready; all must resolve true. */
   readiness?: () => Promise<Record<string, boolean>>;
   maxBodyBytes?: number;
+  /** Browser origins allowed to call (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface RunningService {
@@ -109,9 +111,25 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
     res.end();
   };
 
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const origin = req.headers.origin;
+    if (origin && corsOrigins.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-credentials', 'true');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     void (async () => {
       try {
         const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';

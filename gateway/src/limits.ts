@@ -1,0 +1,57 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { z } from 'zod';
+
+/**
+ * Request limits for a public health API (issue 9), configurable by environment. Defaults are generous
+ * for every operation the portal and the documented vendor flows send (tests/src/gateway-limits.test.ts
+ * proves it) and small enough that abusive documents are refused before planning. Limit values are not
+ * revealed in error texts.
+ */
+export const limitsConfigSchema = z.object({
+  MAX_DEPTH: z.coerce.number().int().min(2).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(20),
+  MAX_DIRECTIVES: z.coerce.number().int().min(1).default(10),
+  /** Lexical tokens per document: enforced by the parser (Apollo `parseOptions.maxTokens`) so it is a 400. */
+  MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
+  MAX_COST: z.coerce.number().int().min(100).default(10_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(200_000),
+  /** Requests per client (token subject, or address when anonymous) per window. */
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
+
+/** graphql-armor: depth, aliases, directives, cost; field suggestions blocked ("Did you mean …" leaks schema). */
+export function armorFor(limits: LimitsConfig) {
+  return new ApolloArmor({
+    maxDepth: { n: limits.MAX_DEPTH, exposeLimits: false, flattenFragments: true },
+    maxAliases: { n: limits.MAX_ALIASES, exposeLimits: false },
+    maxDirectives: { n: limits.MAX_DIRECTIVES, exposeLimits: false },
+    costLimit: { maxCost: limits.MAX_COST, exposeLimits: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
+/**
+ * A fixed-window counter per client. Kept in process memory: with several gateway replicas the limit is
+ * per replica; a shared store (Redis) can replace this class behind the same method (ARCHITECTURE.md
+ * "Beyond one machine") — noted in docs/api-guide.md.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+
+  /** Seconds to wait, or 0 when the request may proceed. */
+  retryAfter(client: string, now = Date.now()): number {
+    const window = this.windows.get(client);
+    if (!window || now - window.start >= this.windowMs) {
+      if (this.windows.size > 100_000) this.windows.clear();
+      this.windows.set(client, { start: now, count: 1 });
+      return 0;
+    }
+    window.count += 1;
+    return window.count > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
+  }
+}

@@ -1,0 +1,93 @@
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem({ gatewayEnv: { RATE_LIMIT_REQUESTS: '40', RATE_LIMIT_WINDOW_SECONDS: '60', MAX_BODY_BYTES: '20000' } });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const post = (body: unknown, token?: string) =>
+  fetch(`${system.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('gateway limits (issue 9): abusive requests are refused with a status and a code, limits not revealed', () => {
+  test('too many aliases → 400 with a code and no limit value in the text', async () => {
+    const token = await system.token('yamada');
+    const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: id`).join(" ");
+    const response = await post({ query: `{ me { id ${aliases} } }` }, token);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(response.status).toBe(400);
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(body)).not.toMatch(/\b20\b/);
+  });
+
+  test('a document deeper than allowed → 400', async () => {
+    const token = await system.token('yamada');
+    const ordinary = '{ me { qualifications { insurerNumber } } }';
+    // Fragments are flattened when measuring depth: a fragment cycle-free chain deeper than the limit is refused.
+    const fragments = Array.from({ length: 15 }, (_, i) => `fragment F${i} on Patient { id ${i < 14 ? `... on Patient { ...F${i + 1} }` : ''} }`).join('\n');
+    const response = await post({ query: `{ me { ...F0 } }\n${fragments}` }, token);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const ok = await post({ query: ordinary }, token);
+    expect(ok.status).toBe(200);
+  });
+
+  test('an oversized document (tokens) → 400 GRAPHQL_PARSE_FAILED, not a 500', async () => {
+    const token = await system.token('yamada');
+    const response = await post({ query: `{ me { ${'id '.repeat(4000)} } }` }, token);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  test('an oversized body → 413', async () => {
+    const response = await post({ query: '{ __typename }', variables: { padding: 'x'.repeat(30_000) } });
+    expect(response.status).toBe(413);
+  });
+
+  test('batched operations are refused', async () => {
+    const response = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    expect(response.status).toBe(400);
+  });
+
+  test('malformed JSON → 400 with a code, no stack trace', async () => {
+    const response = await post('{"query": ');
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(text).toContain('BAD_REQUEST');
+    expect(text).not.toMatch(/\s+at\s+\S+\s+\(/);
+  });
+
+  test('introspection: refused for a doctor, allowed for an operator; no field suggestions', async () => {
+    const doctor = await system.token('clinic-doctor');
+    const refused = await post({ query: '{ __schema { queryType { name } } }' }, doctor);
+    const refusedBody = (await refused.json()) as { errors: Array<{ extensions: { code: string } }>; data?: unknown };
+    expect(refusedBody.errors[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(refusedBody)).not.toContain('queryType');
+    const admin = await system.token('admin');
+    const allowed = (await (await post({ query: '{ __schema { queryType { name } } }' }, admin)).json()) as { data: { __schema: { queryType: { name: string } } } };
+    expect(allowed.data.__schema.queryType.name).toBe('Query');
+    const typo = (await (await post({ query: '{ mee { id } }' }, doctor)).json()) as { errors: Array<{ message: string }> };
+    expect(typo.errors[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  test('per-client rate limit → 429 with Retry-After, other clients unaffected', async () => {
+    const token = await system.token('dental-dentist');
+    let limited: Response | undefined;
+    for (let i = 0; i < 60 && !limited; i += 1) {
+      const response = await post({ query: '{ __typename }' }, token);
+      if (response.status === 429) limited = response;
+      else await response.arrayBuffer();
+    }
+    expect(limited?.status).toBe(429);
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited?.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    const other = await post({ query: '{ __typename }' }, await system.token('pharmacy-pharmacist'));
+    expect(other.status).toBe(200);
+  });
+});
