@@ -1,19 +1,15 @@
-import { Query, Resolver } from 'type-graphql';
 import { buildFederatedSchema } from '@onshi/kit';
+import { CheckupIngestResolver } from '../resolvers/CheckupIngestResolver';
+import { PatientCheckupsResolver } from '../resolvers/PatientCheckupsResolver';
 import { Patient } from './Patient';
-
-@Resolver()
-class ServiceInfoResolver {
-  @Query(() => String, { description: 'Name of this subgraph' })
-  checkupsService(): string {
-    return 'checkups';
-  }
-}
 
 export function buildCheckupsSchema() {
   return buildFederatedSchema({
-    resolvers: [ServiceInfoResolver],
+    resolvers: [PatientCheckupsResolver, CheckupIngestResolver],
     orphanedTypes: [Patient],
-    referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
+    referenceResolvers: {
+      // Only the id is needed here; every checkup field asks the decision point itself (requireCheckupRead).
+      Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
+    },
   });
 }

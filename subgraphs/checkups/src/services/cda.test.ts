@@ -37,7 +37,7 @@ describe('parseCheckupCda — good fixture', () => {
   it('reads the header: 健診実施日 from serviceEvent, document date, sex and birth date', () => {
     expect(document.examinationDate).toBe('2024-05-15');
     expect(document.documentDate).toBe('2024-05-20');
-    expect(document.patient).toEqual({ sex: 'M', birthDate: '1970-04-15' });
+    expect(document.patient).toMatchObject({ sex: 'M', birthDate: '1970-04-15' });
   });
 
   it('reads every JLAC10 observation in document order, skipping nullFlavor and other code systems', () => {
@@ -179,5 +179,14 @@ describe('parseCheckupCda — rejections', () => {
     const error = parseError(MALFORMED);
     expect(error.messageEn).toMatch(/^Malformed XML at line \d+, column \d+/);
     expect(error.messageJa).toMatch(/XML の形式が不正です/);
+  });
+});
+
+describe('member numbers and 健診機関 of the CDA file', () => {
+  test('the good fixture names the insurer, the card symbol and number, and the facility', () => {
+    const xml = fs.readFileSync(path.join(__dirname, '__fixtures__/tokutei-kenshin-good.xml'), 'utf8');
+    const document = parseCheckupCda(xml);
+    expect(document.patient).toMatchObject({ insurerNumber: '06139999', insuredCardSymbol: 'オンシ', insuredIdentificationNumber: '1234' });
+    expect(document.facilityCode).toBe('1311234567');
   });
 });

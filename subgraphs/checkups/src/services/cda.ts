@@ -33,13 +33,29 @@ export interface CdaPatient {
   sex?: Sex;
   /** ISO date YYYY-MM-DD. */
   birthDate?: string;
+  /** 保険者番号 (patientRole/id root 1.2.392.200119.6.101). */
+  insurerNumber?: string;
+  /** 被保険者証記号 (root …6.204); '' when the card has none (国保). */
+  insuredCardSymbol?: string;
+  /** 被保険者証番号 (root …6.205). */
+  insuredIdentificationNumber?: string;
 }
+
+/** OIDs of the member's numbers in recordTarget/patientRole/id and of the 健診機関 number (特定健診情報ファイル仕様). */
+export const CDA_ID_ROOTS = {
+  INSURER_NUMBER: '1.2.392.200119.6.101',
+  INSURED_CARD_SYMBOL: '1.2.392.200119.6.204',
+  INSURED_IDENTIFICATION_NUMBER: '1.2.392.200119.6.205',
+  FACILITY: '1.2.392.200119.6.102',
+} as const;
 
 export interface CdaCheckupDocument {
   /** 健診実施日 from documentationOf/serviceEvent/effectiveTime, else the document effectiveTime (YYYY-MM-DD). */
   examinationDate?: string;
   /** ClinicalDocument/effectiveTime (YYYY-MM-DD). */
   documentDate?: string;
+  /** 健診機関番号 from author/assignedAuthor/id (root …6.102). */
+  facilityCode?: string;
   patient: CdaPatient;
   /** JLAC10 observations in document order; repeated codes are all kept. */
   observations: CheckupResult[];
@@ -201,6 +217,16 @@ export function parseCheckupCda(xml: string): CdaCheckupDocument {
   if (genderCode === '2' || genderCode === 'F') patient.sex = 'F';
   const birthDate = hl7Date(attr(firstChild(patientNode, 'birthTime'), 'value'), 'patient/birthTime');
   if (birthDate !== undefined) patient.birthDate = birthDate;
+  const patientIds = childNodes(firstChild(firstChild(root, 'recordTarget'), 'patientRole'), 'id');
+  const idWithRoot = (oid: string): string | undefined => attr(patientIds.find((id) => attr(id, 'root') === oid), 'extension');
+  const insurerNumber = idWithRoot(CDA_ID_ROOTS.INSURER_NUMBER);
+  const symbol = idWithRoot(CDA_ID_ROOTS.INSURED_CARD_SYMBOL);
+  const number = idWithRoot(CDA_ID_ROOTS.INSURED_IDENTIFICATION_NUMBER);
+  if (insurerNumber !== undefined) patient.insurerNumber = insurerNumber.trim();
+  if (symbol !== undefined) patient.insuredCardSymbol = symbol.trim();
+  if (number !== undefined) patient.insuredIdentificationNumber = number.trim();
+  const authorId = childNodes(firstChild(firstChild(root, 'author'), 'assignedAuthor'), 'id').find((id) => attr(id, 'root') === CDA_ID_ROOTS.FACILITY);
+  const facilityCode = attr(authorId, 'extension')?.trim();
 
   const observations: CheckupResult[] = [];
   for (const observation of collectObservations(firstChild(root, 'component'), [])) {
@@ -233,6 +259,7 @@ export function parseCheckupCda(xml: string): CdaCheckupDocument {
   return {
     ...(examinationDate !== undefined ? { examinationDate } : {}),
     ...(documentDate !== undefined ? { documentDate } : {}),
+    ...(facilityCode !== undefined && facilityCode !== '' ? { facilityCode } : {}),
     patient,
     observations,
   };

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Access, BadUserInputError } from '@onshi/kit';
+import type { CheckupsContext } from '../context';
+import { Checkup } from '../schema/Checkup';
+import { CheckupTrend } from '../schema/CheckupTrend';
+import { Patient } from '../schema/Patient';
+import { toCheckupView, toTrendView } from '../services/checkupView';
+import { resolveRequestedRange } from '../services/fiscalYear';
+import { findItem } from '../services/itemMaster';
+import { requireCheckupRead } from '../services/readAccess';
+
+/**
+ * Who may read checkups (issue 6): doctors, dentists, the patient, PHR apps with the checkup scope and the member's
+ * insurer — never PHARMACIST, never reception, never an employer-facing role (seed: 薬局には特定健診情報を提供しない).
+ */
+export const CHECKUP_READERS = ['DOCTOR', 'DENTIST', 'PATIENT', 'PHR_APP', 'INSURER'] as const;
+
+@Resolver(() => Patient)
+export class PatientCheckupsResolver {
+  @Access(...CHECKUP_READERS)
+  @FieldResolver(() => [Checkup], { description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
+  async checkups(
+    @Root() patient: Patient,
+    @Ctx() ctx: CheckupsContext,
+    @Arg('fromYear', () => Int, { nullable: true, description: 'First fiscal year; default the oldest kept' }) fromYear?: number | null,
+    @Arg('toYear', () => Int, { nullable: true, description: 'Last fiscal year; default the current one' }) toYear?: number | null,
+  ): Promise<Checkup[]> {
+    const range = resolveRequestedRange(ctx.today, fromYear, toYear);
+    if (typeof range === 'string') throw new BadUserInputError(range, { fromYear, toYear });
+    await requireCheckupRead(ctx, patient.id);
+    const stored = await ctx.loaders.checkupsOf.load(patient.id);
+    return stored
+      .filter(({ checkup }) => checkup.fiscalYear >= range.from && checkup.fiscalYear <= range.to)
+      .map(toCheckupView);
+  }
+
+  @Access(...CHECKUP_READERS)
+  @FieldResolver(() => CheckupTrend, { description: 'One JLAC10 item across the kept fiscal years, with its thresholds' })
+  async checkupTrend(
+    @Root() patient: Patient,
+    @Ctx() ctx: CheckupsContext,
+    @Arg('code', () => String, { description: 'JLAC10 code, e.g. 3D046000001906202 for HbA1c' }) code: string,
+  ): Promise<CheckupTrend> {
+    const item = findItem(code);
+    if (item === undefined || item.kind !== 'numeric') {
+      throw new BadUserInputError(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master / 項目マスタにない数値項目です`, { code });
+    }
+    await requireCheckupRead(ctx, patient.id);
+    return toTrendView(item, await ctx.loaders.checkupsOf.load(patient.id));
+  }
+}

@@ -1,0 +1,100 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GuidanceLevel, ItemJudgement } from '../services/judgement';
+
+registerEnumType(ItemJudgement, {
+  name: 'CheckupItemJudgement',
+  description: 'Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (DOMAIN.md "Specific health checkups")',
+  valuesConfig: {
+    NORMAL: { description: '基準範囲内' },
+    GUIDANCE: { description: '保健指導判定値以上' },
+    SEE_DOCTOR: { description: '受診勧奨判定値以上' },
+  },
+});
+registerEnumType(GuidanceLevel, {
+  name: 'CheckupGuidanceLevel',
+  description: '階層化 of 特定保健指導 (MHLW standard program; DOMAIN.md steps 1–4)',
+  valuesConfig: {
+    INTENSIVE: { description: '積極的支援' },
+    MOTIVATIONAL: { description: '動機付け支援' },
+    INFORMATION: { description: '情報提供' },
+    NONE_ON_MEDICATION: { description: '服薬中のため特定保健指導の対象外' },
+  },
+});
+
+@ObjectType({ description: 'One result of a checkup, keyed by JLAC10 code, with the thresholds that applied' })
+export class CheckupItemResult {
+  @Field(() => String, { description: 'JLAC10 code (17 characters)' })
+  code!: string;
+
+  @Field(() => String)
+  nameJa!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Measured value (numeric items)' })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Label of a qualitative/coded answer (−, ±, はい …) or the doctor’s text' })
+  text!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Raw answer code of qualitative/coded items (urine 1–5, 服薬 1/2)' })
+  answerCode!: string | null;
+
+  @Field(() => String, { description: 'Display unit; empty for qualitative, coded and text items' })
+  unit!: string;
+
+  @Field(() => Float, { nullable: true, description: '保健指導判定値 for this person’s sex' })
+  guidanceThreshold!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '受診勧奨判定値' })
+  seeDoctorThreshold!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'high: at or above the threshold is abnormal; low (HDL): at or below' })
+  direction!: string | null;
+
+  @Field(() => ItemJudgement, { nullable: true, description: 'Null for items without thresholds' })
+  judgement!: ItemJudgement | null;
+}
+
+@ObjectType({ description: '階層化 of 特定保健指導 for one checkup' })
+export class CheckupGuidance {
+  @Field(() => GuidanceLevel)
+  level!: GuidanceLevel;
+
+  @Field(() => String, { nullable: true, description: 'Step 1: A (waist) or B (BMI); null when neither' })
+  group!: string | null;
+
+  @Field(() => [String], { description: 'Step 2 risks counted: GLUCOSE, LIPIDS, BLOOD_PRESSURE, SMOKING' })
+  risks!: string[];
+
+  @Field(() => Boolean, { description: 'Step 4: 積極的支援 became 動機付け支援 at ages 65–74' })
+  downgradedForAge!: boolean;
+
+  @Field(() => [String], { description: 'The rules applied, one line each' })
+  reasons!: string[];
+}
+
+@ObjectType({ description: '特定健診: one checkup of a person in one fiscal year' })
+export class Checkup {
+  @Field(() => Int, { description: 'Fiscal year (年度, April–March)' })
+  fiscalYear!: number;
+
+  @Field(() => String, { description: '健診実施日 (YYYY-MM-DD)' })
+  examinedOn!: string;
+
+  @Field(() => String, { description: '健診機関 code' })
+  facilityCode!: string;
+
+  @Field(() => String, { description: 'The insurer at the time of the checkup (保険者番号)' })
+  insurerNumber!: string;
+
+  @Field(() => Boolean, { description: 'Blood drawn fasting' })
+  fasting!: boolean;
+
+  @Field(() => [CheckupItemResult])
+  items!: CheckupItemResult[];
+
+  @Field(() => CheckupGuidance, { description: '階層化 (metabolic-syndrome risk level)' })
+  guidance!: CheckupGuidance;
+}

@@ -1,0 +1,42 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { INTERNAL_SECRET_HEADER, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import type { Tables } from '../db/tables';
+import { applyInsurerChange } from './store';
+
+/** Contract 6: qualifications POSTs each change of insurer here (its outbox retries until it gets a 200). */
+export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
+
+const insurerChangeBody = z.object({
+  eventId: z.string().min(1).max(128),
+  patientId: z.string().min(1).max(64),
+  fromInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/).nullable(),
+  toInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/, 'an insurer number has 6 or 8 digits'),
+  effectiveDate: z.iso.date(),
+});
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function checkupsRoutes(deps: SubgraphDeps<Tables>, today: () => string): Record<string, RouteHandler> {
+  return {
+    [`POST ${INSURER_CHANGES_PATH}`]: async (req, res, body) => {
+      if (!sameSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      let event: z.infer<typeof insurerChangeBody>;
+      try {
+        event = insurerChangeBody.parse(JSON.parse(body));
+      } catch {
+        return sendJson(res, 400, { error: 'malformed insurer-change event: expected { eventId, patientId, fromInsurerNumber, toInsurerNumber, effectiveDate }' });
+      }
+      const { transfer, duplicate } = await applyInsurerChange(deps.db, event, today());
+      deps.logger.info({ eventId: transfer.eventId, applied: transfer.applied, duplicate, checkupsMoved: transfer.checkupsMoved }, 'insurer change recorded');
+      sendJson(res, 200, {
+        eventId: transfer.eventId, applied: transfer.applied, duplicate, checkupsMoved: transfer.checkupsMoved, toInsurerNumber: transfer.toInsurerNumber,
+      });
+    },
+  };
+}

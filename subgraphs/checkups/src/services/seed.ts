@@ -1,0 +1,140 @@
+import { count } from 'drizzle-orm';
+import {
+  addDays, ageOn, coverageOn, createRng, demoPatient, insertInBatches, type DemoOptions, type DemoPatient, type SubgraphDeps,
+} from '@onshi/kit';
+import { checkupItems, checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
+import type { StoredCheckup } from './checkupView';
+import { generateCheckup, type CheckupProfile, type CheckupTrend } from './demoCheckups';
+import { fiscalYearEnd, retentionWindow } from './fiscalYear';
+import { JLAC10, loadItemMaster, type Sex } from './itemMaster';
+
+/** Patients per transaction: ≤ 5 checkups × 21 results each keeps every insert under PostgreSQL's parameter limit. */
+const PATIENTS_PER_BATCH = 100;
+const ROWS_PER_INSERT = 4000;
+const MIN_AGE = 40;
+const MAX_AGE = 74;
+/** yamada's HbA1c should climb past the 5.6 % 保健指導判定値 by the last year (issue 6: a visible trend). */
+const YAMADA_LAST_YEAR_HBA1C = 6.0;
+
+/** The item master table mirrors data/checkup-items.csv (reference data, loaded in every mode). */
+export async function loadItemMasterTable({ db }: SubgraphDeps<Tables>): Promise<void> {
+  await db
+    .insert(checkupItems)
+    .values(loadItemMaster().map((item) => ({
+      code: item.code,
+      nameJa: item.nameJa,
+      nameEn: item.nameEn,
+      unit: item.unit,
+      kind: item.kind,
+      direction: item.direction ?? null,
+      guidanceThreshold: item.guidanceThreshold ?? null,
+      seeDoctorThreshold: item.seeDoctorThreshold ?? null,
+      guidanceThresholdMale: item.guidanceThresholdBySex?.M ?? null,
+      guidanceThresholdFemale: item.guidanceThresholdBySex?.F ?? null,
+    })))
+    .onConflictDoNothing();
+}
+
+/** The demo drug history prescribes for every lifestyle condition (drugs demoClaims), so the 服薬 answers agree. */
+function profileOf(patient: DemoPatient): CheckupProfile {
+  const { hypertension, dyslipidemia, diabetes, smoker, obese } = patient.conditions;
+  return {
+    hypertension, dyslipidemia, diabetes, smoker, obese,
+    onBloodPressureMeds: hypertension, onGlucoseMeds: diabetes, onLipidMeds: dyslipidemia,
+  };
+}
+
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** A day in the fiscal year's examination season (spring to winter), never after `asOf`. */
+function examinationDate(demo: DemoOptions, index: number, fiscalYear: number): string {
+  const start = `${fiscalYear}-04-15`;
+  const latest = Math.min(300, Math.max(0, daysBetween(start, demo.asOf)));
+  const date = addDays(start, Math.floor(createRng(demo.seed, 'checkup-date', index, fiscalYear)() * (latest + 1)));
+  return date > demo.asOf ? demo.asOf : date;
+}
+
+/**
+ * The demo person's checkups over the kept fiscal years (FY2020+, 5 years up to asOf), in the years they are
+ * 40–74 at fiscal-year end (DOMAIN.md). Pure per patient, so 10⁶ patients stream without one giant array.
+ */
+export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredCheckup[] {
+  const window = retentionWindow(demo.asOf);
+  const sex: Sex = patient.sex === '2' ? 'F' : 'M';
+  const profile = profileOf(patient);
+  // The same person stream every year keeps the person's baseline; demoCheckups adds the year's own noise.
+  const personRng = () => createRng(demo.seed, 'checkups', patient.index);
+  const trend: CheckupTrend = { baselineFiscalYear: window.from };
+  if (patient.index === 0 && window.to > window.from) {
+    const baseline = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, `${window.from}-06-01`), fiscalYear: window.from, profile, trend });
+    const first = baseline.find((result) => result.code === JLAC10.HBA1C)?.value;
+    const start = typeof first === 'number' ? first : 5.3;
+    trend.perYear = { hba1c: Math.max(0.1, (YAMADA_LAST_YEAR_HBA1C - start) / (window.to - window.from)) };
+  }
+  const stored: StoredCheckup[] = [];
+  for (let fiscalYear = window.from; fiscalYear <= window.to; fiscalYear += 1) {
+    const age = ageOn(patient.birthdate, fiscalYearEnd(fiscalYear));
+    if (age < MIN_AGE || age > MAX_AGE) continue;
+    const examinedOn = examinationDate(demo, patient.index, fiscalYear);
+    const coverage = coverageOn(patient, examinedOn);
+    if (coverage === undefined) continue;
+    const results = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, examinedOn), fiscalYear, profile, trend });
+    stored.push({
+      checkup: {
+        patientId: patient.id, fiscalYear, examinedOn, facilityCode: patient.homeClinicCode, insurerNumber: coverage.insurerNumber,
+        sex, ageAtFiscalYearEnd: age, fasting: true, source: 'DEMO', recordedAt: new Date(`${examinedOn}T00:00:00Z`),
+      },
+      results: results.map((result) => ({
+        patientId: patient.id,
+        fiscalYear,
+        itemCode: result.code,
+        numericValue: typeof result.value === 'number' ? result.value : null,
+        textValue: typeof result.value === 'string' ? result.value : null,
+        answerCode: result.qualitativeCode ?? null,
+        unit: result.unit,
+      })),
+    });
+  }
+  return stored;
+}
+
+/**
+ * Demo checkups, member holders and past transfers from the deterministic demo world (ARCHITECTURE.md "Data").
+ * The current insurer holds each member's data; each coverage change inside the kept years is a recorded transfer.
+ */
+export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
+  const { db, demo } = deps;
+  const [existing] = await db.select({ n: count() }).from(insurerMemberships);
+  if ((existing?.n ?? 0) > 0) return;
+  const window = retentionWindow(demo.asOf);
+  function* people(): Generator<DemoPatient> {
+    for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
+  }
+  await insertInBatches(people(), PATIENTS_PER_BATCH, async (batch) => {
+    const stored = batch.flatMap((patient) => demoCheckupsOf(demo, patient));
+    const memberships = batch.flatMap((patient) => {
+      const current = coverageOn(patient, demo.asOf);
+      return current === undefined ? [] : [{ patientId: patient.id, insurerNumber: current.insurerNumber, since: current.qualificationDate }];
+    });
+    const transfers = batch.flatMap((patient) => patient.coverages.flatMap((coverage, k) => {
+      const previous = patient.coverages[k - 1];
+      if (previous === undefined || coverage.qualificationDate < `${window.from}-04-01`) return [];
+      return [{
+        eventId: `demo:${demo.seed}:${patient.index}:${k}`, patientId: patient.id, fromInsurerNumber: previous.insurerNumber,
+        toInsurerNumber: coverage.insurerNumber, effectiveDate: coverage.qualificationDate, applied: true,
+        checkupsMoved: stored.filter((s) => s.checkup.patientId === patient.id && s.checkup.examinedOn < coverage.qualificationDate).length,
+      }];
+    }));
+    const numbers = batch.flatMap((patient) => patient.coverages.map((coverage) => ({
+      insurerNumber: coverage.insurerNumber, insuredCardSymbol: coverage.insuredCardSymbol,
+      insuredIdentificationNumber: coverage.insuredIdentificationNumber, patientId: patient.id,
+    })));
+    await db.transaction(async (tx) => {
+      await insertInBatches(stored.map((s) => s.checkup), ROWS_PER_INSERT, (rows) => tx.insert(checkups).values(rows));
+      await insertInBatches(stored.flatMap((s) => s.results), ROWS_PER_INSERT, (rows) => tx.insert(checkupResults).values(rows));
+      if (memberships.length > 0) await tx.insert(insurerMemberships).values(memberships);
+      if (transfers.length > 0) await tx.insert(insurerTransfers).values(transfers);
+      if (numbers.length > 0) await tx.insert(insuredNumbers).values(numbers).onConflictDoNothing();
+    });
+  });
+}

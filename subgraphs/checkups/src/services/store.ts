@@ -1,0 +1,129 @@
+import DataLoader from 'dataloader';
+import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { insertInBatches, type Db } from '@onshi/kit';
+import { checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
+import type { StoredCheckup } from './checkupView';
+import { retentionWindow } from './fiscalYear';
+
+export type MembershipRow = typeof insurerMemberships.$inferSelect;
+export type TransferRow = typeof insurerTransfers.$inferSelect;
+
+/** PostgreSQL accepts at most 65 535 parameters per statement; results have 8 columns. */
+const RESULT_ROWS_PER_INSERT = 4000;
+const CHECKUP_ROWS_PER_INSERT = 4000;
+
+/**
+ * Batched readers, one set per request: the statements for 100 patients equal those for 1 (issue: DataLoader /
+ * batched __resolveReference). Only the fiscal years still kept (DOMAIN.md: 5 years) are ever read.
+ */
+export function createCheckupLoaders(db: Db<Tables>, today: string) {
+  const checkupsOf = new DataLoader<string, StoredCheckup[]>(async (patientIds) => {
+    const window = retentionWindow(today);
+    const rows = await db
+      .select({ checkup: checkups, result: checkupResults })
+      .from(checkups)
+      .leftJoin(checkupResults, and(eq(checkupResults.patientId, checkups.patientId), eq(checkupResults.fiscalYear, checkups.fiscalYear)))
+      .where(and(inArray(checkups.patientId, [...patientIds]), gte(checkups.fiscalYear, window.from), lte(checkups.fiscalYear, window.to)))
+      .orderBy(asc(checkups.patientId), asc(checkups.fiscalYear));
+    const byPatient = new Map<string, Map<number, StoredCheckup>>();
+    for (const { checkup, result } of rows) {
+      const years = byPatient.get(checkup.patientId) ?? new Map<number, StoredCheckup>();
+      byPatient.set(checkup.patientId, years);
+      const stored = years.get(checkup.fiscalYear) ?? { checkup, results: [] };
+      years.set(checkup.fiscalYear, stored);
+      if (result !== null) stored.results.push(result);
+    }
+    return patientIds.map((id) => [...(byPatient.get(id)?.values() ?? [])]);
+  });
+  const membership = new DataLoader<string, MembershipRow | null>(async (patientIds) => {
+    const rows = await db.select().from(insurerMemberships).where(inArray(insurerMemberships.patientId, [...patientIds]));
+    const byPatient = new Map(rows.map((row) => [row.patientId, row]));
+    return patientIds.map((id) => byPatient.get(id) ?? null);
+  });
+  return { checkupsOf, membership };
+}
+export type CheckupLoaders = ReturnType<typeof createCheckupLoaders>;
+
+/** Current holders of the given members' checkup data (one statement). */
+export async function membershipsOf(db: Db<Tables>, patientIds: readonly string[]): Promise<Map<string, MembershipRow>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db.select().from(insurerMemberships).where(inArray(insurerMemberships.patientId, [...new Set(patientIds)]));
+  return new Map(rows.map((row) => [row.patientId, row]));
+}
+
+/** Patients known under these member numbers of this insurer (a CDA file names members this way). */
+export async function patientsByInsuredNumber(db: Db<Tables>, insurerNumber: string, symbol: string, number: string): Promise<string[]> {
+  const rows = await db
+    .select({ patientId: insuredNumbers.patientId })
+    .from(insuredNumbers)
+    .where(and(eq(insuredNumbers.insurerNumber, insurerNumber), eq(insuredNumbers.insuredCardSymbol, symbol), eq(insuredNumbers.insuredIdentificationNumber, number)));
+  return rows.map((row) => row.patientId);
+}
+
+/**
+ * Stores validated checkups in one transaction: a checkup already recorded for the same person and fiscal year is
+ * replaced (a corrected resubmission), and a failure leaves nothing written (issue 6: nothing half-written).
+ */
+export async function storeCheckups(db: Db<Tables>, stored: readonly StoredCheckup[]): Promise<void> {
+  if (stored.length === 0) return;
+  await db.transaction(async (tx) => {
+    const keys = stored.map(({ checkup }) => and(eq(checkups.patientId, checkup.patientId), eq(checkups.fiscalYear, checkup.fiscalYear)));
+    const resultKeys = stored.map(({ checkup }) => and(eq(checkupResults.patientId, checkup.patientId), eq(checkupResults.fiscalYear, checkup.fiscalYear)));
+    await tx.delete(checkupResults).where(or(...resultKeys));
+    await tx.delete(checkups).where(or(...keys));
+    await insertInBatches(stored.map(({ checkup }) => checkup), CHECKUP_ROWS_PER_INSERT, (batch) => tx.insert(checkups).values(batch));
+    await insertInBatches(stored.flatMap(({ results }) => results), RESULT_ROWS_PER_INSERT, (batch) => tx.insert(checkupResults).values(batch));
+  });
+}
+
+export interface InsurerChangeEvent {
+  eventId: string;
+  patientId: string;
+  fromInsurerNumber: string | null;
+  toInsurerNumber: string;
+  effectiveDate: string;
+}
+
+export interface TransferOutcome {
+  transfer: TransferRow;
+  /** The event id was seen before: nothing changed (contract 6: idempotent by eventId). */
+  duplicate: boolean;
+}
+
+/**
+ * Applies an insurer change (contract 6): the member's checkups of the last 5 fiscal years move to the new insurer
+ * without the person's consent (DOMAIN.md "Specific health checkups"; seed: 保険者が変わった場合…本人同意なく
+ * 新しい保険者に引き継ぐ), the old insurer loses access, and the transfer is recorded. An event older than the change
+ * already applied (a late retry) is recorded but does not move the data back.
+ */
+export async function applyInsurerChange(db: Db<Tables>, event: InsurerChangeEvent, today: string): Promise<TransferOutcome> {
+  return db.transaction(async (tx) => {
+    const [seen] = await tx.select().from(insurerTransfers).where(eq(insurerTransfers.eventId, event.eventId));
+    if (seen !== undefined) return { transfer: seen, duplicate: true };
+    const [current] = await tx.select().from(insurerMemberships).where(eq(insurerMemberships.patientId, event.patientId));
+    const applied = current === undefined || current.since <= event.effectiveDate;
+    const window = retentionWindow(today);
+    const [kept] = await tx
+      .select({ n: count() })
+      .from(checkups)
+      .where(and(eq(checkups.patientId, event.patientId), gte(checkups.fiscalYear, window.from), lte(checkups.fiscalYear, window.to)));
+    const [transfer] = await tx
+      .insert(insurerTransfers)
+      .values({ ...event, applied, checkupsMoved: applied ? (kept?.n ?? 0) : 0 })
+      .onConflictDoNothing()
+      .returning();
+    if (transfer === undefined) {
+      // Another replica recorded the same event between our read and this insert.
+      const [winner] = await tx.select().from(insurerTransfers).where(eq(insurerTransfers.eventId, event.eventId));
+      if (winner === undefined) throw new Error(`insurer transfer ${event.eventId} vanished`);
+      return { transfer: winner, duplicate: true };
+    }
+    if (applied) {
+      await tx
+        .insert(insurerMemberships)
+        .values({ patientId: event.patientId, insurerNumber: event.toInsurerNumber, since: event.effectiveDate })
+        .onConflictDoUpdate({ target: insurerMemberships.patientId, set: { insurerNumber: event.toInsurerNumber, since: event.effectiveDate, updatedAt: new Date() } });
+    }
+    return { transfer, duplicate: false };
+  });
+}
