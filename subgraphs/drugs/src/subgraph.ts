@@ -3,11 +3,24 @@ import type { SubgraphDefinition } from '@onshi/kit';
 import type { DrugsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildDrugsSchema } from './schema';
+import { createClock } from './services/clock';
+import { createDrugLoaders } from './services/drugReads';
+import { loadDrugMaster } from './services/drugMaster';
+import { syncDrugMasterTable } from './services/drugMasterStore';
+import { createFacilityDirectory } from './services/facilities';
+import { seedDrugs } from './services/seed';
 
 export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   name: 'drugs',
   tables,
   migrationsFolder: path.join(__dirname, '../drizzle'),
   buildSchema: buildDrugsSchema,
-  createContext: (base, deps) => ({ ...base, db: deps.db }),
+  createContext: (base, deps) => {
+    const now = createClock(deps.config.DEMO_AS_OF);
+    const facilityNameOf = createFacilityDirectory(deps.demo.seed);
+    return { ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf) };
+  },
+  // The master table mirrors data/drug-master.csv on every start, demo or not.
+  prepare: async ({ db }) => void (await syncDrugMasterTable(db, loadDrugMaster())),
+  seedDemo: seedDrugs,
 };

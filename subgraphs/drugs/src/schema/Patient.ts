@@ -1,8 +1,26 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '@onshi/kit';
+import { DispensingConnection } from './DispensingConnection';
+import { MedicalExpenseNotice } from './MedicalExpenses';
+import { MedicationSummary } from './MedicationSummary';
+import { DRUG_READERS } from './roles';
 
+/** The person (owned by qualifications); this subgraph adds drug information and medical expenses. */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Patient {
   @Field(() => ID)
   id!: string;
+
+  @Access(...DRUG_READERS)
+  @Field(() => DispensingConnection, { description: '薬剤情報: dispensings of the last 5 years, newest first' })
+  dispensings?: DispensingConnection;
+
+  @Access(...DRUG_READERS)
+  @Field(() => MedicationSummary, { description: '服薬サマリ: active drugs, 重複投薬 and 多剤投与 for a first visit' })
+  medicationSummary?: MedicationSummary;
+
+  @Access(...DRUG_READERS)
+  @Field(() => MedicalExpenseNotice, { description: '医療費通知 for one calendar year (医療費控除)' })
+  medicalExpenses?: MedicalExpenseNotice;
 }

@@ -1,19 +1,13 @@
-import { Query, Resolver } from 'type-graphql';
 import { buildFederatedSchema } from '@onshi/kit';
+import { ClaimsResolver } from '../resolvers/ClaimsResolver';
+import { PatientDrugsResolver } from '../resolvers/PatientDrugsResolver';
 import { Patient } from './Patient';
-
-@Resolver()
-class ServiceInfoResolver {
-  @Query(() => String, { description: 'Name of this subgraph' })
-  drugsService(): string {
-    return 'drugs';
-  }
-}
 
 export function buildDrugsSchema() {
   return buildFederatedSchema({
-    resolvers: [ServiceInfoResolver],
+    resolvers: [ClaimsResolver, PatientDrugsResolver],
     orphanedTypes: [Patient],
+    // Drug fields check access themselves (per field, per patient), so resolving the reference reads nothing.
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });
 }

@@ -1,6 +1,7 @@
 // The claim (レセプト) model from which drug information and medical-expense notices are built
 // (DOMAIN.md, "Drug information": medical, DPC, dental and pharmacy claims), and a validator for
 // claim batches. A batch is accepted or rejected as a whole, so validation reports every bad row.
+import { isValidFacilityCode as isKitValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
 import { z } from 'zod';
 import { isCalendarDate, isYearMonth, monthOf, toJstDateString } from './calendarDate';
 import { DOSAGE_UNITS, type DosageUnit, type DrugLookup } from './drugMaster';
@@ -70,40 +71,8 @@ export type ClaimBatchResult =
 export const YEN_PER_POINT = 10;
 
 // ---------------------------------------------------------------------------------------------
-// Check digits (DOMAIN.md, "Identity and numbers").
-
-/**
- * Luhn check digit over `digits`: from the rightmost digit, every other digit is doubled (digits
- * of the product summed), and the check digit brings the total to a multiple of 10.
- */
-export function luhnCheckDigit(digits: string): number {
-  if (!/^\d+$/.test(digits)) throw new RangeError(`luhnCheckDigit needs decimal digits, got "${digits}"`);
-  let sum = 0;
-  let doubled = true;
-  for (let index = digits.length - 1; index >= 0; index -= 1) {
-    let value = Number(digits[index]);
-    if (doubled) {
-      value *= 2;
-      if (value > 9) value -= 9;
-    }
-    sum += value;
-    doubled = !doubled;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-function hasValidLuhnTail(code: string): boolean {
-  return luhnCheckDigit(code.slice(0, -1)) === Number(code.slice(-1));
-}
-
-/**
- * 保険者番号: 8 digits whose last is a Luhn check digit over the first 7 (`33120015`), or
- * 6 digits for 国民健康保険 (`131011`), checked for format only as DOMAIN.md states no check digit rule for them.
- */
-export function isValidInsurerNumber(value: string): boolean {
-  if (/^\d{6}$/.test(value)) return true;
-  return /^\d{8}$/.test(value) && hasValidLuhnTail(value);
-}
+// Check digits (DOMAIN.md "Identity and numbers"): the kit owns the Luhn rule for insurer numbers and
+// facility codes; this module adds only the per-part reasons a claim sender needs to fix a row.
 
 type Bilingual = { reason: string; reasonJa: string };
 
@@ -122,7 +91,7 @@ function facilityCodeProblem(value: string): Bilingual | undefined {
       reasonJa: '点数表番号（3桁目）は1（医科）・3（歯科）・4（調剤）のいずれかです',
     };
   }
-  if (!hasValidLuhnTail(value)) {
+  if (!isKitValidFacilityCode(value)) {
     return { reason: 'check digit (digit 10) is wrong', reasonJa: '検証番号（10桁目）が誤っています' };
   }
   return undefined;
@@ -130,7 +99,7 @@ function facilityCodeProblem(value: string): Bilingual | undefined {
 
 /**
  * 医療機関コード: prefecture (01–47) + table (1 医科, 3 歯科, 4 調剤) + district (2) + number (4)
- * + Luhn check digit over the first 9, e.g. `0110113719`.
+ * + Luhn check digit over the first 9, e.g. `0110113719`: the kit's check plus the prefecture range.
  */
 export function isValidFacilityCode(value: string): boolean {
   return facilityCodeProblem(value) === undefined;

@@ -1,0 +1,56 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Access, BadUserInputError, ROLES } from '@onshi/kit';
+import type { DrugsContext } from '../context';
+import { ClaimInput, IngestClaimsResult, type ClaimItemInput } from '../schema/ClaimInput';
+import { Drug } from '../schema/Drug';
+import { ingestClaimBatch } from '../services/claimStore';
+
+/** GraphQL hands optional fields over as null; the validator (like a JSON file) expects them absent. */
+function withoutNulls(input: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
+}
+
+function plainClaimRow(claim: ClaimInput): Record<string, unknown> {
+  return { ...withoutNulls(claim), items: claim.items.map((item: ClaimItemInput) => withoutNulls(item)) };
+}
+
+@Resolver()
+export class ClaimsResolver {
+  @Access(...ROLES)
+  @Query(() => Drug, { nullable: true, description: '医薬品マスタ: a drug by its 薬価基準収載医薬品コード (YJ code)' })
+  drug(@Arg('drugCode', () => String) drugCode: string, @Ctx() ctx: DrugsContext): Drug | null {
+    const entry = ctx.master.byCode(drugCode);
+    if (!entry) return null;
+    return {
+      drugCode: entry.drugCode,
+      name: entry.name,
+      ingredient: entry.ingredient,
+      strength: entry.strength,
+      route: entry.route,
+      maker: entry.maker,
+      kind: entry.kind,
+      isGeneric: entry.kind === 'generic',
+      priceYen: entry.priceYen,
+      dosageUnit: entry.dosageUnit,
+    };
+  }
+
+  /**
+   * Bulk claim ingest for the operator (審査支払機関 → Onshi). All-or-nothing: one invalid row rejects the
+   * batch with BAD_USER_INPUT and `extensions.rows = [{ row, path, reason, reasonJa }]` (rows 1-based),
+   * and nothing is stored.
+   */
+  @Access('ADMIN')
+  @Mutation(() => IngestClaimsResult, { description: 'レセプト取込: store a batch of claims, all or nothing' })
+  async ingestClaims(@Arg('claims', () => [ClaimInput]) claims: ClaimInput[], @Ctx() ctx: DrugsContext): Promise<IngestClaimsResult> {
+    const result = await ingestClaimBatch(ctx.db, claims.map(plainClaimRow), ctx.now(), ctx.master);
+    if (!result.ok) {
+      const badRows = new Set(result.errors.map((error) => error.row)).size;
+      throw new BadUserInputError(
+        `Claim batch rejected: ${badRows} invalid row(s); nothing was stored / レセプトに不備があるため全件を取り込みませんでした`,
+        { rows: result.errors },
+      );
+    }
+    return { batchId: result.batchId, claimCount: result.claimCount, itemCount: result.itemCount };
+  }
+}

@@ -1,0 +1,214 @@
+// Batched reads of drug information and medical expenses, one set of DataLoaders per request: every
+// patient asked for in one request with the same arguments is read with one SQL statement, so the
+// number of statements does not grow with the number of patients (issue 5, "Efficient").
+import DataLoader from 'dataloader';
+import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@onshi/kit';
+import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
+import { addDays, monthOf, toJstDateString } from './calendarDate';
+import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
+import { summarizeMedications, type Dispensing, type MedicationSummary } from './medicationSummary';
+import { retentionCutoff } from './retention';
+import type { FacilityNameOf } from './facilities';
+
+/** Position of a dispensing in the newest-first order: (date desc, claim id desc, line asc). */
+export interface DispensingPosition {
+  date: string;
+  claimId: string;
+  lineNo: number;
+}
+
+export interface DispensingRecord extends Dispensing, DispensingPosition {
+  inOut: string;
+  /** 先発品 brand / 後発品 generic / other, from the drug master. */
+  drugKind: string;
+}
+
+export interface DispensingPageRequest {
+  patientId: string;
+  /** Inclusive bounds, YYYY-MM-DD; the 5-year retention window always applies on top. */
+  from?: string;
+  to?: string;
+  /** Part of the ingredient name (一般名), e.g. `アムロジピン`. */
+  ingredient?: string;
+  first: number;
+  after?: DispensingPosition;
+}
+
+export interface DispensingPage {
+  records: DispensingRecord[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Supplies are rarely longer than 90 days and untimed items count for 30 (medicationSummary.ts); a year
+ * of history is ample to find everything that can still be active.
+ */
+export const ACTIVE_DRUG_LOOKBACK_DAYS = 365;
+
+const ITEM_COLUMNS = {
+  patientId: claimItems.patientId,
+  claimId: claimItems.claimId,
+  lineNo: claimItems.lineNo,
+  date: claimItems.date,
+  drugCode: claimItems.drugCode,
+  quantity: claimItems.quantity,
+  unit: claimItems.unit,
+  usage: claimItems.usage,
+  days: claimItems.days,
+  inOut: claimItems.inOut,
+  prescribingFacilityCode: claimItems.prescribingFacilityCode,
+  pharmacyCode: claimItems.pharmacyCode,
+  drugName: drugMaster.name,
+  ingredient: drugMaster.ingredient,
+  drugKind: drugMaster.kind,
+};
+
+interface ItemRow {
+  patientId: string;
+  claimId: string;
+  lineNo: number;
+  date: string;
+  drugCode: string;
+  quantity: number;
+  unit: string;
+  usage: string;
+  days: number | null;
+  inOut: string;
+  prescribingFacilityCode: string;
+  pharmacyCode: string | null;
+  drugName: string;
+  ingredient: string;
+  drugKind: string;
+}
+
+/** Escapes LIKE wildcards so a search for `50%` matches the text, not a pattern. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}
+
+export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameOf: FacilityNameOf) {
+  const toRecord = (row: ItemRow): DispensingRecord => ({
+    claimId: row.claimId,
+    lineNo: row.lineNo,
+    date: row.date,
+    drugCode: row.drugCode,
+    drugName: row.drugName,
+    ingredient: row.ingredient,
+    drugKind: row.drugKind,
+    quantity: row.quantity,
+    unit: row.unit,
+    usage: row.usage,
+    ...(row.days === null ? {} : { days: row.days }),
+    inOut: row.inOut,
+    facilityCode: row.prescribingFacilityCode,
+    facilityName: facilityNameOf(row.prescribingFacilityCode) ?? row.prescribingFacilityCode,
+    ...(row.pharmacyCode === null ? {} : { pharmacyCode: row.pharmacyCode, pharmacyName: facilityNameOf(row.pharmacyCode) ?? row.pharmacyCode }),
+  });
+
+  /** One statement for every patient of a group: the newest `first + 1` rows per patient (window function). */
+  async function readPages(patientIds: string[], shape: Omit<DispensingPageRequest, 'patientId'>): Promise<Map<string, DispensingPage>> {
+    const cutoff = retentionCutoff(now());
+    const from = shape.from !== undefined && shape.from > cutoff ? shape.from : cutoff;
+    const conditions: SQL[] = [inArray(claimItems.patientId, patientIds), gte(claimItems.date, from)];
+    if (shape.to !== undefined) conditions.push(lte(claimItems.date, shape.to));
+    if (shape.ingredient !== undefined) conditions.push(like(drugMaster.ingredient, containsPattern(shape.ingredient)));
+    if (shape.after !== undefined) {
+      const { date, claimId, lineNo } = shape.after;
+      const beyond = or(
+        lt(claimItems.date, date),
+        and(eq(claimItems.date, date), lt(claimItems.claimId, claimId)),
+        and(eq(claimItems.date, date), eq(claimItems.claimId, claimId), gt(claimItems.lineNo, lineNo)),
+      );
+      if (beyond) conditions.push(beyond);
+    }
+    const ranked = db
+      .select({
+        ...ITEM_COLUMNS,
+        position: sql<number>`row_number() over (partition by ${claimItems.patientId} order by ${claimItems.date} desc, ${claimItems.claimId} desc, ${claimItems.lineNo} asc)`.as('position'),
+      })
+      .from(claimItems)
+      .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
+      .where(and(...conditions))
+      .as('ranked');
+    const rows = await db.select().from(ranked).where(lte(ranked.position, shape.first + 1)).orderBy(asc(ranked.patientId), asc(ranked.position));
+    const byPatient = groupBy(rows, (row) => row.patientId);
+    return new Map(
+      patientIds.map((patientId) => {
+        const patientRows = byPatient.get(patientId) ?? [];
+        return [patientId, { records: patientRows.slice(0, shape.first).map(toRecord), hasNextPage: patientRows.length > shape.first }];
+      }),
+    );
+  }
+
+  const shapeOf = ({ patientId: _patientId, ...shape }: DispensingPageRequest): Omit<DispensingPageRequest, 'patientId'> => shape;
+  const emptyPage: DispensingPage = { records: [], hasNextPage: false };
+  const dispensingPage = new DataLoader<DispensingPageRequest, DispensingPage, string>(
+    async (requests) => {
+      const results = new Map<string, DispensingPage>();
+      // Usually one group: every patient of a list query asks with the same arguments.
+      for (const group of groupBy(requests, (request) => JSON.stringify(shapeOf(request))).values()) {
+        const representative = group[0];
+        if (!representative) continue;
+        const pages = await readPages([...new Set(group.map((request) => request.patientId))], shapeOf(representative));
+        for (const request of group) results.set(JSON.stringify(request), pages.get(request.patientId) ?? emptyPage);
+      }
+      return requests.map((request) => results.get(JSON.stringify(request)) ?? emptyPage);
+    },
+    { cacheKeyFn: (request) => JSON.stringify(request) },
+  );
+
+  /** Recent dispensings of each patient, for the active-drug summary. */
+  const medicationSummary = new DataLoader<string, MedicationSummary>(async (patientIds) => {
+    const asOf = now();
+    const cutoff = retentionCutoff(asOf);
+    const lookback = addDays(toJstDateString(asOf), -ACTIVE_DRUG_LOOKBACK_DAYS);
+    const since = lookback > cutoff ? lookback : cutoff;
+    const rows = await db
+      .select(ITEM_COLUMNS)
+      .from(claimItems)
+      .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
+      .where(and(inArray(claimItems.patientId, [...patientIds]), gte(claimItems.date, since)));
+    const byPatient = groupBy(rows, (row) => row.patientId);
+    return patientIds.map((patientId) => summarizeMedications((byPatient.get(patientId) ?? []).map(toRecord), asOf));
+  });
+
+  /** Claims of one calendar year (the 医療費控除 year), still inside the retention window. */
+  const medicalExpenses = new DataLoader<{ patientId: string; year: number }, MedicalExpenseNotice, string>(
+    async (requests) => {
+      const firstRetainedMonth = monthOf(retentionCutoff(now()));
+      const results = new Map<string, MedicalExpenseNotice>();
+      for (const [year, group] of groupBy(requests, (request) => request.year)) {
+        const fromMonth = `${year}-01` > firstRetainedMonth ? `${year}-01` : firstRetainedMonth;
+        const rows = await db
+          .select({
+            patientId: claims.patientId,
+            facilityCode: claims.facilityCode,
+            serviceMonth: claims.serviceMonth,
+            totalPoints: claims.totalPoints,
+            patientShareYen: claims.patientShareYen,
+          })
+          .from(claims)
+          .where(and(inArray(claims.patientId, [...new Set(group.map((request) => request.patientId))]), gte(claims.serviceMonth, fromMonth), lte(claims.serviceMonth, `${year}-12`)));
+        const byPatient = groupBy(rows, (row) => row.patientId);
+        for (const request of group) results.set(`${request.patientId}|${year}`, summarizeMedicalExpenses(byPatient.get(request.patientId) ?? []));
+      }
+      return requests.map((request) => results.get(`${request.patientId}|${request.year}`) ?? { monthly: [], yearly: [] });
+    },
+    { cacheKeyFn: (request) => `${request.patientId}|${request.year}` },
+  );
+
+  return { dispensingPage, medicationSummary, medicalExpenses };
+}
+export type DrugLoaders = ReturnType<typeof createDrugLoaders>;

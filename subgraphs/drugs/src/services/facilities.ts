@@ -1,0 +1,12 @@
+// Names of prescribing facilities and pharmacies shown next to a dispensing (DOMAIN.md "Drug
+// information": "dispensing pharmacy and prescribing facility"). Claims carry only the 10-digit code;
+// the names come from the facility directory, which in this build is the demo world's list (the
+// qualifications subgraph owns facilities; a shared facility master would replace this lookup).
+import { demoFacilities } from '@onshi/kit';
+
+export type FacilityNameOf = (facilityCode: string) => string | null;
+
+export function createFacilityDirectory(seed: string): FacilityNameOf {
+  const names = new Map(demoFacilities(seed).map((facility) => [facility.code, facility.name]));
+  return (facilityCode) => names.get(facilityCode) ?? null;
+}
