@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
+import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
 import { accessPolicyFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
@@ -17,6 +18,22 @@ export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Reco
     if (name && url) urls[name] = subgraphUrlOverride(config, name) ?? url;
   }
   return urls;
+}
+
+/** The consent subgraph's staff login (operators have no facility code). */
+async function operatorLogin(consentGraphqlUrl: string, staffId: string, password: string, totp: string): Promise<{ accessToken: string; role: string }> {
+  const response = await fetch(consentGraphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($staffId: String!, $password: String!, $totp: String!) { staffLogin(staffId: $staffId, password: $password, totp: $totp) { accessToken role } }',
+      variables: { staffId, password, totp },
+    }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { data?: { staffLogin?: { accessToken: string; role: string } } };
+  if (!body.data?.staffLogin) throw new Error('login failed');
+  return body.data.staffLogin;
 }
 
 /**
@@ -35,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const armor = armorFor(config);
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_REQUESTS, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const verifyToken = createTokenVerifier(config.CONSENT_URL);
+  const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
@@ -63,9 +81,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return Object.fromEntries(entries);
     },
     maxBodyBytes: config.MAX_BODY_BYTES,
+    routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp) => operatorLogin(consentGraphqlUrl, staffId, password, totp) }),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req, requestId) => {
-      const token = bearerToken(req.headers.authorization);
+      // GraphiQL sends the operator's session cookie; API clients send a bearer token.
+      const token = bearerToken(req.headers.authorization) ?? cookieValue(req, OPERATOR_COOKIE);
       let context: GatewayContext = { actor: null, requestId };
       if (token) {
         try {

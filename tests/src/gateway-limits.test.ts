@@ -91,3 +91,43 @@ describe('gateway limits (issue 9): abusive requests are refused with a status a
     expect(other.status).toBe(200);
   });
 });
+
+describe('GraphiQL for operators (issue 9)', () => {
+  const get = (path: string, cookie?: string) => fetch(`${system.gatewayUrl}${path}`, { headers: cookie ? { cookie: `onshi_operator=${cookie}` } : {}, redirect: 'manual' });
+
+  test('without an operator session: 401 and a login form, no schema', async () => {
+    const response = await get('/graphiql');
+    const text = await response.text();
+    expect(response.status).toBe(401);
+    expect(text).toContain('/graphiql/login');
+    expect(text).not.toContain('graphiql.js');
+  });
+
+  test('a doctor session is refused (403)', async () => {
+    const response = await get('/graphiql', await system.token('clinic-doctor'));
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('graphiql.js');
+  });
+
+  test('an operator gets GraphiQL, its local assets, and may introspect with the session cookie', async () => {
+    const admin = await system.token('admin');
+    const page = await get('/graphiql', admin);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/graphiql/assets/graphiql.js');
+    for (const asset of ['graphiql.js', 'graphiql.css', 'react.js', 'react-dom.js']) expect((await get(`/graphiql/assets/${asset}`)).status).toBe(200);
+    const introspection = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `onshi_operator=${admin}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(((await introspection.json()) as { data: { __schema: { queryType: { name: string } } } }).data.__schema.queryType.name).toBe('Query');
+  });
+
+  test('a failed operator login answers 401 without setting a session', async () => {
+    const response = await fetch(`${system.gatewayUrl}/graphiql/login`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'staffId=A0001&password=wrong&totp=000000', redirect: 'manual',
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
