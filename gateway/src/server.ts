@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { bearerToken, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
+import { bearerToken, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -55,7 +55,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
+    plugins: [requestLogPlugin<GatewayContext>(logger), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.

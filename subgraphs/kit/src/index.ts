@@ -15,3 +15,4 @@ export * from './roles';
 export * from './subgraph';
 export * from './demo/prng';
 export * from './demo/world';
+export * from './requestLog';

@@ -11,6 +11,7 @@ import { OnshiError } from './errors';
 import { createErrorMasker } from './errorMasking';
 import { announceReady, serveHttp, type RouteHandler, type RunningService } from './http';
 import { createLogger, type Logger } from './log';
+import { requestLogPlugin } from './requestLog';
 import { createDecisionClient } from './pdp';
 
 export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
@@ -69,7 +70,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL);
   const apollo = new ApolloServer<TContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger)],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
