@@ -10,6 +10,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { demoPatient, type DemoOptions } from '@onshi/kit';
 import { startSystem, type RunningSystem, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -27,7 +28,7 @@ export interface TestSystem {
   internalSecret: string;
   /** The demo patient at `index` as generated (0 = yamada, 1 = sato). */
   patient(index: number): ReturnType<typeof demoPatient>;
-  /** A token for a demo account, obtained through the login API. */
+  /** A token for a demo account, obtained through the real login flows (see consent's demoClient.ts). */
   token(account: string): Promise<string>;
   /** POST a GraphQL operation to the gateway (or `url`). */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, url?: string): Promise<GraphQLResponse<T>>;
@@ -112,9 +113,9 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     async token(account) {
       const cached = tokens.get(account);
       if (cached) return cached;
-      const result = await graphql<{ demoLogin: { accessToken: string } }>('mutation($account: String!) { demoLogin(account: $account) { accessToken } }', { account });
-      const token = result.body.data?.demoLogin.accessToken;
-      if (!token) throw new Error(`login failed for ${account}: ${result.text}`);
+      // The real flows (card + PIN + signature, ID + password + TOTP, PHR secret + grant), as a client would.
+      const call: GraphQLCall = async (query, variables, bearer) => (await graphql(query, variables, bearer)).body;
+      const token = (await loginDemoAccount(call, demo, account)).accessToken;
       tokens.set(account, token);
       return token;
     },

@@ -22,6 +22,7 @@ CREATE TABLE "consent"."access_log" (
 CREATE TABLE "consent"."accounts" (
 	"account" text PRIMARY KEY NOT NULL,
 	"role" text NOT NULL,
+	"staff_id" text,
 	"subject" text NOT NULL,
 	"display_name" text NOT NULL,
 	"facility_code" text,
@@ -50,6 +51,8 @@ CREATE TABLE "consent"."audit_heads" (
 CREATE TABLE "consent"."card_challenges" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"card_serial" text NOT NULL,
+	"purpose" text NOT NULL,
+	"facility_code" text,
 	"challenge" text NOT NULL,
 	"issued_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone
@@ -74,6 +77,15 @@ CREATE TABLE "consent"."consents" (
 	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "consent"."disaster_identifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"disaster_id" uuid NOT NULL,
+	"facility_code" text NOT NULL,
+	"patient_id" text NOT NULL,
+	"actor_subject" text NOT NULL,
+	"identified_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "consent"."disasters" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -92,6 +104,19 @@ CREATE TABLE "consent"."dv_blocks" (
 	"lifted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "consent"."identity_index" (
+	"patient_id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"name_kana" text NOT NULL,
+	"name_key" text NOT NULL,
+	"kana_key" text NOT NULL,
+	"birthdate" text NOT NULL,
+	"sex" text NOT NULL,
+	"address" text NOT NULL,
+	"insurer_names" text[] NOT NULL,
+	"insurer_numbers" text[] NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "consent"."phr_apps" (
 	"client_id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -108,9 +133,25 @@ CREATE TABLE "consent"."phr_grants" (
 	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "consent"."refresh_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"claims" jsonb NOT NULL,
+	"display_name" text NOT NULL,
+	"grant_id" uuid,
+	"issued_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"replaced_by" uuid,
+	CONSTRAINT "refresh_tokens_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE INDEX "access_log_patient_at_idx" ON "consent"."access_log" USING btree ("patient_id","at");--> statement-breakpoint
 CREATE INDEX "access_log_facility_at_idx" ON "consent"."access_log" USING btree ("facility_code","at");--> statement-breakpoint
 CREATE INDEX "cards_patient_idx" ON "consent"."cards" USING btree ("patient_id");--> statement-breakpoint
 CREATE INDEX "consents_patient_facility_idx" ON "consent"."consents" USING btree ("patient_id","facility_code","registered_at");--> statement-breakpoint
+CREATE INDEX "disaster_identifications_patient_idx" ON "consent"."disaster_identifications" USING btree ("patient_id","facility_code");--> statement-breakpoint
 CREATE INDEX "dv_blocks_patient_idx" ON "consent"."dv_blocks" USING btree ("patient_id");--> statement-breakpoint
-CREATE INDEX "phr_grants_patient_idx" ON "consent"."phr_grants" USING btree ("patient_id");
+CREATE INDEX "identity_index_birthdate_sex_idx" ON "consent"."identity_index" USING btree ("birthdate","sex");--> statement-breakpoint
+CREATE INDEX "phr_grants_patient_idx" ON "consent"."phr_grants" USING btree ("patient_id");--> statement-breakpoint
+CREATE INDEX "refresh_tokens_grant_idx" ON "consent"."refresh_tokens" USING btree ("grant_id");

@@ -7,4 +7,6 @@ export interface ConsentContext extends BaseContext {
   config: ServiceConfig;
   signingKey: SigningKey;
   now: () => Date;
+  /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */
+  dummySecretHash: string;
 }

@@ -1,17 +1,44 @@
 import path from 'node:path';
 import { createLocalJWKSet } from 'jose';
-import type { SubgraphDefinition } from '@onshi/kit';
+import type { SubgraphDefinition, SubgraphDeps } from '@onshi/kit';
 import type { ConsentContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildConsentSchema } from './schema';
+import { hashSecret } from './services/card';
+import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
 import { consentRoutes } from './services/internalRoutes';
 import { refreshDemoConsent, seedConsent } from './services/seed';
-import { loadOrCreateSigningKey, type SigningKey } from './services/signing';
+import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
+
+/** How often the key file is checked for a rotation (signing.ts rotateSigningKey). */
+const KEY_RELOAD_INTERVAL_MS = 30_000;
 
 let signingKey: SigningKey | undefined;
+let dummySecretHash = '';
 function currentSigningKey(): SigningKey {
   if (!signingKey) throw new Error('signing key not loaded');
   return signingKey;
+}
+
+export function signingKeyPath(deps: SubgraphDeps<Tables>): string {
+  return process.env.SIGNING_KEY_PATH || path.join(deps.config.DATA_DIR, 'consent', 'signing-key.json');
+}
+
+/** Background work of one replica: pick up a rotated key, checkpoint every chain head. Timers never keep the process alive. */
+function startBackgroundWork(deps: SubgraphDeps<Tables>, keyPath: string): void {
+  let keyVersion = keyFileVersion(keyPath);
+  setInterval(() => {
+    const version = keyFileVersion(keyPath);
+    if (version === keyVersion) return;
+    keyVersion = version;
+    loadOrCreateSigningKey(keyPath).then(
+      (key) => { signingKey = key; deps.logger.info({ kid: key.kid }, 'signing key rotated'); },
+      (error: unknown) => deps.logger.error({ err: error }, 'could not reload the signing key'),
+    );
+  }, KEY_RELOAD_INTERVAL_MS).unref();
+  setInterval(() => {
+    writeCheckpoint(deps.db, new Date()).catch((error: unknown) => deps.logger.error({ err: error }, 'audit checkpoint failed'));
+  }, CHECKPOINT_INTERVAL_MS).unref();
 }
 
 export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
@@ -24,9 +51,13 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     await refreshDemoConsent(deps);
   },
   async prepare(deps) {
-    signingKey = await loadOrCreateSigningKey(process.env.SIGNING_KEY_PATH || path.join(deps.config.DATA_DIR, 'consent', 'signing-key.json'));
+    const keyPath = signingKeyPath(deps);
+    signingKey = await loadOrCreateSigningKey(keyPath);
+    dummySecretHash = await hashSecret('no such account');
+    await writeCheckpoint(deps.db, new Date());
+    startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), now: () => new Date() }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey),
-  tokenKeys: () => createLocalJWKSet({ keys: [currentSigningKey().publicJwk] }),
+  tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -6,6 +6,8 @@ export const consentSchema = pgSchema('consent');
 export const accounts = consentSchema.table('accounts', {
   account: text('account').primaryKey(),
   role: text('role').notNull(),
+  /** Staff ID printed on the staff member's badge; with facilityCode (null for operators and insurers) it is the login name. */
+  staffId: text('staff_id'),
   subject: text('subject').notNull(),
   displayName: text('display_name').notNull(),
   facilityCode: text('facility_code'),
@@ -29,9 +31,15 @@ export const cards = consentSchema.table('cards', {
   lockedAt: timestamp('locked_at', { withTimezone: true }),
 }, (t) => [index('cards_patient_idx').on(t.patientId)]);
 
+/**
+ * Single-use challenges for card logins (purpose LOGIN) and facility card readers (purpose READER, bound
+ * to the facility that started it), so a login signature can never be replayed at a reader or elsewhere.
+ */
 export const cardChallenges = consentSchema.table('card_challenges', {
   id: uuid('id').primaryKey().defaultRandom(),
   cardSerial: text('card_serial').notNull(),
+  purpose: text('purpose').notNull(),
+  facilityCode: text('facility_code'),
   challenge: text('challenge').notNull(),
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
@@ -119,5 +127,52 @@ export const auditCheckpoints = consentSchema.table('audit_checkpoints', {
   heads: jsonb('heads').$type<Array<{ partition: number; seq: number; hash: string }>>().notNull(),
 });
 
-export const tables = { accounts, cards, cardChallenges, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints };
+/**
+ * Refresh tokens, stored as sha256 only; rotated on every use (the old one is revoked and names its
+ * successor), revoked on logout. `claims` are the actor claims to re-issue, re-checked on refresh.
+ */
+export const refreshTokens = consentSchema.table('refresh_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tokenHash: text('token_hash').notNull().unique(),
+  claims: jsonb('claims').$type<Record<string, unknown>>().notNull(),
+  displayName: text('display_name').notNull(),
+  /** For a PHR app's session: revoking the grant revokes these. */
+  grantId: uuid('grant_id'),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  replacedBy: uuid('replaced_by'),
+}, (t) => [index('refresh_tokens_grant_idx').on(t.grantId)]);
+
+/**
+ * The identity data the 4-field disaster search needs (name, birth date, sex, insurer name or address;
+ * seed (3) 災害時: 氏名・生年月日・性別・保険者名又は住所). The qualifications subgraph owns identity; this
+ * is a search index filled from the same source (demo seed), so that consent can answer the search
+ * without a round trip per candidate and insurers can be checked against a patient's history.
+ */
+export const identityIndex = consentSchema.table('identity_index', {
+  patientId: text('patient_id').primaryKey(),
+  name: text('name').notNull(),
+  nameKana: text('name_kana').notNull(),
+  /** Name and kana with every space removed: what the search compares. */
+  nameKey: text('name_key').notNull(),
+  kanaKey: text('kana_key').notNull(),
+  birthdate: text('birthdate').notNull(),
+  sex: text('sex').notNull(),
+  address: text('address').notNull(),
+  insurerNames: text('insurer_names').array().notNull(),
+  insurerNumbers: text('insurer_numbers').array().notNull(),
+}, (t) => [index('identity_index_birthdate_sex_idx').on(t.birthdate, t.sex)]);
+
+/** A patient identified by the 4-field search at a facility during a disaster: opens that facility's reads (seed (3)). */
+export const disasterIdentifications = consentSchema.table('disaster_identifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  disasterId: uuid('disaster_id').notNull(),
+  facilityCode: text('facility_code').notNull(),
+  patientId: text('patient_id').notNull(),
+  actorSubject: text('actor_subject').notNull(),
+  identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
+}, (t) => [index('disaster_identifications_patient_idx').on(t.patientId, t.facilityCode)]);
+
+export const tables = { accounts, cards, cardChallenges, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications };
 export type Tables = typeof tables;

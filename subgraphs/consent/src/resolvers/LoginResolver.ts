@@ -1,47 +1,59 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ForbiddenError, NotFoundError, PHR_SCOPES, isRole, type Actor, type FacilityKind } from '@onshi/kit';
-import { isCategory } from '../services/roles';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { ConsentContext } from '../context';
-import { accounts, phrGrants } from '../db/tables';
-import { issueAccessToken } from '../services/signing';
-import { AccessToken } from '../schema/types';
+import { completeCardLogin, phrToken, startChallenge, staffLogin } from '../services/logins';
+import { endSession, refreshSession } from '../services/sessions';
+import { CardChallenge, LoginResult } from '../schema/types';
 
-type AccountRow = typeof accounts.$inferSelect;
-
-export function actorOfAccount(row: AccountRow): Actor {
-  if (!isRole(row.role)) throw new Error(`account ${row.account} has an unknown role`);
-  return {
-    subject: row.subject,
-    role: row.role,
-    scopes: [],
-    amr: [],
-    ...(row.facilityCode ? { facilityCode: row.facilityCode, facilityKind: row.facilityKind as FacilityKind } : {}),
-    ...(row.patientId ? { patientId: row.patientId } : {}),
-    ...(row.insurerNumber ? { insurerNumber: row.insurerNumber } : {}),
-  };
-}
-
+/**
+ * The identity provider's public operations (contracts 1–3). None carries `@access`: they are how a
+ * caller without a token gets one, and each ends in a token only after a proof (card signature + PIN,
+ * password + TOTP, client secret + the patient's grant).
+ */
 @Resolver()
 export class LoginResolver {
-  /**
-   * PLACEHOLDER until the consent issue's card, staff and PHR logins land: issues a token for a named
-   * demo account without a proof, and ONLY while the process runs in demo mode (DEMO_MODE=true).
-   */
-  @Mutation(() => AccessToken, { description: 'Demo mode only: a token for a named demo account (see README)' })
-  async demoLogin(@Arg('account', () => String) account: string, @Ctx() ctx: ConsentContext): Promise<AccessToken> {
-    if (!ctx.config.DEMO_MODE) throw new ForbiddenError('Demo login is disabled outside demo mode / デモモード以外では使用できません');
-    const [row] = await ctx.db.select().from(accounts).where(eq(accounts.account, account));
-    if (!row) throw new NotFoundError(`No demo account named ${account}`);
-    let actor = actorOfAccount(row);
-    if (actor.role === 'PHR_APP') {
-      // A PHR app acts for the patient who granted it, within the grant's categories (DOMAIN.md "PHR").
-      const [grant] = await ctx.db.select().from(phrGrants).where(and(eq(phrGrants.appId, actor.subject), isNull(phrGrants.revokedAt))).orderBy(desc(phrGrants.grantedAt)).limit(1);
-      if (!grant) throw new ForbiddenError('No patient has granted this app access / 連携の許可がありません');
-      actor = { ...actor, patientId: grant.patientId, grantId: grant.id, scopes: grant.categories.filter(isCategory).map((c) => PHR_SCOPES[c]) };
-    }
-    const amr = actor.role === 'PATIENT' ? ['hwk', 'pin'] : ['pwd', 'otp'];
-    const token = await issueAccessToken(ctx.signingKey, { ...actor, amr });
-    return { accessToken: token.accessToken, expiresAt: token.expiresAt.toISOString(), role: actor.role, patientId: actor.patientId ?? null, facilityCode: actor.facilityCode ?? null };
+  @Mutation(() => CardChallenge, { description: 'Card login, step 1: a single-use challenge for the card to sign' })
+  async startCardLogin(@Arg('cardSerial', () => String) cardSerial: string, @Ctx() ctx: ConsentContext): Promise<CardChallenge> {
+    return startChallenge(ctx.db, cardSerial, 'LOGIN', null, ctx.now());
+  }
+
+  @Mutation(() => LoginResult, { description: 'Card login, step 2: the PIN and the card signature over the challenge. 3 wrong PINs lock the card (CARD_LOCKED)' })
+  async completeCardLogin(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('pin', () => String) pin: string,
+    @Arg('signature', () => String) signature: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<LoginResult> {
+    return completeCardLogin(ctx.db, ctx.signingKey, challengeId, pin, signature, ctx.now());
+  }
+
+  @Mutation(() => LoginResult, { description: 'Staff (facility code + staff ID), operator and insurer (no facility code) login: password + TOTP' })
+  async staffLogin(
+    @Arg('facilityCode', () => String, { nullable: true }) facilityCode: string | null,
+    @Arg('staffId', () => String) staffId: string,
+    @Arg('password', () => String) password: string,
+    @Arg('totp', () => String) totp: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<LoginResult> {
+    return staffLogin(ctx.db, ctx.signingKey, facilityCode, staffId, password, totp, ctx.now(), ctx.dummySecretHash);
+  }
+
+  @Mutation(() => LoginResult, { description: 'A new access token for a refresh token; the refresh token is rotated (single use)' })
+  async refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: ConsentContext): Promise<LoginResult> {
+    return refreshSession(ctx.db, ctx.signingKey, refreshToken, ctx.now());
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the refresh token; true if it was live' })
+  async logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: ConsentContext): Promise<boolean> {
+    return endSession(ctx.db, refreshToken, ctx.now());
+  }
+
+  @Mutation(() => LoginResult, { description: "A PHR app's token for one patient's grant (client id + secret + grant id)" })
+  async phrToken(
+    @Arg('clientId', () => String) clientId: string,
+    @Arg('clientSecret', () => String) clientSecret: string,
+    @Arg('grantId', () => ID) grantId: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<LoginResult> {
+    return phrToken(ctx.db, ctx.signingKey, clientId, clientSecret, grantId, ctx.now(), ctx.dummySecretHash);
   }
 }

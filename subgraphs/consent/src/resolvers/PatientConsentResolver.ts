@@ -7,9 +7,13 @@ import { consentExpiresAt, isConsentValid } from '../services/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient } from '../schema/types';
 
 /** A patient reads only their own log and consents; operators read any (DOMAIN.md "Consent": logged provisions). */
-function requireSelfOrOperator(actor: Actor | null, patientId: string): void {
+export function requireSelfOrOperator(actor: Actor | null, patientId: string): void {
   if (actor?.role === 'ADMIN' || (actor?.role === 'PATIENT' && actor.patientId === patientId)) return;
   throw new ForbiddenError();
+}
+
+export function toAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogEntry {
+  return { ...row, at: row.at.toISOString() };
 }
 
 @Resolver(() => Patient)
@@ -29,7 +33,7 @@ export class PatientConsentResolver {
       .where(includeOwnViews ? eq(accessLog.patientId, patient.id) : and(eq(accessLog.patientId, patient.id), ne(accessLog.actorRole, 'PATIENT')))
       .orderBy(desc(accessLog.at), desc(accessLog.seq))
       .limit(first);
-    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+    return rows.map(toAccessLogEntry);
   }
 
   @FieldResolver(() => [Consent])

@@ -1,11 +1,14 @@
 import { buildFederatedSchema } from '@onshi/kit';
 import { LoginResolver } from '../resolvers/LoginResolver';
+import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
+import { PhrResolver } from '../resolvers/PhrResolver';
+import { ReaderResolver } from '../resolvers/ReaderResolver';
 import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [LoginResolver, PatientConsentResolver],
+    resolvers: [LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

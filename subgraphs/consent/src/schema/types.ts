@@ -1,12 +1,15 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access } from '@onshi/kit';
 
-@ObjectType({ description: 'A short-lived access token (EdDSA JWT, ≤ 15 min)' })
-export class AccessToken {
+@ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
+export class LoginResult {
   @Field(() => String)
   accessToken!: string;
 
-  @Field(() => String, { description: 'ISO 8601' })
+  @Field(() => String, { description: 'Single use: refreshSession rotates it; logout revokes it' })
+  refreshToken!: string;
+
+  @Field(() => String, { description: 'ISO 8601: when the access token expires' })
   expiresAt!: string;
 
   @Field(() => String)
@@ -17,12 +20,108 @@ export class AccessToken {
 
   @Field(() => String, { nullable: true })
   facilityCode?: string | null;
+
+  @Field(() => String)
+  displayName!: string;
+}
+
+@ObjectType({ description: 'A single-use challenge for the card to sign (valid 2 minutes)' })
+export class CardChallenge {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => String, { description: 'base64url; the card signs these characters (UTF-8) with its user-certificate key' })
+  challenge!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  expiresAt!: string;
+}
+
+@ObjectType({ description: 'The card reader checked the person: a 10-minute token for consent and the qualification check' })
+export class ReaderVerification {
+  @Field(() => String, { description: 'JWT, audience onshi-card-verification' })
+  verificationToken!: string;
+
+  @Field(() => String)
+  patientId!: string;
+
+  @Field(() => String, { description: 'FACE, PIN or VISUAL' })
+  method!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  expiresAt!: string;
+}
+
+@ObjectType({ description: "A patient's grant to a PHR app: which categories, until when" })
+export class PhrGrant {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  appId!: string;
+
+  @Field(() => [String], { description: 'QUALIFICATION, DRUG, CHECKUP' })
+  categories!: string[];
+
+  @Field(() => String, { description: 'ISO 8601' })
+  grantedAt!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  expiresAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  revokedAt!: string | null;
+
+  @Field(() => Boolean)
+  active!: boolean;
+}
+
+@ObjectType({ description: '災害時の特別措置: an operator declaration (regions by prefecture, optional facilities, period)' })
+export class Disaster {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: 'Two-digit prefecture codes (JIS X 0401)' })
+  prefectures!: string[];
+
+  @Field(() => [String], { nullable: true })
+  facilityCodes!: string[] | null;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  startsAt!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  endsAt!: string;
+}
+
+@ObjectType({ description: 'A DV/abuse block (DV・虐待等被害者): while it stands nobody but the person reads their data' })
+export class DvBlock {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  patientId!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  registeredAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  liftedAt!: string | null;
 }
 
 @ObjectType({ description: '医療保険情報の提供状況: one decision about one category of your data' })
 export class AccessLogEntry {
   @Field(() => String, { description: 'ISO 8601' })
   at!: string;
+
+  @Field(() => String)
+  patientId!: string;
+
+  @Field(() => String, { description: 'Staff id (facility:staff), app id or operator id of the viewer' })
+  actorSubject!: string;
 
   @Field(() => String, { description: 'Role of the viewer (DOCTOR, PHARMACIST, PHR_APP, …)' })
   actorRole!: string;
@@ -83,6 +182,22 @@ export class Patient {
   @Access('PATIENT', 'ADMIN')
   @Field(() => [Consent], { description: 'My consents at facilities, newest first' })
   consents?: Consent[];
+
+  @Access('PATIENT', 'ADMIN')
+  @Field(() => [PhrGrant], { description: 'My grants to PHR apps, newest first' })
+  phrGrants?: PhrGrant[];
+}
+
+@ObjectType({ description: 'The one person the 4-field disaster search identified; reads are special operations (logged)' })
+export class DisasterSearchResult {
+  @Field(() => Patient)
+  patient!: Patient;
+
+  @Field(() => ID)
+  disasterId!: string;
+
+  @Field(() => Boolean, { description: 'Always true: 災害時特別措置' })
+  special!: boolean;
 }
 
 export const PAGE_DEFAULT = 50;

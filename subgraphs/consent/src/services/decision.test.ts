@@ -114,6 +114,10 @@ const rows: Row[] = [
   { name: "the patient's insurer sees qualification", actor: actor.insurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
   { name: 'another insurer does not', actor: actor.otherInsurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
   { name: 'an insurer without the history fact does not (fail closed)', actor: actor.insurer, category: 'QUALIFICATION', expected: forbidden('NOT_INSURER') },
+  { name: 'insurer reads checkups of a member the checkups subgraph attests (contract 7)', actor: actor.insurer, category: 'CHECKUP', facts: { insurerMember: true }, expected: allowed('INSURER_MEMBER') },
+  { name: 'insurer gets no checkups without the membership attestation', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'DV block beats an insurer membership', actor: actor.insurer, category: 'CHECKUP', facts: { dvBlocked: true, insurerMember: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'membership attestation opens nothing for a doctor', actor: actor.doctor, category: 'CHECKUP', facts: { insurerMember: true }, expected: consentRequired('NO_CONSENT') },
 
   // 6. Consent: this facility, this category, 24 hours.
   { name: 'doctor at A with consent at A', actor: actor.doctor, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: allowed('CONSENT', drugConsentA.id) },
@@ -162,7 +166,7 @@ describe('decide() — rules in order', () => {
 
   test('the table exercises every reason', () => {
     const every: Record<DecisionReason, true> = {
-      SELF: true, QUALIFICATION_CHECK: true, INSURER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
+      SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, PHARMACY_NO_CHECKUP: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
       FACILITY_MISMATCH: true, NOT_INSURER: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
       NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,

@@ -63,6 +63,11 @@ export interface DecisionFacts {
    * is missing an insurer is denied (fail closed).
    */
   patientInsurerNumbers?: readonly string[];
+  /**
+   * The calling subgraph attests from its own records that the INSURER actor holds this patient as a
+   * member now (checkups after an insurer change; contract 7). Only ever set by an internal caller.
+   */
+  insurerMember?: boolean;
 }
 
 export interface DecisionInput {
@@ -73,7 +78,7 @@ export interface DecisionInput {
   facts: DecisionFacts;
 }
 
-export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
+export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
 export type ForbiddenReason =
   | 'DV_BLOCK'
   | 'NOT_SELF'
@@ -200,6 +205,12 @@ export function decide(input: DecisionInput): Decision {
 
   // 3. Pharmacy never receives checkups, whatever else holds (even a checkup consent).
   if (category === 'CHECKUP' && actsForPharmacy(actor)) return forbid('PHARMACY_NO_CHECKUP');
+
+  // 3b. An insurer reads the checkups of its current members, which the checkups subgraph attests from
+  // its own transfer records (seed: 保険者間の特定健診等情報の引継ぎ; contract 7). Without it: denied below.
+  if (actor.role === 'INSURER' && category === 'CHECKUP' && facts.insurerMember === true && actor.insurerNumber !== undefined) {
+    return allow('INSURER_MEMBER');
+  }
 
   // 4. Role licensing.
   if (actor.role === 'PATIENT') return forbid('NOT_SELF');

@@ -1,9 +1,11 @@
 import { and, eq, gt, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
-import { accessLog, auditHeads, consents, disasters, dvBlocks, phrGrants, type Tables } from '../db/tables';
+import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, identityIndex, phrGrants, type Tables } from '../db/tables';
 import { appendToChain, genesisHead, partitionOf, type ChainHead } from './auditChain';
 import { CONSENT_VALIDITY_MS, decide, type DecisionFacts, type GrantFact } from './decision';
 import { isCategory } from './roles';
+
+type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
 
 /** Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. */
 async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date) {
@@ -12,20 +14,78 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     ? await db.select().from(consents).where(and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, actor.facilityCode), gt(consents.registeredAt, new Date(now.getTime() - CONSENT_VALIDITY_MS)), isNull(consents.revokedAt)))
     : [];
   const disasterRows = actor.facilityCode ? await db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))) : [];
+  // A disaster identification opens reads only at the facility that identified the patient, and only
+  // under a declaration still in force (checked again by `decide` through disasterCovers).
+  const identifiedRows = actor.facilityCode && disasterRows.length > 0
+    ? await db.select({ patientId: disasterIdentifications.patientId, disasterId: disasterIdentifications.disasterId }).from(disasterIdentifications)
+      .where(and(inArray(disasterIdentifications.patientId, patientIds), eq(disasterIdentifications.facilityCode, actor.facilityCode)))
+    : [];
+  const activeDisasterIds = new Set(disasterRows.map((row) => row.id));
+  const identified = new Set(identifiedRows.filter((row) => activeDisasterIds.has(row.disasterId)).map((row) => row.patientId));
+  const insurerRows = actor.role === 'INSURER'
+    ? await db.select({ patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers }).from(identityIndex).where(inArray(identityIndex.patientId, patientIds))
+    : [];
+  const insurersOf = new Map(insurerRows.map((row) => [row.patientId, row.insurerNumbers]));
   const grantRows = actor.grantId ? await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId)) : [];
-  const grant: GrantFact | undefined = grantRows[0]
-    ? { id: grantRows[0].id, patientId: grantRows[0].patientId, appId: grantRows[0].appId, categories: grantRows[0].categories.filter(isCategory), expiresAt: grantRows[0].expiresAt, ...(grantRows[0].revokedAt ? { revokedAt: grantRows[0].revokedAt } : {}) }
+  const grantRow = grantRows[0];
+  const grant: GrantFact | undefined = grantRow
+    ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}) }
     : undefined;
   const blockedIds = new Set(blocked.map((row) => row.patientId));
-  return (patientId: string): DecisionFacts => ({
-    dvBlocked: blockedIds.has(patientId),
-    consents: consentRows
-      .filter((row) => row.patientId === patientId && isCategory(row.category))
-      .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) })),
-    disasters: disasterRows.map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt })),
-    disasterIdentified: false,
-    ...(grant ? { grant } : {}),
-  });
+  return (patientId: string, insurerMember: boolean): DecisionFacts => {
+    const patientInsurerNumbers = insurersOf.get(patientId);
+    return {
+      dvBlocked: blockedIds.has(patientId),
+      consents: consentRows
+        .filter((row) => row.patientId === patientId && isCategory(row.category))
+        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) })),
+      disasters: disasterRows.map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt })),
+      disasterIdentified: identified.has(patientId),
+      ...(grant ? { grant } : {}),
+      ...(patientInsurerNumbers ? { patientInsurerNumbers } : {}),
+      insurerMember,
+    };
+  };
+}
+
+/** One line of the access log before it is chained (ISSUE 7 "Access log": time, actor, patient, category, decision, reason, request id). */
+export interface LogItem {
+  patientId: string;
+  category: Category;
+  decision: 'ALLOW' | 'DENY';
+  reason: string;
+  basisId: string | null;
+  special: boolean;
+}
+
+/**
+ * Appends entries to their partitions' hash chains inside the caller's transaction. Chain heads are
+ * locked in a fixed (ascending) order so that concurrent requests cannot deadlock; only the chains the
+ * request touches are locked (ARCHITECTURE.md "Beyond one machine").
+ */
+export async function appendAccessLog(tx: Transaction, actor: Actor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
+  const byPartition = new Map<number, LogItem[]>();
+  for (const item of items) {
+    const partition = partitionOf(item.patientId);
+    byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
+  }
+  for (const partition of [...byPartition.keys()].sort((a, b) => a - b)) {
+    const genesis = genesisHead(partition);
+    await tx.insert(auditHeads).values(genesis).onConflictDoNothing();
+    const [locked] = await tx.select().from(auditHeads).where(eq(auditHeads.partition, partition)).for('update');
+    let head: ChainHead = locked ?? genesis;
+    const rows = [];
+    for (const item of byPartition.get(partition) ?? []) {
+      const entry = appendToChain(head, {
+        at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
+        patientId: item.patientId, category: item.category, decision: item.decision, reason: item.reason, basisId: item.basisId, requestId,
+      });
+      rows.push({ ...entry, at: now, facilityCode: entry.facilityCode ?? null, basisId: entry.basisId ?? null, special: item.special });
+      head = { partition, seq: entry.seq, hash: entry.hash };
+    }
+    await tx.insert(accessLog).values(rows);
+    await tx.update(auditHeads).set({ seq: head.seq, hash: head.hash }).where(eq(auditHeads.partition, partition));
+  }
 }
 
 /**
@@ -37,34 +97,14 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
   const factsFor = await loadFacts(db, actor, patientIds, now);
   const decisions = requests.map((request) => {
-    const decision = decide({ actor, patientId: request.patientId, category: request.category, now, facts: factsFor(request.patientId) });
+    const decision = decide({ actor, patientId: request.patientId, category: request.category, now, facts: factsFor(request.patientId, request.insurerMember === true) });
     return { request, decision };
   });
   await db.transaction(async (tx) => {
-    const byPartition = new Map<number, typeof decisions>();
-    for (const item of decisions) {
-      const partition = partitionOf(item.request.patientId);
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
-    }
-    // Lock chain heads in a fixed order so concurrent requests cannot deadlock.
-    for (const partition of [...byPartition.keys()].sort((a, b) => a - b)) {
-      const genesis = genesisHead(partition);
-      await tx.insert(auditHeads).values(genesis).onConflictDoNothing();
-      const [locked] = await tx.select().from(auditHeads).where(eq(auditHeads.partition, partition)).for('update');
-      let head: ChainHead = locked ?? genesis;
-      const rows = [];
-      for (const { request, decision } of byPartition.get(partition) ?? []) {
-        const entry = appendToChain(head, {
-          at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
-          patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
-          reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, requestId,
-        });
-        rows.push({ ...entry, at: now, facilityCode: entry.facilityCode ?? null, basisId: entry.basisId ?? null, special: decision.special });
-        head = { partition, seq: entry.seq, hash: entry.hash };
-      }
-      await tx.insert(accessLog).values(rows);
-      await tx.update(auditHeads).set({ seq: head.seq, hash: head.hash }).where(eq(auditHeads.partition, partition));
-    }
+    await appendAccessLog(tx, actor, decisions.map(({ request, decision }) => ({
+      patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
+      reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
+    })), requestId, now);
   });
   return decisions.map(({ request, decision }) => ({
     patientId: request.patientId,

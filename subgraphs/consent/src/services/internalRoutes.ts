@@ -1,13 +1,25 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { CATEGORIES, INTERNAL_SECRET_HEADER, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import type { Tables } from '../db/tables';
+import { CATEGORIES, INTERNAL_SECRET_HEADER, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { consents, type Tables } from '../db/tables';
 import { decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
+import { consentFlags } from './visitConsent';
+
+export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
+/** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
+export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
 
 const decisionBody = z.object({
-  requests: z.array(z.object({ patientId: z.string().min(1).max(64), category: z.enum(CATEGORIES), purpose: z.string().max(64).optional() })).min(1).max(1000),
+  requests: z.array(z.object({
+    patientId: z.string().min(1).max(64), category: z.enum(CATEGORIES), purpose: z.string().max(64).optional(), insurerMember: z.boolean().optional(),
+  })).min(1).max(1000),
+});
+const flagsBody = z.object({ patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode, 'not a valid facility code') });
+const demoConsentBody = z.object({
+  patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), category: z.enum(['DRUG', 'CHECKUP']), registeredAt: z.iso.datetime(),
 });
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
@@ -17,31 +29,53 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** JWKS for every verifier, and the internal decision endpoint for the other subgraphs. */
-export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey): Record<string, RouteHandler> {
-  const verify = createTokenVerifier(createLocalJWKSet({ keys: [signingKey().publicJwk] }));
-  return {
-    [`GET ${JWKS_PATH}`]: (_req, res) => sendJson(res, 200, { keys: [signingKey().publicJwk] }, { 'cache-control': 'public, max-age=300' }),
-    [`POST ${DECISIONS_PATH}`]: async (req, res, body) => {
-      if (!sameSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** JWKS for every verifier, and the internal endpoints the other subgraphs call (contracts 5 and the decision point). */
+export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey, now: () => Date = () => new Date()): Record<string, RouteHandler> {
+  const verify = createTokenVerifier(async (header, token) => createLocalJWKSet({ keys: signingKey().publishedJwks })(header, token));
+  const internalOnly = (handler: RouteHandler): RouteHandler => async (req: IncomingMessage, res: ServerResponse, body: string) => {
+    if (!sameSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+    return handler(req, res, body);
+  };
+  const routes: Record<string, RouteHandler> = {
+    [`GET ${JWKS_PATH}`]: (_req, res) => sendJson(res, 200, { keys: signingKey().publishedJwks }, { 'cache-control': 'public, max-age=300' }),
+    [`POST ${DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) return sendJson(res, 401, { error: 'no actor token' });
-      let parsed: z.infer<typeof decisionBody>;
-      try {
-        parsed = decisionBody.parse(JSON.parse(body));
-      } catch {
-        return sendJson(res, 400, { error: 'malformed decision request' });
-      }
+      const parsed = parseBody(decisionBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed decision request' });
       const actor = await verify(token).catch(() => null);
       if (!actor) return sendJson(res, 401, { error: 'invalid actor token' });
       try {
-        const decisions = await decideAndLog(deps.db, actor, parsed.requests, requestIdOf(req));
+        const decisions = await decideAndLog(deps.db, actor, parsed.requests, requestIdOf(req), now());
         sendJson(res, 200, { decisions });
       } catch (error) {
         // The access log could not be written: no decision is released (fail closed).
         deps.logger.error({ err: error }, 'decision or access-log write failed');
         sendJson(res, 503, { error: 'decision unavailable' });
       }
-    },
+    }),
+    [`POST ${CONSENT_FLAGS_PATH}`]: internalOnly(async (_req, res, body) => {
+      const parsed = parseBody(flagsBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed consent-flags request' });
+      sendJson(res, 200, await consentFlags(deps.db, parsed.patientId, parsed.facilityCode, now()));
+    }),
   };
+  if (deps.config.DEMO_MODE) {
+    routes[`POST ${DEMO_CONSENTS_PATH}`] = internalOnly(async (_req, res, body) => {
+      const parsed = parseBody(demoConsentBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed demo consent' });
+      const [row] = await deps.db.insert(consents).values({ ...parsed, method: 'DEMO', registeredAt: new Date(parsed.registeredAt) }).returning({ id: consents.id });
+      sendJson(res, 200, { id: row?.id });
+    });
+  }
+  return routes;
 }

@@ -1,31 +1,76 @@
 import { count } from 'drizzle-orm';
-import { insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
-import { accounts, consents, dvBlocks, phrApps, phrGrants, type Tables } from '../db/tables';
-import { hashSecret } from './card';
+import {
+  insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type DemoOptions, type DemoPatient, type SubgraphDeps,
+} from '@onshi/kit';
+import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
+import { createVirtualCard, hashPin, hashSecret } from './card';
+import { demoTotpSecret, hashPassword } from './staffAuth';
 
 /** PHR grants last 90 days by default (DOMAIN.md "PHR": Mynaportal links data for 90 days). */
 export const PHR_GRANT_DAYS = 90;
+/** Documented demo password of every staff, operator and insurer account (README "Demo accounts"). */
+export const DEMO_STAFF_PASSWORD = 'onshi-demo-pass';
+const SEED_BATCH = 1000;
 
-/** Demo accounts (README "Demo accounts"), the DV-blocked demo patient and the demo PHR grant. */
+/** The serial of a demo patient's virtual card and the seed material its key pair is derived from (contract 1). */
+export function demoCardSeedMaterial(demoSeed: string, cardSerial: string): string {
+  return `${demoSeed}:card:${cardSerial}`;
+}
+
+/** Spaces (half- and full-width) removed: how names are compared by the disaster search. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
+
+const insurerNames = new Map(DEMO_INSURERS.map((insurer) => [insurer.number, insurer.name]));
+
+function identityRow(patient: DemoPatient) {
+  const numbers = [...new Set(patient.coverages.map((c) => c.insurerNumber))];
+  return {
+    patientId: patient.id, name: patient.name, nameKana: patient.nameKana, nameKey: nameKey(patient.name), kanaKey: nameKey(patient.nameKana),
+    birthdate: patient.birthdate, sex: patient.sex, address: patient.address,
+    insurerNames: numbers.map((n) => insurerNames.get(n)).filter((n): n is string => n !== undefined), insurerNumbers: numbers,
+  };
+}
+
+function* demoPatients(demo: DemoOptions): Generator<DemoPatient> {
+  for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
+}
+
+/** Demo accounts (README "Demo accounts"), every demo patient's card, the identity index, the DV-blocked demo patient and the demo PHR grant. */
 export async function seedConsent({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(accounts);
-  if ((existing?.n ?? 0) === 0) {
-    const yamada = demoPatient(demo, 0);
-    const sato = demoPatient(demo, 1);
-    await db.insert(accounts).values([
-      ...DEMO_STAFF.map((staff) => ({
-        account: staff.account, role: staff.role, subject: `${staff.facilityCode ?? staff.insurerNumber ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
-        insurerNumber: staff.insurerNumber ?? null,
-        facilityCode: staff.facilityCode ?? null, facilityKind: staff.facilityCode ? (facilityKindOfCode(staff.facilityCode) ?? null) : null,
-      })),
-      ...[yamada, sato].map((p) => ({ account: p.account ?? p.id, role: 'PATIENT', subject: p.id, displayName: p.name, patientId: p.id })),
-      ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
-    ]);
-    await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
-    const now = new Date();
-    await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
-    await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed' });
-  }
+  if ((existing?.n ?? 0) > 0) return;
+  const yamada = demoPatient(demo, 0);
+  const sato = demoPatient(demo, 1);
+  // scrypt at production cost (card.ts DEFAULT_SCRYPT_PARAMS, ~0.3 s each) cannot run once per card for
+  // 10⁶ demo patients. Every demo card has the same documented PIN, so the PIN is hashed ONCE per seed and
+  // that stored string reused for every demo card; likewise the one demo password. A real card's PIN is
+  // hashed with its own salt when the card is registered.
+  const demoPinHash = await hashPin(yamada.pin);
+  const demoPasswordHash = await hashPassword(DEMO_STAFF_PASSWORD);
+  await db.insert(accounts).values([
+    ...DEMO_STAFF.map((staff) => ({
+      account: staff.account, role: staff.role, staffId: staff.staffId, subject: `${staff.facilityCode ?? staff.insurerNumber ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
+      insurerNumber: staff.insurerNumber ?? null,
+      facilityCode: staff.facilityCode ?? null, facilityKind: staff.facilityCode ? (facilityKindOfCode(staff.facilityCode) ?? null) : null,
+      passwordHash: demoPasswordHash, totpSecret: demoTotpSecret(`${demo.seed}:${staff.account}`),
+    })),
+    ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
+  ]);
+  await insertInBatches((function* () {
+    for (const patient of demoPatients(demo)) {
+      const card = createVirtualCard(demoCardSeedMaterial(demo.seed, patient.cardSerial));
+      yield { serial: patient.cardSerial, patientId: patient.id, publicKey: card.publicKeySpki, pinHash: demoPinHash };
+    }
+  })(), SEED_BATCH, (batch) => db.insert(cards).values(batch));
+  await insertInBatches((function* () {
+    for (const patient of demoPatients(demo)) yield identityRow(patient);
+  })(), SEED_BATCH, (batch) => db.insert(identityIndex).values(batch));
+  await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
+  const now = new Date();
+  await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
+  await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed' });
 }
 
 /** On every demo start: a fresh 24-hour consent for yamada at the demo clinic, both categories (issue: try it at once). */
@@ -41,5 +86,5 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
       for (const category of ['DRUG', 'CHECKUP'] as const) yield { patientId: id, facilityCode: DEMO_HOSPITAL.code, category, method: 'FACE', registeredAt: now };
     }
   }
-  await insertInBatches(wardConsents(), 1000, (batch) => db.insert(consents).values(batch));
+  await insertInBatches(wardConsents(), SEED_BATCH, (batch) => db.insert(consents).values(batch));
 }

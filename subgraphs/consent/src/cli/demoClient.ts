@@ -1,0 +1,94 @@
+/**
+ * Client side of the demo logins, shared by `pnpm demo:token` and the system tests' harness: every demo
+ * account logs in through the real flows over GraphQL (card challenge + PIN + signature; staff ID +
+ * password + TOTP; PHR client secret + the patient's grant). Nothing here is trusted by the server.
+ */
+import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, demoPatient, type DemoOptions } from '@onshi/kit';
+import { createVirtualCard, signChallenge } from '../services/card';
+import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '../services/seed';
+import { TOTP_PERIOD_SECONDS, demoTotpSecret, totpCode } from '../services/staffAuth';
+
+export interface LoginResultShape {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  role: string;
+  patientId: string | null;
+  facilityCode: string | null;
+  displayName: string;
+}
+
+export interface GraphQLResult { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
+export type GraphQLCall = (query: string, variables: Record<string, unknown>, token?: string) => Promise<GraphQLResult>;
+
+const LOGIN_FIELDS = 'accessToken refreshToken expiresAt role patientId facilityCode displayName';
+
+/** The demo patients with a login name (README "Demo accounts"); any other demo patient is `patient-<index>`. */
+export function demoCardSerial(demo: DemoOptions, account: string): string | undefined {
+  for (const index of [0, 1]) {
+    const patient = demoPatient(demo, index);
+    if (patient.account === account) return patient.cardSerial;
+  }
+  const match = /^patient-(\d+)$/.exec(account);
+  if (match && Number(match[1]) < demo.patients) return demoPatient(demo, Number(match[1])).cardSerial;
+  return undefined;
+}
+
+function loginResultOf(result: GraphQLResult, field: string, account: string): LoginResultShape {
+  const value = result.data?.[field] as LoginResultShape | undefined | null;
+  if (!value) throw new Error(`login failed for ${account}: ${result.errors?.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join('; ') ?? 'no data'}`);
+  return value;
+}
+
+/** Card login with the virtual card of a demo patient (contract 1). */
+export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial: string, pin = DEMO_PIN): Promise<LoginResultShape> {
+  const started = await call('mutation($cardSerial: String!) { startCardLogin(cardSerial: $cardSerial) { challengeId challenge } }', { cardSerial });
+  const challenge = started.data?.startCardLogin as { challengeId: string; challenge: string } | undefined;
+  if (!challenge) throw new Error(`startCardLogin failed: ${JSON.stringify(started.errors)}`);
+  const card = createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial));
+  const signature = signChallenge(card.privateKey, challenge.challenge);
+  const completed = await call(`mutation($id: ID!, $pin: String!, $signature: String!) { completeCardLogin(challengeId: $id, pin: $pin, signature: $signature) { ${LOGIN_FIELDS} } }`, { id: challenge.challengeId, pin, signature });
+  return loginResultOf(completed, 'completeCardLogin', cardSerial);
+}
+
+/**
+ * Staff login (contract 2). A TOTP code is accepted once: when the current step was already used (a
+ * second login within 30 s), the authenticator's next code is tried, as a person would wait for it.
+ */
+export async function staffLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
+  const staff = DEMO_STAFF.find((s) => s.account === account);
+  if (!staff) throw new Error(`no demo staff account ${account}`);
+  const secret = demoTotpSecret(`${demo.seed}:${account}`);
+  let last: GraphQLResult = {};
+  for (const stepsAhead of [0, 1]) {
+    const totp = totpCode(secret, new Date(Date.now() + stepsAhead * TOTP_PERIOD_SECONDS * 1000));
+    last = await call(`mutation($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) { staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) { ${LOGIN_FIELDS} } }`,
+      { facilityCode: staff.facilityCode ?? null, staffId: staff.staffId, password: DEMO_STAFF_PASSWORD, totp });
+    if (last.data?.staffLogin) break;
+  }
+  return loginResultOf(last, 'staffLogin', account);
+}
+
+/** PHR app token (contract 3): the grantor (yamada) reads their grants; the app logs in with its secret and the grant id. */
+export async function phrLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
+  const app = DEMO_PHR_APPS.find((a) => a.account === account);
+  if (!app) throw new Error(`no demo PHR app ${account}`);
+  const yamada = demoPatient(demo, 0);
+  const patient = await cardLogin(call, demo, yamada.cardSerial);
+  const grants = await call('{ me { phrGrants { id appId active } } }', {}, patient.accessToken);
+  const list = (grants.data?.me as { phrGrants?: Array<{ id: string; appId: string; active: boolean }> } | undefined)?.phrGrants ?? [];
+  const grant = list.find((g) => g.appId === app.clientId && g.active);
+  if (!grant) throw new Error(`yamada has no active grant for ${app.clientId}`);
+  const result = await call(`mutation($clientId: String!, $secret: String!, $grantId: ID!) { phrToken(clientId: $clientId, clientSecret: $secret, grantId: $grantId) { ${LOGIN_FIELDS} } }`,
+    { clientId: app.clientId, secret: `${demo.seed}:${app.clientId}`, grantId: grant.id });
+  return loginResultOf(result, 'phrToken', account);
+}
+
+/** Logs a demo account in through the flow that fits it. */
+export async function loginDemoAccount(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
+  const cardSerial = demoCardSerial(demo, account);
+  if (cardSerial) return cardLogin(call, demo, cardSerial);
+  if (DEMO_STAFF.some((s) => s.account === account)) return staffLogin(call, demo, account);
+  if (DEMO_PHR_APPS.some((a) => a.account === account)) return phrLogin(call, demo, account);
+  throw new Error(`unknown demo account ${account}`);
+}

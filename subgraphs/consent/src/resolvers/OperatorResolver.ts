@@ -1,0 +1,116 @@
+import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@onshi/kit';
+import type { ConsentContext } from '../context';
+import { accessLog, disasters, dvBlocks } from '../db/tables';
+import { disasterSearch } from '../services/disasterSearch';
+import { AccessLogEntry, Disaster, DisasterSearchResult, DvBlock, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
+import { toAccessLogEntry } from './PatientConsentResolver';
+
+type DisasterRow = typeof disasters.$inferSelect;
+type DvBlockRow = typeof dvBlocks.$inferSelect;
+
+function toDisaster(row: DisasterRow): Disaster {
+  return { id: row.id, name: row.name, prefectures: row.prefectures, facilityCodes: row.facilityCodes, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
+}
+function toDvBlock(row: DvBlockRow): DvBlock {
+  return { id: row.id, patientId: row.patientId, registeredAt: row.registeredAt.toISOString(), liftedAt: row.liftedAt?.toISOString() ?? null };
+}
+function parseInstant(name: string, value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new BadUserInputError(`${name} must be an ISO 8601 date or date-time`);
+  return date;
+}
+function operatorSubject(ctx: ConsentContext): string {
+  return ctx.actor?.subject ?? 'unknown';
+}
+
+/** Operators' tools (DOMAIN.md "Special rules"): disaster declarations, DV/abuse blocks, the access-log search. */
+@Resolver()
+export class OperatorResolver {
+  @Access('ADMIN')
+  @Mutation(() => Disaster, { description: '災害時の特別措置: declare a disaster for prefectures (and optionally named facilities) for a period' })
+  async declareDisaster(
+    @Arg('name', () => String) name: string,
+    @Arg('prefectures', () => [String]) prefectures: string[],
+    @Arg('facilityCodes', () => [String], { nullable: true }) facilityCodes: string[] | null,
+    @Arg('startsAt', () => String) startsAt: string,
+    @Arg('endsAt', () => String) endsAt: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<Disaster> {
+    if (name.trim() === '' || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters');
+    const badPrefecture = prefectures.find((p) => !/^\d{2}$/.test(p) || Number(p) < 1 || Number(p) > 47);
+    if (badPrefecture !== undefined) throw new BadUserInputError(`${badPrefecture} is not a prefecture code (01–47)`);
+    const badFacility = (facilityCodes ?? []).find((code) => !isValidFacilityCode(code));
+    if (badFacility !== undefined) throw new BadUserInputError(`${badFacility} is not a valid facility code`);
+    if (prefectures.length === 0 && (facilityCodes ?? []).length === 0) throw new BadUserInputError('Name at least one prefecture or facility');
+    const start = parseInstant('startsAt', startsAt);
+    const end = parseInstant('endsAt', endsAt);
+    if (!(start.getTime() < end.getTime())) throw new BadUserInputError('endsAt must be after startsAt');
+    const [row] = await ctx.db.insert(disasters).values({ name: name.trim(), prefectures, facilityCodes, startsAt: start, endsAt: end, declaredBy: operatorSubject(ctx) }).returning();
+    if (!row) throw new NotFoundError('The declaration could not be stored');
+    return toDisaster(row);
+  }
+
+  @Access('ADMIN', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST')
+  @Query(() => [Disaster], { description: 'Disaster declarations in force now' })
+  async activeDisasters(@Ctx() ctx: ConsentContext): Promise<Disaster[]> {
+    const now = ctx.now();
+    const rows = await ctx.db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))).orderBy(desc(disasters.startsAt)).limit(PAGE_MAX);
+    return rows.map(toDisaster);
+  }
+
+  @Access('DOCTOR', 'DENTIST', 'PHARMACIST')
+  @Query(() => DisasterSearchResult, { description: 'Disaster mode: all four fields, exactly one match, or nothing. The hit is a special operation and logged' })
+  async disasterSearch(
+    @Arg('name', () => String) name: string,
+    @Arg('birthdate', () => String, { description: 'YYYY-MM-DD' }) birthdate: string,
+    @Arg('sex', () => String, { description: '1 男 / 2 女' }) sex: string,
+    @Arg('insurerNameOrAddress', () => String, { description: 'Part of the insurer name or of the address' }) insurerNameOrAddress: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<DisasterSearchResult> {
+    if (!ctx.actor) throw new BadUserInputError('Log in first');
+    const hit = await disasterSearch(ctx.db, ctx.actor, { name, birthdate, sex, insurerNameOrAddress }, ctx.requestId, ctx.now());
+    return { patient: { id: hit.patientId }, disasterId: hit.disasterId, special: true };
+  }
+
+  @Access('ADMIN')
+  @Mutation(() => DvBlock, { description: 'DV・虐待等被害者: from now on every facility, disaster and PHR read of this person is denied and logged' })
+  async registerDvBlock(@Arg('patientId', () => String) patientId: string, @Ctx() ctx: ConsentContext): Promise<DvBlock> {
+    if (patientId.trim() === '' || patientId.length > 64) throw new BadUserInputError('patientId must have 1 to 64 characters');
+    const [standing] = await ctx.db.select().from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt)));
+    if (standing) return toDvBlock(standing);
+    const [row] = await ctx.db.insert(dvBlocks).values({ patientId, registeredAt: ctx.now(), registeredBy: operatorSubject(ctx) }).returning();
+    if (!row) throw new NotFoundError('The block could not be stored');
+    return toDvBlock(row);
+  }
+
+  @Access('ADMIN')
+  @Mutation(() => DvBlock, { description: 'Lifts the standing DV/abuse block of this person' })
+  async liftDvBlock(@Arg('patientId', () => String) patientId: string, @Ctx() ctx: ConsentContext): Promise<DvBlock> {
+    const [row] = await ctx.db.update(dvBlocks).set({ liftedAt: ctx.now() }).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))).returning();
+    if (!row) throw new NotFoundError('No standing block for this person / 登録がありません');
+    return toDvBlock(row);
+  }
+
+  @Access('ADMIN')
+  @Query(() => [AccessLogEntry], { description: 'Operators: the access log by facility, patient and period, newest first' })
+  async accessLogSearch(
+    @Ctx() ctx: ConsentContext,
+    @Arg('facilityCode', () => String, { nullable: true }) facilityCode: string | null,
+    @Arg('patientId', () => ID, { nullable: true }) patientId: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'ISO 8601, inclusive' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'ISO 8601, inclusive' }) to: string | null,
+    @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
+  ): Promise<AccessLogEntry[]> {
+    if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
+    const conditions: SQL[] = [];
+    if (facilityCode) conditions.push(eq(accessLog.facilityCode, facilityCode));
+    if (patientId) conditions.push(eq(accessLog.patientId, patientId));
+    if (from) conditions.push(gte(accessLog.at, parseInstant('from', from)));
+    if (to) conditions.push(lte(accessLog.at, parseInstant('to', to)));
+    if (conditions.length === 0) throw new BadUserInputError('Give a facility, a patient or a period');
+    const rows = await ctx.db.select().from(accessLog).where(and(...conditions)).orderBy(desc(accessLog.at), desc(accessLog.seq)).limit(first);
+    return rows.map(toAccessLogEntry);
+  }
+}

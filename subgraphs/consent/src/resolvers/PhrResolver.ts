@@ -1,0 +1,73 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Access, BadUserInputError, NotFoundError, UnauthenticatedError } from '@onshi/kit';
+import type { ConsentContext } from '../context';
+import { phrApps, phrGrants } from '../db/tables';
+import { isCategory } from '../services/roles';
+import { PHR_GRANT_DAYS } from '../services/seed';
+import { endGrantSessions } from '../services/sessions';
+import { PAGE_MAX, Patient, PhrGrant } from '../schema/types';
+import { requireSelfOrOperator } from './PatientConsentResolver';
+
+type GrantRow = typeof phrGrants.$inferSelect;
+const MAX_GRANT_DAYS = 366;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toPhrGrant(row: GrantRow, now: Date): PhrGrant {
+  return {
+    id: row.id, appId: row.appId, categories: row.categories, grantedAt: row.grantedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null, active: row.revokedAt === null && row.expiresAt.getTime() > now.getTime(),
+  };
+}
+
+function selfPatientId(ctx: ConsentContext): string {
+  const patientId = ctx.actor?.role === 'PATIENT' ? ctx.actor.patientId : undefined;
+  if (!patientId) throw new UnauthenticatedError('Only the patient themself manages their PHR grants / 本人のみ操作できます');
+  return patientId;
+}
+
+/** PHR grants (DOMAIN.md "Special rules": PHR): the patient chooses the app, the categories and the period. */
+@Resolver(() => Patient)
+export class PhrResolver {
+  @FieldResolver(() => [PhrGrant])
+  async phrGrants(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<PhrGrant[]> {
+    requireSelfOrOperator(ctx.actor, patient.id);
+    const rows = await ctx.db.select().from(phrGrants).where(eq(phrGrants.patientId, patient.id)).orderBy(desc(phrGrants.grantedAt)).limit(PAGE_MAX);
+    const now = ctx.now();
+    return rows.map((row) => toPhrGrant(row, now));
+  }
+
+  @Access('PATIENT')
+  @Mutation(() => PhrGrant, { description: 'Lets a PHR app read the given categories of my data for `days` days (default 90)' })
+  async grantPhrAccess(
+    @Arg('appId', () => String) appId: string,
+    @Arg('categories', () => [String]) categories: string[],
+    @Arg('days', () => Int, { defaultValue: PHR_GRANT_DAYS }) days: number,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<PhrGrant> {
+    const patientId = selfPatientId(ctx);
+    const unique = [...new Set(categories)];
+    if (unique.length === 0 || !unique.every(isCategory)) throw new BadUserInputError('categories must be one or more of QUALIFICATION, DRUG, CHECKUP');
+    if (!Number.isInteger(days) || days < 1 || days > MAX_GRANT_DAYS) throw new BadUserInputError(`days must be between 1 and ${MAX_GRANT_DAYS}`);
+    const [app] = await ctx.db.select({ clientId: phrApps.clientId }).from(phrApps).where(eq(phrApps.clientId, appId));
+    if (!app) throw new NotFoundError(`No registered PHR app ${appId} / 登録されていないアプリです`);
+    const now = ctx.now();
+    const [row] = await ctx.db.insert(phrGrants).values({ patientId, appId, categories: unique, grantedAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) }).returning();
+    if (!row) throw new NotFoundError('The grant could not be stored');
+    return toPhrGrant(row, now);
+  }
+
+  @Access('PATIENT')
+  @Mutation(() => PhrGrant, { description: 'Stops a PHR grant at once: the app reads nothing more, its refresh tokens are revoked' })
+  async revokePhrAccess(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: ConsentContext): Promise<PhrGrant> {
+    const patientId = selfPatientId(ctx);
+    if (!UUID.test(grantId)) throw new NotFoundError('No such grant / 該当する連携がありません');
+    const now = ctx.now();
+    const [revoked] = await ctx.db.update(phrGrants).set({ revokedAt: now })
+      .where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId), isNull(phrGrants.revokedAt))).returning();
+    const row = revoked ?? (await ctx.db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId))))[0];
+    if (!row) throw new NotFoundError('No such grant / 該当する連携がありません');
+    await endGrantSessions(ctx.db, row.id, now);
+    return toPhrGrant(row, now);
+  }
+}

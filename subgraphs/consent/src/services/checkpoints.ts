@@ -1,0 +1,61 @@
+/**
+ * Audit checkpoints and verification (issue 7 "Access log"; auditChain.ts): every chain head is copied
+ * into an append-only checkpoint row periodically, and `verifyAccessLog` recomputes every chain and
+ * compares it with the latest checkpoint, naming the first broken entry.
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Category, Db, Role } from '@onshi/kit';
+import { accessLog, auditCheckpoints, auditHeads, type Tables } from '../db/tables';
+import { verifyChain, type ChainBreakReason, type StoredAuditEntry } from './auditChain';
+
+export const CHECKPOINT_INTERVAL_MS = 60_000;
+
+/** Copies every chain head into one checkpoint row; skipped when nothing changed since the last one. */
+export async function writeCheckpoint(db: Db<Tables>, now: Date): Promise<boolean> {
+  const heads = (await db.select().from(auditHeads).orderBy(asc(auditHeads.partition))).map((h) => ({ partition: h.partition, seq: h.seq, hash: h.hash }));
+  const [last] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.at)).limit(1);
+  if (last && JSON.stringify(last.heads) === JSON.stringify(heads)) return false;
+  await db.insert(auditCheckpoints).values({ at: now, heads });
+  return true;
+}
+
+export interface BrokenEntry { partition: number; seq: number; reason: ChainBreakReason }
+export interface AccessLogVerification { ok: boolean; partitions: number; entries: number; broken: BrokenEntry[] }
+
+type Row = typeof accessLog.$inferSelect;
+
+function storedEntry(row: Row): StoredAuditEntry {
+  return {
+    partition: row.partition, seq: row.seq, at: row.at.toISOString(), actorRole: row.actorRole as Role, actorSubject: row.actorSubject,
+    facilityCode: row.facilityCode, patientId: row.patientId, category: row.category as Category, decision: row.decision as 'ALLOW' | 'DENY',
+    reason: row.reason, basisId: row.basisId, requestId: row.requestId, prevHash: row.prevHash, hash: row.hash,
+  };
+}
+
+/**
+ * Verifies every partition's chain (one partition in memory at a time) against the latest checkpoint
+ * and the live head table. `broken` lists the first broken entry of each broken chain, lowest partition first.
+ */
+export async function verifyAccessLog(db: Db<Tables>): Promise<AccessLogVerification> {
+  const [checkpoint] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.at)).limit(1);
+  const checkpointHeads = new Map((checkpoint?.heads ?? []).map((head) => [head.partition, head]));
+  const liveHeads = await db.select().from(auditHeads);
+  const partitions = [...new Set([...liveHeads.map((h) => h.partition), ...checkpointHeads.keys()])].sort((a, b) => a - b);
+  const broken: BrokenEntry[] = [];
+  let entries = 0;
+  for (const partition of partitions) {
+    const rows = await db.select().from(accessLog).where(eq(accessLog.partition, partition)).orderBy(asc(accessLog.seq));
+    entries += rows.length;
+    const result = verifyChain(rows.map(storedEntry), checkpointHeads.get(partition), partition);
+    if (!result.ok) {
+      broken.push({ partition, seq: result.brokenAt, reason: result.reason });
+      continue;
+    }
+    // The head table moves with every append; a chain that ends elsewhere was cut or extended behind its back.
+    const live = liveHeads.find((h) => h.partition === partition);
+    if (live && (live.seq !== result.head.seq || live.hash !== result.head.hash)) {
+      broken.push({ partition, seq: Math.min(live.seq, result.head.seq) + 1, reason: live.seq > result.head.seq ? 'TRUNCATED' : 'CHECKPOINT_MISMATCH' });
+    }
+  }
+  return { ok: broken.length === 0, partitions: partitions.length, entries, broken };
+}

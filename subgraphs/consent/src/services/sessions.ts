@@ -1,0 +1,94 @@
+/**
+ * Sessions: a short-lived access token (≤ 15 min, signing.ts) plus a refresh token that is stored only as
+ * its sha256, rotated on every use and revoked on logout (issue 7: "short-lived access tokens with
+ * refresh, revocation on logout").
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { UnauthenticatedError, actorFromClaims, type Actor, type Db } from '@onshi/kit';
+import { accounts, cards, phrGrants, refreshTokens, type Tables } from '../db/tables';
+import { isCardLocked } from './card';
+import { isLoginLocked } from './staffAuth';
+import { issueAccessToken, type SigningKey } from './signing';
+
+/** A refresh token outlives a working shift by a little; after that the person proves who they are again. */
+export const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface LoginResultData {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  role: string;
+  patientId: string | null;
+  facilityCode: string | null;
+  displayName: string;
+}
+
+function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The claims as the kit's verifier reads them back (`sub` for subject). */
+function claimsOf(actor: Actor): Record<string, unknown> {
+  const { subject, ...rest } = actor;
+  return { sub: subject, ...rest };
+}
+
+/** Issues an access token and a new refresh token for an actor who has just proved who they are. */
+export async function startSession(db: Db<Tables>, key: SigningKey, actor: Actor, displayName: string, now: Date): Promise<LoginResultData> {
+  const access = await issueAccessToken(key, actor, now);
+  const refreshToken = randomBytes(32).toString('base64url');
+  await db.insert(refreshTokens).values({
+    tokenHash: hashRefreshToken(refreshToken), claims: claimsOf(actor), displayName, grantId: actor.grantId ?? null, issuedAt: now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+  });
+  return {
+    accessToken: access.accessToken, refreshToken, expiresAt: access.expiresAt.toISOString(), role: actor.role,
+    patientId: actor.patientId ?? null, facilityCode: actor.facilityCode ?? null, displayName,
+  };
+}
+
+const REFRESH_REFUSED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';
+
+/**
+ * What was true at login must still be true at refresh: the card or account is not locked and a PHR
+ * grant is still live. Anything missing refuses the refresh (fail closed).
+ */
+async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<boolean> {
+  if (actor.role === 'PHR_APP') {
+    if (!actor.grantId) return false;
+    const [grant] = await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId));
+    return grant !== undefined && grant.revokedAt === null && grant.expiresAt.getTime() > now.getTime();
+  }
+  if (actor.role === 'PATIENT') {
+    if (!actor.patientId) return false;
+    const patientCards = await db.select().from(cards).where(eq(cards.patientId, actor.patientId));
+    return patientCards.some((card) => !isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) }));
+  }
+  const [account] = await db.select().from(accounts).where(eq(accounts.subject, actor.subject));
+  return account !== undefined && !isLoginLocked({ failures: account.failures, ...(account.lockedUntil ? { lockedUntil: account.lockedUntil } : {}) }, now);
+}
+
+/** Rotates a refresh token: the old one is revoked (compare-and-set, so it works once) and a new session starts. */
+export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshToken: string, now: Date): Promise<LoginResultData> {
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+  if (!row || row.revokedAt !== null || row.expiresAt.getTime() <= now.getTime()) throw new UnauthenticatedError(REFRESH_REFUSED);
+  const actor = actorFromClaims(row.claims);
+  if (!(await stillEntitled(db, actor, now))) throw new UnauthenticatedError(REFRESH_REFUSED);
+  const revoked = await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.id, row.id), isNull(refreshTokens.revokedAt))).returning({ id: refreshTokens.id });
+  if (revoked.length === 0) throw new UnauthenticatedError(REFRESH_REFUSED);
+  const session = await startSession(db, key, actor, row.displayName, now);
+  const [successor] = await db.select({ id: refreshTokens.id }).from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(session.refreshToken)));
+  if (successor) await db.update(refreshTokens).set({ replacedBy: successor.id }).where(eq(refreshTokens.id, row.id));
+  return session;
+}
+
+/** Logout: the refresh token stops working at once; the access token runs out within 15 minutes. */
+export async function endSession(db: Db<Tables>, refreshToken: string, now: Date): Promise<boolean> {
+  const revoked = await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)), isNull(refreshTokens.revokedAt))).returning({ id: refreshTokens.id });
+  return revoked.length > 0;
+}
+
+/** Revokes every refresh token issued under a PHR grant (the grant was revoked). */
+export async function endGrantSessions(db: Db<Tables>, grantId: string, now: Date): Promise<void> {
+  await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.grantId, grantId), isNull(refreshTokens.revokedAt)));
+}

@@ -1,0 +1,48 @@
+/**
+ * Per-visit consent at the facility's card reader (DOMAIN.md "Consent"; seed 2-1: 本人同意を毎回): bound to
+ * patient + facility + category, valid 24 hours, and the flags of the confirmation result.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Category, Db } from '@onshi/kit';
+import { consents, dvBlocks, type Tables } from '../db/tables';
+import { consentFlag, type ConsentFact, type ConsentFlag } from './decision';
+import { facilityKindOfCode, isCategory } from './roles';
+
+type ConsentRow = typeof consents.$inferSelect;
+
+/**
+ * Registers the patient's answers at the reader. A "no" revokes a still-valid consent for that category
+ * at this facility (the patient's latest answer counts; fail closed). Pharmacies never receive checkups
+ * (seed: 薬局には特定健診情報を提供しない), so a pharmacy never gets a CHECKUP consent.
+ */
+export async function registerVisitConsent(
+  db: Db<Tables>, patientId: string, facilityCode: string, method: string, answers: Record<'DRUG' | 'CHECKUP', boolean>, now: Date,
+): Promise<ConsentRow[]> {
+  const pharmacy = facilityKindOfCode(facilityCode) === 'PHARMACY';
+  const granted = (['DRUG', 'CHECKUP'] as const).filter((category) => answers[category] && !(category === 'CHECKUP' && pharmacy));
+  const refused = (['DRUG', 'CHECKUP'] as const).filter((category) => !granted.includes(category));
+  return db.transaction(async (tx) => {
+    if (refused.length > 0) {
+      await tx.update(consents).set({ revokedAt: now })
+        .where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode), inArray(consents.category, refused), isNull(consents.revokedAt)));
+    }
+    if (granted.length === 0) return [];
+    return tx.insert(consents).values(granted.map((category) => ({ patientId, facilityCode, category, method, registeredAt: now }))).returning();
+  });
+}
+
+export function consentFactOf(row: ConsentRow): ConsentFact | undefined {
+  if (!isCategory(row.category)) return undefined;
+  return { id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) };
+}
+
+/** Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided. */
+export async function consentFlags(db: Db<Tables>, patientId: string, facilityCode: string, now: Date): Promise<{ drug: ConsentFlag; checkup: ConsentFlag }> {
+  const [rows, blocks] = await Promise.all([
+    db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
+    db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
+  ]);
+  const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
+  const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now, { dvBlocked: blocks.length > 0 });
+  return { drug: flag('DRUG'), checkup: flag('CHECKUP') };
+}
