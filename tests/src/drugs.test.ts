@@ -1,0 +1,331 @@
+// Issue 5 (drugs subgraph), "Done when", through the real system: gateway, four subgraphs, real database.
+import { demoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
+import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
+import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
+import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
+import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+beforeAll(async () => {
+  // 110 patients: demo indexes 2..101 give the statement-count test its 100 consented patients.
+  system = await startTestSystem({ patients: 110 });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+interface DispensingNode {
+  date: string;
+  drugCode: string;
+  drugName: string;
+  ingredient: string;
+  quantity: number;
+  unit: string;
+  usage: string;
+  days: number | null;
+  inOut: string;
+  prescribingFacilityCode: string;
+  prescribingFacilityName: string;
+  pharmacyCode: string | null;
+  pharmacyName: string | null;
+}
+interface DispensingPage {
+  edges: Array<{ cursor: string; node: DispensingNode }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const DISPENSING_FIELDS = 'date drugCode drugName ingredient quantity unit usage days inOut prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName';
+const MY_DISPENSINGS = `query($first: Int!, $after: String) { me { dispensings(first: $first, after: $after) { edges { cursor node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
+const PATIENT_DISPENSINGS = `query($id: ID!, $from: String, $to: String) { patient(id: $id) { dispensings(first: 100, from: $from, to: $to) { edges { node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage } } } }`;
+const PATIENT_SUMMARY = 'query($id: ID!) { patient(id: $id) { medicationSummary { asOf polypharmacy counts { activeDrugs activeIngredients } activeDrugs { coveredThrough basis dispensing { date drugName ingredient days } } duplicates { ingredient facilityCodes } } } }';
+const PATIENT_EXPENSES = 'query($id: ID!, $year: Int!) { patient(id: $id) { medicalExpenses(year: $year) { year claimCount totalPoints totalCostYen patientShareYen months { serviceMonth facilityCode claimCount totalPoints totalCostYen patientShareYen } } } }';
+const INGEST = 'mutation($claims: [ClaimInput!]!) { ingestClaims(claims: $claims) { batchId claimCount itemCount } }';
+
+/** The demo world's claims of a patient, as the drugs subgraph seeded them. */
+function seededClaimsOf(index: number): Claim[] {
+  return demoClaimsOf(system.demo, system.patient(index), loadDrugMaster());
+}
+
+function cutoff(): string {
+  return retentionCutoff(instantOfJapanDate(system.demo.asOf));
+}
+
+/** Every page of yamada's own drug information, following the cursors. */
+async function readAllMyDispensings(token: string, pageSize: number): Promise<{ nodes: DispensingNode[]; pages: number }> {
+  const nodes: DispensingNode[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  for (;;) {
+    const result = await system.graphql<{ me: { dispensings: DispensingPage } }>(MY_DISPENSINGS, { first: pageSize, after }, token);
+    expect(result.body.errors).toBeUndefined();
+    const page = result.body.data?.me.dispensings;
+    if (!page) throw new Error(`no page: ${result.text}`);
+    pages += 1;
+    nodes.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return { nodes, pages };
+    after = page.pageInfo.endCursor;
+    expect(after).not.toBeNull();
+  }
+}
+
+/** Drug names that must never appear in a denied response. */
+function drugNamesOf(index: number): string[] {
+  const master = loadDrugMaster();
+  const names = new Set<string>();
+  for (const claim of seededClaimsOf(index)) for (const item of claim.items) names.add(master.byCode(item.drugCode)?.name ?? item.drugCode);
+  return [...names];
+}
+
+function expectNoDrugData(text: string, index: number): void {
+  for (const name of drugNamesOf(index)) expect(text).not.toContain(name);
+}
+
+describe('drug information: the patient reads their own 5 years, paged with cursors', () => {
+  test("yamada's own token pages through every dispensing of the last 5 years, newest first, none older", async () => {
+    const token = await system.token('yamada');
+    const expectedItems = seededClaimsOf(0).flatMap((claim) => claim.items);
+    expect(expectedItems.length).toBeGreaterThan(40);
+
+    const { nodes, pages } = await readAllMyDispensings(token, 25);
+    expect(pages).toBeGreaterThan(1);
+    expect(nodes).toHaveLength(expectedItems.length);
+    // Newest first, and nothing before the same day 5 years ago.
+    const dates = nodes.map((node) => node.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(dates.every((date) => date >= cutoff() && date <= system.demo.asOf)).toBe(true);
+    // Every generated item is there exactly once (cursors neither skip nor repeat).
+    const key = (date: string, drugCode: string, quantity: number) => `${date}|${drugCode}|${quantity}`;
+    expect(nodes.map((node) => key(node.date, node.drugCode, node.quantity)).sort()).toEqual(expectedItems.map((item) => key(item.date, item.drugCode, item.quantity)).sort());
+    // 院外 prescriptions name both the prescribing clinic and the dispensing pharmacy.
+    const outOfHospital = nodes.find((node) => node.inOut === 'OUT');
+    expect(outOfHospital).toMatchObject({ prescribingFacilityName: 'オンシ内科クリニック', pharmacyName: 'みどり薬局 丸の内店' });
+    expect(outOfHospital?.ingredient).toBeTruthy();
+  });
+
+  test('a claim older than 5 years is neither listed nor counted in that year’s medical expenses', async () => {
+    const admin = await system.token('admin');
+    const yamada = system.patient(0);
+    const oldYear = Number(cutoff().slice(0, 4)) - 1;
+    const stored = await system.graphql<{ ingestClaims: { claimCount: number; itemCount: number } }>(INGEST, {
+      claims: [{
+        claimKind: 'DENTAL', patientId: yamada.id, facilityCode: yamada.dentalCode, insurerNumber: '06132013', serviceMonth: `${oldYear}-06`,
+        totalPoints: 500, patientShareYen: 1500,
+        items: [{ date: `${oldYear}-06-10`, drugCode: loadDrugMaster().byIngredient('アセトアミノフェン').find((drug) => drug.dosageUnit === '錠')?.drugCode, quantity: 6, unit: '錠', usage: '疼痛時', days: 3, inOut: 'IN' }],
+      }],
+    }, admin);
+    expect(stored.body.errors).toBeUndefined();
+    expect(stored.body.data?.ingestClaims).toMatchObject({ claimCount: 1, itemCount: 1 });
+
+    const token = await system.token('yamada');
+    const all = await readAllMyDispensings(token, 100);
+    expect(all.nodes.some((node) => node.date.startsWith(String(oldYear)) && node.date < cutoff())).toBe(false);
+    const expenses = await system.graphql<{ patient: { medicalExpenses: { claimCount: number } } }>(PATIENT_EXPENSES, { id: yamada.id, year: oldYear }, token);
+    expect(expenses.body.errors).toBeUndefined();
+    expect(expenses.body.data?.patient.medicalExpenses.claimCount).toBe(0);
+  });
+
+  test('a malformed cursor or page size is a BAD_USER_INPUT, not a stack trace', async () => {
+    const token = await system.token('yamada');
+    const badCursor = await system.graphql(MY_DISPENSINGS, { first: 5, after: 'not-a-cursor' }, token);
+    expect(badCursor.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await system.graphql(MY_DISPENSINGS, { first: 1000 }, token);
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.text).not.toContain('    at ');
+  });
+});
+
+describe('medical expenses (医療費通知)', () => {
+  test('each year adds up to the sum of that year’s claims, and the months add up to the year', async () => {
+    const token = await system.token('yamada');
+    const firstMonth = cutoff().slice(0, 7);
+    const claims = seededClaimsOf(0);
+    const firstYear = Number(firstMonth.slice(0, 4));
+    const lastYear = Number(system.demo.asOf.slice(0, 4));
+    for (let year = firstYear; year <= lastYear; year += 1) {
+      const ofYear = claims.filter((claim) => claim.serviceMonth.startsWith(`${year}-`) && claim.serviceMonth >= firstMonth);
+      const result = await system.graphql<{ me: { medicalExpenses: { claimCount: number; totalPoints: number; totalCostYen: number; patientShareYen: number; months: Array<{ totalCostYen: number; patientShareYen: number; claimCount: number }> } } }>(
+        'query($year: Int!) { me { medicalExpenses(year: $year) { claimCount totalPoints totalCostYen patientShareYen months { claimCount totalCostYen patientShareYen } } } }', { year }, token,
+      );
+      expect(result.body.errors).toBeUndefined();
+      const notice = result.body.data?.me.medicalExpenses;
+      const points = ofYear.reduce((sum, claim) => sum + claim.totalPoints, 0);
+      expect(notice).toMatchObject({
+        claimCount: ofYear.length,
+        totalPoints: points,
+        totalCostYen: points * YEN_PER_POINT,
+        patientShareYen: ofYear.reduce((sum, claim) => sum + claim.patientShareYen, 0),
+      });
+      expect(notice?.months.reduce((sum, month) => sum + month.totalCostYen, 0)).toBe(notice?.totalCostYen);
+      expect(notice?.months.reduce((sum, month) => sum + month.patientShareYen, 0)).toBe(notice?.patientShareYen);
+      expect(notice?.months.reduce((sum, month) => sum + month.claimCount, 0)).toBe(ofYear.length);
+    }
+  });
+});
+
+describe('who may read drug information', () => {
+  test('the demo doctor reads yamada’s medication summary with the consent given at the clinic', async () => {
+    const token = await system.token('clinic-doctor');
+    const result = await system.graphql<{ patient: { medicationSummary: { asOf: string; polypharmacy: boolean; counts: { activeDrugs: number; activeIngredients: number }; activeDrugs: Array<{ coveredThrough: string; dispensing: { ingredient: string } }> } } }>(
+      PATIENT_SUMMARY, { id: system.patient(0).id }, token,
+    );
+    expect(result.body.errors).toBeUndefined();
+    const summary = result.body.data?.patient.medicationSummary;
+    expect(summary?.asOf).toBe(system.demo.asOf);
+    // 山田 太郎 is treated for hypertension, dyslipidemia and GERD: chronic drugs are active today.
+    expect(summary?.counts.activeDrugs).toBeGreaterThan(0);
+    expect(summary?.activeDrugs.every((active) => active.coveredThrough >= system.demo.asOf)).toBe(true);
+    expect(summary?.polypharmacy).toBe((summary?.counts.activeIngredients ?? 0) >= 6);
+  });
+
+  test('a doctor without a consent at their facility gets CONSENT_REQUIRED and no drug data', async () => {
+    // The demo hospital holds consents for patients from index 2 on, not for yamada.
+    const token = await system.token('hospital-doctor');
+    const result = await system.graphql(PATIENT_SUMMARY, { id: system.patient(0).id }, token);
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(result.body.data?.patient ?? null).toBeNull();
+    expectNoDrugData(result.text, 0);
+  });
+
+  test('reception is refused at the gateway with FORBIDDEN and no drug data', async () => {
+    const token = await system.token('clinic-reception');
+    const result = await system.graphql(PATIENT_SUMMARY, { id: system.patient(0).id }, token);
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.body.data ?? null).toBeNull();
+    expectNoDrugData(result.text, 0);
+  });
+
+  test('reception calling the drugs subgraph directly is refused there too (defense in depth)', async () => {
+    const token = await system.token('clinic-reception');
+    const result = await system.graphql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { dispensings(first: 5) { edges { node { drugName } } } } } }`,
+      { reps: [{ __typename: 'Patient', id: system.patient(0).id }] }, token, `${system.urls.drugs}/graphql`,
+    );
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expectNoDrugData(result.text, 0);
+  });
+
+  test('an insurer may not read drug information', async () => {
+    const token = await system.token('insurer-kokuho');
+    const result = await system.graphql(PATIENT_DISPENSINGS, { id: system.patient(0).id }, token);
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expectNoDrugData(result.text, 0);
+  });
+
+  test('a PHR app whose grant lacks the drug category gets FORBIDDEN and no drug data; with it, it reads', async () => {
+    const yamada = await system.token('yamada');
+    const grant = await system.graphql<{ grantPhrAccess: { id: string } }>(
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "CHECKUP"], days: 30) { id } }', {}, yamada,
+    );
+    expect(grant.body.errors).toBeUndefined();
+    const grantId = grant.body.data?.grantPhrAccess.id;
+    const login = await system.graphql<{ phrToken: { accessToken: string } }>(
+      'mutation($grantId: ID!, $secret: String!) { phrToken(clientId: "phr-demo", clientSecret: $secret, grantId: $grantId) { accessToken } }',
+      { grantId, secret: `${system.demo.seed}:phr-demo` },
+    );
+    expect(login.body.errors).toBeUndefined();
+    const checkupOnly = login.body.data?.phrToken.accessToken;
+    // The app may see who the patient is (QUALIFICATION) but not the drugs: the field is refused.
+    const denied = await system.graphql<{ patient: { dispensings: DispensingPage | null } | null }>(PATIENT_DISPENSINGS, { id: system.patient(0).id }, checkupOnly);
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.body.data?.patient?.dispensings ?? null).toBeNull();
+    expectNoDrugData(denied.text, 0);
+
+    const withDrugs = await system.graphql<{ grantPhrAccess: { id: string } }>(
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"], days: 30) { id } }', {}, yamada,
+    );
+    const drugLogin = await system.graphql<{ phrToken: { accessToken: string } }>(
+      'mutation($grantId: ID!, $secret: String!) { phrToken(clientId: "phr-demo", clientSecret: $secret, grantId: $grantId) { accessToken } }',
+      { grantId: withDrugs.body.data?.grantPhrAccess.id, secret: `${system.demo.seed}:phr-demo` },
+    );
+    const allowed = await system.graphql<{ patient: { dispensings: DispensingPage } }>(PATIENT_DISPENSINGS, { id: system.patient(0).id }, drugLogin.body.data?.phrToken.accessToken);
+    expect(allowed.body.errors).toBeUndefined();
+    expect(allowed.body.data?.patient.dispensings.edges.length).toBeGreaterThan(0);
+
+    // The same app may not read anyone else's drugs.
+    const other = await system.graphql(PATIENT_DISPENSINGS, { id: system.patient(2).id }, drugLogin.body.data?.phrToken.accessToken);
+    expect(['FORBIDDEN', 'CONSENT_REQUIRED']).toContain(other.body.errors?.[0]?.extensions?.code);
+    expectNoDrugData(other.text, 2);
+  });
+});
+
+describe('claim ingest (ADMIN): all or nothing', () => {
+  const DAY = '2026-10-07';
+  function validClaim(index: number, drugCode: string): Record<string, unknown> {
+    const patient = system.patient(index);
+    return {
+      claimKind: 'PHARMACY', patientId: patient.id, facilityCode: patient.pharmacyCode, prescribingFacilityCode: patient.homeClinicCode,
+      insurerNumber: patient.coverages[patient.coverages.length - 1]?.insurerNumber, serviceMonth: DAY.slice(0, 7), totalPoints: 300, patientShareYen: 900,
+      items: [{ date: DAY, drugCode, quantity: 14, unit: '錠', usage: '１日１回朝食後', days: 14, inOut: 'OUT' }],
+    };
+  }
+  const oralTablet = () => {
+    const drug = loadDrugMaster().entries.find((entry) => entry.route === 'oral' && entry.dosageUnit === '錠');
+    if (!drug) throw new Error('no oral tablet in the master');
+    return drug.drugCode;
+  };
+
+  async function dispensingsOn(index: number): Promise<number> {
+    const doctor = await system.token('hospital-doctor');
+    const result = await system.graphql<{ patient: { dispensings: DispensingPage } }>(PATIENT_DISPENSINGS, { id: system.patient(index).id, from: DAY, to: DAY }, doctor);
+    expect(result.body.errors).toBeUndefined();
+    return result.body.data?.patient.dispensings.edges.length ?? -1;
+  }
+
+  test('a batch with one bad row is rejected whole, naming the row and the reason; nothing is stored', async () => {
+    const admin = await system.token('admin');
+    const before = [await dispensingsOn(3), await dispensingsOn(4), await dispensingsOn(5)];
+    const pharmacy = system.patient(4).pharmacyCode;
+    const wrongCheckDigit = `${pharmacy.slice(0, 9)}${(Number(pharmacy.slice(9)) + 1) % 10}`;
+    const bad = { ...validClaim(4, oralTablet()), facilityCode: wrongCheckDigit };
+    const result = await system.graphql(INGEST, { claims: [validClaim(3, oralTablet()), bad, validClaim(5, 'NOTADRUG0000')] }, admin);
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const rows = result.body.errors?.[0]?.extensions?.rows as Array<{ row: number; path: string; reason: string; reasonJa: string }>;
+    expect(rows).toEqual(expect.arrayContaining([
+      expect.objectContaining({ row: 2, path: 'facilityCode', reason: expect.any(String), reasonJa: expect.any(String) }),
+      expect.objectContaining({ row: 3, path: 'items.0.drugCode', reason: 'is not in the drug master' }),
+    ]));
+    expect(rows.some((row) => row.row === 1)).toBe(false);
+    expect(result.text).not.toContain('    at ');
+    expect([await dispensingsOn(3), await dispensingsOn(4), await dispensingsOn(5)]).toEqual(before);
+  });
+
+  test('the same batch without the bad rows is stored and readable', async () => {
+    const admin = await system.token('admin');
+    const before = await dispensingsOn(6);
+    const result = await system.graphql<{ ingestClaims: { claimCount: number; itemCount: number } }>(INGEST, { claims: [validClaim(6, oralTablet())] }, admin);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.ingestClaims).toMatchObject({ claimCount: 1, itemCount: 1 });
+    expect(await dispensingsOn(6)).toBe(before + 1);
+  });
+
+  test('only the operator may ingest claims', async () => {
+    const doctor = await system.token('clinic-doctor');
+    const result = await system.graphql(INGEST, { claims: [validClaim(7, oralTablet())] }, doctor);
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.body.data ?? null).toBeNull();
+  });
+});
+
+describe('efficiency', () => {
+  test('dispensings of 100 patients take as many SQL statements as those of 1', async () => {
+    const token = await system.token('hospital-doctor');
+    const url = `${system.urls.drugs}/graphql`;
+    const query = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { dispensings(first: 5) { edges { node { drugName } } } } } }';
+    const statements = async () => ((await (await fetch(`${system.urls.drugs}/metrics`)).json()) as { statements: number }).statements;
+    const run = async (indexes: number[]) => {
+      const before = await statements();
+      const result = await system.graphql<{ _entities: Array<{ dispensings: DispensingPage }> }>(
+        query, { reps: indexes.map((index) => ({ __typename: 'Patient', id: system.patient(index).id })) }, token, url,
+      );
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data?._entities).toHaveLength(indexes.length);
+      return (await statements()) - before;
+    };
+    const hundred = Array.from({ length: 100 }, (_, k) => k + 2);
+    const forOne = await run([2]);
+    const forHundred = await run(hundred);
+    expect(forOne).toBeGreaterThan(0);
+    expect(forHundred).toBe(forOne);
+  });
+});
