@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { ComingSoon } from '@/components/States';
+import { messages } from '@/lib/i18n';
+
+export const metadata: Metadata = { title: '医療費' };
+
+export default async function Page() {
+  const { t } = await messages();
+  return <><h1>{t.navExpenses}</h1><ComingSoon t={t} title={t.navExpenses} /></>;
+}

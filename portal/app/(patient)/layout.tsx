@@ -1,0 +1,36 @@
+import { redirect } from 'next/navigation';
+import { messages } from '@/lib/i18n';
+import { currentPath } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
+
+export const dynamic = 'force-dynamic';
+
+/** The patient's pages: only for a PATIENT session; staff sessions belong in /clinic. */
+export default async function PatientLayout({ children }: { children: React.ReactNode }) {
+  const session = await currentSession();
+  const here = await currentPath();
+  if (!session) redirect(`/login?next=${encodeURIComponent(here)}`);
+  if (session.claims.role !== 'PATIENT') redirect('/clinic');
+  const { t } = await messages();
+  const pathname = here.split('?')[0] ?? '/';
+  const links = [
+    { href: '/', label: t.navHome },
+    { href: '/drugs', label: t.navDrugs },
+    { href: '/checkups', label: t.navCheckups },
+    { href: '/expenses', label: t.navExpenses },
+    { href: '/access', label: t.navAccess },
+    { href: '/phr', label: t.navPhr },
+  ];
+  return (
+    <>
+      <nav className="nav" aria-label={t.mainNav}>
+        <ul>
+          {links.map((link) => (
+            <li key={link.href}><a href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>{link.label}</a></li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="page">{children}</main>
+    </>
+  );
+}

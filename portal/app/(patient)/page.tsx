@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import { ErrorState } from '@/components/States';
+import { RevealText } from '@/components/RevealText';
+import { formatDate, formatDateTime, copayPercent } from '@/lib/format';
+import { gatewayQuery } from '@/lib/gateway';
+import { HomeQuery } from '@/lib/graphql/patient';
+import { messages } from '@/lib/i18n';
+import { categoryLabel, facilityLabel } from '@/lib/labels';
+import { pageData } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'ホーム' };
+
+/** How far back a provision to a facility counts as "new" on the home page. */
+const NEW_ACCESS_DAYS = 14;
+/** How long an expired consent stays on the home page as a notice. */
+const EXPIRED_CONSENT_DAYS = 30;
+
+function mask(value: string): string {
+  return value.replace(/./gu, '＊');
+}
+
+export default async function HomePage() {
+  const { locale, t } = await messages();
+  const session = await currentSession();
+  const result = await pageData(await gatewayQuery(HomeQuery, {}, session?.token));
+  if (!result.ok) return <ErrorState t={t} failure={result} retryHref="/" />;
+  const { me } = result.data;
+  const now = Date.now();
+  const qualification = me.currentQualification;
+  const ratio = qualification ? copayPercent(qualification.insuredPartialContributionRatio) : undefined;
+  const expiredConsents = me.consents.filter((consent) => !consent.valid && now - Date.parse(consent.expiresAt) < EXPIRED_CONSENT_DAYS * 86_400_000);
+  const newAccess = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT' && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
+  const numberText = qualification ? `${qualification.insuredCardSymbol} ・ ${qualification.insuredIdentificationNumber} ・ ${qualification.insuredBranchNumber}` : '';
+  const maskedText = qualification ? `${mask(qualification.insuredCardSymbol)} ・ ${mask(qualification.insuredIdentificationNumber)} ・ ${mask(qualification.insuredBranchNumber)}` : '';
+  const sections = [
+    { href: '/drugs', title: t.navDrugs, lead: t.sectionDrugsLead },
+    { href: '/checkups', title: t.navCheckups, lead: t.sectionCheckupsLead },
+    { href: '/expenses', title: t.navExpenses, lead: t.sectionExpensesLead },
+    { href: '/access', title: t.navAccess, lead: t.sectionAccessLead },
+    { href: '/phr', title: t.navPhr, lead: t.sectionPhrLead },
+  ];
+  return (
+    <>
+      <h1>{t.homeGreeting(me.name)}</h1>
+      <section aria-labelledby="insurance-title" className="card">
+        <h2 id="insurance-title" style={{ marginTop: 0 }}>{t.currentInsurance}</h2>
+        {qualification ? (
+          <dl className="facts">
+            <dt>{t.insurerName}</dt><dd>{qualification.insurerName}</dd>
+            <dt>{t.insurerNumber}</dt><dd>{qualification.insurerNumber}</dd>
+            <dt>{t.symbolNumber}</dt>
+            <dd>
+              <RevealText value={numberText} masked={maskedText} showLabel={t.reveal} hideLabel={t.hide} describedBy="masked-hint" />
+              <span id="masked-hint" className="visually-hidden">{t.maskedHint}</span>
+            </dd>
+            <dt>{t.copay}</dt><dd>{ratio === undefined ? qualification.insuredPartialContributionRatio : t.copayPercent(ratio)}</dd>
+            <dt>{t.qualificationDate}</dt><dd>{formatDate(qualification.qualificationDate, locale)}</dd>
+          </dl>
+        ) : <p>{t.noInsurance}</p>}
+      </section>
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">{t.alerts}</h2>
+        {expiredConsents.length === 0 && newAccess.length === 0 ? <p className="notice">{t.noAlerts}</p> : (
+          <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+            {expiredConsents.map((consent) => (
+              <li key={consent.id} className="notice notice--warn">{t.alertExpiredConsent(facilityLabel(t, consent.facilityCode), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}</li>
+            ))}
+            {newAccess.map((entry) => (
+              <li key={`${entry.requestId}-${entry.category}`} className="notice">{t.alertNewAccess(facilityLabel(t, entry.facilityCode), categoryLabel(t, entry.category), formatDateTime(entry.at, locale))} <a href="/access">{t.navAccess}</a></li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="sections-title">
+        <h2 id="sections-title">{t.sections}</h2>
+        <div className="cards">
+          {sections.map((section) => (
+            <a key={section.href} className="tile" href={section.href}><strong>{section.title}</strong>{section.lead}</a>
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

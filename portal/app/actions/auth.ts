@@ -1,0 +1,67 @@
+'use server';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { gatewayMutation } from '@/lib/gateway';
+import { CompleteCardLoginMutation, LogoutMutation, StaffLoginMutation, StartCardLoginMutation } from '@/lib/graphql/auth';
+import { safeReturnPath } from '@/lib/paths';
+import { REFRESH_COOKIE, clearSession, storeSession } from '@/lib/session';
+import { isWellFormedCardSerial, signWithVirtualCard } from '@/lib/virtualCard';
+
+export type CardLoginState =
+  | { status: 'idle' }
+  | { status: 'error'; reason: 'WRONG_PIN'; triesLeft: number; cardSerial: string }
+  | { status: 'error'; reason: 'LOCKED' | 'UNKNOWN_CARD' | 'PIN_FORMAT' | 'UNAVAILABLE' | 'NOT_READY'; cardSerial: string };
+
+/** Card login (contract 1): challenge → the card signs it → PIN + signature; tokens go into httpOnly cookies. */
+export async function cardLogin(_previous: CardLoginState, formData: FormData): Promise<CardLoginState> {
+  const cardSerial = String(formData.get('cardSerial') ?? '').trim().toUpperCase();
+  const pin = String(formData.get('pin') ?? '');
+  if (!isWellFormedCardSerial(cardSerial)) return { status: 'error', reason: 'UNKNOWN_CARD', cardSerial };
+  if (!/^\d{4}$/.test(pin)) return { status: 'error', reason: 'PIN_FORMAT', cardSerial };
+  const started = await gatewayMutation(StartCardLoginMutation, { cardSerial });
+  if (!started.ok) {
+    if (started.code === 'CARD_LOCKED') return { status: 'error', reason: 'LOCKED', cardSerial };
+    if (started.code === 'NOT_READY') return { status: 'error', reason: 'NOT_READY', cardSerial };
+    return { status: 'error', reason: started.code === 'UNAVAILABLE' || started.code === 'INTERNAL' ? 'UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
+  }
+  const { challengeId, challenge } = started.data.startCardLogin;
+  const signature = signWithVirtualCard(cardSerial, challenge);
+  const completed = await gatewayMutation(CompleteCardLoginMutation, { challengeId, pin, signature });
+  if (!completed.ok) {
+    if (completed.code === 'CARD_LOCKED') return { status: 'error', reason: 'LOCKED', cardSerial };
+    const triesLeft = completed.extensions.triesLeft;
+    if (completed.code === 'BAD_USER_INPUT' && typeof triesLeft === 'number') return { status: 'error', reason: 'WRONG_PIN', triesLeft, cardSerial };
+    return { status: 'error', reason: completed.code === 'UNAVAILABLE' || completed.code === 'INTERNAL' ? 'UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
+  }
+  await storeSession(completed.data.completeCardLogin);
+  redirect(safeReturnPath(formData.get('next')));
+}
+
+export type StaffLoginState =
+  | { status: 'idle' }
+  | { status: 'error'; reason: 'INVALID' | 'LOCKED' | 'UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string };
+
+/** Staff login with ID + password + TOTP (contract 2; DOMAIN.md: second factor for staff who view records). */
+export async function staffLogin(_previous: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
+  const facilityCode = String(formData.get('facilityCode') ?? '').trim();
+  const staffId = String(formData.get('staffId') ?? '').trim();
+  const password = String(formData.get('password') ?? '');
+  const totp = String(formData.get('totp') ?? '').trim();
+  const result = await gatewayMutation(StaffLoginMutation, { facilityCode: facilityCode || null, staffId, password, totp });
+  if (!result.ok) {
+    const reason = result.code === 'ACCOUNT_LOCKED' ? 'LOCKED' : result.code === 'NOT_READY' ? 'NOT_READY'
+      : result.code === 'UNAVAILABLE' || result.code === 'INTERNAL' ? 'UNAVAILABLE' : 'INVALID';
+    return { status: 'error', reason, facilityCode, staffId };
+  }
+  await storeSession(result.data.staffLogin);
+  redirect(safeReturnPath(formData.get('next'), '/clinic'));
+}
+
+/** Ends the session at the identity provider too, so a stolen refresh token is worthless afterwards. */
+export async function logout(): Promise<void> {
+  const refreshToken = (await cookies()).get(REFRESH_COOKIE)?.value;
+  // A failed revoke must not keep the user logged in here; the refresh token expires on its own.
+  if (refreshToken) await gatewayMutation(LogoutMutation, { refreshToken });
+  await clearSession();
+  redirect('/login?loggedOut=1');
+}

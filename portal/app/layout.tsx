@@ -1,0 +1,50 @@
+import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
+import './globals.css';
+import { messages } from '@/lib/i18n';
+import { currentSession } from '@/lib/session';
+import { switchLocale } from './actions/locale';
+import { logout } from './actions/auth';
+
+export const metadata: Metadata = {
+  title: { default: 'オンシ・マイポータル', template: '%s | オンシ・マイポータル' },
+  description: '医療保険情報（資格・薬剤・特定健診・医療費・提供状況）の確認',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await messages();
+  const session = await currentSession();
+  const currentPath = (await headers()).get('x-onshi-path') ?? '/';
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">{t.skipToContent}</a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="site-title" href={session?.claims.role === 'PATIENT' ? '/' : session ? '/clinic' : '/login'}>
+              <span className="site-title__name">{t.siteName}</span>
+              <span className="site-title__tagline">{t.siteTagline}</span>
+            </a>
+            <div className="site-header__actions">
+              <form action={switchLocale}>
+                <input type="hidden" name="locale" value={locale === 'ja' ? 'en' : 'ja'} />
+                <input type="hidden" name="returnTo" value={currentPath} />
+                <button type="submit" className="button button--quiet" lang={locale === 'ja' ? 'en' : 'ja'} aria-label={t.languageSwitchLabel}>{t.languageSwitch}</button>
+              </form>
+              {session ? (
+                <form action={logout}>
+                  <button type="submit" className="button button--quiet">{t.logout}</button>
+                </form>
+              ) : null}
+            </div>
+          </div>
+        </header>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,20 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Types every document in lib/graphql from the public API schema the gateway serves (schema/api.graphql,
+ * written by `pnpm compose`). The output is committed, so `next build` needs neither codegen nor a gateway.
+ */
+const config: CodegenConfig = {
+  schema: '../schema/api.graphql',
+  documents: ['lib/graphql/**/*.ts', '!lib/graphql/generated/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'lib/graphql/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,53 @@
+import { gatewayQuery, type GatewayResult } from './gateway';
+import type { DispensingFieldsFragment, MyDispensingsQuery as MyDispensingsResult } from './graphql/generated/graphql';
+import { MyDispensingsQuery } from './graphql/drugs';
+
+/** The API's page size limit (drugs subgraph DISPENSINGS_PAGE_MAX). */
+const PAGE_SIZE = 100;
+/** Enough for 5 years of a heavy user; beyond it the page asks the reader to narrow the period. */
+const MAX_PAGES = 20;
+
+export interface DispensingList { dispensings: DispensingFieldsFragment[]; truncated: boolean }
+
+/** Every dispensing of a period, newest first, following the connection's cursor. */
+export async function loadDispensings(token: string | undefined, period: { from?: string; to?: string }): Promise<GatewayResult<DispensingList>> {
+  const dispensings: DispensingFieldsFragment[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result: GatewayResult<MyDispensingsResult> = await gatewayQuery(MyDispensingsQuery, { from: period.from ?? null, to: period.to ?? null, first: PAGE_SIZE, after }, token);
+    if (!result.ok) return result;
+    const connection: MyDispensingsResult['me']['dispensings'] = result.data.me.dispensings;
+    dispensings.push(...connection.edges.map((edge) => edge.node));
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { ok: true, data: { dispensings, truncated: false } };
+    after = connection.pageInfo.endCursor;
+  }
+  return { ok: true, data: { dispensings, truncated: true } };
+}
+
+/** Search as people type it: full-width/half-width and kana width do not matter (NFKC), nor case. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+export function matchesSearch(dispensing: DispensingFieldsFragment, query: string): boolean {
+  const needle = normalizeForSearch(query);
+  if (!needle) return true;
+  return normalizeForSearch(dispensing.drugName).includes(needle) || normalizeForSearch(dispensing.ingredient).includes(needle);
+}
+
+export interface MonthGroup { month: string; places: Array<{ place: string; dispensings: DispensingFieldsFragment[] }> }
+
+/** Groups newest-first dispensings by month (YYYY-MM) and, inside a month, by the pharmacy or facility that handed them out. */
+export function groupByMonthAndPlace(dispensings: DispensingFieldsFragment[]): MonthGroup[] {
+  const months = new Map<string, Map<string, DispensingFieldsFragment[]>>();
+  for (const dispensing of dispensings) {
+    const month = dispensing.date.slice(0, 7);
+    const place = dispensing.pharmacyName ?? dispensing.prescribingFacilityName;
+    const places = months.get(month) ?? new Map<string, DispensingFieldsFragment[]>();
+    months.set(month, places);
+    const list = places.get(place) ?? [];
+    places.set(place, list);
+    list.push(dispensing);
+  }
+  return [...months].map(([month, places]) => ({ month, places: [...places].map(([place, list]) => ({ place, dispensings: list })) }));
+}

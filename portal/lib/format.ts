@@ -1,0 +1,37 @@
+import type { Locale } from './messages';
+
+/** Dates are shown in Japan time whatever the server's zone: the data and the users are in Japan. */
+const TIME_ZONE = 'Asia/Tokyo';
+
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar date (YYYY-MM-DD) is not an instant: format it without any time-zone shift. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  if (!year || !month || !day) return isoDate;
+  if (locale === 'ja') return `${year}年${month}月${day}日`;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+export function formatMonth(yearMonth: string, locale: Locale): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  if (!year || !month) return yearMonth;
+  if (locale === 'ja') return `${year}年${month}月`;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+export function formatYen(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { style: 'currency', currency: 'JPY' }).format(amount);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB').format(value);
+}
+
+/** 一部負担金割合 `030` → 30 (percent). */
+export function copayPercent(ratioCode: string): number | undefined {
+  const value = Number.parseInt(ratioCode, 10);
+  return Number.isFinite(value) ? value : undefined;
+}

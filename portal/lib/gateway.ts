@@ -1,0 +1,71 @@
+/**
+ * The portal's only way to data: the gateway, called from the server with the user's own token
+ * (GATEWAY_URL; the browser never talks to the gateway). One urql client per call, so no user's
+ * results can ever sit in a cache another request reads.
+ */
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+
+export function gatewayUrl(): string {
+  return process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
+}
+
+export type GatewayErrorCode =
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CARD_LOCKED'
+  | 'ACCOUNT_LOCKED' | 'UNAVAILABLE' | 'INTERNAL'
+  /** The gateway does not know a field yet (an API still being built): the page shows "準備中". */
+  | 'NOT_READY';
+
+export interface GatewayFailure {
+  ok: false;
+  code: GatewayErrorCode;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+export type GatewayResult<T> = { ok: true; data: T } | GatewayFailure;
+
+const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'ACCOUNT_LOCKED']);
+
+function client(token: string | undefined): Client {
+  return new Client({
+    url: gatewayUrl(),
+    exchanges: [fetchExchange],
+    requestPolicy: 'network-only',
+    // POST with a JSON body: the gateway's CSRF guard refuses simple GETs, and variables stay out of URLs and logs.
+    preferGetMethod: false,
+    fetchOptions: (): RequestInit => ({
+      headers: token ? { authorization: `Bearer ${token}` } : undefined,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    }),
+  });
+}
+
+function failure(error: { graphQLErrors: ReadonlyArray<{ message: string; extensions: Record<string, unknown> }>; networkError?: Error; response?: { status?: number } }): GatewayFailure {
+  const first = error.graphQLErrors[0];
+  if (first) {
+    const raw = first.extensions.code;
+    const code: GatewayErrorCode = raw === 'GRAPHQL_VALIDATION_FAILED' ? 'NOT_READY'
+      : typeof raw === 'string' && KNOWN_CODES.has(raw) ? (raw as GatewayErrorCode) : 'INTERNAL';
+    return { ok: false, code, message: first.message, extensions: first.extensions };
+  }
+  if (error.response?.status === 401) return { ok: false, code: 'UNAUTHENTICATED', message: 'unauthenticated', extensions: {} };
+  return { ok: false, code: 'UNAVAILABLE', message: error.networkError?.message ?? 'gateway unavailable', extensions: {} };
+}
+
+export async function gatewayQuery<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>, variables: Variables, token?: string,
+): Promise<GatewayResult<Data>> {
+  const result = await client(token).query(document, variables).toPromise();
+  if (result.error) return failure(result.error);
+  if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
+  return { ok: true, data: result.data };
+}
+
+export async function gatewayMutation<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>, variables: Variables, token?: string,
+): Promise<GatewayResult<Data>> {
+  const result = await client(token).mutation(document, variables).toPromise();
+  if (result.error) return failure(result.error);
+  if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
+  return { ok: true, data: result.data };
+}

@@ -1,0 +1,48 @@
+import { graphql } from './generated';
+
+export const DispensingFields = graphql(`
+  fragment DispensingFields on Dispensing {
+    date drugCode drugName ingredient quantity unit usage days inOut
+    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName
+  }
+`);
+
+/** 薬剤情報: one page of my dispensings in a period (the API pages by at most 100). */
+export const MyDispensingsQuery = graphql(`
+  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {
+    me {
+      id
+      dispensings(from: $from, to: $to, first: $first, after: $after) {
+        edges { cursor node { ...DispensingFields } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** What I am taking now (days supplied still running). */
+export const MyActiveDrugsQuery = graphql(`
+  query MyActiveDrugs {
+    me {
+      id
+      medicationSummary {
+        asOf
+        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }
+        counts { activeDrugs activeIngredients prescribingFacilities }
+      }
+    }
+  }
+`);
+
+/** 医療費通知: one calendar year, per month and facility. */
+export const MyMedicalExpensesQuery = graphql(`
+  query MyMedicalExpenses($year: Int!) {
+    me {
+      id
+      medicalExpenses(year: $year) {
+        year claimCount totalPoints totalCostYen patientShareYen
+        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }
+      }
+    }
+  }
+`);

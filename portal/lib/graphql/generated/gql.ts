@@ -1,0 +1,106 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": typeof types.StartCardLoginDocument,
+    "\n  mutation CompleteCardLogin($challengeId: ID!, $pin: String!, $signature: String!) {\n    completeCardLogin(challengeId: $challengeId, pin: $pin, signature: $signature) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": typeof types.CompleteCardLoginDocument,
+    "\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": typeof types.StaffLoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
+    "\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n": typeof types.DispensingFieldsFragmentDoc,
+    "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyDispensingsDocument,
+    "\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n": typeof types.MyActiveDrugsDocument,
+    "\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n": typeof types.MyMedicalExpensesDocument,
+    "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": typeof types.AccessLogDocument,
+};
+const documents: Documents = {
+    "\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": types.StartCardLoginDocument,
+    "\n  mutation CompleteCardLogin($challengeId: ID!, $pin: String!, $signature: String!) {\n    completeCardLogin(challengeId: $challengeId, pin: $pin, signature: $signature) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": types.CompleteCardLoginDocument,
+    "\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": types.StaffLoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
+    "\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n": types.DispensingFieldsFragmentDoc,
+    "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyDispensingsDocument,
+    "\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n": types.MyActiveDrugsDocument,
+    "\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n": types.MyMedicalExpensesDocument,
+    "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": types.HomeDocument,
+    "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": types.AccessLogDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n"): (typeof documents)["\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteCardLogin($challengeId: ID!, $pin: String!, $signature: String!) {\n    completeCardLogin(challengeId: $challengeId, pin: $pin, signature: $signature) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteCardLogin($challengeId: ID!, $pin: String!, $signature: String!) {\n    completeCardLogin(challengeId: $challengeId, pin: $pin, signature: $signature) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n"): (typeof documents)["\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n"): (typeof documents)["\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"): (typeof documents)["\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

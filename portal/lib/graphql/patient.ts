@@ -1,0 +1,32 @@
+import { graphql } from './generated';
+
+/** Home (マイページ): who I am, the coverage in force today, and what the alerts are computed from. */
+export const HomeQuery = graphql(`
+  query Home {
+    me {
+      id
+      name
+      currentQualification {
+        insurerNumber
+        insurerName
+        insuredCardSymbol
+        insuredIdentificationNumber
+        insuredBranchNumber
+        insuredPartialContributionRatio
+        qualificationDate
+      }
+      consents { id facilityCode category registeredAt expiresAt valid }
+      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }
+    }
+  }
+`);
+
+/** 医療保険情報の提供状況: the decision point's log of reads of my data by others. */
+export const AccessLogQuery = graphql(`
+  query AccessLog($first: Int!) {
+    me {
+      id
+      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }
+    }
+  }
+`);

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // The repository root is the workspace root: the virtual card helper comes from the consent subgraph's source.
+  turbopack: { root: path.join(__dirname, '..') },
+  outputFileTracingRoot: path.join(__dirname, '..'),
+  transpilePackages: ['@onshi/consent'],
+  poweredByHeader: false,
+  // Every data page reads the user's cookie, so it renders per request; nothing is prerendered with data.
+  async headers() {
+    return [{
+      source: '/:path*',
+      headers: [
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'Referrer-Policy', value: 'same-origin' },
+        { key: 'X-Frame-Options', value: 'DENY' },
+      ],
+    }];
+  },
+};
+
+export default nextConfig;
