@@ -1,8 +1,18 @@
-import type { BaseContext } from '@onshi/kit';
-import type { PatientLoaders } from './services/patients';
+import type { BaseContext, Db, Logger } from '@onshi/kit';
+import type { Tables } from './db/tables';
+import type { CardVerifier } from './services/cardVerification';
+import type { ConsentFlags } from './services/consentFlags';
+import type { InsurerChangeRelay } from './services/outbox';
+import type { createConfirmationLoader, PatientLoaders } from './services/patients';
 
 export interface QualificationsContext extends BaseContext {
-  loaders: PatientLoaders;
+  loaders: PatientLoaders & { confirmations: ReturnType<typeof createConfirmationLoader> };
   /** Today's date (YYYY-MM-DD) for "in force" questions; the demo's as-of date in demo mode. */
   today: string;
+  db: Db<Tables>;
+  logger: Logger;
+  verifyCard: CardVerifier;
+  /** This visit's consent flags from the consent subgraph (contract 5); '3' when it does not answer. */
+  consentFlags(patientId: string, facilityCode: string): Promise<ConsentFlags>;
+  insurerChanges: InsurerChangeRelay;
 }

@@ -1,16 +1,49 @@
 import path from 'node:path';
-import type { SubgraphDefinition } from '@onshi/kit';
+import type { SubgraphDefinition, SubgraphDeps } from '@onshi/kit';
+import { loadQualificationsConfig } from './config';
 import type { QualificationsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildQualificationsSchema } from './schema';
-import { createPatientLoaders } from './services/patients';
+import { createCardVerifier } from './services/cardVerification';
+import { fetchConsentFlags } from './services/consentFlags';
+import { createInsurerChangeRelay, databaseOutboxStore, type InsurerChangeRelay } from './services/outbox';
+import { createConfirmationLoader, createPatientLoaders } from './services/patients';
 import { seedQualifications } from './services/seed';
+
+let relay: InsurerChangeRelay | undefined;
+function insurerChangeRelay(): InsurerChangeRelay {
+  if (!relay) throw new Error('insurer-change relay not started');
+  return relay;
+}
+
+/** Staff see only their own facility's confirmation records; the patient (self) and the operator see all. */
+function confirmationScope(base: { actor: { role: string; facilityCode?: string } | null }): string | null {
+  const actor = base.actor;
+  if (!actor || actor.role === 'PATIENT' || actor.role === 'ADMIN') return null;
+  // Any other role reaching the field is filtered to its facility; without one it matches nothing.
+  return actor.facilityCode ?? '';
+}
 
 export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsContext> = {
   name: 'qualifications',
   tables,
   migrationsFolder: path.join(__dirname, '../drizzle'),
   buildSchema: buildQualificationsSchema,
-  createContext: (base, deps) => ({ ...base, loaders: createPatientLoaders(deps.db), today: deps.demo.asOf }),
+  async prepare(deps: SubgraphDeps<Tables>) {
+    const { CHECKUPS_URL } = loadQualificationsConfig();
+    relay = createInsurerChangeRelay({ store: databaseOutboxStore(deps.db), checkupsUrl: CHECKUPS_URL, internalSecret: deps.config.INTERNAL_SECRET, logger: deps.logger });
+    // Events committed before a restart (or by a replica that died) are delivered now.
+    relay.nudge();
+  },
+  createContext: (base, deps) => ({
+    ...base,
+    loaders: { ...createPatientLoaders(deps.db), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
+    today: deps.demo.asOf,
+    db: deps.db,
+    logger: deps.logger,
+    verifyCard: createCardVerifier(deps.config.CONSENT_URL),
+    consentFlags: (patientId, facilityCode) => fetchConsentFlags({ consentUrl: deps.config.CONSENT_URL, internalSecret: deps.config.INTERNAL_SECRET, requestId: base.requestId, logger: deps.logger }, patientId, facilityCode),
+    insurerChanges: insurerChangeRelay(),
+  }),
   seedDemo: seedQualifications,
 };

@@ -1,4 +1,4 @@
-import { date, index, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
 export const qualificationsSchema = pgSchema('qualifications');
@@ -54,10 +54,61 @@ export const qualifications = qualificationsSchema.table('qualifications', {
   disqualificationDate: date('disqualification_date', { mode: 'string' }),
   insuredPartialContributionRatio: text('insured_partial_contribution_ratio').notNull(),
   limitApplicationCertificateClassificationFlag: text('limit_application_certificate_classification_flag'),
+  /** 高齢受給者 (ages 70–74): ElderlyRecipientContributionRatio and its validity (DOMAIN.md "ElderlyRecipient…"). */
+  elderlyRecipientContributionRatio: text('elderly_recipient_contribution_ratio'),
+  elderlyRecipientValidStartDate: date('elderly_recipient_valid_start_date', { mode: 'string' }),
+  elderlyRecipientValidEndDate: date('elderly_recipient_valid_end_date', { mode: 'string' }),
 }, (t) => [
   index('qualifications_patient_date_idx').on(t.patientId, t.qualificationDate),
   uniqueIndex('qualifications_insured_number_idx').on(t.insurerNumber, t.insuredCardSymbol, t.insuredIdentificationNumber, t.insuredBranchNumber, t.qualificationDate),
 ]);
 
-export const tables = { insurers, facilities, patients, cards, qualifications };
+/**
+ * One qualification confirmation at a counter (資格確認): which facility asked, how, when, and what it got.
+ * Keyed by patient first (ARCHITECTURE.md "Beyond one machine"); `patientId` is null only when no person
+ * matched (validity 4 / 5), so those rows are visible to the facility's audit but to no patient.
+ */
+export const confirmations = qualificationsSchema.table('confirmations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: text('patient_id'),
+  facilityCode: text('facility_code').notNull(),
+  /** CARD_FACE / CARD_PIN / CARD_VISUAL / INSURANCE_CARD */
+  method: text('method').notNull(),
+  /** ReferenceClassification: 1 My Number Card / 2 insurance-card information */
+  referenceClassification: text('reference_classification').notNull(),
+  /** QualificationValidity 1–5 */
+  qualificationValidity: text('qualification_validity').notNull(),
+  staffSubject: text('staff_subject').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('confirmations_patient_at_idx').on(t.patientId, t.at),
+  index('confirmations_facility_at_idx').on(t.facilityCode, t.at),
+]);
+
+/**
+ * Transactional outbox of insurer-change events (contract 6): written in the same transaction as the
+ * qualification change, delivered to checkups by the relay with retries (services/outbox.ts).
+ */
+export const insurerChangeOutbox = qualificationsSchema.table('insurer_change_outbox', {
+  eventId: uuid('event_id').primaryKey().defaultRandom(),
+  patientId: text('patient_id').notNull(),
+  payload: jsonb('payload').$type<InsurerChangeEvent>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  /** Not before this time: backoff after a failure, or a claim by one relay replica. */
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  lastError: text('last_error'),
+}, (t) => [index('insurer_change_outbox_pending_idx').on(t.deliveredAt, t.nextAttemptAt)]);
+
+/** Body of `POST {CHECKUPS_URL}/internal/insurer-changes` (contract 6). */
+export interface InsurerChangeEvent {
+  eventId: string;
+  patientId: string;
+  fromInsurerNumber: string | null;
+  toInsurerNumber: string;
+  effectiveDate: string;
+}
+
+export const tables = { insurers, facilities, patients, cards, qualifications, confirmations, insurerChangeOutbox };
 export type Tables = typeof tables;

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Access, NotFoundError, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
+import { Confirmation } from '../schema/Confirmation';
 import { IDENTITY_READERS, Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
-import { coverageInForce } from '../services/patients';
+import { coverageInForce, type ConfirmationView } from '../services/patients';
+import { requireDate } from '../services/validation';
 
 /**
  * Loads a patient after the decision point allowed the caller to see this person's qualification
@@ -40,5 +42,18 @@ export class PatientResolver {
   @FieldResolver(() => Qualification, { nullable: true })
   async currentQualification(@Root() patient: Patient, @Ctx() ctx: QualificationsContext): Promise<Qualification | null> {
     return coverageInForce(await ctx.loaders.history.load(patient.id), ctx.today);
+  }
+
+  /** "Who insured this person on date D" (DOMAIN.md "Receipt re-routing"): answered from the batched history. */
+  @Access(...IDENTITY_READERS)
+  @FieldResolver(() => Qualification, { nullable: true, description: 'The coverage in force on `date` (YYYY-MM-DD), if any' })
+  async qualificationOn(@Root() patient: Patient, @Arg('date', () => String) date: string, @Ctx() ctx: QualificationsContext): Promise<Qualification | null> {
+    const day = requireDate(date, 'date', { ja: '日付', en: 'The date' });
+    return coverageInForce(await ctx.loaders.history.load(patient.id), day);
+  }
+
+  @FieldResolver(() => [Confirmation])
+  async confirmations(@Root() patient: Patient, @Ctx() ctx: QualificationsContext): Promise<ConfirmationView[]> {
+    return ctx.loaders.confirmations.load(patient.id);
   }
 }

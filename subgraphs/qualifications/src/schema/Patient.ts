@@ -1,9 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Access } from '@onshi/kit';
+import { Confirmation } from './Confirmation';
 import { Qualification } from './Qualification';
 
 /** Roles that may see a person's identity and coverage once the decision point allows it. */
 export const IDENTITY_READERS = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'PHR_APP', 'INSURER', 'ADMIN'] as const;
+/** Who may read confirmation records: the person, facility staff (own facility's rows only) and the operator. */
+export const CONFIRMATION_READERS = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'ADMIN'] as const;
 
 /** The person, owned by this subgraph; drugs, checkups and consent add their fields to it. */
 @Directive('@key(fields: "id")')
@@ -43,4 +46,8 @@ export class Patient {
   @Access(...IDENTITY_READERS)
   @Field(() => [Qualification], { description: 'Every coverage period, newest first' })
   qualifications?: Qualification[];
+
+  @Access(...CONFIRMATION_READERS)
+  @Field(() => [Confirmation], { description: 'Where and when this qualification was confirmed, newest first (staff see only their own facility)' })
+  confirmations?: Confirmation[];
 }

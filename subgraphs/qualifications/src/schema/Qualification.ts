@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * One coverage period. Field names are the real ResultOfQualificationConfirmation names in camelCase
@@ -6,6 +6,9 @@ import { Field, ObjectType } from 'type-graphql';
  */
 @ObjectType({ description: '資格情報: one coverage period of a person' })
 export class Qualification {
+  @Field(() => ID, { description: 'Id of this coverage period (insurers name it in endQualification)' })
+  id!: string;
+
   @Field(() => String, { description: '保険者番号 (8 digits, 6 for 国保)' })
   insurerNumber!: string;
 
@@ -35,4 +38,13 @@ export class Qualification {
 
   @Field(() => String, { nullable: true, description: '限度額適用認定証区分 (A01–A06 / B01–B10)' })
   limitApplicationCertificateClassificationFlag!: string | null;
+
+  @Field(() => String, { nullable: true, description: '高齢受給者 一部負担金割合 (ages 70–74): 020 = 20 %, 030 = 30 %' })
+  elderlyRecipientContributionRatio!: string | null;
+
+  @Field(() => String, { nullable: true, description: '高齢受給者証 有効開始日 (YYYY-MM-DD)' })
+  elderlyRecipientValidStartDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: '高齢受給者証 有効終了日 (YYYY-MM-DD)' })
+  elderlyRecipientValidEndDate!: string | null;
 }

@@ -1,10 +1,14 @@
 import { buildFederatedSchema } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
+import { CardResolver } from '../resolvers/CardResolver';
+import { ConfirmationResolver } from '../resolvers/ConfirmationResolver';
+import { FacilityResolver } from '../resolvers/FacilityResolver';
+import { InsurerResolver } from '../resolvers/InsurerResolver';
 import { loadAllowedPatient, PatientResolver } from '../resolvers/PatientResolver';
 
 export function buildQualificationsSchema() {
   return buildFederatedSchema({
-    resolvers: [PatientResolver],
+    resolvers: [PatientResolver, ConfirmationResolver, CardResolver, InsurerResolver, FacilityResolver],
     referenceResolvers: {
       Patient: {
         __resolveReference: (reference: { id: string }, ctx: QualificationsContext) => loadAllowedPatient(ctx, reference.id),

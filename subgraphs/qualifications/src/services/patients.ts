@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
-import { insurers, patients, qualifications, type Tables } from '../db/tables';
+import { confirmations, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type QualificationRow = typeof qualifications.$inferSelect & { insurerName: string };
@@ -48,4 +48,36 @@ export async function qualificationOn(db: Db<Tables>, patientId: string, date: s
     .where(and(eq(qualifications.patientId, patientId), lte(qualifications.qualificationDate, date), or(isNull(qualifications.disqualificationDate), gte(qualifications.disqualificationDate, date))))
     .limit(1);
   return row ?? null;
+}
+
+export interface ConfirmationView {
+  at: string;
+  facilityCode: string;
+  facilityName: string;
+  method: string;
+  referenceClassification: string;
+  qualificationValidity: string;
+}
+
+/**
+ * Confirmation records per patient, newest first, batched like the history. `facilityCode` narrows the
+ * rows to one facility: staff see only their own facility's confirmations (issue 4), the patient all.
+ */
+export function createConfirmationLoader(db: Db<Tables>, facilityCode: string | null) {
+  return new DataLoader<string, ConfirmationView[]>(async (ids) => {
+    const rows = await db
+      .select({ c: confirmations, facilityName: facilities.name })
+      .from(confirmations)
+      .innerJoin(facilities, eq(facilities.code, confirmations.facilityCode))
+      .where(and(inArray(confirmations.patientId, [...ids]), ...(facilityCode === null ? [] : [eq(confirmations.facilityCode, facilityCode)])))
+      .orderBy(desc(confirmations.at));
+    const byPatient = new Map<string, ConfirmationView[]>();
+    for (const { c, facilityName } of rows) {
+      if (c.patientId === null) continue;
+      const list = byPatient.get(c.patientId) ?? [];
+      list.push({ at: c.at.toISOString(), facilityCode: c.facilityCode, facilityName, method: c.method, referenceClassification: c.referenceClassification, qualificationValidity: c.qualificationValidity });
+      byPatient.set(c.patientId, list);
+    }
+    return ids.map((id) => byPatient.get(id) ?? []);
+  });
 }

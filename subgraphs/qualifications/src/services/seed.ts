@@ -1,8 +1,42 @@
 import { count } from 'drizzle-orm';
-import { DEMO_INSURERS, demoFacilities, demoPatient, insertInBatches, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatient, insertInBatches, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 const BATCH = 500;
+
+/**
+ * Demo cards not yet registered for health-insurance use (初回登録, seed): every tenth generated patient,
+ * so the portal and the counter can show the registration step. 山田 and 佐藤 are registered.
+ */
+export function demoCardRegistered(index: number): boolean {
+  return index < 2 || index % 10 !== 9;
+}
+
+/** 高齢受給者 (ages 70–74 on the as-of date, open coverage): 20 % from the month after the 70th birthday until the 75th. */
+function elderlyRecipient(patient: DemoPatient, coverage: DemoCoverage, asOf: string) {
+  const age = ageOn(patient.birthdate, asOf);
+  if (coverage.disqualificationDate !== undefined || age < 70 || age >= 75) return {};
+  const seventieth = `${Number(patient.birthdate.slice(0, 4)) + 70}${patient.birthdate.slice(4, 7)}-01`;
+  const start = addDays(`${seventieth.slice(0, 8)}28`, 7).slice(0, 8) + '01';
+  const seventyFifth = `${Number(patient.birthdate.slice(0, 4)) + 75}${patient.birthdate.slice(4)}`;
+  return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(seventyFifth, -1) };
+}
+
+/**
+ * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
+ * numbers without the 枝番 matches both, the real system's 5 複数該当 (DOMAIN.md). They exist only in this
+ * subgraph (no card, no claims), so other subgraphs' demo data is unchanged.
+ */
+export function demoTwins(seed: string) {
+  const common = { nameKana: 'オンシ フタゴ', sex: '2', birthdate: '1990-07-07', postNumber: '105-0011', address: '東京都港区芝公園4-2-8' };
+  return [1, 2].map((n) => ({
+    patient: { ...common, id: opaqueId('pt', seed, 'twin', n), linkageNumber: `LNK-TWIN-000${n}`, name: n === 1 ? '恩志 双葉' : '恩志 双子' },
+    qualification: {
+      insurerNumber: '06132013', insuredCardSymbol: '4711', insuredIdentificationNumber: '777001', insuredBranchNumber: `0${n}`,
+      personalFamilyClassification: '2', qualificationDate: '2015-04-01', insuredPartialContributionRatio: '030',
+    },
+  }));
+}
 
 /** People, cards and coverage histories from the deterministic demo world (ARCHITECTURE.md "Data"). */
 export async function seedQualifications({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
@@ -10,13 +44,18 @@ export async function seedQualifications({ db, demo }: SubgraphDeps<Tables>): Pr
   if ((existing?.n ?? 0) > 0) return;
   await db.insert(insurers).values(DEMO_INSURERS.map(({ number, name, kind, prefecture }) => ({ number, name, kind, prefecture })));
   await db.insert(facilities).values(demoFacilities(demo.seed).map(({ code, name, kind, prefecture, address }) => ({ code, name, kind, prefecture, address })));
+  await db.transaction(async (tx) => {
+    const twins = demoTwins(demo.seed);
+    await tx.insert(patients).values(twins.map((t) => t.patient));
+    await tx.insert(qualifications).values(twins.map((t) => ({ patientId: t.patient.id, ...t.qualification })));
+  });
   function* people() {
     for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
   }
   await insertInBatches(people(), BATCH, async (batch) => {
     await db.transaction(async (tx) => {
       await tx.insert(patients).values(batch.map((p) => ({ id: p.id, linkageNumber: p.linkageNumber, name: p.name, nameKana: p.nameKana, sex: p.sex, birthdate: p.birthdate, postNumber: p.postNumber, address: p.address })));
-      await tx.insert(cards).values(batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) })));
+      await tx.insert(cards).values(batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null })));
       await tx.insert(qualifications).values(batch.flatMap((p) => p.coverages.map((c) => ({
         patientId: p.id,
         insurerNumber: c.insurerNumber,
@@ -28,6 +67,7 @@ export async function seedQualifications({ db, demo }: SubgraphDeps<Tables>): Pr
         disqualificationDate: c.disqualificationDate ?? null,
         insuredPartialContributionRatio: c.insuredPartialContributionRatio,
         limitApplicationCertificateClassificationFlag: c.limitApplicationCertificateClassificationFlag ?? null,
+        ...elderlyRecipient(p, c, demo.asOf),
       }))));
     });
   });

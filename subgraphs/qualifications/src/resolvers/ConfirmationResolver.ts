@@ -1,0 +1,44 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Access, UnauthenticatedError, type Actor } from '@onshi/kit';
+import type { QualificationsContext } from '../context';
+import { QualificationConfirmation } from '../schema/QualificationConfirmation';
+import { confirmByCard, confirmByInsuranceCard, type ConfirmationDeps, type ConfirmationResult } from '../services/confirmation';
+
+/** Staff at a counter confirm qualifications (DOMAIN.md "Actors": reception and above, bound to a facility). */
+export const COUNTER_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const;
+
+export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
+  const actor: Actor | null = ctx.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return {
+    db: ctx.db,
+    actor,
+    today: ctx.today,
+    requireQualificationAccess: (patientId) => ctx.decisions.require(patientId, 'QUALIFICATION'),
+    consentFlags: ctx.consentFlags,
+    history: (patientId) => ctx.loaders.history.load(patientId),
+  };
+}
+
+@Resolver(() => QualificationConfirmation)
+export class ConfirmationResolver {
+  @Access(...COUNTER_ROLES)
+  @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by My Number Card: the reader\'s verification token (contract 4) for a card registered for health insurance' })
+  async confirmQualificationByCard(@Arg('verificationToken', () => String) verificationToken: string, @Ctx() ctx: QualificationsContext): Promise<ConfirmationResult> {
+    const deps = confirmationDeps(ctx);
+    return confirmByCard(deps, await ctx.verifyCard(verificationToken));
+  }
+
+  @Access(...COUNTER_ROLES)
+  @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by the numbers on an insurance card / 資格確認書 (保険者番号・記号・番号・枝番 + 生年月日)' })
+  async confirmQualificationByInsuranceCard(
+    @Arg('insurerNumber', () => String) insurerNumber: string,
+    @Arg('insuredCardSymbol', () => String) insuredCardSymbol: string,
+    @Arg('insuredIdentificationNumber', () => String) insuredIdentificationNumber: string,
+    @Arg('insuredBranchNumber', () => String, { nullable: true }) insuredBranchNumber: string | null | undefined,
+    @Arg('birthdate', () => String) birthdate: string,
+    @Ctx() ctx: QualificationsContext,
+  ): Promise<ConfirmationResult> {
+    return confirmByInsuranceCard(confirmationDeps(ctx), { insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, birthdate });
+  }
+}

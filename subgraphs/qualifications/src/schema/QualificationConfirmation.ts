@@ -1,0 +1,52 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Qualification } from './Qualification';
+
+/**
+ * The answer to a confirmation at the counter, mirroring the real ResultOfQualificationConfirmation
+ * (DOMAIN.md "Qualification confirmation"). Deliberately has no drug or checkup field: the qualification
+ * terminal must never show them (seed; DOMAIN.md), so no selection can reach them through this type.
+ */
+@ObjectType({ description: '資格確認結果 (ResultOfQualificationConfirmation)' })
+export class QualificationConfirmation {
+  @Field(() => String, { description: 'QualificationValidity: 1 有効 / 2 無効 / 3 無効・新資格あり / 4 該当資格なし / 5 複数該当' })
+  qualificationValidity!: string;
+
+  @Field(() => String, { description: 'ReferenceClassification: 1 My Number Card / 2 insurance-card information (記号・番号)' })
+  referenceClassification!: string;
+
+  @Field(() => String, { description: 'When the confirmation was made (ISO 8601)' })
+  confirmedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'Opaque patient id; null when no single person matched (4, 5)' })
+  patientId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '氏名 (Name)' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: '氏名カナ (NameKana)' })
+  nameKana!: string | null;
+
+  @Field(() => String, { nullable: true, description: '性別 (Sex1): 1 男 / 2 女' })
+  sex!: string | null;
+
+  @Field(() => String, { nullable: true, description: '生年月日 (Birthdate, YYYY-MM-DD)' })
+  birthdate!: string | null;
+
+  @Field(() => String, { nullable: true, description: '住所 (Address)' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: '郵便番号 (PostNumber)' })
+  postNumber!: string | null;
+
+  @Field(() => Qualification, { nullable: true, description: 'The qualification confirmed: the one in force (1), or the one the typed numbers name (2, 3)' })
+  qualification!: Qualification | null;
+
+  @Field(() => Qualification, { nullable: true, description: 'Validity 3 only: the new qualification in force today (新資格)' })
+  newQualification!: Qualification | null;
+
+  @Field(() => String, { description: '薬剤情報閲覧同意フラグ for this visit: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (also when the consent service did not answer)' })
+  drugInfoConsentFlag!: string;
+
+  @Field(() => String, { description: '特定健診情報閲覧同意フラグ for this visit: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (also when the consent service did not answer)' })
+  checkupInfoConsentFlag!: string;
+}

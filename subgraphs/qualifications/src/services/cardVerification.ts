@@ -1,0 +1,59 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { BadUserInputError, JWKS_PATH, TOKEN_ISSUER } from '@onshi/kit';
+
+/** Audience of the card reader's proof, signed by the consent subgraph (contract 4). */
+export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
+
+/** How the person at the reader was verified (DOMAIN.md "Qualification confirmation": face, PIN, or visually). */
+export const VERIFICATION_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+export interface CardVerification {
+  patientId: string;
+  facilityCode: string;
+  method: VerificationMethod;
+  cardSerial: string;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  facilityCode: z.string().min(1),
+  method: z.enum(VERIFICATION_METHODS),
+  cardSerial: z.string().min(1),
+});
+
+export type CardVerifier = (verificationToken: string) => Promise<CardVerification>;
+
+const keySets = new Map<string, JWTVerifyGetKey>();
+function consentKeySet(consentUrl: string): JWTVerifyGetKey {
+  let keySet = keySets.get(consentUrl);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(new URL(JWKS_PATH, consentUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
+    keySets.set(consentUrl, keySet);
+  }
+  return keySet;
+}
+
+const INVALID = 'カードリーダーの本人確認結果が無効です。もう一度カードをかざしてください / The card reader verification is invalid; place the card on the reader again';
+const EXPIRED = 'カードリーダーの本人確認から10分以上経過しました。もう一度カードをかざしてください / The card reader verification has expired (10 minutes); place the card on the reader again';
+
+/**
+ * Verifies the reader's proof (contract 4): an EdDSA JWT signed with the consent key (same JWKS as access
+ * tokens), audience `onshi-card-verification`, `sub` = patient id, claims facilityCode / method / cardSerial.
+ */
+export function createCardVerifier(consentUrl: string): CardVerifier {
+  const keySet = consentKeySet(consentUrl);
+  return async (verificationToken) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(verificationToken, keySet, { issuer: TOKEN_ISSUER, audience: CARD_VERIFICATION_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'] }));
+    } catch (error) {
+      throw new BadUserInputError(error instanceof joseErrors.JWTExpired ? EXPIRED : INVALID, { field: 'verificationToken' });
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new BadUserInputError(INVALID, { field: 'verificationToken' });
+    const { sub, ...rest } = claims.data;
+    return { patientId: sub, ...rest };
+  };
+}

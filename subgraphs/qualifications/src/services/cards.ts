@@ -1,0 +1,58 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { cards, patients, type Tables } from '../db/tables';
+import type { CardVerification } from './cardVerification';
+
+export type CardRow = typeof cards.$inferSelect;
+
+const UNKNOWN_CARD = 'このマイナンバーカードは登録されていません / This My Number Card is not known to the system';
+
+async function cardWithHolder(db: Db<Tables>, cardSerial: string) {
+  const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).innerJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
+  return row ?? null;
+}
+
+async function markRegistered(db: Db<Tables>, card: CardRow): Promise<CardRow> {
+  if (card.registeredAt) return card; // registering twice is harmless: keep the first date
+  const [updated] = await db.update(cards).set({ registeredAt: new Date() }).where(and(eq(cards.serial, card.serial), isNull(cards.registeredAt))).returning();
+  return updated ?? card;
+}
+
+function refuseLost(card: CardRow, field: string): void {
+  if (card.status === 'LOST') throw new BadUserInputError('このマイナンバーカードは紛失届により利用停止中のため登録できません / This card was reported lost and cannot be registered', { field, reason: 'CARD_LOST' });
+}
+
+/**
+ * 初回登録 in the portal (seed: 利用者において初回登録処理): the patient registers their own card. Someone
+ * else's card answers like an unknown one, so the call cannot probe which serials exist.
+ */
+export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: string): Promise<CardRow> {
+  const serial = rawSerial.trim();
+  const found = await cardWithHolder(db, serial);
+  if (!found || found.patientId !== actor.patientId) throw new NotFoundError(UNKNOWN_CARD);
+  refuseLost(found.card, 'cardSerial');
+  return markRegistered(db, found.card);
+}
+
+/**
+ * 初回登録 at the counter: only after face authentication at the facility's reader (seed: 医療機関等の窓口に
+ * おける本人確認（顔認証方式）による登録処理). PIN or visual checks do not register a card.
+ */
+export async function registerCardAtCounter(db: Db<Tables>, actor: Actor, verification: CardVerification): Promise<CardRow> {
+  if (!actor.facilityCode || verification.facilityCode !== actor.facilityCode) throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
+  if (verification.method !== 'FACE') throw new BadUserInputError('窓口での初回登録は顔認証で行ってください / Registration at the counter needs face authentication at the reader', { field: 'verificationToken' });
+  const found = await cardWithHolder(db, verification.cardSerial);
+  if (!found || found.patientId !== verification.patientId) throw new NotFoundError(UNKNOWN_CARD);
+  refuseLost(found.card, 'verificationToken');
+  return markRegistered(db, found.card);
+}
+
+/** 一時利用停止: the holder (or the operator) reports the card lost; it can no longer be used to confirm. */
+export async function reportLost(db: Db<Tables>, actor: Actor, rawSerial: string): Promise<CardRow> {
+  const serial = rawSerial.trim();
+  const found = await cardWithHolder(db, serial);
+  const allowed = found !== null && (actor.role === 'ADMIN' || found.patientId === actor.patientId);
+  if (!found || !allowed) throw new NotFoundError(UNKNOWN_CARD);
+  const [updated] = await db.update(cards).set({ status: 'LOST' }).where(eq(cards.serial, serial)).returning();
+  return updated ?? found.card;
+}

@@ -1,0 +1,180 @@
+import { and, eq } from 'drizzle-orm';
+import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
+import type { CardVerification } from './cardVerification';
+import type { ConsentFlags } from './consentFlags';
+import { coverageInForce, type PatientRow, type QualificationRow } from './patients';
+import {
+  BIRTHDATE_LABEL, normalizeTyped, requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requireInsurerNumber, requirePastDate,
+} from './validation';
+
+/** QualificationValidity (DOMAIN.md "Qualification confirmation"). */
+export const VALIDITY = { VALID: '1', INVALID: '2', INVALID_NEW_QUALIFICATION: '3', NOT_FOUND: '4', MULTIPLE: '5' } as const;
+export type Validity = (typeof VALIDITY)[keyof typeof VALIDITY];
+/** ReferenceClassification: 1 My Number Card / 2 insurance-card information. */
+export const REFERENCE = { CARD: '1', INSURANCE_CARD: '2' } as const;
+
+export interface ConfirmationResult {
+  qualificationValidity: Validity;
+  referenceClassification: string;
+  confirmedAt: string;
+  patientId: string | null;
+  name: string | null;
+  nameKana: string | null;
+  sex: string | null;
+  birthdate: string | null;
+  address: string | null;
+  postNumber: string | null;
+  qualification: QualificationRow | null;
+  newQualification: QualificationRow | null;
+  drugInfoConsentFlag: string;
+  checkupInfoConsentFlag: string;
+}
+
+export interface ConfirmationDeps {
+  db: Db<Tables>;
+  actor: Actor;
+  today: string;
+  /** Throws FORBIDDEN unless the decision point lets this actor see this person's qualification (and logs it). */
+  requireQualificationAccess(patientId: string): Promise<unknown>;
+  consentFlags(patientId: string, facilityCode: string): Promise<ConsentFlags>;
+  history(patientId: string): Promise<QualificationRow[]>;
+}
+
+/** The caller's facility: confirmation happens at a counter, so only facility staff confirm (issue 4). */
+export function callerFacility(actor: Actor): string {
+  if (!actor.facilityCode) throw new ForbiddenError('Qualification confirmation needs a facility login / 資格確認は医療機関・薬局のログインで行ってください');
+  return actor.facilityCode;
+}
+
+async function patientByLinkage(db: Db<Tables>, linkageNumber: string): Promise<PatientRow | null> {
+  const [row] = await db.select().from(patients).where(eq(patients.linkageNumber, linkageNumber)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Follows the identity chain card serial → 紐付番号 → person (DOMAIN.md "Identity and numbers") and refuses
+ * cards that cannot be used: unknown, reported lost, or not yet registered for health insurance (初回登録).
+ */
+export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string): Promise<{ patient: PatientRow; card: typeof cards.$inferSelect }> {
+  const [card] = await db.select().from(cards).where(eq(cards.serial, cardSerial)).limit(1);
+  if (!card) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
+  if (card.status === 'LOST') {
+    throw new BadUserInputError('このマイナンバーカードは紛失届により利用停止中です。保険証または資格確認書で確認してください / This My Number Card was reported lost and is suspended; confirm with the insurance card or 資格確認書 instead', { field, reason: 'CARD_LOST' });
+  }
+  if (!card.registeredAt) {
+    throw new BadUserInputError('このマイナンバーカードは健康保険証としての利用登録（初回登録）がされていません。カードリーダーで顔認証により登録できます / This My Number Card is not registered for health-insurance use yet; register it at the reader with face authentication', { field, reason: 'CARD_NOT_REGISTERED' });
+  }
+  const patient = await patientByLinkage(db, card.linkageNumber);
+  if (!patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
+  return { patient, card };
+}
+
+function emptyResult(validity: Validity, reference: string, at: Date): ConfirmationResult {
+  return {
+    qualificationValidity: validity, referenceClassification: reference, confirmedAt: at.toISOString(), patientId: null, name: null, nameKana: null,
+    sex: null, birthdate: null, address: null, postNumber: null, qualification: null, newQualification: null,
+    // No person: there is nothing to consent to, so the flags are 取得困難.
+    drugInfoConsentFlag: '3', checkupInfoConsentFlag: '3',
+  };
+}
+
+async function personResult(deps: ConfirmationDeps, patient: PatientRow, validity: Validity, reference: string, qualification: QualificationRow | null, newQualification: QualificationRow | null, at: Date): Promise<ConfirmationResult> {
+  const flags = await deps.consentFlags(patient.id, callerFacility(deps.actor));
+  return {
+    qualificationValidity: validity, referenceClassification: reference, confirmedAt: at.toISOString(), patientId: patient.id,
+    name: patient.name, nameKana: patient.nameKana, sex: patient.sex, birthdate: patient.birthdate, address: patient.address, postNumber: patient.postNumber,
+    qualification, newQualification, drugInfoConsentFlag: flags.drug, checkupInfoConsentFlag: flags.checkup,
+  };
+}
+
+async function record(deps: ConfirmationDeps, patientId: string | null, method: string, result: ConfirmationResult, at: Date): Promise<void> {
+  await deps.db.insert(confirmations).values({
+    patientId, facilityCode: callerFacility(deps.actor), method, referenceClassification: result.referenceClassification,
+    qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at,
+  });
+}
+
+/** By My Number Card at the reader (ReferenceClassification 1): the coverage in force today, or 2 / 4. */
+export async function confirmByCard(deps: ConfirmationDeps, verification: CardVerification): Promise<ConfirmationResult> {
+  const facilityCode = callerFacility(deps.actor);
+  if (verification.facilityCode !== facilityCode) {
+    throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
+  }
+  const { patient } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken');
+  if (patient.id !== verification.patientId) throw new BadUserInputError('カードと本人確認結果が一致しません / The card does not match the verification', { field: 'verificationToken' });
+  await deps.requireQualificationAccess(patient.id);
+  const history = await deps.history(patient.id);
+  const current = coverageInForce(history, deps.today);
+  const at = new Date();
+  const validity = current ? VALIDITY.VALID : history.length > 0 ? VALIDITY.INVALID : VALIDITY.NOT_FOUND;
+  const result = await personResult(deps, patient, validity, REFERENCE.CARD, current ?? history[0] ?? null, null, at);
+  await record(deps, patient.id, `CARD_${verification.method}`, result, at);
+  return result;
+}
+
+export interface InsuranceCardInput {
+  insurerNumber: string;
+  insuredCardSymbol: string;
+  insuredIdentificationNumber: string;
+  insuredBranchNumber?: string | null;
+  birthdate: string;
+}
+
+/** Validates what the clerk typed; every error names its field (issue 4 "Validation"). */
+export function validateInsuranceCardInput(input: InsuranceCardInput, today: string): Required<InsuranceCardInput> & { insuredBranchNumber: string | null } {
+  const branch = input.insuredBranchNumber == null || normalizeTyped(input.insuredBranchNumber) === '' ? null : requireBranchNumber(input.insuredBranchNumber);
+  return {
+    insurerNumber: requireInsurerNumber(input.insurerNumber),
+    insuredCardSymbol: requireInsuredCardSymbol(input.insuredCardSymbol),
+    insuredIdentificationNumber: requireInsuredIdentificationNumber(input.insuredIdentificationNumber),
+    insuredBranchNumber: branch,
+    birthdate: requirePastDate(input.birthdate, today, 'birthdate', BIRTHDATE_LABEL),
+  };
+}
+
+/**
+ * By the numbers on an insurance card / 資格確認書 (ReferenceClassification 2). The typed numbers name one
+ * coverage period: in force → 1; ended and the person has another in force → 3 with that one; ended → 2;
+ * no match → 4; matches for more than one person → 5 (no personal data is returned for 4 and 5).
+ */
+export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: InsuranceCardInput): Promise<ConfirmationResult> {
+  const facilityCode = callerFacility(deps.actor);
+  const input = validateInsuranceCardInput(raw, deps.today);
+  const at = new Date();
+  const rows = await deps.db
+    .select({ q: qualifications, insurerName: insurers.name, patient: patients })
+    .from(qualifications)
+    .innerJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
+    .innerJoin(patients, eq(patients.id, qualifications.patientId))
+    .where(and(
+      eq(qualifications.insurerNumber, input.insurerNumber),
+      eq(qualifications.insuredCardSymbol, input.insuredCardSymbol),
+      eq(qualifications.insuredIdentificationNumber, input.insuredIdentificationNumber),
+      ...(input.insuredBranchNumber === null ? [] : [eq(qualifications.insuredBranchNumber, input.insuredBranchNumber)]),
+      eq(patients.birthdate, input.birthdate),
+    ));
+  const people = new Set(rows.map((row) => row.patient.id));
+  if (people.size !== 1) {
+    const result = emptyResult(people.size === 0 ? VALIDITY.NOT_FOUND : VALIDITY.MULTIPLE, REFERENCE.INSURANCE_CARD, at);
+    await deps.db.insert(confirmations).values({ patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at });
+    return result;
+  }
+  const [first] = rows;
+  if (!first) throw new Error('unreachable: one person matched but no row');
+  const patient = first.patient;
+  await deps.requireQualificationAccess(patient.id);
+  // The same numbers may name several periods of one person (re-joined the same insurer): newest first.
+  const named = rows.map(({ q, insurerName }) => ({ ...q, insurerName })).sort((a, b) => b.qualificationDate.localeCompare(a.qualificationDate));
+  const inForce = coverageInForce(named, deps.today);
+  let result: ConfirmationResult;
+  if (inForce) {
+    result = await personResult(deps, patient, VALIDITY.VALID, REFERENCE.INSURANCE_CARD, inForce, null, at);
+  } else {
+    const current = coverageInForce(await deps.history(patient.id), deps.today);
+    const validity = current ? VALIDITY.INVALID_NEW_QUALIFICATION : VALIDITY.INVALID;
+    result = await personResult(deps, patient, validity, REFERENCE.INSURANCE_CARD, named[0] ?? null, current, at);
+  }
+  await record(deps, patient.id, 'INSURANCE_CARD', result, at);
+  return result;
+}

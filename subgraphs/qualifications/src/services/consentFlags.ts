@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { INTERNAL_SECRET_HEADER, type Logger } from '@onshi/kit';
+
+/** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
+export type ConsentFlag = '0' | '1' | '2' | '3';
+export interface ConsentFlags { drug: ConsentFlag; checkup: ConsentFlag; available: boolean }
+
+export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
+
+const flag = z.enum(['0', '1', '2', '3']);
+const responseSchema = z.object({ drug: flag, checkup: flag });
+
+/** When the consent service cannot answer, the flags say 3 取得困難: never "consented" by default (fail closed). */
+export const UNAVAILABLE_FLAGS: ConsentFlags = { drug: '3', checkup: '3', available: false };
+
+export interface ConsentFlagsClientOptions {
+  consentUrl: string;
+  internalSecret: string;
+  requestId: string;
+  logger: Logger;
+}
+
+/** Asks the consent subgraph (contract 5) for this visit's drug / checkup consent flags. */
+export async function fetchConsentFlags(options: ConsentFlagsClientOptions, patientId: string, facilityCode: string): Promise<ConsentFlags> {
+  try {
+    const response = await fetch(new URL(CONSENT_FLAGS_PATH, options.consentUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, 'x-request-id': options.requestId },
+      body: JSON.stringify({ patientId, facilityCode }),
+      signal: AbortSignal.timeout(3_000),
+    });
+    if (!response.ok) {
+      options.logger.warn({ status: response.status, requestId: options.requestId }, 'consent flags refused; answering 3 (取得困難)');
+      return UNAVAILABLE_FLAGS;
+    }
+    const parsed = responseSchema.safeParse(await response.json());
+    if (!parsed.success) {
+      options.logger.warn({ requestId: options.requestId }, 'consent flags malformed; answering 3 (取得困難)');
+      return UNAVAILABLE_FLAGS;
+    }
+    return { ...parsed.data, available: true };
+  } catch (error) {
+    options.logger.warn({ err: error, requestId: options.requestId }, 'consent flags unavailable; answering 3 (取得困難)');
+    return UNAVAILABLE_FLAGS;
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { addDays, BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { insurerChangeOutbox, insurers, patients, qualifications, type InsurerChangeEvent, type Tables } from '../db/tables';
+import type { QualificationRow } from './patients';
+import { requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requirePastDate } from './validation';
+
+/**
+ * What an insurer (保険者) does to its members' coverage (DOMAIN.md "Actors": registers qualifications).
+ * Every change of insurer is written with an outbox row in the same transaction, so checkups learns of it
+ * exactly when the change commits (contract 6; DOMAIN.md: checkup data follows the member).
+ */
+
+export interface QualificationFields {
+  insuredCardSymbol: string;
+  insuredIdentificationNumber: string;
+  insuredBranchNumber: string;
+  personalFamilyClassification: string;
+  qualificationDate: string;
+  insuredPartialContributionRatio: string;
+  limitApplicationCertificateClassificationFlag?: string | null;
+}
+
+const QUALIFICATION_DATE = { ja: '資格取得年月日', en: 'The qualification date' };
+const DISQUALIFICATION_DATE = { ja: '資格喪失年月日', en: 'The disqualification date' };
+const LIMIT_CLASSES = /^(A0[1-6]|B0[1-9]|B10)$/;
+
+type Tx = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
+
+function ownInsurer(actor: Actor): string {
+  if (actor.role !== 'INSURER' || !actor.insurerNumber) throw new ForbiddenError('保険者のログインが必要です / An insurer login is required');
+  return actor.insurerNumber;
+}
+
+export function validateQualificationFields(input: QualificationFields, today: string): QualificationFields {
+  if (!['1', '2'].includes(input.personalFamilyClassification)) {
+    throw new BadUserInputError('本人・家族の別は 1（本人）または 2（家族）です / personalFamilyClassification must be 1 本人 or 2 家族', { field: 'personalFamilyClassification' });
+  }
+  if (!['010', '020', '030'].includes(input.insuredPartialContributionRatio)) {
+    throw new BadUserInputError('一部負担金割合は 010・020・030 のいずれかです / insuredPartialContributionRatio must be 010, 020 or 030', { field: 'insuredPartialContributionRatio' });
+  }
+  const limit = input.limitApplicationCertificateClassificationFlag ?? null;
+  if (limit !== null && !LIMIT_CLASSES.test(limit)) {
+    throw new BadUserInputError('限度額適用認定証区分は A01〜A06 または B01〜B10 です / The limit-certificate class must be A01–A06 or B01–B10', { field: 'limitApplicationCertificateClassificationFlag' });
+  }
+  return {
+    insuredCardSymbol: requireInsuredCardSymbol(input.insuredCardSymbol),
+    insuredIdentificationNumber: requireInsuredIdentificationNumber(input.insuredIdentificationNumber),
+    insuredBranchNumber: requireBranchNumber(input.insuredBranchNumber),
+    personalFamilyClassification: input.personalFamilyClassification,
+    qualificationDate: requirePastDate(input.qualificationDate, today, 'qualificationDate', QUALIFICATION_DATE),
+    insuredPartialContributionRatio: input.insuredPartialContributionRatio,
+    limitApplicationCertificateClassificationFlag: limit,
+  };
+}
+
+async function insurerName(db: Db<Tables> | Tx, insurerNumber: string): Promise<string> {
+  const [row] = await db.select({ name: insurers.name }).from(insurers).where(eq(insurers.number, insurerNumber)).limit(1);
+  if (!row) throw new ForbiddenError('この保険者番号は登録されていません / Your insurer number is not registered');
+  return row.name;
+}
+
+async function personByLinkage(db: Db<Tables>, rawLinkage: string): Promise<string> {
+  const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.linkageNumber, rawLinkage.trim())).limit(1);
+  if (!row) throw new NotFoundError('この紐付番号の被保険者はいません / No insured person has this linkage number (紐付番号)');
+  return row.id;
+}
+
+async function historyOf(tx: Db<Tables> | Tx, patientId: string) {
+  return tx.select().from(qualifications).where(eq(qualifications.patientId, patientId)).orderBy(desc(qualifications.qualificationDate));
+}
+
+async function refuseDuplicateNumbers(tx: Db<Tables> | Tx, insurerNumber: string, fields: QualificationFields): Promise<void> {
+  const [clash] = await tx.select({ id: qualifications.id }).from(qualifications).where(and(
+    eq(qualifications.insurerNumber, insurerNumber), eq(qualifications.insuredCardSymbol, fields.insuredCardSymbol),
+    eq(qualifications.insuredIdentificationNumber, fields.insuredIdentificationNumber), eq(qualifications.insuredBranchNumber, fields.insuredBranchNumber),
+    eq(qualifications.qualificationDate, fields.qualificationDate),
+  )).limit(1);
+  if (clash) throw new BadUserInputError('この記号・番号・枝番の資格は同じ取得日で登録済みです / A qualification with these numbers and this date already exists', { field: 'insuredIdentificationNumber' });
+}
+
+async function insertQualification(tx: Tx, patientId: string, insurerNumber: string, fields: QualificationFields) {
+  const [row] = await tx.insert(qualifications).values({ patientId, insurerNumber, ...fields, limitApplicationCertificateClassificationFlag: fields.limitApplicationCertificateClassificationFlag ?? null }).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+async function enqueueInsurerChange(tx: Tx, event: Omit<InsurerChangeEvent, 'eventId'>): Promise<void> {
+  const eventId = randomUUID();
+  await tx.insert(insurerChangeOutbox).values({ eventId, patientId: event.patientId, payload: { eventId, ...event } });
+}
+
+/**
+ * 資格取得: the caller's insurer starts covering the person named by 紐付番号. Refused while another coverage is
+ * open on that date (that is an insurer change). When the previous coverage was another insurer's, the
+ * change is announced to checkups.
+ */
+export async function registerQualification(db: Db<Tables>, actor: Actor, linkageNumber: string, input: QualificationFields, today: string): Promise<QualificationRow> {
+  const insurerNumber = ownInsurer(actor);
+  const fields = validateQualificationFields(input, today);
+  const patientId = await personByLinkage(db, linkageNumber);
+  const name = await insurerName(db, insurerNumber);
+  const row = await db.transaction(async (tx) => {
+    const history = await historyOf(tx, patientId);
+    const overlapping = history.find((q) => q.disqualificationDate === null || q.disqualificationDate >= fields.qualificationDate);
+    if (overlapping) {
+      throw new BadUserInputError('この日に有効な資格がすでにあります。前の保険者の資格喪失後に登録するか、保険者変更（changeInsurer）を使ってください / The person already has a coverage on that date: register after the previous insurer ends it, or use changeInsurer', { field: 'qualificationDate' });
+    }
+    await refuseDuplicateNumbers(tx, insurerNumber, fields);
+    const inserted = await insertQualification(tx, patientId, insurerNumber, fields);
+    const previous = history[0];
+    if (previous?.insurerNumber !== insurerNumber) {
+      await enqueueInsurerChange(tx, { patientId, fromInsurerNumber: previous?.insurerNumber ?? null, toInsurerNumber: insurerNumber, effectiveDate: fields.qualificationDate });
+    }
+    return inserted;
+  });
+  return { ...row, insurerName: name };
+}
+
+/**
+ * 保険者変更 by the new insurer (its 資格取得 is what moves the member): the open coverage of the previous
+ * insurer ends the day before, the new one starts, and the change is queued for checkups — one transaction.
+ */
+export async function changeInsurer(db: Db<Tables>, actor: Actor, linkageNumber: string, input: QualificationFields, today: string): Promise<QualificationRow> {
+  const insurerNumber = ownInsurer(actor);
+  const fields = validateQualificationFields(input, today);
+  const patientId = await personByLinkage(db, linkageNumber);
+  const name = await insurerName(db, insurerNumber);
+  const row = await db.transaction(async (tx) => {
+    const history = await historyOf(tx, patientId);
+    const open = history.find((q) => q.disqualificationDate === null);
+    if (!open) throw new BadUserInputError('この方には有効な資格がありません。資格取得（registerQualification）で登録してください / The person has no open coverage; use registerQualification', { field: 'linkageNumber' });
+    if (open.insurerNumber === insurerNumber) throw new BadUserInputError('すでに貴保険者の被保険者です / The person is already your member', { field: 'linkageNumber' });
+    if (fields.qualificationDate <= open.qualificationDate) {
+      throw new BadUserInputError('資格取得年月日は現在の資格の取得日より後にしてください / The new qualification date must be after the current coverage began', { field: 'qualificationDate' });
+    }
+    await refuseDuplicateNumbers(tx, insurerNumber, fields);
+    await tx.update(qualifications).set({ disqualificationDate: addDays(fields.qualificationDate, -1) }).where(eq(qualifications.id, open.id));
+    const inserted = await insertQualification(tx, patientId, insurerNumber, fields);
+    await enqueueInsurerChange(tx, { patientId, fromInsurerNumber: open.insurerNumber, toInsurerNumber: insurerNumber, effectiveDate: fields.qualificationDate });
+    return inserted;
+  });
+  return { ...row, insurerName: name };
+}
+
+/** 資格喪失: the insurer ends one of its own members' coverage (another insurer's row answers NOT_FOUND). */
+export async function endQualification(db: Db<Tables>, actor: Actor, qualificationId: string, rawDate: string, today: string): Promise<QualificationRow> {
+  const insurerNumber = ownInsurer(actor);
+  const date = requirePastDate(rawDate, today, 'disqualificationDate', DISQUALIFICATION_DATE);
+  const notFound = new NotFoundError('貴保険者のこの資格は見つかりません / No qualification of your insurer has this id');
+  if (!/^[0-9a-f-]{36}$/i.test(qualificationId)) throw notFound;
+  const [row] = await db.select().from(qualifications).where(and(eq(qualifications.id, qualificationId), eq(qualifications.insurerNumber, insurerNumber))).limit(1);
+  if (!row) throw notFound;
+  if (row.disqualificationDate !== null) throw new BadUserInputError(`この資格は ${row.disqualificationDate} に喪失済みです / This coverage already ended on ${row.disqualificationDate}`, { field: 'qualificationId' });
+  if (date < row.qualificationDate) throw new BadUserInputError('資格喪失年月日は資格取得年月日より前にできません / The disqualification date cannot be before the qualification date', { field: 'disqualificationDate' });
+  const [updated] = await db.update(qualifications).set({ disqualificationDate: date }).where(eq(qualifications.id, row.id)).returning();
+  return { ...(updated ?? row), insurerName: await insurerName(db, insurerNumber) };
+}

@@ -1,0 +1,147 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { INTERNAL_SECRET_HEADER, type Db, type Logger } from '@onshi/kit';
+import { insurerChangeOutbox, type InsurerChangeEvent, type Tables } from '../db/tables';
+
+export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
+
+/** A claimed row is invisible to other relays (replicas) this long, even if this one dies mid-delivery. */
+const CLAIM_SECONDS = 30;
+const BATCH = 20;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface ClaimedEvent { eventId: string; attempts: number; payload: InsurerChangeEvent }
+
+/** Where the relay keeps its queue: the outbox table in production, anything with the same semantics in tests. */
+export interface OutboxStore {
+  /** Takes up to `limit` due, undelivered events, counts an attempt on each and hides them for CLAIM_SECONDS. */
+  claimDue(limit: number): Promise<ClaimedEvent[]>;
+  markDelivered(eventId: string): Promise<void>;
+  markFailed(eventId: string, error: string, retryAt: Date): Promise<void>;
+  /** When the next undelivered event becomes due, if any. */
+  nextDueAt(): Promise<Date | null>;
+}
+
+/**
+ * The outbox table as a store. Claiming is one statement (`UPDATE … WHERE event_id IN (SELECT … FOR UPDATE
+ * SKIP LOCKED)`), so several replicas share the work without holding a lock during the HTTP call.
+ */
+export function databaseOutboxStore(db: Db<Tables>): OutboxStore {
+  const t = insurerChangeOutbox;
+  return {
+    async claimDue(limit) {
+      const due = db.select({ eventId: t.eventId }).from(t).where(and(isNull(t.deliveredAt), lte(t.nextAttemptAt, sql`now()`))).orderBy(asc(t.createdAt)).limit(limit).for('update', { skipLocked: true });
+      const rows = await db.update(t)
+        .set({ attempts: sql`${t.attempts} + 1`, nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
+        .where(inArray(t.eventId, due))
+        .returning({ eventId: t.eventId, attempts: t.attempts, payload: t.payload });
+      return rows;
+    },
+    async markDelivered(eventId) {
+      await db.update(t).set({ deliveredAt: new Date(), lastError: null }).where(eq(t.eventId, eventId));
+    },
+    async markFailed(eventId, error, retryAt) {
+      await db.update(t).set({ lastError: error.slice(0, 500), nextAttemptAt: retryAt }).where(eq(t.eventId, eventId));
+    },
+    async nextDueAt() {
+      const [next] = await db.select({ at: t.nextAttemptAt }).from(t).where(isNull(t.deliveredAt)).orderBy(asc(t.nextAttemptAt)).limit(1);
+      return next?.at ?? null;
+    },
+  };
+}
+
+export interface InsurerChangeRelayOptions {
+  store: OutboxStore;
+  checkupsUrl: string;
+  internalSecret: string;
+  logger: Logger;
+}
+
+export interface InsurerChangeRelay {
+  /** Delivers every event that is due now; resolves to the number delivered. */
+  deliverDue(): Promise<number>;
+  /** Asks for a delivery soon (after a change committed); never throws. */
+  nudge(): void;
+  stop(): void;
+}
+
+/**
+ * Delivers insurer-change events to checkups (contract 6), at least once: checkups is idempotent by
+ * eventId, so a retry after a lost answer is harmless. The relay runs only when there is work (after a
+ * commit, at start-up, and at the next retry time), so an idle subgraph issues no SQL.
+ */
+export function createInsurerChangeRelay(options: InsurerChangeRelayOptions): InsurerChangeRelay {
+  const { store, logger } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  const post = async (payload: InsurerChangeEvent): Promise<string | null> => {
+    try {
+      const response = await fetch(new URL(INSURER_CHANGES_PATH, options.checkupsUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(5_000),
+      });
+      return response.ok ? null : `HTTP ${response.status}`;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const runOnce = async (): Promise<number> => {
+    const claimed = await store.claimDue(BATCH);
+    let delivered = 0;
+    for (const event of claimed) {
+      const failure = await post(event.payload);
+      if (failure === null) {
+        delivered += 1;
+        await store.markDelivered(event.eventId);
+      } else {
+        logger.warn({ eventId: event.eventId, attempts: event.attempts, failure }, 'insurer-change delivery failed; will retry');
+        await store.markFailed(event.eventId, failure, new Date(Date.now() + backoffMs(event.attempts)));
+      }
+    }
+    if (claimed.length === BATCH) {
+      schedule(0);
+    } else {
+      const next = await store.nextDueAt();
+      if (next) schedule(Math.max(100, next.getTime() - Date.now()));
+    }
+    return delivered;
+  };
+
+  const deliverDue = () => {
+    running ??= runOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      deliverDue().catch((error: unknown) => {
+        // The database is unreachable: claimed rows become due again after CLAIM_SECONDS anyway.
+        logger.error({ err: error }, 'insurer-change relay failed; retrying in 30 s');
+        schedule(CLAIM_SECONDS * 1000);
+      });
+    }, delayMs);
+    timer.unref();
+  }
+
+  return {
+    deliverDue,
+    nudge: () => schedule(0),
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
