@@ -36,7 +36,7 @@ export function spawnService(name: ServiceName, options: SpawnOptions): Promise<
   const child = fork(SERVICE_ENTRIES[name], [], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), ...options.env },
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), OTEL_SERVICE_NAME: `onshi-${name}`, ...options.env },
     stdio: options.stdio === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
