@@ -82,6 +82,8 @@ const ja = {
   chartOf: (name: string) => `${name}の推移`,
   chartSummary: (name: string, points: string) => `${name}：${points}`,
   notMeasured: '—',
+  answerYes: 'はい',
+  answerNo: 'いいえ',
   // expenses
   expensesTitle: '医療費',
   expensesLead: '医療機関や薬局でかかった医療費（医療費通知の内容）を、月ごと・医療機関ごとに表示します。',
@@ -359,6 +361,8 @@ const en: Dictionary = {
   chartOf: (name: string) => `Trend of ${name}`,
   chartSummary: (name: string, points: string) => `${name}: ${points}`,
   notMeasured: '—',
+  answerYes: 'Yes',
+  answerNo: 'No',
   expensesTitle: 'Medical expenses',
   expensesLead: 'What your care cost (the medical expense notice), per month and per clinic or pharmacy.',
   expensesYear: 'Year',

@@ -1,10 +1,25 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/States';
+import { CheckupsView } from '@/components/CheckupsView';
+import { ComingSoon, ErrorState } from '@/components/States';
+import { gatewayQuery } from '@/lib/gateway';
+import { MyCheckupsQuery } from '@/lib/graphql/checkups';
 import { messages } from '@/lib/i18n';
+import { pageData } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
 
 export const metadata: Metadata = { title: '特定健診' };
 
-export default async function Page() {
-  const { t } = await messages();
-  return <><h1>{t.navCheckups}</h1><ComingSoon t={t} title={t.navCheckups} /></>;
+export default async function CheckupsPage() {
+  const { locale, t } = await messages();
+  const session = await currentSession();
+  const result = await pageData(await gatewayQuery(MyCheckupsQuery, {}, session?.token));
+  if (!result.ok) return <><h1>{t.checkupsTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.checkupsTitle} /> : <ErrorState t={t} failure={result} retryHref="/checkups" />}</>;
+  const { checkups } = result.data.me;
+  return (
+    <>
+      <h1>{t.checkupsTitle}</h1>
+      <p>{t.checkupsLead}</p>
+      {checkups.length === 0 ? <p className="notice">{t.checkupsNone}</p> : <CheckupsView checkups={checkups} t={t} locale={locale} />}
+    </>
+  );
 }

@@ -1,0 +1,30 @@
+import type { MyMedicalExpensesQuery } from './graphql/generated/graphql';
+
+export type ExpenseNotice = MyMedicalExpensesQuery['me']['medicalExpenses'];
+export type ExpenseRow = ExpenseNotice['months'][number];
+
+export interface MonthSum { month: string; totalCostYen: number; patientShareYen: number; rows: ExpenseRow[] }
+
+/** Per service month (YYYY-MM), oldest first, with the facilities of that month. */
+export function byMonth(notice: ExpenseNotice): MonthSum[] {
+  const months = new Map<string, MonthSum>();
+  for (const row of notice.months) {
+    const sum = months.get(row.serviceMonth) ?? { month: row.serviceMonth, totalCostYen: 0, patientShareYen: 0, rows: [] };
+    months.set(row.serviceMonth, sum);
+    sum.totalCostYen += row.totalCostYen;
+    sum.patientShareYen += row.patientShareYen;
+    sum.rows.push(row);
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/** The year as CSV (UTF-8 with BOM so spreadsheet programs in Japan open it correctly). */
+export function expensesCsv(notice: ExpenseNotice, header: string[]): string {
+  const lines = [header, ...notice.months.map((row) => [row.serviceMonth, row.facilityCode, row.facilityName ?? '', row.claimCount, row.totalPoints, row.totalCostYen, row.patientShareYen])];
+  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
