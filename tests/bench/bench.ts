@@ -1,0 +1,311 @@
+/**
+ * The benchmark of issue 10: for each scale, start the real system over a fresh database (the test
+ * harness's `startTestSystem`, which uses the same `startSystem` as `pnpm start`; each subgraph seeds its
+ * demo data in streamed batches at start), then measure every scenario against every target in the same
+ * run — our gateway with 1 and N workers, Hive Gateway with the same worker counts over the same supergraph
+ * and subgraphs, and the subgraph directly where a scenario touches only one — plus SQL statements per
+ * request, gateway RSS and a CPU profile of our gateway under load.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { REPO_ROOT } from '@onshi/kit';
+import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { startTestSystem, type TestSystem } from '../src/harness';
+import { runLoad, type LoadFigures } from './load';
+import { summariseProfile, type ProfileSummary } from './profile';
+import { loadSchemaFacts, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
+import { gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
+
+export interface BenchOptions {
+  /** Scales to run, in demo patients (each gets a fresh database). */
+  patients: number[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Gateway worker counts to compare (ours and Hive alike). */
+  workers: number[];
+  hive: boolean;
+  /** Seconds of load on a profiled gateway (0: no profile). */
+  profileSeconds: number;
+  /** Distinct patients cycled through by the per-patient scenarios. */
+  poolSize: number;
+  /** Sequential requests whose SQL statements are counted one by one. */
+  statementSamples: number;
+  scenarios?: ScenarioName[];
+  log: (line: string) => void;
+}
+
+export type TargetKind = 'ours' | 'hive' | 'direct';
+
+export interface TargetRun {
+  target: string;
+  kind: TargetKind;
+  workers: number;
+  figures: LoadFigures;
+  /** Resident memory of the gateway's processes right after the run, MiB (not for direct runs). */
+  rssMiB?: number;
+}
+
+export interface StatementCounts {
+  /** Per sampled request, summed over all subgraphs. */
+  perRequest: number[];
+  min: number;
+  median: number;
+  max: number;
+  /** Subgraph → statements over all samples. */
+  bySubgraph: Record<string, number>;
+}
+
+export interface ScenarioResult {
+  name: ScenarioName;
+  title: string;
+  account: string;
+  operation?: string;
+  missing: string[];
+  unavailable?: string;
+  /** Subgraphs that received a GraphQL request for one operation through the gateway. */
+  subgraphs: string[];
+  responseBytes?: number;
+  probeError?: string;
+  statements?: StatementCounts;
+  runs: TargetRun[];
+}
+
+export interface ScaleResult {
+  patients: number;
+  engine: 'postgresql' | 'pglite';
+  /** Start of the whole system including every subgraph's demo seed, seconds. */
+  loadSeconds: number;
+  databaseBytes: number;
+  rows?: Record<string, number>;
+  scenarios: ScenarioResult[];
+  profile?: ProfileSummary & { scenario: string; seconds: number };
+  startupErrors: string[];
+}
+
+export interface MachineFacts {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  loadAverageAtStart: number[];
+  commit: string;
+  dirty: boolean;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+export interface BenchReport {
+  options: Omit<BenchOptions, 'log'>;
+  machine: MachineFacts;
+  scales: ScaleResult[];
+}
+
+export function machineFacts(): MachineFacts {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: git('status', '--porcelain', '--untracked-files=no').length > 0,
+    startedAt: new Date().toISOString(),
+  };
+}
+
+async function metrics(url: string): Promise<{ requests: number; statements: number }> {
+  const body = (await (await fetch(`${url}/metrics`)).json()) as { requests?: number; statements?: number };
+  return { requests: body.requests ?? 0, statements: body.statements ?? 0 };
+}
+
+async function allMetrics(system: TestSystem): Promise<Record<string, { requests: number; statements: number }>> {
+  const entries = await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await metrics(system.urls[name])] as const));
+  return Object.fromEntries(entries);
+}
+
+async function post(url: string, body: string, token: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Sends `samples` requests one at a time through the gateway and diffs every subgraph's /metrics around
+ * each: which subgraphs a scenario touches and how many SQL statements one request costs. Requests use
+ * different patients (different list sizes), so a count that grows with the data shows up as a spread.
+ */
+async function countStatements(system: TestSystem, scenario: PreparedScenario, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
+  const touched = new Set<string>();
+  const perRequest: number[] = [];
+  const bySubgraph: Record<string, number> = {};
+  for (let i = 0; i < samples; i += 1) {
+    const before = await allMetrics(system);
+    await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', token);
+    const after = await allMetrics(system);
+    let total = 0;
+    for (const name of SUBGRAPH_NAMES) {
+      const requests = (after[name]?.requests ?? 0) - (before[name]?.requests ?? 0);
+      const statements = (after[name]?.statements ?? 0) - (before[name]?.statements ?? 0);
+      if (requests > 0) touched.add(name);
+      bySubgraph[name] = (bySubgraph[name] ?? 0) + statements;
+      total += statements;
+    }
+    perRequest.push(total);
+  }
+  const sorted = [...perRequest].sort((a, b) => a - b);
+  return {
+    subgraphs: [...touched].sort(),
+    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph },
+  };
+}
+
+async function databaseFacts(system: TestSystem): Promise<{ bytes: number; rows: Record<string, number> }> {
+  if (!system.databaseUrl) {
+    const kib = Number(execFileSync('du', ['-sk', system.dataDir], { encoding: 'utf8' }).split(/\s/)[0] ?? 0);
+    return { bytes: kib * 1024, rows: {} };
+  }
+  const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const [size] = await sql<Array<{ bytes: string }>>`select pg_database_size(current_database())::text as bytes`;
+    // Estimated row counts of the large tables (exact counts would scan 10⁸ rows at full scale).
+    const tables = await sql<Array<{ name: string; rows: string }>>`
+      select schemaname || '.' || relname as name, n_live_tup::text as rows from pg_stat_user_tables
+      where n_live_tup > 0 order by n_live_tup desc limit 12`;
+    return { bytes: Number(size?.bytes ?? 0), rows: Object.fromEntries(tables.map((t) => [t.name, Number(t.rows)])) };
+  } finally {
+    await sql.end();
+  }
+}
+
+interface Target extends BenchProcess {
+  name: string;
+  kind: TargetKind;
+  workers: number;
+}
+
+async function startTargets(system: TestSystem, options: BenchOptions, workDir: string): Promise<{ targets: Target[]; errors: string[] }> {
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  const harnessGateway = ownChildrenRunning(path.join('gateway', 'src', 'index.ts'));
+  targets.push({ name: 'ours ×1', kind: 'ours', workers: 1, url: system.gatewayUrl, pids: () => harnessGateway, stop: async () => undefined });
+  const env = gatewayEnvFor(system.urls, 'warn');
+  for (const workers of options.workers.filter((w) => w !== 1)) {
+    try {
+      targets.push({ name: `ours ×${workers}`, kind: 'ours', workers, ...(await startGatewayCluster({ workers, env })) });
+    } catch (error) {
+      errors.push(`ours ×${workers}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  if (options.hive) {
+    const supergraphSdl = supergraphFor(system.urls);
+    for (const workers of options.workers) {
+      try {
+        const hive = await startHiveGateway({ workers, supergraphSdl, supergraphPath: path.join(workDir, `supergraph-hive-${workers}.graphql`) });
+        targets.push({ name: `Hive ×${workers}`, kind: 'hive', workers, ...hive });
+      } catch (error) {
+        errors.push(`Hive ×${workers}: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`);
+      }
+    }
+  }
+  return { targets, errors };
+}
+
+async function profileGateway(system: TestSystem, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string): Promise<ScaleResult['profile']> {
+  const profileDir = path.join(workDir, 'cpu-profile');
+  mkdirSync(profileDir, { recursive: true });
+  // One cluster worker running the unchanged gateway entry with --cpu-prof (not allowed in NODE_OPTIONS).
+  const gateway = await startGatewayCluster({ workers: 1, env: gatewayEnvFor(system.urls, 'warn'), workerNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+  const load = { url: `${gateway.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections };
+  try {
+    await runLoad({ ...load, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
+  } finally {
+    await gateway.stop();
+  }
+  // The profile covers the process's whole life: keep the measured window (plus the second it takes to stop).
+  const window = options.profileSeconds + 1;
+  const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f));
+  const largest = files.sort((a, b) => summariseProfile(b).totalMs - summariseProfile(a).totalMs)[0];
+  if (!largest) return undefined;
+  return { ...summariseProfile(largest, { lastSeconds: window }), scenario: scenario.spec.name, seconds: options.profileSeconds };
+}
+
+export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
+  const started = Date.now();
+  options.log(`[${patients}] starting the system and seeding ${patients} patients (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
+  const system = await startTestSystem({ patients });
+  const loadSeconds = (Date.now() - started) / 1000;
+  const result: ScaleResult = { patients, engine: system.databaseUrl ? 'postgresql' : 'pglite', loadSeconds, databaseBytes: 0, scenarios: [], startupErrors: [] };
+  let targets: Target[] = [];
+  try {
+    const facts = await databaseFacts(system);
+    result.databaseBytes = facts.bytes;
+    result.rows = facts.rows;
+    options.log(`[${patients}] seeded in ${loadSeconds.toFixed(1)} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
+    const started = await startTargets(system, options, workDir);
+    targets = started.targets;
+    result.startupErrors = started.errors;
+    for (const error of started.errors) options.log(`[${patients}] target not started: ${error}`);
+    const schemaFacts = loadSchemaFacts();
+    const specs = scenarioSpecs(system.demo, options.poolSize).filter((s) => !options.scenarios || options.scenarios.includes(s.name));
+    let profiled: { scenario: PreparedScenario; token: string } | undefined;
+    for (const spec of specs) {
+      const scenario = prepareScenario(schemaFacts, spec, options.poolSize);
+      const entry: ScenarioResult = { name: spec.name, title: spec.title, account: spec.account, operation: scenario.operation.document, missing: scenario.operation.missing, unavailable: scenario.unavailable, subgraphs: [], runs: [] };
+      result.scenarios.push(entry);
+      if (scenario.unavailable) {
+        options.log(`[${patients}] ${spec.name}: ${scenario.unavailable}`);
+        continue;
+      }
+      const token = await system.token(spec.account);
+      const probe = await post(system.gatewayUrl, scenario.bodies[0] ?? '', token);
+      entry.responseBytes = Buffer.byteLength(probe.text);
+      if (probe.status !== 200 || probe.text.includes('"errors"')) entry.probeError = `${probe.status} ${probe.text.slice(0, 400)}`;
+      const counted = await countStatements(system, scenario, token, options.statementSamples);
+      entry.subgraphs = counted.subgraphs;
+      entry.statements = counted.statements;
+      const scenarioTargets: Target[] = [...targets];
+      const [only] = counted.subgraphs;
+      if (counted.subgraphs.length === 1 && only) {
+        scenarioTargets.push({ name: `direct ${only}`, kind: 'direct', workers: 1, url: system.urls[only as ServiceName], pids: () => [], stop: async () => undefined });
+      }
+      for (const target of scenarioTargets) {
+        const figures = await runLoad({ url: `${target.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds });
+        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()) };
+        entry.runs.push(run);
+        options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
+      }
+      if (!profiled || spec.name === 'reception') profiled = { scenario, token };
+    }
+    if (options.profileSeconds > 0 && profiled) {
+      options.log(`[${patients}] profiling our gateway under ${profiled.scenario.spec.name} for ${options.profileSeconds} s…`);
+      result.profile = await profileGateway(system, profiled.scenario, profiled.token, options, workDir);
+    }
+  } finally {
+    await Promise.all(targets.map((t) => t.stop()));
+    await system.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
+  const machine = machineFacts();
+  const scales: ScaleResult[] = [];
+  for (const patients of options.patients) scales.push(await runScale(patients, options));
+  machine.finishedAt = new Date().toISOString();
+  const { log: _log, ...recorded } = options;
+  return { options: recorded, machine, scales };
+}

@@ -1,0 +1,98 @@
+/**
+ * Closed-loop load with autocannon (PERFORMANCE.md used it for the baseline): a fixed number of
+ * keep-alive connections for a fixed duration, after a warm-up run whose figures are discarded.
+ * Every response body is checked for GraphQL errors: a 200 carrying `errors` is a failure too.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  token: string;
+  /** Request bodies, cycled: request i uses bodies[i % length]. */
+  bodies: readonly string[];
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+export interface LoadFigures {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  graphqlErrors: number;
+  connectionErrors: number;
+  timeouts: number;
+  /** One failing response, cut short, to say what went wrong. */
+  firstError?: string;
+}
+
+/** Nearest-rank percentile of sorted latencies (ms). autocannon reports p97.5 but not p95. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? 0;
+}
+
+async function drive(options: LoadOptions, durationSeconds: number): Promise<LoadFigures> {
+  let next = 0;
+  let graphqlErrors = 0;
+  let firstError: string | undefined;
+  const latencies: number[] = [];
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: durationSeconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        setupRequest: (request) => {
+          const body = options.bodies[next % options.bodies.length];
+          next += 1;
+          return { ...request, body };
+        },
+        onResponse: (status, body) => {
+          if (status === 200 && !body.includes('"errors"')) return;
+          if (status === 200) graphqlErrors += 1;
+          firstError ??= `${status} ${body.slice(0, 300)}`;
+        },
+      },
+    ],
+  }, (error, result) => (error ? fail(error instanceof Error ? error : new Error(String(error))) : finish(result)));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(Math.round(responseTime * 10) / 10);
+  });
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  const answered = latencies.length;
+  return {
+    requests: answered,
+    rps: answered / Math.max(result.duration, 0.001),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? 0,
+    non2xx: result.non2xx,
+    graphqlErrors,
+    connectionErrors: result.errors,
+    timeouts: result.timeouts,
+    firstError,
+  };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  if (options.bodies.length === 0) throw new Error('runLoad needs at least one request body');
+  if (options.warmupSeconds > 0) await drive(options, options.warmupSeconds);
+  return drive(options, options.durationSeconds);
+}

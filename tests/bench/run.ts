@@ -1,0 +1,86 @@
+/**
+ * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
+ *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--doc docs/benchmarks.md]`
+ *
+ * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
+ * scale gets a fresh database that is dropped afterwards. Without it the embedded PGlite is used.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '@onshi/kit';
+import { runBenchmark, type BenchOptions } from './bench';
+import { writeReport } from './report';
+import type { ScenarioName } from './scenarios';
+
+const SCENARIOS: readonly ScenarioName[] = ['reception', 'doctorVisit', 'dashboard', 'phrSync'];
+
+function numbers(flag: string, text: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v <= 0)) throw new Error(`--${flag}: expected positive integers separated by commas, got "${text}"`);
+  return values;
+}
+
+export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'log'>; doc: string; jsonDir: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      patients: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '50' },
+      workers: { type: 'string', default: '1,2' },
+      'no-hive': { type: 'boolean', default: false },
+      profile: { type: 'string', default: '8' },
+      pool: { type: 'string', default: '500' },
+      samples: { type: 'string', default: '20' },
+      scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      doc: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks.md') },
+      'json-dir': { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks') },
+    },
+  });
+  const scenarios = values.scenarios.split(',').map((s) => s.trim());
+  const unknown = scenarios.filter((s) => !SCENARIOS.includes(s as ScenarioName));
+  if (unknown.length > 0) throw new Error(`--scenarios: unknown ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+  const profile = Number(values.profile);
+  if (!Number.isInteger(profile) || profile < 0) throw new Error(`--profile: expected seconds ≥ 0, got "${values.profile}"`);
+  const [duration] = numbers('duration', values.duration);
+  const [connections] = numbers('connections', values.connections);
+  const [pool] = numbers('pool', values.pool);
+  const [samples] = numbers('samples', values.samples);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup: expected seconds ≥ 0, got "${values.warmup}"`);
+  return {
+    options: {
+      patients: numbers('patients', values.patients),
+      durationSeconds: duration ?? 10,
+      warmupSeconds: warmup,
+      connections: connections ?? 50,
+      workers: numbers('workers', values.workers),
+      hive: !values['no-hive'],
+      profileSeconds: profile,
+      poolSize: pool ?? 500,
+      statementSamples: samples ?? 20,
+      scenarios: scenarios as ScenarioName[],
+    },
+    doc: path.resolve(values.doc),
+    jsonDir: path.resolve(values['json-dir']),
+  };
+}
+
+async function main(): Promise<void> {
+  const { options, doc, jsonDir } = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
+  const log = (line: string) => void process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  const report = await runBenchmark({ ...options, log });
+  const written = writeReport(report, doc, jsonDir);
+  log(`wrote ${path.relative(REPO_ROOT, written.doc)} and ${path.relative(REPO_ROOT, written.json)}`);
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Smoke run of `pnpm bench` (issue 10): the whole harness end to end on tiny data — real system, real
+ * tokens, every scenario through our gateway, Hive Gateway and (single-subgraph scenarios) the subgraph
+ * directly, SQL statement counting, a CPU profile and the written report — with one-second loads, so a
+ * broken harness (or a scenario that starts failing under concurrency) shows up in `pnpm test`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runScale, type BenchReport, type ScaleResult } from '../bench/bench';
+import { BEGIN_MARKER, END_MARKER, writeReport } from '../bench/report';
+import { parseBenchArgs } from '../bench/run';
+
+let scale: ScaleResult;
+const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
+
+beforeAll(async () => {
+  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3']);
+  scale = await runScale(12, { ...options, log: () => undefined });
+}, 240_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('benchmark harness (smoke)', () => {
+  test('seeds a fresh database and reports its size and load time', () => {
+    expect(scale.patients).toBe(12);
+    expect(scale.loadSeconds).toBeGreaterThan(0);
+    expect(scale.databaseBytes).toBeGreaterThan(0);
+    expect(scale.startupErrors).toEqual([]);
+  });
+
+  test('every scenario of the issue is either measured or says which field it still lacks', () => {
+    expect(scale.scenarios.map((s) => s.name)).toEqual(['reception', 'doctorVisit', 'dashboard', 'phrSync']);
+    for (const scenario of scale.scenarios) {
+      if (scenario.unavailable) {
+        expect(scenario.unavailable).toMatch(/not in the schema yet: \w+\.\w+/);
+        continue;
+      }
+      expect(scenario.operation).toMatch(/^(query|mutation) Bench_/);
+      expect(scenario.probeError).toBeUndefined();
+    }
+    expect(scale.scenarios.some((s) => !s.unavailable)).toBe(true);
+  });
+
+  test('measured scenarios ran against our gateway, Hive Gateway and (one subgraph) the subgraph directly, without errors', () => {
+    for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
+      const kinds = scenario.runs.map((r) => r.kind);
+      expect(kinds).toContain('ours');
+      expect(kinds).toContain('hive');
+      if (scenario.subgraphs.length === 1) expect(kinds).toContain('direct');
+      for (const run of scenario.runs) {
+        expect({ scenario: scenario.name, target: run.target, firstError: run.figures.firstError }).toEqual({ scenario: scenario.name, target: run.target, firstError: undefined });
+        expect(run.figures.non2xx + run.figures.graphqlErrors + run.figures.connectionErrors).toBe(0);
+        if (run.kind !== 'direct') expect(run.rssMiB).toBeGreaterThan(0);
+      }
+      expect(scenario.runs.filter((r) => r.kind === 'ours').every((r) => r.figures.requests > 0)).toBe(true);
+    }
+  });
+
+  test('counts SQL statements per request from the subgraphs’ /metrics', () => {
+    for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
+      expect(scenario.subgraphs.length).toBeGreaterThan(0);
+      expect(scenario.statements?.perRequest).toHaveLength(3);
+      expect(scenario.statements?.min).toBeGreaterThan(0);
+    }
+  });
+
+  test('profiles our gateway under load and writes the report with the table and the raw JSON', () => {
+    expect(scale.profile?.layers.length).toBeGreaterThan(0);
+    const report: BenchReport = {
+      options: { patients: [12], durationSeconds: 1, warmupSeconds: 0, connections: 4, workers: [1], hive: true, profileSeconds: 1, poolSize: 8, statementSamples: 3 },
+      machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, node: process.version, platform: 'test', loadAverageAtStart: [0], commit: 'smoke', dirty: false, startedAt: new Date().toISOString() },
+      scales: [scale],
+    };
+    const docPath = path.join(outDir, 'benchmarks.md');
+    const first = writeReport(report, docPath, outDir);
+    const json = JSON.parse(readFileSync(first.json, 'utf8')) as BenchReport;
+    expect(json.scales[0]?.patients).toBe(12);
+    // A rerun replaces only the generated section: hand-written analysis outside the markers survives.
+    const withAnalysis = `${readFileSync(docPath, 'utf8')}\n## Analysis\nkept\n`;
+    writeFileSync(docPath, withAnalysis);
+    writeReport(report, docPath, outDir);
+    const doc = readFileSync(docPath, 'utf8');
+    expect(doc).toContain('| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway RSS MiB |');
+    expect(doc).toContain('## Analysis\nkept');
+    expect(doc.split(BEGIN_MARKER)).toHaveLength(2);
+    expect(doc.split(END_MARKER)).toHaveLength(2);
+  });
+});
