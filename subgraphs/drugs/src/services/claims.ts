@@ -67,6 +67,12 @@ export type ClaimBatchResult =
   | { ok: true; claims: Claim[] }
   | { ok: false; errors: ClaimValidationError[] };
 
+/**
+ * Largest count a claim may carry (points, yen, days): the stored columns are 32-bit integers, and a
+ * value beyond them must be a row-level reason, not a database error.
+ */
+export const MAX_CLAIM_COUNT = 2_147_483_647;
+
 /** 1 point (点) is 10 yen for medical, DPC, dental and pharmacy fee schedules. */
 export const YEN_PER_POINT = 10;
 
@@ -194,8 +200,8 @@ function buildClaimSchema(now: Date, master: DrugLookup) {
           .refine((usage) => usage.trim() !== '', { message: encode('must not be empty', '用法を入力してください') }),
         days: z
           .number(fieldError('must be a number', '数値で指定してください'))
-          .refine((days) => Number.isInteger(days) && days >= 0, {
-            message: encode('must be a whole number of days, 0 or more', '日数は0以上の整数で指定してください'),
+          .refine((days) => Number.isInteger(days) && days >= 0 && days <= MAX_CLAIM_COUNT, {
+            message: encode(`must be a whole number of days, 0 or more, at most ${MAX_CLAIM_COUNT}`, `日数は0以上${MAX_CLAIM_COUNT}以下の整数で指定してください`),
           })
           .optional(),
         inOut: z.enum(['IN', 'OUT'], fieldError('must be IN (院内) or OUT (院外)', '院内（IN）または院外（OUT）で指定してください')),
@@ -246,13 +252,13 @@ function buildClaimSchema(now: Date, master: DrugLookup) {
           .refine((month) => !isYearMonth(month) || month <= currentMonth, { message: encode('must not be in the future', '未来の年月は指定できません') }),
         totalPoints: z
           .number(fieldError('must be a number', '数値で指定してください'))
-          .refine((points) => Number.isSafeInteger(points) && points >= 0, {
-            message: encode('must be a whole number, 0 or more', '0以上の整数で指定してください'),
+          .refine((points) => Number.isSafeInteger(points) && points >= 0 && points <= MAX_CLAIM_COUNT, {
+            message: encode(`must be a whole number, 0 or more, at most ${MAX_CLAIM_COUNT}`, `0以上${MAX_CLAIM_COUNT}以下の整数で指定してください`),
           }),
         patientShareYen: z
           .number(fieldError('must be a number', '数値で指定してください'))
-          .refine((yen) => Number.isSafeInteger(yen) && yen >= 0, {
-            message: encode('must be a whole number, 0 or more', '0以上の整数で指定してください'),
+          .refine((yen) => Number.isSafeInteger(yen) && yen >= 0 && yen <= MAX_CLAIM_COUNT, {
+            message: encode(`must be a whole number, 0 or more, at most ${MAX_CLAIM_COUNT}`, `0以上${MAX_CLAIM_COUNT}以下の整数で指定してください`),
           }),
         items: z.array(itemSchema, fieldError('must be an array', '配列で指定してください')),
       },
