@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import {
   addDays, ageOn, coverageOn, createRng, demoPatient, insertInBatches, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
@@ -11,10 +11,28 @@ import { JLAC10, loadItemMaster, type Sex } from './itemMaster';
 /** Patients per transaction: ≤ 5 checkups × 21 results each keeps every insert under PostgreSQL's parameter limit. */
 const PATIENTS_PER_BATCH = 100;
 const ROWS_PER_INSERT = 4000;
+const RESULT_ROWS_PER_STATEMENT = 20_000;
 const MIN_AGE = 40;
 const MAX_AGE = 74;
 /** yamada's HbA1c should climb past the 5.6 % 保健指導判定値 by the last year (issue 6: a visible trend). */
 const YAMADA_LAST_YEAR_HBA1C = 6.0;
+
+/**
+ * Bulk path for the largest table (≈21 results per checkup): the rows travel as one JSON parameter and PostgreSQL
+ * expands them with json_to_recordset, so a statement carries thousands of rows without hitting the 65 535-parameter
+ * limit and without drizzle building a placeholder per value (seed time for 10⁶ patients). Values are parameters,
+ * never SQL text. The column list must match `checkupResults` (tables.ts).
+ */
+function insertResultsFromJson(rows: ReadonlyArray<typeof checkupResults.$inferInsert>) {
+  const payload = JSON.stringify(rows.map((row) => ({
+    patient_id: row.patientId, fiscal_year: row.fiscalYear, item_code: row.itemCode, numeric_value: row.numericValue ?? null,
+    text_value: row.textValue ?? null, answer_code: row.answerCode ?? null, unit: row.unit,
+  })));
+  return sql`insert into ${checkupResults} (patient_id, fiscal_year, item_code, numeric_value, text_value, answer_code, unit)
+    select patient_id, fiscal_year, item_code, numeric_value, text_value, answer_code, unit
+    from json_to_recordset(${payload}::json)
+      as r(patient_id text, fiscal_year integer, item_code text, numeric_value double precision, text_value text, answer_code text, unit text)`;
+}
 
 /** The item master table mirrors data/checkup-items.csv (reference data, loaded in every mode). */
 export async function loadItemMasterTable({ db }: SubgraphDeps<Tables>): Promise<void> {
@@ -42,6 +60,15 @@ function profileOf(patient: DemoPatient): CheckupProfile {
     hypertension, dyslipidemia, diabetes, smoker, obese,
     onBloodPressureMeds: hypertension, onGlucoseMeds: diabetes, onLipidMeds: dyslipidemia,
   };
+}
+
+/**
+ * The kit's demo world derives the 75th birthday (後期高齢 start) by changing the year only, so a 29 February birthdate
+ * yields e.g. "2023-02-29", which PostgreSQL refuses. Rolled to the next real day, as the calendar would.
+ */
+function realDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : parsed.toISOString().slice(0, 10);
 }
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -114,14 +141,14 @@ export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
     const stored = batch.flatMap((patient) => demoCheckupsOf(demo, patient));
     const memberships = batch.flatMap((patient) => {
       const current = coverageOn(patient, demo.asOf);
-      return current === undefined ? [] : [{ patientId: patient.id, insurerNumber: current.insurerNumber, since: current.qualificationDate }];
+      return current === undefined ? [] : [{ patientId: patient.id, insurerNumber: current.insurerNumber, since: realDate(current.qualificationDate) }];
     });
     const transfers = batch.flatMap((patient) => patient.coverages.flatMap((coverage, k) => {
       const previous = patient.coverages[k - 1];
       if (previous === undefined || coverage.qualificationDate < `${window.from}-04-01`) return [];
       return [{
         eventId: `demo:${demo.seed}:${patient.index}:${k}`, patientId: patient.id, fromInsurerNumber: previous.insurerNumber,
-        toInsurerNumber: coverage.insurerNumber, effectiveDate: coverage.qualificationDate, applied: true,
+        toInsurerNumber: coverage.insurerNumber, effectiveDate: realDate(coverage.qualificationDate), applied: true,
         checkupsMoved: stored.filter((s) => s.checkup.patientId === patient.id && s.checkup.examinedOn < coverage.qualificationDate).length,
       }];
     }));
@@ -131,7 +158,7 @@ export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
     })));
     await db.transaction(async (tx) => {
       await insertInBatches(stored.map((s) => s.checkup), ROWS_PER_INSERT, (rows) => tx.insert(checkups).values(rows));
-      await insertInBatches(stored.flatMap((s) => s.results), ROWS_PER_INSERT, (rows) => tx.insert(checkupResults).values(rows));
+      await insertInBatches(stored.flatMap((s) => s.results), RESULT_ROWS_PER_STATEMENT, (rows) => tx.execute(insertResultsFromJson(rows)));
       if (memberships.length > 0) await tx.insert(insurerMemberships).values(memberships);
       if (transfers.length > 0) await tx.insert(insurerTransfers).values(transfers);
       if (numbers.length > 0) await tx.insert(insuredNumbers).values(numbers).onConflictDoNothing();
