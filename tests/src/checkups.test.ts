@@ -182,7 +182,7 @@ describe('checkups: insurer transfer (contract 6) and insurer reads (contract 7)
   });
 
   test('after an insurer change the new insurer reads the previous checkups and the old one gets nothing; events are idempotent', async () => {
-    const toKyokai = { eventId: '5b0c1f6e-0000-4000-8000-000000000001', patientId: yamada(), fromInsurerNumber: KOKUHO, toInsurerNumber: KYOKAI, effectiveDate: '2026-11-25' };
+    const toKyokai = { eventId: '5b0c1f6e-0000-4000-8000-000000000001', patientId: yamada(), fromInsurerNumber: KOKUHO, toInsurerNumber: KYOKAI, effectiveDate: '2026-11-20' };
     const moved = await postInsurerChange(toKyokai);
     expect(moved).toMatchObject({ status: 200, body: { applied: true, duplicate: false, checkupsMoved: 5 } });
     const newInsurer = await checkupsAs('insurer-kyokai', yamada());
@@ -201,7 +201,7 @@ describe('checkups: insurer transfer (contract 6) and insurer reads (contract 7)
     expect((await checkupsAs('insurer-kokuho', yamada())).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // And back: 国保 holds the data again, 協会けんぽ loses it.
-    const back = await postInsurerChange({ ...toKyokai, eventId: '5b0c1f6e-0000-4000-8000-000000000003', fromInsurerNumber: KYOKAI, toInsurerNumber: KOKUHO, effectiveDate: '2026-11-26' });
+    const back = await postInsurerChange({ ...toKyokai, eventId: '5b0c1f6e-0000-4000-8000-000000000003', fromInsurerNumber: KYOKAI, toInsurerNumber: KOKUHO, effectiveDate: '2026-11-21' });
     expect(back).toMatchObject({ status: 200, body: { applied: true } });
     expect((await checkupsAs('insurer-kokuho', yamada())).body.data?.patient?.checkups).toHaveLength(5);
     const lost = await checkupsAs('insurer-kyokai', yamada());
@@ -311,6 +311,32 @@ describe('checkups: batched reads', () => {
     const hundred = await statementsFor(ids);
     expect(one).toBeGreaterThan(0);
     expect(hundred).toBe(one);
+  });
+});
+
+describe('checkups: an insurer change recorded by qualifications reaches checkups (contracts 6 and 7, end to end)', () => {
+  test('協会けんぽ takes yamada over with changeInsurer; its token then reads his previous checkups and 国保 gets nothing', async () => {
+    const yamada = system.patient(0);
+    const changed = await system.graphql(
+      'mutation($linkage: String!, $q: QualificationInput!) { changeInsurer(linkageNumber: $linkage, qualification: $q) { qualificationDate } }',
+      {
+        linkage: yamada.linkageNumber,
+        q: { insuredCardSymbol: '2811', insuredIdentificationNumber: '553299', insuredBranchNumber: '00', personalFamilyClassification: '1', qualificationDate: system.demo.asOf, insuredPartialContributionRatio: '030' },
+      },
+      await system.token('insurer-kyokai'),
+    );
+    expect(changed.body.errors).toBeUndefined();
+    // The qualifications outbox delivers asynchronously (at least once): wait for the transfer to arrive.
+    let newInsurer = await checkupsAs('insurer-kyokai', yamada.id);
+    for (let attempt = 0; attempt < 40 && newInsurer.body.errors !== undefined; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      newInsurer = await checkupsAs('insurer-kyokai', yamada.id);
+    }
+    expect(newInsurer.body.errors).toBeUndefined();
+    expect(newInsurer.body.data?.patient?.checkups.map((c) => c.fiscalYear)).toEqual([2022, 2023, 2024, 2025, 2026]);
+    const oldInsurer = await checkupsAs('insurer-kokuho', yamada.id);
+    expect(oldInsurer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(oldInsurer.text).not.toContain(HBA1C);
   });
 });
 
