@@ -4,6 +4,8 @@ import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
 import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
+// The virtual My Number Card belongs to the consent subgraph (contract 1): used here to sign like the real card.
+import { createVirtualCard, signChallenge } from '../../subgraphs/consent/src/services/card';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -176,6 +178,35 @@ describe('who may read drug information', () => {
     expect(summary?.counts.activeDrugs).toBeGreaterThan(0);
     expect(summary?.activeDrugs.every((active) => active.coveredThrough >= system.demo.asOf)).toBe(true);
     expect(summary?.polypharmacy).toBe((summary?.counts.activeIngredients ?? 0) >= 6);
+  });
+
+  test('the pharmacist reads nothing until yamada consents at the pharmacy card reader, then reads', async () => {
+    const pharmacist = await system.token('pharmacy-pharmacist');
+    const yamadaId = system.patient(0).id;
+    const before = await system.graphql(PATIENT_SUMMARY, { id: yamadaId }, pharmacist);
+    expect(before.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expectNoDrugData(before.text, 0);
+
+    // At the reader (contract 4): card challenge signed after the PIN, then "drug information: yes".
+    const serial = system.patient(0).cardSerial;
+    const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>(
+      'mutation($serial: String!) { startReaderVerification(cardSerial: $serial) { challengeId challenge } }', { serial }, pharmacist,
+    );
+    const challenge = started.body.data?.startReaderVerification;
+    if (!challenge) throw new Error(`reader verification did not start: ${started.text}`);
+    const card = createVirtualCard(`${system.demo.seed}:card:${serial}`);
+    const completed = await system.graphql<{ completeReaderVerification: { verificationToken: string } }>(
+      'mutation($id: ID!, $signature: String!) { completeReaderVerification(challengeId: $id, method: "PIN", pin: "1234", signature: $signature) { verificationToken } }',
+      { id: challenge.challengeId, signature: signChallenge(card.privateKey, challenge.challenge) }, pharmacist,
+    );
+    const verificationToken = completed.body.data?.completeReaderVerification.verificationToken;
+    if (!verificationToken) throw new Error(`reader verification failed: ${completed.text}`);
+    const consent = await system.graphql('mutation($token: String!) { registerVisitConsent(verificationToken: $token, drug: true, checkup: false) { category } }', { token: verificationToken }, pharmacist);
+    expect(consent.body.errors).toBeUndefined();
+
+    const after = await system.graphql<{ patient: { medicationSummary: { counts: { activeDrugs: number } } } }>(PATIENT_SUMMARY, { id: yamadaId }, pharmacist);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data?.patient.medicationSummary.counts.activeDrugs).toBeGreaterThan(0);
   });
 
   test('a doctor without a consent at their facility gets CONSENT_REQUIRED and no drug data', async () => {
