@@ -376,6 +376,25 @@ describe('history by date and insurer operations', () => {
     expect(result.body.data?.patient).toEqual({ a: { insurerNumber: '06132013' }, b: { insurerNumber: '06132013' }, c: { insurerNumber: '01130012' }, d: { insurerNumber: '131011' }, e: null });
   });
 
+  test('people aged 70–74 carry 高齢受給者 information on their current qualification', async () => {
+    const asOf = system.demo.asOf;
+    const ageOf = (birthdate: string) => Number(asOf.slice(0, 4)) - Number(birthdate.slice(0, 4)) - (asOf.slice(5) < birthdate.slice(5) ? 1 : 0);
+    let index = -1;
+    for (let k = 2; k < PATIENTS && index < 0; k += 1) {
+      const age = ageOf(system.patient(k).birthdate);
+      if (age >= 70 && age < 75) index = k;
+    }
+    expect(index).toBeGreaterThan(1);
+    const person = system.patient(index);
+    const result = await gql<{ patient: { currentQualification: { elderlyRecipientContributionRatio: string | null; elderlyRecipientValidStartDate: string | null; elderlyRecipientValidEndDate: string | null } | null } }>(
+      'query($id: ID!) { patient(id: $id) { currentQualification { elderlyRecipientContributionRatio elderlyRecipientValidStartDate elderlyRecipientValidEndDate } } }', { id: person.id }, await login('admin'),
+    );
+    const seventyFifth = `${Number(person.birthdate.slice(0, 4)) + 75}${person.birthdate.slice(4)}`;
+    expect(result.body.data?.patient.currentQualification).toMatchObject({ elderlyRecipientContributionRatio: '020' });
+    expect(result.body.data?.patient.currentQualification?.elderlyRecipientValidEndDate).toBe(new Date(Date.parse(`${seventyFifth}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+    expect(result.body.data?.patient.currentQualification?.elderlyRecipientValidStartDate?.endsWith('-01')).toBe(true);
+  });
+
   test('changeInsurer: the old coverage ends the day before, history by date follows, the old card now answers 3', async () => {
     const index = memberOf('01130012', [memberOf('01130012')]);
     const person = system.patient(index);
@@ -462,7 +481,7 @@ describe('batching: Patient.qualifications costs the same SQL for 100 patients a
     const representations = Array.from({ length: count }, (_, k) => ({ __typename: 'Patient', id: system.patient(k + 2).id }));
     const before = await statements();
     const result = await system.graphql<{ _entities: Array<{ qualifications: unknown[] }> }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name qualifications { ${QUALIFICATION_FIELDS} } currentQualification { insurerNumber } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name qualifications { ${QUALIFICATION_FIELDS} } currentQualification { insurerNumber } qualificationOn(date: "2024-01-01") { insurerNumber } confirmations { at } } } }`,
       { r: representations }, await login('hospital-doctor'), `${system.urls.qualifications}/graphql`,
     );
     expect(result.body.errors).toBeUndefined();

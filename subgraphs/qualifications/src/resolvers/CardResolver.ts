@@ -6,8 +6,7 @@ import { registerCardAtCounter, registerOwnCard, reportLost, type CardRow } from
 import { COUNTER_ROLES } from './ConfirmationResolver';
 
 function view(card: CardRow): CardRegistration {
-  // A LOST card that was never registered still reports its loss; registeredAt then says "never" as ''.
-  return { cardSerial: card.serial, registeredAt: card.registeredAt?.toISOString() ?? '', status: card.status };
+  return { cardSerial: card.serial, registeredAt: card.registeredAt?.toISOString() ?? null, status: card.status };
 }
 
 @Resolver(() => CardRegistration)

@@ -6,8 +6,8 @@ export class CardRegistration {
   @Field(() => String, { description: '利用者証明用電子証明書シリアル番号' })
   cardSerial!: string;
 
-  @Field(() => String, { description: 'When the card was registered for health-insurance use (ISO 8601)' })
-  registeredAt!: string;
+  @Field(() => String, { nullable: true, description: 'When the card was registered for health-insurance use (ISO 8601); null if never' })
+  registeredAt!: string | null;
 
   @Field(() => String, { description: 'ACTIVE, or LOST after a loss report (the card cannot be used for confirmation)' })
   status!: string;

@@ -12,14 +12,20 @@ export function demoCardRegistered(index: number): boolean {
   return index < 2 || index % 10 !== 9;
 }
 
-/** 高齢受給者 (ages 70–74 on the as-of date, open coverage): 20 % from the month after the 70th birthday until the 75th. */
+/**
+ * 高齢受給者 (ages 70–74 on the as-of date, open coverage): 20 % from the 1st of the month after the 70th
+ * birthday (the birthday month itself for those born on the 1st) until the day before the 75th birthday,
+ * when 後期高齢者医療 takes over.
+ */
 function elderlyRecipient(patient: DemoPatient, coverage: DemoCoverage, asOf: string) {
   const age = ageOn(patient.birthdate, asOf);
   if (coverage.disqualificationDate !== undefined || age < 70 || age >= 75) return {};
-  const seventieth = `${Number(patient.birthdate.slice(0, 4)) + 70}${patient.birthdate.slice(4, 7)}-01`;
-  const start = addDays(`${seventieth.slice(0, 8)}28`, 7).slice(0, 8) + '01';
-  const seventyFifth = `${Number(patient.birthdate.slice(0, 4)) + 75}${patient.birthdate.slice(4)}`;
-  return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(seventyFifth, -1) };
+  const birthYear = Number(patient.birthdate.slice(0, 4));
+  const firstOfBirthdayMonth = `${birthYear + 70}${patient.birthdate.slice(4, 7)}-01`;
+  const firstOfNextMonth = `${addDays(`${firstOfBirthdayMonth.slice(0, 8)}28`, 7).slice(0, 8)}01`;
+  const start = patient.birthdate.endsWith('-01') ? firstOfBirthdayMonth : firstOfNextMonth;
+  const seventyFifthBirthday = `${birthYear + 75}${patient.birthdate.slice(4)}`;
+  return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(seventyFifthBirthday, -1) };
 }
 
 /**
