@@ -22,6 +22,20 @@ function normalizedText(value: string): string {
   return value.normalize('NFKC').replace(/\s+/g, '');
 }
 
+export interface DisasterCandidate { patientId: string; address: string; insurerNames: string[] }
+
+/**
+ * Of the people who already match name, birth date and sex: those not DV-blocked whose address or an
+ * insurer name contains the fourth field. Exactly one, or nobody (two matches are refused, seed (3)).
+ */
+export function uniqueMatch<T extends DisasterCandidate>(candidates: readonly T[], blockedIds: ReadonlySet<string>, insurerNameOrAddress: string): T | undefined {
+  const partial = normalizedText(insurerNameOrAddress);
+  if (partial === '') return undefined;
+  const matches = candidates.filter((candidate) => !blockedIds.has(candidate.patientId)
+    && (normalizedText(candidate.address).includes(partial) || candidate.insurerNames.some((insurer) => normalizedText(insurer).includes(partial))));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 export async function disasterSearch(db: Db<Tables>, actor: Actor, input: DisasterSearchInput, requestId: string, now: Date): Promise<{ patientId: string; disasterId: string }> {
   const facilityCode = actor.facilityCode;
   if (!facilityCode || !(LICENSED_ROLES as readonly string[]).includes(actor.role)) {
@@ -47,11 +61,8 @@ export async function disasterSearch(db: Db<Tables>, actor: Actor, input: Disast
     .limit(CANDIDATE_LIMIT);
   const blocked = candidates.length === 0 ? [] : await db.select({ patientId: dvBlocks.patientId }).from(dvBlocks)
     .where(and(inArray(dvBlocks.patientId, candidates.map((c) => c.patientId)), isNull(dvBlocks.liftedAt)));
-  const blockedIds = new Set(blocked.map((row) => row.patientId));
-  const matches = candidates.filter((candidate) => !blockedIds.has(candidate.patientId)
-    && (normalizedText(candidate.address).includes(partial) || candidate.insurerNames.some((insurer) => normalizedText(insurer).includes(partial))));
-  const [only] = matches;
-  if (!only || matches.length !== 1) {
+  const only = uniqueMatch(candidates, new Set(blocked.map((row) => row.patientId)), input.insurerNameOrAddress);
+  if (!only) {
     // Zero and several matches get the same answer: the count itself would tell something about people.
     throw new NotFoundError('No single person matches; identification is not possible / 本人を一意に特定できません');
   }

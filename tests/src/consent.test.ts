@@ -1,0 +1,339 @@
+/**
+ * Consent subgraph end to end (issue 7 "Done when"): per-visit consent at the card reader, the 24-hour
+ * window (injected registration time through the demo-only route), facility binding, pharmacies and
+ * checkups, PHR grants and revocation, DV blocks, disaster search, and the access log — through the
+ * gateway, and through the decision point exactly as the other subgraphs call it.
+ */
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, type Category } from '@onshi/kit';
+import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
+import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
+import { cardLogin } from '@onshi/consent/src/cli/demoClient';
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem({ patients: 16 });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+interface WireDecision { patientId: string; category: Category; allow: boolean; reason: string; code?: string; special: boolean }
+
+/** The decision point exactly as the other subgraphs call it (kit createDecisionClient). */
+async function decide(account: string, patientId: string, category: Category, extra: Record<string, unknown> = {}): Promise<WireDecision> {
+  const response = await fetch(`${system.urls.consent}/internal/decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token(account)}` },
+    body: JSON.stringify({ requests: [{ patientId, category, ...extra }] }),
+  });
+  const body = (await response.json()) as { decisions: WireDecision[] };
+  const [decision] = body.decisions;
+  if (!decision) throw new Error('no decision');
+  return decision;
+}
+
+async function decideWithToken(token: string, patientId: string, category: Category): Promise<WireDecision> {
+  const response = await fetch(`${system.urls.consent}/internal/decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ requests: [{ patientId, category }] }),
+  });
+  const body = (await response.json()) as { decisions: WireDecision[] };
+  const [decision] = body.decisions;
+  if (!decision) throw new Error('no decision');
+  return decision;
+}
+
+async function flags(patientId: string, facilityCode: string): Promise<{ drug: string; checkup: string }> {
+  const response = await fetch(`${system.urls.consent}/internal/consent-flags`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ patientId, facilityCode }),
+  });
+  return (await response.json()) as { drug: string; checkup: string };
+}
+
+/** Demo-only route: a consent with a chosen registration time (the injected clock of these tests). */
+async function consentAt(patientId: string, facilityCode: string, category: 'DRUG' | 'CHECKUP', registeredAt: Date): Promise<void> {
+  const response = await fetch(`${system.urls.consent}/internal/demo/consents`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret },
+    body: JSON.stringify({ patientId, facilityCode, category, registeredAt: registeredAt.toISOString() }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The card reader flow at a facility (contract 4): challenge, face check + card signature, the patient's answers. */
+async function visitWithConsent(staffAccount: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }) {
+  const token = await system.token(staffAccount);
+  const serial = system.patient(patientIndex).cardSerial;
+  const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: serial }, token);
+  const challenge = started.body.data?.startReaderVerification;
+  if (!challenge) throw new Error(started.text);
+  const signature = signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, serial)).privateKey, challenge.challenge);
+  const verified = await system.graphql<{ completeReaderVerification: { verificationToken: string; patientId: string; method: string } }>(
+    'mutation($id: ID!, $sig: String!) { completeReaderVerification(challengeId: $id, method: "FACE", signature: $sig) { verificationToken patientId method expiresAt } }', { id: challenge.challengeId, sig: signature }, token);
+  const verification = verified.body.data?.completeReaderVerification;
+  if (!verification) throw new Error(verified.text);
+  const consented = await system.graphql<{ registerVisitConsent: Array<{ category: string; facilityCode: string; valid: boolean }> }>(
+    'mutation($v: String!, $d: Boolean!, $c: Boolean!) { registerVisitConsent(verificationToken: $v, drug: $d, checkup: $c) { id category facilityCode method valid expiresAt } }',
+    { v: verification.verificationToken, d: answers.drug, c: answers.checkup }, token);
+  return { verification, consented };
+}
+
+describe('per-visit consent at the card reader', () => {
+  test('face check at the clinic reader, consent to both: flags 1/1 and the doctor reads drugs and checkups', async () => {
+    const patient = system.patient(3);
+    expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '0', checkup: '0' });
+    const { verification, consented } = await visitWithConsent('clinic-reception', 3, { drug: true, checkup: true });
+    expect(verification).toMatchObject({ patientId: patient.id, method: 'FACE' });
+    expect(consented.body.data?.registerVisitConsent.map((c) => c.category).sort()).toEqual(['CHECKUP', 'DRUG']);
+    expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '1', checkup: '1' });
+    expect(await decide('clinic-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
+    expect(await decide('clinic-doctor', patient.id, 'CHECKUP')).toMatchObject({ allow: true, reason: 'CONSENT' });
+    // Reception never sees drug information, consent or not (seed 2-1: 受付職員による取得等ができない).
+    expect(await decide('clinic-reception', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+  });
+
+  test('the patient sees the consent in the portal', async () => {
+    const login = await cardLogin(async (q, v, t) => (await system.graphql(q, v, t)).body, system.demo, system.patient(3).cardSerial, DEMO_PIN);
+    const result = await system.graphql<{ me: { consents: Array<{ facilityCode: string; category: string; valid: boolean }> } }>('{ me { consents { facilityCode category valid method expiresAt } } }', {}, login.accessToken);
+    expect(result.body.data?.me.consents.filter((c) => c.facilityCode === DEMO_CLINIC.code && c.valid).map((c) => c.category).sort()).toEqual(['CHECKUP', 'DRUG']);
+  });
+
+  test('a verification made at one facility cannot register consent at another', async () => {
+    const { verification } = await visitWithConsent('clinic-reception', 4, { drug: false, checkup: false });
+    const result = await system.graphql('mutation($v: String!) { registerVisitConsent(verificationToken: $v, drug: true, checkup: true) { id } }', { v: verification.verificationToken }, await system.token('dental-dentist'));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await flags(system.patient(4).id, DEMO_DENTAL.code)).toEqual({ drug: '0', checkup: '0' });
+  });
+
+  test('consent at clinic A does not open data at clinic B', async () => {
+    const yamada = system.patient(0);
+    expect(await decide('clinic-doctor', yamada.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
+    expect(await decide('hospital-doctor', yamada.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    expect(await decide('dental-dentist', yamada.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+  });
+
+  test('a pharmacy never gets a checkup consent at the reader, and a checkup consent at a pharmacy opens nothing', async () => {
+    const patient = system.patient(6);
+    const { consented } = await visitWithConsent('pharmacy-pharmacist', 6, { drug: true, checkup: true });
+    expect(consented.body.data?.registerVisitConsent.map((c) => c.category)).toEqual(['DRUG']);
+    expect(await flags(patient.id, DEMO_PHARMACY.code)).toEqual({ drug: '1', checkup: '3' });
+    await consentAt(patient.id, DEMO_PHARMACY.code, 'CHECKUP', new Date(Date.now() - MINUTE));
+    expect(await decide('pharmacy-pharmacist', patient.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    expect(await decide('pharmacy-pharmacist', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
+  });
+
+  test('a consent is valid 23 h 59 min after registration and expired at 24 h (injected registration time)', async () => {
+    const fresh = system.patient(7);
+    const old = system.patient(8);
+    await consentAt(fresh.id, DEMO_CLINIC.code, 'DRUG', new Date(Date.now() - 23 * HOUR - 59 * MINUTE));
+    await consentAt(old.id, DEMO_CLINIC.code, 'DRUG', new Date(Date.now() - 24 * HOUR));
+    expect(await decide('clinic-doctor', fresh.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
+    expect(await decide('clinic-doctor', old.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    expect((await flags(fresh.id, DEMO_CLINIC.code)).drug).toBe('1');
+    expect((await flags(old.id, DEMO_CLINIC.code)).drug).toBe('2');
+  });
+
+  test('answering "no" at the next visit withdraws the earlier consent at once', async () => {
+    const patient = system.patient(9);
+    await visitWithConsent('clinic-reception', 9, { drug: true, checkup: true });
+    expect(await decide('clinic-doctor', patient.id, 'CHECKUP')).toMatchObject({ allow: true });
+    await visitWithConsent('clinic-reception', 9, { drug: true, checkup: false });
+    expect(await decide('clinic-doctor', patient.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    expect(await decide('clinic-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true });
+  });
+});
+
+describe('PHR grants', () => {
+  test('a revoked grant stops the app at once, and its token and refresh are refused afterwards', async () => {
+    const patientLogin = await cardLogin(async (q, v, t) => (await system.graphql(q, v, t)).body, system.demo, system.patient(10).cardSerial, DEMO_PIN);
+    const granted = await system.graphql<{ grantPhrAccess: { id: string; categories: string[]; expiresAt: string; active: boolean } }>(
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["DRUG"]) { id categories expiresAt active } }', {}, patientLogin.accessToken);
+    const grant = granted.body.data?.grantPhrAccess;
+    if (!grant) throw new Error(granted.text);
+    // Default period: 90 days.
+    expect(Math.round((Date.parse(grant.expiresAt) - Date.now()) / 86_400_000)).toBe(90);
+    const app = await system.graphql<{ phrToken: { accessToken: string; refreshToken: string; patientId: string } }>(
+      'mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken refreshToken patientId } }', { g: grant.id });
+    const appToken = app.body.data?.phrToken;
+    if (!appToken) throw new Error(app.text);
+    const patientId = system.patient(10).id;
+    expect(await decideWithToken(appToken.accessToken, patientId, 'DRUG')).toMatchObject({ allow: true, reason: 'PHR_GRANT' });
+    // Only the granted categories.
+    expect(await decideWithToken(appToken.accessToken, patientId, 'CHECKUP')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    // Only the grantor.
+    expect(await decideWithToken(appToken.accessToken, system.patient(11).id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+
+    const revoked = await system.graphql<{ revokePhrAccess: { active: boolean } }>('mutation($g: ID!) { revokePhrAccess(grantId: $g) { active revokedAt } }', { g: grant.id }, patientLogin.accessToken);
+    expect(revoked.body.data?.revokePhrAccess.active).toBe(false);
+    expect(await decideWithToken(appToken.accessToken, patientId, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    const again = await system.graphql('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grant.id });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refresh = await system.graphql('mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }', { r: appToken.refreshToken });
+    expect(refresh.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refresh.text).not.toContain('eyJ');
+  });
+
+  test('a wrong client secret gets no token', async () => {
+    const result = await system.graphql('mutation { phrToken(clientId: "phr-demo", clientSecret: "guess", grantId: "00000000-0000-0000-0000-000000000000") { accessToken } }');
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.text).not.toContain('eyJ');
+  });
+});
+
+describe('DV-blocked demo patient (佐藤 花子)', () => {
+  test('every facility and PHR read is denied and logged; the patient still reads their own data', async () => {
+    const sato = system.patient(1);
+    for (const account of ['clinic-doctor', 'clinic-reception', 'pharmacy-pharmacist', 'hospital-doctor', 'dental-dentist', 'insurer-kyokai']) {
+      for (const category of ['QUALIFICATION', 'DRUG', 'CHECKUP'] as const) {
+        const decision = await decide(account, sato.id, category);
+        expect({ account, category, allow: decision.allow, code: decision.code }).toEqual({ account, category, allow: false, code: 'FORBIDDEN' });
+        // The reason shown to callers never reveals the DV registration.
+        expect(decision.reason).toBe('FORBIDDEN');
+      }
+    }
+    expect(await flags(sato.id, DEMO_CLINIC.code)).toEqual({ drug: '3', checkup: '3' });
+    const viaGateway = await system.graphql('query($id: ID!) { patient(id: $id) { name address birthdate } }', { id: sato.id }, await system.token('clinic-doctor'));
+    expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(viaGateway.text).not.toContain('佐藤');
+    expect(viaGateway.text).not.toContain(sato.address);
+
+    // Even with a grant of her own, a PHR app reads nothing.
+    const satoToken = await system.token('sato');
+    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"]) { id } }', {}, satoToken);
+    const grantId = granted.body.data?.grantPhrAccess.id ?? '';
+    const app = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });
+    const appToken = app.body.data?.phrToken.accessToken ?? '';
+    expect(await decideWithToken(appToken, sato.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    const appRead = await system.graphql('query($id: ID!) { patient(id: $id) { name } }', { id: sato.id }, appToken);
+    expect(appRead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(appRead.text).not.toContain('佐藤');
+
+    const own = await system.graphql<{ me: { name: string; accessLog: Array<{ actorRole: string; decision: string; reason: string }> } }>('{ me { name accessLog(first: 200) { actorRole decision reason category } } }', {}, satoToken);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data?.me.name).toBe('佐藤 花子');
+    const log = own.body.data?.me.accessLog ?? [];
+    expect(log.length).toBeGreaterThanOrEqual(18);
+    expect(log.every((entry) => entry.decision === 'DENY' && entry.reason === 'DV_BLOCK')).toBe(true);
+    expect(new Set(log.map((entry) => entry.actorRole))).toEqual(new Set(['DOCTOR', 'RECEPTION', 'PHARMACIST', 'DENTIST', 'INSURER', 'PHR_APP']));
+  });
+});
+
+describe('disaster mode', () => {
+  const search = async (account: string, args: { name: string; birthdate: string; sex: string; insurerNameOrAddress: string }) =>
+    system.graphql<{ disasterSearch: { patient: { id: string; name: string }; disasterId: string; special: boolean } }>(
+      'query($n: String!, $b: String!, $s: String!, $i: String!) { disasterSearch(name: $n, birthdate: $b, sex: $s, insurerNameOrAddress: $i) { patient { id name } disasterId special } }',
+      { n: args.name, b: args.birthdate, s: args.sex, i: args.insurerNameOrAddress }, await system.token(account));
+  const declare = async (prefectures: string[], startsAt: Date, endsAt: Date, facilityCodes: string[] | null = null) => {
+    const result = await system.graphql<{ declareDisaster: { id: string } }>(
+      'mutation($p: [String!]!, $f: [String!], $s: String!, $e: String!) { declareDisaster(name: "テスト地震", prefectures: $p, facilityCodes: $f, startsAt: $s, endsAt: $e) { id prefectures } }',
+      { p: prefectures, f: facilityCodes, s: startsAt.toISOString(), e: endsAt.toISOString() }, await system.token('admin'));
+    expect(result.body.errors).toBeUndefined();
+  };
+  const identityOf = (index: number) => {
+    const p = system.patient(index);
+    return { name: p.name, birthdate: p.birthdate, sex: p.sex, insurerNameOrAddress: p.address.slice(3, 9) };
+  };
+
+  test('outside the declared region or period, the search is refused', async () => {
+    await declare(['27'], new Date(Date.now() - HOUR), new Date(Date.now() + 24 * HOUR));
+    await declare(['13'], new Date(Date.now() + 24 * HOUR), new Date(Date.now() + 48 * HOUR));
+    await declare(['13'], new Date(Date.now() - 48 * HOUR), new Date(Date.now() - 24 * HOUR));
+    const result = await search('clinic-doctor', identityOf(12));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.text).not.toContain(system.patient(12).id);
+  });
+
+  test('only a staff member may declare', async () => {
+    const result = await system.graphql('mutation { declareDisaster(name: "x", prefectures: ["13"], startsAt: "2026-01-01", endsAt: "2030-01-01") { id } }', {}, await system.token('clinic-doctor'));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('in the declared region: four fields find exactly one person, marked special, whose reads are then allowed as special and logged', async () => {
+    await declare(['13'], new Date(Date.now() - HOUR), new Date(Date.now() + 24 * HOUR));
+    const index = [12, 13, 14, 15, 2].find((i) => system.patient(i).prefecture === '13') ?? 12;
+    const patient = system.patient(index);
+    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
+    expect(await decide('dental-dentist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+
+    const threeFields = await search('dental-dentist', { ...identityOf(index), insurerNameOrAddress: '' });
+    expect(threeFields.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(threeFields.text).not.toContain(patient.id);
+    const wrongSex = await search('dental-dentist', { ...identityOf(index), sex: patient.sex === '1' ? '2' : '1' });
+    expect(wrongSex.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(wrongSex.text).not.toContain(patient.id);
+
+    const found = await search('dental-dentist', identityOf(index));
+    expect(found.body.errors).toBeUndefined();
+    expect(found.body.data?.disasterSearch).toMatchObject({ patient: { id: patient.id, name: patient.name }, special: true });
+    expect(await decide('dental-dentist', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'DISASTER', special: true });
+    // Only at the facility that identified the person.
+    expect(await decide('pharmacy-pharmacist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    const logged = await system.graphql<{ accessLogSearch: Array<{ reason: string; special: boolean; facilityCode: string }> }>(
+      'query($p: ID!, $f: String!) { accessLogSearch(patientId: $p, facilityCode: $f) { reason special facilityCode category decision } }', { p: patient.id, f: DEMO_DENTAL.code }, await system.token('admin'));
+    expect(logged.body.data?.accessLogSearch.filter((e) => e.special).map((e) => e.reason)).toEqual(['DISASTER', 'DISASTER']);
+  });
+
+  test('a DV-blocked person never appears in a disaster search', async () => {
+    const result = await search('clinic-doctor', { ...identityOf(1), insurerNameOrAddress: '新宿' });
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.text).not.toContain(system.patient(1).id);
+    expect(result.text).not.toContain('佐藤');
+  });
+
+  test('reception may not search in disaster mode', async () => {
+    const result = await search('clinic-reception', identityOf(12));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.text).not.toContain(system.patient(12).id);
+  });
+});
+
+describe('access log', () => {
+  test("patients read who saw their data; operators search by facility, patient and period", async () => {
+    const yamada = system.patient(0);
+    await decide('clinic-doctor', yamada.id, 'DRUG');
+    await decide('hospital-doctor', yamada.id, 'DRUG');
+    const own = await system.graphql<{ me: { accessLog: Array<{ facilityCode: string; decision: string; reason: string; category: string; requestId: string }> } }>(
+      '{ me { accessLog { at facilityCode actorRole category decision reason requestId special } } }', {}, await system.token('yamada'));
+    const log = own.body.data?.me.accessLog ?? [];
+    expect(log).toEqual(expect.arrayContaining([
+      expect.objectContaining({ facilityCode: DEMO_CLINIC.code, category: 'DRUG', decision: 'ALLOW', reason: 'CONSENT' }),
+      expect.objectContaining({ facilityCode: DEMO_HOSPITAL.code, category: 'DRUG', decision: 'DENY', reason: 'NO_CONSENT' }),
+    ]));
+    const from = new Date(Date.now() - HOUR).toISOString();
+    const search = await system.graphql<{ accessLogSearch: Array<{ patientId: string; facilityCode: string; actorSubject: string }> }>(
+      'query($f: String!, $from: String!) { accessLogSearch(facilityCode: $f, from: $from, first: 500) { patientId facilityCode actorSubject decision } }', { f: DEMO_HOSPITAL.code, from }, await system.token('admin'));
+    const rows = search.body.data?.accessLogSearch ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.facilityCode === DEMO_HOSPITAL.code)).toBe(true);
+    expect(rows.some((row) => row.patientId === yamada.id)).toBe(true);
+    const refused = await system.graphql('query($f: String!) { accessLogSearch(facilityCode: $f) { patientId } }', { f: DEMO_HOSPITAL.code }, await system.token('clinic-doctor'));
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.text).not.toContain(yamada.id);
+  });
+
+  test('DV blocks are registered and lifted by operators only', async () => {
+    const patient = system.patient(11);
+    const before = await decide('hospital-doctor', patient.id, 'DRUG');
+    expect(before.allow).toBe(true);
+    const registered = await system.graphql<{ registerDvBlock: { patientId: string; liftedAt: string | null } }>('mutation($p: String!) { registerDvBlock(patientId: $p) { patientId liftedAt } }', { p: patient.id }, await system.token('admin'));
+    expect(registered.body.data?.registerDvBlock).toEqual({ patientId: patient.id, liftedAt: null });
+    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    const byDoctor = await system.graphql('mutation($p: String!) { liftDvBlock(patientId: $p) { id } }', { p: patient.id }, await system.token('clinic-doctor'));
+    expect(byDoctor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const lifted = await system.graphql<{ liftDvBlock: { liftedAt: string | null } }>('mutation($p: String!) { liftDvBlock(patientId: $p) { liftedAt } }', { p: patient.id }, await system.token('admin'));
+    expect(lifted.body.data?.liftDvBlock.liftedAt).not.toBeNull();
+    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true });
+  });
+
+  test('an insurer reads checkups only with the membership attestation of the checkups subgraph (contract 7)', async () => {
+    const yamada = system.patient(0);
+    expect(await decide('insurer-kokuho', yamada.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    expect(await decide('insurer-kokuho', yamada.id, 'CHECKUP', { insurerMember: true })).toMatchObject({ allow: true, reason: 'INSURER_MEMBER' });
+    expect(await decide('insurer-kokuho', yamada.id, 'QUALIFICATION')).toMatchObject({ allow: true, reason: 'INSURER' });
+    expect(await decide('insurer-kokuho', system.patient(1).id, 'CHECKUP', { insurerMember: true })).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+  });
+});
