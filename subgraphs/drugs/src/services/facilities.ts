@@ -6,7 +6,14 @@ import { demoFacilities } from '@onshi/kit';
 
 export type FacilityNameOf = (facilityCode: string) => string | null;
 
+const directories = new Map<string, FacilityNameOf>();
+
+/** One directory per demo seed, built once per process (contexts are per request). */
 export function createFacilityDirectory(seed: string): FacilityNameOf {
+  const cached = directories.get(seed);
+  if (cached) return cached;
   const names = new Map(demoFacilities(seed).map((facility) => [facility.code, facility.name]));
-  return (facilityCode) => names.get(facilityCode) ?? null;
+  const nameOf: FacilityNameOf = (facilityCode) => names.get(facilityCode) ?? null;
+  directories.set(seed, nameOf);
+  return nameOf;
 }
