@@ -16,7 +16,9 @@ import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/gateway/src/system/proc
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { runLoad, type LoadFigures } from './load';
 import { summariseProfile, type ProfileSummary } from './profile';
-import { loadSchemaFacts, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
+import { readerVerifications } from './reader';
+import { benchDatabaseName, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, seedDatabase, withDatabase } from './seed';
+import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
 import { gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
 export interface BenchOptions {
@@ -35,6 +37,11 @@ export interface BenchOptions {
   /** Sequential requests whose SQL statements are counted one by one. */
   statementSamples: number;
   scenarios?: ScenarioName[];
+  /**
+   * PostgreSQL only: keep each scale's database as `<name>_<patients>` and reuse it when it exists, so a
+   * 10⁶ load is paid once (without it every scale gets a fresh database, dropped afterwards).
+   */
+  database?: string;
   log: (line: string) => void;
 }
 
@@ -77,8 +84,19 @@ export interface ScenarioResult {
 export interface ScaleResult {
   patients: number;
   engine: 'postgresql' | 'pglite';
-  /** Start of the whole system including every subgraph's demo seed, seconds. */
-  loadSeconds: number;
+  /**
+   * Loading the demo data (every subgraph's own seed, streamed batches), seconds; on PGlite the whole
+   * system start including the seed; undefined when a kept database was reused.
+   */
+  loadSeconds?: number;
+  /** Subgraph → its seed's milliseconds (PostgreSQL). */
+  seedBySubgraph?: Record<string, number>;
+  /** Start of the system over the loaded data, seconds (PostgreSQL). */
+  startSeconds?: number;
+  /** Reader verifications prepared for the card confirmation (cards not registered for insurance use are refused). */
+  readerPool?: { usable: number; refused: number; firstRefusal?: string };
+  /** Name of the kept database that was reused, if any. */
+  reusedDatabase?: string;
   databaseBytes: number;
   rows?: Record<string, number>;
   scenarios: ScenarioResult[];
@@ -171,12 +189,12 @@ async function countStatements(system: TestSystem, scenario: PreparedScenario, t
   };
 }
 
-async function databaseFacts(system: TestSystem): Promise<{ bytes: number; rows: Record<string, number> }> {
-  if (!system.databaseUrl) {
+async function databaseFacts(system: TestSystem, databaseUrl: string | undefined): Promise<{ bytes: number; rows: Record<string, number> }> {
+  if (!databaseUrl) {
     const kib = Number(execFileSync('du', ['-sk', system.dataDir], { encoding: 'utf8' }).split(/\s/)[0] ?? 0);
     return { bytes: kib * 1024, rows: {} };
   }
-  const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => undefined });
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
   try {
     const [size] = await sql<Array<{ bytes: string }>>`select pg_database_size(current_database())::text as bytes`;
     // Estimated row counts of the large tables (exact counts would scan 10⁸ rows at full scale).
@@ -243,23 +261,69 @@ async function profileGateway(system: TestSystem, scenario: PreparedScenario, to
 
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
+  const baseUrl = process.env.DATABASE_URL || undefined;
+  const result: ScaleResult = { patients, engine: baseUrl ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [] };
+  let databaseName: string | undefined;
+  let databaseUrl: string | undefined;
+  if (baseUrl) {
+    databaseName = benchDatabaseName(patients, options.database);
+    if (await databaseExists(baseUrl, databaseName)) {
+      databaseUrl = withDatabase(baseUrl, databaseName);
+      result.reusedDatabase = databaseName;
+      options.log(`[${patients}] reusing the loaded database ${databaseName}`);
+    } else {
+      databaseUrl = await createDatabase(baseUrl, databaseName);
+      options.log(`[${patients}] loading ${patients} patients into PostgreSQL database ${databaseName}…`);
+      try {
+        const seeded = await seedDatabase(databaseUrl, patients, options.log);
+        result.loadSeconds = seeded.seconds;
+        result.seedBySubgraph = seeded.bySubgraph;
+      } catch (error) {
+        if (!options.database) await dropDatabase(baseUrl, databaseName);
+        throw error;
+      }
+    }
+  }
+  const dropOwnDatabase = async () => {
+    if (baseUrl && databaseName && !options.database) await dropDatabase(baseUrl, databaseName);
+  };
+  options.log(`[${patients}] starting the system (${baseUrl ? 'PostgreSQL' : 'PGlite, seeding at start'})…`);
   const started = Date.now();
-  options.log(`[${patients}] starting the system and seeding ${patients} patients (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
-  const system = await startTestSystem({ patients });
-  const loadSeconds = (Date.now() - started) / 1000;
-  const result: ScaleResult = { patients, engine: system.databaseUrl ? 'postgresql' : 'pglite', loadSeconds, databaseBytes: 0, scenarios: [], startupErrors: [] };
+  let system: TestSystem;
+  try {
+    system = await startTestSystem({ patients, env: databaseUrl ? { DATABASE_URL: databaseUrl } : undefined });
+  } catch (error) {
+    await dropOwnDatabase();
+    throw error;
+  }
+  if (baseUrl) result.startSeconds = (Date.now() - started) / 1000;
+  else result.loadSeconds = (Date.now() - started) / 1000;
   let targets: Target[] = [];
   try {
-    const facts = await databaseFacts(system);
+    if (system.demo.asOf !== HARNESS_DEMO.asOf || system.demo.seed !== HARNESS_DEMO.seed) {
+      throw new Error(`the harness's demo world changed (${system.demo.seed} @ ${system.demo.asOf}); update HARNESS_DEMO in tests/bench/seed.ts`);
+    }
+    const facts = await databaseFacts(system, databaseUrl);
     result.databaseBytes = facts.bytes;
     result.rows = facts.rows;
-    options.log(`[${patients}] seeded in ${loadSeconds.toFixed(1)} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
+    options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(reused)'} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
     const started = await startTargets(system, options, workDir);
     targets = started.targets;
     result.startupErrors = started.errors;
     for (const error of started.errors) options.log(`[${patients}] target not started: ${error}`);
     const schemaFacts = loadSchemaFacts();
-    const specs = scenarioSpecs(system.demo, options.poolSize).filter((s) => !options.scenarios || options.scenarios.includes(s.name));
+    const wanted = (name: ScenarioName) => !options.scenarios || options.scenarios.includes(name);
+    let verificationTokens: string[] | undefined;
+    if (wanted('reception') && cardPathAvailable(schemaFacts)) {
+      try {
+        const pool = await readerVerifications(system, await system.token('clinic-reception'), patientPool(system.demo, Math.min(options.poolSize, 200)));
+        verificationTokens = pool.tokens;
+        result.readerPool = { usable: pool.tokens.length, refused: pool.refused, firstRefusal: pool.firstRefusal };
+      } catch (error) {
+        result.startupErrors.push(`reader verifications: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const specs = scenarioSpecs(system.demo, options.poolSize, { verificationTokens }).filter((s) => wanted(s.name));
     let profiled: { scenario: PreparedScenario; token: string } | undefined;
     for (const spec of specs) {
       const scenario = prepareScenario(schemaFacts, spec, options.poolSize);
@@ -296,6 +360,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     await system.stop();
+    await dropOwnDatabase();
     rmSync(workDir, { recursive: true, force: true });
   }
   return result;

@@ -17,17 +17,28 @@ function runOf(scenario: ScenarioResult, predicate: (run: TargetRun) => boolean)
   return scenario.runs.find(predicate);
 }
 
+function loadLine(scale: ScaleResult): string {
+  if (scale.loadSeconds === undefined) return `Data: kept database ${scale.reusedDatabase ?? ''} reused (load time in the run that created it)`;
+  const rate = `${fixed(scale.patients / Math.max(scale.loadSeconds, 0.001))} patients/s`;
+  if (scale.engine === 'pglite') return `Load (system start incl. every subgraph's seed, PGlite): ${fixed(scale.loadSeconds, 1)} s (${rate})`;
+  const parts = Object.entries(scale.seedBySubgraph ?? {}).map(([name, ms]) => `${name} ${fixed(ms / 1000, 1)} s`).join(', ');
+  return `Load: ${fixed(scale.loadSeconds, 1)} s (${rate}; seeds: ${parts}); system start over the loaded data ${fixed(scale.startSeconds ?? 0, 1)} s`;
+}
+
 function scaleTable(scale: ScaleResult): string[] {
   const lines = [
     `### ${scale.patients.toLocaleString('en-US')} patients (${scale.engine})`,
     '',
-    `Seed + start: ${fixed(scale.loadSeconds, 1)} s (${fixed(scale.patients / Math.max(scale.loadSeconds, 0.001))} patients/s incl. start-up) · database ${fixed(scale.databaseBytes / 2 ** 20, 1)} MiB`,
+    `${loadLine(scale)} · database ${fixed(scale.databaseBytes / 2 ** 20, 1)} MiB (pg_database_size)`,
     '',
   ];
   if (scale.rows && Object.keys(scale.rows).length > 0) {
     lines.push(`Largest tables (estimated rows): ${Object.entries(scale.rows).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')}`, '');
   }
-  for (const error of scale.startupErrors) lines.push(`- target not started: ${error}`);
+  if (scale.readerPool) {
+    lines.push(`Reception by card: ${scale.readerPool.usable} patients verified at the reader and cycled; ${scale.readerPool.refused} left out because the counter refuses their card${scale.readerPool.firstRefusal ? ` (${scale.readerPool.firstRefusal.replace(/\s+/g, ' ').slice(0, 160)})` : ''}.`, '');
+  }
+  for (const error of scale.startupErrors) lines.push(`- not started: ${error}`);
   lines.push('| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway RSS MiB |', '|---|---|---:|---:|---:|---:|---:|---:|');
   for (const scenario of scale.scenarios) {
     if (scenario.unavailable) {

@@ -1,9 +1,11 @@
 /**
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
- *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--doc docs/benchmarks.md]`
+ *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
+ *             [--doc docs/benchmarks.md]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
- * scale gets a fresh database that is dropped afterwards. Without it the embedded PGlite is used.
+ * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
+ * NAME_<patients>, reused by later runs. Without DATABASE_URL the embedded PGlite is used.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +36,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       pool: { type: 'string', default: '500' },
       samples: { type: 'string', default: '20' },
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      database: { type: 'string' },
       doc: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks.md') },
       'json-dir': { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks') },
     },
@@ -61,6 +64,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       poolSize: pool ?? 500,
       statementSamples: samples ?? 20,
       scenarios: scenarios as ScenarioName[],
+      database: values.database,
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),

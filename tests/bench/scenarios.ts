@@ -56,7 +56,12 @@ export function patientPool(demo: DemoOptions, size: number): Array<ReturnType<t
   return pool;
 }
 
-export function scenarioSpecs(demo: DemoOptions, poolSize: number): ScenarioSpec[] {
+/**
+ * `verificationTokens`: reader verifications of pool patients (reader.ts); with them the reception
+ * scenario is the card confirmation the issue names, without them the typed-numbers confirmation
+ * (DOMAIN.md: ReferenceClassification 2), which needs no reader step.
+ */
+export function scenarioSpecs(demo: DemoOptions, poolSize: number, options: { verificationTokens?: readonly string[] } = {}): ScenarioSpec[] {
   const asOf = demo.asOf ?? new Date().toISOString().slice(0, 10);
   const pool = patientPool(demo, poolSize);
   const yamada = demoPatient(demo, 0);
@@ -64,28 +69,40 @@ export function scenarioSpecs(demo: DemoOptions, poolSize: number): ScenarioSpec
   const fiveYearsAgo = addDays(asOf, -5 * 365 - 1);
   const oneYearAgo = addDays(asOf, -365);
   return [
-    {
-      name: 'reception',
-      title: 'Reception confirmation (資格確認 by insurance-card numbers)',
-      account: 'clinic-reception',
-      role: 'RECEPTION',
-      kind: 'mutation',
-      // The card path (confirmQualificationByCard) needs a fresh reader verification per patient; the
-      // typed-numbers mutation is the same confirmation (DOMAIN.md: ReferenceClassification 2) without it.
-      wanted: ['confirmQualificationByInsuranceCard'],
-      required: ['confirmQualificationByInsuranceCard'],
-      bag: (i) => {
-        const patient = pick(i);
-        const coverage = coverageOn(patient, asOf);
-        return {
-          insurerNumber: coverage?.insurerNumber,
-          insuredCardSymbol: coverage?.insuredCardSymbol,
-          insuredIdentificationNumber: coverage?.insuredIdentificationNumber,
-          insuredBranchNumber: coverage?.insuredBranchNumber,
-          birthdate: patient.birthdate,
-        };
+    options.verificationTokens && options.verificationTokens.length > 0
+      ? {
+        name: 'reception',
+        title: 'Reception confirmation (資格確認 by My Number Card at the reader)',
+        account: 'clinic-reception',
+        role: 'RECEPTION',
+        kind: 'mutation',
+        wanted: ['confirmQualificationByCard'],
+        required: ['confirmQualificationByCard'],
+        bag: (i) => {
+          const tokens = options.verificationTokens ?? [];
+          return { verificationToken: tokens[i % tokens.length] };
+        },
+      }
+      : {
+        name: 'reception',
+        title: 'Reception confirmation (資格確認 by insurance-card numbers; the card path was not available)',
+        account: 'clinic-reception',
+        role: 'RECEPTION',
+        kind: 'mutation',
+        wanted: ['confirmQualificationByInsuranceCard'],
+        required: ['confirmQualificationByInsuranceCard'],
+        bag: (i) => {
+          const patient = pick(i);
+          const coverage = coverageOn(patient, asOf);
+          return {
+            insurerNumber: coverage?.insurerNumber,
+            insuredCardSymbol: coverage?.insuredCardSymbol,
+            insuredIdentificationNumber: coverage?.insuredIdentificationNumber,
+            insuredBranchNumber: coverage?.insuredBranchNumber,
+            birthdate: patient.birthdate,
+          };
+        },
       },
-    },
     {
       name: 'doctorVisit',
       title: 'Doctor first visit (qualification + medication summary + 5 years of checkups)',
@@ -137,4 +154,10 @@ export function prepareScenario(facts: SchemaFacts, spec: ScenarioSpec, distinct
     JSON.stringify({ query: document, variables: variablesFrom(facts.schema, operation, spec.bag(i)) }),
   );
   return { spec, operation, bodies };
+}
+
+/** Whether the schema offers the reader verification and the card confirmation (contract 4). */
+export function cardPathAvailable(facts: SchemaFacts): boolean {
+  const mutations = facts.schema.getMutationType()?.getFields() ?? {};
+  return ['startReaderVerification', 'completeReaderVerification', 'confirmQualificationByCard'].every((name) => name in mutations);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runScale, type BenchReport, type ScaleResult } from '../bench/bench';
 import { BEGIN_MARKER, END_MARKER, writeReport } from '../bench/report';
 import { parseBenchArgs } from '../bench/run';
+import { cardPathAvailable, loadSchemaFacts } from '../bench/scenarios';
 
 let scale: ScaleResult;
 const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
@@ -40,6 +41,11 @@ describe('benchmark harness (smoke)', () => {
       expect(scenario.probeError).toBeUndefined();
     }
     expect(scale.scenarios.some((s) => !s.unavailable)).toBe(true);
+    // With the reader flow in the schema, reception is the card confirmation over verified cards.
+    if (cardPathAvailable(loadSchemaFacts())) {
+      expect(scale.scenarios[0]?.operation).toContain('confirmQualificationByCard(verificationToken: $verificationToken)');
+      expect(scale.readerPool?.usable).toBeGreaterThan(0);
+    }
   });
 
   test('measured scenarios ran against our gateway, Hive Gateway and (one subgraph) the subgraph directly, without errors', () => {

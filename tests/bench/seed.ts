@@ -1,0 +1,102 @@
+/**
+ * Loading a scale's demo data into PostgreSQL before the measured system starts. Each subgraph seeds itself
+ * at start when its tables are empty (streamed batches from the deterministic demo world); here every
+ * subgraph is started once over the benchmark database in `startSystem`'s order with a start-up timeout
+ * long enough for 10⁵–10⁶ patients (startSystem's own is 120 s per service, which a large seed exceeds),
+ * then stopped. The harness then starts the system over the seeded database, where every seed is a no-op.
+ * The database can be kept (`--keep-database`) and reused by name, so a 10⁶ load is paid once.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { spawnService, type ServiceName, type ServiceProcess } from '@onshi/gateway/src/system/processes';
+
+/** The harness's demo world (tests/src/harness.ts): the same seed and as-of, so the data is the one it expects. */
+export const HARNESS_DEMO = { seed: 'onshi', asOf: '2026-11-25' } as const;
+
+export interface SeedFacts {
+  seconds: number;
+  /** Subgraph → milliseconds its own seed took (its "demo data ready" log line). */
+  bySubgraph: Record<string, number>;
+}
+
+function withDatabase(baseUrl: string, name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function databaseExists(baseUrl: string, name: string): Promise<boolean> {
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    return rows.length > 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+const SAFE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function createDatabase(baseUrl: string, name: string): Promise<string> {
+  if (!SAFE_NAME.test(name)) throw new Error(`database name must match ${SAFE_NAME}, got "${name}"`);
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(baseUrl, name);
+}
+
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  if (!SAFE_NAME.test(name)) throw new Error(`database name must match ${SAFE_NAME}, got "${name}"`);
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export function benchDatabaseName(patients: number, reuse?: string): string {
+  return reuse ? `${reuse}_${patients}` : `onshi_bench_${patients}_${randomBytes(4).toString('hex')}`;
+}
+
+export { withDatabase };
+
+/** Starts each subgraph once over `databaseUrl` so it seeds `patients` demo patients, and stops it. */
+export async function seedDatabase(databaseUrl: string, patients: number, log: (line: string) => void, timeoutMs = 6 * 3_600_000): Promise<SeedFacts> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-seed-'));
+  const bySubgraph: Record<string, number> = {};
+  const running: ServiceProcess[] = [];
+  const env = {
+    DATA_DIR: dataDir, DATABASE_URL: databaseUrl, INTERNAL_SECRET: randomBytes(32).toString('base64url'), DEMO_MODE: 'true',
+    DEMO_PATIENTS: String(patients), DEMO_SEED: HARNESS_DEMO.seed, DEMO_AS_OF: HARNESS_DEMO.asOf, LOG_LEVEL: 'info', PORT: '0',
+  };
+  const onOutput = (name: ServiceName, text: string) => {
+    const ready = /"ms":(\d+)[^\n]*demo data ready/.exec(text);
+    if (ready?.[1]) {
+      bySubgraph[name] = Number(ready[1]);
+      log(`  ${name} seeded ${patients} patients in ${(Number(ready[1]) / 1000).toFixed(1)} s`);
+    }
+  };
+  const start = async (name: ServiceName, extra: Record<string, string> = {}) => {
+    const service = await spawnService(name, { env: { ...env, ...extra }, stdio: 'pipe', timeoutMs, onOutput });
+    running.push(service);
+    return service;
+  };
+  const started = Date.now();
+  try {
+    // startSystem's order: consent first (the others ask it), qualifications last (it sends insurer-change events to checkups).
+    const consent = await start('consent');
+    const [drugs, checkups] = await Promise.all([start('drugs', { CONSENT_URL: consent.url }), start('checkups', { CONSENT_URL: consent.url })]);
+    await start('qualifications', { CONSENT_URL: consent.url, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });
+    return { seconds: (Date.now() - started) / 1000, bySubgraph };
+  } finally {
+    await Promise.all(running.map((s) => s.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
