@@ -137,6 +137,25 @@ describe('checkups: who may not read them', () => {
     expect(refused.text).not.toContain(HBA1C);
   });
 
+  test('a PHR app reads checkups only under a grant that includes CHECKUP', async () => {
+    const id = system.patient(0).id;
+    const withCheckups = await checkupsAs('phr-demo', id);
+    expect(withCheckups.body.errors).toBeUndefined();
+    expect(withCheckups.body.data?.patient?.checkups).toHaveLength(5);
+
+    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>(
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["DRUG"]) { id } }', {}, await system.token('yamada'));
+    const grantId = granted.body.data?.grantPhrAccess.id;
+    if (!grantId) throw new Error(granted.text);
+    const app = await system.graphql<{ phrToken: { accessToken: string } }>(
+      'mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });
+    const drugOnly = app.body.data?.phrToken.accessToken;
+    if (!drugOnly) throw new Error(app.text);
+    const refused = await system.graphql(CHECKUPS_OF_PATIENT, { id }, drugOnly);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(refused.text).not.toContain(HBA1C);
+  });
+
   test('the pharmacist, even after yamada answered "checkup: yes" at the pharmacy reader, gets FORBIDDEN and no values', async () => {
     const pharmacist = await system.token('pharmacy-pharmacist');
     await registerPharmacyConsentForYamada(pharmacist);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SubgraphDefinition } from '@onshi/kit';
+import { demoAsOf, type SubgraphDefinition } from '@onshi/kit';
 import type { CheckupsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildCheckupsSchema } from './schema';
@@ -7,13 +7,19 @@ import { checkupsRoutes } from './services/internalRoutes';
 import { loadItemMasterTable, seedCheckups } from './services/seed';
 import { createCheckupLoaders } from './services/store';
 
+/** Today in Japan (fiscal years are Japanese dates), or the demo's fixed as-of date; asked per request, not at start-up. */
+const todayOf = (deps: { config: { DEMO_AS_OF?: string } }): string => demoAsOf(deps.config.DEMO_AS_OF);
+
 export const checkupsSubgraph: SubgraphDefinition<Tables, CheckupsContext> = {
   name: 'checkups',
   tables,
   migrationsFolder: path.join(__dirname, '../drizzle'),
   buildSchema: buildCheckupsSchema,
-  createContext: (base, deps) => ({ ...base, db: deps.db, loaders: createCheckupLoaders(deps.db, deps.demo.asOf), today: deps.demo.asOf }),
+  createContext: (base, deps) => {
+    const today = todayOf(deps);
+    return { ...base, db: deps.db, loaders: createCheckupLoaders(deps.db, today), today };
+  },
   seedDemo: seedCheckups,
   prepare: loadItemMasterTable,
-  routes: (deps) => checkupsRoutes(deps, () => deps.demo.asOf),
+  routes: (deps) => checkupsRoutes(deps, () => todayOf(deps)),
 };

@@ -84,7 +84,6 @@ export class CheckupIngestResolver {
   async importCheckupCda(@Arg('xml', () => String) xml: string, @Ctx() ctx: CheckupsContext): Promise<CheckupImportResult> {
     const insurerNumber = insurerOf(ctx);
     if (xml.length > MAX_CDA_CHARS) throw new BadUserInputError(`The file is larger than ${MAX_CDA_CHARS} characters / ファイルが大きすぎます`, { reason: 'TOO_LARGE' });
-    let submission: CheckupSubmission;
     try {
       const document = parseCheckupCda(xml);
       const { patient } = document;
@@ -102,7 +101,7 @@ export class CheckupIngestResolver {
       if (patientId === undefined || others.length > 0) {
         throw new SubmissionError('INVALID_VALUE', `${candidates.length === 0 ? 'No' : 'More than one'} member with these insured numbers / 被保険者証記号・番号に該当する加入者が${candidates.length === 0 ? 'いません' : '複数います'}`, { field: 'patientRole/id' });
       }
-      submission = {
+      const submission: CheckupSubmission = {
         patientId, examinedOn: document.examinationDate, facilityCode: document.facilityCode ?? '', sex: patient.sex,
         birthDate: patient.birthDate, results: submittedResultsOf(document.observations),
       };
