@@ -5,9 +5,7 @@
  * gateway, and through the decision point exactly as the other subgraphs call it.
  */
 import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, type Category } from '@onshi/kit';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
-import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
-import { cardLogin } from '@onshi/consent/src/cli/demoClient';
+import { cardLogin, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -66,29 +64,17 @@ async function consentAt(patientId: string, facilityCode: string, category: 'DRU
 
 /** The card reader flow at a facility (contract 4): challenge, face check + card signature, the patient's answers. */
 async function visitWithConsent(staffAccount: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }) {
-  const token = await system.token(staffAccount);
-  const serial = system.patient(patientIndex).cardSerial;
-  const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: serial }, token);
-  const challenge = started.body.data?.startReaderVerification;
-  if (!challenge) throw new Error(started.text);
-  const signature = signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, serial)).privateKey, challenge.challenge);
-  const verified = await system.graphql<{ completeReaderVerification: { verificationToken: string; patientId: string; method: string } }>(
-    'mutation($id: ID!, $sig: String!) { completeReaderVerification(challengeId: $id, method: "FACE", signature: $sig) { verificationToken patientId method expiresAt } }', { id: challenge.challengeId, sig: signature }, token);
-  const verification = verified.body.data?.completeReaderVerification;
-  if (!verification) throw new Error(verified.text);
-  const consented = await system.graphql<{ registerVisitConsent: Array<{ category: string; facilityCode: string; valid: boolean }> }>(
-    'mutation($v: String!, $d: Boolean!, $c: Boolean!) { registerVisitConsent(verificationToken: $v, drug: $d, checkup: $c) { id category facilityCode method valid expiresAt } }',
-    { v: verification.verificationToken, d: answers.drug, c: answers.checkup }, token);
-  return { verification, consented };
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+  return readerVisit(call, system.demo, await system.token(staffAccount), system.patient(patientIndex).cardSerial, answers);
 }
 
 describe('per-visit consent at the card reader', () => {
   test('face check at the clinic reader, consent to both: flags 1/1 and the doctor reads drugs and checkups', async () => {
     const patient = system.patient(3);
     expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '0', checkup: '0' });
-    const { verification, consented } = await visitWithConsent('clinic-reception', 3, { drug: true, checkup: true });
-    expect(verification).toMatchObject({ patientId: patient.id, method: 'FACE' });
-    expect(consented.body.data?.registerVisitConsent.map((c) => c.category).sort()).toEqual(['CHECKUP', 'DRUG']);
+    const visit = await visitWithConsent('clinic-reception', 3, { drug: true, checkup: true });
+    expect(visit.patientId).toBe(patient.id);
+    expect(visit.consents.map((c) => c.category).sort()).toEqual(['CHECKUP', 'DRUG']);
     expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '1', checkup: '1' });
     expect(await decide('clinic-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'CONSENT' });
     expect(await decide('clinic-doctor', patient.id, 'CHECKUP')).toMatchObject({ allow: true, reason: 'CONSENT' });
@@ -103,8 +89,8 @@ describe('per-visit consent at the card reader', () => {
   });
 
   test('a verification made at one facility cannot register consent at another', async () => {
-    const { verification } = await visitWithConsent('clinic-reception', 4, { drug: false, checkup: false });
-    const result = await system.graphql('mutation($v: String!) { registerVisitConsent(verificationToken: $v, drug: true, checkup: true) { id } }', { v: verification.verificationToken }, await system.token('dental-dentist'));
+    const visit = await visitWithConsent('clinic-reception', 4, { drug: false, checkup: false });
+    const result = await system.graphql('mutation($v: String!) { registerVisitConsent(verificationToken: $v, drug: true, checkup: true) { id } }', { v: visit.verificationToken }, await system.token('dental-dentist'));
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await flags(system.patient(4).id, DEMO_DENTAL.code)).toEqual({ drug: '0', checkup: '0' });
   });
@@ -118,8 +104,8 @@ describe('per-visit consent at the card reader', () => {
 
   test('a pharmacy never gets a checkup consent at the reader, and a checkup consent at a pharmacy opens nothing', async () => {
     const patient = system.patient(6);
-    const { consented } = await visitWithConsent('pharmacy-pharmacist', 6, { drug: true, checkup: true });
-    expect(consented.body.data?.registerVisitConsent.map((c) => c.category)).toEqual(['DRUG']);
+    const visit = await visitWithConsent('pharmacy-pharmacist', 6, { drug: true, checkup: true });
+    expect(visit.consents.map((c) => c.category)).toEqual(['DRUG']);
     expect(await flags(patient.id, DEMO_PHARMACY.code)).toEqual({ drug: '1', checkup: '3' });
     await consentAt(patient.id, DEMO_PHARMACY.code, 'CHECKUP', new Date(Date.now() - MINUTE));
     expect(await decide('pharmacy-pharmacist', patient.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'FORBIDDEN' });

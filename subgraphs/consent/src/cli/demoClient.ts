@@ -92,3 +92,29 @@ export async function loginDemoAccount(call: GraphQLCall, demo: DemoOptions, acc
   if (DEMO_PHR_APPS.some((a) => a.account === account)) return phrLogin(call, demo, account);
   throw new Error(`unknown demo account ${account}`);
 }
+
+export interface ReaderVisit {
+  verificationToken: string;
+  patientId: string;
+  consents: Array<{ id: string; category: string; facilityCode: string; valid: boolean }>;
+}
+
+/**
+ * A visit at a facility's card reader (contract 4), driven by a staff token of that facility: the card
+ * signs the reader's challenge after a face check, and the patient answers the consent questions.
+ */
+export async function readerVisit(call: GraphQLCall, demo: DemoOptions, staffToken: string, cardSerial: string, answers: { drug: boolean; checkup: boolean }): Promise<ReaderVisit> {
+  const started = await call('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: cardSerial }, staffToken);
+  const challenge = started.data?.startReaderVerification as { challengeId: string; challenge: string } | undefined;
+  if (!challenge) throw new Error(`startReaderVerification failed: ${JSON.stringify(started.errors)}`);
+  const signature = signChallenge(createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial)).privateKey, challenge.challenge);
+  const verified = await call('mutation($id: ID!, $sig: String!) { completeReaderVerification(challengeId: $id, method: "FACE", signature: $sig) { verificationToken patientId method expiresAt } }',
+    { id: challenge.challengeId, sig: signature }, staffToken);
+  const verification = verified.data?.completeReaderVerification as { verificationToken: string; patientId: string } | undefined;
+  if (!verification) throw new Error(`completeReaderVerification failed: ${JSON.stringify(verified.errors)}`);
+  const consented = await call('mutation($v: String!, $d: Boolean!, $c: Boolean!) { registerVisitConsent(verificationToken: $v, drug: $d, checkup: $c) { id category facilityCode valid } }',
+    { v: verification.verificationToken, d: answers.drug, c: answers.checkup }, staffToken);
+  const consents = consented.data?.registerVisitConsent as ReaderVisit['consents'] | undefined;
+  if (!consents) throw new Error(`registerVisitConsent failed: ${JSON.stringify(consented.errors)}`);
+  return { verificationToken: verification.verificationToken, patientId: verification.patientId, consents };
+}
