@@ -21,6 +21,9 @@ export const gatewayConfigSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(120_000).default(10_000)),
   /** Browser origins allowed by CORS (comma-separated); none by default — the portal calls from its server. */
   CORS_ORIGINS: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('')).transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** The portal's build-time operation manifest and the client name it sends (trusted documents). */
+  TRUSTED_DOCUMENTS_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(path.join(REPO_ROOT, 'portal', 'lib', 'graphql', 'generated', 'persisted-documents.json'))),
+  TRUSTED_CLIENT_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('onshi-portal')),
   /** Introspection for everyone (development only); otherwise ADMIN only. */
   ALLOW_INTROSPECTION: z.preprocess((v) => (v === '' || v === undefined ? 'false' : String(v)), z.enum(['true', 'false', '1', '0'])).transform((v) => v === 'true' || v === '1'),
 }).extend(limitsConfigSchema.shape);

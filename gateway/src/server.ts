@@ -6,6 +6,7 @@ import { bearerToken, requestLogPlugin, createErrorMasker, createLogger, createT
 import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
+import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 import { accessPolicyFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
@@ -50,12 +51,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
   });
   const armor = armorFor(config);
+  const trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);
+  if (!trustedDocuments) logger.warn({ path: config.TRUSTED_DOCUMENTS_PATH }, 'no trusted-document manifest: the portal client will be refused');
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_REQUESTS, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const verifyToken = createTokenVerifier(config.CONSENT_URL);
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.

@@ -6,7 +6,7 @@ import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
 // The virtual My Number Card belongs to the consent subgraph (contract 1): used here to sign like the real card.
 import { createVirtualCard, signChallenge } from '../../subgraphs/consent/src/services/card';
-import { startTestSystem, type TestSystem } from './harness';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -59,9 +59,9 @@ async function readAllMyDispensings(token: string, pageSize: number): Promise<{ 
   let after: string | null = null;
   let pages = 0;
   for (;;) {
-    const result = await system.graphql<{ me: { dispensings: DispensingPage } }>(MY_DISPENSINGS, { first: pageSize, after }, token);
+    const result: GraphQLResponse<{ me: { dispensings: DispensingPage } }> = await system.graphql<{ me: { dispensings: DispensingPage } }>(MY_DISPENSINGS, { first: pageSize, after }, token);
     expect(result.body.errors).toBeUndefined();
-    const page = result.body.data?.me.dispensings;
+    const page: DispensingPage | undefined = result.body.data?.me.dispensings;
     if (!page) throw new Error(`no page: ${result.text}`);
     pages += 1;
     nodes.push(...page.edges.map((edge) => edge.node));

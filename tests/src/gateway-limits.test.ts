@@ -1,8 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
+const REGISTERED = 'query PortalHome { me { id name } }';
 beforeAll(async () => {
-  system = await startTestSystem({ gatewayEnv: { RATE_LIMIT_REQUESTS: '40', RATE_LIMIT_WINDOW_SECONDS: '60', MAX_BODY_BYTES: '20000' } });
+  const manifest = path.join(mkdtempSync(path.join(tmpdir(), 'onshi-trusted-')), 'persisted-documents.json');
+  writeFileSync(manifest, JSON.stringify({ abc123: REGISTERED }));
+  system = await startTestSystem({ gatewayEnv: { RATE_LIMIT_REQUESTS: '40', RATE_LIMIT_WINDOW_SECONDS: '60', MAX_BODY_BYTES: '20000', TRUSTED_DOCUMENTS_PATH: manifest } });
 });
 afterAll(async () => {
   await system?.stop();
@@ -129,5 +135,35 @@ describe('GraphiQL for operators (issue 9)', () => {
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('trusted documents for the portal client (issue 9)', () => {
+  const send = (query: string, token: string, client?: string) =>
+    fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(client ? { 'apollographql-client-name': client } : {}) },
+      body: JSON.stringify({ query }),
+    });
+
+  test('the portal client runs its registered operation (whitespace and __typename do not matter)', async () => {
+    const token = await system.token('yamada');
+    const response = await send('query PortalHome {\n  me { __typename id name }\n}', token, 'onshi-portal');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { me: { name: string } } }).data.me.name).toBe('山田 太郎');
+  });
+
+  test('the portal client is refused any other operation, before anything is fetched', async () => {
+    const token = await system.token('yamada');
+    const response = await send('query Other { me { id name address } }', token, 'onshi-portal');
+    const text = await response.text();
+    expect(response.status).toBe(403);
+    expect(text).toContain('UNTRUSTED_DOCUMENT');
+    expect(text).not.toContain('山田');
+  });
+
+  test('other clients (vendors) may send arbitrary operations within the limits', async () => {
+    const response = await send('query Other { me { id name address } }', await system.token('yamada'));
+    expect(response.status).toBe(200);
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 test('the gateway passes every MUST of the GraphQL-over-HTTP audits', async () => {
   const audits = serverAudits({
     url: () => `${system.gatewayUrl}/graphql`,
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+    fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       const headers = new Headers(init?.headers);
       headers.set('authorization', `Bearer ${adminToken}`);
       return fetch(input, { ...init, headers });

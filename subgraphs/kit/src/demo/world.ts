@@ -221,6 +221,13 @@ export function demoPatient(options: DemoOptions, index: number): DemoPatient {
   };
 }
 
+/** The date someone born on `birthdate` turns `age`; a 29 February birthday falls on 1 March in other years. */
+export function birthdayAtAge(birthdate: string, age: number): string {
+  const [year, month, day] = birthdate.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) throw new Error(`bad date ${birthdate}`);
+  return ymd(new Date(Date.UTC(year + age, month - 1, day)));
+}
+
 /** 0–2 insurer changes in the last years; 後期高齢 from the 75th birthday (DOMAIN.md, seed 資格). */
 function demoCoverages(rng: Rng, birthdate: string, asOf: string, prefecture: string): DemoCoverage[] {
   const pool = DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI' && (i.prefecture === prefecture || rng() < 0.3));
@@ -228,7 +235,7 @@ function demoCoverages(rng: Rng, birthdate: string, asOf: string, prefecture: st
   const changes = rng() < 0.55 ? 0 : rng() < 0.7 ? 1 : 2;
   const start = yearsBefore(asOf, 7 + intBetween(rng, 0, 8), rng);
   const boundaries = Array.from({ length: changes }, (_, k) => yearsBefore(asOf, (k + 1) * 2 - rng(), rng)).sort();
-  const seventyFifth = `${Number(birthdate.slice(0, 4)) + 75}${birthdate.slice(4)}`;
+  const seventyFifth = birthdayAtAge(birthdate, 75);
   if (seventyFifth <= asOf && seventyFifth > start) boundaries.push(seventyFifth);
   const starts = [start, ...boundaries.filter((b) => b > start)];
   return starts.map((from, k) => {

@@ -1,0 +1,42 @@
+import { isValidFacilityCode, isValidInsurerNumber } from '../codes';
+import { birthdayAtAge, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
+
+const demo = { seed: 'onshi', patients: 1000, asOf: '2026-11-25' };
+
+describe('demo world', () => {
+  test('the same seed gives the same patient', () => {
+    expect(demoPatient(demo, 123)).toEqual(demoPatient({ ...demo }, 123));
+    expect(demoPatient(demo, 123)).not.toEqual(demoPatient({ ...demo, seed: 'other' }, 123));
+  });
+
+  test('named patients: 山田 太郎 changed insurer twice; 佐藤 花子', () => {
+    const yamada = demoPatient(demo, 0);
+    expect(yamada.name).toBe('山田 太郎');
+    expect(yamada.coverages.map((c) => c.insurerNumber)).toEqual(['06132013', '01130012', '131011']);
+    expect(demoPatient(demo, 1).name).toBe('佐藤 花子');
+  });
+
+  test('every insurer number and facility code carries a valid check digit', () => {
+    expect(DEMO_INSURERS.every((i) => isValidInsurerNumber(i.number))).toBe(true);
+    expect(demoFacilities(demo.seed).every((f) => isValidFacilityCode(f.code))).toBe(true);
+    const kinds = new Set(demoFacilities(demo.seed).map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['DENTAL', 'MEDICAL', 'PHARMACY']);
+  });
+
+  test('coverage periods of generated people are contiguous and valid dates', () => {
+    for (let index = 2; index < 300; index += 1) {
+      const { coverages } = demoPatient(demo, index);
+      for (const [k, coverage] of coverages.entries()) {
+        expect(Number.isNaN(Date.parse(coverage.qualificationDate))).toBe(false);
+        const next = coverages[k + 1];
+        if (next) expect(coverage.disqualificationDate && coverage.disqualificationDate < next.qualificationDate).toBe(true);
+      }
+    }
+  });
+
+  test('a 29 February birthday turns 75 on 1 March of a common year, on 29 February of a leap year', () => {
+    expect(birthdayAtAge('1948-02-29', 75)).toBe('2023-03-01');
+    expect(birthdayAtAge('1948-02-29', 76)).toBe('2024-02-29');
+    expect(birthdayAtAge('1950-06-15', 75)).toBe('2025-06-15');
+  });
+});
