@@ -167,3 +167,23 @@ describe('trusted documents for the portal client (issue 9)', () => {
     expect(response.status).toBe(200);
   });
 });
+
+// Last in this file: it stops the checkups subgraph.
+describe('partial failure (issue 9)', () => {
+  test('with the checkups subgraph down, qualifications and drugs still answer; the error names checkups; /ready reports it', async () => {
+    const token = await system.token('yamada');
+    await system.stopService('checkups');
+    const result = await system.graphql<{ me: { name: string; currentQualification: { insurerNumber: string }; dispensings: { edges: unknown[] } | null; checkups: unknown[] | null } }>(
+      '{ me { name currentQualification { insurerNumber } dispensings(first: 3) { edges { node { drugName } } } checkups { fiscalYear } } }', {}, token,
+    );
+    expect(result.body.data?.me).toMatchObject({ name: '山田 太郎', currentQualification: { insurerNumber: '131011' }, checkups: null });
+    expect(result.body.data?.me.dispensings?.edges.length).toBeGreaterThan(0);
+    const error = result.body.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+    expect(error?.message).toContain('checkups');
+    expect(error?.extensions?.service).toBe('checkups');
+    const ready = await fetch(`${system.gatewayUrl}/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { checks: Record<string, boolean> }).checks).toMatchObject({ checkups: false, qualifications: true, drugs: true });
+    expect((await fetch(`${system.gatewayUrl}/health`)).status).toBe(200);
+  });
+});

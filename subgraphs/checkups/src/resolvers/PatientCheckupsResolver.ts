@@ -17,8 +17,9 @@ export const CHECKUP_READERS = ['DOCTOR', 'DENTIST', 'PATIENT', 'PHR_APP', 'INSU
 
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
+  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
   @Access(...CHECKUP_READERS)
-  @FieldResolver(() => [Checkup], { description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
+  @FieldResolver(() => [Checkup], { nullable: true, description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
   async checkups(
     @Root() patient: Patient,
     @Ctx() ctx: CheckupsContext,
@@ -35,7 +36,7 @@ export class PatientCheckupsResolver {
   }
 
   @Access(...CHECKUP_READERS)
-  @FieldResolver(() => CheckupTrend, { description: 'One JLAC10 item across the kept fiscal years, with its thresholds' })
+  @FieldResolver(() => CheckupTrend, { nullable: true, description: 'One JLAC10 item across the kept fiscal years, with its thresholds' })
   async checkupTrend(
     @Root() patient: Patient,
     @Ctx() ctx: CheckupsContext,

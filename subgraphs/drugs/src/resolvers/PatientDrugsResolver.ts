@@ -62,7 +62,7 @@ function requireDateArg(name: string, value: string | null | undefined): string 
 
 @Resolver(() => Patient)
 export class PatientDrugsResolver {
-  @FieldResolver(() => DispensingConnection)
+  @FieldResolver(() => DispensingConnection, { nullable: true })
   async dispensings(
     @Root() patient: Patient,
     @Ctx() ctx: DrugsContext,
@@ -98,7 +98,7 @@ export class PatientDrugsResolver {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null } };
   }
 
-  @FieldResolver(() => MedicationSummary)
+  @FieldResolver(() => MedicationSummary, { nullable: true })
   async medicationSummary(@Root() patient: Patient, @Ctx() ctx: DrugsContext): Promise<MedicationSummary> {
     await requireDrugAccess(ctx, patient.id);
     const summary = await ctx.loaders.medicationSummary.load(patient.id);
@@ -115,7 +115,7 @@ export class PatientDrugsResolver {
     };
   }
 
-  @FieldResolver(() => MedicalExpenseNotice)
+  @FieldResolver(() => MedicalExpenseNotice, { nullable: true })
   async medicalExpenses(
     @Root() patient: Patient,
     @Ctx() ctx: DrugsContext,

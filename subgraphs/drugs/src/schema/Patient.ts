@@ -12,15 +12,16 @@ export class Patient {
   @Field(() => ID)
   id!: string;
 
+  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
   @Access(...DRUG_READERS)
-  @Field(() => DispensingConnection, { description: '薬剤情報: dispensings of the last 5 years, newest first' })
+  @Field(() => DispensingConnection, { nullable: true, description: '薬剤情報: dispensings of the last 5 years, newest first' })
   dispensings?: DispensingConnection;
 
   @Access(...DRUG_READERS)
-  @Field(() => MedicationSummary, { description: '服薬サマリ: active drugs, 重複投薬 and 多剤投与 for a first visit' })
+  @Field(() => MedicationSummary, { nullable: true, description: '服薬サマリ: active drugs, 重複投薬 and 多剤投与 for a first visit' })
   medicationSummary?: MedicationSummary;
 
   @Access(...DRUG_READERS)
-  @Field(() => MedicalExpenseNotice, { description: '医療費通知 for one calendar year (医療費控除)' })
+  @Field(() => MedicalExpenseNotice, { nullable: true, description: '医療費通知 for one calendar year (医療費控除)' })
   medicalExpenses?: MedicalExpenseNotice;
 }
