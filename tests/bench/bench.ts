@@ -17,7 +17,7 @@ import { startTestSystem, type TestSystem } from '../src/harness';
 import { runLoad, type LoadFigures } from './load';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { readerVerifications } from './reader';
-import { benchDatabaseName, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, seedDatabase, withDatabase } from './seed';
+import { benchDatabaseName, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
 import { gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
@@ -42,6 +42,8 @@ export interface BenchOptions {
    * 10⁶ load is paid once (without it every scale gets a fresh database, dropped afterwards).
    */
   database?: string;
+  /** Only load the data (PostgreSQL, with `database`): for a 10⁶ load paid ahead of the measured run. */
+  seedOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -189,8 +191,9 @@ async function countStatements(system: TestSystem, scenario: PreparedScenario, t
   };
 }
 
-async function databaseFacts(system: TestSystem, databaseUrl: string | undefined): Promise<{ bytes: number; rows: Record<string, number> }> {
+async function databaseFacts(system: TestSystem | undefined, databaseUrl: string | undefined): Promise<{ bytes: number; rows: Record<string, number> }> {
   if (!databaseUrl) {
+    if (!system) return { bytes: 0, rows: {} };
     const kib = Number(execFileSync('du', ['-sk', system.dataDir], { encoding: 'utf8' }).split(/\s/)[0] ?? 0);
     return { bytes: kib * 1024, rows: {} };
   }
@@ -267,22 +270,34 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   let databaseUrl: string | undefined;
   if (baseUrl) {
     databaseName = benchDatabaseName(patients, options.database);
-    if (await databaseExists(baseUrl, databaseName)) {
+    const previous = (await databaseExists(baseUrl, databaseName)) ? await recordedLoad(withDatabase(baseUrl, databaseName)) : undefined;
+    if (previous) {
       databaseUrl = withDatabase(baseUrl, databaseName);
       result.reusedDatabase = databaseName;
-      options.log(`[${patients}] reusing the loaded database ${databaseName}`);
+      result.loadSeconds = previous.seconds;
+      result.seedBySubgraph = previous.bySubgraph;
+      options.log(`[${patients}] reusing ${databaseName}, loaded ${previous.loadedAt} in ${previous.seconds.toFixed(1)} s`);
     } else {
+      // Absent, or a load that did not finish: load afresh.
+      await dropDatabase(baseUrl, databaseName);
       databaseUrl = await createDatabase(baseUrl, databaseName);
       options.log(`[${patients}] loading ${patients} patients into PostgreSQL database ${databaseName}…`);
       try {
         const seeded = await seedDatabase(databaseUrl, patients, options.log);
+        await recordLoad(databaseUrl, patients, seeded);
         result.loadSeconds = seeded.seconds;
         result.seedBySubgraph = seeded.bySubgraph;
       } catch (error) {
-        if (!options.database) await dropDatabase(baseUrl, databaseName);
+        await dropDatabase(baseUrl, databaseName);
         throw error;
       }
     }
+  }
+  if (options.seedOnly) {
+    if (!baseUrl || !options.database) throw new Error('--seed-only needs DATABASE_URL and --database NAME (the loaded database is kept for later runs)');
+    if (databaseUrl) result.databaseBytes = (await databaseFacts(undefined, databaseUrl)).bytes;
+    options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(already there)'} s, database ${(result.databaseBytes / 2 ** 20).toFixed(1)} MiB`);
+    return result;
   }
   const dropOwnDatabase = async () => {
     if (baseUrl && databaseName && !options.database) await dropDatabase(baseUrl, databaseName);
@@ -351,9 +366,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         entry.runs.push(run);
         options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
       }
-      if (!profiled || spec.name === 'reception') profiled = { scenario, token };
+      profiled = { scenario, token };
+      // Profile the reception scenario right after its runs, while its reader verifications (10 min) are fresh.
+      if (options.profileSeconds > 0 && spec.name === 'reception') {
+        options.log(`[${patients}] profiling our gateway under reception for ${options.profileSeconds} s…`);
+        result.profile = await profileGateway(system, scenario, token, options, workDir);
+      }
     }
-    if (options.profileSeconds > 0 && profiled) {
+    if (options.profileSeconds > 0 && profiled && !result.profile) {
       options.log(`[${patients}] profiling our gateway under ${profiled.scenario.spec.name} for ${options.profileSeconds} s…`);
       result.profile = await profileGateway(system, profiled.scenario, profiled.token, options, workDir);
     }

@@ -18,11 +18,12 @@ function runOf(scenario: ScenarioResult, predicate: (run: TargetRun) => boolean)
 }
 
 function loadLine(scale: ScaleResult): string {
-  if (scale.loadSeconds === undefined) return `Data: kept database ${scale.reusedDatabase ?? ''} reused (load time in the run that created it)`;
+  if (scale.loadSeconds === undefined) return 'Load time not recorded';
   const rate = `${fixed(scale.patients / Math.max(scale.loadSeconds, 0.001))} patients/s`;
   if (scale.engine === 'pglite') return `Load (system start incl. every subgraph's seed, PGlite): ${fixed(scale.loadSeconds, 1)} s (${rate})`;
   const parts = Object.entries(scale.seedBySubgraph ?? {}).map(([name, ms]) => `${name} ${fixed(ms / 1000, 1)} s`).join(', ');
-  return `Load: ${fixed(scale.loadSeconds, 1)} s (${rate}; seeds: ${parts}); system start over the loaded data ${fixed(scale.startSeconds ?? 0, 1)} s`;
+  const reused = scale.reusedDatabase ? ` (kept database ${scale.reusedDatabase}, loaded by an earlier run)` : '';
+  return `Load: ${fixed(scale.loadSeconds, 1)} s${reused} (${rate}; seeds: ${parts}); system start over the loaded data ${fixed(scale.startSeconds ?? 0, 1)} s`;
 }
 
 function scaleTable(scale: ScaleResult): string[] {
@@ -94,6 +95,47 @@ function scaleComparison(report: BenchReport): string[] {
   return lines;
 }
 
+const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? '**met**' : 'not met');
+
+/** The issue's targets, each as measured in this run (largest scale for the absolute ones). */
+function targetsTable(report: BenchReport): string[] {
+  const last = report.scales[report.scales.length - 1];
+  const first = report.scales[0];
+  if (!last || !first) return [];
+  const lines = ['### Targets of issue 10, as measured in this run', '', '| target | measured | verdict |', '|---|---|---|'];
+  const reception = last.scenarios.find((s) => s.name === 'reception');
+  const ours = reception?.runs.filter((r) => r.kind === 'ours') ?? [];
+  const best = [...ours].sort((a, b) => b.figures.rps - a.figures.rps)[0];
+  lines.push(`| reception through the gateway ≥ 1,000 req/s with p99 < 100 ms (${last.patients.toLocaleString('en-US')} patients) | ${best ? `${fixed(best.figures.rps)} req/s, p99 ${best.figures.p99} ms (${best.target})` : '–'} | ${verdict(best ? best.figures.rps >= 1000 && best.figures.p99 < 100 : undefined)} |`);
+  const overheads = last.scenarios.flatMap((scenario) => {
+    const direct = runOf(scenario, (r) => r.kind === 'direct');
+    const ours1 = runOf(scenario, (r) => r.kind === 'ours' && r.workers === 1);
+    return direct && ours1 && direct.figures.p50 > 0 ? [{ name: scenario.name, value: ours1.figures.p50 / direct.figures.p50 }] : [];
+  });
+  lines.push(`| gateway p50 ≤ 1.3 × direct p50 (single-subgraph scenarios) | ${overheads.map((o) => `${o.name} ${o.value.toFixed(2)}×`).join(', ') || '–'} | ${verdict(overheads.length > 0 ? overheads.every((o) => o.value <= 1.3) : undefined)} |`);
+  const peers = last.scenarios.flatMap((scenario) => [...new Set(scenario.runs.filter((r) => r.kind === 'hive').map((r) => r.workers))].flatMap((w) => {
+    const o = runOf(scenario, (r) => r.kind === 'ours' && r.workers === w);
+    const h = runOf(scenario, (r) => r.kind === 'hive' && r.workers === w);
+    return o && h && h.figures.rps > 0 ? [{ label: `${scenario.name} ×${w}`, value: o.figures.rps / h.figures.rps }] : [];
+  }));
+  lines.push(`| ours ≥ 1.2 × Hive Gateway req/s on every scenario | ${peers.map((p) => `${p.label} ${p.value.toFixed(2)}×`).join(', ') || '–'} | ${verdict(peers.length > 0 ? peers.every((p) => p.value >= 1.2) : undefined)} |`);
+  if (first !== last) {
+    const scale = last.scenarios.flatMap((scenario) => {
+      const small = first.scenarios.find((s) => s.name === scenario.name);
+      const a = small ? runOf(small, (r) => r.kind === 'ours' && r.workers === 1) : undefined;
+      const b = runOf(scenario, (r) => r.kind === 'ours' && r.workers === 1);
+      return a && b && a.figures.p95 > 0 ? [{ name: scenario.name, value: b.figures.p95 / a.figures.p95 }] : [];
+    });
+    lines.push(`| p95 at ${last.patients.toLocaleString('en-US')} ≤ 1.2 × p95 at ${first.patients.toLocaleString('en-US')} patients (ours ×1) | ${scale.map((x) => `${x.name} ${x.value.toFixed(2)}×`).join(', ') || '–'} | ${verdict(scale.length > 0 ? scale.every((x) => x.value <= 1.2) : undefined)} |`);
+  } else {
+    lines.push(`| p95 at 10⁶ ≤ 1.2 × p95 at 10⁴ patients | one scale only in this run | not measured |`);
+  }
+  const allRuns = report.scales.flatMap((sc) => sc.scenarios.flatMap((s) => s.runs));
+  const errors = allRuns.reduce((sum, r) => sum + errorsOf(r), 0);
+  lines.push(`| zero non-2xx and zero GraphQL errors in every run | ${errors} errors over ${allRuns.length} runs | ${verdict(allRuns.length > 0 ? errors === 0 : undefined)} |`, '');
+  return lines;
+}
+
 export function renderGenerated(report: BenchReport, jsonName: string): string {
   const m = report.machine;
   const o = report.options;
@@ -102,8 +144,9 @@ export function renderGenerated(report: BenchReport, jsonName: string): string {
     `## Run of ${m.startedAt.slice(0, 16).replace('T', ' ')} UTC at commit ${m.commit}${m.dirty ? ' (with uncommitted changes in the work tree)' : ''}`,
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}; load average at start ${m.loadAverageAtStart.join(' / ')}.`,
-    `Load: autocannon, ${o.connections} connections, ${o.warmupSeconds} s warm-up (discarded) then ${o.durationSeconds} s per scenario × target, on loopback, in the same process as nothing else but the load generator; patients cycled from a pool of ${o.poolSize}. Raw figures: [${jsonName}](benchmarks/${jsonName}).`,
+    `Load: autocannon, ${o.connections} connections, ${o.warmupSeconds} s warm-up (discarded) then ${o.durationSeconds} s per scenario × target, on loopback (the load generator shares the 2 cores with gateway, subgraphs and PostgreSQL); patients cycled from a pool of ${o.poolSize}. Raw figures: [${jsonName}](benchmarks/${jsonName}).`,
     '',
+    ...targetsTable(report),
     ...report.scales.flatMap((scale) => [...scaleTable(scale), '']),
     ...scaleComparison(report),
     END_MARKER,

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
- *             [--doc docs/benchmarks.md]`
+ *             [--seed-only] [--doc docs/benchmarks.md]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
@@ -37,6 +37,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       samples: { type: 'string', default: '20' },
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
       database: { type: 'string' },
+      'seed-only': { type: 'boolean', default: false },
       doc: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks.md') },
       'json-dir': { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks') },
     },
@@ -65,6 +66,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       statementSamples: samples ?? 20,
       scenarios: scenarios as ScenarioName[],
       database: values.database,
+      seedOnly: values['seed-only'],
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),
@@ -75,6 +77,10 @@ async function main(): Promise<void> {
   const { options, doc, jsonDir } = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
   const log = (line: string) => void process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
   const report = await runBenchmark({ ...options, log });
+  if (options.seedOnly) {
+    for (const scale of report.scales) log(`[${scale.patients}] ${JSON.stringify({ loadSeconds: scale.loadSeconds, seedBySubgraph: scale.seedBySubgraph, databaseBytes: scale.databaseBytes })}`);
+    return;
+  }
   const written = writeReport(report, doc, jsonDir);
   log(`wrote ${path.relative(REPO_ROOT, written.doc)} and ${path.relative(REPO_ROOT, written.json)}`);
 }

@@ -100,3 +100,29 @@ export async function seedDatabase(databaseUrl: string, patients: number, log: (
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A finished load leaves a note in the database (public.bench_load): a kept database is reused only when
+ * its load finished, and a later run can still report how long that load took.
+ */
+export async function recordLoad(databaseUrl: string, patients: number, facts: SeedFacts): Promise<void> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await sql`create table if not exists public.bench_load (patients integer not null, seconds double precision not null, by_subgraph jsonb not null, loaded_at timestamptz not null default now())`;
+    await sql`insert into public.bench_load (patients, seconds, by_subgraph) values (${patients}, ${facts.seconds}, ${sql.json(facts.bySubgraph)})`;
+  } finally {
+    await sql.end();
+  }
+}
+
+export async function recordedLoad(databaseUrl: string): Promise<(SeedFacts & { loadedAt: string }) | undefined> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const [exists] = await sql<Array<{ found: boolean }>>`select to_regclass('public.bench_load') is not null as found`;
+    if (!exists?.found) return undefined;
+    const [row] = await sql<Array<{ seconds: number; by_subgraph: Record<string, number>; loaded_at: Date }>>`select seconds, by_subgraph, loaded_at from public.bench_load order by loaded_at desc limit 1`;
+    return row ? { seconds: row.seconds, bySubgraph: row.by_subgraph, loadedAt: row.loaded_at.toISOString() } : undefined;
+  } finally {
+    await sql.end();
+  }
+}
