@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: path.join(__dirname, '..'),
   transpilePackages: ['@onshi/consent'],
   poweredByHeader: false,
+  // The e2e suite builds into its own folder so it never overwrites the build a running `pnpm start` serves.
+  distDir: process.env.PORTAL_DIST_DIR ?? '.next',
   // Every data page reads the user's cookie, so it renders per request; nothing is prerendered with data.
   async headers() {
     return [{

@@ -1,6 +1,6 @@
 import type { MyCheckupsQuery } from './graphql/generated/graphql';
 
-export type Checkup = MyCheckupsQuery['me']['checkups'][number];
+export type Checkup = NonNullable<MyCheckupsQuery['me']['checkups']>[number];
 export type CheckupItem = Checkup['items'][number];
 
 export interface ItemRow {

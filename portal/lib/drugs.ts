@@ -17,6 +17,7 @@ export async function loadDispensings(token: string | undefined, period: { from?
     const result: GatewayResult<MyDispensingsResult> = await gatewayQuery(MyDispensingsQuery, { from: period.from ?? null, to: period.to ?? null, first: PAGE_SIZE, after }, token);
     if (!result.ok) return result;
     const connection: MyDispensingsResult['me']['dispensings'] = result.data.me.dispensings;
+    if (!connection) return { ok: true, data: { dispensings, truncated: false } };
     dispensings.push(...connection.edges.map((edge) => edge.node));
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { ok: true, data: { dispensings, truncated: false } };
     after = connection.pageInfo.endCursor;

@@ -1,6 +1,6 @@
 import type { MyMedicalExpensesQuery } from './graphql/generated/graphql';
 
-export type ExpenseNotice = MyMedicalExpensesQuery['me']['medicalExpenses'];
+export type ExpenseNotice = NonNullable<MyMedicalExpensesQuery['me']['medicalExpenses']>;
 export type ExpenseRow = ExpenseNotice['months'][number];
 
 export interface MonthSum { month: string; totalCostYen: number; patientShareYen: number; rows: ExpenseRow[] }

@@ -22,8 +22,9 @@ export function decisionLabel(t: Messages, decision: string): string {
   return lookup(t, `decision${decision}`) ?? decision;
 }
 
-/** Facilities are named by their 医療機関コード (the API has no facility directory yet). */
-export function facilityLabel(t: Messages, code: string | null | undefined): string {
-  return code ? t.facilityCodeLabel(code) : t.noFacility;
+/** A facility by name when the master knows it, else by its 医療機関コード. */
+export function facilityLabel(t: Messages, code: string | null | undefined, names?: Map<string, string>): string {
+  if (!code) return t.noFacility;
+  return names?.get(code) ?? t.facilityCodeLabel(code);
 }
 

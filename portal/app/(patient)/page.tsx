@@ -6,6 +6,7 @@ import { gatewayQuery } from '@/lib/gateway';
 import { HomeQuery } from '@/lib/graphql/patient';
 import { messages } from '@/lib/i18n';
 import { categoryLabel, facilityLabel } from '@/lib/labels';
+import { facilityNames } from '@/lib/facilities';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
@@ -31,6 +32,7 @@ export default async function HomePage() {
   const ratio = qualification ? copayPercent(qualification.insuredPartialContributionRatio) : undefined;
   const expiredConsents = me.consents.filter((consent) => !consent.valid && now - Date.parse(consent.expiresAt) < EXPIRED_CONSENT_DAYS * 86_400_000);
   const newAccess = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT' && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
+  const names = await facilityNames([...expiredConsents.map((consent) => consent.facilityCode), ...newAccess.map((entry) => entry.facilityCode)], session?.token);
   const numberText = qualification ? `${qualification.insuredCardSymbol} ・ ${qualification.insuredIdentificationNumber} ・ ${qualification.insuredBranchNumber}` : '';
   const maskedText = qualification ? `${mask(qualification.insuredCardSymbol)} ・ ${mask(qualification.insuredIdentificationNumber)} ・ ${mask(qualification.insuredBranchNumber)}` : '';
   const sections = [
@@ -64,10 +66,10 @@ export default async function HomePage() {
         {expiredConsents.length === 0 && newAccess.length === 0 ? <p className="notice">{t.noAlerts}</p> : (
           <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
             {expiredConsents.map((consent) => (
-              <li key={consent.id} className="notice notice--warn">{t.alertExpiredConsent(facilityLabel(t, consent.facilityCode), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}</li>
+              <li key={consent.id} className="notice notice--warn">{t.alertExpiredConsent(facilityLabel(t, consent.facilityCode, names), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}</li>
             ))}
             {newAccess.map((entry) => (
-              <li key={`${entry.requestId}-${entry.category}`} className="notice">{t.alertNewAccess(facilityLabel(t, entry.facilityCode), categoryLabel(t, entry.category), formatDateTime(entry.at, locale))} <a href="/access">{t.navAccess}</a></li>
+              <li key={`${entry.requestId}-${entry.category}`} className="notice">{t.alertNewAccess(facilityLabel(t, entry.facilityCode, names), categoryLabel(t, entry.category), formatDateTime(entry.at, locale))} <a href="/access">{t.navAccess}</a></li>
             ))}
           </ul>
         )}

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { gatewayMutation } from '@/lib/gateway';
 import { CompleteCardLoginMutation, LogoutMutation, StaffLoginMutation, StartCardLoginMutation } from '@/lib/graphql/auth';
 import { safeReturnPath } from '@/lib/paths';
-import { REFRESH_COOKIE, clearSession, storeSession } from '@/lib/session';
+import { ACCESS_COOKIE, REFRESH_COOKIE, clearSession, readClaims, storeSession } from '@/lib/session';
 import { isWellFormedCardSerial, signWithVirtualCard } from '@/lib/virtualCard';
 
 export type CardLoginState =
@@ -59,9 +59,12 @@ export async function staffLogin(_previous: StaffLoginState, formData: FormData)
 
 /** Ends the session at the identity provider too, so a stolen refresh token is worthless afterwards. */
 export async function logout(): Promise<void> {
-  const refreshToken = (await cookies()).get(REFRESH_COOKIE)?.value;
+  const jar = await cookies();
+  const refreshToken = jar.get(REFRESH_COOKIE)?.value;
+  const accessToken = jar.get(ACCESS_COOKIE)?.value;
+  const wasStaff = accessToken !== undefined && readClaims(accessToken)?.role !== 'PATIENT';
   // A failed revoke must not keep the user logged in here; the refresh token expires on its own.
   if (refreshToken) await gatewayMutation(LogoutMutation, { refreshToken });
   await clearSession();
-  redirect('/login?loggedOut=1');
+  redirect(wasStaff ? '/staff/login?loggedOut=1' : '/login?loggedOut=1');
 }

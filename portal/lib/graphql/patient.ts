@@ -30,3 +30,10 @@ export const AccessLogQuery = graphql(`
     }
   }
 `);
+
+/** A facility's name for a 医療機関コード (the access log records only the code). */
+export const FacilityNameQuery = graphql(`
+  query FacilityName($code: String!) {
+    facility(code: $code) { code name }
+  }
+`);

@@ -5,6 +5,7 @@ import { gatewayQuery } from '@/lib/gateway';
 import { AccessLogQuery } from '@/lib/graphql/patient';
 import { messages } from '@/lib/i18n';
 import { categoryLabel, decisionLabel, facilityLabel, reasonLabel, roleLabel } from '@/lib/labels';
+import { facilityNames } from '@/lib/facilities';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
@@ -30,6 +31,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const facility = single(params.facility) ?? '';
   const entries = result.data.me.accessLog;
   const facilities = [...new Set(entries.map((entry) => entry.facilityCode).filter((code): code is string => Boolean(code)))].sort();
+  const names = await facilityNames(facilities, session?.token);
   const days = PERIODS[period];
   const since = days === undefined ? undefined : Date.now() - days * 86_400_000;
   const shown = entries.filter((entry) => (since === undefined || Date.parse(entry.at) >= since) && (!facility || entry.facilityCode === facility));
@@ -50,7 +52,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           <label htmlFor="facility">{t.filterFacility}</label>
           <select id="facility" name="facility" defaultValue={facility}>
             <option value="">{t.facilityAll}</option>
-            {facilities.map((code) => <option key={code} value={code}>{facilityLabel(t, code)}</option>)}
+            {facilities.map((code) => <option key={code} value={code}>{facilityLabel(t, code, names)}</option>)}
           </select>
         </div>
         <button type="submit" className="button">{t.filterApply}</button>
@@ -66,7 +68,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
               {shown.map((entry) => (
                 <tr key={`${entry.requestId}-${entry.category}-${entry.at}`}>
                   <td>{formatDateTime(entry.at, locale)}</td>
-                  <td>{facilityLabel(t, entry.facilityCode)}</td>
+                  <td>{facilityLabel(t, entry.facilityCode, names)}</td>
                   <td>{roleLabel(t, entry.actorRole)}</td>
                   <td>{categoryLabel(t, entry.category)}</td>
                   <td><span className={`badge ${entry.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, entry.decision)}</span></td>

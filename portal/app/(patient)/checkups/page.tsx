@@ -14,7 +14,7 @@ export default async function CheckupsPage() {
   const session = await currentSession();
   const result = await pageData(await gatewayQuery(MyCheckupsQuery, {}, session?.token));
   if (!result.ok) return <><h1>{t.checkupsTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.checkupsTitle} /> : <ErrorState t={t} failure={result} retryHref="/checkups" />}</>;
-  const { checkups } = result.data.me;
+  const checkups = result.data.me.checkups ?? [];
   return (
     <>
       <h1>{t.checkupsTitle}</h1>

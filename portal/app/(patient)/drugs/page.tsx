@@ -42,6 +42,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
     const result = await pageData(await gatewayQuery(MyActiveDrugsQuery, {}, session?.token));
     if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.viewActive} /> : <ErrorState t={t} failure={result} retryHref="/drugs?view=active" />}</>;
     const summary = result.data.me.medicationSummary;
+    if (!summary) return <><h1>{t.drugsTitle}</h1>{tabs}<p className="notice">{t.activeNone}</p></>;
     return (
       <>
         <h1>{t.drugsTitle}</h1>

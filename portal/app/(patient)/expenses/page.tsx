@@ -35,6 +35,7 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
   );
   if (!result.ok) return <><h1>{t.expensesTitle}</h1>{chooser}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.expensesTitle} /> : <ErrorState t={t} failure={result} retryHref={`/expenses?year=${year}`} />}</>;
   const notice = result.data.me.medicalExpenses;
+  if (!notice) return <><h1>{t.expensesTitle}</h1>{chooser}<p className="notice">{t.expensesNone}</p></>;
   const months = byMonth(notice);
   const monthLabel = (month: string) => (locale === 'ja' ? `${Number(month.slice(5, 7))}月` : formatMonth(month, locale).split(' ')[0] ?? month);
   return (

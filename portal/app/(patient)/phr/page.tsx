@@ -1,10 +1,81 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/States';
+import { ComingSoon, ErrorState } from '@/components/States';
+import { revokePhr, grantPhr } from '@/app/actions/phr';
+import { formatDate } from '@/lib/format';
+import { gatewayQuery } from '@/lib/gateway';
+import { MyPhrGrantsQuery } from '@/lib/graphql/phr';
 import { messages } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/labels';
+import { pageData } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'PHR連携' };
 
-export default async function Page() {
-  const { t } = await messages();
-  return <><h1>{t.navPhr}</h1><ComingSoon t={t} title={t.navPhr} /></>;
+export default async function PhrPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const { locale, t } = await messages();
+  const session = await currentSession();
+  const result = await pageData(await gatewayQuery(MyPhrGrantsQuery, {}, session?.token));
+  if (!result.ok) return <><h1>{t.phrTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.phrTitle} /> : <ErrorState t={t} failure={result} retryHref="/phr" />}</>;
+  const grants = result.data.me.phrGrants;
+  const outcome = params.result;
+  return (
+    <>
+      <h1>{t.phrTitle}</h1>
+      <p>{t.phrLead}</p>
+      {outcome === 'granted' ? <p className="notice notice--ok" role="status">{t.phrGrantDone}</p> : null}
+      {outcome === 'revoked' ? <p className="notice notice--ok" role="status">{t.phrRevokeDone}</p> : null}
+      {outcome === 'grant-error' || outcome === 'revoke-error' ? <p className="notice notice--error" role="alert">{t.phrGrantError}</p> : null}
+      {grants.length === 0 ? <p className="notice">{t.phrNone}</p> : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t.phrTitle}>
+          <table>
+            <thead><tr><th scope="col">{t.phrApp}</th><th scope="col">{t.phrCategories}</th><th scope="col">{t.phrGranted}</th><th scope="col">{t.phrExpires}</th><th scope="col">{t.phrStatus}</th><th scope="col"><span className="visually-hidden">{t.phrRevoke}</span></th></tr></thead>
+            <tbody>
+              {grants.map((grant) => (
+                <tr key={grant.id}>
+                  <th scope="row">{grant.appId}</th>
+                  <td>{grant.categories.map((category) => categoryLabel(t, category)).join('、')}</td>
+                  <td>{formatDate(grant.grantedAt, locale)}</td>
+                  <td>{formatDate(grant.expiresAt, locale)}</td>
+                  <td><span className={`badge ${grant.active ? 'badge--ok' : 'badge--muted'}`}>{grant.active ? t.phrActive : grant.revokedAt ? t.phrRevoked : t.phrExpired}</span></td>
+                  <td>{grant.active ? (
+                    <form action={revokePhr}>
+                      <input type="hidden" name="grantId" value={grant.id} />
+                      <button type="submit" className="button button--danger" aria-label={t.phrRevokeLabel(grant.appId)}>{t.phrRevoke}</button>
+                    </form>
+                  ) : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="card card--narrow" aria-labelledby="grant-title">
+        <h2 id="grant-title" style={{ marginTop: 0 }}>{t.phrGrantTitle}</h2>
+        <form action={grantPhr}>
+          <div className="field">
+            <label htmlFor="appId">{t.phrAppId}</label>
+            <input id="appId" name="appId" required aria-describedby="appId-help" autoComplete="off" />
+            <span id="appId-help" className="field__help">{t.phrAppIdHelp}</span>
+          </div>
+          <fieldset className="field" style={{ border: 0, padding: 0 }}>
+            <legend>{t.phrChooseCategories}</legend>
+            {['QUALIFICATION', 'DRUG', 'CHECKUP'].map((category) => (
+              <label key={category} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', minHeight: 48, fontWeight: 400 }}>
+                <input type="checkbox" name="categories" value={category} style={{ width: 24, height: 24, minHeight: 0 }} /> {categoryLabel(t, category)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="days">{t.phrDays}</label>
+            <select id="days" name="days" defaultValue="90">
+              <option value="90">90</option>
+              <option value="30">30</option>
+            </select>
+          </div>
+          <button type="submit" className="button">{t.phrGrantButton}</button>
+        </form>
+      </section>
+    </>
+  );
 }

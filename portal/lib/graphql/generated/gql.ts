@@ -24,8 +24,20 @@ type Documents = {
     "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyDispensingsDocument,
     "\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n": typeof types.MyActiveDrugsDocument,
     "\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n": typeof types.MyMedicalExpensesDocument,
+    "\n  mutation StartReaderVerification($cardSerial: String!) {\n    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": typeof types.StartReaderVerificationDocument,
+    "\n  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {\n    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }\n  }\n": typeof types.CompleteReaderVerificationDocument,
+    "\n  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {\n    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }\n  }\n": typeof types.RegisterVisitConsentDocument,
+    "\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n": typeof types.QualificationResultFieldsFragmentDoc,
+    "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n": typeof types.ConfirmQualificationByCardDocument,
+    "\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n": typeof types.ClinicPatientDocument,
+    "\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n": typeof types.ClinicPatientDrugsDocument,
+    "\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        guidance { level group }\n        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": typeof types.ClinicPatientCheckupsDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": typeof types.AccessLogDocument,
+    "\n  query FacilityName($code: String!) {\n    facility(code: $code) { code name }\n  }\n": typeof types.FacilityNameDocument,
+    "\n  query MyPhrGrants {\n    me { id phrGrants { id appId categories grantedAt expiresAt revokedAt active } }\n  }\n": typeof types.MyPhrGrantsDocument,
+    "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": typeof types.GrantPhrAccessDocument,
+    "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": typeof types.RevokePhrAccessDocument,
 };
 const documents: Documents = {
     "\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": types.StartCardLoginDocument,
@@ -38,8 +50,20 @@ const documents: Documents = {
     "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyDispensingsDocument,
     "\n  query MyActiveDrugs {\n    me {\n      id\n      medicationSummary {\n        asOf\n        activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }\n        counts { activeDrugs activeIngredients prescribingFacilities }\n      }\n    }\n  }\n": types.MyActiveDrugsDocument,
     "\n  query MyMedicalExpenses($year: Int!) {\n    me {\n      id\n      medicalExpenses(year: $year) {\n        year claimCount totalPoints totalCostYen patientShareYen\n        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }\n      }\n    }\n  }\n": types.MyMedicalExpensesDocument,
+    "\n  mutation StartReaderVerification($cardSerial: String!) {\n    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": types.StartReaderVerificationDocument,
+    "\n  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {\n    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }\n  }\n": types.CompleteReaderVerificationDocument,
+    "\n  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {\n    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }\n  }\n": types.RegisterVisitConsentDocument,
+    "\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n": types.QualificationResultFieldsFragmentDoc,
+    "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n": types.ConfirmQualificationByCardDocument,
+    "\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n": types.ClinicPatientDocument,
+    "\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n": types.ClinicPatientDrugsDocument,
+    "\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        guidance { level group }\n        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": types.ClinicPatientCheckupsDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": types.HomeDocument,
     "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n": types.AccessLogDocument,
+    "\n  query FacilityName($code: String!) {\n    facility(code: $code) { code name }\n  }\n": types.FacilityNameDocument,
+    "\n  query MyPhrGrants {\n    me { id phrGrants { id appId categories grantedAt expiresAt revokedAt active } }\n  }\n": types.MyPhrGrantsDocument,
+    "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": types.GrantPhrAccessDocument,
+    "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": types.RevokePhrAccessDocument,
 };
 
 /**
@@ -99,11 +123,59 @@ export function graphql(source: "\n  query MyMedicalExpenses($year: Int!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation StartReaderVerification($cardSerial: String!) {\n    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n"): (typeof documents)["\n  mutation StartReaderVerification($cardSerial: String!) {\n    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {\n    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }\n  }\n"): (typeof documents)["\n  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {\n    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {\n    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }\n  }\n"): (typeof documents)["\n  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {\n    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n"): (typeof documents)["\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n"): (typeof documents)["\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        guidance { level group }\n        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        guidance { level group }\n        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      name\n      currentQualification {\n        insurerNumber\n        insurerName\n        insuredCardSymbol\n        insuredIdentificationNumber\n        insuredBranchNumber\n        insuredPartialContributionRatio\n        qualificationDate\n      }\n      consents { id facilityCode category registeredAt expiresAt valid }\n      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"): (typeof documents)["\n  query AccessLog($first: Int!) {\n    me {\n      id\n      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FacilityName($code: String!) {\n    facility(code: $code) { code name }\n  }\n"): (typeof documents)["\n  query FacilityName($code: String!) {\n    facility(code: $code) { code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPhrGrants {\n    me { id phrGrants { id appId categories grantedAt expiresAt revokedAt active } }\n  }\n"): (typeof documents)["\n  query MyPhrGrants {\n    me { id phrGrants { id appId categories grantedAt expiresAt revokedAt active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"): (typeof documents)["\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

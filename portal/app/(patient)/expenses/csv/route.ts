@@ -12,8 +12,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!session) return new Response('login required', { status: 401 });
   const result = await gatewayQuery(MyMedicalExpensesQuery, { year }, session.token);
   if (!result.ok) return new Response('medical expenses unavailable', { status: result.code === 'UNAUTHENTICATED' ? 401 : 502 });
+  const notice = result.data.me.medicalExpenses;
+  if (!notice) return new Response('medical expenses unavailable', { status: 404 });
   const { t } = await messages();
-  const csv = expensesCsv(result.data.me.medicalExpenses, [t.expensesMonth, t.facilityCode, t.expensesFacility, t.expensesClaims, t.expensesPoints, t.expensesTotalCost, t.expensesPatientShare]);
+  const csv = expensesCsv(notice, [t.expensesMonth, t.facilityCode, t.expensesFacility, t.expensesClaims, t.expensesPoints, t.expensesTotalCost, t.expensesPatientShare]);
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

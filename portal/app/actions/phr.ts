@@ -1,0 +1,28 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { gatewayMutation } from '@/lib/gateway';
+import { GrantPhrAccessMutation, RevokePhrAccessMutation } from '@/lib/graphql/phr';
+import { currentSession } from '@/lib/session';
+
+const CATEGORIES = new Set(['QUALIFICATION', 'DRUG', 'CHECKUP']);
+/** Mynaportal links data for 90 days after consent (DOMAIN.md "PHR"); the form offers that and shorter. */
+const ALLOWED_DAYS = new Set([30, 90]);
+
+export async function grantPhr(formData: FormData): Promise<void> {
+  const session = await currentSession();
+  if (!session) redirect('/login?expired=1&next=/phr');
+  const appId = String(formData.get('appId') ?? '').trim();
+  const categories = formData.getAll('categories').map(String).filter((category) => CATEGORIES.has(category));
+  const days = Number(formData.get('days'));
+  if (!appId || categories.length === 0 || !ALLOWED_DAYS.has(days)) redirect('/phr?result=grant-error');
+  const result = await gatewayMutation(GrantPhrAccessMutation, { appId, categories, days }, session.token);
+  redirect(result.ok ? '/phr?result=granted' : '/phr?result=grant-error');
+}
+
+export async function revokePhr(formData: FormData): Promise<void> {
+  const session = await currentSession();
+  if (!session) redirect('/login?expired=1&next=/phr');
+  const grantId = String(formData.get('grantId') ?? '');
+  const result = await gatewayMutation(RevokePhrAccessMutation, { grantId }, session.token);
+  redirect(result.ok ? '/phr?result=revoked' : '/phr?result=revoke-error');
+}

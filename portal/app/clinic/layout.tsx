@@ -1,0 +1,15 @@
+import { redirect } from 'next/navigation';
+import { currentPath } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
+import { STAFF_ROLES } from '@/lib/staff';
+
+export const dynamic = 'force-dynamic';
+
+/** Staff pages: only facility staff sessions; a patient session goes to the patient's home. */
+export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
+  const session = await currentSession();
+  if (!session) redirect(`/staff/login?next=${encodeURIComponent(await currentPath())}`);
+  if (session.claims.role === 'PATIENT') redirect('/');
+  if (!STAFF_ROLES.has(session.claims.role)) redirect('/staff/login');
+  return <main id="main" className="page">{children}</main>;
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { CheckupsView } from '@/components/CheckupsView';
+import { DispensingEntry } from '@/components/DispensingEntry';
+import { ErrorState } from '@/components/States';
+import { groupByMonthAndPlace } from '@/lib/drugs';
+import { copayPercent, formatDate, formatDateTime, formatMonth } from '@/lib/format';
+import { gatewayQuery, type GatewayFailure } from '@/lib/gateway';
+import { ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
+import { messages } from '@/lib/i18n';
+import type { Messages } from '@/lib/messages';
+import { pageData } from '@/lib/pageData';
+import { currentSession } from '@/lib/session';
+import { mayViewCheckups, mayViewDrugs } from '@/lib/staff';
+
+export const metadata: Metadata = { title: '患者情報' };
+
+/** The newest dispensings a clinician sees first (the API's page maximum). */
+const CLINIC_DRUG_PAGE = 100;
+
+/** The clear state when the patient has not consented for this visit (or the consent lapsed): no data, a next step. */
+function ConsentRequired({ t, failure, section }: { t: Messages; failure: GatewayFailure; section: string }) {
+  if (failure.code !== 'CONSENT_REQUIRED' && failure.code !== 'FORBIDDEN') return <ErrorState t={t} failure={failure} retryHref="/clinic" />;
+  return (
+    <section className="state" data-state="consent-required" aria-label={section}>
+      <h3 style={{ marginTop: 0 }}>{t.consentRequiredTitle}</h3>
+      <p>{t.consentRequiredBody}</p>
+      <a className="button" href="/reader">{t.clinicReader}</a>
+    </section>
+  );
+}
+
+export default async function ClinicPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { locale, t } = await messages();
+  const session = await currentSession();
+  if (!session) return null;
+  const role = session.claims.role;
+  const result = await pageData(await gatewayQuery(ClinicPatientQuery, { id }, session.token), '/staff/login');
+  if (!result.ok) return <><h1>{t.clinicPatient}</h1><ErrorState t={t} failure={result} retryHref={`/clinic/patients/${encodeURIComponent(id)}`} /><p><a href="/clinic">{t.clinicBack}</a></p></>;
+  const patient = result.data.patient;
+  // Data the role may not see is never requested, so it cannot reach the page, its payload or its scripts.
+  const drugs = mayViewDrugs(role) ? await gatewayQuery(ClinicPatientDrugsQuery, { id, from: null, first: CLINIC_DRUG_PAGE }, session.token) : undefined;
+  const checkups = mayViewCheckups(role) ? await gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined;
+  const ratio = patient.currentQualification ? copayPercent(patient.currentQualification.insuredPartialContributionRatio) : undefined;
+  const here = patient.confirmations.filter((confirmation) => confirmation.facilityCode === session.claims.facilityCode);
+  return (
+    <>
+      <p><a href="/clinic">{t.clinicBack}</a></p>
+      <h1>{patient.name}<span className="muted" style={{ fontSize: '1rem', fontWeight: 400 }}>（{patient.nameKana}）</span></h1>
+      <section className="card" aria-labelledby="qualification-title">
+        <h2 id="qualification-title" style={{ marginTop: 0 }}>{t.clinicConfirmations}</h2>
+        <dl className="facts">
+          <dt>{t.patientBirthdate}</dt><dd>{formatDate(patient.birthdate, locale)}</dd>
+          <dt>{t.patientSex}</dt><dd>{patient.sex === '1' ? t.sex1 : patient.sex === '2' ? t.sex2 : patient.sex}</dd>
+          {patient.currentQualification ? <><dt>{t.insurerName}</dt><dd>{patient.currentQualification.insurerName}（{patient.currentQualification.insurerNumber}）</dd>
+            <dt>{t.copay}</dt><dd>{ratio === undefined ? '—' : t.copayPercent(ratio)}</dd></> : <><dt>{t.confirmValidity}</dt><dd>{t.noInsurance}</dd></>}
+          {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}（{(t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity}）</dd></> : null}
+        </dl>
+      </section>
+      {role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : null}
+      {drugs ? (
+        <section aria-labelledby="clinic-drugs-title">
+          <h2 id="clinic-drugs-title">{t.clinicDrugs}</h2>
+          {!drugs.ok ? <ConsentRequired t={t} failure={drugs} section={t.clinicDrugs} /> : !drugs.data.patient.dispensings || drugs.data.patient.dispensings.edges.length === 0 ? <p className="notice">{t.drugsNone}</p> : (
+            groupByMonthAndPlace((drugs.data.patient.dispensings?.edges ?? []).map((edge) => edge.node)).map((month) => (
+              <section key={month.month} className="month" aria-label={formatMonth(month.month, locale)}>
+                <h3>{formatMonth(month.month, locale)}</h3>
+                {month.places.map((place) => (
+                  <div key={place.place} className="group">
+                    <h4 style={{ margin: '0.25rem 0' }}>{place.place}</h4>
+                    {place.dispensings.map((dispensing, index) => <DispensingEntry key={`${dispensing.date}-${dispensing.drugCode}-${index}`} dispensing={dispensing} t={t} locale={locale} />)}
+                  </div>
+                ))}
+              </section>
+            ))
+          )}
+        </section>
+      ) : null}
+      {checkups ? (
+        <section aria-labelledby="clinic-checkups-title">
+          <h2 id="clinic-checkups-title">{t.clinicCheckups}</h2>
+          {!checkups.ok ? <ConsentRequired t={t} failure={checkups} section={t.clinicCheckups} /> : !checkups.data.patient.checkups || checkups.data.patient.checkups.length === 0 ? <p className="notice">{t.checkupsNone}</p> : <CheckupsView checkups={checkups.data.patient.checkups} t={t} locale={locale} headingLevel={3} />}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { messages } from '@/lib/i18n';
+import { currentSession } from '@/lib/session';
+import { STAFF_ROLES, isPharmacyCode } from '@/lib/staff';
+import { ReaderKiosk } from './ReaderKiosk';
+
+export const metadata: Metadata = { title: 'カードリーダー' };
+export const dynamic = 'force-dynamic';
+
+/** The face-auth card reader (顔認証付きカードリーダー) screen of a facility: runs under a staff session of that facility. */
+export default async function ReaderPage() {
+  const session = await currentSession();
+  if (!session) redirect('/staff/login?next=/reader');
+  const { locale, t } = await messages();
+  if (!STAFF_ROLES.has(session.claims.role)) return <main id="main" className="kiosk"><p className="notice notice--error">{t.readerStaffOnly}</p></main>;
+  return (
+    <main id="main" className="kiosk">
+      <h1>{t.readerTitle}</h1>
+      <ReaderKiosk locale={locale} pharmacy={isPharmacyCode(session.claims.facilityCode)} />
+      <p style={{ marginTop: '2rem' }}><a href="/clinic">{t.clinicBack}</a></p>
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { graphql } from './generated';
+
+/** The card reader at a facility (contract 4): verify the card holder, record the visit consent, confirm the qualification. */
+export const StartReaderVerificationMutation = graphql(`
+  mutation StartReaderVerification($cardSerial: String!) {
+    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }
+  }
+`);
+
+export const CompleteReaderVerificationMutation = graphql(`
+  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {
+    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }
+  }
+`);
+
+export const RegisterVisitConsentMutation = graphql(`
+  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {
+    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }
+  }
+`);
+
+export const QualificationResultFields = graphql(`
+  fragment QualificationResultFields on QualificationConfirmation {
+    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate
+    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }
+    drugInfoConsentFlag checkupInfoConsentFlag
+  }
+`);
+
+export const ConfirmQualificationByCardMutation = graphql(`
+  mutation ConfirmQualificationByCard($verificationToken: String!) {
+    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }
+  }
+`);
+
+/** What every staff role may see about a patient: identity and the confirmations at this facility. */
+export const ClinicPatientQuery = graphql(`
+  query ClinicPatient($id: ID!) {
+    patient(id: $id) {
+      id name nameKana sex birthdate
+      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }
+      confirmations { at facilityCode method qualificationValidity }
+    }
+  }
+`);
+
+/** Asked only for DOCTOR, DENTIST and PHARMACIST sessions: a reception clerk's page never requests it. */
+export const ClinicPatientDrugsQuery = graphql(`
+  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {
+    patient(id: $id) {
+      id
+      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }
+    }
+  }
+`);
+
+/** Asked only for DOCTOR and DENTIST sessions (pharmacies never get checkups, DOMAIN.md "Consent"). */
+export const ClinicPatientCheckupsQuery = graphql(`
+  query ClinicPatientCheckups($id: ID!) {
+    patient(id: $id) {
+      id
+      checkups {
+        fiscalYear examinedOn facilityCode fasting
+        guidance { level group }
+        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
+      }
+    }
+  }
+`);

@@ -1,0 +1,290 @@
+/**
+ * End-to-end: the production build of the portal against the real system (subgraphs + gateway on ephemeral
+ * ports), driven in Debian's Chromium. Covers the patient's sections with the demo data, the card lock after
+ * three wrong PINs, the reader kiosk with consent, and the staff view: a reception clerk's browser receives
+ * no drug or checkup data at all (HTML, RSC/JSON payloads and scripts are inspected), a doctor sees them
+ * with consent and a clear "consent required" state without.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { DEMO_STAFF } from '@onshi/kit';
+import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
+import { startTestSystem, type TestSystem } from './harness';
+
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
+const YAMADA_CARD = 'CARD-YAMADA-0001';
+const DEMO_PIN = '1234';
+const STAFF_PASSWORD = 'onshi-demo-pass';
+
+let system: TestSystem;
+let portal: RunningPortal;
+let browser: Browser;
+
+/** What yamada's own API calls return: the values the pages must show (and the clerk's pages must not). */
+let yamadaDrugNames: string[] = [];
+let yamadaIngredients: string[] = [];
+let yamadaCheckupYears: number[] = [];
+let yamadaOldestDispensing = '';
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const [started] = await Promise.all([startTestSystem({ patients: 10 }), buildPortal()]);
+  system = started;
+  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed);
+  browser = await launchChromium();
+  const token = await system.token('yamada');
+  const drugs = await system.graphql<{ me: { dispensings: { edges: Array<{ node: { date: string; drugName: string; ingredient: string } }> } } }>(
+    '{ me { dispensings(first: 100, from: "2021-01-01") { edges { node { date drugName ingredient } } } } }', {}, token);
+  const nodes = drugs.body.data?.me.dispensings.edges.map((edge) => edge.node) ?? [];
+  yamadaDrugNames = [...new Set(nodes.map((node) => node.drugName))];
+  yamadaIngredients = [...new Set(nodes.map((node) => node.ingredient))];
+  yamadaOldestDispensing = nodes.map((node) => node.date).sort()[0] ?? '';
+  const checkups = await system.graphql<{ me: { checkups: Array<{ fiscalYear: number }> } }>('{ me { checkups { fiscalYear } } }', {}, token);
+  yamadaCheckupYears = checkups.body.data?.me.checkups.map((checkup) => checkup.fiscalYear) ?? [];
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await system?.stop();
+});
+
+interface Session { context: BrowserContext; page: Page; consoleErrors: string[]; responses: Array<{ url: string; contentType: string; body: string }> }
+
+/** A fresh browser profile that records console errors, page errors and every response body from the portal. */
+async function openSession(): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const responses: Session['responses'] = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('response', (response: Response) => {
+    if (!response.url().startsWith(portal.url)) return;
+    void response.body().then(
+      (body) => responses.push({ url: response.url(), contentType: response.headers()['content-type'] ?? '', body: body.toString('utf8') }),
+      () => undefined, // redirects have no body
+    );
+  });
+  return { context, page, consoleErrors, responses };
+}
+
+/** Opens a page and waits until the streamed content has replaced the loading state. */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.spinner').waitFor({ state: 'detached' });
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function cardLogin(page: Page, cardSerial: string, pin: string): Promise<void> {
+  await visit(page, `${portal.url}/login`);
+  await page.fill('#cardSerial', cardSerial);
+  await page.fill('#pin', pin);
+  await page.click('main button[type=submit]');
+}
+
+async function staffLogin(page: Page, account: string, facilityCode: string, staffId: string): Promise<void> {
+  await visit(page, `${portal.url}/staff/login`);
+  await page.fill('#facilityCode', facilityCode);
+  await page.fill('#staffId', staffId);
+  await page.fill('#password', STAFF_PASSWORD);
+  await page.fill('#totp', totpCode(demoTotpSecret(`${system.demo.seed}:${account}`), new Date()));
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${portal.url}/clinic`);
+}
+
+function staffOf(account: string): { facilityCode: string; staffId: string } {
+  const staff = DEMO_STAFF.find((candidate) => candidate.account === account);
+  if (!staff?.facilityCode) throw new Error(`no facility staff account ${account}`);
+  return { facilityCode: staff.facilityCode, staffId: staff.staffId };
+}
+
+describe('facility: reader kiosk and staff view', () => {
+  test('reception: the kiosk registers the consent and shows the qualification result; no drug or checkup data reaches the browser', async () => {
+    const { context, page, consoleErrors, responses } = await openSession();
+    const { facilityCode, staffId } = staffOf('clinic-reception');
+    await staffLogin(page, 'clinic-reception', facilityCode, staffId);
+    await visit(page, `${portal.url}/reader`);
+    await page.fill('#reader-card', YAMADA_CARD);
+    await page.click('main form button[type=submit]');
+    await page.getByRole('button', { name: '顔認証' }).click();
+    await page.getByRole('heading', { name: '情報の提供に同意しますか' }).waitFor();
+    await page.click('main form button[type=submit]');
+    const result = page.getByTestId('confirmation-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('山田 太郎');
+    expect(await result.innerText()).toContain('有効');
+    expect(await page.getByTestId('drug-consent-flag').innerText()).toBe('あり');
+    await shoot(page, 'reader');
+
+    await visit(page, `${portal.url}/clinic`);
+    expect(await page.locator('main').innerText()).toContain('山田 太郎');
+    await page.getByRole('link', { name: '表示' }).first().click();
+    await page.waitForURL(/\/clinic\/patients\//u);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').innerText()).toContain('受付の職員には');
+    await shoot(page, 'clinic-reception');
+
+    // Everything the portal sent to this browser: documents, RSC/JSON payloads, scripts and styles.
+    const scripts = responses.filter((response) => /javascript/u.test(response.contentType));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(responses.length).toBeGreaterThan(5);
+    const everything = responses.map((response) => response.body).join('\n');
+    for (const value of [...yamadaDrugNames, ...yamadaIngredients]) expect(everything).not.toContain(value);
+    // Checkup item names come only from the checkups API (the UI's own labels are not data).
+    for (const item of ['HbA1c', '収縮期血圧', '中性脂肪', 'γ-GT', '空腹時血糖']) expect(everything).not.toContain(item);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('doctor with consent sees the drugs and checkups; a doctor elsewhere gets "consent required" and no data', async () => {
+    const doctor = await openSession();
+    const { facilityCode, staffId } = staffOf('clinic-doctor');
+    await staffLogin(doctor.page, 'clinic-doctor', facilityCode, staffId);
+    await visit(doctor.page, `${portal.url}/clinic/patients/${system.patient(0).id}`);
+    const text = await doctor.page.locator('main').innerText();
+    for (const name of yamadaDrugNames.slice(0, 2)) expect(text).toContain(name);
+    expect(text).toContain('HbA1c');
+    await shoot(doctor.page, 'clinic-doctor');
+    expect(doctor.consoleErrors).toEqual([]);
+    await doctor.context.close();
+
+    const elsewhere = await openSession();
+    const hospital = staffOf('hospital-doctor');
+    await staffLogin(elsewhere.page, 'hospital-doctor', hospital.facilityCode, hospital.staffId);
+    await visit(elsewhere.page, `${portal.url}/clinic/patients/${system.patient(0).id}`);
+    expect(await elsewhere.page.locator('[data-state=consent-required]').count()).toBe(2);
+    const html = await elsewhere.page.content();
+    for (const name of yamadaDrugNames) expect(html).not.toContain(name);
+    await shoot(elsewhere.page, 'clinic-consent-required');
+    await elsewhere.context.close();
+  });
+});
+
+describe('card lock', () => {
+  test('three wrong PINs lock the card, and then even the right PIN is refused', async () => {
+    const { context, page, consoleErrors } = await openSession();
+    const card = 'CARD-0000000005';
+    const error = page.locator('#login-error');
+    await cardLogin(page, card, '0000');
+    expect(await error.innerText()).toContain('あと2回');
+    await cardLogin(page, card, '0001');
+    expect(await error.innerText()).toContain('あと1回');
+    await cardLogin(page, card, '0002');
+    expect(await error.innerText()).toContain('ロックされています');
+    await cardLogin(page, card, DEMO_PIN);
+    expect(await error.innerText()).toContain('ロックされています');
+    expect(page.url()).toContain('/login');
+    await shoot(page, 'login-locked');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('patient (yamada) with the virtual My Number Card', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession();
+    await cardLogin(session.page, YAMADA_CARD, DEMO_PIN);
+    await session.page.waitForURL(`${portal.url}/`);
+  });
+  afterAll(async () => {
+    await session.context.close();
+  });
+
+  test('home shows the current insurance with the numbers masked until revealed', async () => {
+    const { page } = session;
+    expect(await page.locator('h1').innerText()).toContain('山田 太郎');
+    expect(await page.locator('main').innerText()).toContain('千代田区国民健康保険');
+    const number = page.getByTestId('insured-number');
+    expect(await number.innerText()).toMatch(/^[＊・\s]+$/u);
+    await page.getByRole('button', { name: '表示する' }).click();
+    expect(await number.innerText()).toMatch(/\d/u);
+    await page.getByRole('button', { name: '隠す' }).click();
+    await shoot(page, 'home');
+  });
+
+  test('薬剤情報 shows five years of the demo dispensings, grouped by month, searchable, and what is active now', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/drugs?year=all`);
+    const text = await page.locator('main').innerText();
+    for (const name of yamadaDrugNames.slice(0, 3)) expect(text).toContain(name);
+    const oldestYear = Number(yamadaOldestDispensing.slice(0, 4));
+    // Five years back from the demo date (2026-11-25): the timeline reaches into 2021/2022.
+    expect(oldestYear).toBeLessThanOrEqual(2022);
+    expect(text).toContain(`${oldestYear}年`);
+    expect(await page.getByTestId('dispensing').count()).toBeGreaterThan(20);
+    await shoot(page, 'drugs');
+    const ingredient = yamadaIngredients[0] ?? '';
+    await page.fill('#q', ingredient.slice(0, 4));
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/q=/u);
+    const names = await page.locator('[data-testid=dispensing] .entry__name').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(await page.locator('main').innerText()).toContain(ingredient);
+    await visit(page, `${portal.url}/drugs?view=active`);
+    await page.getByRole('heading', { name: /服用期間中/u }).waitFor();
+  });
+
+  test('特定健診 shows the fiscal years side by side with judgement labels in words, and a chart per item', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/checkups`);
+    const headers = await page.locator('[data-testid=checkup-table] thead th').allInnerTexts();
+    expect(yamadaCheckupYears.length).toBe(5);
+    for (const year of yamadaCheckupYears) expect(headers.join(' ')).toContain(`${year}年度`);
+    const labels = await page.locator('[data-testid=checkup-table] [data-judgement]').allInnerTexts();
+    expect(labels.some((label) => label.includes('基準範囲内'))).toBe(true);
+    expect(labels.some((label) => label.includes('保健指導') || label.includes('受診勧奨'))).toBe(true);
+    await page.locator('figure .recharts-wrapper').first().waitFor();
+    expect(await page.locator('figure .recharts-wrapper').count()).toBeGreaterThan(5);
+    await shoot(page, 'checkups');
+  });
+
+  test('医療費 shows the year per month and facility with totals, a chart and a CSV download', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/expenses?year=2025`);
+    expect(await page.getByTestId('expense-totals').innerText()).toMatch(/￥[\d,]+/u);
+    await page.locator('.recharts-wrapper').first().waitFor();
+    expect(await page.locator('.recharts-wrapper').count()).toBe(1);
+    await shoot(page, 'expenses');
+    const csv = await page.request.get(`${portal.url}/expenses/csv?year=2025`);
+    expect(csv.status()).toBe(200);
+    const body = await csv.text();
+    expect(body.split('\r\n')[0]).toContain('診療月');
+    expect(body).toContain('2025-');
+  });
+
+  test('提供状況 lists the reads of my data by the clinics (after the facility tests) and PHR連携 the demo grant', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/access`);
+    expect(await page.locator('h1').innerText()).toBe('医療保険情報の提供状況');
+    const log = await page.locator('main table').innerText();
+    expect(log).toContain('オンシ内科クリニック');
+    expect(log).toContain('本人の同意');
+    expect(log).toContain('提供せず');
+    await shoot(page, 'access');
+    await visit(page, `${portal.url}/phr`);
+    expect(await page.locator('main').innerText()).toContain('phr-demo');
+    await shoot(page, 'phr');
+  });
+
+  test('the English switch keeps the page and translates it', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/drugs`);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.locator('h1', { hasText: 'Medicines' }).waitFor();
+    expect(page.url()).toBe(`${portal.url}/drugs`);
+    await page.getByRole('button', { name: '日本語に切り替える' }).click();
+    await page.locator('h1', { hasText: '薬剤情報' }).waitFor();
+    expect(page.url()).toBe(`${portal.url}/drugs`);
+  });
+
+  test('no console errors on any patient page', () => {
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
