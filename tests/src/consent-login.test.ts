@@ -3,7 +3,9 @@
  * PIN lock and replay protection, staff login with TOTP and lockout, refresh rotation and logout, PHR
  * tokens, and that no endpoint issues a token without a proof.
  */
-import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN } from '@onshi/kit';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
@@ -89,10 +91,14 @@ async function staffLogin(facilityCode: string | null, staffId: string, password
     `mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { ${LOGIN} } }`, { f: facilityCode, s: staffId, p: password, t: totp });
 }
 
+async function refresh(refreshToken: string) {
+  return (await system.graphql<{ refreshSession: { accessToken: string; refreshToken: string } }>(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: refreshToken })).body;
+}
+
 describe('staff login, refresh and logout (contract 2)', () => {
   const secret = () => demoTotpSecret(`${system.demo.seed}:clinic-reception`);
 
-  test('password + TOTP logs in, refresh rotates, logout revokes, a used TOTP code is refused', async () => {
+  test('password + TOTP logs in, a used TOTP code is refused, refresh rotates, logout revokes', async () => {
     const code = totpCode(secret(), new Date());
     const login = await staffLogin(DEMO_CLINIC.code, 'R0001', DEMO_STAFF_PASSWORD, code);
     expect(login.body.errors).toBeUndefined();
@@ -101,18 +107,31 @@ describe('staff login, refresh and logout (contract 2)', () => {
     expect(replayedCode.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const first = login.body.data?.staffLogin.refreshToken ?? '';
-    const refreshed = await system.graphql<{ refreshSession: { accessToken: string; refreshToken: string } }>(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: first });
-    expect(refreshed.body.errors).toBeUndefined();
-    const second = refreshed.body.data?.refreshSession.refreshToken ?? '';
-    expect(second).not.toBe(first);
-    const reused = await system.graphql(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: first });
-    expect(reused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(reused.text).not.toContain('accessToken');
-
-    const logout = await system.graphql<{ logout: boolean }>('mutation($r: String!) { logout(refreshToken: $r) }', { r: second });
+    const second = await refresh(first);
+    expect(second.errors).toBeUndefined();
+    const secondToken = second.data?.refreshSession.refreshToken ?? '';
+    expect(secondToken).not.toBe(first);
+    const logout = await system.graphql<{ logout: boolean }>('mutation($r: String!) { logout(refreshToken: $r) }', { r: secondToken });
     expect(logout.body.data?.logout).toBe(true);
-    const afterLogout = await system.graphql(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: second });
-    expect(afterLogout.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const afterLogout = await refresh(secondToken);
+    expect(afterLogout.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(afterLogout.data ?? null).toBeNull();
+  });
+
+  test('a rotated refresh token presented again ends the whole session (reuse detection)', async () => {
+    const serial = system.patient(4).cardSerial;
+    const { challengeId, challenge } = await challengeFor(serial);
+    const login = await system.graphql<{ completeCardLogin: { refreshToken: string } }>(
+      `mutation($id: ID!, $pin: String!, $sig: String!) { completeCardLogin(challengeId: $id, pin: $pin, signature: $sig) { ${LOGIN} } }`, { id: challengeId, pin: DEMO_PIN, sig: signFor(serial, challenge) });
+    const first = login.body.data?.completeCardLogin.refreshToken ?? '';
+    const rotated = await refresh(first);
+    const successor = rotated.data?.refreshSession.refreshToken ?? '';
+    expect(successor).not.toBe('');
+    const stolenCopy = await refresh(first);
+    expect(stolenCopy.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const owner = await refresh(successor);
+    expect(owner.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(owner)).not.toContain('eyJ');
   });
 
   test('repeated wrong passwords lock the account (ACCOUNT_LOCKED), even for the right password afterwards', async () => {
@@ -145,6 +164,37 @@ describe('staff login, refresh and logout (contract 2)', () => {
     const result = await system.graphql('mutation { demoLogin(account: "admin") { accessToken } }');
     expect(result.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.text).not.toContain('eyJ');
+  });
+});
+
+describe('pnpm demo:token', () => {
+  function demoToken(account: string): Promise<{ code: number | null; stdout: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/consent/src/cli/demo-token.ts', account], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), GATEWAY_URL: `${system.gatewayUrl}/graphql`, DEMO_SEED: system.demo.seed, DEMO_PATIENTS: String(system.demo.patients), DEMO_AS_OF: system.demo.asOf },
+      });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+  }
+  const claimsOf = (token: string) => JSON.parse(Buffer.from(token.trim().split('.')[1] ?? '', 'base64url').toString()) as { role: string; facilityCode?: string; grantId?: string; amr: string[] };
+
+  test('logs a staff member and the PHR app in through the gateway with the real flows', async () => {
+    const doctor = await demoToken('clinic-doctor');
+    expect(doctor.code).toBe(0);
+    expect(claimsOf(doctor.stdout)).toMatchObject({ role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, amr: ['pwd', 'otp'] });
+    const app = await demoToken('phr-demo');
+    expect(app.code).toBe(0);
+    expect(claimsOf(app.stdout)).toMatchObject({ role: 'PHR_APP', grantId: expect.any(String) });
+  });
+
+  test('an unknown account gets no token', async () => {
+    const result = await demoToken('nobody');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
   });
 });
 

@@ -1,11 +1,14 @@
 import type { BaseContext, Db, ServiceConfig } from '@onshi/kit';
 import type { Tables } from './db/tables';
+import type { SecretBox } from './services/secretBox';
 import type { SigningKey } from './services/signing';
 
 export interface ConsentContext extends BaseContext {
   db: Db<Tables>;
   config: ServiceConfig;
   signingKey: SigningKey;
+  /** Opens TOTP seeds sealed at rest (secretBox.ts). */
+  secrets: SecretBox;
   now: () => Date;
   /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */
   dummySecretHash: string;

@@ -5,6 +5,7 @@ import type { ConsentContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildConsentSchema } from './schema';
 import { hashSecret } from './services/card';
+import { createSecretBox, loadOrCreateSecretKey, type SecretBox } from './services/secretBox';
 import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
 import { consentRoutes } from './services/internalRoutes';
 import { refreshDemoConsent, seedConsent } from './services/seed';
@@ -15,6 +16,11 @@ const KEY_RELOAD_INTERVAL_MS = 30_000;
 
 let signingKey: SigningKey | undefined;
 let dummySecretHash = '';
+let secrets: SecretBox | undefined;
+function currentSecrets(): SecretBox {
+  if (!secrets) throw new Error('secret key not loaded');
+  return secrets;
+}
 function currentSigningKey(): SigningKey {
   if (!signingKey) throw new Error('signing key not loaded');
   return signingKey;
@@ -54,10 +60,11 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     const keyPath = signingKeyPath(deps);
     signingKey = await loadOrCreateSigningKey(keyPath);
     dummySecretHash = await hashSecret('no such account');
+    secrets = createSecretBox(loadOrCreateSecretKey(deps.config.DATA_DIR));
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), now: () => new Date(), dummySecretHash }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -15,6 +15,7 @@ export const accounts = consentSchema.table('accounts', {
   patientId: text('patient_id'),
   insurerNumber: text('insurer_number'),
   passwordHash: text('password_hash'),
+  /** The TOTP seed, sealed with AES-256-GCM under a key kept outside the database (secretBox.ts). */
   totpSecret: text('totp_secret'),
   failures: integer('failures').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -34,7 +34,7 @@ export class LoginResolver {
     @Arg('totp', () => String) totp: string,
     @Ctx() ctx: ConsentContext,
   ): Promise<LoginResult> {
-    return staffLogin(ctx.db, ctx.signingKey, facilityCode, staffId, password, totp, ctx.now(), ctx.dummySecretHash);
+    return staffLogin(ctx.db, ctx.signingKey, ctx.secrets, facilityCode, staffId, password, totp, ctx.now(), ctx.dummySecretHash);
   }
 
   @Mutation(() => LoginResult, { description: 'A new access token for a refresh token; the refresh token is rotated (single use)' })

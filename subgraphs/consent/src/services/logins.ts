@@ -10,6 +10,7 @@ import { BadUserInputError, ForbiddenError, OnshiError, PHR_SCOPES, TOKEN_ISSUER
 import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { CHALLENGE_LIFETIME_MS, applyPinAttempt, challengeStatus, isCardLocked, newChallenge, verifyCardSignature, verifyPin, verifySecret } from './card';
 import { facilityKindOfCode, isCategory, isStaffRole } from './roles';
+import type { SecretBox } from './secretBox';
 import { startSession, type LoginResultData } from './sessions';
 import { applyLoginAttempt, isLoginLocked, matchTotpStep, verifyPassword } from './staffAuth';
 import type { SigningKey } from './signing';
@@ -180,7 +181,7 @@ function accountLockedError(retryAfterMs: number): OnshiError {
 }
 
 export async function staffLogin(
-  db: Db<Tables>, key: SigningKey, facilityCode: string | null | undefined, staffId: string, password: string, totp: string, now: Date, dummyHash: string,
+  db: Db<Tables>, key: SigningKey, secrets: SecretBox, facilityCode: string | null | undefined, staffId: string, password: string, totp: string, now: Date, dummyHash: string,
 ): Promise<LoginResultData> {
   const facilityMatch = facilityCode ? eq(accounts.facilityCode, facilityCode) : isNull(accounts.facilityCode);
   const [row] = await db.select().from(accounts).where(and(eq(accounts.staffId, staffId), facilityMatch));
@@ -192,7 +193,7 @@ export async function staffLogin(
   const state = { failures: row.failures, ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}) };
   if (isLoginLocked(state, now) && row.lockedUntil) throw accountLockedError(row.lockedUntil.getTime() - now.getTime());
   const passwordOk = await verifyPassword(password, row.passwordHash);
-  const step = passwordOk ? matchTotpStep(row.totpSecret, totp, now, row.lastTotpStep ?? undefined) : null;
+  const step = passwordOk ? matchTotpStep(secrets.open(row.totpSecret), totp, now, row.lastTotpStep ?? undefined) : null;
   const outcome = applyLoginAttempt(state, passwordOk && step !== null, now);
   const updated = await db.update(accounts)
     .set({ failures: outcome.state.failures, lockedUntil: outcome.state.lockedUntil ?? null, ...(outcome.result === 'OK' && step !== null ? { lastTotpStep: step } : {}) })

@@ -4,6 +4,7 @@ import {
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { createVirtualCard, hashPin, hashSecret } from './card';
+import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
 /** PHR grants last 90 days by default (DOMAIN.md "PHR": Mynaportal links data for 90 days). */
@@ -38,7 +39,7 @@ function* demoPatients(demo: DemoOptions): Generator<DemoPatient> {
 }
 
 /** Demo accounts (README "Demo accounts"), every demo patient's card, the identity index, the DV-blocked demo patient and the demo PHR grant. */
-export async function seedConsent({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
+export async function seedConsent({ db, demo, config }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(accounts);
   if ((existing?.n ?? 0) > 0) return;
   const yamada = demoPatient(demo, 0);
@@ -49,12 +50,13 @@ export async function seedConsent({ db, demo }: SubgraphDeps<Tables>): Promise<v
   // hashed with its own salt when the card is registered.
   const demoPinHash = await hashPin(yamada.pin);
   const demoPasswordHash = await hashPassword(DEMO_STAFF_PASSWORD);
+  const secrets = createSecretBox(loadOrCreateSecretKey(config.DATA_DIR));
   await db.insert(accounts).values([
     ...DEMO_STAFF.map((staff) => ({
       account: staff.account, role: staff.role, staffId: staff.staffId, subject: `${staff.facilityCode ?? staff.insurerNumber ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
       insurerNumber: staff.insurerNumber ?? null,
       facilityCode: staff.facilityCode ?? null, facilityKind: staff.facilityCode ? (facilityKindOfCode(staff.facilityCode) ?? null) : null,
-      passwordHash: demoPasswordHash, totpSecret: demoTotpSecret(`${demo.seed}:${staff.account}`),
+      passwordHash: demoPasswordHash, totpSecret: secrets.seal(demoTotpSecret(`${demo.seed}:${staff.account}`)),
     })),
     ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
   ]);

@@ -68,9 +68,25 @@ async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<b
   return account !== undefined && !isLoginLocked({ failures: account.failures, ...(account.lockedUntil ? { lockedUntil: account.lockedUntil } : {}) }, now);
 }
 
+/** Revokes a refresh token and every token it was rotated into (a session has at most a few hundred rotations). */
+async function revokeSuccessors(db: Db<Tables>, firstId: string, now: Date): Promise<void> {
+  let next: string | null = firstId;
+  for (let hops = 0; next !== null && hops < 1000; hops += 1) {
+    const [successor]: Array<{ replacedBy: string | null }> = await db.update(refreshTokens).set({ revokedAt: now })
+      .where(and(eq(refreshTokens.id, next), isNull(refreshTokens.revokedAt))).returning({ replacedBy: refreshTokens.replacedBy });
+    const [row]: Array<{ replacedBy: string | null }> = successor ? [successor] : await db.select({ replacedBy: refreshTokens.replacedBy }).from(refreshTokens).where(eq(refreshTokens.id, next));
+    next = row?.replacedBy ?? null;
+  }
+}
+
 /** Rotates a refresh token: the old one is revoked (compare-and-set, so it works once) and a new session starts. */
 export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshToken: string, now: Date): Promise<LoginResultData> {
   const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+  if (row && row.revokedAt !== null && row.replacedBy !== null) {
+    // A rotated token presented again: someone holds a copy. End the whole session (OAuth 2.0 Security
+    // BCP, refresh token rotation): the successors stop working too, for the thief and the owner alike.
+    await revokeSuccessors(db, row.replacedBy, now);
+  }
   if (!row || row.revokedAt !== null || row.expiresAt.getTime() <= now.getTime()) throw new UnauthenticatedError(REFRESH_REFUSED);
   const actor = actorFromClaims(row.claims);
   if (!(await stillEntitled(db, actor, now))) throw new UnauthenticatedError(REFRESH_REFUSED);
