@@ -278,6 +278,22 @@ describe('disaster mode', () => {
 });
 
 describe('access log', () => {
+  test('a batch of decisions costs a fixed number of statements, however many patients and chains it touches', async () => {
+    const statements = async () => ((await (await fetch(`${system.urls.consent}/metrics`)).json()) as { statements: number }).statements;
+    const requests = Array.from({ length: 14 }, (_, k) => system.patient(k + 2).id).flatMap((patientId) => (['QUALIFICATION', 'DRUG', 'CHECKUP'] as const).map((category) => ({ patientId, category })));
+    const before = await statements();
+    const response = await fetch(`${system.urls.consent}/internal/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token('hospital-doctor')}` },
+      body: JSON.stringify({ requests }),
+    });
+    const body = (await response.json()) as { decisions: WireDecision[] };
+    const used = (await statements()) - before;
+    expect(body.decisions).toHaveLength(42);
+    // Facts: ≤ 6 reads; log: heads, lock, entries, move heads; plus BEGIN/COMMIT where the driver counts them.
+    expect(used).toBeLessThanOrEqual(14);
+  });
+
   test("patients read who saw their data; operators search by facility, patient and period", async () => {
     const yamada = system.patient(0);
     await decide('clinic-doctor', yamada.id, 'DRUG');

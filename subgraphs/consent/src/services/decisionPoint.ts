@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, identityIndex, phrGrants, type Tables } from '../db/tables';
 import { appendToChain, genesisHead, partitionOf, type ChainHead } from './auditChain';
@@ -59,22 +59,28 @@ export interface LogItem {
 }
 
 /**
- * Appends entries to their partitions' hash chains inside the caller's transaction. Chain heads are
- * locked in a fixed (ascending) order so that concurrent requests cannot deadlock; only the chains the
- * request touches are locked (ARCHITECTURE.md "Beyond one machine").
+ * Appends entries to their partitions' hash chains inside the caller's transaction, in four statements
+ * whatever the batch size: create missing heads, lock the touched heads (ascending partition order, so
+ * concurrent requests cannot deadlock; only the chains this request touches are locked — ARCHITECTURE.md
+ * "Beyond one machine"), insert every entry, move every head.
  */
 export async function appendAccessLog(tx: Transaction, actor: Actor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
+  if (items.length === 0) return;
   const byPartition = new Map<number, LogItem[]>();
   for (const item of items) {
     const partition = partitionOf(item.patientId);
     byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
   }
-  for (const partition of [...byPartition.keys()].sort((a, b) => a - b)) {
-    const genesis = genesisHead(partition);
-    await tx.insert(auditHeads).values(genesis).onConflictDoNothing();
-    const [locked] = await tx.select().from(auditHeads).where(eq(auditHeads.partition, partition)).for('update');
-    let head: ChainHead = locked ?? genesis;
-    const rows = [];
+  const partitions = [...byPartition.keys()].sort((a, b) => a - b);
+  await tx.insert(auditHeads).values(partitions.map(genesisHead)).onConflictDoNothing();
+  const locked = await tx.select().from(auditHeads).where(inArray(auditHeads.partition, partitions)).orderBy(asc(auditHeads.partition)).for('update');
+  const rows = [];
+  const heads: ChainHead[] = [];
+  for (const partition of partitions) {
+    const current = locked.find((row) => row.partition === partition);
+    // A head that cannot be read under lock means no entry can be chained safely: fail (closed) rather than fork the chain.
+    if (!current) throw new Error(`audit head of partition ${partition} could not be locked`);
+    let head: ChainHead = { partition, seq: current.seq, hash: current.hash };
     for (const item of byPartition.get(partition) ?? []) {
       const entry = appendToChain(head, {
         at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
@@ -83,9 +89,11 @@ export async function appendAccessLog(tx: Transaction, actor: Actor, items: read
       rows.push({ ...entry, at: now, facilityCode: entry.facilityCode ?? null, basisId: entry.basisId ?? null, special: item.special });
       head = { partition, seq: entry.seq, hash: entry.hash };
     }
-    await tx.insert(accessLog).values(rows);
-    await tx.update(auditHeads).set({ seq: head.seq, hash: head.hash }).where(eq(auditHeads.partition, partition));
+    heads.push(head);
   }
+  await tx.insert(accessLog).values(rows);
+  const values = sql.join(heads.map((h) => sql`(${h.partition}::integer, ${h.seq}::bigint, ${h.hash}::text)`), sql`, `);
+  await tx.execute(sql`update ${auditHeads} set seq = moved.seq, hash = moved.hash from (values ${values}) as moved(partition, seq, hash) where ${auditHeads.partition} = moved.partition`);
 }
 
 /**
