@@ -2,19 +2,26 @@ import { formatDate, formatNumber } from '@/lib/format';
 import type { DispensingFieldsFragment } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
-/** One dispensed drug with every field a patient or clinician needs (DOMAIN.md "Drug information"). */
+/**
+ * One dispensed drug with every field a patient or clinician needs (DOMAIN.md "Drug information"):
+ * date, drug, ingredient, amount, usage, days, prescribing facility and pharmacy. Each value keeps its
+ * label (a term/description pair) so screen readers read "用法 1日1回朝食後", and the pairs wrap at 360 px.
+ */
 export function DispensingEntry({ dispensing, t, locale, extra }: { dispensing: DispensingFieldsFragment; t: Messages; locale: Locale; extra?: React.ReactNode }) {
+  const facts: Array<[string, string]> = [
+    [t.drugDate, formatDate(dispensing.date, locale)],
+    [t.drugIngredient, dispensing.ingredient],
+    [t.drugAmount, `${formatNumber(dispensing.quantity, locale)} ${dispensing.unit}`],
+    [t.drugUsage, dispensing.usage],
+    ...(dispensing.days !== null ? [[t.drugDays, t.drugDaysValue(dispensing.days)] as [string, string]] : []),
+    [t.drugFacility, dispensing.prescribingFacilityName],
+    [t.drugPharmacy, dispensing.pharmacyName ?? t.drugInHospital],
+  ];
   return (
     <article className="entry" data-testid="dispensing">
       <div className="entry__name">{dispensing.drugName}</div>
-      <dl className="facts">
-        <dt>{t.drugDate}</dt><dd>{formatDate(dispensing.date, locale)}</dd>
-        <dt>{t.drugIngredient}</dt><dd>{dispensing.ingredient}</dd>
-        <dt>{t.drugAmount}</dt><dd>{formatNumber(dispensing.quantity, locale)} {dispensing.unit}</dd>
-        <dt>{t.drugUsage}</dt><dd>{dispensing.usage}</dd>
-        {dispensing.days !== null ? <><dt>{t.drugDays}</dt><dd>{t.drugDaysValue(dispensing.days)}</dd></> : null}
-        <dt>{t.drugFacility}</dt><dd>{dispensing.prescribingFacilityName}</dd>
-        <dt>{t.drugPharmacy}</dt><dd>{dispensing.pharmacyName ?? t.drugInHospital}</dd>
+      <dl className="inline-facts">
+        {facts.map(([term, value]) => <div key={term}><dt>{term}</dt><dd>{value}</dd></div>)}
       </dl>
       {extra}
     </article>

@@ -284,6 +284,22 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(page.url()).toBe(`${portal.url}/drugs`);
   });
 
+  test('every patient page fits a 360 px wide phone without sideways scrolling, and starts with a skip link', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const pathname of ['/', '/drugs', '/checkups', '/expenses', '/access', '/phr']) {
+      await visit(page, `${portal.url}${pathname}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ pathname, overflow }).toEqual({ pathname, overflow: 0 });
+    }
+    await shoot(page, 'phr-360');
+    await visit(page, `${portal.url}/drugs`);
+    await shoot(page, 'drugs-360');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
+    await page.setViewportSize({ width: 1024, height: 900 });
+  });
+
   test('no console errors on any patient page', () => {
     expect(session.consoleErrors).toEqual([]);
   });
