@@ -86,6 +86,61 @@ describe('card login (contract 1)', () => {
   });
 });
 
+describe('card reader at a facility (contract 4)', () => {
+  async function readerChallenge(token: string, cardSerial: string) {
+    const result = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: cardSerial }, token);
+    const challenge = result.body.data?.startReaderVerification;
+    if (!challenge) throw new Error(result.text);
+    return challenge;
+  }
+  async function completeReader(token: string, challengeId: string, method: string, pin: string | null, signature: string) {
+    return system.graphql<{ completeReaderVerification: { verificationToken: string; patientId: string; method: string } }>(
+      'mutation($id: ID!, $m: String!, $pin: String, $sig: String!) { completeReaderVerification(challengeId: $id, method: $m, pin: $pin, signature: $sig) { verificationToken patientId method expiresAt } }',
+      { id: challengeId, m: method, pin, sig: signature }, token);
+  }
+
+  test('PIN at the reader: a 10-minute verification token for this facility; wrong PINs count on the card; a locked card is refused for every method', async () => {
+    const token = await system.token('clinic-reception');
+    const serial = system.patient(6).cardSerial;
+    let challenge = await readerChallenge(token, serial);
+    const ok = await completeReader(token, challenge.challengeId, 'PIN', DEMO_PIN, signFor(serial, challenge.challenge));
+    const verification = ok.body.data?.completeReaderVerification;
+    expect(verification).toMatchObject({ patientId: system.patient(6).id, method: 'PIN' });
+    const claims = JSON.parse(Buffer.from(verification?.verificationToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: 'onshi-card-verification', sub: system.patient(6).id, facilityCode: DEMO_CLINIC.code, method: 'PIN', cardSerial: serial });
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
+
+    // The verification token is not an access token.
+    const misuse = await system.graphql('query($id: ID!) { patient(id: $id) { name } }', { id: system.patient(6).id }, verification?.verificationToken);
+    expect(misuse.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(misuse.text).not.toContain(system.patient(6).name);
+
+    // A login challenge cannot be completed at a reader, nor a reader challenge by another facility.
+    const loginChallenge = await challengeFor(serial);
+    const crossed = await completeReader(token, loginChallenge.challengeId, 'FACE', null, signFor(serial, loginChallenge.challenge));
+    expect(crossed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    challenge = await readerChallenge(token, serial);
+    const otherFacility = await completeReader(await system.token('dental-dentist'), challenge.challengeId, 'FACE', null, signFor(serial, challenge.challenge));
+    expect(otherFacility.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const codes: unknown[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      challenge = await readerChallenge(token, serial);
+      codes.push((await completeReader(token, challenge.challengeId, 'PIN', '0000', signFor(serial, challenge.challenge))).body.errors?.[0]?.extensions?.code);
+    }
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'CARD_LOCKED']);
+    challenge = await readerChallenge(token, serial);
+    const face = await completeReader(token, challenge.challengeId, 'FACE', null, signFor(serial, challenge.challenge));
+    expect(face.body.errors?.[0]?.extensions?.code).toBe('CARD_LOCKED');
+    expect(face.text).not.toContain('eyJ');
+  });
+
+  test('only staff of a facility run its reader', async () => {
+    const result = await system.graphql('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId } }', { s: system.patient(7).cardSerial }, await system.token('admin'));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 async function staffLogin(facilityCode: string | null, staffId: string, password: string, totp: string) {
   return system.graphql<{ staffLogin: { accessToken: string; refreshToken: string; role: string; facilityCode: string | null } }>(
     `mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { ${LOGIN} } }`, { f: facilityCode, s: staffId, p: password, t: totp });
