@@ -14,10 +14,11 @@ import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
 import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/gateway/src/system/processes';
 import { startTestSystem, type TestSystem } from '../src/harness';
+import { coresUsed, snapshot, systemGroups } from './cpu';
 import { runLoad, type LoadFigures } from './load';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { readerVerifications } from './reader';
-import { benchDatabaseName, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
+import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
 import { gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
@@ -54,6 +55,8 @@ export interface TargetRun {
   kind: TargetKind;
   workers: number;
   figures: LoadFigures;
+  /** Average cores used during the measured run, per process group (cpu.ts). */
+  cores?: Record<string, number>;
   /** Resident memory of the gateway's processes right after the run, MiB (not for direct runs). */
   rssMiB?: number;
 }
@@ -283,7 +286,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       databaseUrl = await createDatabase(baseUrl, databaseName);
       options.log(`[${patients}] loading ${patients} patients into PostgreSQL database ${databaseName}…`);
       try {
-        const seeded = await seedDatabase(databaseUrl, patients, options.log);
+        const seeded = await seedDatabase(databaseUrl, patients, benchSecretKey(databaseName), options.log);
         await recordLoad(databaseUrl, patients, seeded);
         result.loadSeconds = seeded.seconds;
         result.seedBySubgraph = seeded.bySubgraph;
@@ -306,7 +309,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const started = Date.now();
   let system: TestSystem;
   try {
-    system = await startTestSystem({ patients, env: databaseUrl ? { DATABASE_URL: databaseUrl } : undefined });
+    system = await startTestSystem({ patients, env: databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : undefined });
   } catch (error) {
     await dropOwnDatabase();
     throw error;
@@ -361,8 +364,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         scenarioTargets.push({ name: `direct ${only}`, kind: 'direct', workers: 1, url: system.urls[only as ServiceName], pids: () => [], stop: async () => undefined });
       }
       for (const target of scenarioTargets) {
-        const figures = await runLoad({ url: `${target.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds });
-        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()) };
+        const load = { url: `${target.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, warmupSeconds: 0 };
+        if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
+        const groups = { 'gateway under test': target.pids(), ...systemGroups(databaseName) };
+        const before = snapshot(groups);
+        const measuredFrom = Date.now();
+        const figures = await runLoad({ ...load, durationSeconds: options.durationSeconds });
+        const cores = coresUsed(before, snapshot(groups), (Date.now() - measuredFrom) / 1000);
+        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()) };
         entry.runs.push(run);
         options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
       }

@@ -65,6 +65,23 @@ function scaleTable(scale: ScaleResult): string[] {
     const s = scenario.statements;
     lines.push(`| ${scenario.name} | ${scenario.subgraphs.join(', ')} | ${s ? `${s.min} · ${s.median} · ${s.max}` : ''} | ${scenario.responseBytes ?? ''} | ${direct ? ratio(ours1?.figures.p50, direct.figures.p50) : 'n/a (several subgraphs)'} | ${peer.join(' · ')} |`);
   }
+  const groups = [...new Set(scale.scenarios.flatMap((s) => s.runs.flatMap((r) => Object.keys(r.cores ?? {}))))];
+  if (groups.length > 0) {
+    lines.push('', 'Average cores busy during each measured run (2 cores in all; "machine" includes everything running, other work too):', '',
+      `| scenario | target | ${groups.join(' | ')} |`, `|---|---|${groups.map(() => '---:').join('|')}|`);
+    for (const scenario of scale.scenarios) {
+      for (const run of scenario.runs) lines.push(`| ${scenario.name} | ${run.target} | ${groups.map((g) => (run.cores?.[g] === undefined ? '' : fixed(run.cores[g] ?? 0, 2))).join(' | ')} |`);
+    }
+  }
+  const perSubgraph = scale.scenarios.filter((s) => s.statements && s.statements.perRequest.length > 0);
+  if (perSubgraph.length > 0) {
+    lines.push('', 'SQL statements per request by subgraph (mean over the sampled requests; consent includes the decision point and access-log writes the other subgraphs ask for):', '');
+    for (const scenario of perSubgraph) {
+      const samples = scenario.statements?.perRequest.length ?? 1;
+      const parts = Object.entries(scenario.statements?.bySubgraph ?? {}).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${fixed(n / samples, 1)}`);
+      lines.push(`- ${scenario.name}: ${parts.join(' · ')}`);
+    }
+  }
   const failures = scale.scenarios.flatMap((s) => [
     ...(s.probeError ? [`- ${s.name}: probe answered ${s.probeError.replace(/\|/g, '/')}`] : []),
     ...s.runs.filter((r) => r.figures.firstError).map((r) => `- ${s.name} → ${r.target}: ${errorsOf(r)} errors, first: ${(r.figures.firstError ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),

@@ -6,7 +6,7 @@
  * then stopped. The harness then starts the system over the seeded database, where every seed is a no-op.
  * The database can be kept (`--keep-database`) and reused by name, so a 10⁶ load is paid once.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,15 @@ import { spawnService, type ServiceName, type ServiceProcess } from '@onshi/gate
 
 /** The harness's demo world (tests/src/harness.ts): the same seed and as-of, so the data is the one it expects. */
 export const HARNESS_DEMO = { seed: 'onshi', asOf: '2026-11-25' } as const;
+
+/**
+ * The consent subgraph encrypts stored second factors with ONSHI_SECRET_KEY (else a key file in its
+ * fresh data dir), so the start that loads a database and the later starts that use it must share the key.
+ * Derived from the database name: these databases hold demo data only.
+ */
+export function benchSecretKey(databaseName: string): string {
+  return createHash('sha256').update(`onshi-bench-secret-key:${databaseName}`).digest('hex');
+}
 
 export interface SeedFacts {
   seconds: number;
@@ -68,13 +77,14 @@ export function benchDatabaseName(patients: number, reuse?: string): string {
 export { withDatabase };
 
 /** Starts each subgraph once over `databaseUrl` so it seeds `patients` demo patients, and stops it. */
-export async function seedDatabase(databaseUrl: string, patients: number, log: (line: string) => void, timeoutMs = 6 * 3_600_000): Promise<SeedFacts> {
+export async function seedDatabase(databaseUrl: string, patients: number, secretKey: string, log: (line: string) => void, timeoutMs = 6 * 3_600_000): Promise<SeedFacts> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-seed-'));
   const bySubgraph: Record<string, number> = {};
   const running: ServiceProcess[] = [];
   const env = {
     DATA_DIR: dataDir, DATABASE_URL: databaseUrl, INTERNAL_SECRET: randomBytes(32).toString('base64url'), DEMO_MODE: 'true',
     DEMO_PATIENTS: String(patients), DEMO_SEED: HARNESS_DEMO.seed, DEMO_AS_OF: HARNESS_DEMO.asOf, LOG_LEVEL: 'info', PORT: '0',
+    ONSHI_SECRET_KEY: secretKey,
   };
   const onOutput = (name: ServiceName, text: string) => {
     const ready = /"ms":(\d+)[^\n]*demo data ready/.exec(text);

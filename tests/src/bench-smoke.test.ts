@@ -58,6 +58,9 @@ describe('benchmark harness (smoke)', () => {
         expect({ scenario: scenario.name, target: run.target, firstError: run.figures.firstError }).toEqual({ scenario: scenario.name, target: run.target, firstError: undefined });
         expect(run.figures.non2xx + run.figures.graphqlErrors + run.figures.connectionErrors).toBe(0);
         if (run.kind !== 'direct') expect(run.rssMiB).toBeGreaterThan(0);
+        // CPU per process group: the machine was busy, and every subgraph was found among our children.
+        expect(run.cores?.['machine (all processes)']).toBeGreaterThan(0);
+        expect(Object.keys(run.cores ?? {})).toEqual(expect.arrayContaining(['gateway under test', 'consent', 'qualifications', 'drugs', 'checkups', 'load generator']));
       }
       expect(scenario.runs.filter((r) => r.kind === 'ours').every((r) => r.figures.requests > 0)).toBe(true);
     }
