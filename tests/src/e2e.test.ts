@@ -300,6 +300,30 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await page.setViewportSize({ width: 1024, height: 900 });
   });
 
+  test('an expired access token is renewed silently; with no session the login returns to the same page; logout ends the session', async () => {
+    const { context, page } = session;
+    await context.clearCookies({ name: 'onshi_at' });
+    await visit(page, `${portal.url}/expenses?year=2025`);
+    expect(page.url()).toBe(`${portal.url}/expenses?year=2025`);
+    expect(await page.locator('h1').innerText()).toBe('医療費');
+    const renewed = (await context.cookies()).find((cookie) => cookie.name === 'onshi_at');
+    expect(renewed).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+    await context.clearCookies();
+    await visit(page, `${portal.url}/checkups`);
+    expect(page.url()).toBe(`${portal.url}/login?next=%2Fcheckups`);
+    await page.fill('#cardSerial', YAMADA_CARD);
+    await page.fill('#pin', DEMO_PIN);
+    await page.click('main button[type=submit]');
+    await page.waitForURL(`${portal.url}/checkups`);
+
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL(`${portal.url}/login?loggedOut=1`);
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('onshi_at');
+    await visit(page, `${portal.url}/drugs`);
+    expect(page.url()).toContain('/login?next=%2Fdrugs');
+  });
+
   test('no console errors on any patient page', () => {
     expect(session.consoleErrors).toEqual([]);
   });
