@@ -15,6 +15,7 @@ import {
   verifyCardSignature,
   verifyPin,
   verifySecret,
+  virtualCardPublicKeySpki,
 } from './card';
 import type { PinState } from './card';
 
@@ -168,5 +169,11 @@ describe('PIN attempts: 3 wrong tries lock the card', () => {
 
   test('a count at the limit without a lock time is treated as locked (fail closed)', () => {
     expect(applyPinAttempt({ failedAttempts: 3 }, true, NOW)).toEqual({ state: { failedAttempts: 3, lockedAt: NOW }, result: 'LOCKED', triesLeft: 0 });
+  });
+});
+
+describe('virtualCardPublicKeySpki', () => {
+  test('is the public key of the same virtual card', () => {
+    expect(virtualCardPublicKeySpki('onshi:card:CARD-0000000007')).toBe(createVirtualCard('onshi:card:CARD-0000000007').publicKeySpki);
   });
 });

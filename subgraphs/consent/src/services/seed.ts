@@ -3,7 +3,7 @@ import {
   insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
-import { createVirtualCard, hashPin, hashSecret } from './card';
+import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
@@ -62,8 +62,7 @@ export async function seedConsent({ db, demo, config }: SubgraphDeps<Tables>): P
   ]);
   await insertInBatches((function* () {
     for (const patient of demoPatients(demo)) {
-      const card = createVirtualCard(demoCardSeedMaterial(demo.seed, patient.cardSerial));
-      yield { serial: patient.cardSerial, patientId: patient.id, publicKey: card.publicKeySpki, pinHash: demoPinHash };
+      yield { serial: patient.cardSerial, patientId: patient.id, publicKey: virtualCardPublicKeySpki(demoCardSeedMaterial(demo.seed, patient.cardSerial)), pinHash: demoPinHash };
     }
   })(), SEED_BATCH, (batch) => db.insert(cards).values(batch));
   await insertInBatches((function* () {
