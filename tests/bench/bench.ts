@@ -86,6 +86,8 @@ export interface ScenarioResult {
   runs: TargetRun[];
 }
 
+export type ProfileResult = ProfileSummary & { service: string; scenario: string; seconds: number };
+
 export interface ScaleResult {
   patients: number;
   engine: 'postgresql' | 'pglite';
@@ -105,7 +107,8 @@ export interface ScaleResult {
   databaseBytes: number;
   rows?: Record<string, number>;
   scenarios: ScenarioResult[];
-  profile?: ProfileSummary & { scenario: string; seconds: number };
+  /** CPU profiles under load: our gateway, and the subgraph of a single-subgraph scenario. */
+  profiles: ProfileResult[];
   startupErrors: string[];
 }
 
@@ -246,29 +249,43 @@ async function startTargets(system: TestSystem, options: BenchOptions, workDir: 
   return { targets, errors };
 }
 
-async function profileGateway(system: TestSystem, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string): Promise<ScaleResult['profile']> {
-  const profileDir = path.join(workDir, 'cpu-profile');
+/** The environment the harness gives every subgraph (startTestSystem), for a second, profiled copy of one. */
+function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, secretKey: string | undefined): Record<string, string> {
+  return {
+    DATA_DIR: system.dataDir, INTERNAL_SECRET: system.internalSecret, DEMO_MODE: 'true', DEMO_PATIENTS: String(system.demo.patients),
+    DEMO_SEED: system.demo.seed, DEMO_AS_OF: system.demo.asOf ?? '', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '',
+    CONSENT_URL: system.urls.consent, DRUGS_URL: system.urls.drugs, CHECKUPS_URL: system.urls.checkups,
+    ...(secretKey ? { ONSHI_SECRET_KEY: secretKey } : {}),
+  };
+}
+
+/**
+ * A CPU profile of one service under load: a second copy of the service (one cluster worker running its
+ * unchanged entry with --cpu-prof, over the same database and beside the same other services) receives
+ * the scenario's requests directly — the gateway (the scenario as clients send it) or the one subgraph a
+ * single-subgraph scenario touches.
+ */
+async function profileService(service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string): Promise<ProfileResult | undefined> {
+  const profileDir = path.join(workDir, `cpu-profile-${service}`);
   mkdirSync(profileDir, { recursive: true });
-  // One cluster worker running the unchanged gateway entry with --cpu-prof (not allowed in NODE_OPTIONS).
-  const gateway = await startGatewayCluster({ workers: 1, env: gatewayEnvFor(system.urls, 'warn'), workerNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
-  const load = { url: `${gateway.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections };
+  const profiled = await startGatewayCluster({ service, workers: 1, env, workerNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
   try {
-    await runLoad({ ...load, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
+    await runLoad({ url: `${profiled.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
   } finally {
-    await gateway.stop();
+    await profiled.stop();
   }
   // The profile covers the process's whole life: keep the measured window (plus the second it takes to stop).
   const window = options.profileSeconds + 1;
   const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f));
   const largest = files.sort((a, b) => summariseProfile(b).totalMs - summariseProfile(a).totalMs)[0];
   if (!largest) return undefined;
-  return { ...summariseProfile(largest, { lastSeconds: window }), scenario: scenario.spec.name, seconds: options.profileSeconds };
+  return { ...summariseProfile(largest, { lastSeconds: window }), service, scenario: scenario.spec.name, seconds: options.profileSeconds };
 }
 
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
   const baseUrl = process.env.DATABASE_URL || undefined;
-  const result: ScaleResult = { patients, engine: baseUrl ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [] };
+  const result: ScaleResult = { patients, engine: baseUrl ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [], profiles: [] };
   let databaseName: string | undefined;
   let databaseUrl: string | undefined;
   if (baseUrl) {
@@ -317,6 +334,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   if (baseUrl) result.startSeconds = (Date.now() - started) / 1000;
   else result.loadSeconds = (Date.now() - started) / 1000;
   let targets: Target[] = [];
+  const profileInto = async (into: ScaleResult, service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string) => {
+    try {
+      const profile = await profileService(service, env, scenario, token, options, workDir);
+      if (profile) into.profiles.push(profile);
+    } catch (error) {
+      into.startupErrors.push(`profile of ${service}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  };
   try {
     if (system.demo.asOf !== HARNESS_DEMO.asOf || system.demo.seed !== HARNESS_DEMO.seed) {
       throw new Error(`the harness's demo world changed (${system.demo.seed} @ ${system.demo.asOf}); update HARNESS_DEMO in tests/bench/seed.ts`);
@@ -378,13 +403,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       profiled = { scenario, token };
       // Profile the reception scenario right after its runs, while its reader verifications (10 min) are fresh.
       if (options.profileSeconds > 0 && spec.name === 'reception') {
-        options.log(`[${patients}] profiling our gateway under reception for ${options.profileSeconds} s…`);
-        result.profile = await profileGateway(system, scenario, token, options, workDir);
+        options.log(`[${patients}] profiling our gateway, then ${only ?? 'no single subgraph'}, under reception for ${options.profileSeconds} s each…`);
+        await profileInto(result, 'gateway', gatewayEnvFor(system.urls, 'warn'), scenario, token);
+        if (counted.subgraphs.length === 1 && only) await profileInto(result, only as ServiceName, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined), scenario, token);
       }
     }
-    if (options.profileSeconds > 0 && profiled && !result.profile) {
+    if (options.profileSeconds > 0 && profiled && result.profiles.length === 0) {
       options.log(`[${patients}] profiling our gateway under ${profiled.scenario.spec.name} for ${options.profileSeconds} s…`);
-      result.profile = await profileGateway(system, profiled.scenario, profiled.token, options, workDir);
+      await profileInto(result, 'gateway', gatewayEnvFor(system.urls, 'warn'), profiled.scenario, profiled.token);
     }
   } finally {
     await Promise.all(targets.map((t) => t.stop()));

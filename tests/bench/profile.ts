@@ -36,10 +36,16 @@ const LAYERS: Array<[string, (url: string, fn: string) => boolean]> = [
   ['@apollo/server', (url) => /@apollo\/server|@apollo\/utils/.test(url)],
   ['graphql-js', (url) => /node_modules\/\.pnpm\/graphql@|\/node_modules\/graphql\//.test(url)],
   ['jose (JWT)', (url) => url.includes('/jose')],
+  ['type-graphql', (url) => url.includes('/type-graphql')],
+  ['drizzle-orm', (url) => url.includes('/drizzle-orm')],
+  ['postgres driver (postgres-js)', (url) => /node_modules\/(\.pnpm\/postgres@[^/]+\/node_modules\/)?postgres\//.test(url)],
+  ['PGlite', (url) => url.includes('@electric-sql/pglite')],
+  ['zod', (url) => url.includes('/zod/')],
   ['pino (logging)', (url) => url.includes('/pino')],
   ['tsx loader', (url) => url.includes('/tsx')],
   ['other dependencies', (url) => url.includes('node_modules')],
   ['Onshi gateway + kit', (url) => url.includes('/gateway/src/') || url.includes('/subgraphs/kit/src/')],
+  ['Onshi subgraph code', (url) => url.includes('/subgraphs/')],
 ];
 
 function layerOf(url: string, functionName: string): string {

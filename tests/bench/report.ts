@@ -89,9 +89,8 @@ function scaleTable(scale: ScaleResult): string[] {
   if (failures.length > 0) lines.push('', 'Errors seen:', '', ...failures);
   const missing = scale.scenarios.filter((s) => !s.unavailable && s.missing.length > 0);
   if (missing.length > 0) lines.push('', 'Fields a scenario wants that the schema did not offer yet (measured without them):', '', ...missing.map((s) => `- ${s.name}: ${s.missing.join(', ')}`));
-  if (scale.profile) {
-    const p = scale.profile;
-    lines.push('', `CPU profile of our gateway (×1) under **${p.scenario}** for ${p.seconds} s (${p.idlePercent} % idle); share of busy time by layer:`, '');
+  for (const p of scale.profiles) {
+    lines.push('', `CPU profile of ${p.service === 'gateway' ? 'our gateway' : `the ${p.service} subgraph (requests sent to it directly)`} under **${p.scenario}** for ${p.seconds} s (${p.idlePercent} % idle); share of busy time by layer:`, '');
     lines.push('| layer | % |', '|---|---:|', ...p.layers.map((l) => `| ${l.layer} | ${l.percent} |`));
     lines.push('', 'Hottest functions (self time):', '', '| function | where | % |', '|---|---|---:|', ...p.hottest.map((h) => `| \`${h.name}\` | ${h.where} | ${h.percent} |`));
   }

@@ -1,20 +1,23 @@
 /**
- * Runs `GATEWAY_WORKERS` copies of our gateway (gateway/src/index.ts, unchanged) as node:cluster workers
- * sharing one port, so the benchmark can compare one and two gateway processes on a 2-core machine
- * (issue 10: "worker count configurable"). Workers listening on port 0 share the first ephemeral port
+ * Runs `GATEWAY_WORKERS` copies of a service's unchanged entry (default our gateway, gateway/src/index.ts;
+ * `BENCH_SERVICE` names another) as node:cluster workers sharing one port, so the benchmark can compare
+ * one and two gateway processes on a 2-core machine (issue 10: "worker count configurable") and run one
+ * worker with Node flags such as --cpu-prof. Workers listening on port 0 share the first ephemeral port
  * the primary binds (node:cluster semantics). The primary announces the URL once every worker is ready,
  * using the same IPC message as every other service (kit `announceReady`).
  */
 import cluster from 'node:cluster';
 import { announceReady, exitWithReason } from '@onshi/kit';
-import { SERVICE_ENTRIES } from '@onshi/gateway/src/system/processes';
+import { SERVICE_ENTRIES, type ServiceName } from '@onshi/gateway/src/system/processes';
 
+const service = process.env.BENCH_SERVICE ?? 'gateway';
+if (!(service in SERVICE_ENTRIES)) exitWithReason(`serviceCluster: unknown BENCH_SERVICE ${service}`, 78);
 const workers = Number(process.env.GATEWAY_WORKERS ?? '2');
-if (!Number.isInteger(workers) || workers < 1 || workers > 16) exitWithReason(`gatewayCluster: GATEWAY_WORKERS must be 1–16, got ${process.env.GATEWAY_WORKERS}`, 78);
+if (!Number.isInteger(workers) || workers < 1 || workers > 16) exitWithReason(`serviceCluster: GATEWAY_WORKERS must be 1–16, got ${process.env.GATEWAY_WORKERS}`, 78);
 
 // Extra Node flags for the workers only (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
 const workerFlags = (process.env.GATEWAY_WORKER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-cluster.setupPrimary({ exec: SERVICE_ENTRIES.gateway, execArgv: ['--import', 'tsx', ...workerFlags], silent: false });
+cluster.setupPrimary({ exec: SERVICE_ENTRIES[service as ServiceName], execArgv: ['--import', 'tsx', ...workerFlags], silent: false });
 const ready = new Set<number>();
 let url: string | undefined;
 for (let i = 0; i < workers; i += 1) {
@@ -23,11 +26,11 @@ for (let i = 0; i < workers; i += 1) {
     if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready' && 'url' in message && typeof message.url === 'string') {
       ready.add(worker.id);
       url = message.url;
-      if (ready.size === workers) announceReady('gateway-cluster', url);
+      if (ready.size === workers) announceReady(`${service}-cluster`, url);
     }
   });
   worker.on('exit', (code) => {
-    if (!stopping) exitWithReason(`gatewayCluster: worker ${worker.id} exited with code ${code}`);
+    if (!stopping) exitWithReason(`serviceCluster: worker ${worker.id} exited with code ${code}`);
   });
 }
 

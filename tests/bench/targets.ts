@@ -75,8 +75,8 @@ export function ownChildrenRunning(marker: string): number[] {
   });
 }
 
-export async function startGatewayCluster(options: { workers: number; env: Record<string, string>; workerNodeFlags?: string[] }): Promise<BenchProcess> {
-  const child = fork(path.join(__dirname, 'gatewayCluster.ts'), [], {
+export async function startGatewayCluster(options: { workers: number; env: Record<string, string>; workerNodeFlags?: string[]; service?: ServiceName }): Promise<BenchProcess> {
+  const child = fork(path.join(__dirname, 'serviceCluster.ts'), [], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx'],
     env: {
@@ -85,6 +85,7 @@ export async function startGatewayCluster(options: { workers: number; env: Recor
       ...options.env,
       PORT: '0',
       GATEWAY_WORKERS: String(options.workers),
+      BENCH_SERVICE: options.service ?? 'gateway',
       GATEWAY_WORKER_NODE_FLAGS: (options.workerNodeFlags ?? []).join(' '),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -94,7 +95,7 @@ export async function startGatewayCluster(options: { workers: number; env: Recor
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway cluster did not start in 120 s\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${options.service ?? 'gateway'} cluster did not start in 120 s\n${output}`)), 120_000);
     child.on('message', (message: unknown) => {
       if (typeof message === 'object' && message !== null && 'url' in message && typeof message.url === 'string') {
         clearTimeout(timer);
@@ -103,7 +104,7 @@ export async function startGatewayCluster(options: { workers: number; env: Recor
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`gateway cluster exited with ${code}\n${output}`));
+      reject(new Error(`${options.service ?? 'gateway'} cluster exited with ${code}\n${output}`));
     });
   });
   const pid = child.pid ?? 0;
