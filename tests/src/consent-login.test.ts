@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
@@ -151,14 +151,15 @@ async function refresh(refreshToken: string) {
 }
 
 describe('staff login, refresh and logout (contract 2)', () => {
-  const secret = () => demoTotpSecret(`${system.demo.seed}:clinic-reception`);
+  // An account no other test of this file logs in with: a TOTP step is accepted once per account.
+  const secret = () => demoTotpSecret(`${system.demo.seed}:hospital-doctor`);
 
   test('password + TOTP logs in, a used TOTP code is refused, refresh rotates, logout revokes', async () => {
     const code = totpCode(secret(), new Date());
-    const login = await staffLogin(DEMO_CLINIC.code, 'R0001', DEMO_STAFF_PASSWORD, code);
+    const login = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
     expect(login.body.errors).toBeUndefined();
-    expect(login.body.data?.staffLogin).toMatchObject({ role: 'RECEPTION', facilityCode: DEMO_CLINIC.code });
-    const replayedCode = await staffLogin(DEMO_CLINIC.code, 'R0001', DEMO_STAFF_PASSWORD, code);
+    expect(login.body.data?.staffLogin).toMatchObject({ role: 'DOCTOR', facilityCode: DEMO_HOSPITAL.code });
+    const replayedCode = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
     expect(replayedCode.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const first = login.body.data?.staffLogin.refreshToken ?? '';
