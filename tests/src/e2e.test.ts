@@ -201,6 +201,8 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const { page } = session;
     expect(await page.locator('h1').innerText()).toContain('山田 太郎');
     expect(await page.locator('main').innerText()).toContain('千代田区国民健康保険');
+    // The facility tests ran first: the clinic doctor's read of the drug information is a notice on the home page.
+    expect(await page.locator('section[aria-labelledby=alerts-title]').innerText()).toContain('オンシ内科クリニック があなたの薬剤情報を閲覧しました');
     const number = page.getByTestId('insured-number');
     expect(await number.innerText()).toMatch(/^[＊・\s]+$/u);
     await page.getByRole('button', { name: '表示する' }).click();
@@ -224,6 +226,8 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await page.fill('#q', ingredient.slice(0, 4));
     await page.click('form[role=search] button[type=submit]');
     await page.waitForURL(/q=/u);
+    await page.locator('.spinner').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('dispensing-count').innerText()).toMatch(/^\d+件/u);
     const names = await page.locator('[data-testid=dispensing] .entry__name').allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).toContain(ingredient);

@@ -31,10 +31,14 @@ export default async function HomePage() {
   const qualification = me.currentQualification;
   const ratio = qualification ? copayPercent(qualification.insuredPartialContributionRatio) : undefined;
   const expiredConsents = me.consents.filter((consent) => !consent.valid && now - Date.parse(consent.expiresAt) < EXPIRED_CONSENT_DAYS * 86_400_000);
-  const newAccess = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT' && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
+  // A facility reading my drug or checkup information is news; qualification checks at the counter are routine.
+  const recentReads = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT' && entry.category !== 'QUALIFICATION' && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
+  const newAccess = recentReads.filter((entry, index) => recentReads.findIndex((other) => other.facilityCode === entry.facilityCode && other.category === entry.category) === index);
   const names = await facilityNames([...expiredConsents.map((consent) => consent.facilityCode), ...newAccess.map((entry) => entry.facilityCode)], session?.token);
-  const numberText = qualification ? `${qualification.insuredCardSymbol} ・ ${qualification.insuredIdentificationNumber} ・ ${qualification.insuredBranchNumber}` : '';
-  const maskedText = qualification ? `${mask(qualification.insuredCardSymbol)} ・ ${mask(qualification.insuredIdentificationNumber)} ・ ${mask(qualification.insuredBranchNumber)}` : '';
+  // 国保 cards often have no 記号: show only the parts that exist.
+  const numberParts = qualification ? [qualification.insuredCardSymbol, qualification.insuredIdentificationNumber, qualification.insuredBranchNumber].filter((part) => part !== '') : [];
+  const numberText = numberParts.join(' ・ ');
+  const maskedText = numberParts.map(mask).join(' ・ ');
   const sections = [
     { href: '/drugs', title: t.navDrugs, lead: t.sectionDrugsLead },
     { href: '/checkups', title: t.navCheckups, lead: t.sectionCheckupsLead },
