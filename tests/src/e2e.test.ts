@@ -293,14 +293,14 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const pathname of ['/', '/drugs', '/checkups', '/expenses', '/access', '/phr']) {
       await visit(page, `${portal.url}${pathname}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect({ pathname, overflow }).toEqual({ pathname, overflow: 0 });
     }
     await shoot(page, 'phr-360');
     await visit(page, `${portal.url}/drugs`);
     await shoot(page, 'drugs-360');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('本文へ移動');
     await page.setViewportSize({ width: 1024, height: 900 });
   });
 
