@@ -405,7 +405,8 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       if (options.profileSeconds > 0 && spec.name === 'reception') {
         options.log(`[${patients}] profiling our gateway, then ${only ?? 'no single subgraph'}, under reception for ${options.profileSeconds} s each…`);
         await profileInto(result, 'gateway', gatewayEnvFor(system.urls, 'warn'), scenario, token);
-        if (counted.subgraphs.length === 1 && only) await profileInto(result, only as ServiceName, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined), scenario, token);
+        // A second copy of a subgraph needs a database server: PGlite's data dir belongs to one process.
+        if (databaseUrl && counted.subgraphs.length === 1 && only) await profileInto(result, only as ServiceName, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined), scenario, token);
       }
     }
     if (options.profileSeconds > 0 && profiled && result.profiles.length === 0) {
