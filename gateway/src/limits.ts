@@ -13,7 +13,8 @@ export const limitsConfigSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(1).default(10),
   /** Lexical tokens per document: enforced by the parser (Apollo `parseOptions.maxTokens`) so it is a 400. */
   MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
-  MAX_COST: z.coerce.number().int().min(100).default(10_000),
+  /** graphql-armor estimates inline list sizes: a full page of 100 dispensings with every field costs ~20,000. */
+  MAX_COST: z.coerce.number().int().min(100).default(30_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(200_000),
   /** Requests per client (token subject, or address when anonymous) per window. */
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(1200),

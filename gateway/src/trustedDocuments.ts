@@ -1,21 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, parse, print, stripIgnoredCharacters, visit } from 'graphql';
+import { GraphQLError, parse, print, stripIgnoredCharacters, visit, type ASTNode } from 'graphql';
 import type { GatewayContext } from './accessPlugin';
 
 /** The header by which the portal's server identifies itself (Apollo "client awareness"). */
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
 
 /**
- * Canonical text of a document for comparison: whitespace, comments and the `__typename` fields that
- * GraphQL clients add for their caches do not make a different operation.
+ * Canonical text of a document for comparison: whitespace, comments, the order of definitions, fields,
+ * arguments and variables (codegen's manifest sorts them; clients send source order) and the `__typename`
+ * fields that GraphQL clients add for their caches do not make a different operation.
  */
 export function canonicalDocument(source: string): string {
-  const withoutTypename = visit(parse(source), {
-    Field: (node) => (node.name.value === '__typename' ? null : undefined),
-    SelectionSet: { leave: (node) => (node.selections.length === 0 ? { kind: Kind.SELECTION_SET, selections: [] } : undefined) },
+  const byText = <T extends ASTNode>(nodes: readonly T[]) => [...nodes].sort((a, b) => (print(a) < print(b) ? -1 : print(a) > print(b) ? 1 : 0));
+  const byName = <T extends { name: { value: string } }>(nodes: readonly T[] | undefined) => [...(nodes ?? [])].sort((a, b) => a.name.value.localeCompare(b.name.value));
+  const canonical = visit(parse(source, { noLocation: true }), {
+    Field: {
+      enter: (node) => (node.name.value === '__typename' ? null : undefined),
+      leave: (node) => ({ ...node, arguments: byName(node.arguments) }),
+    },
+    SelectionSet: { leave: (node) => ({ ...node, selections: byText(node.selections) }) },
+    OperationDefinition: { leave: (node) => ({ ...node, variableDefinitions: [...(node.variableDefinitions ?? [])].sort((a, b) => a.variable.name.value.localeCompare(b.variable.name.value)) }) },
+    Document: { leave: (node) => ({ ...node, definitions: byText(node.definitions) }) },
   });
-  return stripIgnoredCharacters(print(withoutTypename));
+  return stripIgnoredCharacters(print(canonical));
 }
 
 /** Reads the portal's build-time manifest (graphql-codegen persisted documents: hash → document). */

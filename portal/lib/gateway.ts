@@ -5,6 +5,9 @@
  */
 import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
 
+/** How the gateway recognises the portal: it then accepts only the operations registered at build time. */
+export const PORTAL_CLIENT_NAME = 'onshi-portal';
+
 export function gatewayUrl(): string {
   return process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 }
@@ -33,7 +36,7 @@ function client(token: string | undefined): Client {
     // POST with a JSON body: the gateway's CSRF guard refuses simple GETs, and variables stay out of URLs and logs.
     preferGetMethod: false,
     fetchOptions: (): RequestInit => ({
-      headers: token ? { authorization: `Bearer ${token}` } : undefined,
+      headers: { 'apollographql-client-name': PORTAL_CLIENT_NAME, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     }),
