@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 
@@ -7,13 +7,29 @@ export interface RunningPortal { url: string; child: ChildProcess; stop(): Promi
 
 const PORTAL_DIR = path.join(REPO_ROOT, 'portal');
 
+/** Newest modification time of the portal's sources (a build older than this is stale). */
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.next')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(PORTAL_DIR, '.next', 'BUILD_ID');
+  return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime(PORTAL_DIR);
+}
+
 /** Builds (if needed) and starts the Next.js portal for production; undefined while the portal does not exist. */
 export async function startPortal(options: { gatewayUrl: string; port: number }): Promise<RunningPortal | undefined> {
   if (!existsSync(path.join(PORTAL_DIR, 'package.json'))) return undefined;
   const env = { ...process.env, GATEWAY_URL: options.gatewayUrl, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: '1' };
   const nextBin = path.join(PORTAL_DIR, 'node_modules', '.bin', 'next');
-  if (!existsSync(path.join(PORTAL_DIR, '.next', 'BUILD_ID'))) {
-    process.stdout.write('Building the portal (first start only)…\n');
+  if (!buildIsCurrent()) {
+    process.stdout.write('Building the portal (first start, or its sources changed)…\n');
     await new Promise<void>((resolve, reject) => {
       const build = spawn(nextBin, ['build'], { cwd: PORTAL_DIR, env, stdio: 'inherit' });
       build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`portal build failed (${code})`))));
