@@ -440,7 +440,16 @@ export async function runScale(patients: number, options: BenchOptions): Promise
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
   const machine = machineFacts();
   const scales: ScaleResult[] = [];
-  for (const patients of options.patients) scales.push(await runScale(patients, options));
+  for (const patients of options.patients) {
+    try {
+      scales.push(await runScale(patients, options));
+    } catch (error) {
+      // One scale failing (e.g. a load that does not fit) must not lose the figures of the others.
+      const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+      options.log(`[${patients}] failed: ${message}`);
+      scales.push({ patients, engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [`scale failed: ${message}`], profiles: [] });
+    }
+  }
   machine.finishedAt = new Date().toISOString();
   const { log: _log, ...recorded } = options;
   return { options: recorded, machine, scales };
