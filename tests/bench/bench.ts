@@ -69,6 +69,8 @@ export interface StatementCounts {
   max: number;
   /** Subgraph → statements over all samples. */
   bySubgraph: Record<string, number>;
+  /** Response sizes of the sampled requests (bytes): different patients, different list sizes. */
+  responseBytes: number[];
 }
 
 export interface ScenarioResult {
@@ -176,9 +178,11 @@ async function countStatements(system: TestSystem, scenario: PreparedScenario, t
   const touched = new Set<string>();
   const perRequest: number[] = [];
   const bySubgraph: Record<string, number> = {};
+  const responseBytes: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const before = await allMetrics(system);
-    await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', token);
+    const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', token);
+    responseBytes.push(Buffer.byteLength(answer.text));
     const after = await allMetrics(system);
     let total = 0;
     for (const name of SUBGRAPH_NAMES) {
@@ -193,7 +197,7 @@ async function countStatements(system: TestSystem, scenario: PreparedScenario, t
   const sorted = [...perRequest].sort((a, b) => a - b);
   return {
     subgraphs: [...touched].sort(),
-    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph },
+    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph, responseBytes },
   };
 }
 

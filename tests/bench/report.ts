@@ -51,7 +51,7 @@ function scaleTable(scale: ScaleResult): string[] {
       lines.push(`| ${scenario.name} | ${run.target} | ${fixed(f.rps)} | ${f.p50} | ${f.p95} | ${f.p99} | ${errorsOf(run)} | ${run.rssMiB ?? ''} |`);
     }
   }
-  lines.push('', '| scenario | subgraphs touched | SQL statements / request (min · median · max over patients) | response bytes | gateway/direct p50 | ours/Hive req/s (×1 · ×2) |', '|---|---|---|---:|---:|---|');
+  lines.push('', '| scenario | subgraphs touched | SQL statements / request (min · median · max over patients) | response bytes (same patients) | gateway/direct p50 | ours/Hive req/s (×1 · ×2) |', '|---|---|---|---:|---:|---|');
   for (const scenario of scale.scenarios) {
     if (scenario.unavailable) {
       lines.push(`| ${scenario.name} | ${scenario.unavailable} | | | | |`);
@@ -63,7 +63,7 @@ function scaleTable(scale: ScaleResult): string[] {
       ratio(runOf(scenario, (r) => r.kind === 'ours' && r.workers === w)?.figures.rps, runOf(scenario, (r) => r.kind === 'hive' && r.workers === w)?.figures.rps),
     );
     const s = scenario.statements;
-    lines.push(`| ${scenario.name} | ${scenario.subgraphs.join(', ')} | ${s ? `${s.min} · ${s.median} · ${s.max}` : ''} | ${scenario.responseBytes ?? ''} | ${direct ? ratio(ours1?.figures.p50, direct.figures.p50) : 'n/a (several subgraphs)'} | ${peer.join(' · ')} |`);
+    lines.push(`| ${scenario.name} | ${scenario.subgraphs.join(', ')} | ${s ? `${s.min} · ${s.median} · ${s.max}` : ''} | ${s && s.responseBytes.length > 0 ? `${Math.min(...s.responseBytes)}–${Math.max(...s.responseBytes)}` : (scenario.responseBytes ?? '')} | ${direct ? ratio(ours1?.figures.p50, direct.figures.p50) : 'n/a (several subgraphs)'} | ${peer.join(' · ')} |`);
   }
   const groups = [...new Set(scale.scenarios.flatMap((s) => s.runs.flatMap((r) => Object.keys(r.cores ?? {}))))];
   if (groups.length > 0) {
