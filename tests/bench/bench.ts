@@ -20,7 +20,7 @@ import { summariseProfile, type ProfileSummary } from './profile';
 import { readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
-import { gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
+import { BENCH_GATEWAY_ENV, gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
 export interface BenchOptions {
   /** Scales to run, in demo patients (each gets a fresh database). */
@@ -339,7 +339,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const started = Date.now();
   let system: TestSystem;
   try {
-    system = await startTestSystem({ patients, env: databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : undefined });
+    system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV }, env: databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : undefined });
   } catch (error) {
     await dropOwnDatabase();
     throw error;

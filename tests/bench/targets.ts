@@ -17,9 +17,17 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
-/** The gateway environment exactly as `startSystem` wires it, for subgraphs at `urls`. */
+/**
+ * The per-client rate limit (gateway/src/limits.ts, 1,200 requests a minute per token subject) raised for
+ * the benchmark: each scenario runs on one token, where the national load comes from tens of thousands of
+ * clerks, doctors and apps. The limiter itself still runs on every request.
+ */
+export const BENCH_GATEWAY_ENV = { RATE_LIMIT_REQUESTS: '100000000' } as const;
+
+/** The gateway environment exactly as `startSystem` wires it, for subgraphs at `urls` (plus BENCH_GATEWAY_ENV). */
 export function gatewayEnvFor(urls: Record<ServiceName, string>, logLevel: string): Record<string, string> {
   return {
+    ...BENCH_GATEWAY_ENV,
     LOG_LEVEL: logLevel,
     CONSENT_URL: urls.consent,
     QUALIFICATIONS_URL: `${urls.qualifications}/graphql`,
