@@ -279,7 +279,7 @@ function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, sec
  * single-subgraph scenario touches.
  */
 async function profileService(service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string): Promise<ProfileResult | undefined> {
-  const profileDir = path.join(workDir, `cpu-profile-${service}`);
+  const profileDir = path.join(workDir, `cpu-profile-${service}-${scenario.spec.name}`);
   mkdirSync(profileDir, { recursive: true });
   const profiled = await startGatewayCluster({ service, workers: 1, env, workerNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
   try {
