@@ -302,10 +302,11 @@ describe('checkups: ingest by insurers is all-or-nothing', () => {
     const good = path.join(system.dataDir, 'cli-good.xml');
     writeFileSync(good, cdaFor(member, '2023-07-01'));
     const env = { ...process.env, ONSHI_TOKEN: await system.token('insurer-kokuho'), ONSHI_GRAPHQL_URL: `${system.gatewayUrl}/graphql` };
-    const cli = ['tsx', '--tsconfig', 'tsconfig.base.json', 'subgraphs/checkups/src/cli/import-cda.ts'];
-    const stored = await run('npx', [...cli, good], { cwd: REPO_ROOT, env });
+    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+    const cli = ['--tsconfig', 'tsconfig.base.json', 'subgraphs/checkups/src/cli/import-cda.ts'];
+    const stored = await run(tsx, [...cli, good], { cwd: REPO_ROOT, env });
     expect(stored.stdout).toContain(`stored FY2023 checkup of ${member.id}`);
-    const refused = await run('npx', [...cli, path.join(FIXTURES, 'tokutei-kenshin-malformed.xml')], { cwd: REPO_ROOT, env }).then(
+    const refused = await run(tsx, [...cli, path.join(FIXTURES, 'tokutei-kenshin-malformed.xml')], { cwd: REPO_ROOT, env }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
     );

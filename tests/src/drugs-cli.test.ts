@@ -54,7 +54,8 @@ interface CliResult { code: number; stdout: string; stderr: string }
 function runCli(script: string, args: string[], asOf: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
-      'npx', ['tsx', '--tsconfig', 'tsconfig.base.json', `subgraphs/drugs/src/cli/${script}`, ...args],
+      // tsx directly, not through npx: npm would warn on stderr about the pnpm settings in the environment.
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.base.json', `subgraphs/drugs/src/cli/${script}`, ...args],
       { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: workDir, DATABASE_URL: databaseUrl, DEMO_AS_OF: asOf, LOG_LEVEL: 'warn' } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
