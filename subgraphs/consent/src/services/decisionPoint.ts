@@ -101,6 +101,12 @@ export async function appendAccessLog(tx: Transaction, actor: Actor, items: read
  * access-log entry per decision in the same transaction. If the log cannot be written the transaction
  * fails and the caller gets no allow (fail closed: "no answer → no data").
  */
+/**
+ * Demo mode only (see internalRoutes): makes every access-log write fail after the rows were appended, so the
+ * tests can prove the standard "if the access log can't be written, data is not released" end to end.
+ */
+export const accessLogFault = { enabled: false };
+
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
   const factsFor = await loadFacts(db, actor, patientIds, now);
@@ -113,6 +119,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
       patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
       reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
     })), requestId, now);
+    if (accessLogFault.enabled) throw new Error('injected access-log write failure (demo mode)');
   });
   return decisions.map(({ request, decision }) => ({
     patientId: request.patientId,

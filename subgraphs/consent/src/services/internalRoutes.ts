@@ -4,13 +4,16 @@ import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { CATEGORIES, INTERNAL_SECRET_HEADER, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, type Tables } from '../db/tables';
-import { decideAndLog } from './decisionPoint';
+import { accessLogFault, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
 import { consentFlags } from './visitConsent';
 
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
 export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
+/** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
+export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
+const faultBody = z.object({ enabled: z.boolean() });
 
 const decisionBody = z.object({
   requests: z.array(z.object({
@@ -75,6 +78,12 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       if (!parsed) return sendJson(res, 400, { error: 'malformed demo consent' });
       const [row] = await deps.db.insert(consents).values({ ...parsed, method: 'DEMO', registeredAt: new Date(parsed.registeredAt) }).returning({ id: consents.id });
       sendJson(res, 200, { id: row?.id });
+    });
+    routes[`POST ${DEMO_ACCESS_LOG_FAULT_PATH}`] = internalOnly(async (_req, res, body) => {
+      const parsed = parseBody(faultBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed fault request' });
+      accessLogFault.enabled = parsed.enabled;
+      sendJson(res, 200, accessLogFault);
     });
   }
   return routes;
