@@ -31,8 +31,12 @@ export interface BenchOptions {
   /** Gateway worker counts to compare (ours and Hive alike). */
   workers: number[];
   hive: boolean;
+  /** Also measure gateway variants of tests/bench/experiments (proposals, measured in the same run). */
+  experiments?: boolean;
   /** Seconds of load on a profiled gateway (0: no profile). */
   profileSeconds: number;
+  /** Profile the gateway under every scenario at the largest scale (else only under reception). */
+  profileEveryScenario?: boolean;
   /** Distinct patients cycled through by the per-patient scenarios. */
   poolSize: number;
   /** Sequential requests whose SQL statements are counted one by one. */
@@ -48,7 +52,7 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export type TargetKind = 'ours' | 'hive' | 'direct';
+export type TargetKind = 'ours' | 'hive' | 'direct' | 'experiment';
 
 export interface TargetRun {
   target: string;
@@ -236,29 +240,32 @@ interface Target extends BenchProcess {
 }
 
 async function startTargets(system: TestSystem, options: BenchOptions, workDir: string): Promise<{ targets: Target[]; errors: string[] }> {
-  const targets: Target[] = [];
   const errors: string[] = [];
   const harnessGateway = ownChildrenRunning(path.join('gateway', 'src', 'index.ts'));
-  targets.push({ name: 'ours ×1', kind: 'ours', workers: 1, url: system.gatewayUrl, pids: () => harnessGateway, stop: async () => undefined });
   const env = gatewayEnvFor(system.urls, 'warn');
-  for (const workers of options.workers.filter((w) => w !== 1)) {
+  const supergraphSdl = supergraphFor(system.urls);
+  const starts: Array<{ name: string; kind: TargetKind; workers: number; start: () => Promise<BenchProcess> }> = [
+    ...options.workers.filter((w) => w !== 1).map((workers) => ({ name: `ours ×${workers}`, kind: 'ours' as const, workers, start: () => startGatewayCluster({ workers, env }) })),
+    ...(options.experiments
+      ? [{ name: 'ours ×1, node:http fetcher (experiment)', kind: 'experiment' as const, workers: 1, start: () => startGatewayCluster({ workers: 1, env, workerNodeFlags: ['--import', path.join(__dirname, 'experiments', 'nodeHttpFetcher.ts')] }) }]
+      : []),
+    ...(options.hive
+      ? options.workers.map((workers) => ({ name: `Hive ×${workers}`, kind: 'hive' as const, workers, start: () => startHiveGateway({ workers, supergraphSdl, supergraphPath: path.join(workDir, `supergraph-hive-${workers}.graphql`) }) }))
+      : []),
+  ];
+  // Started together: each is a few seconds of module loading, idle once up.
+  const started = await Promise.all(starts.map(async ({ start, ...target }) => {
     try {
-      targets.push({ name: `ours ×${workers}`, kind: 'ours', workers, ...(await startGatewayCluster({ workers, env })) });
+      return { ...target, ...(await start()) };
     } catch (error) {
-      errors.push(`ours ×${workers}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      errors.push(`${target.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`);
+      return undefined;
     }
-  }
-  if (options.hive) {
-    const supergraphSdl = supergraphFor(system.urls);
-    for (const workers of options.workers) {
-      try {
-        const hive = await startHiveGateway({ workers, supergraphSdl, supergraphPath: path.join(workDir, `supergraph-hive-${workers}.graphql`) });
-        targets.push({ name: `Hive ×${workers}`, kind: 'hive', workers, ...hive });
-      } catch (error) {
-        errors.push(`Hive ×${workers}: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`);
-      }
-    }
-  }
+  }));
+  const targets: Target[] = [
+    { name: 'ours ×1', kind: 'ours', workers: 1, url: system.gatewayUrl, pids: () => harnessGateway, stop: async () => undefined },
+    ...started.filter((t): t is Target => t !== undefined),
+  ];
   return { targets, errors };
 }
 
@@ -404,7 +411,10 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       if (counted.subgraphs.length === 1 && only) {
         scenarioTargets.push({ name: `direct ${only}`, kind: 'direct', workers: 1, url: system.urls[only as ServiceName], pids: () => [], stop: async () => undefined });
       }
-      for (const target of scenarioTargets) {
+      // Each scenario starts at a different target, so no target is always measured first (or last).
+      const shift = result.scenarios.length - 1;
+      const ordered = scenarioTargets.map((_, i) => scenarioTargets[(i + shift) % scenarioTargets.length]).filter((t): t is Target => t !== undefined);
+      for (const target of ordered) {
         const load = { url: `${target.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, warmupSeconds: 0 };
         if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
         const groups = { 'gateway under test': target.pids(), ...systemGroups(databaseName) };
@@ -419,7 +429,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       profiled = { scenario, token };
       // The largest scale profiles the gateway under every scenario (and the subgraph of a single-subgraph
       // one), right after the scenario's runs: reader verifications (10 min) are still fresh.
-      const largest = patients === Math.max(...options.patients);
+      const largest = options.profileEveryScenario !== false && patients === Math.max(...options.patients);
       if (options.profileSeconds > 0 && (largest || spec.name === 'reception')) {
         const subgraph = databaseUrl && counted.subgraphs.length === 1 && only ? (only as ServiceName) : undefined;
         options.log(`[${patients}] profiling our gateway${subgraph ? ` and ${subgraph}` : ''} under ${spec.name} for ${options.profileSeconds} s each…`);

@@ -17,7 +17,7 @@ const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
 
 beforeAll(async () => {
   const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3']);
-  scale = await runScale(12, { ...options, log: () => undefined });
+  scale = await runScale(12, { ...options, profileEveryScenario: false, log: () => undefined });
 }, 240_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -77,7 +77,7 @@ describe('benchmark harness (smoke)', () => {
   test('profiles our gateway under load and writes the report with the table and the raw JSON', () => {
     expect(scale.profiles.find((p) => p.service === 'gateway')?.layers.length).toBeGreaterThan(0);
     const report: BenchReport = {
-      options: { patients: [12], durationSeconds: 1, warmupSeconds: 0, connections: 4, workers: [1], hive: true, profileSeconds: 1, poolSize: 8, statementSamples: 3 },
+      options: { patients: [12], durationSeconds: 1, warmupSeconds: 0, connections: 4, workers: [1], hive: true, experiments: true, profileSeconds: 1, poolSize: 8, statementSamples: 3 },
       machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, node: process.version, platform: 'test', loadAverageAtStart: [0], commit: 'smoke', dirty: false, startedAt: new Date().toISOString() },
       scales: [scale],
     };
