@@ -358,6 +358,30 @@ describe('checkups: an insurer change recorded by qualifications reaches checkup
     expect(oldInsurer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(oldInsurer.text).not.toContain(HBA1C);
   });
+
+  test("the same event reaches consent: the new insurer may read its new member's qualification from then on", async () => {
+    // A generated person never insured by 協会けんぽ 東京支部 before.
+    const person = Array.from({ length: system.demo.patients - 2 }, (_, k) => system.patient(k + 2)).find((p) => p.coverages.every((c) => c.insurerNumber !== '01130012'));
+    if (!person) throw new Error('no suitable demo person');
+    const kyokai = await system.token('insurer-kyokai');
+    const read = () => system.graphql<{ patient: { name: string } }>('query($id: ID!) { patient(id: $id) { name } }', { id: person.id }, kyokai);
+    const before = await read();
+    expect(before.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(before.text).not.toContain(person.name);
+    const changed = await system.graphql(
+      'mutation($linkage: String!, $q: QualificationInput!) { changeInsurer(linkageNumber: $linkage, qualification: $q) { qualificationDate } }',
+      { linkage: person.linkageNumber, q: { insuredCardSymbol: '2811', insuredIdentificationNumber: '600123', insuredBranchNumber: '00', personalFamilyClassification: '1', qualificationDate: system.demo.asOf, insuredPartialContributionRatio: '030' } },
+      kyokai,
+    );
+    expect(changed.body.errors).toBeUndefined();
+    let after = await read();
+    for (let attempt = 0; attempt < 40 && after.body.errors !== undefined; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await read();
+    }
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data?.patient.name).toBe(person.name);
+  });
 });
 
 async function metrics(): Promise<{ statements: number }> {

@@ -31,7 +31,7 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
   buildSchema: buildQualificationsSchema,
   async prepare(deps: SubgraphDeps<Tables>) {
     const { CHECKUPS_URL } = loadQualificationsConfig();
-    relay = createInsurerChangeRelay({ store: databaseOutboxStore(deps.db), checkupsUrl: CHECKUPS_URL, internalSecret: deps.config.INTERNAL_SECRET, logger: deps.logger });
+    relay = createInsurerChangeRelay({ store: databaseOutboxStore(deps.db), subscriberUrls: [CHECKUPS_URL, deps.config.CONSENT_URL], internalSecret: deps.config.INTERNAL_SECRET, logger: deps.logger });
     // Events committed before a restart (or by a replica that died) are delivered now.
     relay.nudge();
   },

@@ -6,11 +6,13 @@ import { CATEGORIES, INTERNAL_SECRET_HEADER, JWKS_PATH, DECISIONS_PATH, bearerTo
 import { consents, type Tables } from '../db/tables';
 import { accessLogFault, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
+import { applyInsurerChangeToIdentity, insurerChangeEvent } from './identityUpdates';
 import { consentFlags } from './visitConsent';
 
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
 export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
+export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
 /** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
 export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
 const faultBody = z.object({ enabled: z.boolean() });
@@ -65,6 +67,14 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
         deps.logger.error({ err: error }, 'decision or access-log write failed');
         sendJson(res, 503, { error: 'decision unavailable' });
       }
+    }),
+    // Contract 6: qualifications' outbox delivers every change of insurer here as well as to checkups.
+    [`POST ${INSURER_CHANGES_PATH}`]: internalOnly(async (_req, res, body) => {
+      const event = parseBody(insurerChangeEvent, body);
+      if (!event) return sendJson(res, 400, { error: 'malformed insurer-change event' });
+      const { updated } = await applyInsurerChangeToIdentity(deps.db, event);
+      if (!updated) deps.logger.warn({ eventId: event.eventId }, 'insurer change for a person not in the identity index');
+      sendJson(res, 200, { eventId: event.eventId, updated });
     }),
     [`POST ${CONSENT_FLAGS_PATH}`]: internalOnly(async (_req, res, body) => {
       const parsed = parseBody(flagsBody, body);

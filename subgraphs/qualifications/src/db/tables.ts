@@ -101,12 +101,14 @@ export const insurerChangeOutbox = qualificationsSchema.table('insurer_change_ou
   lastError: text('last_error'),
 }, (t) => [index('insurer_change_outbox_pending_idx').on(t.deliveredAt, t.nextAttemptAt)]);
 
-/** Body of `POST {CHECKUPS_URL}/internal/insurer-changes` (contract 6). */
+/** Body of `POST {CHECKUPS_URL|CONSENT_URL}/internal/insurer-changes` (contract 6). */
 export interface InsurerChangeEvent {
   eventId: string;
   patientId: string;
   fromInsurerNumber: string | null;
   toInsurerNumber: string;
+  /** 保険者名称 of the new insurer: consent's disaster search matches insurer names. */
+  toInsurerName?: string;
   effectiveDate: string;
 }
 

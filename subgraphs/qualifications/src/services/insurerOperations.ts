@@ -85,9 +85,11 @@ async function insertQualification(tx: Tx, patientId: string, insurerNumber: str
   return row;
 }
 
-async function enqueueInsurerChange(tx: Tx, event: Omit<InsurerChangeEvent, 'eventId'>): Promise<void> {
+async function enqueueInsurerChange(tx: Tx, event: Omit<InsurerChangeEvent, 'eventId' | 'toInsurerName'>): Promise<void> {
   const eventId = randomUUID();
-  await tx.insert(insurerChangeOutbox).values({ eventId, patientId: event.patientId, payload: { eventId, ...event } });
+  const [insurer] = await tx.select({ name: insurers.name }).from(insurers).where(eq(insurers.number, event.toInsurerNumber));
+  const payload: InsurerChangeEvent = { eventId, ...event, ...(insurer ? { toInsurerName: insurer.name } : {}) };
+  await tx.insert(insurerChangeOutbox).values({ eventId, patientId: event.patientId, payload });
 }
 
 /**

@@ -73,11 +73,11 @@ test('an event is retried after a failure and delivered once, with the internal 
   const secret = 'x'.repeat(32);
   const event: InsurerChangeEvent = { eventId: '00000000-0000-4000-8000-000000000001', patientId: 'pt_test', fromInsurerNumber: '01130012', toInsurerNumber: '131011', effectiveDate: '2026-10-01' };
   const { store, rows } = memoryStore([event]);
-  const relay = createInsurerChangeRelay({ store, checkupsUrl: receiverUrl, internalSecret: secret, logger: createLogger('test', 'silent') });
+  const relay = createInsurerChangeRelay({ store, subscriberUrls: [receiverUrl], internalSecret: secret, logger: createLogger('test', 'silent') });
 
   failuresToAnswer = 1;
   expect(await relay.deliverDue()).toBe(0);
-  expect(rows[0]).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'HTTP 503' });
+  expect(rows[0]).toMatchObject({ attempts: 1, deliveredAt: null, lastError: `${receiverUrl}: HTTP 503` });
   expect(rows[0]?.dueAt).toBeGreaterThan(Date.now());
 
   // Not due yet (backoff): nothing is sent.
@@ -97,9 +97,19 @@ test('an event is retried after a failure and delivered once, with the internal 
 test('an unreachable receiver counts as a failure, not a crash', async () => {
   const event: InsurerChangeEvent = { eventId: '00000000-0000-4000-8000-000000000002', patientId: 'pt_test', fromInsurerNumber: null, toInsurerNumber: '131011', effectiveDate: '2026-10-01' };
   const { store, rows } = memoryStore([event]);
-  const relay = createInsurerChangeRelay({ store, checkupsUrl: 'http://127.0.0.1:1', internalSecret: 'x'.repeat(32), logger: createLogger('test', 'silent') });
+  const relay = createInsurerChangeRelay({ store, subscriberUrls: ['http://127.0.0.1:1'], internalSecret: 'x'.repeat(32), logger: createLogger('test', 'silent') });
   expect(await relay.deliverDue()).toBe(0);
   expect(rows[0]?.lastError).toBeTruthy();
   expect(rows[0]?.deliveredAt).toBeNull();
+  relay.stop();
+});
+
+test('an event is delivered only when every subscriber (checkups and consent) accepted it', async () => {
+  const event: InsurerChangeEvent = { eventId: '00000000-0000-4000-8000-000000000003', patientId: 'pt_test', fromInsurerNumber: null, toInsurerNumber: '131011', effectiveDate: '2026-10-01' };
+  const { store, rows } = memoryStore([event]);
+  const relay = createInsurerChangeRelay({ store, subscriberUrls: [receiverUrl, 'http://127.0.0.1:1'], internalSecret: 'x'.repeat(32), logger: createLogger('test', 'silent') });
+  expect(await relay.deliverDue()).toBe(0);
+  expect(rows[0]?.deliveredAt).toBeNull();
+  expect(rows[0]?.lastError).toContain('http://127.0.0.1:1');
   relay.stop();
 });

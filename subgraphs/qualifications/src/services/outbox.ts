@@ -55,7 +55,12 @@ export function databaseOutboxStore(db: Db<Tables>): OutboxStore {
 
 export interface InsurerChangeRelayOptions {
   store: OutboxStore;
-  checkupsUrl: string;
+  /**
+   * Base URLs of every subgraph that keeps state derived from coverage: checkups (checkup data follows the
+   * member, DOMAIN.md) and consent (its identity index for insurer checks and the disaster search). An
+   * event counts as delivered once every subscriber accepted it; each is idempotent by eventId.
+   */
+  subscriberUrls: string[];
   internalSecret: string;
   logger: Logger;
 }
@@ -79,18 +84,22 @@ export function createInsurerChangeRelay(options: InsurerChangeRelayOptions): In
   let running: Promise<number> | undefined;
   let stopped = false;
 
-  const post = async (payload: InsurerChangeEvent): Promise<string | null> => {
+  const postTo = async (baseUrl: string, payload: InsurerChangeEvent): Promise<string | null> => {
     try {
-      const response = await fetch(new URL(INSURER_CHANGES_PATH, options.checkupsUrl), {
+      const response = await fetch(new URL(INSURER_CHANGES_PATH, baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(5_000),
       });
-      return response.ok ? null : `HTTP ${response.status}`;
+      return response.ok ? null : `${baseUrl}: HTTP ${response.status}`;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return `${baseUrl}: ${error instanceof Error ? error.message : String(error)}`;
     }
+  };
+  const post = async (payload: InsurerChangeEvent): Promise<string | null> => {
+    const failures = (await Promise.all(options.subscriberUrls.map((url) => postTo(url, payload)))).filter((f): f is string => f !== null);
+    return failures.length === 0 ? null : failures.join('; ');
   };
 
   const runOnce = async (): Promise<number> => {

@@ -1,0 +1,35 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@onshi/kit';
+import { identityIndex, type Tables } from '../db/tables';
+
+/** The insurer-change event qualifications sends to its subscribers (contract 6; same body checkups receives). */
+export const insurerChangeEvent = z.object({
+  eventId: z.string().min(1).max(128),
+  patientId: z.string().min(1).max(64),
+  fromInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/).nullable(),
+  toInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/),
+  toInsurerName: z.string().min(1).max(200).optional(),
+  effectiveDate: z.iso.date(),
+});
+export type InsurerChangeEvent = z.infer<typeof insurerChangeEvent>;
+
+/**
+ * Keeps the identity index current after a change of insurer: the new insurer may then read its member's
+ * qualification (decision point, INSURER rule) and the disaster search matches the new insurer's name.
+ * History is kept (the old insurer stays in the list: "who insured this person" is a history question).
+ * Idempotent: applying the same event twice changes nothing.
+ */
+export async function applyInsurerChangeToIdentity(db: Db<Tables>, event: InsurerChangeEvent): Promise<{ updated: boolean }> {
+  const appendOnce = (column: typeof identityIndex.insurerNumbers | typeof identityIndex.insurerNames, value: string) =>
+    sql`CASE WHEN ${value} = ANY(${column}) THEN ${column} ELSE array_append(${column}, ${value}) END`;
+  const rows = await db
+    .update(identityIndex)
+    .set({
+      insurerNumbers: appendOnce(identityIndex.insurerNumbers, event.toInsurerNumber),
+      ...(event.toInsurerName ? { insurerNames: appendOnce(identityIndex.insurerNames, event.toInsurerName) } : {}),
+    })
+    .where(eq(identityIndex.patientId, event.patientId))
+    .returning({ patientId: identityIndex.patientId });
+  return { updated: rows.length > 0 };
+}
