@@ -53,8 +53,11 @@ const graphiqlPage = `<!doctype html><html lang="ja"><head><meta charset="utf-8"
 <body><div id="graphiql"></div>
 <script src="/graphiql/assets/react.js"></script><script src="/graphiql/assets/react-dom.js"></script><script src="/graphiql/assets/graphiql.js"></script>
 <script>
+const defaultQuery = '# Onshi operator console. Introspection and the docs explorer (left) are open to operators only.\n' +
+  '# Every read of patient data is decided by the consent subgraph and written to the access log.\n\n' +
+  'query RecentAccess {\n  accessLogSearch(first: 20) {\n    at actorRole facilityCode patientId category decision reason special requestId\n  }\n  activeDisasters { id name prefectures startsAt endsAt }\n}\n';
 const fetcher = GraphiQL.createFetcher({ url: '/graphql', fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }) });
-ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));
+ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
 </script></body></html>`;
 
 export interface GraphiqlOptions {

@@ -39,9 +39,9 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Onshi is running:',
-    `  gateway   ${system.gatewayUrl}/graphql   (health ${system.gatewayUrl}/health, ready ${system.gatewayUrl}/ready)`,
-    ...[...system.services.values()].filter((s) => s.name !== 'gateway').map((s) => `  ${s.name.padEnd(14)}${s.url}/graphql`),
-    portal ? `  portal    ${portal.url}` : '  portal    (not built yet)',
+    `  gateway         ${system.gatewayUrl}/graphql   (health ${system.gatewayUrl}/health, ready ${system.gatewayUrl}/ready)`,
+    ...[...system.services.values()].filter((s) => s.name !== 'gateway').map((s) => `  ${s.name.padEnd(16)}${s.url}/graphql`),
+    portal ? `  portal          ${portal.url}` : '  portal          (not built yet)',
     '',
     'Demo token: npx -y pnpm@10 demo:token clinic-doctor     Stop: Ctrl-C',
     '',
