@@ -59,7 +59,8 @@ async function openSession(): Promise<Session> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const responses: Session['responses'] = [];
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  // The location names the resource of a "Failed to load resource" error.
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`.trim()); });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('response', (response: Response) => {
     if (!response.url().startsWith(portal.url)) return;
