@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { ACCESS_DIRECTIVE_NAME, ACCESS_SPEC_URL, accessChecker, accessDirective } from './access';
 
 const FEDERATION_LINK = `extend schema
@@ -11,11 +11,9 @@ const FEDERATION_LINK = `extend schema
 `;
 
 export interface FederatedSchemaOptions {
-  // type-graphql resolver classes
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  orphanedTypes?: Function[];
+  /** type-graphql resolver classes */
+  resolvers: BuildSchemaOptions['resolvers'];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `__resolveReference` per entity type: they belong in the resolver map, not in a type-graphql class. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
 }
