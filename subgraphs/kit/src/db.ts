@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { pgliteCopy, postgresCopy, type CopyRows } from './bulkCopy';
 import { countStatement } from './requestContext';
 
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -15,6 +16,8 @@ export type Db<TSchema extends Record<string, unknown> = Record<string, never>> 
 export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   db: Db<TSchema>;
   kind: 'pglite' | 'postgres';
+  /** Bulk load with COPY (demo seeds at benchmark scale; bulkCopy.ts). */
+  copy: CopyRows;
   /** Cheap liveness probe for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +53,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     await client`select 1`;
     const db = drizzlePostgres({ client, schema: options.schema, logger });
     await migratePostgres(db, migrationConfig);
-    return { db, kind: 'postgres', ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }) };
   }
   const dir = path.join(options.dataDir, options.service, 'pg');
   mkdirSync(dir, { recursive: true });
@@ -58,7 +61,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   await client.waitReady;
   const db = drizzlePglite({ client, schema: options.schema, logger });
   await migratePglite(db, migrationConfig);
-  return { db, kind: 'pglite', ping: async () => void (await db.execute(sql`select 1`)), close: () => client.close() };
+  return { db, kind: 'pglite', copy: pgliteCopy(client), ping: async () => void (await db.execute(sql`select 1`)), close: () => client.close() };
 }
 
 /** Describes a connection failure in one line without leaking credentials. */

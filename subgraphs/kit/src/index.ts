@@ -1,5 +1,6 @@
 export * from './access';
 export * from './auth';
+export * from './bulkCopy';
 export * from './codes';
 export * from './config';
 export * from './context';
@@ -12,6 +13,7 @@ export * from './log';
 export * from './pdp';
 export * from './requestContext';
 export * from './roles';
+export * from './serviceClient';
 export * from './subgraph';
 export * from './demo/prng';
 export * from './demo/world';

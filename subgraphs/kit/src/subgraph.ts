@@ -6,6 +6,7 @@ import { bearerToken, createTokenVerifier } from './auth';
 import { exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig } from './config';
 import type { BaseContext } from './context';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
+import type { CopyRows } from './bulkCopy';
 import { demoAsOf, type DemoOptions } from './demo/world';
 import { OnshiError } from './errors';
 import { createErrorMasker } from './errorMasking';
@@ -20,6 +21,8 @@ export const DEFAULT_PORTS: Record<SubgraphName, number> = { qualifications: 400
 
 export interface SubgraphDeps<TTables extends Record<string, unknown>> {
   db: Db<TTables>;
+  /** COPY into the subgraph's tables (bulkCopy.ts): demo seeds of up to 10⁶ patients. */
+  copy: CopyRows;
   config: ServiceConfig;
   logger: Logger;
   demo: DemoOptions;
@@ -59,7 +62,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, 1);
   }
   const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
-  const deps: SubgraphDeps<TTables> = { db: database.db, config, logger, demo };
+  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo };
   if (config.DEMO_MODE && definition.seedDemo) {
     const started = Date.now();
     await definition.seedDemo(deps);
