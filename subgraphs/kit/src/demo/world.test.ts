@@ -34,6 +34,22 @@ describe('demo world', () => {
     }
   });
 
+  test('insured numbers name one person each, also far into a 10⁶-patient world (the unique index of qualifications)', () => {
+    const big = { ...demo, patients: 1_000_000 };
+    const seen = new Map<string, number>();
+    // Consecutive people and people spread over the whole world: random numbers collided at ~1.4 × 10⁵.
+    const indexes = [...Array.from({ length: 20_000 }, (_, i) => i + 2), ...Array.from({ length: 20_000 }, (_, i) => 20_002 + i * 49)];
+    for (const index of indexes) {
+      for (const coverage of demoPatient(big, index).coverages) {
+        const key = [coverage.insurerNumber, coverage.insuredCardSymbol, coverage.insuredIdentificationNumber, coverage.insuredBranchNumber].join('|');
+        const owner = seen.get(key);
+        if (owner !== undefined && owner !== index) throw new Error(`${key} names patients ${owner} and ${index}`);
+        seen.set(key, index);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(40_000);
+  });
+
   test('a 29 February birthday turns 75 on 1 March of a common year, on 29 February of a leap year', () => {
     expect(birthdayAtAge('1948-02-29', 75)).toBe('2023-03-01');
     expect(birthdayAtAge('1948-02-29', 76)).toBe('2024-02-29');

@@ -133,10 +133,22 @@ function yearsBefore(asOf: string, years: number, rng: Rng): string {
   return addDays(asOf, -Math.floor(years * 365.25) - intBetween(rng, 0, 364));
 }
 
-function insuredNumbers(rng: Rng, insurer: DemoInsurer) {
+/** Coverages per demo person: the first, at most two changes of insurer, and 後期高齢 at 75. */
+const MAX_COVERAGES_PER_PERSON = 4;
+
+/**
+ * 記号 and 番号 of the `k`-th coverage of person `index`. The 番号 is unique per person and coverage, so
+ * (insurer, 記号, 番号, 枝番, date) never names two people — random numbers did at ~10⁵ people (birthday
+ * collisions), which a 10⁶-patient benchmark reaches. An affine map that is a bijection on 10⁸ (the
+ * multiplier is prime to 10) scatters consecutive people over 8-digit numbers; the draw is kept so
+ * that the rest of the person stays as it was.
+ */
+function insuredNumbers(rng: Rng, insurer: DemoInsurer, index: number, k: number) {
   // 記号 and 番号 are strings and may be full-width in real cards (DOMAIN.md): keep them as text.
   const symbol = insurer.kind === 'KOKUHO' || insurer.kind === 'KOUKI' ? '' : String(intBetween(rng, 1000, 99999));
-  return { insuredCardSymbol: symbol, insuredIdentificationNumber: String(intBetween(rng, 1, 999999)).padStart(insurer.kind === 'KOUKI' ? 8 : 6, '0') };
+  intBetween(rng, 1, 999999);
+  const serial = index * MAX_COVERAGES_PER_PERSON + k;
+  return { insuredCardSymbol: symbol, insuredIdentificationNumber: String((serial * 7_654_321 + 1_234_567) % 100_000_000).padStart(8, '0') };
 }
 
 function contributionRatio(birthdate: string, onDate: string): '010' | '020' | '030' {
@@ -208,7 +220,7 @@ export function demoPatient(options: DemoOptions, index: number): DemoPatient {
     insomnia: rng() < 0.12, dementia: age >= 75 && rng() < 0.15, anticoagulation: age >= 65 && rng() < 0.08,
     smoker: rng() < 0.2, obese: rng() < 0.3,
   };
-  const coverages = demoCoverages(rng, birthdate, options.asOf, home.prefecture);
+  const coverages = demoCoverages(rng, index, birthdate, options.asOf, home.prefecture);
   const [, prefName, city] = PREFECTURES.find(([code]) => code === home.prefecture) ?? PREFECTURES[2];
   return {
     index, id: opaque(options.seed, index), pin: DEMO_PIN, name: `${family} ${given}`, nameKana: `${familyKana} ${givenKana}`, sex, birthdate,
@@ -229,7 +241,7 @@ export function birthdayAtAge(birthdate: string, age: number): string {
 }
 
 /** 0–2 insurer changes in the last years; 後期高齢 from the 75th birthday (DOMAIN.md, seed 資格). */
-function demoCoverages(rng: Rng, birthdate: string, asOf: string, prefecture: string): DemoCoverage[] {
+function demoCoverages(rng: Rng, index: number, birthdate: string, asOf: string, prefecture: string): DemoCoverage[] {
   const pool = DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI' && (i.prefecture === prefecture || rng() < 0.3));
   const insurers = pool.length > 0 ? pool : DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI');
   const changes = rng() < 0.55 ? 0 : rng() < 0.7 ? 1 : 2;
@@ -238,13 +250,14 @@ function demoCoverages(rng: Rng, birthdate: string, asOf: string, prefecture: st
   const seventyFifth = birthdayAtAge(birthdate, 75);
   if (seventyFifth <= asOf && seventyFifth > start) boundaries.push(seventyFifth);
   const starts = [start, ...boundaries.filter((b) => b > start)];
+  if (starts.length > MAX_COVERAGES_PER_PERSON) throw new Error(`demo person ${index} has ${starts.length} coverages`);
   return starts.map((from, k) => {
     const elderly = from === seventyFifth;
     const insurer = elderly ? (DEMO_INSURERS.find((i) => i.kind === 'KOUKI' && i.prefecture === prefecture) ?? DEMO_INSURERS[6]) : pick(rng, insurers);
     if (!insurer) throw new Error('no insurer');
     const next = starts[k + 1];
     return {
-      insurerNumber: insurer.number, ...insuredNumbers(rng, insurer), insuredBranchNumber: String(intBetween(rng, 0, 3)).padStart(2, '0'),
+      insurerNumber: insurer.number, ...insuredNumbers(rng, insurer, index, k), insuredBranchNumber: String(intBetween(rng, 0, 3)).padStart(2, '0'),
       personalFamilyClassification: rng() < 0.75 ? '1' : '2', qualificationDate: from,
       ...(next ? { disqualificationDate: addDays(next, -1) } : {}),
       insuredPartialContributionRatio: contributionRatio(birthdate, from < asOf ? asOf : from),
