@@ -1,6 +1,6 @@
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import {
-  addDays, ageOn, coverageOn, createRng, demoPatient, insertInBatches, type DemoOptions, type DemoPatient, type SubgraphDeps,
+  addDays, ageOn, copyInBatches, coverageOn, createRng, demoPatient, encodeCopyRows, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { checkupItems, checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
 import type { StoredCheckup } from './checkupView';
@@ -8,31 +8,12 @@ import { generateCheckup, type CheckupProfile, type CheckupTrend } from './demoC
 import { fiscalYearEnd, retentionWindow } from './fiscalYear';
 import { JLAC10, loadItemMaster, type Sex } from './itemMaster';
 
-/** Patients per transaction: ≤ 5 checkups × 21 results each keeps every insert under PostgreSQL's parameter limit. */
-const PATIENTS_PER_BATCH = 100;
-const ROWS_PER_INSERT = 4000;
-const RESULT_ROWS_PER_STATEMENT = 20_000;
+/** Patients per COPY: ~2,500 checkups and ~55,000 results, bounded memory. */
+const PATIENTS_PER_COPY = 1_000;
 const MIN_AGE = 40;
 const MAX_AGE = 74;
 /** yamada's HbA1c should climb past the 5.6 % 保健指導判定値 by the last year (issue 6: a visible trend). */
 const YAMADA_LAST_YEAR_HBA1C = 6.0;
-
-/**
- * Bulk path for the largest table (≈21 results per checkup): the rows travel as one JSON parameter and PostgreSQL
- * expands them with json_to_recordset, so a statement carries thousands of rows without hitting the 65 535-parameter
- * limit and without drizzle building a placeholder per value (seed time for 10⁶ patients). Values are parameters,
- * never SQL text. The column list must match `checkupResults` (tables.ts).
- */
-function insertResultsFromJson(rows: ReadonlyArray<typeof checkupResults.$inferInsert>) {
-  const payload = JSON.stringify(rows.map((row) => ({
-    patient_id: row.patientId, fiscal_year: row.fiscalYear, item_code: row.itemCode, numeric_value: row.numericValue ?? null,
-    text_value: row.textValue ?? null, answer_code: row.answerCode ?? null, unit: row.unit,
-  })));
-  return sql`insert into ${checkupResults} (patient_id, fiscal_year, item_code, numeric_value, text_value, answer_code, unit)
-    select patient_id, fiscal_year, item_code, numeric_value, text_value, answer_code, unit
-    from json_to_recordset(${payload}::json)
-      as r(patient_id text, fiscal_year integer, item_code text, numeric_value double precision, text_value text, answer_code text, unit text)`;
-}
 
 /** The item master table mirrors data/checkup-items.csv (reference data, loaded in every mode). */
 export async function loadItemMasterTable({ db }: SubgraphDeps<Tables>): Promise<void> {
@@ -130,14 +111,14 @@ export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredC
  * The current insurer holds each member's data; each coverage change inside the kept years is a recorded transfer.
  */
 export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
-  const { db, demo } = deps;
+  const { db, copy, demo } = deps;
   const [existing] = await db.select({ n: count() }).from(insurerMemberships);
   if ((existing?.n ?? 0) > 0) return;
   const window = retentionWindow(demo.asOf);
   function* people(): Generator<DemoPatient> {
     for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
   }
-  await insertInBatches(people(), PATIENTS_PER_BATCH, async (batch) => {
+  await copyInBatches(people(), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => {
     const stored = batch.flatMap((patient) => demoCheckupsOf(demo, patient));
     const memberships = batch.flatMap((patient) => {
       const current = coverageOn(patient, demo.asOf);
@@ -152,16 +133,20 @@ export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
         checkupsMoved: stored.filter((s) => s.checkup.patientId === patient.id && s.checkup.examinedOn < coverage.qualificationDate).length,
       }];
     }));
-    const numbers = batch.flatMap((patient) => patient.coverages.map((coverage) => ({
-      insurerNumber: coverage.insurerNumber, insuredCardSymbol: coverage.insuredCardSymbol,
-      insuredIdentificationNumber: coverage.insuredIdentificationNumber, patientId: patient.id,
-    })));
-    await db.transaction(async (tx) => {
-      await insertInBatches(stored.map((s) => s.checkup), ROWS_PER_INSERT, (rows) => tx.insert(checkups).values(rows));
-      await insertInBatches(stored.flatMap((s) => s.results), RESULT_ROWS_PER_STATEMENT, (rows) => tx.execute(insertResultsFromJson(rows)));
-      if (memberships.length > 0) await tx.insert(insurerMemberships).values(memberships);
-      if (transfers.length > 0) await tx.insert(insurerTransfers).values(transfers);
-      if (numbers.length > 0) await tx.insert(insuredNumbers).values(numbers).onConflictDoNothing();
+    // A person keeps the same numbers across some coverage changes: one row per distinct number (the table's key).
+    const numbers = batch.flatMap((patient) => {
+      const distinct = new Map(patient.coverages.map((coverage) => [
+        `${coverage.insurerNumber}\u0000${coverage.insuredCardSymbol}\u0000${coverage.insuredIdentificationNumber}`,
+        { insurerNumber: coverage.insurerNumber, insuredCardSymbol: coverage.insuredCardSymbol, insuredIdentificationNumber: coverage.insuredIdentificationNumber, patientId: patient.id },
+      ]));
+      return [...distinct.values()];
     });
-  });
+    return [
+      encodeCopyRows(checkups, stored.map((s) => s.checkup)),
+      encodeCopyRows(checkupResults, stored.flatMap((s) => s.results)),
+      encodeCopyRows(insurerMemberships, memberships),
+      encodeCopyRows(insurerTransfers, transfers),
+      encodeCopyRows(insuredNumbers, numbers),
+    ];
+  }, copy);
 }

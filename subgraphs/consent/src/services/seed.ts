@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import {
-  insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type DemoOptions, type DemoPatient, type SubgraphDeps,
+  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
@@ -12,6 +12,8 @@ export const PHR_GRANT_DAYS = 90;
 /** Documented demo password of every staff, operator and insurer account (README "Demo accounts"). */
 export const DEMO_STAFF_PASSWORD = 'onshi-demo-pass';
 const SEED_BATCH = 1000;
+/** The demo hospital's ward: patients 2 … 1,001 of the demo world. */
+export const DEMO_WARD_END = 1_002;
 
 /** The serial of a demo patient's virtual card and the seed material its key pair is derived from (contract 1). */
 export function demoCardSeedMaterial(demoSeed: string, cardSerial: string): string {
@@ -39,7 +41,7 @@ function* demoPatients(demo: DemoOptions): Generator<DemoPatient> {
 }
 
 /** Demo accounts (README "Demo accounts"), every demo patient's card, the identity index, the DV-blocked demo patient and the demo PHR grant. */
-export async function seedConsent({ db, demo, config }: SubgraphDeps<Tables>): Promise<void> {
+export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(accounts);
   if ((existing?.n ?? 0) > 0) return;
   const yamada = demoPatient(demo, 0);
@@ -60,14 +62,12 @@ export async function seedConsent({ db, demo, config }: SubgraphDeps<Tables>): P
     })),
     ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
   ]);
-  await insertInBatches((function* () {
-    for (const patient of demoPatients(demo)) {
-      yield { serial: patient.cardSerial, patientId: patient.id, publicKey: virtualCardPublicKeySpki(demoCardSeedMaterial(demo.seed, patient.cardSerial)), pinHash: demoPinHash };
-    }
-  })(), SEED_BATCH, (batch) => db.insert(cards).values(batch));
-  await insertInBatches((function* () {
-    for (const patient of demoPatients(demo)) yield identityRow(patient);
-  })(), SEED_BATCH, (batch) => db.insert(identityIndex).values(batch));
+  await copyInBatches(demoPatients(demo), { itemsPerCopy: SEED_BATCH }, (batch) => [
+    encodeCopyRows(cards, batch.map((patient) => ({
+      serial: patient.cardSerial, patientId: patient.id, publicKey: virtualCardPublicKeySpki(demoCardSeedMaterial(demo.seed, patient.cardSerial)), pinHash: demoPinHash,
+    }))),
+    encodeCopyRows(identityIndex, batch.map(identityRow)),
+  ], copy);
   await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
@@ -79,10 +79,11 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
   const yamada = demoPatient(demo, 0);
   const now = new Date();
   await db.insert(consents).values((['DRUG', 'CHECKUP'] as const).map((category) => ({ patientId: yamada.id, facilityCode: DEMO_CLINIC.code, category, method: 'FACE', registeredAt: now })));
-  // The demo hospital (account hospital-doctor) sees every generated patient today (index ≥ 2, not the
-  // named ones): ward rounds for the statement-count tests and the benchmark's "doctor" scenarios.
+  // The demo hospital (account hospital-doctor) sees its ward today: the generated patients with index 2 to
+  // 1,001 (not the named ones), for the statement-count tests and ward rounds in the demo. Bounded, since this
+  // runs on every start; the benchmark registers its own consents for patients spread over 10⁶.
   function* wardConsents() {
-    for (let index = 2; index < demo.patients; index += 1) {
+    for (let index = 2; index < Math.min(demo.patients, DEMO_WARD_END); index += 1) {
       const id = demoPatient(demo, index).id;
       for (const category of ['DRUG', 'CHECKUP'] as const) yield { patientId: id, facilityCode: DEMO_HOSPITAL.code, category, method: 'FACE', registeredAt: now };
     }

@@ -50,7 +50,7 @@ export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = ran
   };
 }
 
-/** Inserts already-validated claims with the given executor (a transaction, or the db for the seed). */
+/** Inserts already-validated claims with the given executor (a transaction). */
 export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string): Promise<{ claimCount: number; itemCount: number }> {
   const claimRows: ClaimRow[] = [];
   const itemRows: ClaimItemRow[] = [];

@@ -3,18 +3,20 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { coverageOn, createRng, demoPatient, insertInBatches, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
-import { claims, type Tables } from '../db/tables';
+import { copyInBatches, coverageOn, createRng, demoPatient, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { claimItems, claims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
-import { insertClaims } from './claimStore';
+import { rowsOfClaim, type ClaimItemRow, type ClaimRow } from './claimStore';
 import { instantOfJapanDate } from './clock';
 import { generateClaims } from './demoClaims';
 import { loadDrugMaster, type DrugMaster } from './drugMaster';
 import { syncDrugMasterTable } from './drugMasterStore';
 import { retentionCutoff } from './retention';
 
-/** Patients per insert transaction: a few thousand claims, bounded memory. */
-const PATIENTS_PER_BATCH = 25;
+/** Patients per COPY: ~60,000 claims and as many items (~20 MB of COPY text), bounded memory. */
+const PATIENTS_PER_COPY = 1_000;
+/** From this many patients the secondary indexes are built after the load (bulkCopy.ts). */
+const DEFER_INDEXES_FROM = Number(process.env.ONSHI_SEED_DEFER_INDEXES_FROM ?? 100_000);
 
 const COPAY_PERCENT: Record<string, number> = { '010': 10, '020': 20, '030': 30 };
 
@@ -42,7 +44,7 @@ export function demoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: Dr
   });
 }
 
-export async function seedDrugs({ db, demo, logger }: SubgraphDeps<Tables>): Promise<void> {
+export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>): Promise<void> {
   const master = loadDrugMaster();
   await syncDrugMasterTable(db, master);
   const [existing] = await db.select({ n: count() }).from(claims);
@@ -53,11 +55,22 @@ export async function seedDrugs({ db, demo, logger }: SubgraphDeps<Tables>): Pro
   }
   let claimTotal = 0;
   let itemTotal = 0;
-  await insertInBatches(patients(), PATIENTS_PER_BATCH, async (batch) => {
-    const batchClaims = batch.flatMap((patient) => demoClaimsOf(demo, patient, master));
-    const counts = await db.transaction(async (tx) => insertClaims(tx, batchClaims, batchId));
-    claimTotal += counts.claimCount;
-    itemTotal += counts.itemCount;
-  });
+  // Claims before their items (the items' foreign key), one COPY each per batch of patients.
+  const load = () => copyInBatches(patients(), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
+    const claimRows: ClaimRow[] = [];
+    const itemRows: ClaimItemRow[] = [];
+    for (const patient of slice) {
+      for (const claim of demoClaimsOf(demo, patient, master)) {
+        const rows = rowsOfClaim(claim, batchId);
+        claimRows.push(rows.claim);
+        for (const item of rows.items) itemRows.push(item);
+      }
+    }
+    claimTotal += claimRows.length;
+    itemTotal += itemRows.length;
+    return [encodeCopyRows(claims, claimRows), encodeCopyRows(claimItems, itemRows)];
+  }, copy);
+  // Only at benchmark scale: a load interrupted with the indexes dropped would leave a small demo without them.
+  await (demo.patients >= DEFER_INDEXES_FROM ? withSecondaryIndexesDeferred(db, [claims, claimItems], load) : load());
   logger.info({ patients: demo.patients, claims: claimTotal, items: itemTotal }, 'demo claims seeded');
 }

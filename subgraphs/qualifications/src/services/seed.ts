@@ -1,8 +1,9 @@
 import { count } from 'drizzle-orm';
-import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatient, insertInBatches, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatient, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
-const BATCH = 500;
+/** Patients per COPY (patients, cards and coverage rows of a thousand people). */
+const PATIENTS_PER_COPY = 1_000;
 
 /**
  * Demo cards not yet registered for health-insurance use (初回登録, seed): every tenth generated patient,
@@ -45,7 +46,7 @@ export function demoTwins(seed: string) {
 }
 
 /** People, cards and coverage histories from the deterministic demo world (ARCHITECTURE.md "Data"). */
-export async function seedQualifications({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
+export async function seedQualifications({ db, copy, demo }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(patients);
   if ((existing?.n ?? 0) > 0) return;
   await db.insert(insurers).values(DEMO_INSURERS.map(({ number, name, kind, prefecture }) => ({ number, name, kind, prefecture })));
@@ -58,23 +59,21 @@ export async function seedQualifications({ db, demo }: SubgraphDeps<Tables>): Pr
   function* people() {
     for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
   }
-  await insertInBatches(people(), BATCH, async (batch) => {
-    await db.transaction(async (tx) => {
-      await tx.insert(patients).values(batch.map((p) => ({ id: p.id, linkageNumber: p.linkageNumber, name: p.name, nameKana: p.nameKana, sex: p.sex, birthdate: p.birthdate, postNumber: p.postNumber, address: p.address })));
-      await tx.insert(cards).values(batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null })));
-      await tx.insert(qualifications).values(batch.flatMap((p) => p.coverages.map((c) => ({
-        patientId: p.id,
-        insurerNumber: c.insurerNumber,
-        insuredCardSymbol: c.insuredCardSymbol,
-        insuredIdentificationNumber: c.insuredIdentificationNumber,
-        insuredBranchNumber: c.insuredBranchNumber,
-        personalFamilyClassification: c.personalFamilyClassification,
-        qualificationDate: c.qualificationDate,
-        disqualificationDate: c.disqualificationDate ?? null,
-        insuredPartialContributionRatio: c.insuredPartialContributionRatio,
-        limitApplicationCertificateClassificationFlag: c.limitApplicationCertificateClassificationFlag ?? null,
-        ...elderlyRecipient(p, c, demo.asOf),
-      }))));
-    });
-  });
+  await copyInBatches(people(), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => [
+    encodeCopyRows(patients, batch.map((p) => ({ id: p.id, linkageNumber: p.linkageNumber, name: p.name, nameKana: p.nameKana, sex: p.sex, birthdate: p.birthdate, postNumber: p.postNumber, address: p.address }))),
+    encodeCopyRows(cards, batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null }))),
+    encodeCopyRows(qualifications, batch.flatMap((p) => p.coverages.map((c) => ({
+      patientId: p.id,
+      insurerNumber: c.insurerNumber,
+      insuredCardSymbol: c.insuredCardSymbol,
+      insuredIdentificationNumber: c.insuredIdentificationNumber,
+      insuredBranchNumber: c.insuredBranchNumber,
+      personalFamilyClassification: c.personalFamilyClassification,
+      qualificationDate: c.qualificationDate,
+      disqualificationDate: c.disqualificationDate ?? null,
+      insuredPartialContributionRatio: c.insuredPartialContributionRatio,
+      limitApplicationCertificateClassificationFlag: c.limitApplicationCertificateClassificationFlag ?? null,
+      ...elderlyRecipient(p, c, demo.asOf),
+    })))),
+  ], copy);
 }
