@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { ConsentRequiredError, ForbiddenError, OnshiError } from './errors';
 import type { Category } from './roles';
+import { postToService, type ServiceResponse } from './serviceClient';
 
 /** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
 export interface DecisionRequest {
@@ -49,10 +50,9 @@ export interface DecisionClientOptions {
 export function createDecisionClient(options: DecisionClientOptions): DecisionClient {
   const loader = new DataLoader<DecisionRequest, Decision, string>(
     async (requests) => {
-      let response: Response;
+      let response: ServiceResponse;
       try {
-        response = await fetch(new URL(DECISIONS_PATH, options.consentUrl), {
-          method: 'POST',
+        response = await postToService(new URL(DECISIONS_PATH, options.consentUrl), {
           headers: {
             'content-type': 'application/json',
             [INTERNAL_SECRET_HEADER]: options.internalSecret,
@@ -60,7 +60,7 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
             ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           },
           body: JSON.stringify({ requests }),
-          signal: AbortSignal.timeout(5_000),
+          timeoutMs: 5_000,
         });
       } catch {
         throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service did not answer / 同意確認サービスに接続できません');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, type Logger } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, postToService, type Logger } from '@onshi/kit';
 
 /** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
 export type ConsentFlag = '0' | '1' | '2' | '3';
@@ -23,11 +23,10 @@ export interface ConsentFlagsClientOptions {
 /** Asks the consent subgraph (contract 5) for this visit's drug / checkup consent flags. */
 export async function fetchConsentFlags(options: ConsentFlagsClientOptions, patientId: string, facilityCode: string): Promise<ConsentFlags> {
   try {
-    const response = await fetch(new URL(CONSENT_FLAGS_PATH, options.consentUrl), {
-      method: 'POST',
+    const response = await postToService(new URL(CONSENT_FLAGS_PATH, options.consentUrl), {
       headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, 'x-request-id': options.requestId },
       body: JSON.stringify({ patientId, facilityCode }),
-      signal: AbortSignal.timeout(3_000),
+      timeoutMs: 3_000,
     });
     if (!response.ok) {
       options.logger.warn({ status: response.status, requestId: options.requestId }, 'consent flags refused; answering 3 (取得困難)');
