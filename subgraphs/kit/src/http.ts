@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import type { Logger } from './log';
-import { processCounters, runInRequestScope } from './requestContext';
+import { processCounters } from './requestContext';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void;
 
@@ -92,14 +92,11 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const scope = { requestId, statements: 0 };
     processCounters.requests += 1;
-    const result = await runInRequestScope(scope, () =>
-      options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-        context: () => options.context(req, requestId),
-      }),
-    );
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: () => options.context(req, requestId),
+    });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
     res.statusCode = result.status ?? 200;
