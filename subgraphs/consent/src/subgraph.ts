@@ -7,6 +7,7 @@ import { buildConsentSchema } from './schema';
 import { hashSecret } from './services/card';
 import { createSecretBox, loadOrCreateSecretKey, type SecretBox } from './services/secretBox';
 import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
+import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
@@ -61,6 +62,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     signingKey = await loadOrCreateSigningKey(keyPath);
     dummySecretHash = await hashSecret('no such account');
     secrets = createSecretBox(loadOrCreateSecretKey(deps.config.DATA_DIR));
+    await ensureAuditHeads(deps.db);
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, identityIndex, phrGrants, type Tables } from '../db/tables';
-import { appendToChain, genesisHead, partitionOf, type ChainHead } from './auditChain';
+import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead } from './auditChain';
 import { CONSENT_VALIDITY_MS, decide, type DecisionFacts, type GrantFact } from './decision';
 import { isCategory } from './roles';
 
@@ -58,11 +58,18 @@ export interface LogItem {
   special: boolean;
 }
 
+/** Creates the genesis head of every partition that has none yet (at start, so appends need not). */
+export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
+  if (partitions.length === 0) return;
+  await db.insert(auditHeads).values(partitions.map(genesisHead)).onConflictDoNothing();
+}
+
 /**
- * Appends entries to their partitions' hash chains inside the caller's transaction, in four statements
- * whatever the batch size: create missing heads, lock the touched heads (ascending partition order, so
- * concurrent requests cannot deadlock; only the chains this request touches are locked — ARCHITECTURE.md
- * "Beyond one machine"), insert every entry, move every head.
+ * Appends entries to their partitions' hash chains inside the caller's transaction, in two statements
+ * whatever the batch size: lock the touched heads (ascending partition order, so concurrent requests
+ * cannot deadlock; only the chains this request touches are locked — ARCHITECTURE.md "Beyond one
+ * machine"), then insert every entry and move every head in one statement. The heads exist from the
+ * start (`ensureAuditHeads` in prepare); a head still missing is created here first.
  */
 export async function appendAccessLog(tx: Transaction, actor: Actor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
   if (items.length === 0) return;
@@ -72,8 +79,12 @@ export async function appendAccessLog(tx: Transaction, actor: Actor, items: read
     byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
   }
   const partitions = [...byPartition.keys()].sort((a, b) => a - b);
-  await tx.insert(auditHeads).values(partitions.map(genesisHead)).onConflictDoNothing();
-  const locked = await tx.select().from(auditHeads).where(inArray(auditHeads.partition, partitions)).orderBy(asc(auditHeads.partition)).for('update');
+  const lockHeads = () => tx.select().from(auditHeads).where(inArray(auditHeads.partition, partitions)).orderBy(asc(auditHeads.partition)).for('update');
+  let locked = await lockHeads();
+  if (locked.length < partitions.length) {
+    await ensureAuditHeads(tx, partitions);
+    locked = await lockHeads();
+  }
   const rows = [];
   const heads: ChainHead[] = [];
   for (const partition of partitions) {
@@ -91,9 +102,10 @@ export async function appendAccessLog(tx: Transaction, actor: Actor, items: read
     }
     heads.push(head);
   }
-  await tx.insert(accessLog).values(rows);
+  // A data-modifying CTE: the entries and the heads that point at them are written by one statement.
   const values = sql.join(heads.map((h) => sql`(${h.partition}::integer, ${h.seq}::bigint, ${h.hash}::text)`), sql`, `);
-  await tx.execute(sql`update ${auditHeads} set seq = moved.seq, hash = moved.hash from (values ${values}) as moved(partition, seq, hash) where ${auditHeads.partition} = moved.partition`);
+  await tx.execute(sql`with appended as (${tx.insert(accessLog).values(rows).getSQL()})
+    update ${auditHeads} set seq = moved.seq, hash = moved.hash from (values ${values}) as moved(partition, seq, hash) where ${auditHeads.partition} = moved.partition`);
 }
 
 /**
