@@ -17,7 +17,7 @@ import { startTestSystem, type TestSystem } from '../src/harness';
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { runLoad, type LoadFigures } from './load';
 import { summariseProfile, type ProfileSummary } from './profile';
-import { readerVerifications } from './reader';
+import { hospitalConsents, readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
 import { BENCH_GATEWAY_ENV, gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
@@ -386,6 +386,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         result.startupErrors.push(`reader verifications: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    if (wanted('doctorVisit')) await hospitalConsents(system, patientPool(system.demo, options.poolSize));
     const specs = scenarioSpecs(system.demo, options.poolSize, { verificationTokens }).filter((s) => wanted(s.name));
     let profiled: { scenario: PreparedScenario; token: string } | undefined;
     for (const spec of specs) {

@@ -7,7 +7,8 @@
  */
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
-import type { DemoPatient } from '@onshi/kit';
+import { DEMO_HOSPITAL, INTERNAL_SECRET_HEADER, type DemoPatient } from '@onshi/kit';
+import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
 import type { TestSystem } from '../src/harness';
 
 const START = 'mutation($cardSerial: String!) { startReaderVerification(cardSerial: $cardSerial) { challengeId challenge } }';
@@ -59,4 +60,26 @@ export async function readerVerifications(system: TestSystem, token: string, pat
   };
   await Promise.all(Array.from({ length: parallel }, reader));
   return pool;
+}
+
+/**
+ * The demo hospital's consents (drug and checkup information, 24 hours) for the doctor scenario's patients,
+ * through consent's demo-only route: the demo seed gives the hospital a ward of its first 1,000 patients
+ * only, and the pool is spread over the whole demo world.
+ */
+export async function hospitalConsents(system: TestSystem, patients: readonly DemoPatient[], parallel = 8): Promise<void> {
+  const registeredAt = new Date().toISOString();
+  const requests = patients.flatMap((patient) => (['DRUG', 'CHECKUP'] as const).map((category) => ({ patientId: patient.id, facilityCode: DEMO_HOSPITAL.code, category, registeredAt })));
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const response = await fetch(`${system.urls.consent}${DEMO_CONSENTS_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret },
+        body: JSON.stringify(requests[i]),
+      });
+      if (response.status !== 200) throw new Error(`demo consent refused (${response.status}): ${(await response.text()).slice(0, 200)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
 }

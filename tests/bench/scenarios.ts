@@ -46,13 +46,26 @@ export function loadSchemaFacts(root = REPO_ROOT): SchemaFacts {
   return { schema, policy };
 }
 
-/** Demo patients with index ≥ 2 (the demo hospital holds consents for them) and a coverage in force. */
+/**
+ * `size` demo patients with a coverage in force, spread evenly over the whole demo world (index ≥ 2: not the
+ * named ones), so that at 10⁶ patients the load reads rows from all over the tables and indexes rather than
+ * from the first pages. The benchmark registers the demo hospital's consents for them (reader.ts).
+ */
 export function patientPool(demo: DemoOptions, size: number): Array<ReturnType<typeof demoPatient>> {
   const pool: Array<ReturnType<typeof demoPatient>> = [];
-  for (let index = 2; index < demo.patients && pool.length < size; index += 1) {
+  const first = 2;
+  const span = Math.max(0, demo.patients - first);
+  // Twice as many candidates as needed: a few have no coverage in force on the as-of date.
+  const stride = Math.max(1, Math.floor(span / Math.max(1, size * 2)));
+  const taken = new Set<number>();
+  const consider = (index: number) => {
+    if (pool.length >= size || taken.has(index)) return;
+    taken.add(index);
     const patient = demoPatient(demo, index);
     if (coverageOn(patient, demo.asOf ?? '')) pool.push(patient);
-  }
+  };
+  for (let index = first; index < demo.patients && pool.length < size; index += stride) consider(index);
+  for (let index = first; index < demo.patients && pool.length < size; index += 1) consider(index);
   return pool;
 }
 
