@@ -31,8 +31,6 @@ export interface BenchOptions {
   /** Gateway worker counts to compare (ours and Hive alike). */
   workers: number[];
   hive: boolean;
-  /** Also measure gateway variants of tests/bench/experiments (proposals, measured in the same run). */
-  experiments?: boolean;
   /** Seconds of load on a profiled gateway (0: no profile). */
   profileSeconds: number;
   /** Profile the gateway under every scenario at the largest scale (else only under reception). */
@@ -52,7 +50,7 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export type TargetKind = 'ours' | 'hive' | 'direct' | 'experiment';
+export type TargetKind = 'ours' | 'hive' | 'direct';
 
 export interface TargetRun {
   target: string;
@@ -246,9 +244,6 @@ async function startTargets(system: TestSystem, options: BenchOptions, workDir: 
   const supergraphSdl = supergraphFor(system.urls);
   const starts: Array<{ name: string; kind: TargetKind; workers: number; start: () => Promise<BenchProcess> }> = [
     ...options.workers.filter((w) => w !== 1).map((workers) => ({ name: `ours ×${workers}`, kind: 'ours' as const, workers, start: () => startGatewayCluster({ workers, env }) })),
-    ...(options.experiments
-      ? [{ name: 'ours ×1, node:http fetcher (experiment)', kind: 'experiment' as const, workers: 1, start: () => startGatewayCluster({ workers: 1, env, workerNodeFlags: ['--import', path.join(__dirname, 'experiments', 'nodeHttpFetcher.ts')] }) }]
-      : []),
     ...(options.hive
       ? options.workers.map((workers) => ({ name: `Hive ×${workers}`, kind: 'hive' as const, workers, start: () => startHiveGateway({ workers, supergraphSdl, supergraphPath: path.join(workDir, `supergraph-hive-${workers}.graphql`) }) }))
       : []),

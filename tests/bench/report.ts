@@ -13,7 +13,7 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const errorsOf = (run: TargetRun) => run.figures.non2xx + run.figures.graphqlErrors + run.figures.connectionErrors + run.figures.timeouts;
 
-const KIND_ORDER = { ours: 0, experiment: 1, hive: 2, direct: 3 } as const;
+const KIND_ORDER = { ours: 0, hive: 1, direct: 2 } as const;
 /** Runs in a fixed order for the tables (they were measured in a rotated order). */
 const ordered = (scenario: ScenarioResult) => [...scenario.runs].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.workers - b.workers);
 
@@ -158,12 +158,7 @@ function targetsTable(report: BenchReport): string[] {
   } else {
     lines.push(`| p95 at 10⁶ ≤ 1.2 × p95 at 10⁴ patients | one scale only in this run | not measured |`);
   }
-  const experiments = last.scenarios.flatMap((scenario) => scenario.runs.filter((r) => r.kind === 'experiment').flatMap((run) => {
-    const ours1 = runOf(scenario, (r) => r.kind === 'ours' && r.workers === 1);
-    return ours1 && ours1.figures.rps > 0 ? [`${scenario.name} ${(run.figures.rps / ours1.figures.rps).toFixed(2)}× req/s, p50 ${ratio(run.figures.p50, ours1.figures.p50)}`] : [];
-  }));
-  if (experiments.length > 0) lines.push(`| *(experiment, no target)* node:http fetcher ÷ ours ×1 | ${experiments.join('; ')} | – |`);
-  const allRuns = report.scales.flatMap((sc) => sc.scenarios.flatMap((s) => s.runs.filter((r) => r.kind !== 'experiment')));
+  const allRuns = report.scales.flatMap((sc) => sc.scenarios.flatMap((s) => s.runs));
   const errors = allRuns.reduce((sum, r) => sum + errorsOf(r), 0);
   lines.push(`| zero non-2xx and zero GraphQL errors in every run | ${errors} errors over ${allRuns.length} runs | ${verdict(allRuns.length > 0 ? errors === 0 : undefined)} |`, '');
   return lines;

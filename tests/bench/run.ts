@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
- *             [--no-hive] [--no-experiments] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
+ *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
  *             [--seed-only] [--doc docs/benchmarks.md]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
@@ -32,7 +32,6 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       connections: { type: 'string', default: '50' },
       workers: { type: 'string', default: '1,2' },
       'no-hive': { type: 'boolean', default: false },
-      'no-experiments': { type: 'boolean', default: false },
       profile: { type: 'string', default: '8' },
       pool: { type: 'string', default: '200' },
       samples: { type: 'string', default: '20' },
@@ -62,7 +61,6 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       connections: connections ?? 50,
       workers: numbers('workers', values.workers),
       hive: !values['no-hive'],
-      experiments: !values['no-experiments'],
       profileSeconds: profile,
       poolSize: pool ?? 200,
       statementSamples: samples ?? 20,

@@ -5,10 +5,10 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import type { ServiceName } from '@onshi/gateway/src/system/processes';
+import { freePort } from '../src/ports';
 
 export interface BenchProcess {
   url: string;
@@ -119,17 +119,6 @@ export async function startGatewayCluster(options: { workers: number; env: Recor
   return { url, pids: () => [pid, ...childPids(pid)], stop: () => stopChild(child) };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The committed supergraph with each subgraph's URL replaced by where it runs now. */
 export function supergraphFor(urls: Record<ServiceName, string>): string {

@@ -4,9 +4,9 @@
  * with playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort } from '../src/ports';
 
 export const PORTAL_DIR = path.join(__dirname, '..', '..', 'portal');
 export const E2E_DIST_DIR = '.next-e2e';
@@ -36,17 +36,6 @@ export async function buildPortal(): Promise<void> {
   await run(NEXT_BIN, ['build'], portalEnv({}));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningPortal { url: string; output: () => string; stop(): Promise<void> }
 

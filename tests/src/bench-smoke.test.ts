@@ -77,7 +77,7 @@ describe('benchmark harness (smoke)', () => {
   test('profiles our gateway under load and writes the report with the table and the raw JSON', () => {
     expect(scale.profiles.find((p) => p.service === 'gateway')?.layers.length).toBeGreaterThan(0);
     const report: BenchReport = {
-      options: { patients: [12], durationSeconds: 1, warmupSeconds: 0, connections: 4, workers: [1], hive: true, experiments: true, profileSeconds: 1, poolSize: 8, statementSamples: 3 },
+      options: { patients: [12], durationSeconds: 1, warmupSeconds: 0, connections: 4, workers: [1], hive: true, profileSeconds: 1, poolSize: 8, statementSamples: 3 },
       machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, node: process.version, platform: 'test', loadAverageAtStart: [0], commit: 'smoke', dirty: false, startedAt: new Date().toISOString() },
       scales: [scale],
     };
