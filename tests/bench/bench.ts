@@ -20,7 +20,7 @@ import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
-import { BENCH_GATEWAY_ENV, gatewayEnvFor, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
+import { BENCH_GATEWAY_ENV, gatewayEnvFor, PRODUCTION_ENV, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
 export interface BenchOptions {
   /** Scales to run, in demo patients (each gets a fresh database). */
@@ -271,6 +271,7 @@ function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, sec
     DEMO_SEED: system.demo.seed, DEMO_AS_OF: system.demo.asOf ?? '', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '',
     CONSENT_URL: system.urls.consent, DRUGS_URL: system.urls.drugs, CHECKUPS_URL: system.urls.checkups,
     ...(secretKey ? { ONSHI_SECRET_KEY: secretKey } : {}),
+    ...PRODUCTION_ENV,
   };
 }
 
@@ -341,7 +342,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const started = Date.now();
   let system: TestSystem;
   try {
-    system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV }, env: databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : undefined });
+    system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV }, env: { ...PRODUCTION_ENV, ...(databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : {}) } });
   } catch (error) {
     await dropOwnDatabase();
     throw error;

@@ -17,12 +17,15 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
+/** Production mode (issue 10: "starts subgraphs and gateway in production mode"), as Hive Gateway runs. */
+export const PRODUCTION_ENV = { NODE_ENV: 'production' } as const;
+
 /**
  * The per-client rate limit (gateway/src/limits.ts, 1,200 requests a minute per token subject) raised for
  * the benchmark: each scenario runs on one token, where the national load comes from tens of thousands of
  * clerks, doctors and apps. The limiter itself still runs on every request.
  */
-export const BENCH_GATEWAY_ENV = { RATE_LIMIT_REQUESTS: '100000000' } as const;
+export const BENCH_GATEWAY_ENV = { RATE_LIMIT_REQUESTS: '100000000', ...PRODUCTION_ENV } as const;
 
 /** The gateway environment exactly as `startSystem` wires it, for subgraphs at `urls` (plus BENCH_GATEWAY_ENV). */
 export function gatewayEnvFor(urls: Record<ServiceName, string>, logLevel: string): Record<string, string> {
