@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import {
-  addDays, ageOn, copyInBatches, coverageOn, createRng, demoPatient, encodeCopyRows, type DemoOptions, type DemoPatient, type SubgraphDeps,
+  addDays, ageOn, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { checkupItems, checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
 import type { StoredCheckup } from './checkupView';
@@ -115,10 +115,7 @@ export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(insurerMemberships);
   if ((existing?.n ?? 0) > 0) return;
   const window = retentionWindow(demo.asOf);
-  function* people(): Generator<DemoPatient> {
-    for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
-  }
-  await copyInBatches(people(), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => {
+  await copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => {
     const stored = batch.flatMap((patient) => demoCheckupsOf(demo, patient));
     const memberships = batch.flatMap((patient) => {
       const current = coverageOn(patient, demo.asOf);

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import {
-  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, facilityKindOfCode, type DemoOptions, type DemoPatient, type SubgraphDeps,
+  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
@@ -36,9 +36,6 @@ function identityRow(patient: DemoPatient) {
   };
 }
 
-function* demoPatients(demo: DemoOptions): Generator<DemoPatient> {
-  for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
-}
 
 /** Demo accounts (README "Demo accounts"), every demo patient's card, the identity index, the DV-blocked demo patient and the demo PHR grant. */
 export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Tables>): Promise<void> {

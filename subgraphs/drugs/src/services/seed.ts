@@ -3,7 +3,7 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { copyInBatches, coverageOn, createRng, demoPatient, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { claimItems, claims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
 import { rowsOfClaim, type ClaimItemRow, type ClaimRow } from './claimStore';
@@ -50,13 +50,10 @@ export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>
   const [existing] = await db.select({ n: count() }).from(claims);
   if ((existing?.n ?? 0) > 0) return;
   const batchId = randomUUID();
-  function* patients() {
-    for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
-  }
   let claimTotal = 0;
   let itemTotal = 0;
   // Claims before their items (the items' foreign key), one COPY each per batch of patients.
-  const load = () => copyInBatches(patients(), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
+  const load = () => copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
     const claimRows: ClaimRow[] = [];
     const itemRows: ClaimItemRow[] = [];
     for (const patient of slice) {

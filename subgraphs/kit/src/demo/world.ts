@@ -266,6 +266,11 @@ function demoCoverages(rng: Rng, index: number, birthdate: string, asOf: string,
   });
 }
 
+/** Every person of the demo world in index order, generated lazily (seeds stream up to 10⁶ of them). */
+export function* demoPatients(options: DemoOptions): Generator<DemoPatient> {
+  for (let index = 0; index < options.patients; index += 1) yield demoPatient(options, index);
+}
+
 /** The coverage in force on `date`, if any (ARCHITECTURE: "who insured this person on date D"). */
 export function coverageOn(patient: DemoPatient, date: string): DemoCoverage | undefined {
   return patient.coverages.find((c) => c.qualificationDate <= date && (!c.disqualificationDate || c.disqualificationDate >= date));

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatient, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 /** Patients per COPY (patients, cards and coverage rows of a thousand people). */
@@ -56,10 +56,7 @@ export async function seedQualifications({ db, copy, demo }: SubgraphDeps<Tables
     await tx.insert(patients).values(twins.map((t) => t.patient));
     await tx.insert(qualifications).values(twins.map((t) => ({ patientId: t.patient.id, ...t.qualification })));
   });
-  function* people() {
-    for (let index = 0; index < demo.patients; index += 1) yield demoPatient(demo, index);
-  }
-  await copyInBatches(people(), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => [
+  await copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => [
     encodeCopyRows(patients, batch.map((p) => ({ id: p.id, linkageNumber: p.linkageNumber, name: p.name, nameKana: p.nameKana, sex: p.sex, birthdate: p.birthdate, postNumber: p.postNumber, address: p.address }))),
     encodeCopyRows(cards, batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null }))),
     encodeCopyRows(qualifications, batch.flatMap((p) => p.coverages.map((c) => ({
