@@ -50,15 +50,21 @@ export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = ran
   };
 }
 
-/** Inserts already-validated claims with the given executor (a transaction). */
-export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string): Promise<{ claimCount: number; itemCount: number }> {
+/** Header and item rows of a batch of claims, headers and items each in claim order. */
+export function rowsOfClaims(batch: Iterable<Claim>, batchId: string): { claims: ClaimRow[]; items: ClaimItemRow[] } {
   const claimRows: ClaimRow[] = [];
   const itemRows: ClaimItemRow[] = [];
   for (const claim of batch) {
     const rows = rowsOfClaim(claim, batchId);
     claimRows.push(rows.claim);
-    itemRows.push(...rows.items);
+    for (const item of rows.items) itemRows.push(item);
   }
+  return { claims: claimRows, items: itemRows };
+}
+
+/** Inserts already-validated claims with the given executor (a transaction). */
+export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string): Promise<{ claimCount: number; itemCount: number }> {
+  const { claims: claimRows, items: itemRows } = rowsOfClaims(batch, batchId);
   for (let start = 0; start < claimRows.length; start += ROWS_PER_INSERT) {
     await executor.insert(claims).values(claimRows.slice(start, start + ROWS_PER_INSERT));
   }

@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import { copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { claimItems, claims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
-import { rowsOfClaim, type ClaimItemRow, type ClaimRow } from './claimStore';
+import { rowsOfClaims } from './claimStore';
 import { instantOfJapanDate } from './clock';
 import { generateClaims } from './demoClaims';
 import { loadDrugMaster, type DrugMaster } from './drugMaster';
@@ -54,18 +54,10 @@ export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>
   let itemTotal = 0;
   // Claims before their items (the items' foreign key), one COPY each per batch of patients.
   const load = () => copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
-    const claimRows: ClaimRow[] = [];
-    const itemRows: ClaimItemRow[] = [];
-    for (const patient of slice) {
-      for (const claim of demoClaimsOf(demo, patient, master)) {
-        const rows = rowsOfClaim(claim, batchId);
-        claimRows.push(rows.claim);
-        for (const item of rows.items) itemRows.push(item);
-      }
-    }
-    claimTotal += claimRows.length;
-    itemTotal += itemRows.length;
-    return [encodeCopyRows(claims, claimRows), encodeCopyRows(claimItems, itemRows)];
+    const rows = rowsOfClaims(slice.flatMap((patient) => demoClaimsOf(demo, patient, master)), batchId);
+    claimTotal += rows.claims.length;
+    itemTotal += rows.items.length;
+    return [encodeCopyRows(claims, rows.claims), encodeCopyRows(claimItems, rows.items)];
   }, copy);
   // Only at benchmark scale: a load interrupted with the indexes dropped would leave a small demo without them.
   await (demo.patients >= DEFER_INDEXES_FROM ? withSecondaryIndexesDeferred(db, [claims, claimItems], load) : load());
