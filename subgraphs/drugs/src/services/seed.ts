@@ -16,7 +16,7 @@ import { retentionCutoff } from './retention';
 /** Patients per COPY: ~60,000 claims and as many items (~20 MB of COPY text), bounded memory. */
 const PATIENTS_PER_COPY = 1_000;
 /** From this many patients the secondary indexes are built after the load (bulkCopy.ts). */
-const DEFER_INDEXES_FROM = Number(process.env.ONSHI_SEED_DEFER_INDEXES_FROM ?? 100_000);
+const DEFER_INDEXES_FROM = 100_000;
 
 const COPAY_PERCENT: Record<string, number> = { '010': 10, '020': 20, '030': 30 };
 
