@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { INTERNAL_SECRET_HEADER, type Db, type Logger } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, postToService, type Db, type Logger } from '@onshi/kit';
 import { insurerChangeOutbox, type InsurerChangeEvent, type Tables } from '../db/tables';
 
 export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
@@ -86,11 +86,10 @@ export function createInsurerChangeRelay(options: InsurerChangeRelayOptions): In
 
   const postTo = async (baseUrl: string, payload: InsurerChangeEvent): Promise<string | null> => {
     try {
-      const response = await fetch(new URL(INSURER_CHANGES_PATH, baseUrl), {
-        method: 'POST',
+      const response = await postToService(new URL(INSURER_CHANGES_PATH, baseUrl), {
         headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret },
         body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(5_000),
+        timeoutMs: 5_000,
       });
       return response.ok ? null : `${baseUrl}: HTTP ${response.status}`;
     } catch (error) {
