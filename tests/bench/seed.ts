@@ -1,10 +1,10 @@
 /**
  * Loading a scale's demo data into PostgreSQL before the measured system starts. Each subgraph seeds itself
- * at start when its tables are empty (streamed batches from the deterministic demo world); here every
- * subgraph is started once over the benchmark database in `startSystem`'s order with a start-up timeout
- * long enough for 10⁵–10⁶ patients (startSystem's own is 120 s per service, which a large seed exceeds),
- * then stopped. The harness then starts the system over the seeded database, where every seed is a no-op.
- * The database can be kept (`--keep-database`) and reused by name, so a 10⁶ load is paid once.
+ * at start when its tables are empty (COPY batches from the deterministic demo world); here the four
+ * subgraphs are started at once over the benchmark database with a start-up timeout long enough for
+ * 10⁵–10⁶ patients (startSystem's own is 120 s per service, which a large seed exceeds), then stopped.
+ * The harness then starts the system over the seeded database, where every seed is a no-op. With
+ * `--database NAME` the database is kept and reused by name, so a 10⁶ load is paid once.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
