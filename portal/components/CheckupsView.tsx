@@ -13,7 +13,7 @@ function thresholdText(row: ItemRow, t: Messages, locale: Locale): string {
   return parts.join(' / ');
 }
 
-function guidanceLabel(t: Messages, level: string): string {
+export function guidanceLabel(t: Messages, level: string): string {
   return level === 'INTENSIVE' ? t.guidanceINTENSIVE : level === 'MOTIVATIONAL' ? t.guidanceMOTIVATIONAL : level === 'INFORMATION' ? t.guidanceINFORMATION : level === 'NONE_ON_MEDICATION' ? t.guidanceNONE_ON_MEDICATION : level;
 }
 

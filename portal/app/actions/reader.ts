@@ -6,7 +6,7 @@ import {
 } from '@/lib/graphql/facility';
 import type { QualificationResultFieldsFragment } from '@/lib/graphql/generated/graphql';
 import { currentSession } from '@/lib/session';
-import { STAFF_ROLES, rememberPatient } from '@/lib/staff';
+import { STAFF_ROLES } from '@/lib/staff';
 import { isWellFormedCardSerial, signWithVirtualCard } from '@/lib/virtualCard';
 
 /** The 10-minute verification token stays on the server side of the kiosk (httpOnly cookie), never in page state. */
@@ -69,9 +69,8 @@ async function readerConsent(_previous: ReaderState, formData: FormData): Promis
   const confirmed = await gatewayMutation(ConfirmQualificationByCardMutation, { verificationToken }, token);
   jar.delete(VERIFICATION_COOKIE);
   if (!confirmed.ok) return { step: 'card', error: confirmed.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'EXPIRED' };
-  const result = confirmed.data.confirmQualificationByCard;
-  if (result.patientId) await rememberPatient(result.patientId);
-  return { step: 'done', result };
+  // The facility's list of today's confirmations comes from the API (confirmationsAtMyFacilityToday), not this browser.
+  return { step: 'done', result: confirmed.data.confirmQualificationByCard };
 }
 
 /** One entry point for the kiosk form: each step's form says which step it answers. */

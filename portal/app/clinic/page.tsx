@@ -1,23 +1,36 @@
 import type { Metadata } from 'next';
+import { ErrorState } from '@/components/States';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
-import { ClinicPatientQuery } from '@/lib/graphql/facility';
+import { ClinicTodayQuery } from '@/lib/graphql/facility';
 import { messages } from '@/lib/i18n';
 import { roleLabel } from '@/lib/labels';
+import type { Messages } from '@/lib/messages';
+import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
-import { recentPatients } from '@/lib/staff';
 
 export const metadata: Metadata = { title: '職員画面' };
 
-/** How many of this terminal's recent patients the overview loads (one small query each). */
-const OVERVIEW_SIZE = 10;
+/** A consent flag in words, with the time it has left (valid 24 h from the reader, DOMAIN.md "Consent"). */
+function ConsentState({ t, label, flag, expiresAt, now }: { t: Messages; label: string; flag: string; expiresAt: string | null; now: number }) {
+  const words = (t as unknown as Record<string, string>)[`consentFlag${flag}`] ?? flag;
+  const leftMs = expiresAt ? Date.parse(expiresAt) - now : 0;
+  const minutes = Math.max(0, Math.floor(leftMs / 60_000));
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd><span className={`badge ${flag === '1' ? 'badge--ok' : 'badge--muted'}`}>{words}</span>{flag === '1' && expiresAt ? <> <span className="muted">{t.clinicConsentLeft(Math.floor(minutes / 60), minutes % 60)}</span></> : null}</dd>
+    </>
+  );
+}
 
 export default async function ClinicPage() {
   const { locale, t } = await messages();
   const session = await currentSession();
   if (!session) return null;
-  const ids = (await recentPatients()).slice(0, OVERVIEW_SIZE);
-  const patients = await Promise.all(ids.map(async (id) => ({ id, result: await gatewayQuery(ClinicPatientQuery, { id }, session.token) })));
+  // One list for the whole facility, from the API: every staff PC sees whom reception confirmed today.
+  const today = await pageData(await gatewayQuery(ClinicTodayQuery, {}, session.token), '/staff/login');
+  const now = Date.now();
   const facilityCode = session.claims.facilityCode ?? '';
   return (
     <>
@@ -25,29 +38,24 @@ export default async function ClinicPage() {
       <p>{t.clinicFacility(facilityCode)} ・ {t.clinicRole}：{roleLabel(t, session.claims.role)}</p>
       {session.claims.role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : <p>{t.clinicLead}</p>}
       <p><a className="button" href="/reader">{t.clinicReader}</a></p>
-      <h2>{t.clinicConfirmations}</h2>
-      {patients.length === 0 ? <p className="notice">{t.clinicNoConfirmations}</p> : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t.clinicConfirmations}>
-          <table>
-            <thead><tr><th scope="col">{t.clinicPatient}</th><th scope="col">{t.patientBirthdate}</th><th scope="col">{t.confirmValidity}</th><th scope="col">{t.confirmedAt}</th><th scope="col"><span className="visually-hidden">{t.clinicOpen}</span></th></tr></thead>
-            <tbody>
-              {patients.map(({ id, result }) => {
-                if (!result.ok) return <tr key={id}><td colSpan={5}>{t.clinicPatientNotFound}</td></tr>;
-                const patient = result.data.patient;
-                const latest = patient.confirmations.find((confirmation) => confirmation.facilityCode === facilityCode);
-                return (
-                  <tr key={id}>
-                    <th scope="row">{patient.name}<br /><span className="muted" style={{ fontWeight: 400 }}>{patient.nameKana}</span></th>
-                    <td>{formatDate(patient.birthdate, locale)}</td>
-                    <td>{latest ? <span className={`badge ${latest.qualificationValidity === '1' ? 'badge--ok' : 'badge--alert'}`}>{(t as unknown as Record<string, string>)[`validity${latest.qualificationValidity}`] ?? latest.qualificationValidity}</span> : '—'}</td>
-                    <td>{latest ? formatDateTime(latest.at, locale) : '—'}</td>
-                    <td><a className="button button--quiet" href={`/clinic/patients/${encodeURIComponent(id)}`}>{t.clinicOpen}</a></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+      <h2 id="today-title">{t.clinicToday}</h2>
+      <p className="muted">{t.clinicTodayLead}</p>
+      {!today.ok ? <ErrorState t={t} failure={today} retryHref="/clinic" /> : today.data.confirmationsAtMyFacilityToday.length === 0 ? <p className="notice">{t.clinicNoConfirmations}</p> : (
+        <ul className="cards" aria-labelledby="today-title" style={{ listStyle: 'none', padding: 0, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 28rem), 1fr))' }}>
+          {today.data.confirmationsAtMyFacilityToday.map((row) => (
+            <li key={row.patientId} className="card" data-testid="today-row" style={{ marginBottom: 0 }}>
+              <p style={{ margin: 0 }}><strong style={{ fontSize: '1.15rem' }}>{row.name}</strong><br /><span className="muted">{row.nameKana}</span></p>
+              <dl className="facts">
+                <dt>{t.patientBirthdate}</dt><dd>{formatDate(row.birthdate, locale)}</dd>
+                <dt>{t.confirmedAt}</dt><dd>{formatDateTime(row.confirmedAt, locale)}</dd>
+                <dt>{t.confirmValidity}</dt><dd><span className={`badge ${row.qualificationValidity === '1' ? 'badge--ok' : 'badge--alert'}`}>{(t as unknown as Record<string, string>)[`validity${row.qualificationValidity}`] ?? row.qualificationValidity}</span></dd>
+                <ConsentState t={t} label={t.consentFlagDrug} flag={row.drugInfoConsentFlag} expiresAt={row.drugConsentExpiresAt} now={now} />
+                <ConsentState t={t} label={t.consentFlagCheckup} flag={row.checkupInfoConsentFlag} expiresAt={row.checkupConsentExpiresAt} now={now} />
+              </dl>
+              <a className="button button--quiet" href={`/clinic/patients/${encodeURIComponent(row.patientId)}`} aria-label={`${row.name} ${t.clinicOpen}`}>{t.clinicOpen}</a>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

@@ -67,3 +67,28 @@ export const ClinicPatientCheckupsQuery = graphql(`
     }
   }
 `);
+
+/** 本日の資格確認 at the staff member's facility: the same list on every staff PC (no drug or checkup data in it). */
+export const ClinicTodayQuery = graphql(`
+  query ClinicToday {
+    confirmationsAtMyFacilityToday {
+      patientId name nameKana sex birthdate confirmedAt method qualificationValidity
+      drugInfoConsentFlag checkupInfoConsentFlag drugConsentExpiresAt checkupConsentExpiresAt
+    }
+  }
+`);
+
+/** 服薬サマリ for the clinician summary (DOCTOR, DENTIST, PHARMACIST only): active drugs, 重複投薬, 多剤投与. */
+export const ClinicMedicationSummaryQuery = graphql(`
+  query ClinicMedicationSummary($id: ID!) {
+    patient(id: $id) {
+      id
+      medicationSummary {
+        asOf polypharmacy
+        counts { activeDrugs activeIngredients prescribingFacilities duplicateIngredients }
+        activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacilityName } }
+        duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacilityName } } }
+      }
+    }
+  }
+`);

@@ -13,6 +13,6 @@ export interface QualificationsContext extends BaseContext {
   logger: Logger;
   verifyCard: CardVerifier;
   /** This visit's consent flags from the consent subgraph (contract 5); '3' when it does not answer. */
-  consentFlags(patientId: string, facilityCode: string): Promise<ConsentFlags>;
+  consentFlags(patientId: string, facilityCode: string, ask?: { withExpiry?: boolean }): Promise<ConsentFlags>;
   insurerChanges: InsurerChangeRelay;
 }

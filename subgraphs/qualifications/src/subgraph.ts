@@ -42,7 +42,7 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
     db: deps.db,
     logger: deps.logger,
     verifyCard: createCardVerifier(deps.config.CONSENT_URL),
-    consentFlags: (patientId, facilityCode) => fetchConsentFlags({ consentUrl: deps.config.CONSENT_URL, internalSecret: deps.config.INTERNAL_SECRET, requestId: base.requestId, logger: deps.logger }, patientId, facilityCode),
+    consentFlags: (patientId, facilityCode, ask) => fetchConsentFlags({ consentUrl: deps.config.CONSENT_URL, internalSecret: deps.config.INTERNAL_SECRET, requestId: base.requestId, logger: deps.logger }, patientId, facilityCode, ask),
     insurerChanges: insurerChangeRelay(),
   }),
   seedDemo: seedQualifications,

@@ -22,7 +22,9 @@ const decisionBody = z.object({
     patientId: z.string().min(1).max(64), category: z.enum(CATEGORIES), purpose: z.string().max(64).optional(), insurerMember: z.boolean().optional(),
   })).min(1).max(1000),
 });
-const flagsBody = z.object({ patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode, 'not a valid facility code') });
+const flagsBody = z.object({
+  patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode, 'not a valid facility code'), withExpiry: z.boolean().optional(),
+});
 const demoConsentBody = z.object({
   patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), category: z.enum(['DRUG', 'CHECKUP']), registeredAt: z.iso.datetime(),
 });
@@ -79,7 +81,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
     [`POST ${CONSENT_FLAGS_PATH}`]: internalOnly(async (_req, res, body) => {
       const parsed = parseBody(flagsBody, body);
       if (!parsed) return sendJson(res, 400, { error: 'malformed consent-flags request' });
-      sendJson(res, 200, await consentFlags(deps.db, parsed.patientId, parsed.facilityCode, now()));
+      sendJson(res, 200, await consentFlags(deps.db, parsed.patientId, parsed.facilityCode, now(), { withExpiry: parsed.withExpiry }));
     }),
   };
   if (deps.config.DEMO_MODE) {

@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db } from '@onshi/kit';
 import { consents, dvBlocks, type Tables } from '../db/tables';
-import { consentFlag, type ConsentFact, type ConsentFlag } from './decision';
+import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
 
 type ConsentRow = typeof consents.$inferSelect;
@@ -36,13 +36,29 @@ export function consentFactOf(row: ConsentRow): ConsentFact | undefined {
   return { id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) };
 }
 
-/** Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided. */
-export async function consentFlags(db: Db<Tables>, patientId: string, facilityCode: string, now: Date): Promise<{ drug: ConsentFlag; checkup: ConsentFlag }> {
+/** Until when each category's consent at this facility stays valid (ISO 8601); null without a valid one. */
+export interface ConsentExpiry { drug: string | null; checkup: string | null }
+
+/**
+ * Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided.
+ * With `withExpiry` the answer also says until when each valid consent lasts: the clinic's list of today's
+ * confirmations shows the time left (issue 20); the confirmation result itself keeps the two flags only.
+ */
+export async function consentFlags(
+  db: Db<Tables>, patientId: string, facilityCode: string, now: Date, options: { withExpiry?: boolean | undefined } = {},
+): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; expiresAt?: ConsentExpiry }> {
   const [rows, blocks] = await Promise.all([
     db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
     db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
   ]);
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
   const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now, { dvBlocked: blocks.length > 0 });
-  return { drug: flag('DRUG'), checkup: flag('CHECKUP') };
+  const flags = { drug: flag('DRUG'), checkup: flag('CHECKUP') };
+  if (options.withExpiry !== true) return flags;
+  // Only a consent the flag counts as given ('1') has a time left: a blocked or pharmacy-checkup one never does.
+  const until = (category: Category, given: ConsentFlag): string | null => {
+    const valid = given === '1' ? findValidConsent(facts, patientId, facilityCode, category, now) : undefined;
+    return valid ? consentExpiresAt(valid.registeredAt).toISOString() : null;
+  };
+  return { ...flags, expiresAt: { drug: until('DRUG', flags.drug), checkup: until('CHECKUP', flags.checkup) } };
 }

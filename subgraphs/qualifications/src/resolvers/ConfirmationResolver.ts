@@ -1,8 +1,10 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, UnauthenticatedError, type Actor } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
+import { FacilityConfirmation } from '../schema/FacilityConfirmation';
 import { QualificationConfirmation } from '../schema/QualificationConfirmation';
-import { confirmByCard, confirmByInsuranceCard, type ConfirmationDeps, type ConfirmationResult } from '../services/confirmation';
+import { callerFacility, confirmByCard, confirmByInsuranceCard, type ConfirmationDeps, type ConfirmationResult } from '../services/confirmation';
+import { confirmationsAtFacilityToday, type FacilityConfirmationView } from '../services/facilityToday';
 
 /** Staff at a counter confirm qualifications (DOMAIN.md "Actors": reception and above, bound to a facility). */
 export const COUNTER_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const;
@@ -40,5 +42,24 @@ export class ConfirmationResolver {
     @Ctx() ctx: QualificationsContext,
   ): Promise<ConfirmationResult> {
     return confirmByInsuranceCard(confirmationDeps(ctx), { insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, birthdate });
+  }
+
+  /** The facility's shared list (issue 20): the facility comes from the staff token, never from an argument. */
+  @Access(...COUNTER_ROLES)
+  @Query(() => [FacilityConfirmation], { description: '本日の資格確認: people confirmed at your facility today (00:00 JST on), newest first, with this visit\'s consent flags and until when they last' })
+  async confirmationsAtMyFacilityToday(@Ctx() ctx: QualificationsContext): Promise<FacilityConfirmationView[]> {
+    const actor: Actor | null = ctx.actor;
+    if (!actor) throw new UnauthenticatedError();
+    const facilityCode = callerFacility(actor);
+    return confirmationsAtFacilityToday({
+      db: ctx.db,
+      facilityCode,
+      now: new Date(),
+      mayShow: async (patientIds) => {
+        const decisions = await Promise.all(patientIds.map((patientId) => ctx.decisions.decide({ patientId, category: 'QUALIFICATION' })));
+        return new Set(decisions.filter((decision) => decision.allow).map((decision) => decision.patientId));
+      },
+      consentFlags: (patientId) => ctx.consentFlags(patientId, facilityCode, { withExpiry: true }),
+    });
   }
 }

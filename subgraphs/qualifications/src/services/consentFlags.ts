@@ -3,12 +3,18 @@ import { INTERNAL_SECRET_HEADER, postToService, type Logger } from '@onshi/kit';
 
 /** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
 export type ConsentFlag = '0' | '1' | '2' | '3';
-export interface ConsentFlags { drug: ConsentFlag; checkup: ConsentFlag; available: boolean }
+export interface ConsentFlags {
+  drug: ConsentFlag;
+  checkup: ConsentFlag;
+  available: boolean;
+  /** Asked `withExpiry` only: until when each given consent lasts (ISO 8601), null for a flag other than 1. */
+  expiresAt?: { drug: string | null; checkup: string | null };
+}
 
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 
 const flag = z.enum(['0', '1', '2', '3']);
-const responseSchema = z.object({ drug: flag, checkup: flag });
+const responseSchema = z.object({ drug: flag, checkup: flag, expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });
 
 /** When the consent service cannot answer, the flags say 3 取得困難: never "consented" by default (fail closed). */
 export const UNAVAILABLE_FLAGS: ConsentFlags = { drug: '3', checkup: '3', available: false };
@@ -21,11 +27,11 @@ export interface ConsentFlagsClientOptions {
 }
 
 /** Asks the consent subgraph (contract 5) for this visit's drug / checkup consent flags. */
-export async function fetchConsentFlags(options: ConsentFlagsClientOptions, patientId: string, facilityCode: string): Promise<ConsentFlags> {
+export async function fetchConsentFlags(options: ConsentFlagsClientOptions, patientId: string, facilityCode: string, ask: { withExpiry?: boolean } = {}): Promise<ConsentFlags> {
   try {
     const response = await postToService(new URL(CONSENT_FLAGS_PATH, options.consentUrl), {
       headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, 'x-request-id': options.requestId },
-      body: JSON.stringify({ patientId, facilityCode }),
+      body: JSON.stringify({ patientId, facilityCode, ...(ask.withExpiry === true ? { withExpiry: true } : {}) }),
       timeoutMs: 3_000,
     });
     if (!response.ok) {
@@ -37,7 +43,8 @@ export async function fetchConsentFlags(options: ConsentFlagsClientOptions, pati
       options.logger.warn({ requestId: options.requestId }, 'consent flags malformed; answering 3 (取得困難)');
       return UNAVAILABLE_FLAGS;
     }
-    return { ...parsed.data, available: true };
+    const { drug, checkup, expiresAt } = parsed.data;
+    return { drug, checkup, available: true, ...(expiresAt ? { expiresAt } : {}) };
   } catch (error) {
     options.logger.warn({ err: error, requestId: options.requestId }, 'consent flags unavailable; answering 3 (取得困難)');
     return UNAVAILABLE_FLAGS;
