@@ -7,6 +7,8 @@ export interface GatewayContext {
   actor: Actor | null;
   token?: string;
   requestId: string;
+  /** The client's address (kit clientAddressOf), forwarded to subgraphs for login throttling. */
+  clientAddress: string;
 }
 
 /** Every field of the operation (including fragments) that the caller's role may not read. */

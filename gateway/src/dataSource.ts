@@ -1,11 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { OnshiError, postToService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/kit';
 import type { GatewayContext } from './accessPlugin';
 
 /**
  * Subgraph calls: node:http with a keep-alive agent (the kit's serviceClient.ts: measured faster than both
  * the default fetcher and undici's fetch),
- * the caller's bearer token and the request id forwarded so subgraphs verify the actor themselves
+ * the caller's bearer token, the request id and the client's address forwarded so subgraphs verify the actor themselves
  * (defense in depth) and the access log records the same request id. Every fetch has a timeout.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -34,5 +34,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (!request.http) return;
     if ('token' in context && context.token) request.http.headers.set('authorization', `Bearer ${context.token}`);
     if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
+    // One address, the one the gateway determined: consent throttles failed logins per source.
+    if ('clientAddress' in context && context.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
   }
 }

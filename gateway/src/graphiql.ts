@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { RouteHandler, TokenVerifier } from '@onshi/kit';
+import { clientAddressOf, type RouteHandler, type TokenVerifier } from '@onshi/kit';
 
 /**
  * GraphiQL for operators (issue 9), served from this process — no CDN: the machines are offline.
@@ -63,7 +63,8 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElem
 export interface GraphiqlOptions {
   verifyToken: TokenVerifier;
   /** Logs an operator in with staff ID, password and TOTP; resolves to an access token or throws. */
-  login(staffId: string, password: string, totp: string): Promise<{ accessToken: string; role: string }>;
+  /** `clientAddress`: the operator's address, so consent throttles failed logins per real source. */
+  login(staffId: string, password: string, totp: string, clientAddress: string): Promise<{ accessToken: string; role: string }>;
 }
 
 export function graphiqlRoutes(options: GraphiqlOptions): Record<string, RouteHandler> {
@@ -75,10 +76,10 @@ export function graphiqlRoutes(options: GraphiqlOptions): Record<string, RouteHa
       if (actor.role !== 'ADMIN') return html(res, 403, loginPage('運用者のみ利用できます / Operators only.'));
       html(res, 200, graphiqlPage);
     },
-    'POST /graphiql/login': async (_req, res, body) => {
+    'POST /graphiql/login': async (req, res, body) => {
       const form = new URLSearchParams(body);
       try {
-        const session = await options.login(form.get('staffId') ?? '', form.get('password') ?? '', form.get('totp') ?? '');
+        const session = await options.login(form.get('staffId') ?? '', form.get('password') ?? '', form.get('totp') ?? '', clientAddressOf(req));
         if (session.role !== 'ADMIN') return html(res, 403, loginPage('運用者のみ利用できます / Operators only.'));
         res.writeHead(303, { location: '/graphiql', 'set-cookie': `${OPERATOR_COOKIE}=${encodeURIComponent(session.accessToken)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=900`, ...SECURITY_HEADERS });
         res.end();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { bearerToken, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -22,10 +22,10 @@ export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Reco
 }
 
 /** The consent subgraph's staff login (operators have no facility code). */
-async function operatorLogin(consentGraphqlUrl: string, staffId: string, password: string, totp: string): Promise<{ accessToken: string; role: string }> {
+async function operatorLogin(consentGraphqlUrl: string, staffId: string, password: string, totp: string, clientAddress: string): Promise<{ accessToken: string; role: string }> {
   const response = await fetch(consentGraphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: clientAddress },
     body: JSON.stringify({
       query: 'mutation($staffId: String!, $password: String!, $totp: String!) { staffLogin(staffId: $staffId, password: $password, totp: $totp) { accessToken role } }',
       variables: { staffId, password, totp },
@@ -84,21 +84,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return Object.fromEntries(entries);
     },
     maxBodyBytes: config.MAX_BODY_BYTES,
-    routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp) => operatorLogin(consentGraphqlUrl, staffId, password, totp) }),
+    routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp, clientAddress) => operatorLogin(consentGraphqlUrl, staffId, password, totp, clientAddress) }),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req, requestId) => {
       // GraphiQL sends the operator's session cookie; API clients send a bearer token.
       const token = bearerToken(req.headers.authorization) ?? cookieValue(req, OPERATOR_COOKIE);
-      let context: GatewayContext = { actor: null, requestId };
+      const clientAddress = clientAddressOf(req);
+      let context: GatewayContext = { actor: null, requestId, clientAddress };
       if (token) {
         try {
-          context = { actor: await verifyToken(token), token, requestId };
+          context = { actor: await verifyToken(token), token, requestId, clientAddress };
         } catch (error) {
           const message = error instanceof OnshiError ? error.message : 'Invalid token';
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
       }
-      const client = context.actor ? `${context.actor.role}:${context.actor.subject}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+      const client = context.actor ? `${context.actor.role}:${context.actor.subject}` : `addr:${clientAddress}`;
       const retryAfter = rateLimiter.retryAfter(client);
       if (retryAfter > 0) {
         throw new GraphQLError('Too many requests; retry later / リクエストが多すぎます', {

@@ -4,6 +4,7 @@
  * results can ever sit in a cache another request reads.
  */
 import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import { headers } from 'next/headers';
 
 /** How the gateway recognises the portal: it then accepts only the operations registered at build time. */
 export const PORTAL_CLIENT_NAME = 'onshi-portal';
@@ -14,7 +15,7 @@ export function gatewayUrl(): string {
 
 export type GatewayErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CARD_LOCKED'
-  | 'ACCOUNT_LOCKED' | 'UNAVAILABLE' | 'INTERNAL'
+  | 'LOGIN_THROTTLED' | 'TOTP_REUSED' | 'UNAVAILABLE' | 'INTERNAL'
   /** The gateway does not know a field yet (an API still being built): the page shows "準備中". */
   | 'NOT_READY';
 
@@ -26,9 +27,23 @@ export interface GatewayFailure {
 }
 export type GatewayResult<T> = { ok: true; data: T } | GatewayFailure;
 
-const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'ACCOUNT_LOCKED']);
+const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'LOGIN_THROTTLED', 'TOTP_REUSED']);
 
-function client(token: string | undefined): Client {
+/**
+ * The browser's address as the portal's server saw it (Next.js sets X-Forwarded-For from the socket, or a
+ * reverse proxy in front appends it: the last entry is the hop we trust). The gateway trusts this header
+ * from a peer on the same machine only, and consent throttles failed staff logins per address — without it
+ * every portal user would share the portal's one address.
+ */
+async function browserAddress(): Promise<string | undefined> {
+  try {
+    return (await headers()).get('x-forwarded-for')?.split(',').pop()?.trim() || undefined;
+  } catch {
+    return undefined; // outside a request (build time)
+  }
+}
+
+function client(token: string | undefined, address: string | undefined): Client {
   return new Client({
     url: gatewayUrl(),
     exchanges: [fetchExchange],
@@ -36,7 +51,7 @@ function client(token: string | undefined): Client {
     // POST with a JSON body: the gateway's CSRF guard refuses simple GETs, and variables stay out of URLs and logs.
     preferGetMethod: false,
     fetchOptions: (): RequestInit => ({
-      headers: { 'apollographql-client-name': PORTAL_CLIENT_NAME, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'apollographql-client-name': PORTAL_CLIENT_NAME, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(address ? { 'x-forwarded-for': address } : {}) },
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     }),
@@ -58,7 +73,7 @@ function failure(error: { graphQLErrors: ReadonlyArray<{ message: string; extens
 export async function gatewayQuery<Data, Variables extends AnyVariables>(
   document: TypedDocumentNode<Data, Variables>, variables: Variables, token?: string,
 ): Promise<GatewayResult<Data>> {
-  const result = await client(token).query(document, variables).toPromise();
+  const result = await client(token, await browserAddress()).query(document, variables).toPromise();
   if (result.error) return failure(result.error);
   if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
   return { ok: true, data: result.data };
@@ -67,7 +82,7 @@ export async function gatewayQuery<Data, Variables extends AnyVariables>(
 export async function gatewayMutation<Data, Variables extends AnyVariables>(
   document: TypedDocumentNode<Data, Variables>, variables: Variables, token?: string,
 ): Promise<GatewayResult<Data>> {
-  const result = await client(token).mutation(document, variables).toPromise();
+  const result = await client(token, await browserAddress()).mutation(document, variables).toPromise();
   if (result.error) return failure(result.error);
   if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
   return { ok: true, data: result.data };

@@ -1,9 +1,10 @@
 /**
  * Identity provider through the gateway (issue 7 "Identity provider"; contracts 1–3): card login with
- * PIN lock and replay protection, staff login with TOTP and lockout, refresh rotation and logout, PHR
+ * PIN lock and replay protection, staff login with TOTP and throttling, refresh rotation and logout, PHR
  * tokens, and that no endpoint issues a token without a proof.
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import path from 'node:path';
 import { DEMO_CLINIC, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
@@ -146,6 +147,22 @@ async function staffLogin(facilityCode: string | null, staffId: string, password
     `mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { ${LOGIN} } }`, { f: facilityCode, s: staffId, p: password, t: totp });
 }
 
+/** The same login from another client address: the gateway sees this connection's own source address. */
+async function staffLoginFrom(localAddress: string, facilityCode: string | null, staffId: string, password: string, totp: string): Promise<{ body: { data?: { staffLogin?: { role: string; facilityCode: string | null } } | null; errors?: Array<{ extensions?: Record<string, unknown> }> }; text: string }> {
+  const payload = JSON.stringify({ query: `mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { ${LOGIN} } }`, variables: { f: facilityCode, s: staffId, p: password, t: totp } });
+  const url = new URL(`${system.gatewayUrl}/graphql`);
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+  return { body: JSON.parse(text) as never, text };
+}
+
 async function refresh(refreshToken: string) {
   return (await system.graphql<{ refreshSession: { accessToken: string; refreshToken: string } }>(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: refreshToken })).body;
 }
@@ -159,8 +176,17 @@ describe('staff login, refresh and logout (contract 2)', () => {
     const login = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
     expect(login.body.errors).toBeUndefined();
     expect(login.body.data?.staffLogin).toMatchObject({ role: 'DOCTOR', facilityCode: DEMO_HOSPITAL.code });
-    const replayedCode = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
-    expect(replayedCode.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Replayed with the right password: TOTP_REUSED (wait for the next code), and never a failure — five
+    // replays in a row are still TOTP_REUSED, not LOGIN_THROTTLED (issue 15, item 8).
+    for (let i = 0; i < 5; i += 1) {
+      const replayedCode = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
+      expect(replayedCode.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOTP_REUSED', retryAfterMs: expect.any(Number) });
+      expect(replayedCode.body.errors?.[0]?.extensions?.retryAfterMs).toBeLessThanOrEqual(60_000);
+      expect(replayedCode.text).not.toContain('eyJ');
+    }
+    // With a wrong password the same used code is just a wrong login (it reveals nothing about the code).
+    const wrongPassword = await staffLogin(DEMO_HOSPITAL.code, 'D0002', 'wrong-password', code);
+    expect(wrongPassword.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const first = login.body.data?.staffLogin.refreshToken ?? '';
     const second = await refresh(first);
@@ -190,17 +216,25 @@ describe('staff login, refresh and logout (contract 2)', () => {
     expect(JSON.stringify(owner)).not.toContain('eyJ');
   });
 
-  test('repeated wrong passwords lock the account (ACCOUNT_LOCKED), even for the right password afterwards', async () => {
-    const dentalSecret = demoTotpSecret(`${system.demo.seed}:pharmacy-reception`);
+  test("five wrong logins from one source slow that source down but do not stop the real user logging in from another", async () => {
+    const receptionSecret = demoTotpSecret(`${system.demo.seed}:pharmacy-reception`);
+    const attacker = '127.0.0.3';
     const codes: unknown[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const result = await staffLogin(DEMO_PHARMACY.code, 'R0101', 'wrong-password', totpCode(dentalSecret, new Date()));
+      const result = await staffLoginFrom(attacker, DEMO_PHARMACY.code, 'R0101', `guess-${i}`, '123456');
       codes.push(result.body.errors?.[0]?.extensions?.code);
+      expect(result.text).not.toContain('eyJ');
     }
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'ACCOUNT_LOCKED']);
-    const right = await staffLogin(DEMO_PHARMACY.code, 'R0101', DEMO_STAFF_PASSWORD, totpCode(dentalSecret, new Date(Date.now() + 30_000)));
-    expect(right.body.errors?.[0]?.extensions?.code).toBe('ACCOUNT_LOCKED');
-    expect(right.text).not.toContain('accessToken');
+    // 3 free failures, the 4th starts a back-off: the 5th try is refused before the password is checked.
+    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOGIN_THROTTLED']);
+    // The attacker's source is slowed even with the right password: nothing is released to it.
+    const attackerRight = await staffLoginFrom(attacker, DEMO_PHARMACY.code, 'R0101', DEMO_STAFF_PASSWORD, totpCode(receptionSecret, new Date()));
+    expect(attackerRight.body.errors?.[0]?.extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryAfterMs: expect.any(Number) });
+    expect(attackerRight.text).not.toContain('eyJ');
+    // The real user, from their own source, logs in at once (no lock on the named person).
+    const user = await staffLoginFrom('127.0.0.2', DEMO_PHARMACY.code, 'R0101', DEMO_STAFF_PASSWORD, totpCode(receptionSecret, new Date()));
+    expect(user.body.errors).toBeUndefined();
+    expect(user.body.data?.staffLogin).toMatchObject({ role: 'RECEPTION', facilityCode: DEMO_PHARMACY.code });
   });
 
   test('an unknown staff ID gets the same answer as a wrong password', async () => {
@@ -246,6 +280,14 @@ describe('pnpm demo:token', () => {
     expect(app.code).toBe(0);
     expect(claimsOf(app.stdout)).toMatchObject({ role: 'PHR_APP', grantId: expect.any(String) });
   });
+
+  test('two demo:token calls in a row both succeed (the second waits for the next TOTP code)', async () => {
+    const first = await demoToken('pharmacy-pharmacist');
+    const second = await demoToken('pharmacy-pharmacist');
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(claimsOf(second.stdout)).toMatchObject({ role: 'PHARMACIST', facilityCode: DEMO_PHARMACY.code, amr: ['pwd', 'otp'] });
+    expect(second.stdout).not.toBe(first.stdout);
+  }, 90_000);
 
   test('an unknown account gets no token', async () => {
     const result = await demoToken('nobody');

@@ -39,7 +39,7 @@ export async function cardLogin(_previous: CardLoginState, formData: FormData): 
 
 export type StaffLoginState =
   | { status: 'idle' }
-  | { status: 'error'; reason: 'INVALID' | 'LOCKED' | 'UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string };
+  | { status: 'error'; reason: 'INVALID' | 'THROTTLED' | 'TOTP_REUSED' | 'UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string; retryAfterSeconds?: number };
 
 /** Staff login with ID + password + TOTP (contract 2; DOMAIN.md: second factor for staff who view records). */
 export async function staffLogin(_previous: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
@@ -49,9 +49,10 @@ export async function staffLogin(_previous: StaffLoginState, formData: FormData)
   const totp = String(formData.get('totp') ?? '').trim();
   const result = await gatewayMutation(StaffLoginMutation, { facilityCode: facilityCode || null, staffId, password, totp });
   if (!result.ok) {
-    const reason = result.code === 'ACCOUNT_LOCKED' ? 'LOCKED' : result.code === 'NOT_READY' ? 'NOT_READY'
+    const reason = result.code === 'LOGIN_THROTTLED' ? 'THROTTLED' : result.code === 'TOTP_REUSED' ? 'TOTP_REUSED' : result.code === 'NOT_READY' ? 'NOT_READY'
       : result.code === 'UNAVAILABLE' || result.code === 'INTERNAL' ? 'UNAVAILABLE' : 'INVALID';
-    return { status: 'error', reason, facilityCode, staffId };
+    const retryAfterMs = typeof result.extensions.retryAfterMs === 'number' ? result.extensions.retryAfterMs : 0;
+    return { status: 'error', reason, facilityCode, staffId, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
   }
   await storeSession(result.data.staffLogin);
   redirect(safeReturnPath(formData.get('next'), '/clinic'));

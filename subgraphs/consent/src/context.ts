@@ -1,5 +1,6 @@
 import type { BaseContext, Db, ServiceConfig } from '@onshi/kit';
 import type { Tables } from './db/tables';
+import type { LoginThrottle } from './services/loginThrottle';
 import type { SecretBox } from './services/secretBox';
 import type { SigningKey } from './services/signing';
 
@@ -9,6 +10,8 @@ export interface ConsentContext extends BaseContext {
   signingKey: SigningKey;
   /** Opens TOTP seeds sealed at rest (secretBox.ts). */
   secrets: SecretBox;
+  /** Failed staff logins per account and source (loginThrottle.ts); one per process. */
+  loginThrottle: LoginThrottle;
   now: () => Date;
   /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */
   dummySecretHash: string;

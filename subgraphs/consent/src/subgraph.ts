@@ -9,6 +9,7 @@ import { createSecretBox, loadOrCreateSecretKey, type SecretBox } from './servic
 import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
 import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
+import { LoginThrottle } from './services/loginThrottle';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
 
@@ -18,6 +19,7 @@ const KEY_RELOAD_INTERVAL_MS = 30_000;
 let signingKey: SigningKey | undefined;
 let dummySecretHash = '';
 let secrets: SecretBox | undefined;
+const loginThrottle = new LoginThrottle();
 function currentSecrets(): SecretBox {
   if (!secrets) throw new Error('secret key not loaded');
   return secrets;
@@ -66,7 +68,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), now: () => new Date(), dummySecretHash }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

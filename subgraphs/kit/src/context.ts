@@ -7,5 +7,7 @@ export interface BaseContext {
   /** The caller's bearer token, forwarded to the decision point so it can verify the actor itself. */
   token?: string;
   requestId: string;
+  /** The client's address (http.ts clientAddressOf): the source that login throttling counts. */
+  clientAddress: string;
   decisions: DecisionClient;
 }

@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONSENT_REQUIRED'
   | 'CARD_LOCKED'
-  | 'ACCOUNT_LOCKED'
+  /** Failed staff logins from this source or for this account: wait `extensions.retryAfterMs` (loginThrottle.ts). */
+  | 'LOGIN_THROTTLED'
+  /** Password right, but this TOTP code was already used: wait for the next code (`extensions.retryAfterMs`). */
+  | 'TOTP_REUSED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -50,7 +53,7 @@ export class ConsentRequiredError extends OnshiError {
 /** Codes that are safe to show to a client as they are; anything else is masked. */
 const CLIENT_CODES = new Set<string>([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONSENT_REQUIRED', 'CARD_LOCKED',
-  'ACCOUNT_LOCKED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'LOGIN_THROTTLED', 'TOTP_REUSED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'UNTRUSTED_DOCUMENT',
 ]);
 

@@ -51,6 +51,24 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+/** The header that carries the client's address from one of our hops to the next (portal → gateway → subgraph). */
+export const CLIENT_ADDRESS_HEADER = 'x-forwarded-for';
+
+/**
+ * The address of the client behind a request: the last entry of `X-Forwarded-For` when the peer is on this
+ * machine (the portal's server calling the gateway, the gateway calling a subgraph — every hop of ours sets
+ * the header to the one address it saw), otherwise the peer itself. A remote peer cannot choose its source
+ * by sending the header, so per-source login throttling (consent's loginThrottle.ts) sees real addresses.
+ */
+export function clientAddressOf(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
+  if (!LOOPBACK.test(peer) || typeof forwarded !== 'string') return peer;
+  const last = forwarded.split(',').pop()?.trim();
+  return last && last.length <= 64 ? last : peer;
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Reuses a well-formed incoming x-request-id (the gateway's) so one id follows a request everywhere. */

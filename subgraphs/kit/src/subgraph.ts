@@ -10,7 +10,7 @@ import type { CopyRows } from './bulkCopy';
 import { demoAsOf, type DemoOptions } from './demo/world';
 import { OnshiError } from './errors';
 import { createErrorMasker } from './errorMasking';
-import { announceReady, serveHttp, type RouteHandler, type RunningService } from './http';
+import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService } from './http';
 import { createLogger, type Logger } from './log';
 import { requestLogPlugin } from './requestLog';
 import { createDecisionClient } from './pdp';
@@ -100,7 +100,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
         }
       }
       const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId });
-      return definition.createContext({ actor, token, requestId, decisions }, deps);
+      return definition.createContext({ actor, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
     },
   });
   logger.info({ url: running.url, database: database.kind }, 'listening');

@@ -7,7 +7,8 @@ export function StaffLoginForm({ locale, next }: { locale: Locale; next: string 
   const t = messagesFor(locale);
   const [state, action, pending] = useActionState<StaffLoginState, FormData>(staffLogin, { status: 'idle' });
   const error = state.status !== 'error' ? undefined
-    : state.reason === 'LOCKED' ? t.staffLoginLocked
+    : state.reason === 'THROTTLED' ? t.staffLoginThrottled(state.retryAfterSeconds ?? 1)
+    : state.reason === 'TOTP_REUSED' ? t.staffLoginTotpReused
     : state.reason === 'NOT_READY' ? t.staffLoginNotAvailable
     : state.reason === 'UNAVAILABLE' ? t.errorUnavailable
     : t.staffLoginInvalid;

@@ -52,19 +52,22 @@ export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial
 }
 
 /**
- * Staff login (contract 2). A TOTP code is accepted once: when the current step was already used (a
- * second login within 30 s), the authenticator's next code is tried, as a person would wait for it.
+ * Staff login (contract 2) with the code the authenticator shows now. A TOTP code is accepted once per
+ * 30 s step: when it was already used (TOTP_REUSED, e.g. a second `demo:token` within 30 s), this waits
+ * for the next code the way a person would, and logs in with it (issue 15, item 8).
  */
 export async function staffLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
   const staff = DEMO_STAFF.find((s) => s.account === account);
   if (!staff) throw new Error(`no demo staff account ${account}`);
   const secret = demoTotpSecret(`${demo.seed}:${account}`);
   let last: GraphQLResult = {};
-  for (const stepsAhead of [0, 1]) {
-    const totp = totpCode(secret, new Date(Date.now() + stepsAhead * TOTP_PERIOD_SECONDS * 1000));
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     last = await call(`mutation($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) { staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) { ${LOGIN_FIELDS} } }`,
-      { facilityCode: staff.facilityCode ?? null, staffId: staff.staffId, password: DEMO_STAFF_PASSWORD, totp });
-    if (last.data?.staffLogin) break;
+      { facilityCode: staff.facilityCode ?? null, staffId: staff.staffId, password: DEMO_STAFF_PASSWORD, totp: totpCode(secret, new Date()) });
+    const reused = last.errors?.find((e) => e.extensions?.code === 'TOTP_REUSED');
+    if (!reused) break;
+    const waitMs = typeof reused.extensions?.retryAfterMs === 'number' ? reused.extensions.retryAfterMs : TOTP_PERIOD_SECONDS * 1000;
+    await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
   }
   return loginResultOf(last, 'staffLogin', account);
 }

@@ -26,7 +26,7 @@ export class LoginResolver {
     return completeCardLogin(ctx.db, ctx.signingKey, challengeId, pin, signature, ctx.now());
   }
 
-  @Mutation(() => LoginResult, { description: 'Staff (facility code + staff ID), operator and insurer (no facility code) login: password + TOTP' })
+  @Mutation(() => LoginResult, { description: 'Staff (facility code + staff ID), operator and insurer (no facility code) login: password + TOTP. Failures slow the source down (LOGIN_THROTTLED); a used TOTP code is TOTP_REUSED' })
   async staffLogin(
     @Arg('facilityCode', () => String, { nullable: true }) facilityCode: string | null,
     @Arg('staffId', () => String) staffId: string,
@@ -34,7 +34,7 @@ export class LoginResolver {
     @Arg('totp', () => String) totp: string,
     @Ctx() ctx: ConsentContext,
   ): Promise<LoginResult> {
-    return staffLogin(ctx.db, ctx.signingKey, ctx.secrets, facilityCode, staffId, password, totp, ctx.now(), ctx.dummySecretHash);
+    return staffLogin(ctx.db, ctx.signingKey, ctx.secrets, ctx.loginThrottle, ctx.clientAddress, { facilityCode, staffId, password, totp }, ctx.now(), ctx.dummySecretHash);
   }
 
   @Mutation(() => LoginResult, { description: 'A new access token for a refresh token; the refresh token is rotated (single use)' })

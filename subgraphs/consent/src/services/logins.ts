@@ -1,7 +1,7 @@
 /**
  * The identity provider's flows (issue 7, "Identity provider"): card login and card-reader verification
  * (challenge signed by the virtual My Number Card after the PIN, or attested face/visual check at the
- * reader), staff / operator / insurer login (password + TOTP with lockout), and PHR app tokens.
+ * reader), staff / operator / insurer login (password + TOTP, failures throttled), and PHR app tokens.
  * Every flow ends in a token only after a proof; nothing here issues a token on a name alone.
  */
 import { and, eq, isNull } from 'drizzle-orm';
@@ -12,7 +12,8 @@ import { CHALLENGE_LIFETIME_MS, applyPinAttempt, challengeStatus, isCardLocked, 
 import { facilityKindOfCode, isCategory, isStaffRole } from './roles';
 import type { SecretBox } from './secretBox';
 import { startSession, type LoginResultData } from './sessions';
-import { applyLoginAttempt, isLoginLocked, matchTotpStep, verifyPassword } from './staffAuth';
+import type { LoginThrottle } from './loginThrottle';
+import { TOTP_PERIOD_SECONDS, checkTotp, verifyPassword } from './staffAuth';
 import type { SigningKey } from './signing';
 
 type AccountRow = typeof accounts.$inferSelect;
@@ -171,37 +172,59 @@ export async function readVerificationToken(key: SigningKey, token: string, now:
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Staff, operators and insurers: ID + password + TOTP, with lockout
+// Staff, operators and insurers: ID + password + TOTP, with throttling (loginThrottle.ts)
 // ---------------------------------------------------------------------------------------------------
 
 const WRONG_CREDENTIALS = 'Facility code, staff ID, password or one-time code is wrong / ログイン情報が正しくありません';
 
-function accountLockedError(retryAfterMs: number): OnshiError {
-  return new OnshiError('ACCOUNT_LOCKED', 'Too many failed logins; the account is locked for a while / ログインに繰り返し失敗したため一時的にロックされています', { retryAfterMs });
+function throttledError(retryAfterMs: number): OnshiError {
+  return new OnshiError('LOGIN_THROTTLED', `Too many failed logins; try again in ${Math.ceil(retryAfterMs / 1000)} s / ログインの失敗が続いたため、${Math.ceil(retryAfterMs / 1000)}秒後に再度お試しください`, { retryAfterMs });
 }
 
+function totpReusedError(retryAfterMs: number): OnshiError {
+  return new OnshiError('TOTP_REUSED', 'This one-time code was already used; enter the next code / このワンタイムコードは使用済みです。次のコードを入力してください', { retryAfterMs: Math.max(retryAfterMs, 0) });
+}
+
+export interface StaffCredentials { facilityCode: string | null | undefined; staffId: string; password: string; totp: string }
+
+/**
+ * Staff login. Failures are throttled per account and source (loginThrottle.ts) instead of locking the
+ * account, so nobody can lock out a named person. A TOTP code that was already used, with the right
+ * password, is TOTP_REUSED: refused, but not a failure — scripts that log in twice within 30 s wait for the
+ * next code instead of being slowed down (issue 15, item 8).
+ */
 export async function staffLogin(
-  db: Db<Tables>, key: SigningKey, secrets: SecretBox, facilityCode: string | null | undefined, staffId: string, password: string, totp: string, now: Date, dummyHash: string,
+  db: Db<Tables>, key: SigningKey, secrets: SecretBox, throttle: LoginThrottle, source: string, credentials: StaffCredentials, now: Date, dummyHash: string,
 ): Promise<LoginResultData> {
+  const { facilityCode, staffId, password, totp } = credentials;
+  const attempt = { account: JSON.stringify([facilityCode ?? null, staffId]), source };
+  const waitMs = await throttle.waitMs(attempt);
+  if (waitMs > 0) throw throttledError(waitMs);
+  const failed = async (): Promise<never> => {
+    await throttle.failed(attempt);
+    throw new UnauthenticatedError(WRONG_CREDENTIALS);
+  };
   const facilityMatch = facilityCode ? eq(accounts.facilityCode, facilityCode) : isNull(accounts.facilityCode);
   const [row] = await db.select().from(accounts).where(and(eq(accounts.staffId, staffId), facilityMatch));
   if (!row || !row.passwordHash || !row.totpSecret || row.role === 'PATIENT' || row.role === 'PHR_APP') {
     // Same work as for a real account, so the answer time does not reveal which staff IDs exist.
     await verifySecret(password, dummyHash).catch(() => false);
-    throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    return failed();
   }
-  const state = { failures: row.failures, ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}) };
-  if (isLoginLocked(state, now) && row.lockedUntil) throw accountLockedError(row.lockedUntil.getTime() - now.getTime());
-  const passwordOk = await verifyPassword(password, row.passwordHash);
-  const step = passwordOk ? matchTotpStep(secrets.open(row.totpSecret), totp, now, row.lastTotpStep ?? undefined) : null;
-  const outcome = applyLoginAttempt(state, passwordOk && step !== null, now);
-  const updated = await db.update(accounts)
-    .set({ failures: outcome.state.failures, lockedUntil: outcome.state.lockedUntil ?? null, ...(outcome.result === 'OK' && step !== null ? { lastTotpStep: step } : {}) })
-    .where(and(eq(accounts.account, row.account), eq(accounts.failures, row.failures), row.lastTotpStep === null ? isNull(accounts.lastTotpStep) : eq(accounts.lastTotpStep, row.lastTotpStep)))
+  if (!(await verifyPassword(password, row.passwordHash))) return failed();
+  const code = checkTotp(secrets.open(row.totpSecret), totp, now, row.lastTotpStep ?? undefined);
+  if (code.result === 'WRONG') return failed();
+  if (code.result === 'REUSED') {
+    throw totpReusedError(code.retryAfterMs);
+  }
+  // Compare-and-set on the last used step: of two logins with the same code, on any replica, one wins.
+  const updated = await db.update(accounts).set({ lastTotpStep: code.step })
+    .where(and(eq(accounts.account, row.account), row.lastTotpStep === null ? isNull(accounts.lastTotpStep) : eq(accounts.lastTotpStep, row.lastTotpStep)))
     .returning({ account: accounts.account });
-  if (updated.length === 0) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-  if (outcome.result === 'LOCKED') throw accountLockedError(outcome.retryAfterMs);
-  if (outcome.result === 'WRONG_CREDENTIALS') throw new UnauthenticatedError(WRONG_CREDENTIALS);
+  if (updated.length === 0) {
+    throw totpReusedError((code.step + 1) * TOTP_PERIOD_SECONDS * 1000 - now.getTime());
+  }
+  await throttle.succeeded(attempt);
   return startSession(db, key, actorOfAccount(row), row.displayName, now);
 }
 

@@ -8,7 +8,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { UnauthenticatedError, actorFromClaims, type Actor, type Db } from '@onshi/kit';
 import { accounts, cards, phrGrants, refreshTokens, type Tables } from '../db/tables';
 import { isCardLocked } from './card';
-import { isLoginLocked } from './staffAuth';
 import { issueAccessToken, type SigningKey } from './signing';
 
 /** A refresh token outlives a working shift by a little; after that the person proves who they are again. */
@@ -50,7 +49,7 @@ export async function startSession(db: Db<Tables>, key: SigningKey, actor: Actor
 const REFRESH_REFUSED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';
 
 /**
- * What was true at login must still be true at refresh: the card or account is not locked and a PHR
+ * What was true at login must still be true at refresh: the card is not locked, the account exists and a PHR
  * grant is still live. Anything missing refuses the refresh (fail closed).
  */
 async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<boolean> {
@@ -65,7 +64,7 @@ async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<b
     return patientCards.some((card) => !isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) }));
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.subject, actor.subject));
-  return account !== undefined && !isLoginLocked({ failures: account.failures, ...(account.lockedUntil ? { lockedUntil: account.lockedUntil } : {}) }, now);
+  return account !== undefined;
 }
 
 /** Revokes a refresh token and every token it was rotated into (a session has at most a few hundred rotations). */

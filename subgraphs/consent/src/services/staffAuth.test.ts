@@ -1,18 +1,14 @@
 import { Secret, TOTP } from 'otpauth';
 import {
-  LOGIN_LOCK_MS,
-  applyLoginAttempt,
+  checkTotp,
   demoTotpSecret,
   hashPassword,
-  isLoginLocked,
-  matchTotpStep,
   totpCode,
   totpStepAt,
   totpUri,
   verifyPassword,
   verifyTotp,
 } from './staffAuth';
-import type { LoginState } from './staffAuth';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const NOW = new Date('2025-04-01T09:00:10.000Z');
@@ -80,49 +76,15 @@ describe('TOTP (SHA1, 6 digits, 30 s, ±1 step)', () => {
     expect(verifyTotp(demoTotpSecret('someone else'), code, NOW)).toBe(false);
   });
 
-  test('a code already accepted cannot be replayed, nor an older one', () => {
+  test('a code already accepted is REUSED (with the wait until the next code), and so is an older one', () => {
     const code = totpCode(secret, NOW);
-    const step = matchTotpStep(secret, code, NOW);
-    expect(step).toBe(totpStepAt(NOW));
-    if (step === null) throw new Error('unreachable');
-    expect(verifyTotp(secret, code, at(1000), step)).toBe(false);
-    expect(verifyTotp(secret, totpCode(secret, at(-STEP_MS)), NOW, step)).toBe(false);
-    expect(verifyTotp(secret, totpCode(secret, at(STEP_MS)), at(STEP_MS), step)).toBe(true);
-  });
-});
-
-describe('login lockout: 5 failures lock for 15 minutes', () => {
-  test('back-off hints double, the 5th failure locks', () => {
-    let state: LoginState = { failures: 0 };
-    const hints: number[] = [];
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      const outcome = applyLoginAttempt(state, false, at(attempt * 1000));
-      expect(outcome.result).toBe('WRONG_CREDENTIALS');
-      hints.push(outcome.retryAfterMs);
-      state = outcome.state;
-    }
-    expect(hints).toEqual([1000, 2000, 4000, 8000]);
-    const fifth = applyLoginAttempt(state, false, NOW);
-    expect(fifth).toEqual({ state: { failures: 5, lockedUntil: at(LOGIN_LOCK_MS) }, result: 'LOCKED', retryAfterMs: LOGIN_LOCK_MS });
-    expect(isLoginLocked(fifth.state, NOW)).toBe(true);
-  });
-
-  test('while locked even the right credentials are refused, and the lock is not extended', () => {
-    const locked: LoginState = { failures: 5, lockedUntil: at(LOGIN_LOCK_MS) };
-    const right = applyLoginAttempt(locked, true, at(60_000));
-    expect(right).toEqual({ state: locked, result: 'LOCKED', retryAfterMs: LOGIN_LOCK_MS - 60_000 });
-    const wrong = applyLoginAttempt(locked, false, at(LOGIN_LOCK_MS - 1));
-    expect(wrong).toEqual({ state: locked, result: 'LOCKED', retryAfterMs: 1 });
-  });
-
-  test('after 15 minutes the lock is over and counting starts again', () => {
-    const locked: LoginState = { failures: 5, lockedUntil: at(LOGIN_LOCK_MS) };
-    expect(isLoginLocked(locked, at(LOGIN_LOCK_MS))).toBe(false);
-    expect(applyLoginAttempt(locked, false, at(LOGIN_LOCK_MS))).toEqual({ state: { failures: 1 }, result: 'WRONG_CREDENTIALS', retryAfterMs: 1000 });
-    expect(applyLoginAttempt(locked, true, at(LOGIN_LOCK_MS))).toEqual({ state: { failures: 0 }, result: 'OK', retryAfterMs: 0 });
-  });
-
-  test('success resets the counter', () => {
-    expect(applyLoginAttempt({ failures: 4 }, true, NOW)).toEqual({ state: { failures: 0 }, result: 'OK', retryAfterMs: 0 });
+    const first = checkTotp(secret, code, NOW);
+    expect(first).toEqual({ result: 'OK', step: totpStepAt(NOW) });
+    if (first.result !== 'OK') throw new Error('unreachable');
+    // NOW is 10 s into its step: the next code appears 20 s later.
+    expect(checkTotp(secret, code, at(1000), first.step)).toEqual({ result: 'REUSED', retryAfterMs: 19_000 });
+    expect(checkTotp(secret, totpCode(secret, at(-STEP_MS)), NOW, first.step)).toEqual({ result: 'REUSED', retryAfterMs: 20_000 });
+    expect(checkTotp(secret, '000000' === code ? '111111' : '000000', NOW, first.step)).toEqual({ result: 'WRONG' });
+    expect(verifyTotp(secret, totpCode(secret, at(STEP_MS)), at(STEP_MS), first.step)).toBe(true);
   });
 });

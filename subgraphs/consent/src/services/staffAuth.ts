@@ -1,10 +1,10 @@
 /**
  * Staff login for EHR / pharmacy-system users: ID + password + TOTP second factor (DOMAIN.md "Consent":
  * second factor expected, mandatory by FY2027 under the MHLW security guideline 6.0; seed 2-1:
- * 電子カルテシステム/調剤システムのアクセス制限（ID・PW認証）), with a lockout against guessing.
+ * 電子カルテシステム/調剤システムのアクセス制限（ID・PW認証）). Guessing is slowed by loginThrottle.ts.
  *
- * All state (failure counters, last used TOTP step) is passed in and returned, so it can live in the
- * database and any replica can serve the next attempt (ARCHITECTURE.md "Beyond one machine").
+ * The last used TOTP step is passed in and returned, so it can live in the database and any replica can
+ * serve the next attempt (ARCHITECTURE.md "Beyond one machine").
  */
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
@@ -60,23 +60,32 @@ export function totpStepAt(now: Date): number {
   return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS);
 }
 
+export type TotpCheck =
+  | { result: 'OK'; step: number }
+  /** The code is right but its step was already used: refused, yet not a wrong credential. */
+  | { result: 'REUSED'; retryAfterMs: number }
+  | { result: 'WRONG' };
+
 /**
- * The time step a code belongs to, within ±1 step of `now`, or null. Store the returned step as the
- * staff member's last used step and pass it back as `lastUsedStep`: a code (or an older one) that was
- * already accepted is refused, so a shoulder-surfed code cannot be replayed within its window.
+ * Checks a code within ±1 step of `now`. `lastUsedStep` is the step of the last accepted code: a code of
+ * that step (or an older one) is REUSED, so a shoulder-surfed code cannot be replayed within its window
+ * (RFC 6238 §5.2: "MUST NOT accept the second attempt of the same OTP"). Store the OK step as the new
+ * last used step. For REUSED, `retryAfterMs` is the time until the authenticator shows a usable code.
  */
-export function matchTotpStep(secretBase32: string, code: string, now: Date, lastUsedStep?: number): number | null {
+export function checkTotp(secretBase32: string, code: string, now: Date, lastUsedStep?: number): TotpCheck {
   // Only ASCII digits of the right length reach the comparison (otpauth compares byte buffers).
-  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return null;
+  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return { result: 'WRONG' };
   const delta = totpFor(secretBase32).validate({ token: code, timestamp: now.getTime(), window: TOTP_WINDOW });
-  if (delta === null) return null;
+  if (delta === null) return { result: 'WRONG' };
   const step = totpStepAt(now) + delta;
-  if (lastUsedStep !== undefined && step <= lastUsedStep) return null;
-  return step;
+  if (lastUsedStep !== undefined && step <= lastUsedStep) {
+    return { result: 'REUSED', retryAfterMs: Math.max((lastUsedStep + 1) * TOTP_PERIOD_SECONDS * 1000 - now.getTime(), 0) };
+  }
+  return { result: 'OK', step };
 }
 
 export function verifyTotp(secretBase32: string, code: string, now: Date, lastUsedStep?: number): boolean {
-  return matchTotpStep(secretBase32, code, now, lastUsedStep) !== null;
+  return checkTotp(secretBase32, code, now, lastUsedStep).result === 'OK';
 }
 
 /** `otpauth://totp/...` URI for enrolment by QR code. */
@@ -92,53 +101,4 @@ export function totpUri(secretBase32: string, account: string): string {
 export function demoTotpSecret(seed: string): string {
   const digest = createHash('sha256').update(`onshi-demo-totp:${seed}`).digest();
   return new Secret({ buffer: Uint8Array.from(digest).buffer }).base32;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Lockout: 5 failures lock the account for 15 minutes; exponential back-off hints before that.
-// ---------------------------------------------------------------------------------------------------
-
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MS = 15 * 60 * 1000;
-/** First back-off hint after one failure; doubles with every further failure. */
-export const LOGIN_BACKOFF_BASE_MS = 1000;
-
-export interface LoginState {
-  failures: number;
-  lockedUntil?: Date;
-}
-
-export type LoginAttemptResult = 'OK' | 'WRONG_CREDENTIALS' | 'LOCKED';
-
-export interface LoginAttemptOutcome {
-  state: LoginState;
-  result: LoginAttemptResult;
-  /**
-   * How long the client should wait before trying again: the rest of the lock when LOCKED, an
-   * exponential hint (1 s, 2 s, 4 s, 8 s) after a wrong try, 0 after success. A hint for clients and
-   * the gateway's rate limiter; the lock itself is what this function enforces.
-   */
-  retryAfterMs: number;
-}
-
-export function isLoginLocked(state: LoginState, now: Date): boolean {
-  return state.lockedUntil !== undefined && now.getTime() < state.lockedUntil.getTime();
-}
-
-/**
- * One login attempt (`ok` = password and TOTP both right). While locked, every attempt — right or
- * wrong — answers LOCKED and leaves the lock as it is (no oracle, no extension by an attacker). After the
- * lock has run out the counter starts again from zero. A lock is answered on the 5th failure itself.
- */
-export function applyLoginAttempt(state: LoginState, ok: boolean, now: Date): LoginAttemptOutcome {
-  if (isLoginLocked(state, now) && state.lockedUntil !== undefined) {
-    return { state, result: 'LOCKED', retryAfterMs: state.lockedUntil.getTime() - now.getTime() };
-  }
-  const failuresBefore = state.lockedUntil === undefined ? state.failures : 0;
-  if (ok) return { state: { failures: 0 }, result: 'OK', retryAfterMs: 0 };
-  const failures = failuresBefore + 1;
-  if (failures >= LOGIN_MAX_FAILURES) {
-    return { state: { failures, lockedUntil: new Date(now.getTime() + LOGIN_LOCK_MS) }, result: 'LOCKED', retryAfterMs: LOGIN_LOCK_MS };
-  }
-  return { state: { failures }, result: 'WRONG_CREDENTIALS', retryAfterMs: LOGIN_BACKOFF_BASE_MS * 2 ** (failures - 1) };
 }
