@@ -78,6 +78,11 @@ export interface SystemOptions {
   /** Environment shared by every subgraph (DATA_DIR, DATABASE_URL, DEMO_*, INTERNAL_SECRET, LOG_LEVEL…). */
   env: Record<string, string | undefined>;
   ports?: Partial<Record<ServiceName, number>>;
+  /**
+   * Where the subgraphs listen: loopback unless a private address is given (SUBGRAPH_HOST). Never the
+   * gateway's HOST — `HOST=0.0.0.0` exposes the gateway only (issue 15, item 6).
+   */
+  subgraphHost?: string;
   gatewayEnv?: Record<string, string | undefined>;
   stdio?: 'inherit' | 'pipe';
   onOutput?: (name: ServiceName, text: string) => void;
@@ -99,7 +104,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     const spawn = (name: ServiceName, env: Record<string, string | undefined>) =>
-      spawnService(name, { env: { ...env, PORT: port(name) }, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
+      spawnService(name, { env: { ...env, PORT: port(name), ...(name === 'gateway' ? {} : { HOST: options.subgraphHost || '127.0.0.1' }) }, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
         services.set(name, s);
         return s;
       });

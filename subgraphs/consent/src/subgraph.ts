@@ -69,6 +69,6 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     startBackgroundWork(deps, keyPath);
   },
   createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, now: () => new Date(), dummySecretHash }),
-  routes: (deps) => consentRoutes(deps, currentSigningKey),
+  routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -64,7 +64,9 @@ export const CLIENT_ADDRESS_HEADER = 'x-forwarded-for';
 export function clientAddressOf(req: IncomingMessage): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
-  if (!LOOPBACK.test(peer) || typeof forwarded !== 'string') return peer;
+  // Same machine: a loopback peer, or a peer using this server's own address (subgraphs on SUBGRAPH_HOST).
+  const sameMachine = LOOPBACK.test(peer) || peer === req.socket.localAddress;
+  if (!sameMachine || typeof forwarded !== 'string') return peer;
   const last = forwarded.split(',').pop()?.trim();
   return last && last.length <= 64 ? last : peer;
 }

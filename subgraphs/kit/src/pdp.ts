@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { ConsentRequiredError, ForbiddenError, OnshiError } from './errors';
 import type { Category } from './roles';
@@ -27,6 +28,14 @@ export interface Decision {
 
 export const DECISIONS_PATH = '/internal/decisions';
 export const INTERNAL_SECRET_HEADER = 'x-onshi-internal';
+
+/** Whether a request header carries the internal secret (constant-time comparison). */
+export function isInternalSecret(given: string | string[] | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export interface DecisionClient {
   /** Resolves to the decision; batched: every call in one request becomes one HTTP call per tick. */

@@ -12,7 +12,9 @@ import { OnshiError } from './errors';
 import { createErrorMasker } from './errorMasking';
 import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService } from './http';
 import { createLogger, type Logger } from './log';
+import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { requestLogPlugin } from './requestLog';
+import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
 
 export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
@@ -61,6 +63,13 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   } catch (error) {
     return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, 1);
   }
+  try {
+    await claimDatabaseMode(database.db as Db<Record<string, unknown>>, definition.name, definition.tables, config.DEMO_MODE ? 'demo' : 'production');
+  } catch (error) {
+    if (!(error instanceof ModeMismatchError)) throw error;
+    await database.close();
+    return exitWithReason(`${service}: ${error.message}`, 78);
+  }
   const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
   const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo };
   if (config.DEMO_MODE && definition.seedDemo) {
@@ -73,7 +82,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL);
   const apollo = new ApolloServer<TContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

@@ -1,13 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { CATEGORIES, INTERNAL_SECRET_HEADER, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CATEGORIES, INTERNAL_SECRET_HEADER, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, type Tables } from '../db/tables';
 import { accessLogFault, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
 import { applyInsurerChangeToIdentity, insurerChangeEvent } from './identityUpdates';
 import { consentFlags } from './visitConsent';
+import { AdminExistsError, BOOTSTRAP_ADMIN_PATH, bootstrapAdmin } from './bootstrap';
+import type { SecretBox } from './secretBox';
 
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
@@ -16,6 +17,7 @@ export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
 /** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
 export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
 const faultBody = z.object({ enabled: z.boolean() });
+const bootstrapBody = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), displayName: z.string().min(1).max(64) });
 
 const decisionBody = z.object({
   requests: z.array(z.object({
@@ -29,13 +31,6 @@ const demoConsentBody = z.object({
   patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), category: z.enum(['DRUG', 'CHECKUP']), registeredAt: z.iso.datetime(),
 });
 
-function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
   try {
     const parsed = schema.safeParse(JSON.parse(body));
@@ -46,10 +41,10 @@ function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
 }
 
 /** JWKS for every verifier, and the internal endpoints the other subgraphs call (contracts 5 and the decision point). */
-export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey, now: () => Date = () => new Date()): Record<string, RouteHandler> {
+export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey, secrets: () => SecretBox, now: () => Date = () => new Date()): Record<string, RouteHandler> {
   const verify = createTokenVerifier(async (header, token) => createLocalJWKSet({ keys: signingKey().publishedJwks })(header, token));
   const internalOnly = (handler: RouteHandler): RouteHandler => async (req: IncomingMessage, res: ServerResponse, body: string) => {
-    if (!sameSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+    if (!isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
     return handler(req, res, body);
   };
   const routes: Record<string, RouteHandler> = {
@@ -77,6 +72,17 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const { updated } = await applyInsurerChangeToIdentity(deps.db, event);
       if (!updated) deps.logger.warn({ eventId: event.eventId }, 'insurer change for a person not in the identity index');
       sendJson(res, 200, { eventId: event.eventId, updated });
+    }),
+    // `pnpm bootstrap:admin` (bootstrap.ts): the first operator of a production system, once.
+    [`POST ${BOOTSTRAP_ADMIN_PATH}`]: internalOnly(async (_req, res, body) => {
+      const parsed = parseBody(bootstrapBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'staffId (1-32 of A-Z a-z 0-9 _ -) and displayName are required' });
+      try {
+        sendJson(res, 200, await bootstrapAdmin(deps.db, secrets(), parsed.staffId, parsed.displayName), { 'cache-control': 'no-store' });
+      } catch (error) {
+        if (error instanceof AdminExistsError) return sendJson(res, 409, { error: error.message });
+        throw error;
+      }
     }),
     [`POST ${CONSENT_FLAGS_PATH}`]: internalOnly(async (_req, res, body) => {
       const parsed = parseBody(flagsBody, body);
