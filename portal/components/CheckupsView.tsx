@@ -33,7 +33,7 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
           <thead>
             <tr>
               <th scope="col">{t.checkupItem}</th>
-              {sorted.map((checkup) => <th scope="col" key={checkup.fiscalYear} className="num">{t.fiscalYear(checkup.fiscalYear)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatDate(checkup.examinedOn, locale)}</span></th>)}
+              {sorted.map((checkup) => <th scope="col" key={checkup.fiscalYear} className="num">{t.fiscalYear(checkup.fiscalYear)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatDate(checkup.examinedOn, locale)}</span>{checkup.facilityCode ? <><br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{t.checkupFacility(checkup.facilityCode)}</span></> : null}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -46,7 +46,7 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
                 <th scope="row">{name(row)}{row.unit ? <span className="muted" style={{ fontWeight: 400 }}>（{row.unit}）</span> : null}<br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{thresholdText(row, t, locale)}</span></th>
                 {row.cells.map((cell, index) => (
                   <td key={years[index]} className="num">
-                    {cell === undefined ? t.notMeasured : cell.value !== null ? formatNumber(cell.value, locale) : answerText(cell, t.answerYes, t.answerNo) ?? t.notMeasured}
+                    {cell === undefined ? t.notMeasured : cell.value !== null ? formatNumber(cell.value, locale) : answerText(cell, locale) ?? t.notMeasured}
                     {cell?.judgement ? <><br /><JudgementBadge judgement={cell.judgement} t={t} /></> : null}
                   </td>
                 ))}

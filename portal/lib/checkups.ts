@@ -31,18 +31,13 @@ export function itemRows(checkups: Checkup[]): { years: number[]; rows: ItemRow[
   return { years, rows };
 }
 
-/** Qualitative urine results are coded 1–5 for −, ±, +, 2+, 3+ (DOMAIN.md "Specific health checkups"). */
-const URINE_ANSWERS: Record<string, string> = { '1': '−', '2': '±', '3': '+', '4': '2+', '5': '3+' };
-const URINE_CODES = new Set(['1A020000000191111', '1A010000000191111']);
-
-export function answerText(item: CheckupItem, yes: string, no: string): string | undefined {
+/**
+ * The label of a coded answer or the free text. The API labels every coded answer from the item master (urine −…3+,
+ * 喫煙 いいえ, 食べ方 速い …), so the portal never guesses from the raw code (issue 17: 喫煙 showed 「3」).
+ */
+export function answerText(item: CheckupItem, locale: 'ja' | 'en'): string | undefined {
   if (item.value !== null) return undefined;
-  if (item.answerCode !== null) {
-    if (URINE_CODES.has(item.code)) return URINE_ANSWERS[item.answerCode] ?? item.answerCode;
-    if (item.answerCode === '1') return yes;
-    if (item.answerCode === '2') return no;
-    return item.answerCode;
-  }
+  if (locale === 'en' && item.textEn !== null) return item.textEn;
   return item.text ?? undefined;
 }
 

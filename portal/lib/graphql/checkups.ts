@@ -8,7 +8,7 @@ export const MyCheckupsQuery = graphql(`
       checkups {
         fiscalYear examinedOn facilityCode fasting
         guidance { level group }
-        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
+        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
       }
     }
   }

@@ -62,7 +62,7 @@ export const ClinicPatientCheckupsQuery = graphql(`
       checkups {
         fiscalYear examinedOn facilityCode fasting
         guidance { level group }
-        items { code nameJa nameEn value text answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
+        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
       }
     }
   }

@@ -1,11 +1,12 @@
-import { boolean, date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
 export const checkupsSchema = pgSchema('checkups');
 
 /**
- * The 特定健診 item master (DOMAIN.md "Specific health checkups"), loaded from data/checkup-items.csv at start-up.
- * Judgements are computed from services/itemMaster.ts; this table lets SQL users and reports join names and thresholds.
+ * The 特定健診 item master (DOMAIN.md "Specific health checkups"; the MHLW standard item list, docs/checkup-items.md),
+ * loaded from data/checkup-items.csv at start-up. Validation and judgements use services/itemMaster.ts; this table lets
+ * SQL users and reports join names, units, answer labels and thresholds.
  */
 export const checkupItems = checkupsSchema.table('checkup_items', {
   code: text('code').primaryKey(),
@@ -19,6 +20,15 @@ export const checkupItems = checkupsSchema.table('checkup_items', {
   /** Only where the sex changes the threshold (waist: men 85 / women 90 cm). */
   guidanceThresholdMale: doublePrecision('guidance_threshold_male'),
   guidanceThresholdFemale: doublePrecision('guidance_threshold_female'),
+  /** HL7 value type in the file: PQ, CO, CD or ST. */
+  valueType: text('value_type').notNull().default('PQ'),
+  /** What is measured, shared by the method variants of one test (HBA1C). */
+  analyte: text('analyte').notNull().default(''),
+  /** Coded items: answer code → label, in Japanese and English. */
+  answers: jsonb('answers').$type<Record<string, string>>(),
+  answersEn: jsonb('answers_en').$type<Record<string, string>>(),
+  plausibleMin: doublePrecision('plausible_min'),
+  plausibleMax: doublePrecision('plausible_max'),
 });
 
 /**

@@ -2,10 +2,10 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 import { CheckupImportResult, CheckupSubmissionInput } from '../schema/CheckupIngest';
-import { CdaParseError, parseCheckupCda } from '../services/cda';
+import { NotYourMemberError, checkupFromCda, describeRefusal, isCdaRefusal, type CdaRefusal } from '../services/cdaImport';
 import type { StoredCheckup } from '../services/checkupView';
-import { membershipsOf, patientsByInsuredNumber, storeCheckups } from '../services/store';
-import { SubmissionError, submittedResultsOf, validateSubmission, type CheckupSubmission } from '../services/submission';
+import { membershipsOf, storeCheckups } from '../services/store';
+import { SubmissionError, validateSubmission, type CheckupSubmission } from '../services/submission';
 
 /** A bulk call stays one transaction of bounded size. */
 const MAX_SUBMISSIONS = 1000;
@@ -26,9 +26,9 @@ function sexOf(value: string): 'M' | 'F' {
   throw new SubmissionError('INVALID_VALUE', `sex must be 1 (男) or 2 (女), got "${value}" / 性別が不正です`, { field: 'sex' });
 }
 
-function badInput(error: SubmissionError | CdaParseError, extra: Record<string, unknown> = {}): BadUserInputError {
-  const message = error instanceof CdaParseError ? `${error.messageEn} / ${error.messageJa}` : error.message;
-  return new BadUserInputError(message, { reason: error.reason, ...error.detail, ...extra });
+function badInput(error: CdaRefusal, extra: Record<string, unknown> = {}): BadUserInputError {
+  const { message, reason, detail } = describeRefusal(error);
+  return new BadUserInputError(message, { ...detail, ...extra, reason });
 }
 
 /** Every submitted person must be a member whose checkup data this insurer holds (issue 6: own members). */
@@ -80,36 +80,16 @@ export class CheckupIngestResolver {
   }
 
   @Access('INSURER')
-  @Mutation(() => CheckupImportResult, { description: 'Import one HL7 CDA 特定健診情報ファイル of your own member; a malformed file or an unknown JLAC10 code is refused with a reason and nothing is stored' })
+  @Mutation(() => CheckupImportResult, { description: 'Import one HL7 CDA 特定健診情報ファイル (or 後期高齢者健診 file of a 広域連合) of your own member; a file with any wrong result (code outside JLAC10, unit other than the item\'s, implausible value, item twice, unknown answer code), no matching member or a future date is refused with the item, the line and the reason (extensions.reason, item, line) and nothing is stored' })
   async importCheckupCda(@Arg('xml', () => String) xml: string, @Ctx() ctx: CheckupsContext): Promise<CheckupImportResult> {
     const insurerNumber = insurerOf(ctx);
     if (xml.length > MAX_CDA_CHARS) throw new BadUserInputError(`The file is larger than ${MAX_CDA_CHARS} characters / ファイルが大きすぎます`, { reason: 'TOO_LARGE' });
     try {
-      const document = parseCheckupCda(xml);
-      const { patient } = document;
-      if (patient.insurerNumber === undefined || patient.insuredIdentificationNumber === undefined) {
-        throw new SubmissionError('INVALID_VALUE', 'The file does not name the member (保険者番号 and 被保険者証番号 in recordTarget/patientRole/id) / 受診者の保険者番号・被保険者証番号がありません', { field: 'patientRole/id' });
-      }
-      if (patient.insurerNumber !== insurerNumber) {
-        throw new ForbiddenError('The file is for another insurer’s member / 他の保険者の加入者のファイルです');
-      }
-      if (document.examinationDate === undefined || patient.sex === undefined || patient.birthDate === undefined) {
-        throw new SubmissionError('INVALID_VALUE', 'The file needs the examination date, the sex and the birth date / 健診実施日・性別・生年月日が必要です');
-      }
-      const candidates = await patientsByInsuredNumber(ctx.db, insurerNumber, patient.insuredCardSymbol ?? '', patient.insuredIdentificationNumber);
-      const [patientId, ...others] = candidates;
-      if (patientId === undefined || others.length > 0) {
-        throw new SubmissionError('INVALID_VALUE', `${candidates.length === 0 ? 'No' : 'More than one'} member with these insured numbers / 被保険者証記号・番号に該当する加入者が${candidates.length === 0 ? 'いません' : '複数います'}`, { field: 'patientRole/id' });
-      }
-      const submission: CheckupSubmission = {
-        patientId, examinedOn: document.examinationDate, facilityCode: document.facilityCode ?? '', sex: patient.sex,
-        birthDate: patient.birthDate, results: submittedResultsOf(document.observations),
-      };
-      const stored = validateSubmission(submission, { insurerNumber, today: ctx.today, source: 'CDA' });
-      await requireOwnMembers(ctx, insurerNumber, [patientId]);
+      const stored = await checkupFromCda(ctx.db, xml, insurerNumber, ctx.today);
       return await store(ctx, [stored]);
     } catch (error) {
-      if (error instanceof CdaParseError || error instanceof SubmissionError) throw badInput(error);
+      if (error instanceof NotYourMemberError) throw new ForbiddenError(error.message);
+      if (isCdaRefusal(error)) throw badInput(error);
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GuidanceLevel, ItemJudgement } from '../services/judgement';
+import { CheckupProgram } from '../services/submission';
 
 registerEnumType(ItemJudgement, {
   name: 'CheckupItemJudgement',
@@ -21,6 +22,15 @@ registerEnumType(GuidanceLevel, {
   },
 });
 
+registerEnumType(CheckupProgram, {
+  name: 'CheckupProgram',
+  description: 'Which checkup program an examination belongs to (DOMAIN.md "Specific health checkups")',
+  valuesConfig: {
+    TOKUTEI_KENSHIN: { description: '特定健診 (ages 40–74, by the insurer)' },
+    KOUKI_KENSHIN: { description: '後期高齢者健診 (ages 75+, by the 後期高齢者医療広域連合)' },
+  },
+});
+
 @ObjectType({ description: 'One result of a checkup, keyed by JLAC10 code, with the thresholds that applied' })
 export class CheckupItemResult {
   @Field(() => String, { description: 'JLAC10 code (17 characters)' })
@@ -38,8 +48,14 @@ export class CheckupItemResult {
   @Field(() => String, { nullable: true, description: 'Label of a qualitative/coded answer (−, ±, はい …) or the doctor’s text' })
   text!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'English label of a coded answer (Yes, No, Fast …); null for numbers and free text' })
+  textEn!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Raw answer code of qualitative/coded items (urine 1–5, 服薬 1/2)' })
   answerCode!: string | null;
+
+  @Field(() => String, { description: 'HL7 value type of the item in the MHLW item list: PQ quantity, CO ordinal, CD coded answer, ST text' })
+  valueType!: string;
 
   @Field(() => String, { description: 'Display unit; empty for qualitative, coded and text items' })
   unit!: string;
@@ -80,10 +96,13 @@ export class Checkup {
   @Field(() => Int, { description: 'Fiscal year (年度, April–March)' })
   fiscalYear!: number;
 
+  @Field(() => CheckupProgram, { description: '特定健診 (ages 40–74) or 後期高齢者健診 (members of a 後期高齢者医療広域連合)' })
+  program!: CheckupProgram;
+
   @Field(() => String, { description: '健診実施日 (YYYY-MM-DD)' })
   examinedOn!: string;
 
-  @Field(() => String, { description: '健診機関 code' })
+  @Field(() => String, { description: '健診機関 code (10 digits) from the file or submission' })
   facilityCode!: string;
 
   @Field(() => String, { description: 'The insurer at the time of the checkup (保険者番号)' })

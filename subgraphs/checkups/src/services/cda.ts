@@ -1,12 +1,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import {
-  JLAC10_CODE_SYSTEM_OID, answerLabelsFor, findItem, type CheckupItem, type CheckupResult, type Sex,
-} from './itemMaster';
+import { JLAC10_CODE_SYSTEM_OID, findItem, type CheckupItem, type Sex } from './itemMaster';
+import type { SubmittedResult } from './submission';
 
 /**
- * Reader for the HL7 CDA 特定健診情報ファイル (DOMAIN.md "Specific health checkups (特定健診)"):
- * results are observations coded in JLAC10 (OID 1.2.392.200119.6.1005), units are UCUM, urine results are
- * codes 1–5, questionnaire answers are coded. "Map, don't reject": unit spellings are normalised, unknown ones kept.
+ * Reader for the HL7 CDA 特定健診情報ファイル (DOMAIN.md "Specific health checkups (特定健診)"): results are
+ * observations coded in JLAC10 (OID 1.2.392.200119.6.1005), units are UCUM, urine results are codes 1–5,
+ * questionnaire answers are coded. This file only reads: every observation becomes a submitted result with its line,
+ * and submission.ts judges units, ranges, answer codes and duplicates, the same rules as for the GraphQL submission.
+ * What only a file can get wrong (its XML, an observation coded outside JLAC10, a value of the wrong HL7 type) is
+ * refused here.
  */
 
 export type CdaParseErrorReason =
@@ -14,6 +16,7 @@ export type CdaParseErrorReason =
   | 'NOT_A_CLINICAL_DOCUMENT'
   | 'NO_OBSERVATIONS'
   | 'UNKNOWN_ITEM_CODE'
+  | 'NOT_JLAC10'
   | 'INVALID_VALUE';
 
 /** Thrown for a file the system must refuse; the GraphQL layer turns it into BAD_USER_INPUT. */
@@ -54,31 +57,11 @@ export interface CdaCheckupDocument {
   examinationDate?: string;
   /** ClinicalDocument/effectiveTime (YYYY-MM-DD). */
   documentDate?: string;
-  /** 健診機関番号 from author/assignedAuthor/id (root …6.102). */
+  /** 健診機関番号 (root …6.102) from author/assignedAuthor/id or its representedOrganization/id. */
   facilityCode?: string;
   patient: CdaPatient;
-  /** JLAC10 observations in document order; repeated codes are all kept. */
-  observations: CheckupResult[];
-}
-
-/** UCUM (and common non-UCUM) spellings → the item master's display units; keys are lower-cased, no spaces. */
-const UNIT_SPELLINGS: Readonly<Record<string, string>> = {
-  'mm[hg]': 'mmHg', mmhg: 'mmHg',
-  'mg/dl': 'mg/dL',
-  '%': '%', '%{hba1c}': '%', '%{ngsp}': '%',
-  'u/l': 'U/L', 'iu/l': 'U/L', '[iu]/l': 'U/L',
-  cm: 'cm', kg: 'kg',
-  'kg/m2': 'kg/m2', 'kg/m^2': 'kg/m2', 'kg/m[2]': 'kg/m2', 'kg/m²': 'kg/m2', 'kg/(m.m)': 'kg/m2', 'kg/m.m': 'kg/m2',
-};
-
-/**
- * Normalises a CDA unit to the master's display unit. Absent or dimensionless ('1', HL7's default) takes the
- * item's own unit; an unrecognised spelling is kept as written (DOMAIN.md: "Map, don't reject").
- */
-export function mapUnit(rawUnit: string | undefined, itemUnit: string): string {
-  const trimmed = rawUnit?.trim() ?? '';
-  if (trimmed === '' || trimmed === '1') return itemUnit;
-  return UNIT_SPELLINGS[trimmed.toLowerCase().replace(/\s+/g, '')] ?? trimmed;
+  /** JLAC10 observations in document order, each with its line; repeated codes are all kept (and refused later). */
+  results: SubmittedResult[];
 }
 
 type XmlNode = { [key: string]: unknown };
@@ -139,33 +122,36 @@ function valueType(value: XmlNode): string {
   return (attr(value, 'type') ?? '').replace(/^.*:/, '').toUpperCase();
 }
 
-function invalidValue(item: CheckupItem, found: string): CdaParseError {
+function invalidValue(item: CheckupItem, line: number, found: string): CdaParseError {
   return new CdaParseError(
     'INVALID_VALUE',
-    `Invalid value ${found} for ${item.nameEn} (${item.code})`,
-    `${item.nameJa}（${item.code}）の値 ${found} が不正です`,
-    { code: item.code },
+    `Line ${line}: invalid value ${found} for ${item.nameEn} (${item.code})`,
+    `${line} 行目: ${item.nameJa}（${item.code}）の値 ${found} が不正です`,
+    { item: item.code, line },
   );
 }
 
-function readObservationValue(item: CheckupItem, value: XmlNode): CheckupResult {
+/** The HL7 data types a value of this item may be written in (CO and CD are both coded answers). */
+const ACCEPTED_TYPES: Readonly<Record<CheckupItem['kind'], readonly string[]>> = {
+  numeric: ['PQ'], text: ['ST', 'ED'], qualitative: ['CO', 'CD'], code: ['CD', 'CO'],
+};
+
+function readObservationValue(item: CheckupItem, value: XmlNode, line: number): SubmittedResult {
   const type = valueType(value);
+  if (!ACCEPTED_TYPES[item.kind].includes(type)) {
+    throw invalidValue(item, line, `of type "${type || '(none)'}" (expected ${item.valueType})`);
+  }
   if (item.kind === 'numeric') {
-    const raw = type === 'ST' ? textOf(value) : attr(value, 'value');
+    const raw = attr(value, 'value');
     const number = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
-    if (!Number.isFinite(number)) throw invalidValue(item, `"${raw ?? ''}"`);
-    return { code: item.code, value: number, unit: mapUnit(attr(value, 'unit'), item.unit) };
+    if (!Number.isFinite(number)) throw invalidValue(item, line, `"${raw ?? ''}"`);
+    // No unit at all is not the item's unit either: a quantity without a unit is refused, never assumed.
+    return { code: item.code, value: number, unit: attr(value, 'unit')?.trim() ?? '', line };
   }
-  if (item.kind === 'text') {
-    const text = type === 'ST' || type === 'ED' || type === '' ? textOf(value) : attr(value, 'displayName') ?? attr(value, 'code') ?? '';
-    return { code: item.code, value: text, unit: '' };
-  }
-  // qualitative (urine 1–5) and code (questionnaire): a coded value, or a bare number in @value.
-  const answerCode = attr(value, 'code') ?? attr(value, 'value');
-  if (answerCode === undefined || answerCode.trim() === '') throw invalidValue(item, '(no code)');
-  const code = answerCode.trim();
-  const label = answerLabelsFor(item.code)?.[code] ?? attr(value, 'displayName') ?? code;
-  return { code: item.code, value: label, unit: '', qualitativeCode: code };
+  if (item.kind === 'text') return { code: item.code, text: textOf(value), line };
+  const answerCode = attr(value, 'code')?.trim() ?? '';
+  if (answerCode === '') throw invalidValue(item, line, '(no code)');
+  return { code: item.code, answerCode, line };
 }
 
 const parser = new XMLParser({
@@ -175,7 +161,32 @@ const parser = new XMLParser({
   // JLAC10 codes and answer codes must stay strings ('3D010000001926101' would otherwise become a number).
   parseAttributeValue: false,
   parseTagValue: false,
+  // Start offsets of elements, so that every refusal can name the line of the observation.
+  captureMetaData: true,
 });
+const META = XMLParser.getMetaDataSymbol();
+
+/** 1-based line of a character offset. */
+function lineFinder(xml: string): (offset: number | undefined) => number {
+  const starts = [0];
+  for (let index = xml.indexOf('\n'); index !== -1; index = xml.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    if (offset === undefined) return 0;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+function startOf(node: XmlNode): number | undefined {
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
+  return meta?.startIndex;
+}
 
 /** Parses a 特定健診情報ファイル (CDA XML text). Throws CdaParseError for a document the system must refuse. */
 export function parseCheckupCda(xml: string): CdaCheckupDocument {
@@ -225,29 +236,42 @@ export function parseCheckupCda(xml: string): CdaCheckupDocument {
   if (insurerNumber !== undefined) patient.insurerNumber = insurerNumber.trim();
   if (symbol !== undefined) patient.insuredCardSymbol = symbol.trim();
   if (number !== undefined) patient.insuredIdentificationNumber = number.trim();
-  const authorId = childNodes(firstChild(firstChild(root, 'author'), 'assignedAuthor'), 'id').find((id) => attr(id, 'root') === CDA_ID_ROOTS.FACILITY);
-  const facilityCode = attr(authorId, 'extension')?.trim();
+  // 健診機関番号: on assignedAuthor/id in some files, on its representedOrganization/id in others.
+  const assignedAuthor = firstChild(firstChild(root, 'author'), 'assignedAuthor');
+  const facilityIds = [...childNodes(assignedAuthor, 'id'), ...childNodes(firstChild(assignedAuthor, 'representedOrganization'), 'id')];
+  const facilityCode = facilityIds.map((id) => (attr(id, 'root') === CDA_ID_ROOTS.FACILITY ? attr(id, 'extension')?.trim() : undefined)).find((code) => code !== undefined && code !== '');
 
-  const observations: CheckupResult[] = [];
+  const lineOf = lineFinder(xml);
+  const results: SubmittedResult[] = [];
   for (const observation of collectObservations(firstChild(root, 'component'), [])) {
+    const line = lineOf(startOf(observation));
     const codeNode = firstChild(observation, 'code');
-    if (attr(codeNode, 'codeSystem') !== JLAC10_CODE_SYSTEM_OID) continue;
     const code = attr(codeNode, 'code')?.trim() ?? '';
+    const codeSystem = attr(codeNode, 'codeSystem') ?? '';
+    if (codeSystem !== JLAC10_CODE_SYSTEM_OID) {
+      // DOMAIN.md: a result coded outside JLAC10 is refused, not skipped (a skipped HbA1c would silently vanish).
+      throw new CdaParseError(
+        'NOT_JLAC10',
+        `Line ${line}: result "${code}" is coded in "${codeSystem || '(no code system)'}", not JLAC10 (${JLAC10_CODE_SYSTEM_OID})`,
+        `${line} 行目: 結果「${code}」のコード体系「${codeSystem}」は JLAC10（${JLAC10_CODE_SYSTEM_OID}）ではありません`,
+        { item: code, line, codeSystem },
+      );
+    }
     const item = findItem(code);
     if (item === undefined) {
       throw new CdaParseError(
         'UNKNOWN_ITEM_CODE',
-        `Unknown JLAC10 code "${code}" (not in the 特定健診 item master)`,
-        `JLAC10 コード「${code}」は特定健診の項目マスタにありません`,
-        { code },
+        `Line ${line}: unknown JLAC10 code "${code}" (not in the 特定健診 item master)`,
+        `${line} 行目: JLAC10 コード「${code}」は特定健診の項目マスタにありません`,
+        { item: code, line },
       );
     }
     const value = firstChild(observation, 'value');
     // Not measured (nullFlavor) or no value at all: nothing to record, but not an error.
     if (value === undefined || attr(value, 'nullFlavor') !== undefined) continue;
-    observations.push(readObservationValue(item, value));
+    results.push(readObservationValue(item, value, line));
   }
-  if (observations.length === 0) {
+  if (results.length === 0) {
     throw new CdaParseError(
       'NO_OBSERVATIONS',
       'The document contains no JLAC10 observation results',
@@ -261,6 +285,6 @@ export function parseCheckupCda(xml: string): CdaCheckupDocument {
     ...(documentDate !== undefined ? { documentDate } : {}),
     ...(facilityCode !== undefined && facilityCode !== '' ? { facilityCode } : {}),
     patient,
-    observations,
+    results,
   };
 }

@@ -1,5 +1,6 @@
 import type { checkupResults, checkups } from '../db/tables';
 import { findItem, loadItemMaster, thresholdsFor, type CheckupItem, type CheckupResult, type Direction, type Sex } from './itemMaster';
+import { programOfInsurer, type CheckupProgram } from './submission';
 import {
   judgeItem, stratificationInputFromResults, stratify, type GuidanceLevel, type ItemJudgement, type ObesityGroup, type RiskFactor,
 } from './judgement';
@@ -22,7 +23,10 @@ export interface CheckupItemView {
   nameEn: string;
   value: number | null;
   text: string | null;
+  /** English label of a coded answer; null for numbers and free text. */
+  textEn: string | null;
   answerCode: string | null;
+  valueType: string;
   unit: string;
   guidanceThreshold: number | null;
   seeDoctorThreshold: number | null;
@@ -41,6 +45,8 @@ export interface GuidanceView {
 
 export interface CheckupView {
   fiscalYear: number;
+  /** 特定健診 (40–74) or 後期高齢者健診 (a 広域連合's member), by the insurer that commissioned it. */
+  program: CheckupProgram;
   examinedOn: string;
   facilityCode: string;
   insurerNumber: string;
@@ -104,8 +110,11 @@ export function toCheckupView({ checkup, results }: StoredCheckup): CheckupView 
       nameJa: item.nameJa,
       nameEn: item.nameEn,
       value: row.numericValue,
-      text: row.textValue,
+      // Coded answers show the master's label (every code has one; the stored label is the one of import time).
+      text: row.answerCode !== null ? (item.answers?.[row.answerCode] ?? row.textValue) : row.textValue,
+      textEn: row.answerCode !== null ? (item.answersEn?.[row.answerCode] ?? null) : null,
       answerCode: row.answerCode,
+      valueType: item.valueType,
       unit: row.unit,
       ...thresholdFields(item, sex),
       judgement: row.numericValue === null ? null : judgeItem(item.code, row.numericValue, sex),
@@ -117,6 +126,7 @@ export function toCheckupView({ checkup, results }: StoredCheckup): CheckupView 
   }));
   return {
     fiscalYear: checkup.fiscalYear,
+    program: programOfInsurer(checkup.insurerNumber),
     examinedOn: checkup.examinedOn,
     facilityCode: checkup.facilityCode,
     insurerNumber: checkup.insurerNumber,

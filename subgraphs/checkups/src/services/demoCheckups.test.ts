@@ -1,5 +1,5 @@
 import { defaultTrendSlopes, generateCheckup, seededRng, type CheckupProfile, type GenerateCheckupInput } from './demoCheckups';
-import { JLAC10, URINE_QUALITATIVE_LABELS, loadItemMaster, type CheckupResult, type Sex } from './itemMaster';
+import { JLAC10, answerLabelsFor, findItem, loadItemMaster, type CheckupResult, type Sex } from './itemMaster';
 import { GuidanceLevel, ItemJudgement, judgeItem, stratify, stratificationInputFromResults } from './judgement';
 
 const HEALTHY: CheckupProfile = {
@@ -51,9 +51,22 @@ describe('generateCheckup determinism', () => {
 });
 
 describe('generateCheckup shape and consistency', () => {
-  it('produces every master item once, in master order, with the master unit', () => {
+  it('produces each judged item of DOMAIN.md once, in master order, with the master unit', () => {
     const results = generateCheckup(input());
-    expect(results.map((result) => [result.code, result.unit])).toEqual(loadItemMaster().map((item) => [item.code, item.unit]));
+    const generated = new Set<string>(Object.values(JLAC10).filter((code) => code !== JLAC10.SAMPLING_TIME));
+    const expected = loadItemMaster().filter((item) => generated.has(item.code)).map((item) => [item.code, item.unit]);
+    expect(results.map((result) => [result.code, result.unit])).toEqual(expected);
+  });
+
+  it.each(POPULATION)('seed %i %s age %i: every value lies in the master\'s plausible range', (seed, sex, age) => {
+    for (const profile of [HEALTHY, METABOLIC]) {
+      for (const result of generateCheckup(input({ rng: seededRng(seed), sex, ageAtExam: age, profile }))) {
+        const item = findItem(result.code);
+        if (typeof result.value !== 'number' || item === undefined) continue;
+        expect(result.value).toBeGreaterThanOrEqual(item.plausibleMin ?? -Infinity);
+        expect(result.value).toBeLessThanOrEqual(item.plausibleMax ?? Infinity);
+      }
+    }
   });
 
   it.each(POPULATION)('seed %i %s age %i: BMI matches height and weight, DBP below SBP, HbA1c in range', (seed, sex, age) => {
@@ -64,8 +77,8 @@ describe('generateCheckup shape and consistency', () => {
       expect(numberOf(results, JLAC10.DIASTOLIC_BP)).toBeLessThan(numberOf(results, JLAC10.SYSTOLIC_BP));
       expect(numberOf(results, JLAC10.HBA1C)).toBeGreaterThanOrEqual(4.5);
       expect(numberOf(results, JLAC10.HBA1C)).toBeLessThanOrEqual(9.5);
-      expect(Object.values(URINE_QUALITATIVE_LABELS)).toContain(valueOf(results, JLAC10.URINE_GLUCOSE));
-      expect(Object.values(URINE_QUALITATIVE_LABELS)).toContain(valueOf(results, JLAC10.URINE_PROTEIN));
+      expect(Object.values(answerLabelsFor(JLAC10.URINE_GLUCOSE) ?? {})).toContain(valueOf(results, JLAC10.URINE_GLUCOSE));
+      expect(Object.values(answerLabelsFor(JLAC10.URINE_PROTEIN) ?? {})).toContain(valueOf(results, JLAC10.URINE_PROTEIN));
     }
   });
 });

@@ -1,5 +1,5 @@
 import {
-  JLAC10, SMOKING_LABELS, URINE_QUALITATIVE_LABELS, YES_NO_LABELS, loadItemMaster, findItem,
+  JLAC10, answerLabelsFor, loadItemMaster, findItem,
   type CheckupResult, type Sex,
 } from './itemMaster';
 import { ItemJudgement, judgeItem } from './judgement';
@@ -202,13 +202,13 @@ export function generateCheckup(input: GenerateCheckupInput): CheckupResult[] {
     [JLAC10.TRIGLYCERIDES, triglycerides], [JLAC10.HDL, hdl], [JLAC10.LDL, ldl],
     [JLAC10.AST, ast], [JLAC10.ALT, alt], [JLAC10.GAMMA_GT, ggt],
   ]);
-  const codedValues = new Map<string, { code: string; labels: Readonly<Record<string, string>> }>([
-    [JLAC10.URINE_GLUCOSE, { code: urineGlucoseCode, labels: URINE_QUALITATIVE_LABELS }],
-    [JLAC10.URINE_PROTEIN, { code: urineProteinCode, labels: URINE_QUALITATIVE_LABELS }],
-    [JLAC10.MEDICATION_BLOOD_PRESSURE, { code: yesNo(profile.onBloodPressureMeds), labels: YES_NO_LABELS }],
-    [JLAC10.MEDICATION_GLUCOSE, { code: yesNo(profile.onGlucoseMeds), labels: YES_NO_LABELS }],
-    [JLAC10.MEDICATION_LIPIDS, { code: yesNo(profile.onLipidMeds), labels: YES_NO_LABELS }],
-    [JLAC10.SMOKING, { code: smokingCode, labels: SMOKING_LABELS }],
+  const codedValues = new Map<string, string>([
+    [JLAC10.URINE_GLUCOSE, urineGlucoseCode],
+    [JLAC10.URINE_PROTEIN, urineProteinCode],
+    [JLAC10.MEDICATION_BLOOD_PRESSURE, yesNo(profile.onBloodPressureMeds)],
+    [JLAC10.MEDICATION_GLUCOSE, yesNo(profile.onGlucoseMeds)],
+    [JLAC10.MEDICATION_LIPIDS, yesNo(profile.onLipidMeds)],
+    [JLAC10.SMOKING, smokingCode],
   ]);
 
   const results: CheckupResult[] = [];
@@ -218,15 +218,13 @@ export function generateCheckup(input: GenerateCheckupInput): CheckupResult[] {
     if (numeric !== undefined) {
       results.push({ code: item.code, value: numeric, unit: item.unit });
     } else if (coded !== undefined) {
-      results.push({ code: item.code, value: coded.labels[coded.code] ?? coded.code, unit: '', qualitativeCode: coded.code });
-    } else if (item.code !== JLAC10.DOCTOR_JUDGEMENT) {
-      throw new Error(`generateCheckup has no generator for item ${item.code} (${item.nameEn})`);
+      results.push({ code: item.code, value: answerLabelsFor(item.code)?.[coded] ?? coded, unit: '', qualitativeCode: coded });
     }
   }
   // The doctor's judgement summarises the other results, so it is computed last and placed where the master puts it.
-  const judgementIndex = loadItemMaster().findIndex((item) => item.code === JLAC10.DOCTOR_JUDGEMENT);
-  if (judgementIndex >= 0) {
-    results.splice(judgementIndex, 0, { code: JLAC10.DOCTOR_JUDGEMENT, value: doctorsJudgement(results, sex), unit: '' });
-  }
+  const master = loadItemMaster();
+  const judgementPosition = master.findIndex((item) => item.code === JLAC10.DOCTOR_JUDGEMENT);
+  const insertAt = results.findIndex((result) => master.findIndex((item) => item.code === result.code) > judgementPosition);
+  results.splice(insertAt === -1 ? results.length : insertAt, 0, { code: JLAC10.DOCTOR_JUDGEMENT, value: doctorsJudgement(results, sex), unit: '' });
   return results;
 }

@@ -1,5 +1,5 @@
 import {
-  JLAC10, findItem, thresholdsFor, answerLabelsFor, type CheckupResult, type Sex,
+  JLAC10, analyteOf, findItem, thresholdsFor, answerLabelsFor, type CheckupResult, type Sex,
 } from './itemMaster';
 
 /** Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (DOMAIN.md "Specific health checkups"). */
@@ -180,19 +180,26 @@ export function answerCodeOf(result: CheckupResult): string {
   return byLabel?.[0] ?? text;
 }
 
-/** Builds the 階層化 input from a list of results (CDA or demo); the first result per item wins. */
+/**
+ * Builds the 階層化 input from a list of results (CDA or demo), read by analyte so that any method code counts (HbA1c by
+ * HPLC is HbA1c); the first result per analyte wins (stored checkups hold one per analyte, submission.ts).
+ */
 export function stratificationInputFromResults(
   results: readonly CheckupResult[],
   context: { sex: Sex; age: number; fasting: boolean },
 ): StratificationInput {
-  const firstByCode = new Map<string, CheckupResult>();
-  for (const result of results) if (!firstByCode.has(result.code)) firstByCode.set(result.code, result);
+  const firstByAnalyte = new Map<string, CheckupResult>();
+  for (const result of results) {
+    const analyte = analyteOf(result.code) ?? result.code;
+    if (!firstByAnalyte.has(analyte)) firstByAnalyte.set(analyte, result);
+  }
+  const resultOfItem = (code: string): CheckupResult | undefined => firstByAnalyte.get(analyteOf(code) ?? code);
   const numeric = (code: string): number | undefined => {
-    const value = firstByCode.get(code)?.value;
+    const value = resultOfItem(code)?.value;
     return typeof value === 'number' ? value : undefined;
   };
   const answeredYes = (code: string): boolean => {
-    const result = firstByCode.get(code);
+    const result = resultOfItem(code);
     return result !== undefined && answerCodeOf(result) === '1';
   };
   const input: StratificationInput = {

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, getTableColumns, sql } from 'drizzle-orm';
 import {
   addDays, ageOn, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, type DemoOptions, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
@@ -17,21 +17,29 @@ const YAMADA_LAST_YEAR_HBA1C = 6.0;
 
 /** The item master table mirrors data/checkup-items.csv (reference data, loaded in every mode). */
 export async function loadItemMasterTable({ db }: SubgraphDeps<Tables>): Promise<void> {
-  await db
-    .insert(checkupItems)
-    .values(loadItemMaster().map((item) => ({
-      code: item.code,
-      nameJa: item.nameJa,
-      nameEn: item.nameEn,
-      unit: item.unit,
-      kind: item.kind,
-      direction: item.direction ?? null,
-      guidanceThreshold: item.guidanceThreshold ?? null,
-      seeDoctorThreshold: item.seeDoctorThreshold ?? null,
-      guidanceThresholdMale: item.guidanceThresholdBySex?.M ?? null,
-      guidanceThresholdFemale: item.guidanceThresholdBySex?.F ?? null,
-    })))
-    .onConflictDoNothing();
+  const rows = loadItemMaster().map((item) => ({
+    code: item.code,
+    nameJa: item.nameJa,
+    nameEn: item.nameEn,
+    unit: item.unit,
+    kind: item.kind,
+    direction: item.direction ?? null,
+    guidanceThreshold: item.guidanceThreshold ?? null,
+    seeDoctorThreshold: item.seeDoctorThreshold ?? null,
+    guidanceThresholdMale: item.guidanceThresholdBySex?.M ?? null,
+    guidanceThresholdFemale: item.guidanceThresholdBySex?.F ?? null,
+    valueType: item.valueType,
+    analyte: item.analyte,
+    answers: item.answers ?? null,
+    answersEn: item.answersEn ?? null,
+    plausibleMin: item.plausibleMin ?? null,
+    plausibleMax: item.plausibleMax ?? null,
+  }));
+  // An upsert, so that a corrected or extended master reaches databases created with an older one.
+  const updatedColumns = Object.fromEntries(
+    Object.entries(getTableColumns(checkupItems)).filter(([key]) => key !== 'code').map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+  );
+  await db.insert(checkupItems).values(rows).onConflictDoUpdate({ target: checkupItems.code, set: updatedColumns });
 }
 
 /** The demo drug history prescribes for every lifestyle condition (drugs demoClaims), so the 服薬 answers agree. */

@@ -1,13 +1,14 @@
 import { ageOn } from '@onshi/kit';
-import { mapUnit } from './cda';
 import type { StoredCheckup } from './checkupView';
 import { fiscalYearEnd, fiscalYearOf, retentionWindow } from './fiscalYear';
-import { JLAC10, answerLabelsFor, findItem, type CheckupResult, type Sex } from './itemMaster';
+import { JLAC10, findItem, matchUnit, type CheckupItem, type Sex } from './itemMaster';
 
 /**
- * Validation of checkup results an insurer submits (GraphQL `submitCheckups`, `importCheckupCda`): every result
- * must use a JLAC10 code of the item master and a value of the item's kind, or the whole batch is refused
- * (issue 6: all-or-nothing, nothing half-written).
+ * Validation of checkup results an insurer submits (GraphQL `submitCheckups`, `importCheckupCda`, the archive
+ * import): every result must use a JLAC10 code of the item master, the item's unit (spellings such as UCUM mm[Hg]
+ * are mapped, other units refused, never converted), a plausible value, an answer code the item defines, and each
+ * item (analyte) at most once; otherwise the whole file or batch is refused with the item, the line and the reason
+ * (DOMAIN.md "Specific health checkups"; issue 6: all-or-nothing, nothing half-written).
  */
 
 export interface SubmittedResult {
@@ -18,8 +19,10 @@ export interface SubmittedResult {
   answerCode?: string | null;
   /** Free-text items (医師の診断). */
   text?: string | null;
-  /** Optional for numeric items; UCUM spellings are mapped (DOMAIN.md: "Map, don't reject"). */
+  /** Numeric items: absent (GraphQL only) means the item's unit; UCUM spellings are mapped, other units refused. */
   unit?: string | null;
+  /** Line of the observation in the CDA file, for the error message. */
+  line?: number;
 }
 
 export interface CheckupSubmission {
@@ -33,7 +36,9 @@ export interface CheckupSubmission {
   results: SubmittedResult[];
 }
 
-export type SubmissionErrorReason = 'UNKNOWN_ITEM_CODE' | 'INVALID_VALUE' | 'DUPLICATE_ITEM' | 'INVALID_DATE' | 'OUT_OF_RANGE' | 'NO_RESULTS';
+export type SubmissionErrorReason =
+  | 'UNKNOWN_ITEM_CODE' | 'INVALID_VALUE' | 'UNIT_MISMATCH' | 'IMPLAUSIBLE_VALUE' | 'UNKNOWN_ANSWER_CODE' | 'DUPLICATE_ITEM'
+  | 'INVALID_DATE' | 'FUTURE_DATE' | 'OUT_OF_RANGE' | 'NO_RESULTS' | 'MISSING_FACILITY' | 'MISSING_PERSON';
 
 export class SubmissionError extends Error {
   override readonly name = 'SubmissionError';
@@ -45,6 +50,27 @@ export class SubmissionError extends Error {
 /** 特定健診 covers ages 40–74 (DOMAIN.md), as of the end of the fiscal year (年度末年齢). */
 const MIN_AGE = 40;
 const MAX_AGE = 74;
+/**
+ * 後期高齢者健診: members of a 後期高齢者医療広域連合 (insurer numbers 39…, DOMAIN.md) are 75+, or 65–74 with a
+ * disability certification (障害認定), so the 広域連合's files are accepted from 65 at the examination.
+ */
+const KOUKI_MIN_AGE = 65;
+
+export enum CheckupProgram {
+  TOKUTEI_KENSHIN = 'TOKUTEI_KENSHIN',
+  KOUKI_KENSHIN = 'KOUKI_KENSHIN',
+}
+
+/** The program a checkup belongs to follows from who commissioned it: a 広域連合 (39…) runs 後期高齢者健診. */
+export function programOfInsurer(insurerNumber: string): CheckupProgram {
+  return /^39\d{6}$/.test(insurerNumber) ? CheckupProgram.KOUKI_KENSHIN : CheckupProgram.TOKUTEI_KENSHIN;
+}
+
+/** "Line 42: HbA1c (3D046…)" or just the item, in both languages. */
+function where(item: CheckupItem | undefined, code: string, line: number | undefined): { en: string; ja: string } {
+  const at = line === undefined ? { en: '', ja: '' } : { en: `Line ${line}: `, ja: `${line} 行目: ` };
+  return { en: `${at.en}${item?.nameEn ?? 'item'} (${code})`, ja: `${at.ja}${item?.nameJa ?? '項目'}（${code}）` };
+}
 
 function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -54,25 +80,38 @@ function isIsoDate(value: string): boolean {
 
 function resultRow(patientId: string, fiscalYear: number, result: SubmittedResult, position: number): StoredCheckup['results'][number] {
   const item = findItem(result.code);
+  const detail = { item: result.code, position, ...(result.line !== undefined ? { line: result.line } : {}) };
+  const at = where(item, result.code, result.line);
   if (item === undefined) {
-    throw new SubmissionError('UNKNOWN_ITEM_CODE', `Unknown JLAC10 code "${result.code}" (not in the 特定健診 item master) / JLAC10 コード「${result.code}」は項目マスタにありません`, { code: result.code, position });
+    throw new SubmissionError('UNKNOWN_ITEM_CODE', `${at.en}: unknown JLAC10 code "${result.code}" (not in the 特定健診 item master) / ${at.ja}: JLAC10 コード「${result.code}」は項目マスタにありません`, detail);
   }
   const base = { patientId, fiscalYear, itemCode: item.code, numericValue: null, textValue: null, answerCode: null };
-  const invalid = (what: string) =>
-    new SubmissionError('INVALID_VALUE', `${item.nameEn} (${item.code}) needs ${what} / ${item.nameJa} の値が不正です`, { code: item.code, position });
+  const invalid = (what: string) => new SubmissionError('INVALID_VALUE', `${at.en} needs ${what} / ${at.ja} の値が不正です`, detail);
   if (item.kind === 'numeric') {
     if (typeof result.value !== 'number' || !Number.isFinite(result.value)) throw invalid('a numeric value');
-    return { ...base, numericValue: result.value, unit: mapUnit(result.unit ?? undefined, item.unit) };
+    const given = result.unit ?? item.unit;
+    const unit = matchUnit(item, given);
+    if (unit === undefined) {
+      throw new SubmissionError('UNIT_MISMATCH', `${at.en}: unit "${given}" is not the item's unit "${item.unit}" (values are never converted) / ${at.ja}: 単位「${given}」は項目の単位「${item.unit}」ではありません（換算しません）`, { ...detail, unit: given, expectedUnit: item.unit });
+    }
+    const { plausibleMin: min, plausibleMax: max } = item;
+    if ((min !== undefined && result.value < min) || (max !== undefined && result.value > max)) {
+      throw new SubmissionError('IMPLAUSIBLE_VALUE', `${at.en}: ${result.value} ${unit} is outside the plausible range ${min ?? '−∞'}–${max ?? '∞'} / ${at.ja}: ${result.value} ${unit} はありえない値です（${min ?? ''}〜${max ?? ''}）`, { ...detail, value: result.value });
+    }
+    return { ...base, numericValue: result.value, unit };
   }
   if (item.kind === 'text') {
     const text = result.text?.trim() ?? '';
     if (text === '') throw invalid('a text');
     return { ...base, textValue: text, unit: '' };
   }
-  const labels = answerLabelsFor(item.code) ?? {};
+  const labels = item.answers ?? {};
   const code = result.answerCode?.trim() ?? '';
   const label = labels[code];
-  if (label === undefined) throw invalid(`an answer code (${Object.keys(labels).join(', ')})`);
+  if (label === undefined) {
+    const choices = Object.entries(labels).map(([answer, text]) => `${answer} ${text}`).join(', ');
+    throw new SubmissionError('UNKNOWN_ANSWER_CODE', `${at.en}: answer code "${code}" is not one of ${choices} / ${at.ja}: 回答コード「${code}」は定義されていません`, { ...detail, answerCode: code });
+  }
   return { ...base, textValue: label, answerCode: code, unit: '' };
 }
 
@@ -82,8 +121,14 @@ function resultRow(patientId: string, fiscalYear: number, result: SubmittedResul
  */
 export function validateSubmission(submission: CheckupSubmission, context: { insurerNumber: string; today: string; source: 'SUBMISSION' | 'CDA' }): StoredCheckup {
   const { examinedOn, birthDate, patientId } = submission;
-  if (!isIsoDate(examinedOn) || examinedOn > context.today) {
-    throw new SubmissionError('INVALID_DATE', `examinedOn "${examinedOn}" must be a date (YYYY-MM-DD) not after today / 健診実施日が不正です`, { field: 'examinedOn' });
+  if (!isIsoDate(examinedOn)) {
+    throw new SubmissionError('INVALID_DATE', `examinedOn "${examinedOn}" must be a date (YYYY-MM-DD) / 健診実施日が不正です`, { field: 'examinedOn' });
+  }
+  if (examinedOn > context.today) {
+    throw new SubmissionError('FUTURE_DATE', `examinedOn ${examinedOn} is after today (${context.today}) / 健診実施日 ${examinedOn} が未来の日付です`, { field: 'examinedOn' });
+  }
+  if (!/^\d{10}$/.test(submission.facilityCode)) {
+    throw new SubmissionError('MISSING_FACILITY', `The 健診機関 code must be 10 digits, got "${submission.facilityCode}" / 健診機関番号（10 桁）がありません`, { field: 'facilityCode' });
   }
   if (!isIsoDate(birthDate) || birthDate >= examinedOn) {
     throw new SubmissionError('INVALID_DATE', `birthDate "${birthDate}" must be a date (YYYY-MM-DD) before the examination / 生年月日が不正です`, { field: 'birthDate' });
@@ -94,17 +139,33 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
     throw new SubmissionError('OUT_OF_RANGE', `FY${fiscalYear} is outside the kept fiscal years FY${window.from}–FY${window.to} / 保存期間（5年度）外の健診です`, { fiscalYear });
   }
   const age = ageOn(birthDate, fiscalYearEnd(fiscalYear));
-  if (age < MIN_AGE || age > MAX_AGE) {
-    throw new SubmissionError('OUT_OF_RANGE', `特定健診 is for ages ${MIN_AGE}–${MAX_AGE}; this person is ${age} at the end of FY${fiscalYear} / 特定健診の対象年齢外です`, { age });
+  if (programOfInsurer(context.insurerNumber) === CheckupProgram.KOUKI_KENSHIN) {
+    const ageAtExamination = ageOn(birthDate, examinedOn);
+    if (ageAtExamination < KOUKI_MIN_AGE) {
+      throw new SubmissionError('OUT_OF_RANGE', `後期高齢者健診 is for members aged ${KOUKI_MIN_AGE}+; this person is ${ageAtExamination} / 後期高齢者健診の対象年齢外です`, { age: ageAtExamination });
+    }
+  } else if (age < MIN_AGE || age > MAX_AGE) {
+    throw new SubmissionError('OUT_OF_RANGE', `特定健診 is for ages ${MIN_AGE}–${MAX_AGE}; this person is ${age} at the end of FY${fiscalYear} (ages 75+ get 後期高齢者健診 from their 広域連合) / 特定健診の対象年齢外です`, { age });
   }
   if (submission.results.length === 0) throw new SubmissionError('NO_RESULTS', 'A checkup needs at least one result / 結果が 1 件もありません');
-  const seen = new Set<string>();
+  const firstLineOfAnalyte = new Map<string, number | undefined>();
   const results = submission.results.map((result, position) => {
     const row = resultRow(patientId, fiscalYear, result, position);
-    if (seen.has(row.itemCode)) throw new SubmissionError('DUPLICATE_ITEM', `Item ${row.itemCode} appears twice / 同じ項目が 2 回あります`, { code: row.itemCode, position });
-    seen.add(row.itemCode);
+    // One result per analyte: the same code twice, or HbA1c by two methods, leaves no way to tell which one counts.
+    const analyte = findItem(row.itemCode)?.analyte ?? row.itemCode;
+    if (firstLineOfAnalyte.has(analyte)) {
+      const first = firstLineOfAnalyte.get(analyte);
+      const at = where(findItem(row.itemCode), row.itemCode, result.line);
+      throw new SubmissionError(
+        'DUPLICATE_ITEM',
+        `${at.en} appears twice in one examination${first !== undefined ? ` (first at line ${first})` : ''} / ${at.ja} が 1 回の健診に 2 回あります`,
+        { item: row.itemCode, position, ...(result.line !== undefined ? { line: result.line } : {}) },
+      );
+    }
+    firstLineOfAnalyte.set(analyte, result.line);
     return row;
   });
+  const samplingTime = results.find((row) => row.itemCode === JLAC10.SAMPLING_TIME)?.answerCode;
   return {
     checkup: {
       patientId,
@@ -114,7 +175,8 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
       insurerNumber: context.insurerNumber,
       sex: submission.sex,
       ageAtFiscalYearEnd: age,
-      fasting: submission.fasting ?? seen.has(JLAC10.FASTING_GLUCOSE),
+      // 採血時間 2 (食後10時間以上) is fasting; without it, a fasting glucose implies a fasting draw.
+      fasting: submission.fasting ?? (samplingTime !== undefined ? samplingTime === '2' : firstLineOfAnalyte.has('FASTING_GLUCOSE')),
       source: context.source,
       recordedAt: new Date(),
     },
@@ -122,17 +184,3 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
   };
 }
 
-/** A parsed CDA observation as a submitted result; the first observation per item wins, as in 階層化. */
-export function submittedResultsOf(observations: readonly CheckupResult[]): SubmittedResult[] {
-  const seen = new Set<string>();
-  const results: SubmittedResult[] = [];
-  for (const observation of observations) {
-    if (seen.has(observation.code)) continue;
-    seen.add(observation.code);
-    const item = findItem(observation.code);
-    if (item?.kind === 'numeric' && typeof observation.value === 'number') results.push({ code: observation.code, value: observation.value, unit: observation.unit });
-    else if (item?.kind === 'text') results.push({ code: observation.code, text: String(observation.value) });
-    else results.push({ code: observation.code, answerCode: observation.qualitativeCode ?? String(observation.value) });
-  }
-  return results;
-}

@@ -290,6 +290,8 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   // 山田 太郎's current insurer (国保) and his previous one (協会けんぽ): the insurer-transfer demo.
   { account: 'insurer-kokuho', role: 'INSURER', insurerNumber: '131011', name: '千代田区 国保係', staffId: 'I0001' },
   { account: 'insurer-kyokai', role: 'INSURER', insurerNumber: '01130012', name: '協会けんぽ 東京支部 担当', staffId: 'I0002' },
+  // Members aged 75+ in Tokyo: their 後期高齢者健診 files come from the 広域連合 (issue 17).
+  { account: 'insurer-kouki', role: 'INSURER', insurerNumber: '39131008', name: '東京都後期高齢者医療広域連合 担当', staffId: 'I0003' },
 ];
 
 export interface DemoPhrApp { account: string; clientId: string; name: string }
