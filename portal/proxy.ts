@@ -1,7 +1,8 @@
 /**
  * Runs before every page: passes the current path to the layout (for "return here" links), and sends a
  * visitor without a live session to the right login page with `next=` so that, after logging in again,
- * they land on the page they were on (an expired session never loses the page).
+ * they land on the page they were on (an expired session never loses the page). It also sets the
+ * Content-Security-Policy with a fresh nonce (Next.js puts it on its own scripts) and, over TLS, HSTS.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { ACCESS_COOKIE, REFRESH_COOKIE, isExpired, readClaims } from '@/lib/session';
@@ -16,10 +17,43 @@ function loginPathFor(pathname: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Scripts only from this origin with this response's nonce (Next.js reads it from the request's CSP header
+ * and puts it on its inline bootstrap scripts), nothing framed, forms only to this origin (issue 15,
+ * item 9). Inline style attributes stay allowed: the charts set widths and colours with them.
+ */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function isTls(request: NextRequest): boolean {
+  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
 export async function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(btoa(crypto.randomUUID()));
+  const response = await route(request, csp);
+  response.headers.set('content-security-policy', csp);
+  if (isTls(request)) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  return response;
+}
+
+async function route(request: NextRequest, csp: string) {
   const { pathname, search } = request.nextUrl;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-onshi-path', `${pathname}${search}`);
+  requestHeaders.set('content-security-policy', csp);
   const loginPath = loginPathFor(pathname);
   if (loginPath) {
     const token = request.cookies.get(ACCESS_COOKIE)?.value;
@@ -36,7 +70,7 @@ export async function proxy(request: NextRequest) {
           .join('; ');
         requestHeaders.set('cookie', cookieHeader);
         const response = NextResponse.next({ request: { headers: requestHeaders } });
-        const secure = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+        const secure = isTls(request);
         response.cookies.set(ACCESS_COOKIE, refreshed.accessToken, { httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(refreshed.expiresAt) });
         response.cookies.set(REFRESH_COOKIE, refreshed.refreshToken, { httpOnly: true, sameSite: 'strict', path: '/', secure, maxAge: 12 * 60 * 60 });
         return response;

@@ -18,8 +18,14 @@ export function byMonth(notice: ExpenseNotice): MonthSum[] {
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
+/**
+ * A text cell that a spreadsheet would run as a formula (`= + - @`, or TAB / CR that some programs skip
+ * before one) gets a leading `'`, so it stays text (OWASP "CSV Injection"; issue 15, item 9). Numbers are
+ * our own figures and stay numbers.
+ */
+export function csvField(value: string | number): string {
+  const raw = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/u.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
