@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 
@@ -94,10 +95,27 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+/** A loopback port free at the moment of asking, for servers whose address another must know before they start. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** consent first (it signs tokens and decides), then the other subgraphs in parallel, then the gateway. */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const services = new Map<ServiceName, ServiceProcess>();
-  const port = (name: ServiceName) => String(options.ports?.[name] ?? 0);
+  // consent asks qualifications for card status (kit cardStatus.ts) but starts first, so qualifications'
+  // port is chosen before either starts.
+  const qualificationsPort = options.ports?.qualifications ?? (await freePort());
+  const qualificationsServiceUrl = `http://127.0.0.1:${qualificationsPort}`;
+  const port = (name: ServiceName) => String(name === 'qualifications' ? qualificationsPort : (options.ports?.[name] ?? 0));
   const stopAll = async () => {
     await services.get('gateway')?.stop();
     await Promise.all([...services.values()].map((s) => s.stop()));
@@ -108,8 +126,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         services.set(name, s);
         return s;
       });
-    const consent = await spawn('consent', options.env);
-    const env = { ...options.env, CONSENT_URL: consent.url };
+    const consent = await spawn('consent', { ...options.env, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl });
+    const env = { ...options.env, CONSENT_URL: consent.url, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl };
     const [drugs, checkups] = await Promise.all([spawn('drugs', env), spawn('checkups', env)]);
     // qualifications sends insurer-change events to checkups (DOMAIN.md: checkup data follows the member).
     const qualifications = await spawn('qualifications', { ...env, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });

@@ -27,6 +27,8 @@ export const serviceConfigSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(path.join(REPO_ROOT, '.data'))),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CONSENT_URL: z.preprocess(emptyToUndefined, z.url().default('http://127.0.0.1:4004')),
+  /** Where consent asks qualifications for a card's status (kit cardStatus.ts: one source of truth). */
+  QUALIFICATIONS_SERVICE_URL: z.preprocess(emptyToUndefined, z.url().default('http://127.0.0.1:4001')),
   /** Shared secret that authenticates internal calls (decision point) between subgraphs. */
   INTERNAL_SECRET: z.string({ error: 'is required (at least 32 characters)' }).min(32, 'must be at least 32 characters'),
   DEMO_MODE: booleanFlag,

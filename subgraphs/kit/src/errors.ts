@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'LOGIN_THROTTLED'
   /** Password right, but this TOTP code was already used: wait for the next code (`extensions.retryAfterMs`). */
   | 'TOTP_REUSED'
+  | 'CARD_NOT_USABLE'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -44,6 +45,28 @@ export class NotFoundError extends OnshiError {
     super('NOT_FOUND', message);
   }
 }
+/**
+ * Why a My Number Card cannot be used (issue 15): reported lost (紛失届), suspended, its certificate expired,
+ * or never registered for health-insurance use (初回登録). The card status lives in qualifications; every
+ * path that accepts a card (portal login, reader verification, consent, confirmation by card) refuses it
+ * with this one code and the reason, and releases nothing.
+ */
+export const CARD_UNUSABLE_REASONS = ['LOST', 'SUSPENDED', 'EXPIRED', 'NOT_REGISTERED'] as const;
+export type CardUnusableReason = (typeof CARD_UNUSABLE_REASONS)[number];
+
+const CARD_UNUSABLE_MESSAGES: Record<CardUnusableReason, string> = {
+  LOST: 'このマイナンバーカードは紛失届により利用停止中です。保険証または資格確認書で確認してください / This My Number Card was reported lost and is suspended; confirm with the insurance card or 資格確認書 instead',
+  SUSPENDED: 'このマイナンバーカードは一時利用停止中です / This My Number Card is suspended',
+  EXPIRED: 'このマイナンバーカードの電子証明書は有効期限切れです。市区町村窓口で更新してください / The certificate of this My Number Card has expired; renew it at your municipality',
+  NOT_REGISTERED: 'このマイナンバーカードは健康保険証としての利用登録（初回登録）がされていません。カードリーダーで顔認証により登録できます / This My Number Card is not registered for health-insurance use yet; register it at the reader with face authentication',
+};
+
+export class CardNotUsableError extends OnshiError {
+  constructor(reason: CardUnusableReason, extensions: Record<string, unknown> = {}) {
+    super('CARD_NOT_USABLE', CARD_UNUSABLE_MESSAGES[reason], { ...extensions, reason });
+  }
+}
+
 export class ConsentRequiredError extends OnshiError {
   constructor(message = 'The patient has not consented for this visit / 本人の同意がありません', extensions: Record<string, unknown> = {}) {
     super('CONSENT_REQUIRED', message, extensions);
@@ -52,7 +75,7 @@ export class ConsentRequiredError extends OnshiError {
 
 /** Codes that are safe to show to a client as they are; anything else is masked. */
 const CLIENT_CODES = new Set<string>([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONSENT_REQUIRED', 'CARD_LOCKED',
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONSENT_REQUIRED', 'CARD_LOCKED', 'CARD_NOT_USABLE',
   'LOGIN_THROTTLED', 'TOTP_REUSED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'UNTRUSTED_DOCUMENT',
 ]);

@@ -1,6 +1,7 @@
 export * from './access';
 export * from './auth';
 export * from './bulkCopy';
+export * from './cardStatus';
 export * from './codes';
 export * from './config';
 export * from './context';

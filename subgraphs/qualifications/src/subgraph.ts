@@ -6,6 +6,7 @@ import { tables, type Tables } from './db/tables';
 import { buildQualificationsSchema } from './schema';
 import { createCardVerifier } from './services/cardVerification';
 import { fetchConsentFlags } from './services/consentFlags';
+import { qualificationsRoutes } from './services/internalRoutes';
 import { createInsurerChangeRelay, databaseOutboxStore, type InsurerChangeRelay } from './services/outbox';
 import { createConfirmationLoader, createPatientLoaders } from './services/patients';
 import { seedQualifications } from './services/seed';
@@ -46,4 +47,5 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
     insurerChanges: insurerChangeRelay(),
   }),
   seedDemo: seedQualifications,
+  routes: qualificationsRoutes,
 };

@@ -14,6 +14,9 @@ export interface CardVerification {
   facilityCode: string;
   method: VerificationMethod;
   cardSerial: string;
+  /** The registered reader that signed the statement, and the verification it recorded (consent readers.ts). */
+  readerId: string;
+  verificationId: string;
 }
 
 const claimsSchema = z.object({
@@ -21,6 +24,8 @@ const claimsSchema = z.object({
   facilityCode: z.string().min(1),
   method: z.enum(VERIFICATION_METHODS),
   cardSerial: z.string().min(1),
+  readerId: z.string().min(1),
+  verificationId: z.string().min(1),
 });
 
 export type CardVerifier = (verificationToken: string) => Promise<CardVerification>;
@@ -39,8 +44,11 @@ const INVALID = 'カードリーダーの本人確認結果が無効です。も
 const EXPIRED = 'カードリーダーの本人確認から10分以上経過しました。もう一度カードをかざしてください / The card reader verification has expired (10 minutes); place the card on the reader again';
 
 /**
- * Verifies the reader's proof (contract 4): an EdDSA JWT signed with the consent key (same JWKS as access
- * tokens), audience `onshi-card-verification`, `sub` = patient id, claims facilityCode / method / cardSerial.
+ * Verifies the result of a reader statement (contract 4; consent readers.ts): an EdDSA JWT the consent
+ * subgraph signs only after it verified a registered reader's signed statement and the card's signature,
+ * with the consent key (same JWKS as access tokens), audience `onshi-card-verification`, `sub` = patient id,
+ * claims facilityCode / method / cardSerial / readerId / verificationId. The card's status is checked
+ * again here at confirmation time (confirmation.ts usableCardHolder), from this subgraph's own table.
  */
 export function createCardVerifier(consentUrl: string): CardVerifier {
   const keySet = consentKeySet(consentUrl);

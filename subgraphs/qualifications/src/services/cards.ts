@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
 import { cards, patients, type Tables } from '../db/tables';
 import type { CardVerification } from './cardVerification';
+import { cardUnusableReason } from './confirmation';
 
 export type CardRow = typeof cards.$inferSelect;
 
@@ -18,8 +19,10 @@ async function markRegistered(db: Db<Tables>, card: CardRow): Promise<CardRow> {
   return updated ?? card;
 }
 
-function refuseLost(card: CardRow, field: string): void {
-  if (card.status === 'LOST') throw new BadUserInputError('このマイナンバーカードは紛失届により利用停止中のため登録できません / This card was reported lost and cannot be registered', { field, reason: 'CARD_LOST' });
+/** Registering is the one use of a card not yet registered; any other reason refuses it (cardUnusableReason). */
+function refuseUnusable(card: CardRow, field: string): void {
+  const unusable = cardUnusableReason(card);
+  if (unusable && unusable !== 'NOT_REGISTERED') throw new CardNotUsableError(unusable, { field });
 }
 
 /**
@@ -30,7 +33,7 @@ export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: s
   const serial = rawSerial.trim();
   const found = await cardWithHolder(db, serial);
   if (!found || found.patientId !== actor.patientId) throw new NotFoundError(UNKNOWN_CARD);
-  refuseLost(found.card, 'cardSerial');
+  refuseUnusable(found.card, 'cardSerial');
   return markRegistered(db, found.card);
 }
 
@@ -43,7 +46,7 @@ export async function registerCardAtCounter(db: Db<Tables>, actor: Actor, verifi
   if (verification.method !== 'FACE') throw new BadUserInputError('窓口での初回登録は顔認証で行ってください / Registration at the counter needs face authentication at the reader', { field: 'verificationToken' });
   const found = await cardWithHolder(db, verification.cardSerial);
   if (!found || found.patientId !== verification.patientId) throw new NotFoundError(UNKNOWN_CARD);
-  refuseLost(found.card, 'verificationToken');
+  refuseUnusable(found.card, 'verificationToken');
   return markRegistered(db, found.card);
 }
 

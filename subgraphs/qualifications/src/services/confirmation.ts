@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type Db } from '@onshi/kit';
 import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
 import type { CardVerification } from './cardVerification';
 import type { ConsentFlags } from './consentFlags';
@@ -52,22 +52,39 @@ async function patientByLinkage(db: Db<Tables>, linkageNumber: string): Promise<
   return row ?? null;
 }
 
+type CardRow = typeof cards.$inferSelect;
+
+/**
+ * Whether a card may be used now, and if not why (issue 15; one home for the rule, read by confirmation
+ * here and by consent through the internal card-status route): reported lost (紛失届), suspended, its
+ * certificate expired, or never registered for health-insurance use (初回登録).
+ */
+export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'>): CardUnusableReason | null {
+  if (card.status === 'LOST' || card.status === 'SUSPENDED' || card.status === 'EXPIRED') return card.status;
+  if (card.status !== 'ACTIVE') return 'SUSPENDED'; // an unknown status is never "usable" (fail closed)
+  if (!card.registeredAt) return 'NOT_REGISTERED';
+  return null;
+}
+
 /**
  * Follows the identity chain card serial → 紐付番号 → person (DOMAIN.md "Identity and numbers") and refuses
- * cards that cannot be used: unknown, reported lost, or not yet registered for health insurance (初回登録).
+ * cards that cannot be used (CARD_NOT_USABLE with the reason).
  */
-export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string): Promise<{ patient: PatientRow; card: typeof cards.$inferSelect }> {
+export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string): Promise<{ patient: PatientRow; card: CardRow }> {
   const [card] = await db.select().from(cards).where(eq(cards.serial, cardSerial)).limit(1);
   if (!card) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
-  if (card.status === 'LOST') {
-    throw new BadUserInputError('このマイナンバーカードは紛失届により利用停止中です。保険証または資格確認書で確認してください / This My Number Card was reported lost and is suspended; confirm with the insurance card or 資格確認書 instead', { field, reason: 'CARD_LOST' });
-  }
-  if (!card.registeredAt) {
-    throw new BadUserInputError('このマイナンバーカードは健康保険証としての利用登録（初回登録）がされていません。カードリーダーで顔認証により登録できます / This My Number Card is not registered for health-insurance use yet; register it at the reader with face authentication', { field, reason: 'CARD_NOT_REGISTERED' });
-  }
+  const unusable = cardUnusableReason(card);
+  if (unusable) throw new CardNotUsableError(unusable, { field });
   const patient = await patientByLinkage(db, card.linkageNumber);
   if (!patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
   return { patient, card };
+}
+
+/** The card-status answer consent asks for (kit cardStatus.ts). */
+export async function cardStatusOf(db: Db<Tables>, cardSerial: string): Promise<CardStatusAnswer> {
+  const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
+  if (!row) return { known: false, patientId: null, unusable: null };
+  return { known: true, patientId: row.patientId, unusable: cardUnusableReason(row.card) };
 }
 
 function emptyResult(validity: Validity, reference: string, at: Date): ConfirmationResult {

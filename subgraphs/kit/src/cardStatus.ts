@@ -1,0 +1,57 @@
+/**
+ * Card status, one source of truth (issue 15): whether a My Number Card may be used at all lives in the
+ * qualifications subgraph (its `cards` table: 初回登録 date and status, next to the 紐付番号). The consent
+ * subgraph — which holds the card's public key and PIN counter for logins and reader verifications — asks
+ * qualifications through this internal call every time a card is used, and never keeps a copy, so a card
+ * reported lost is refused on the next use everywhere. No answer → the card is refused (fail closed).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { CARD_UNUSABLE_REASONS, OnshiError } from './errors';
+import { INTERNAL_SECRET_HEADER } from './pdp';
+import { postToService } from './serviceClient';
+
+export const CARD_STATUS_PATH = '/internal/card-status';
+
+export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });
+export const cardStatusAnswer = z.object({
+  /** false: qualifications knows no such card (the caller answers as for a bad signature). */
+  known: z.boolean(),
+  /** The holder, when known: callers check it matches their own record of the card. */
+  patientId: z.string().nullable(),
+  /** null when the card may be used. */
+  unusable: z.enum(CARD_UNUSABLE_REASONS).nullable(),
+});
+export type CardStatusAnswer = z.infer<typeof cardStatusAnswer>;
+
+/** True when the request carries the internal secret shared by our services (constant-time compare). */
+export function isInternalCaller(req: IncomingMessage, secret: string): boolean {
+  const given = req.headers[INTERNAL_SECRET_HEADER];
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface CardStatusClientOptions { qualificationsUrl: string; internalSecret: string; requestId?: string }
+
+/** Asks qualifications whether this card may be used now. Throws SERVICE_UNAVAILABLE when it cannot tell. */
+export async function fetchCardStatus(options: CardStatusClientOptions, cardSerial: string): Promise<CardStatusAnswer> {
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The card status could not be checked; try again / カードの状態を確認できません。しばらくしてからお試しください');
+  try {
+    const response = await postToService(new URL(CARD_STATUS_PATH, options.qualificationsUrl), {
+      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, ...(options.requestId ? { 'x-request-id': options.requestId } : {}) },
+      body: JSON.stringify({ cardSerial }),
+      timeoutMs: 3_000,
+    });
+    if (!response.ok) throw unavailable();
+    const parsed = cardStatusAnswer.safeParse(await response.json());
+    if (!parsed.success) throw unavailable();
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof OnshiError) throw error;
+    throw unavailable();
+  }
+}
+
