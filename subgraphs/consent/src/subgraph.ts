@@ -9,6 +9,7 @@ import { createSecretBox, loadOrCreateSecretKey, type SecretBox } from './servic
 import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
 import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
+import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/loginThrottle';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
@@ -58,6 +59,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   async seedDemo(deps) {
     await seedConsent(deps);
     await refreshDemoConsent(deps);
+    await ensureDemoReaders(deps);
   },
   async prepare(deps) {
     const keyPath = signingKeyPath(deps);

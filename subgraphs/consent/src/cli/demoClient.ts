@@ -5,6 +5,7 @@
  */
 import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, demoPatient, type DemoOptions } from '@onshi/kit';
 import { createVirtualCard, signChallenge } from '../services/card';
+import { signReaderStatement, type ReaderKey } from '../services/readerDevice';
 import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '../services/seed';
 import { TOTP_PERIOD_SECONDS, demoTotpSecret, totpCode } from '../services/staffAuth';
 
@@ -99,25 +100,39 @@ export async function loginDemoAccount(call: GraphQLCall, demo: DemoOptions, acc
 export interface ReaderVisit {
   verificationToken: string;
   patientId: string;
+  cardStatus: string;
   consents: Array<{ id: string; category: string; facilityCode: string; valid: boolean }>;
 }
 
-/**
- * A visit at a facility's card reader (contract 4), driven by a staff token of that facility: the card
- * signs the reader's challenge after a face check, and the patient answers the consent questions.
- */
-export async function readerVisit(call: GraphQLCall, demo: DemoOptions, staffToken: string, cardSerial: string, answers: { drug: boolean; checkup: boolean }): Promise<ReaderVisit> {
-  const started = await call('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: cardSerial }, staffToken);
+export type ReaderCheck = { method: 'FACE' } | { method: 'PIN'; pin: string } | { method: 'VISUAL'; attestedBy: string };
+
+const READER_RESULT_FIELDS = 'verificationId verificationToken patientId facilityCode readerId method cardStatus drugAnswer checkupAnswer expiresAt consents { id category facilityCode valid }';
+
+/** Reader, step 1 (contract 4): a nonce for the card, issued for this registered reader. */
+export async function startReaderChallenge(call: GraphQLCall, reader: ReaderKey, cardSerial: string): Promise<{ challengeId: string; challenge: string }> {
+  const started = await call('mutation($r: ID!, $s: String!) { startReaderVerification(readerId: $r, cardSerial: $s) { challengeId challenge } }', { r: reader.readerId, s: cardSerial });
   const challenge = started.data?.startReaderVerification as { challengeId: string; challenge: string } | undefined;
   if (!challenge) throw new Error(`startReaderVerification failed: ${JSON.stringify(started.errors)}`);
-  const signature = signChallenge(createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial)).privateKey, challenge.challenge);
-  const verified = await call('mutation($id: ID!, $sig: String!) { completeReaderVerification(challengeId: $id, method: "FACE", signature: $sig) { verificationToken patientId method expiresAt } }',
-    { id: challenge.challengeId, sig: signature }, staffToken);
-  const verification = verified.data?.completeReaderVerification as { verificationToken: string; patientId: string } | undefined;
-  if (!verification) throw new Error(`completeReaderVerification failed: ${JSON.stringify(verified.errors)}`);
-  const consented = await call('mutation($v: String!, $d: Boolean!, $c: Boolean!) { registerVisitConsent(verificationToken: $v, drug: $d, checkup: $c) { id category facilityCode valid } }',
-    { v: verification.verificationToken, d: answers.drug, c: answers.checkup }, staffToken);
-  const consents = consented.data?.registerVisitConsent as ReaderVisit['consents'] | undefined;
-  if (!consents) throw new Error(`registerVisitConsent failed: ${JSON.stringify(consented.errors)}`);
-  return { verificationToken: verification.verificationToken, patientId: verification.patientId, consents };
+  return challenge;
+}
+
+/** Reader, step 2: submits a signed statement; answers the raw GraphQL result (tests assert on refusals). */
+export async function submitStatement(call: GraphQLCall, statement: string): Promise<GraphQLResult> {
+  return call(`mutation($s: String!) { submitReaderStatement(statement: $s) { ${READER_RESULT_FIELDS} } }`, { s: statement });
+}
+
+/**
+ * A visit at a facility's registered card reader (contract 4), as the reader device does it: the virtual
+ * card signs the reader's nonce, the reader checks the person (FACE by default) and signs a statement with
+ * its own key, carrying the patient's answers. No staff token is involved.
+ */
+export async function readerVisit(call: GraphQLCall, demo: DemoOptions, reader: ReaderKey, cardSerial: string, answers: { drug: boolean; checkup: boolean }, check: ReaderCheck = { method: 'FACE' }): Promise<ReaderVisit> {
+  const challenge = await startReaderChallenge(call, reader, cardSerial);
+  const cardSignature = signChallenge(createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial)).privateKey, challenge.challenge);
+  const result = check.method === 'FACE' ? { faceMatch: true } : check.method === 'PIN' ? { pin: check.pin } : { attestedBy: check.attestedBy };
+  const statement = await signReaderStatement(reader, { challengeId: challenge.challengeId, cardSerial, cardSignature, method: check.method, result, consent: answers });
+  const submitted = await submitStatement(call, statement);
+  const visit = submitted.data?.submitReaderStatement as ReaderVisit | undefined;
+  if (!visit) throw new Error(`submitReaderStatement failed: ${JSON.stringify(submitted.errors)}`);
+  return visit;
 }

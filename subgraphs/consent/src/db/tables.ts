@@ -46,6 +46,44 @@ export const cardChallenges = consentSchema.table('card_challenges', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
+/**
+ * Card readers (顔認証付きカードリーダー) registered for a facility (issue 15): each has its own Ed25519 key
+ * pair; only the public key is kept. Consent is registered only from a statement signed by an ACTIVE
+ * reader of the facility (readers.ts). Retired readers stay for the record of what they signed.
+ */
+export const cardReaders = consentSchema.table('card_readers', {
+  id: text('id').primaryKey(),
+  facilityCode: text('facility_code').notNull(),
+  /** The public key as a JWK (`{ kty: 'OKP', crv: 'Ed25519', x }`), JSON text. */
+  publicKey: text('public_key').notNull(),
+  /** ACTIVE, SUSPENDED or RETIRED. */
+  status: text('status').notNull(),
+  label: text('label'),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+  statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+}, (t) => [index('card_readers_facility_idx').on(t.facilityCode)]);
+
+/**
+ * One verification at a reader: what the reader signed (method, its result, the patient's answers) and
+ * which consents it registered. `challengeId` is unique: a statement is accepted once (replay refused).
+ */
+export const readerVerifications = consentSchema.table('reader_verifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  challengeId: uuid('challenge_id').notNull().unique(),
+  readerId: text('reader_id').notNull(),
+  facilityCode: text('facility_code').notNull(),
+  patientId: text('patient_id').notNull(),
+  cardSerial: text('card_serial').notNull(),
+  method: text('method').notNull(),
+  /** VISUAL: the staff member the reader says attested the visual check (recorded as such, not a proof). */
+  attestedBy: text('attested_by'),
+  drugAnswer: boolean('drug_answer').notNull(),
+  checkupAnswer: boolean('checkup_answer').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+}, (t) => [index('reader_verifications_patient_idx').on(t.patientId, t.verifiedAt)]);
+
 /** Per-visit consent given at a facility's card reader, one row per category (DOMAIN.md "Consent"). */
 export const consents = consentSchema.table('consents', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -53,6 +91,8 @@ export const consents = consentSchema.table('consents', {
   facilityCode: text('facility_code').notNull(),
   category: text('category').notNull(),
   method: text('method').notNull(),
+  /** The reader verification that carried the patient's answer (null: demo seed, or before issue 15). */
+  verificationId: uuid('verification_id'),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [index('consents_patient_facility_idx').on(t.patientId, t.facilityCode, t.registeredAt)]);
@@ -175,5 +215,5 @@ export const disasterIdentifications = consentSchema.table('disaster_identificat
   identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
 }, (t) => [index('disaster_identifications_patient_idx').on(t.patientId, t.facilityCode)]);
 
-export const tables = { accounts, cards, cardChallenges, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications };
+export const tables = { accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications };
 export type Tables = typeof tables;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { ConsentContext } from '../context';
 import { completeCardLogin, phrToken, startChallenge, staffLogin } from '../services/logins';
+import { cardStatusLookup } from './ReaderResolver';
 import { endSession, refreshSession } from '../services/sessions';
 import { CardChallenge, LoginResult } from '../schema/types';
 
@@ -13,17 +14,17 @@ import { CardChallenge, LoginResult } from '../schema/types';
 export class LoginResolver {
   @Mutation(() => CardChallenge, { description: 'Card login, step 1: a single-use challenge for the card to sign' })
   async startCardLogin(@Arg('cardSerial', () => String) cardSerial: string, @Ctx() ctx: ConsentContext): Promise<CardChallenge> {
-    return startChallenge(ctx.db, cardSerial, 'LOGIN', null, ctx.now());
+    return startChallenge(ctx.signingKey, cardSerial, 'LOGIN', null, ctx.now());
   }
 
-  @Mutation(() => LoginResult, { description: 'Card login, step 2: the PIN and the card signature over the challenge. 3 wrong PINs lock the card (CARD_LOCKED)' })
+  @Mutation(() => LoginResult, { description: 'Card login, step 2: the card signature over the challenge (checked first), the card status (CARD_NOT_USABLE), then the PIN. 3 wrong PINs lock the card (CARD_LOCKED)' })
   async completeCardLogin(
     @Arg('challengeId', () => ID) challengeId: string,
     @Arg('pin', () => String) pin: string,
     @Arg('signature', () => String) signature: string,
     @Ctx() ctx: ConsentContext,
   ): Promise<LoginResult> {
-    return completeCardLogin(ctx.db, ctx.signingKey, challengeId, pin, signature, ctx.now());
+    return completeCardLogin(ctx.db, ctx.signingKey, cardStatusLookup(ctx), challengeId, pin, signature, ctx.now(), ctx.requestId);
   }
 
   @Mutation(() => LoginResult, { description: 'Staff (facility code + staff ID), operator and insurer (no facility code) login: password + TOTP. Failures slow the source down (LOGIN_THROTTLED); a used TOTP code is TOTP_REUSED' })

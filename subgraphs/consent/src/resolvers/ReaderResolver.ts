@@ -1,50 +1,71 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Access, ForbiddenError } from '@onshi/kit';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Access, UnauthenticatedError, fetchCardStatus } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { consentExpiresAt, isConsentValid } from '../services/decision';
-import { completeReaderVerification, readVerificationToken, requireFacilityStaff, startChallenge } from '../services/logins';
-import { registerVisitConsent } from '../services/visitConsent';
-import { CardChallenge, Consent, ReaderVerification } from '../schema/types';
+import { startChallenge, type CardStatusLookup } from '../services/logins';
+import { acceptReaderStatement, activeReader, readersOf, registerReader, setReaderStatus, type ReaderRow } from '../services/readers';
+import { CardChallenge, CardReader, ReaderVerification } from '../schema/types';
 
-/** The facility's card reader (顔認証付きカードリーダー; contract 4), driven by a staff token of that facility. */
+function readerView(row: ReaderRow): CardReader {
+  return { id: row.id, facilityCode: row.facilityCode, publicKeyJwk: row.publicKey, status: row.status, label: row.label, registeredBy: row.registeredBy, registeredAt: row.registeredAt.toISOString() };
+}
+
+export function cardStatusLookup(ctx: ConsentContext): CardStatusLookup {
+  return (cardSerial) => fetchCardStatus({ qualificationsUrl: ctx.config.QUALIFICATIONS_SERVICE_URL, internalSecret: ctx.config.INTERNAL_SECRET, requestId: ctx.requestId }, cardSerial);
+}
+
+/**
+ * The facility's card reader (顔認証付きカードリーダー; contract 4, docs/api-guide.md "Card readers"). The
+ * reader is a registered device with its own key: its two calls carry no staff token, because the proof
+ * is the reader's signed statement. Registering readers is an operator's task (ADMIN): the system has no
+ * facility-administrator role yet (kit roles.ts), so facilities ask the operator.
+ */
 @Resolver()
 export class ReaderResolver {
-  @Access('RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST')
-  @Mutation(() => CardChallenge, { description: 'Reader, step 1: a challenge for the card presented at this facility' })
-  async startReaderVerification(@Arg('cardSerial', () => String) cardSerial: string, @Ctx() ctx: ConsentContext): Promise<CardChallenge> {
-    const actor = requireFacilityStaff(ctx.actor);
-    return startChallenge(ctx.db, cardSerial, 'READER', actor.facilityCode, ctx.now());
+  @Mutation(() => CardChallenge, { description: 'Reader, step 1: a single-use nonce (2 minutes) for the card presented at this registered, active reader' })
+  async startReaderVerification(
+    @Arg('readerId', () => ID) readerId: string,
+    @Arg('cardSerial', () => String) cardSerial: string,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<CardChallenge> {
+    const reader = await activeReader(ctx.db, readerId);
+    return startChallenge(ctx.signingKey, cardSerial, 'READER', reader.id, ctx.now());
   }
 
-  @Access('RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST')
-  @Mutation(() => ReaderVerification, { description: 'Reader, step 2: face / PIN / visual check and the card signature' })
-  async completeReaderVerification(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('method', () => String, { description: 'FACE | PIN | VISUAL' }) method: string,
-    @Arg('pin', () => String, { nullable: true }) pin: string | null,
-    @Arg('signature', () => String) signature: string,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<ReaderVerification> {
-    const actor = requireFacilityStaff(ctx.actor);
-    return completeReaderVerification(ctx.db, ctx.signingKey, actor.facilityCode, challengeId, method, pin, signature, ctx.now());
-  }
-
-  @Access('RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST')
-  @Mutation(() => [Consent], { description: "The patient's answers at the reader, per category (24 h). Pharmacies never get a CHECKUP consent" })
-  async registerVisitConsent(
-    @Arg('verificationToken', () => String) verificationToken: string,
-    @Arg('drug', () => Boolean) drug: boolean,
-    @Arg('checkup', () => Boolean) checkup: boolean,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<Consent[]> {
-    const actor = requireFacilityStaff(ctx.actor);
+  @Mutation(() => ReaderVerification, { description: "Reader, step 2: the reader's signed statement (compact JWS, typ onshi-reader-statement+jwt): card signature, method and result, the patient's answers. Accepted once" })
+  async submitReaderStatement(@Arg('statement', () => String) statement: string, @Ctx() ctx: ConsentContext): Promise<ReaderVerification> {
     const now = ctx.now();
-    const verification = await readVerificationToken(ctx.signingKey, verificationToken, now);
-    if (verification.facilityCode !== actor.facilityCode) throw new ForbiddenError('The card was verified at another facility / 他の医療機関で読み取られたカードです');
-    const rows = await registerVisitConsent(ctx.db, verification.patientId, actor.facilityCode, verification.method, { DRUG: drug, CHECKUP: checkup }, now);
-    return rows.map((row) => ({
-      id: row.id, facilityCode: row.facilityCode, category: row.category, method: row.method, registeredAt: row.registeredAt.toISOString(),
-      expiresAt: consentExpiresAt(row.registeredAt).toISOString(), valid: isConsentValid({ registeredAt: row.registeredAt }, now),
-    }));
+    const result = await acceptReaderStatement(ctx.db, ctx.signingKey, cardStatusLookup(ctx), statement, now, ctx.requestId);
+    return {
+      ...result,
+      consents: result.consents.map((row) => ({
+        id: row.id, facilityCode: row.facilityCode, category: row.category, method: row.method, registeredAt: row.registeredAt.toISOString(),
+        expiresAt: consentExpiresAt(row.registeredAt).toISOString(), valid: isConsentValid({ registeredAt: row.registeredAt }, now),
+      })),
+    };
+  }
+
+  @Access('ADMIN')
+  @Mutation(() => CardReader, { description: "Registers a card reader for a facility with the reader's Ed25519 public key (JWK JSON)" })
+  async registerCardReader(
+    @Arg('facilityCode', () => String) facilityCode: string,
+    @Arg('publicKeyJwk', () => String) publicKeyJwk: string,
+    @Arg('label', () => String, { nullable: true }) label: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<CardReader> {
+    if (!ctx.actor) throw new UnauthenticatedError();
+    return readerView(await registerReader(ctx.db, ctx.actor, facilityCode, publicKeyJwk, label ?? null, ctx.now()));
+  }
+
+  @Access('ADMIN')
+  @Mutation(() => CardReader, { description: 'Suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader' })
+  async setCardReaderStatus(@Arg('readerId', () => ID) readerId: string, @Arg('status', () => String) status: string, @Ctx() ctx: ConsentContext): Promise<CardReader> {
+    return readerView(await setReaderStatus(ctx.db, readerId, status, ctx.now()));
+  }
+
+  @Access('ADMIN')
+  @Query(() => [CardReader], { description: 'Registered card readers, of one facility or all' })
+  async cardReaders(@Arg('facilityCode', () => String, { nullable: true }) facilityCode: string | null, @Ctx() ctx: ConsentContext): Promise<CardReader[]> {
+    return (await readersOf(ctx.db, facilityCode ?? null)).map(readerView);
   }
 }

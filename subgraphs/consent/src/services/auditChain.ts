@@ -39,7 +39,8 @@ export function genesisHash(partition: number): string {
 export interface AuditEntryFields {
   /** ISO 8601 (`Date.prototype.toISOString`), hashed as the exact string. */
   at: string;
-  actorRole: Role;
+  /** A role, CARD_READER for a registered reader device (readers.ts), or PORTAL_LOGIN for a refused card login (cardDenials.ts). */
+  actorRole: Role | 'CARD_READER' | 'PORTAL_LOGIN';
   actorSubject: string;
   facilityCode?: string | null;
   patientId: string;

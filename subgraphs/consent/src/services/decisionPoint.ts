@@ -5,7 +5,7 @@ import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type
 import { CONSENT_VALIDITY_MS, decide, type DecisionFacts, type GrantFact } from './decision';
 import { isCategory } from './roles';
 
-type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
+export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
 
 /** Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. */
 async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date) {
@@ -71,7 +71,10 @@ export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions:
  * machine"), then insert every entry and move every head in one statement. The heads exist from the
  * start (`ensureAuditHeads` in prepare); a head still missing is created here first.
  */
-export async function appendAccessLog(tx: Transaction, actor: Actor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
+/** Who the log names: a signed-in actor, a card reader device (CARD_READER, readers.ts) or a refused card login (PORTAL_LOGIN). */
+export type LoggedActor = Pick<Actor, 'subject' | 'facilityCode'> & { role: Actor['role'] | 'CARD_READER' | 'PORTAL_LOGIN' };
+
+export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
   if (items.length === 0) return;
   const byPartition = new Map<number, LogItem[]>();
   for (const item of items) {

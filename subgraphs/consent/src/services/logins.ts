@@ -6,10 +6,15 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { SignJWT, createLocalJWKSet, jwtVerify } from 'jose';
-import { BadUserInputError, ForbiddenError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, isRole, type Actor, type Db, type FacilityKind } from '@onshi/kit';
+import {
+  BadUserInputError, CardNotUsableError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, ForbiddenError, isRole,
+  type Actor, type CardStatusAnswer, type CardUnusableReason, type Db, type FacilityKind,
+} from '@onshi/kit';
 import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { CHALLENGE_LIFETIME_MS, applyPinAttempt, challengeStatus, isCardLocked, newChallenge, verifyCardSignature, verifyPin, verifySecret } from './card';
-import { facilityKindOfCode, isCategory, isStaffRole } from './roles';
+import { logCardDenial } from './cardDenials';
+import type { Transaction } from './decisionPoint';
+import { facilityKindOfCode, isCategory } from './roles';
 import type { SecretBox } from './secretBox';
 import { startSession, type LoginResultData } from './sessions';
 import type { LoginThrottle } from './loginThrottle';
@@ -17,17 +22,12 @@ import { TOTP_PERIOD_SECONDS, checkTotp, verifyPassword } from './staffAuth';
 import type { SigningKey } from './signing';
 
 type AccountRow = typeof accounts.$inferSelect;
-type CardRow = typeof cards.$inferSelect;
+export type CardRow = typeof cards.$inferSelect;
 
 export type ChallengePurpose = 'LOGIN' | 'READER';
 
 export interface CardChallengeData { challengeId: string; challenge: string; expiresAt: string }
 
-/** Audience of the reader's verification token (contract 4): never accepted as an access token. */
-export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
-export const CARD_VERIFICATION_TTL_MS = 10 * 60 * 1000;
-export const READER_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
-export type ReaderMethod = (typeof READER_METHODS)[number];
 
 export function actorOfAccount(row: AccountRow): Actor {
   if (!isRole(row.role)) throw new Error(`account ${row.account} has an unknown role`);
@@ -46,43 +46,96 @@ export function actorOfAccount(row: AccountRow): Actor {
 // Card challenges
 // ---------------------------------------------------------------------------------------------------
 
-export async function startChallenge(db: Db<Tables>, cardSerial: string, purpose: ChallengePurpose, facilityCode: string | null, now: Date): Promise<CardChallengeData> {
-  if (cardSerial.length < 1 || cardSerial.length > 64) throw new BadUserInputError('cardSerial must have 1 to 64 characters');
-  const challenge = newChallenge();
-  const [row] = await db.insert(cardChallenges).values({ cardSerial, purpose, facilityCode, challenge, issuedAt: now }).returning({ id: cardChallenges.id });
-  if (!row) throw new OnshiError('SERVICE_UNAVAILABLE', 'Could not start the card check');
-  return { challengeId: row.id, challenge, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS).toISOString() };
-}
-
+/** Audience of a challenge id: a token of our own, never accepted as anything else. */
+const CHALLENGE_AUDIENCE = 'onshi-card-challenge';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHALLENGE_UNUSABLE = 'The card challenge is unknown, expired or already used; start again / 認証をやり直してください';
+/** The one answer for a card that is not known and for a signature that does not verify (issue 15 finding 3). */
+export const CARD_SIGNATURE_INVALID = 'The card signature is not valid / カードの署名を確認できません';
 
 /**
- * Consumes a challenge (compare-and-set on used_at, so exactly one completion can use it, on any
- * replica) and returns it with its card. A replayed signature finds the challenge used.
+ * A challenge for the card to sign. Nothing is stored when it is issued, whatever the serial (issue 15:
+ * `startCardLogin` wrote a row for any string, and its answer told whether a serial existed): the
+ * challenge id is a short-lived token signed by this service that names the serial, the purpose, the
+ * reader it was issued for (READER), the nonce and the time. It is recorded as used when it is completed.
  */
-async function consumeChallenge(db: Db<Tables>, challengeId: string, purpose: ChallengePurpose, facilityCode: string | null, now: Date): Promise<{ challenge: string; card: CardRow }> {
-  if (!UUID.test(challengeId)) throw new BadUserInputError(CHALLENGE_UNUSABLE);
-  const [row] = await db.select().from(cardChallenges).where(eq(cardChallenges.id, challengeId));
-  if (!row || row.purpose !== purpose || row.facilityCode !== facilityCode) throw new BadUserInputError(CHALLENGE_UNUSABLE);
-  if (challengeStatus({ issuedAt: row.issuedAt, ...(row.usedAt ? { usedAt: row.usedAt } : {}) }, now) !== 'USABLE') throw new BadUserInputError(CHALLENGE_UNUSABLE);
-  const used = await db.update(cardChallenges).set({ usedAt: now }).where(and(eq(cardChallenges.id, challengeId), isNull(cardChallenges.usedAt))).returning({ id: cardChallenges.id });
+export async function startChallenge(key: SigningKey, cardSerial: string, purpose: ChallengePurpose, readerId: string | null, now: Date): Promise<CardChallengeData> {
+  if (cardSerial.length < 1 || cardSerial.length > 64) throw new BadUserInputError('cardSerial must have 1 to 64 characters');
+  const challenge = newChallenge();
+  const expiresAt = new Date(now.getTime() + CHALLENGE_LIFETIME_MS);
+  const challengeId = await new SignJWT({ purpose, nonce: challenge, ...(readerId ? { rdr: readerId } : {}) })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
+    .setIssuer(TOKEN_ISSUER).setAudience(CHALLENGE_AUDIENCE).setSubject(cardSerial)
+    .setIssuedAt(Math.floor(now.getTime() / 1000)).setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setJti(crypto.randomUUID())
+    .sign(key.privateKey);
+  return { challengeId, challenge, expiresAt: expiresAt.toISOString() };
+}
+
+export interface OpenedChallenge { id: string; cardSerial: string; challenge: string; issuedAt: Date; purpose: ChallengePurpose; readerId: string | null }
+
+/** Reads a challenge id this service issued for `purpose` (and this reader); anything else is CHALLENGE_UNUSABLE. */
+export async function openChallenge(key: SigningKey, challengeId: string, purpose: ChallengePurpose, readerId: string | null, now: Date): Promise<OpenedChallenge> {
+  try {
+    const { payload } = await jwtVerify(challengeId, createLocalJWKSet({ keys: key.publishedJwks }), {
+      issuer: TOKEN_ISSUER, audience: CHALLENGE_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'iat', 'sub', 'jti'], currentDate: now,
+    });
+    const rdr = typeof payload.rdr === 'string' ? payload.rdr : null;
+    if (payload.purpose !== purpose || rdr !== readerId || typeof payload.nonce !== 'string' || !payload.sub || !payload.jti || !UUID.test(payload.jti) || payload.iat === undefined) throw new Error('claims');
+    const issuedAt = new Date(payload.iat * 1000);
+    if (challengeStatus({ issuedAt }, now) !== 'USABLE') throw new Error('lifetime');
+    return { id: payload.jti, cardSerial: payload.sub, challenge: payload.nonce, issuedAt, purpose, readerId };
+  } catch {
+    throw new BadUserInputError(CHALLENGE_UNUSABLE);
+  }
+}
+
+/**
+ * Records the challenge as used (the primary key makes it single use, on any replica) and checks the
+ * card's signature over it — before anything else about the card is looked at or counted (issue 15
+ * finding 3: the PIN is checked only after a valid signature). A serial we do not know answers exactly
+ * like a wrong signature, and its challenge is recorded as used too, so a replay answers alike.
+ */
+export async function authenticateCard(db: Db<Tables> | Transaction, opened: OpenedChallenge, signature: string, now: Date): Promise<CardRow> {
+  const used = await db.insert(cardChallenges)
+    .values({ id: opened.id, cardSerial: opened.cardSerial, purpose: opened.purpose, facilityCode: opened.readerId, challenge: opened.challenge, issuedAt: opened.issuedAt, usedAt: now })
+    .onConflictDoNothing().returning({ id: cardChallenges.id });
   if (used.length === 0) throw new BadUserInputError(CHALLENGE_UNUSABLE);
-  const [card] = await db.select().from(cards).where(eq(cards.serial, row.cardSerial));
-  if (!card) throw new BadUserInputError('This card is not registered / このカードは登録されていません');
-  return { challenge: row.challenge, card };
+  const [card] = await db.select().from(cards).where(eq(cards.serial, opened.cardSerial));
+  if (!card || !verifyCardSignature(card.publicKey, opened.challenge, signature)) throw new BadUserInputError(CARD_SIGNATURE_INVALID, { ...(card ? { patientId: card.patientId } : {}) });
+  return card;
 }
 
 function cardLockedError(): OnshiError {
   return new OnshiError('CARD_LOCKED', 'The card is locked after 3 wrong PINs; reset the PIN at your municipality / 暗証番号が3回誤って入力されたためロックされています。市区町村窓口で再設定してください', { triesLeft: 0 });
 }
 
+export function requireUnlocked(card: CardRow): void {
+  if (isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) })) throw cardLockedError();
+}
+
+/**
+ * Asks qualifications (the one home of card status, kit cardStatus.ts) whether this card may be used, and
+ * refuses it with CARD_NOT_USABLE and the reason. A card qualifications does not know, or knows for
+ * another person, is not registered for insurance use as far as this system can tell.
+ * `allowUnregistered`: the two places 初回登録 happens — the portal login, and the reader's FACE check
+ * (registration at the counter); neither registers consent or releases data for such a card.
+ */
+export async function requireUsableCard(cardStatus: CardStatusLookup, card: CardRow, options: { allowUnregistered?: boolean } = {}): Promise<{ unusable: CardUnusableReason | null }> {
+  const status = await cardStatus(card.serial);
+  const unusable: CardUnusableReason | null = !status.known || status.patientId !== card.patientId ? 'NOT_REGISTERED' : status.unusable;
+  if (unusable && !(unusable === 'NOT_REGISTERED' && options.allowUnregistered)) throw new CardNotUsableError(unusable, { patientId: card.patientId });
+  return { unusable };
+}
+
+export type CardStatusLookup = (cardSerial: string) => Promise<CardStatusAnswer>;
+
 /**
  * The PIN check the card does before it signs (3 wrong PINs lock it; DOMAIN.md "Qualification
  * confirmation"). The counter is updated by compare-and-set on the value read, so two replicas cannot
- * both grant the same try.
+ * both grant the same try. Called only after `authenticateCard`.
  */
-async function checkPin(db: Db<Tables>, card: CardRow, pin: string, now: Date): Promise<void> {
+export async function checkPin(db: Db<Tables> | Transaction, card: CardRow, pin: string, now: Date): Promise<void> {
   const state = { failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) };
   if (isCardLocked(state)) throw cardLockedError();
   const correct = await verifyPin(pin, card.pinHash);
@@ -94,81 +147,29 @@ async function checkPin(db: Db<Tables>, card: CardRow, pin: string, now: Date): 
   if (outcome.result === 'WRONG_PIN') throw new BadUserInputError(`Wrong PIN: ${outcome.triesLeft} tries left / 暗証番号が違います（残り${outcome.triesLeft}回）`, { triesLeft: outcome.triesLeft });
 }
 
-function checkSignature(card: CardRow, challenge: string, signature: string): void {
-  if (!verifyCardSignature(card.publicKey, challenge, signature)) throw new BadUserInputError('The card signature is not valid / カードの署名を確認できません');
-}
-
 async function patientDisplayName(db: Db<Tables>, patientId: string): Promise<string> {
   const [identity] = await db.select({ name: identityIndex.name }).from(identityIndex).where(eq(identityIndex.patientId, patientId));
   return identity?.name ?? 'マイナンバーカード利用者';
 }
 
-/** Card login (マイナポータル style): PIN checked, then the card's signature over the challenge. */
-export async function completeCardLogin(db: Db<Tables>, key: SigningKey, challengeId: string, pin: string, signature: string, now: Date): Promise<LoginResultData> {
-  const { challenge, card } = await consumeChallenge(db, challengeId, 'LOGIN', null, now);
+/**
+ * Card login (マイナポータル style; issue 15 finding 3 and 4): the card's signature over the challenge
+ * first, then the card's status, then the PIN. A wrong signature never reaches the PIN counter.
+ * A refused card of a known holder leaves an access-log entry (cardDenials.ts).
+ */
+export async function completeCardLogin(db: Db<Tables>, key: SigningKey, cardStatus: CardStatusLookup, challengeId: string, pin: string, signature: string, now: Date, requestId: string): Promise<LoginResultData> {
+  const opened = await openChallenge(key, challengeId, 'LOGIN', null, now);
+  const card = await logCardDenial(db, { subject: 'portal-login', role: 'PORTAL_LOGIN' }, requestId, now, async () => {
+    const authenticated = await authenticateCard(db, opened, signature, now);
+    requireUnlocked(authenticated);
+    // 初回登録 happens in the portal after login (registerCardForInsurance; seed: 利用者において初回登録処理),
+    // so a card not yet registered may log in; lost, suspended or expired cards may not.
+    await requireUsableCard(cardStatus, authenticated, { allowUnregistered: true });
+    return authenticated;
+  });
   await checkPin(db, card, pin, now);
-  checkSignature(card, challenge, signature);
   const actor: Actor = { subject: card.patientId, role: 'PATIENT', patientId: card.patientId, scopes: [], amr: ['hwk', 'pin'] };
   return startSession(db, key, actor, await patientDisplayName(db, card.patientId), now);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Card reader at a facility (contract 4)
-// ---------------------------------------------------------------------------------------------------
-
-export function requireFacilityStaff(actor: Actor | null): Actor & { facilityCode: string } {
-  if (!actor) throw new UnauthenticatedError();
-  if (!isStaffRole(actor.role) || !actor.facilityCode) throw new ForbiddenError('Only staff of a facility run its card reader / 医療機関・薬局の職員のみ操作できます');
-  return { ...actor, facilityCode: actor.facilityCode };
-}
-
-export interface ReaderVerificationData { verificationToken: string; patientId: string; method: string; expiresAt: string }
-
-/**
- * The reader checks the person (PIN on the card, or face / visual check attested by the reader) and the
- * card signs the challenge; the result is a 10-minute token naming patient, facility and method.
- */
-export async function completeReaderVerification(
-  db: Db<Tables>, key: SigningKey, facilityCode: string, challengeId: string, method: string, pin: string | null | undefined, signature: string, now: Date,
-): Promise<ReaderVerificationData> {
-  if (!(READER_METHODS as readonly string[]).includes(method)) throw new BadUserInputError(`method must be one of ${READER_METHODS.join(', ')}`);
-  const { challenge, card } = await consumeChallenge(db, challengeId, 'READER', facilityCode, now);
-  if (method === 'PIN') {
-    if (!pin) throw new BadUserInputError('method PIN needs the PIN / 暗証番号を入力してください');
-    await checkPin(db, card, pin, now);
-  } else if (isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) })) {
-    // A locked certificate is refused whatever the method (fail closed; issue 7: a locked card is refused with a clear code).
-    throw cardLockedError();
-  }
-  checkSignature(card, challenge, signature);
-  const expiresAt = new Date(now.getTime() + CARD_VERIFICATION_TTL_MS);
-  const verificationToken = await new SignJWT({ facilityCode, method, cardSerial: card.serial })
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(CARD_VERIFICATION_AUDIENCE)
-    .setSubject(card.patientId)
-    .setIssuedAt(Math.floor(now.getTime() / 1000))
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .setJti(crypto.randomUUID())
-    .sign(key.privateKey);
-  return { verificationToken, patientId: card.patientId, method, expiresAt: expiresAt.toISOString() };
-}
-
-export interface CardVerification { patientId: string; facilityCode: string; method: ReaderMethod }
-
-export async function readVerificationToken(key: SigningKey, token: string, now: Date): Promise<CardVerification> {
-  try {
-    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: key.publishedJwks }), {
-      issuer: TOKEN_ISSUER, audience: CARD_VERIFICATION_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'], currentDate: now,
-    });
-    const method = payload.method;
-    if (typeof payload.sub !== 'string' || typeof payload.facilityCode !== 'string' || typeof method !== 'string' || !(READER_METHODS as readonly string[]).includes(method)) {
-      throw new Error('claims');
-    }
-    return { patientId: payload.sub, facilityCode: payload.facilityCode, method: method as ReaderMethod };
-  } catch {
-    throw new BadUserInputError('The card verification is invalid or expired; read the card again / カードを再度読み取ってください');
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -5,18 +5,20 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db } from '@onshi/kit';
 import { consents, dvBlocks, type Tables } from '../db/tables';
+import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
 
 type ConsentRow = typeof consents.$inferSelect;
 
 /**
- * Registers the patient's answers at the reader. A "no" revokes a still-valid consent for that category
+ * Registers the patient's answers at the reader — only ever from a verified reader statement (readers.ts),
+ * inside the transaction that records that verification. A "no" revokes a still-valid consent for that category
  * at this facility (the patient's latest answer counts; fail closed). Pharmacies never receive checkups
  * (seed: 薬局には特定健診情報を提供しない), so a pharmacy never gets a CHECKUP consent.
  */
 export async function registerVisitConsent(
-  db: Db<Tables>, patientId: string, facilityCode: string, method: string, answers: Record<'DRUG' | 'CHECKUP', boolean>, now: Date,
+  db: Db<Tables> | Transaction, patientId: string, facilityCode: string, method: string, answers: Record<'DRUG' | 'CHECKUP', boolean>, now: Date, verificationId: string,
 ): Promise<ConsentRow[]> {
   const pharmacy = facilityKindOfCode(facilityCode) === 'PHARMACY';
   const granted = (['DRUG', 'CHECKUP'] as const).filter((category) => answers[category] && !(category === 'CHECKUP' && pharmacy));
@@ -27,7 +29,7 @@ export async function registerVisitConsent(
         .where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode), inArray(consents.category, refused), isNull(consents.revokedAt)));
     }
     if (granted.length === 0) return [];
-    return tx.insert(consents).values(granted.map((category) => ({ patientId, facilityCode, category, method, registeredAt: now }))).returning();
+    return tx.insert(consents).values(granted.map((category) => ({ patientId, facilityCode, category, method, verificationId, registeredAt: now }))).returning();
   });
 }
 
