@@ -1,30 +1,19 @@
 /**
  * The card reader at the reception desk (contract 4), done for a pool of demo patients before the
- * reception scenario runs: start a verification for the patient's card, sign the challenge with the
- * patient's virtual card (face check, as most readers do), keep the verification token. The load then
- * measures what the clerk's system does per patient: `confirmQualificationByCard(verificationToken)`.
- * Tokens are valid 10 minutes, longer than one scale's reception runs take.
+ * reception scenario runs: the clinic's registered demo reader asks for a nonce, the patient's virtual card
+ * signs it (face check, as most readers do), the reader signs its statement with the patient's answers, and
+ * the verification token is kept. The load then measures what the clerk's system does per patient:
+ * `confirmQualificationByCard(verificationToken)`. Tokens are valid 10 minutes, longer than one scale's
+ * reception runs take.
  */
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
-import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
-import { DEMO_HOSPITAL, INTERNAL_SECRET_HEADER, type DemoPatient } from '@onshi/kit';
+import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { DEMO_CLINIC, DEMO_HOSPITAL, INTERNAL_SECRET_HEADER, type DemoPatient } from '@onshi/kit';
 import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
 import type { TestSystem } from '../src/harness';
 
-const START = 'mutation($cardSerial: String!) { startReaderVerification(cardSerial: $cardSerial) { challengeId challenge } }';
-const COMPLETE = 'mutation($challengeId: ID!, $signature: String!) { completeReaderVerification(challengeId: $challengeId, method: "FACE", signature: $signature) { verificationToken } }';
-
-async function verify(system: TestSystem, token: string, patient: DemoPatient): Promise<string> {
-  const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>(START, { cardSerial: patient.cardSerial }, token);
-  const challenge = started.body.data?.startReaderVerification;
-  if (!challenge) throw new Error(`startReaderVerification failed for ${patient.cardSerial}: ${started.text.slice(0, 300)}`);
-  const card = createVirtualCard(demoCardSeedMaterial(system.demo.seed, patient.cardSerial));
-  const completed = await system.graphql<{ completeReaderVerification: { verificationToken: string } }>(
-    COMPLETE, { challengeId: challenge.challengeId, signature: signChallenge(card.privateKey, challenge.challenge) }, token,
-  );
-  const verificationToken = completed.body.data?.completeReaderVerification.verificationToken;
-  if (!verificationToken) throw new Error(`completeReaderVerification failed for ${patient.cardSerial}: ${completed.text.slice(0, 300)}`);
-  return verificationToken;
+async function verify(system: TestSystem, patient: DemoPatient): Promise<string> {
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+  return (await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), patient.cardSerial, { drug: true, checkup: true })).verificationToken;
 }
 
 const CONFIRM = 'mutation($verificationToken: String!) { confirmQualificationByCard(verificationToken: $verificationToken) { qualificationValidity } }';
@@ -48,7 +37,11 @@ export async function readerVerifications(system: TestSystem, token: string, pat
     for (let i = next++; i < patients.length; i = next++) {
       const patient = patients[i];
       if (!patient) continue;
-      const verificationToken = await verify(system, token, patient);
+      const verificationToken = await verify(system, patient).catch(() => undefined);
+      if (!verificationToken) {
+        pool.refused += 1;
+        continue;
+      }
       const confirmed = await system.graphql(CONFIRM, { verificationToken }, token);
       if (confirmed.status === 200 && !confirmed.body.errors) {
         pool.tokens.push(verificationToken);

@@ -172,5 +172,5 @@ export function prepareScenario(facts: SchemaFacts, spec: ScenarioSpec, distinct
 /** Whether the schema offers the reader verification and the card confirmation (contract 4). */
 export function cardPathAvailable(facts: SchemaFacts): boolean {
   const mutations = facts.schema.getMutationType()?.getFields() ?? {};
-  return ['startReaderVerification', 'completeReaderVerification', 'confirmQualificationByCard'].every((name) => name in mutations);
+  return ['startReaderVerification', 'submitReaderStatement', 'confirmQualificationByCard'].every((name) => name in mutations);
 }

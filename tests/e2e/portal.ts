@@ -39,10 +39,11 @@ export async function buildPortal(): Promise<void> {
 
 export interface RunningPortal { url: string; output: () => string; stop(): Promise<void> }
 
-export async function startPortal(gatewayUrl: string, demoSeed: string): Promise<RunningPortal> {
+/** `dataDir`: the system's data dir, where the demo kiosk finds its facility's reader key (consent readerDevice.ts). */
+export async function startPortal(gatewayUrl: string, demoSeed: string, dataDir: string): Promise<RunningPortal> {
   const port = await freePort();
   const child: ChildProcess = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: PORTAL_DIR, env: portalEnv({ GATEWAY_URL: gatewayUrl, DEMO_SEED: demoSeed }), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: PORTAL_DIR, env: portalEnv({ GATEWAY_URL: gatewayUrl, DEMO_SEED: demoSeed, DATA_DIR: dataDir }), stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });

@@ -3,12 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CLINIC, REPO_ROOT } from '@onshi/kit';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
+import { createVirtualCard } from '@onshi/consent/src/services/card';
+import { DEMO_STAFF_PASSWORD, demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 /** The vendor examples in docs/api-guide.md run as written (issue 9: "the vendor examples run in the test suite"). */
 const GUIDE = readFileSync(path.join(REPO_ROOT, 'docs/api-guide.md'), 'utf8');
+/** The card reader's example (section 5), tagged `ts reader-example`. */
+const readerBlock = () => /```ts reader-example\n([\s\S]*?)```/.exec(GUIDE)?.[1];
 const blocks = (language: string) => [...GUIDE.matchAll(new RegExp('```' + language + ' example\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
 
 let system: TestSystem;
@@ -44,6 +47,22 @@ test('the EHR shell examples (staff login, confirmation, drug information with c
   // On failure the trace shows which documented step broke.
   expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('GUIDE-OK');
+});
+
+test("the card reader's TypeScript example runs: consent from the reader's statement, once, and the EHR sees the result", async () => {
+  const file = path.join(workDir, 'reader.mts');
+  writeFileSync(file, readerBlock() ?? '');
+  const reader = system.reader(DEMO_CLINIC.code);
+  const patient = system.patient(5);
+  const cardKey = createVirtualCard(demoCardSeedMaterial(system.demo.seed, patient.cardSerial)).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  const run = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [file], {
+    env: { ...process.env, GATEWAY: env.GATEWAY, READER_ID: reader.readerId, READER_KEY: JSON.stringify(reader.privateJwk), CARD_KEY: cardKey, CARD_SERIAL: patient.cardSerial, STAFF_TOKEN: await system.token('clinic-reception') },
+    encoding: 'utf8', timeout: 60_000,
+  });
+  expect({ status: run.status, stderr: run.stderr.slice(-3000) }).toEqual({ status: 0, stderr: '' });
+  expect(run.stdout).toContain('consents: DRUG\n');
+  expect(run.stdout).toContain('replay refused');
+  expect(run.stdout).toContain('validity 1, flags drug 1 checkup 0');
 });
 
 test('the PHR TypeScript example runs', () => {

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_PHARMACY, INTERNAL_SECRET_HEADER, REPO_ROOT, ageOn, coverageOn, type DemoPatient } from '@onshi/kit';
+import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { DEMO_PHARMACY, DEMO_PIN, INTERNAL_SECRET_HEADER, REPO_ROOT, ageOn, coverageOn, type DemoPatient } from '@onshi/kit';
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
@@ -157,14 +158,13 @@ describe('checkups: who may not read them', () => {
   });
 
   test('the pharmacist, even after yamada answered "checkup: yes" at the pharmacy reader, gets FORBIDDEN and no values', async () => {
-    const pharmacist = await system.token('pharmacy-pharmacist');
-    await registerPharmacyConsentForYamada(pharmacist);
+    await registerPharmacyConsentForYamada();
     const viaGateway = await checkupsAs('pharmacy-pharmacist', system.patient(0).id);
     expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(viaGateway.text).not.toContain(HBA1C);
     expect(viaGateway.text).not.toContain('judgement');
     // Defense in depth: straight at the subgraph, past the gateway, the answer is the same.
-    const direct = await entitiesAt(pharmacist, [system.patient(0).id]);
+    const direct = await entitiesAt(await system.token('pharmacy-pharmacist'), [system.patient(0).id]);
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(direct.text).not.toContain(HBA1C);
   });
@@ -396,36 +396,14 @@ async function entitiesAt(token: string, patientIds: string[]) {
   );
 }
 
-interface VirtualCard { privateKey: unknown }
-interface CardModule {
-  createVirtualCard(seedMaterial: string): VirtualCard;
-  signChallenge(privateKey: unknown, challenge: string): string;
-}
 
 /**
  * yamada at the pharmacy's card reader answers "drug: yes, checkup: yes" (contract 4). The consent subgraph must not
  * record a CHECKUP consent for a pharmacy; whatever it records, the pharmacist must still get no checkups.
  */
-async function registerPharmacyConsentForYamada(pharmacistToken: string): Promise<void> {
-  // The virtual card belongs to the consent subgraph (contract 1); loaded at run time to sign like the real card.
-  const card = (await import(path.join(REPO_ROOT, 'subgraphs/consent/src/services/card'))) as CardModule;
-  const serial = system.patient(0).cardSerial;
-  const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>(
-    'mutation($serial: String!) { startReaderVerification(cardSerial: $serial) { challengeId challenge } }', { serial }, pharmacistToken,
-  );
-  const challenge = started.body.data?.startReaderVerification;
-  if (!challenge) throw new Error(`reader verification did not start: ${started.text}`);
-  const virtualCard = card.createVirtualCard(`${system.demo.seed}:card:${serial}`);
-  const completed = await system.graphql<{ completeReaderVerification: { verificationToken: string } }>(
-    'mutation($id: ID!, $signature: String!) { completeReaderVerification(challengeId: $id, method: "PIN", pin: "1234", signature: $signature) { verificationToken } }',
-    { id: challenge.challengeId, signature: card.signChallenge(virtualCard.privateKey, challenge.challenge) }, pharmacistToken,
-  );
-  const verificationToken = completed.body.data?.completeReaderVerification.verificationToken;
-  if (!verificationToken) throw new Error(`reader verification failed: ${completed.text}`);
-  const consent = await system.graphql<{ registerVisitConsent: Array<{ category: string; facilityCode: string }> }>(
-    'mutation($token: String!) { registerVisitConsent(verificationToken: $token, drug: true, checkup: true) { category facilityCode } }', { token: verificationToken }, pharmacistToken,
-  );
-  expect(consent.body.errors).toBeUndefined();
+async function registerPharmacyConsentForYamada(): Promise<void> {
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+  const visit = await readerVisit(call, system.demo, system.reader(DEMO_PHARMACY.code), system.patient(0).cardSerial, { drug: true, checkup: true }, { method: 'PIN', pin: DEMO_PIN });
   // The drug consent is there, so the pharmacy visit is real; a checkup consent is never granted to a pharmacy.
-  expect(consent.body.data?.registerVisitConsent).toContainEqual(expect.objectContaining({ category: 'DRUG', facilityCode: DEMO_PHARMACY.code }));
+  expect(visit.consents).toContainEqual(expect.objectContaining({ category: 'DRUG', facilityCode: DEMO_PHARMACY.code }));
 }

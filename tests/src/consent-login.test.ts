@@ -6,10 +6,12 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import path from 'node:path';
-import { DEMO_CLINIC, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
+import { readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { signReaderStatement } from '@onshi/consent/src/services/readerDevice';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -88,27 +90,20 @@ describe('card login (contract 1)', () => {
 });
 
 describe('card reader at a facility (contract 4)', () => {
-  async function readerChallenge(token: string, cardSerial: string) {
-    const result = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: cardSerial }, token);
-    const challenge = result.body.data?.startReaderVerification;
-    if (!challenge) throw new Error(result.text);
-    return challenge;
-  }
-  async function completeReader(token: string, challengeId: string, method: string, pin: string | null, signature: string) {
-    return system.graphql<{ completeReaderVerification: { verificationToken: string; patientId: string; method: string } }>(
-      'mutation($id: ID!, $m: String!, $pin: String, $sig: String!) { completeReaderVerification(challengeId: $id, method: $m, pin: $pin, signature: $sig) { verificationToken patientId method expiresAt } }',
-      { id: challengeId, m: method, pin, sig: signature }, token);
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+
+  async function pinStatement(serial: string, pin: string, reader = system.reader(DEMO_CLINIC.code)) {
+    const challenge = await startReaderChallenge(call, reader, serial);
+    return signReaderStatement(reader, { challengeId: challenge.challengeId, cardSerial: serial, cardSignature: signFor(serial, challenge.challenge), method: 'PIN', result: { pin }, consent: { drug: false, checkup: false } });
   }
 
   test('PIN at the reader: a 10-minute verification token for this facility; wrong PINs count on the card; a locked card is refused for every method', async () => {
-    const token = await system.token('clinic-reception');
     const serial = system.patient(6).cardSerial;
-    let challenge = await readerChallenge(token, serial);
-    const ok = await completeReader(token, challenge.challengeId, 'PIN', DEMO_PIN, signFor(serial, challenge.challenge));
-    const verification = ok.body.data?.completeReaderVerification;
+    const ok = await submitStatement(call, await pinStatement(serial, DEMO_PIN));
+    const verification = ok.data?.submitReaderStatement as { verificationToken: string; patientId: string; method: string } | undefined;
     expect(verification).toMatchObject({ patientId: system.patient(6).id, method: 'PIN' });
     const claims = JSON.parse(Buffer.from(verification?.verificationToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ aud: 'onshi-card-verification', sub: system.patient(6).id, facilityCode: DEMO_CLINIC.code, method: 'PIN', cardSerial: serial });
+    expect(claims).toMatchObject({ aud: 'onshi-card-verification', sub: system.patient(6).id, facilityCode: DEMO_CLINIC.code, method: 'PIN', cardSerial: serial, readerId: system.reader(DEMO_CLINIC.code).readerId });
     expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
 
     // The verification token is not an access token.
@@ -116,29 +111,25 @@ describe('card reader at a facility (contract 4)', () => {
     expect(misuse.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(misuse.text).not.toContain(system.patient(6).name);
 
-    // A login challenge cannot be completed at a reader, nor a reader challenge by another facility.
+    // A login challenge cannot be used at a reader, nor one reader's challenge by another reader.
     const loginChallenge = await challengeFor(serial);
-    const crossed = await completeReader(token, loginChallenge.challengeId, 'FACE', null, signFor(serial, loginChallenge.challenge));
-    expect(crossed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    challenge = await readerChallenge(token, serial);
-    const otherFacility = await completeReader(await system.token('dental-dentist'), challenge.challengeId, 'FACE', null, signFor(serial, challenge.challenge));
-    expect(otherFacility.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const reader = system.reader(DEMO_CLINIC.code);
+    const crossed = await submitStatement(call, await signReaderStatement(reader, { challengeId: loginChallenge.challengeId, cardSerial: serial, cardSignature: signFor(serial, loginChallenge.challenge), method: 'FACE', result: { faceMatch: true }, consent: { drug: true, checkup: true } }));
+    expect(crossed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const clinicChallenge = await startReaderChallenge(call, reader, serial);
+    const otherReader = await submitStatement(call, await signReaderStatement(system.reader(DEMO_DENTAL.code), { challengeId: clinicChallenge.challengeId, cardSerial: serial, cardSignature: signFor(serial, clinicChallenge.challenge), method: 'FACE', result: { faceMatch: true }, consent: { drug: true, checkup: true } }));
+    expect(otherReader.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const codes: unknown[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      challenge = await readerChallenge(token, serial);
-      codes.push((await completeReader(token, challenge.challengeId, 'PIN', '0000', signFor(serial, challenge.challenge))).body.errors?.[0]?.extensions?.code);
-    }
+    for (let i = 0; i < 3; i += 1) codes.push((await submitStatement(call, await pinStatement(serial, '0000'))).errors?.[0]?.extensions?.code);
     expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'CARD_LOCKED']);
-    challenge = await readerChallenge(token, serial);
-    const face = await completeReader(token, challenge.challengeId, 'FACE', null, signFor(serial, challenge.challenge));
-    expect(face.body.errors?.[0]?.extensions?.code).toBe('CARD_LOCKED');
-    expect(face.text).not.toContain('eyJ');
+    const face = await readerVisit(call, system.demo, reader, serial, { drug: true, checkup: true }).catch((error: unknown) => String(error));
+    expect(face).toContain('CARD_LOCKED');
   });
 
-  test('only staff of a facility run its reader', async () => {
-    const result = await system.graphql('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId } }', { s: system.patient(7).cardSerial }, await system.token('admin'));
-    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  test('an unregistered reader id gets no challenge', async () => {
+    const result = await system.graphql('mutation($s: String!) { startReaderVerification(readerId: "rdr_nope", cardSerial: $s) { challengeId } }', { s: system.patient(7).cardSerial });
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'READER_NOT_ACTIVE' });
   });
 });
 

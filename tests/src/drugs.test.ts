@@ -4,8 +4,9 @@ import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
 import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
-// The virtual My Number Card belongs to the consent subgraph (contract 1): used here to sign like the real card.
-import { createVirtualCard, signChallenge } from '../../subgraphs/consent/src/services/card';
+// The virtual My Number Card and the demo reader belong to the consent subgraph (contracts 1 and 4): used here as the devices.
+import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
+import { DEMO_PHARMACY, DEMO_PIN } from '@onshi/kit';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -187,22 +188,10 @@ describe('who may read drug information', () => {
     expect(before.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
     expectNoDrugData(before.text, 0);
 
-    // At the reader (contract 4): card challenge signed after the PIN, then "drug information: yes".
-    const serial = system.patient(0).cardSerial;
-    const started = await system.graphql<{ startReaderVerification: { challengeId: string; challenge: string } }>(
-      'mutation($serial: String!) { startReaderVerification(cardSerial: $serial) { challengeId challenge } }', { serial }, pharmacist,
-    );
-    const challenge = started.body.data?.startReaderVerification;
-    if (!challenge) throw new Error(`reader verification did not start: ${started.text}`);
-    const card = createVirtualCard(`${system.demo.seed}:card:${serial}`);
-    const completed = await system.graphql<{ completeReaderVerification: { verificationToken: string } }>(
-      'mutation($id: ID!, $signature: String!) { completeReaderVerification(challengeId: $id, method: "PIN", pin: "1234", signature: $signature) { verificationToken } }',
-      { id: challenge.challengeId, signature: signChallenge(card.privateKey, challenge.challenge) }, pharmacist,
-    );
-    const verificationToken = completed.body.data?.completeReaderVerification.verificationToken;
-    if (!verificationToken) throw new Error(`reader verification failed: ${completed.text}`);
-    const consent = await system.graphql('mutation($token: String!) { registerVisitConsent(verificationToken: $token, drug: true, checkup: false) { category } }', { token: verificationToken }, pharmacist);
-    expect(consent.body.errors).toBeUndefined();
+    // At the pharmacy's registered reader (contract 4): the card signs the nonce, the PIN, "drug information: yes".
+    const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+    const visit = await readerVisit(call, system.demo, system.reader(DEMO_PHARMACY.code), system.patient(0).cardSerial, { drug: true, checkup: false }, { method: 'PIN', pin: DEMO_PIN });
+    expect(visit.consents.map((c) => c.category)).toEqual(['DRUG']);
 
     const after = await system.graphql<{ patient: { medicationSummary: { counts: { activeDrugs: number } } } }>(PATIENT_SUMMARY, { id: yamadaId }, pharmacist);
     expect(after.body.errors).toBeUndefined();

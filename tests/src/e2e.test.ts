@@ -39,7 +39,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const [started] = await Promise.all([startTestSystem({ patients: 10 }), buildPortal()]);
   system = started;
-  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed);
+  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
   browser = await launchChromium();
   const token = await system.token('yamada');
   const drugs = await system.graphql<{ me: { dispensings: { edges: Array<{ node: { date: string; drugName: string; ingredient: string } }> } } }>(
@@ -138,22 +138,69 @@ function staffOf(account: string): { facilityCode: string; staffId: string } {
 }
 
 describe('facility: reader kiosk and staff view', () => {
-  test('reception: the kiosk registers the consent and shows the qualification result; no drug or checkup data reaches the browser', async () => {
+  test('reception opens the kiosk: no staff controls, nothing pre-selected, the patient answers; the result resets; no drug or checkup data reaches the browser', async () => {
     const { context, page, consoleErrors, responses } = await openSession();
     const { facilityCode, staffId } = staffOf('clinic-reception');
     await staffLogin(page, 'clinic-reception', facilityCode, staffId);
     await visit(page, `${portal.url}/reader`);
-    await page.fill('#reader-card', YAMADA_CARD);
-    await page.click('main form button[type=submit]');
-    await page.getByRole('button', { name: '顔認証' }).click();
-    await page.getByRole('heading', { name: '情報の提供に同意しますか' }).waitFor();
-    await page.click('main form button[type=submit]');
-    const result = page.getByTestId('confirmation-result');
-    await result.waitFor();
-    expect(await result.innerText()).toContain('山田 太郎');
-    expect(await result.innerText()).toContain('有効');
-    expect(await page.getByTestId('drug-consent-flag').innerText()).toBe('あり');
-    await shoot(page, 'reader');
+    // The patient-facing screen: no logout, no way back into the staff pages.
+    expect(await page.getByRole('button', { name: 'ログアウト' }).count()).toBe(0);
+    expect(await page.locator('a[href^="/clinic"]').count()).toBe(0);
+
+    /** One patient at the kiosk: card, their own answers, PIN. */
+    async function patientAtKiosk(card: string, answers: { drug: 'yes' | 'no'; checkup: 'yes' | 'no' }, shots?: string): Promise<void> {
+      await page.fill('#reader-card', card);
+      await page.click('main form button[type=submit]');
+      await page.getByRole('heading', { name: '情報の提供に同意しますか' }).waitFor();
+      // Nothing is pre-selected, and each question must be answered: submitting unanswered stays here.
+      expect(await page.locator('input[type=radio]:checked').count()).toBe(0);
+      expect(await page.locator('input[type=radio][required]').count()).toBe(4);
+      await page.click('main form button[type=submit]');
+      expect(await page.getByRole('heading', { name: '情報の提供に同意しますか' }).count()).toBe(1);
+      // 「同意しない」 is the same kind of control as 「同意する」, the same size.
+      const agree = await page.locator('label:has(input[name=drug][value=yes])').boundingBox();
+      const disagree = await page.locator('label:has(input[name=drug][value=no])').boundingBox();
+      expect(disagree?.height).toBe(agree?.height);
+      if (shots) {
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await shoot(page, `${shots}-consent-${width}`);
+        }
+        await page.setViewportSize({ width: 1024, height: 900 });
+      }
+      await page.locator(`input[name=drug][value=${answers.drug}]`).check();
+      await page.locator(`input[name=checkup][value=${answers.checkup}]`).check();
+      await page.click('main form button[type=submit]');
+      await page.fill('#reader-pin', DEMO_PIN);
+      await page.click('main form button[type=submit]');
+      await page.getByRole('heading', { name: '受付が完了しました。カードをお取りください。' }).waitFor();
+      const done = await page.locator('main').innerText();
+      expect(done).toContain(answers.drug === 'yes' ? '同意する' : '同意しない');
+      // The patient's screen shows their answers, not the clerk's qualification result.
+      expect(done).not.toContain('有効');
+      if (shots) {
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await shoot(page, `${shots}-done-${width}`);
+        }
+        await page.setViewportSize({ width: 1024, height: 900 });
+      }
+    }
+
+    await patientAtKiosk(YAMADA_CARD, { drug: 'yes', checkup: 'yes' }, 'reader');
+    // The result does not wait for the next person: the kiosk returns to its start by itself.
+    await page.getByRole('heading', { name: 'マイナンバーカードをカードリーダーに置いてください。' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('main').innerText()).not.toContain('同意する');
+
+    // The next patient says no to both: nothing is registered for them.
+    const next = system.patient(3);
+    await patientAtKiosk(next.cardSerial, { drug: 'no', checkup: 'no' });
+    const flags = await fetch(`${system.urls.consent}/internal/consent-flags`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ patientId: next.id, facilityCode }),
+    });
+    expect(await flags.json()).toEqual({ drug: '0', checkup: '0' });
+    await page.getByRole('button', { name: '次の方' }).click();
+    await page.getByRole('heading', { name: 'マイナンバーカードをカードリーダーに置いてください。' }).waitFor();
 
     await visit(page, `${portal.url}/clinic`);
     expect(await page.locator('main').innerText()).toContain('山田 太郎');

@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { demoPatient, type DemoOptions } from '@onshi/kit';
 import { startSystem, type RunningSystem, type ServiceName } from '@onshi/gateway/src/system/processes';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { demoReaderKey, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,6 +29,8 @@ export interface TestSystem {
   internalSecret: string;
   /** The demo patient at `index` as generated (0 = yamada, 1 = sato). */
   patient(index: number): ReturnType<typeof demoPatient>;
+  /** The demo card reader of a facility (its random key, from the data dir: consent demoReaders.ts). */
+  reader(facilityCode: string): ReaderKey;
   /** A token for a demo account, obtained through the real login flows (see consent's demoClient.ts). */
   token(account: string): Promise<string>;
   /** POST a GraphQL operation to the gateway (or `url`). */
@@ -109,6 +112,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     databaseUrl: database?.url,
     internalSecret,
     patient: (index) => demoPatient(demo, index),
+    reader: (facilityCode) => demoReaderKey(dataDir, facilityCode),
     graphql,
     async token(account) {
       const cached = tokens.get(account);

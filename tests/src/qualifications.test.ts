@@ -5,11 +5,10 @@
  * statement count of `Patient.qualifications` for 100 patients vs 1.
  *
  * Tokens come from the harness (the real login flows) and card proofs from the real reader flow
- * (contract 4: startReaderVerification / completeReaderVerification, signed by the demo virtual card).
+ * (contract 4: the demo reader's signed statement over the demo virtual card's signature).
  */
-import { DEMO_CLINIC, DEMO_PHARMACY, INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
-import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
+import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF, INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
+import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 const PATIENTS = 110;
@@ -30,20 +29,17 @@ const login = (account: string) => system.token(account);
 /** A card serial of the demo world (contract 1). */
 const serialOf = (index: number) => system.patient(index).cardSerial;
 
-/** The facility's card reader (contract 4): challenge, the card's signature, face / PIN / visual check. */
+/**
+ * The facility's registered card reader (contract 4): the card signs the reader's nonce, the reader checks
+ * the person (face / PIN / visual attestation) and signs a statement with the patient's answers ("yes" here,
+ * so no seeded consent is withdrawn). Answers the verification token the clerk confirms with.
+ */
 async function readCard(staffAccount: string, cardSerial: string, method: 'FACE' | 'PIN' | 'VISUAL' = 'FACE'): Promise<string> {
-  const token = await login(staffAccount);
-  const start = await gql<{ startReaderVerification: { challengeId: string; challenge: string } }>('mutation($s: String!) { startReaderVerification(cardSerial: $s) { challengeId challenge } }', { s: cardSerial }, token);
-  const challenge = start.body.data?.startReaderVerification;
-  if (!challenge) throw new Error(`reader start failed: ${start.text}`);
-  const signature = signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, cardSerial)).privateKey, challenge.challenge);
-  const done = await gql<{ completeReaderVerification: { verificationToken: string } }>(
-    'mutation($c: ID!, $m: String!, $p: String, $s: String!) { completeReaderVerification(challengeId: $c, method: $m, pin: $p, signature: $s) { verificationToken } }',
-    { c: challenge.challengeId, m: method, p: method === 'PIN' ? '1234' : null, s: signature }, token,
-  );
-  const verificationToken = done.body.data?.completeReaderVerification.verificationToken;
-  if (!verificationToken) throw new Error(`reader verification failed: ${done.text}`);
-  return verificationToken;
+  const facilityCode = DEMO_STAFF.find((staff) => staff.account === staffAccount)?.facilityCode;
+  if (!facilityCode) throw new Error(`${staffAccount} has no facility`);
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+  const check = method === 'FACE' ? { method } : method === 'PIN' ? { method, pin: DEMO_PIN } : { method, attestedBy: 'R0001' };
+  return (await readerVisit(call, system.demo, system.reader(facilityCode), cardSerial, { drug: true, checkup: true }, check)).verificationToken;
 }
 
 const QUALIFICATION_FIELDS = 'id insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber personalFamilyClassification qualificationDate disqualificationDate insuredPartialContributionRatio limitApplicationCertificateClassificationFlag';
@@ -143,7 +139,7 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
     const lost = await gql('mutation($s: String!) { reportCardLost(cardSerial: $s) { cardSerial status } }', { s: serialOf(index) }, await login('admin'));
     expect(lost.body.data).toEqual({ reportCardLost: { cardSerial: serialOf(index), status: 'LOST' } });
     const result = await confirmByCard('clinic-reception', proof);
-    expect(errorOf(result)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CARD_LOST', field: 'verificationToken' });
+    expect(errorOf(result)?.extensions).toMatchObject({ code: 'CARD_NOT_USABLE', reason: 'LOST', field: 'verificationToken' });
     expect(errorOf(result)?.message).toContain('紛失');
     expect(errorOf(result)?.message).toContain('reported lost');
     expect(result.text).not.toContain(system.patient(index).name);
@@ -153,12 +149,13 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
   test('a card not registered for health insurance cannot confirm until it is registered (face auth at the counter)', async () => {
     const index = 9; // every tenth generated card is unregistered in the demo (services/seed.ts)
     const before = await confirmByCard('clinic-reception', await readCard('clinic-reception', serialOf(index)));
-    expect(errorOf(before)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CARD_NOT_REGISTERED' });
+    expect(errorOf(before)?.extensions).toMatchObject({ code: 'CARD_NOT_USABLE', reason: 'NOT_REGISTERED' });
     expect(errorOf(before)?.message).toContain('初回登録');
     expect(before.text).not.toContain(system.patient(index).name);
 
-    const byPin = await gql('mutation($t: String!) { registerCardForInsuranceAtCounter(verificationToken: $t) { cardSerial } }', { t: await readCard('clinic-reception', serialOf(index), 'PIN') }, await login('clinic-reception'));
-    expect(errorOf(byPin)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'verificationToken' });
+    // Only a FACE check verifies a card that is not registered yet (registration at the counter); a PIN check is refused at the reader.
+    const byPin = await readCard('clinic-reception', serialOf(index), 'PIN').catch((error: unknown) => String(error));
+    expect(byPin).toContain('CARD_NOT_USABLE');
 
     const registered = await gql<{ registerCardForInsuranceAtCounter: { cardSerial: string; registeredAt: string; status: string } }>(
       'mutation($t: String!) { registerCardForInsuranceAtCounter(verificationToken: $t) { cardSerial registeredAt status } }', { t: await readCard('clinic-reception', serialOf(index), 'FACE') }, await login('clinic-reception'),

@@ -19,7 +19,7 @@ import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, Kind, buildASTSchema, getNamedType, isLeafType, isNonNullType,
   parse, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
-import { REPO_ROOT, ROLES, coverageOn, type Role } from '@onshi/kit';
+import { DEMO_DENTAL, DEMO_PHARMACY, REPO_ROOT, ROLES, coverageOn, type Role } from '@onshi/kit';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
@@ -65,8 +65,8 @@ beforeAll(async () => {
   system = await startTestSystem({ patients: 6, gatewayEnv: { RATE_LIMIT_REQUESTS: '100000' } });
   const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
   const yamada = system.patient(CONSENTED).cardSerial;
-  await readerVisit(call, system.demo, await system.token('dental-dentist'), yamada, { drug: true, checkup: true });
-  await readerVisit(call, system.demo, await system.token('pharmacy-pharmacist'), yamada, { drug: true, checkup: true });
+  await readerVisit(call, system.demo, system.reader(DEMO_DENTAL.code), yamada, { drug: true, checkup: true });
+  await readerVisit(call, system.demo, system.reader(DEMO_PHARMACY.code), yamada, { drug: true, checkup: true });
 });
 afterAll(async () => {
   await system?.stop();
