@@ -19,23 +19,32 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale, t } = await messages();
   const session = await currentSession();
   const currentPath = (await headers()).get('x-onshi-path') ?? '/';
+  // The card-reader kiosk faces patients: no logout and no link into the staff pages (issue 15 finding 5).
+  const kiosk = currentPath === '/reader' || currentPath.startsWith('/reader/') || currentPath.startsWith('/reader?');
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">{t.skipToContent}</a>
         <header className="site-header">
           <div className="site-header__inner">
-            <a className="site-title" href={session?.claims.role === 'PATIENT' ? '/' : session ? '/clinic' : '/login'}>
-              <span className="site-title__name">{t.siteName}</span>
-              <span className="site-title__tagline">{t.siteTagline}</span>
-            </a>
+            {kiosk ? (
+              <span className="site-title">
+                <span className="site-title__name">{t.siteName}</span>
+                <span className="site-title__tagline">{t.siteTagline}</span>
+              </span>
+            ) : (
+              <a className="site-title" href={session?.claims.role === 'PATIENT' ? '/' : session ? '/clinic' : '/login'}>
+                <span className="site-title__name">{t.siteName}</span>
+                <span className="site-title__tagline">{t.siteTagline}</span>
+              </a>
+            )}
             <div className="site-header__actions">
               <form action={switchLocale}>
                 <input type="hidden" name="locale" value={locale === 'ja' ? 'en' : 'ja'} />
                 <input type="hidden" name="returnTo" value={currentPath} />
                 <button type="submit" className="button button--quiet" lang={locale === 'ja' ? 'en' : 'ja'} aria-label={t.languageSwitchLabel}>{t.languageSwitch}</button>
               </form>
-              {session ? (
+              {session && !kiosk ? (
                 <form action={logout}>
                   <button type="submit" className="button button--quiet">{t.logout}</button>
                 </form>

@@ -1,10 +1,13 @@
 /**
- * Stand-in for the card reader and the IC chip of a (virtual) My Number Card. A real card signs the
- * challenge inside the chip after the PIN check; in the demo the key pair is derived from DEMO_SEED and the
- * card serial exactly as the consent subgraph derives it (contract 1), so the same helper is reused, not copied.
- * The PIN is never checked here: it goes to the consent subgraph, which counts the tries.
+ * Stand-ins for the hardware of the demo kiosk: the IC chip of a (virtual) My Number Card and the facility's
+ * registered card reader. A real card signs the nonce inside the chip; in the demo the key pair is derived
+ * from DEMO_SEED and the card serial exactly as the consent subgraph derives it (contract 1). The reader's
+ * key is the demo reader's random key from the data dir (consent readerDevice.ts), read on the server only.
+ * The PIN is never checked here: it goes to the consent subgraph in the signed statement, which counts the tries.
  */
+import path from 'node:path';
 import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
+import { readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
 const CARD_SERIAL = /^[A-Z0-9-]{4,40}$/;
 
@@ -16,3 +19,14 @@ export function signWithVirtualCard(cardSerial: string, challenge: string): stri
   const seed = process.env.DEMO_SEED ?? 'onshi';
   return signChallenge(createVirtualCard(`${seed}:card:${cardSerial}`).privateKey, challenge);
 }
+
+/** The data dir the system runs on (DATA_DIR, else the repository's `.data/`; the portal runs in portal/). */
+function dataDir(): string {
+  return process.env.DATA_DIR ?? path.join(process.cwd(), '..', '.data');
+}
+
+export function demoReaderOf(facilityCode: string): ReaderKey | undefined {
+  return readDemoReaderKeys(dataDir())[facilityCode];
+}
+
+export { signReaderStatement };

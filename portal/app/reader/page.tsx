@@ -8,7 +8,11 @@ import { ReaderKiosk } from './ReaderKiosk';
 export const metadata: Metadata = { title: 'カードリーダー' };
 export const dynamic = 'force-dynamic';
 
-/** The face-auth card reader (顔認証付きカードリーダー) screen of a facility: runs under a staff session of that facility. */
+/**
+ * The face-auth card reader (顔認証付きカードリーダー) screen of a facility. Staff open it with their login
+ * (it then plays that facility's registered demo reader); the screen itself is the patient's: no staff
+ * controls, no way back to the staff pages (the layout hides its header actions on /reader).
+ */
 export default async function ReaderPage() {
   const session = await currentSession();
   if (!session) redirect('/staff/login?next=/reader');
@@ -18,7 +22,6 @@ export default async function ReaderPage() {
     <main id="main" className="kiosk">
       <h1>{t.readerTitle}</h1>
       <ReaderKiosk locale={locale} pharmacy={isPharmacyCode(session.claims.facilityCode)} />
-      <p style={{ marginTop: '2rem' }}><a href="/clinic">{t.clinicBack}</a></p>
     </main>
   );
 }

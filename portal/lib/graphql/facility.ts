@@ -1,21 +1,19 @@
 import { graphql } from './generated';
 
-/** The card reader at a facility (contract 4): verify the card holder, record the visit consent, confirm the qualification. */
+/**
+ * The card reader at a facility (contract 4; docs/api-guide.md "Card readers"): the demo kiosk plays the
+ * registered reader device — it asks for a nonce, the virtual card signs it, the kiosk signs a statement with
+ * the facility's demo reader key on the server side, and the statement alone registers the patient's answers.
+ */
 export const StartReaderVerificationMutation = graphql(`
-  mutation StartReaderVerification($cardSerial: String!) {
-    startReaderVerification(cardSerial: $cardSerial) { challengeId challenge expiresAt }
+  mutation StartReaderVerification($readerId: ID!, $cardSerial: String!) {
+    startReaderVerification(readerId: $readerId, cardSerial: $cardSerial) { challengeId challenge expiresAt }
   }
 `);
 
-export const CompleteReaderVerificationMutation = graphql(`
-  mutation CompleteReaderVerification($challengeId: ID!, $method: String!, $pin: String, $signature: String!) {
-    completeReaderVerification(challengeId: $challengeId, method: $method, pin: $pin, signature: $signature) { verificationToken patientId method expiresAt }
-  }
-`);
-
-export const RegisterVisitConsentMutation = graphql(`
-  mutation RegisterVisitConsent($verificationToken: String!, $drug: Boolean!, $checkup: Boolean!) {
-    registerVisitConsent(verificationToken: $verificationToken, drug: $drug, checkup: $checkup) { id category expiresAt }
+export const SubmitReaderStatementMutation = graphql(`
+  mutation SubmitReaderStatement($statement: String!) {
+    submitReaderStatement(statement: $statement) { verificationToken patientId cardStatus drugAnswer checkupAnswer expiresAt }
   }
 `);
 
