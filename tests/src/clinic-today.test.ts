@@ -4,7 +4,7 @@
  * each consent has left. Attacks: another facility's staff, roles without a counter, asking it for drug
  * data, and a person DV-blocked after the confirmation.
  */
-import { DEMO_CLINIC } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_STAFF } from '@onshi/kit';
 import { cardLogin, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
@@ -42,7 +42,8 @@ const call: GraphQLCall = async (query, variables, bearer) => (await system.grap
 /** The reader flow at the staff member's facility (contract 4) with the patient's answers, then the confirmation by card. */
 async function visit(staffAccount: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }): Promise<void> {
   const token = await tokenOf(staffAccount);
-  const { verificationToken } = await readerVisit(call, system.demo, token, system.patient(patientIndex).cardSerial, answers);
+  const facilityCode = DEMO_STAFF.find((staff) => staff.account === staffAccount)?.facilityCode ?? '';
+  const { verificationToken } = await readerVisit(call, system.demo, system.reader(facilityCode), system.patient(patientIndex).cardSerial, answers);
   const confirmed = await system.graphql<{ confirmQualificationByCard: { qualificationValidity: string } }>(
     'mutation($v: String!) { confirmQualificationByCard(verificationToken: $v) { qualificationValidity } }', { v: verificationToken }, token);
   expect(confirmed.body.errors).toBeUndefined();

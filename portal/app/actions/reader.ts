@@ -44,8 +44,50 @@ async function placeCard(formData: FormData): Promise<ReaderState> {
   return { step: 'consent', cardSerial };
 }
 
-import { STAFF_ROLES } from '@/lib/staff';
-import { demoReaderOf, isWellFormedCardSerial, signReaderStatement, signWithVirtualCard } from '@/lib/virtualCard';
+/** Step 2: the patient's own answers; each question must be answered (nothing is pre-selected). */
+async function answer(formData: FormData, pharmacy: boolean): Promise<ReaderState> {
+  const cardSerial = String(formData.get('cardSerial') ?? '');
+  if (!isWellFormedCardSerial(cardSerial)) return { step: 'card', error: 'CARD' };
+  const drug = answerOf(formData.get('drug'));
+  // A pharmacy never asks about checkups (seed: 薬局には特定健診情報を提供しない): the answer is "no".
+  const checkup = pharmacy ? 'no' : answerOf(formData.get('checkup'));
+  if (!drug || !checkup) return { step: 'consent', cardSerial, error: 'UNANSWERED' };
+  return { step: 'pin', cardSerial, answers: { drug, checkup } };
+}
+
+/** Step 3: the PIN; the card signs the reader's nonce, the kiosk (as the reader) signs the statement. */
+async function confirm(formData: FormData): Promise<ReaderState> {
+  const kiosk = await kioskFacility();
+  if (!kiosk) return { step: 'card', error: 'STAFF_ONLY' };
+  const cardSerial = String(formData.get('cardSerial') ?? '');
+  const drug = answerOf(formData.get('drug'));
+  const checkup = answerOf(formData.get('checkup'));
+  if (!isWellFormedCardSerial(cardSerial)) return { step: 'card', error: 'CARD' };
+  if (!drug || !checkup) return { step: 'consent', cardSerial, error: 'UNANSWERED' };
+  const answers = { drug, checkup };
+  const pin = String(formData.get('pin') ?? '');
+  if (!/^\d{4}$/.test(pin)) return { step: 'pin', cardSerial, answers, error: 'PIN_FORMAT' };
+  const reader = demoReaderOf(kiosk.facilityCode);
+  if (!reader) return { step: 'card', error: 'NO_READER' };
+  const started = await gatewayMutation(StartReaderVerificationMutation, { readerId: reader.readerId, cardSerial });
+  if (!started.ok) return { step: 'card', error: started.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'NO_READER' };
+  const { challengeId, challenge } = started.data.startReaderVerification;
+  const statement = await signReaderStatement(reader, {
+    challengeId, cardSerial, cardSignature: signWithVirtualCard(cardSerial, challenge), method: 'PIN', result: { pin }, consent: { drug: drug === 'yes', checkup: checkup === 'yes' },
+  });
+  const submitted = await gatewayMutation(SubmitReaderStatementMutation, { statement });
+  if (!submitted.ok) {
+    if (submitted.code === 'CARD_LOCKED') return { step: 'pin', cardSerial, answers, error: 'LOCKED' };
+    if (submitted.code === 'CARD_NOT_USABLE') return { step: 'card', error: 'NOT_USABLE' };
+    const triesLeft = submitted.extensions.triesLeft;
+    if (typeof triesLeft === 'number') return { step: 'pin', cardSerial, answers, error: 'WRONG_PIN', triesLeft };
+    return { step: 'pin', cardSerial, answers, error: 'FAILED' };
+  }
+  const verification = submitted.data.submitReaderStatement;
+  // The clerk's qualification check: recorded for the facility, it appears in the staff view's list of today's
+  // confirmations (/clinic), never on this screen. A refusal here changes nothing the patient answered.
+  await gatewayMutation(ConfirmQualificationByCardMutation, { verificationToken: verification.verificationToken }, kiosk.token);
+  return { step: 'done', drug: verification.drugAnswer, checkup: verification.checkupAnswer };
 }
 
 /** One entry point for the kiosk form: each step's form says which step it answers. */
