@@ -4,7 +4,7 @@
  * http://127.0.0.1:4000/graphql) as an operator (ONSHI_TOKEN: an ADMIN access token, e.g. from
  * `pnpm -s demo:token admin` in the demo). Generates the reader's Ed25519 key pair here, registers only the
  * public half, and writes `{ readerId, facilityCode, privateJwk }` to the file (mode 0600, never
- * overwritten) for the device. Safe on a running system: it is one GraphQL call (docs/api-guide.md §5).
+ * overwritten) for the device. Safe on a running system: it is one GraphQL call (docs/api-guide.md §6).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
