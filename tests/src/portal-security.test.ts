@@ -28,7 +28,7 @@ let browser: Browser;
 beforeAll(async () => {
   const [started] = await Promise.all([startTestSystem({ patients: 4 }), buildPortal()]);
   system = started;
-  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed);
+  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
   browser = await launchChromium();
 }, 600_000);
 
