@@ -17,35 +17,52 @@ export function guidanceLabel(t: Messages, level: string): string {
   return level === 'INTENSIVE' ? t.guidanceINTENSIVE : level === 'MOTIVATIONAL' ? t.guidanceMOTIVATIONAL : level === 'INFORMATION' ? t.guidanceINFORMATION : level === 'NONE_ON_MEDICATION' ? t.guidanceNONE_ON_MEDICATION : level;
 }
 
+export function metabolicLabel(t: Messages, judgement: string): string {
+  return judgement === 'MEETS' ? t.metabolicMEETS : judgement === 'PRE' ? t.metabolicPRE : judgement === 'NONE' ? t.metabolicNONE : judgement === 'UNDETERMINED' ? t.metabolicUNDETERMINED : judgement;
+}
+
 export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checkups: Parameters<typeof itemRows>[0]; t: Messages; locale: Locale; headingLevel?: 2 | 3 }) {
   const { years, rows } = itemRows(checkups);
-  const sorted = [...checkups].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  // The table shows the newest year first (issue 20: on phones and in English the newest years were off-screen);
+  // the charts keep time running left to right.
+  const newestFirst = [...checkups].sort((a, b) => b.fiscalYear - a.fiscalYear);
+  const columnOf = (fiscalYear: number) => years.indexOf(fiscalYear);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const name = (row: ItemRow) => (locale === 'ja' ? row.nameJa : row.nameEn);
   return (
     <>
-      <div className="notice" aria-label={t.judgementLegend}>
-        <strong>{t.judgementLegend}：</strong> <JudgementBadge judgement="NORMAL" t={t} /> <JudgementBadge judgement="GUIDANCE" t={t} /> <JudgementBadge judgement="SEE_DOCTOR" t={t} />
-      </div>
+      {/* Each judgement says in plain words what it means and what to do next (issue 20). */}
+      <section className="notice" aria-labelledby="judgement-legend-title" data-testid="judgement-legend">
+        <strong id="judgement-legend-title">{t.judgementLegend}</strong>
+        <dl className="legend">
+          {(['NORMAL', 'GUIDANCE', 'SEE_DOCTOR'] as const).map((judgement) => (
+            <div key={judgement}><dt><JudgementBadge judgement={judgement} t={t} /></dt><dd>{t[`judgementMeaning${judgement}`]}</dd></div>
+          ))}
+        </dl>
+      </section>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="checkup-table-caption">
         <table className="checkup-table" data-testid="checkup-table">
-          <caption id="checkup-table-caption">{t.checkupsTitle}（{years.map((year) => t.fiscalYear(year)).join('・')}）</caption>
+          <caption id="checkup-table-caption">{t.checkupsTitle}（{newestFirst.map((checkup) => t.fiscalYear(checkup.fiscalYear)).join('・')}）</caption>
           <thead>
             <tr>
               <th scope="col">{t.checkupItem}</th>
-              {sorted.map((checkup) => <th scope="col" key={checkup.fiscalYear} className="num">{t.fiscalYear(checkup.fiscalYear)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatDate(checkup.examinedOn, locale)}</span>{checkup.facilityCode ? <><br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{t.checkupFacility(checkup.facilityCode)}</span></> : null}</th>)}
+              {newestFirst.map((checkup) => <th scope="col" key={checkup.fiscalYear} className="num">{t.fiscalYear(checkup.fiscalYear)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatDate(checkup.examinedOn, locale)}</span>{checkup.facilityCode ? <><br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{t.checkupFacility(checkup.facilityCode)}</span></> : null}</th>)}
             </tr>
           </thead>
           <tbody>
             <tr>
               <th scope="row">{t.checkupGuidance}</th>
-              {sorted.map((checkup) => <td key={checkup.fiscalYear} className="num">{guidanceLabel(t, checkup.guidance.level)}</td>)}
+              {newestFirst.map((checkup) => <td key={checkup.fiscalYear} className="num">{guidanceLabel(t, checkup.guidance.level)}</td>)}
+            </tr>
+            <tr data-testid="metabolic-row">
+              <th scope="row">{t.metabolicSyndrome}</th>
+              {newestFirst.map((checkup) => <td key={checkup.fiscalYear} className="num">{metabolicLabel(t, checkup.metabolicSyndrome)}</td>)}
             </tr>
             {rows.map((row) => (
               <tr key={row.code}>
                 <th scope="row">{name(row)}{row.unit ? <span className="muted" style={{ fontWeight: 400 }}>（{row.unit}）</span> : null}<br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{thresholdText(row, t, locale)}</span></th>
-                {row.cells.map((cell, index) => (
-                  <td key={years[index]} className="num">
+                {newestFirst.map(({ fiscalYear }) => row.cells[columnOf(fiscalYear)]).map((cell, index) => (
+                  <td key={newestFirst[index]?.fiscalYear} className="num">
                     {cell === undefined ? t.notMeasured : cell.value !== null ? formatNumber(cell.value, locale) : answerText(cell, locale) ?? t.notMeasured}
                     {cell?.judgement ? <><br /><JudgementBadge judgement={cell.judgement} t={t} /></> : null}
                   </td>
@@ -58,13 +75,14 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
       <Heading>{t.checkupChartsTitle}</Heading>
       <div className="cards">
         {rows.filter(chartable).map((row) => {
-          const points = row.cells.flatMap((cell, index) => (cell?.value !== null && cell?.value !== undefined ? [{ label: t.fiscalYear(years[index] ?? 0), value: cell.value }] : []));
+          const measured = row.cells.flatMap((cell, index) => (cell?.value !== null && cell?.value !== undefined ? [{ year: years[index] ?? 0, value: cell.value }] : []));
+          const points = measured.map((point) => ({ label: String(point.year), value: point.value }));
           return (
             <figure key={row.code} className="card" style={{ margin: 0 }}>
               <figcaption style={{ fontWeight: 700 }}>{t.chartOf(name(row))}（{row.unit}）</figcaption>
               <CheckupChart points={points} unit={row.unit} guidanceThreshold={row.guidanceThreshold} seeDoctorThreshold={row.seeDoctorThreshold} direction={row.direction}
-                labels={{ normal: t.judgementNORMAL, guidance: t.judgementGUIDANCE, seeDoctor: t.judgementSEE_DOCTOR }}
-                summary={t.chartSummary(name(row), points.map((point) => `${point.label} ${point.value}${row.unit}`).join('、'))} />
+                labels={{ normal: t.judgementNORMAL, guidance: t.judgementGUIDANCE, seeDoctor: t.judgementSEE_DOCTOR }} axisTitle={t.chartAxisYear} locale={locale}
+                summary={t.chartSummary(name(row), measured.map((point) => `${t.fiscalYear(point.year)} ${point.value}${row.unit}`).join('、'))} />
             </figure>
           );
         })}

@@ -1,4 +1,4 @@
-import { guidanceLabel } from '@/components/CheckupsView';
+import { guidanceLabel, metabolicLabel } from '@/components/CheckupsView';
 import { JudgementBadge } from '@/components/Judgement';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery } from '@/lib/graphql/generated/graphql';
@@ -61,6 +61,7 @@ export function LatestCheckupView({ checkups, t, locale }: { checkups: Checkup[]
       <h3>{t.clinicLatestCheckup(latest.fiscalYear)}<span className="muted" style={{ fontSize: '0.9rem', fontWeight: 400 }}> {formatDate(latest.examinedOn, locale)}</span></h3>
       <dl className="facts">
         <dt>{t.clinicStratification}</dt><dd data-testid="stratification">{guidanceLabel(t, latest.guidance.level)}</dd>
+        <dt>{t.metabolicSyndrome}</dt><dd>{metabolicLabel(t, latest.metabolicSyndrome)}</dd>
       </dl>
       <h4>{t.clinicFlags}</h4>
       {flagged.length === 0 ? <p>{t.clinicFlagsNone}</p> : (

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_STAFF } from '@onshi/kit';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
@@ -97,6 +98,7 @@ async function shootBoth(page: Page, name: string): Promise<void> {
     if (locale === 'en') await switchLanguage(page, 'en');
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300); // charts re-measure after a resize
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect({ name, locale, width, overflow }).toEqual({ name, locale, width, overflow: 0 });
       await shoot(page, `${name}-${locale}-${width}`);
@@ -353,8 +355,21 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const labels = await page.locator('[data-testid=checkup-table] [data-judgement]').allInnerTexts();
     expect(labels.some((label) => label.includes('基準範囲内'))).toBe(true);
     expect(labels.some((label) => label.includes('保健指導') || label.includes('受診勧奨'))).toBe(true);
-    await page.locator('figure .recharts-wrapper').first().waitFor();
-    expect(await page.locator('figure .recharts-wrapper').count()).toBeGreaterThan(5);
+    // Charts are SVG from the server: every fiscal year labelled, a marker and the printed value per test, round ticks.
+    const charts = page.getByTestId('checkup-chart');
+    expect(await charts.count()).toBeGreaterThan(5);
+    const hba1c = page.locator('figure', { hasText: 'HbA1c' }).getByTestId('checkup-chart');
+    const chartText = await hba1c.locator('text').allTextContents();
+    for (const year of yamadaCheckupYears) expect(chartText).toContain(String(year));
+    expect(await hba1c.locator('circle').count()).toBe(yamadaCheckupYears.length);
+    expect(await hba1c.locator('polyline').count()).toBe(1);
+    const ticks = chartText.filter((text) => /^[\d.,]+$/u.test(text)).map((text) => Number(text.replace(/,/gu, '')));
+    for (const tick of ticks) expect(Math.abs(tick * 10 - Math.round(tick * 10))).toBeLessThan(1e-9);
+    const metabolic = await page.getByTestId('metabolic-row').innerText();
+    expect(metabolic).toContain('メタボリックシンドローム判定');
+    expect(metabolic).toMatch(/基準該当|予備群該当|非該当|判定不能/u);
+    // Each judgement says what it means and what to do next.
+    expect(await page.getByTestId('judgement-legend').innerText()).toContain('医療機関の受診をおすすめします');
     await shoot(page, 'checkups');
   });
 
@@ -400,11 +415,31 @@ describe('patient (yamada) with the virtual My Number Card', () => {
   test('every patient page fits a 360 px wide phone without sideways scrolling, and starts with a skip link', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const pathname of ['/', '/drugs', '/checkups', '/expenses', '/access', '/phr']) {
+    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
       await visit(page, `${portal.url}${pathname}`);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect({ pathname, overflow }).toEqual({ pathname, overflow: 0 });
+      // Tables become cards on phones: no cell (a result, a reason, an amount, a button) lies beyond the screen.
+      const clipped = await page.evaluate<string[]>(`[...document.querySelectorAll('main table.table--cards tbody td, main table.table--cards tbody th')]
+        .filter((cell) => { const box = cell.getBoundingClientRect(); return box.width > 0 && box.right > document.documentElement.clientWidth + 0.5; })
+        .map((cell) => cell.textContent ?? '')`);
+      expect({ pathname, clipped }).toEqual({ pathname, clipped: [] });
     }
+    for (const pathname of ['/expenses?year=2025', '/access', '/phr']) {
+      await visit(page, `${portal.url}${pathname}`);
+      expect({ pathname, cardTables: await page.locator('main table.table--cards').count() }).toEqual({ pathname, cardTables: 1 });
+    }
+    // 特定健診: the newest fiscal year is the first column, on screen next to the item names.
+    await visit(page, `${portal.url}/checkups`);
+    const newestHeader = page.locator('[data-testid=checkup-table] thead th').nth(1);
+    expect(await newestHeader.innerText()).toContain(`${Math.max(...yamadaCheckupYears)}年度`);
+    const newestBox = await newestHeader.boundingBox();
+    expect((newestBox?.x ?? Infinity) + (newestBox?.width ?? 0)).toBeLessThanOrEqual(360);
+    for (const pathname of ['/checkups', '/expenses?year=2025', '/access', '/phr']) {
+      await visit(page, `${portal.url}${pathname}`);
+      await shootBoth(page, pathname.slice(1).replace(/\?.*$/u, ''));
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
     await shoot(page, 'phr-360');
     await visit(page, `${portal.url}/drugs`);
     await shoot(page, 'drugs-360');
@@ -435,6 +470,26 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('onshi_at');
     await visit(page, `${portal.url}/drugs`);
     expect(page.url()).toContain('/login?next=%2Fdrugs');
+  });
+
+  test('page weight is measured and printed: JavaScript (gzip) and fonts per page', async () => {
+    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
+      const page = await session.context.newPage();
+      const loads: Array<Promise<{ kind: 'js' | 'font'; bytes: number }>> = [];
+      page.on('response', (response) => {
+        const type = response.headers()['content-type'] ?? '';
+        const kind = /javascript/u.test(type) ? 'js' : /font|woff/u.test(type) || /\.woff2?$/u.test(response.url()) ? 'font' : undefined;
+        if (kind) loads.push(response.body().then((body) => ({ kind, bytes: kind === 'js' ? gzipSync(body).length : body.length }), () => ({ kind, bytes: 0 })));
+      });
+      await page.goto(`${portal.url}${pathname}`);
+      await page.waitForLoadState('networkidle');
+      const sizes = await Promise.all(loads);
+      const name = pathname.replace(/\?.*$/u, '') || '/';
+      record(`jsGzipKB ${name}`, Math.round(sizes.filter((size) => size.kind === 'js').reduce((sum, size) => sum + size.bytes, 0) / 1024));
+      record(`fontKB ${name}`, Math.round(sizes.filter((size) => size.kind === 'font').reduce((sum, size) => sum + size.bytes, 0) / 1024));
+      await page.close();
+    }
+    expect(Object.keys(measurements).filter((key) => key.startsWith('jsGzipKB')).length).toBe(6);
   });
 
   test('no console errors on any patient page', () => {

@@ -59,7 +59,7 @@ export const ClinicPatientCheckupsQuery = graphql(`
       id
       checkups {
         fiscalYear examinedOn facilityCode fasting
-        guidance { level group }
+        metabolicSyndrome guidance { level group }
         items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }
       }
     }

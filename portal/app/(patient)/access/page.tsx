@@ -60,19 +60,19 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
       <p aria-live="polite">{t.accessCount(shown.length)}</p>
       {shown.length === 0 ? <p className="notice">{t.noAccess}</p> : (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.accessTitle}>
-          <table>
+          <table className="table--cards">
             <thead>
               <tr><th scope="col">{t.colDate}</th><th scope="col">{t.colFacility}</th><th scope="col">{t.colViewer}</th><th scope="col">{t.colCategory}</th><th scope="col">{t.colResult}</th><th scope="col">{t.colReason}</th></tr>
             </thead>
             <tbody>
               {shown.map((entry) => (
                 <tr key={`${entry.requestId}-${entry.category}-${entry.at}`}>
-                  <td>{formatDateTime(entry.at, locale)}</td>
-                  <td>{facilityLabel(t, entry.facilityCode, names)}</td>
-                  <td>{roleLabel(t, entry.actorRole)}</td>
-                  <td>{categoryLabel(t, entry.category)}</td>
-                  <td><span className={`badge ${entry.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, entry.decision)}</span></td>
-                  <td>{reasonLabel(t, entry.reason)}{entry.special ? <> <span className="badge badge--alert">{t.specialOperation}</span></> : null}</td>
+                  <td data-label={t.colDate}>{formatDateTime(entry.at, locale)}</td>
+                  <td data-label={t.colFacility}>{facilityLabel(t, entry.facilityCode, names)}</td>
+                  <td data-label={t.colViewer}>{roleLabel(t, entry.actorRole)}</td>
+                  <td data-label={t.colCategory}>{categoryLabel(t, entry.category)}</td>
+                  <td data-label={t.colResult}><span className={`badge ${entry.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, entry.decision)}</span></td>
+                  <td data-label={t.colReason}>{reasonLabel(t, entry.reason)}{entry.special ? <> <span className="badge badge--alert">{t.specialOperation}</span></> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -60,16 +60,18 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
             labels={{ total: t.expensesTotalCost, share: t.expensesPatientShare }}
             summary={t.expensesChartLabel(year)} />
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t.expensesMonthly}>
-            <table>
+            <table className="table--cards">
               <thead><tr><th scope="col">{t.expensesMonth}</th><th scope="col">{t.expensesFacility}</th><th scope="col" className="num">{t.expensesClaims}</th><th scope="col" className="num">{t.expensesTotalCost}</th><th scope="col" className="num">{t.expensesPatientShare}</th></tr></thead>
               <tbody>
                 {months.map((month) => month.rows.map((row, index) => (
                   <tr key={`${row.serviceMonth}-${row.facilityCode}`}>
-                    {index === 0 ? <th scope="rowgroup" rowSpan={month.rows.length}>{formatMonth(month.month, locale)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatYen(month.totalCostYen, locale)}</span></th> : null}
-                    <td>{row.facilityName ?? t.facilityCodeLabel(row.facilityCode)}</td>
-                    <td className="num">{formatNumber(row.claimCount, locale)}</td>
-                    <td className="num">{formatYen(row.totalCostYen, locale)}</td>
-                    <td className="num">{formatYen(row.patientShareYen, locale)}</td>
+                    {index === 0 ? <th scope="rowgroup" rowSpan={month.rows.length} data-label={t.expensesMonth}>{formatMonth(month.month, locale)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatYen(month.totalCostYen, locale)}</span></th> : null}
+                    {/* On phones every card names its month (the month cell spans the rows only in the table layout). */}
+                    {index === 0 ? null : <td className="phone-only" aria-hidden="true" data-label={t.expensesMonth}>{formatMonth(month.month, locale)}</td>}
+                    <td data-label={t.expensesFacility}>{row.facilityName ?? t.facilityCodeLabel(row.facilityCode)}</td>
+                    <td className="num" data-label={t.expensesClaims}>{formatNumber(row.claimCount, locale)}</td>
+                    <td className="num" data-label={t.expensesTotalCost}>{formatYen(row.totalCostYen, locale)}</td>
+                    <td className="num" data-label={t.expensesPatientShare}>{formatYen(row.patientShareYen, locale)}</td>
                   </tr>
                 )))}
               </tbody>

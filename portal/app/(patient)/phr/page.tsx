@@ -28,17 +28,17 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
       {outcome === 'grant-error' || outcome === 'revoke-error' ? <p className="notice notice--error" role="alert">{t.phrGrantError}</p> : null}
       {grants.length === 0 ? <p className="notice">{t.phrNone}</p> : (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.phrTitle}>
-          <table>
+          <table className="table--cards">
             <thead><tr><th scope="col">{t.phrApp}</th><th scope="col">{t.phrCategories}</th><th scope="col">{t.phrGranted}</th><th scope="col">{t.phrExpires}</th><th scope="col">{t.phrStatus}</th><th scope="col"><span className="visually-hidden">{t.phrRevoke}</span></th></tr></thead>
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <th scope="row">{grant.appId}</th>
-                  <td>{grant.categories.map((category) => categoryLabel(t, category)).join('、')}</td>
-                  <td>{formatDate(grant.grantedAt, locale)}</td>
-                  <td>{formatDate(grant.expiresAt, locale)}</td>
-                  <td><span className={`badge ${grant.active ? 'badge--ok' : 'badge--muted'}`}>{grant.active ? t.phrActive : grant.revokedAt ? t.phrRevoked : t.phrExpired}</span></td>
-                  <td>{grant.active ? (
+                  <th scope="row" data-label={t.phrApp}>{grant.appId}</th>
+                  <td data-label={t.phrCategories}>{grant.categories.map((category) => categoryLabel(t, category)).join('、')}</td>
+                  <td data-label={t.phrGranted}>{formatDate(grant.grantedAt, locale)}</td>
+                  <td data-label={t.phrExpires}>{formatDate(grant.expiresAt, locale)}</td>
+                  <td data-label={t.phrStatus}><span className={`badge ${grant.active ? 'badge--ok' : 'badge--muted'}`}>{grant.active ? t.phrActive : grant.revokedAt ? t.phrRevoked : t.phrExpired}</span></td>
+                  <td data-label="">{grant.active ? (
                     <form action={revokePhr}>
                       <input type="hidden" name="grantId" value={grant.id} />
                       <button type="submit" className="button button--danger" aria-label={t.phrRevokeLabel(grant.appId)}>{t.phrRevoke}</button>

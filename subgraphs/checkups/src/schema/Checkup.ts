@@ -114,6 +114,9 @@ export class Checkup {
   @Field(() => [CheckupItemResult])
   items!: CheckupItemResult[];
 
+  @Field(() => String, { description: 'メタボリックシンドローム判定: MEETS 基準該当 / PRE 予備群該当 / NONE 非該当 / UNDETERMINED 判定不能 (no waist measured)' })
+  metabolicSyndrome!: string;
+
   @Field(() => CheckupGuidance, { description: '階層化 (metabolic-syndrome risk level)' })
   guidance!: CheckupGuidance;
 }

@@ -2,7 +2,7 @@ import type { checkupResults, checkups } from '../db/tables';
 import { findItem, loadItemMaster, thresholdsFor, type CheckupItem, type CheckupResult, type Direction, type Sex } from './itemMaster';
 import { programOfInsurer, type CheckupProgram } from './submission';
 import {
-  judgeItem, stratificationInputFromResults, stratify, type GuidanceLevel, type ItemJudgement, type ObesityGroup, type RiskFactor,
+  judgeItem, metabolicSyndrome, stratificationInputFromResults, stratify, type MetabolicSyndrome, type GuidanceLevel, type ItemJudgement, type ObesityGroup, type RiskFactor,
 } from './judgement';
 
 /**
@@ -52,6 +52,7 @@ export interface CheckupView {
   insurerNumber: string;
   fasting: boolean;
   items: CheckupItemView[];
+  metabolicSyndrome: MetabolicSyndrome;
   guidance: GuidanceView;
 }
 
@@ -121,9 +122,8 @@ export function toCheckupView({ checkup, results }: StoredCheckup): CheckupView 
     });
   }
   // 階層化 of 特定保健指導 (DOMAIN.md "Specific health checkups", steps 1–4), see judgement.ts `stratify`.
-  const stratification = stratify(stratificationInputFromResults(results.map(resultOf), {
-    sex, age: checkup.ageAtFiscalYearEnd, fasting: checkup.fasting,
-  }));
+  const input = stratificationInputFromResults(results.map(resultOf), { sex, age: checkup.ageAtFiscalYearEnd, fasting: checkup.fasting });
+  const stratification = stratify(input);
   return {
     fiscalYear: checkup.fiscalYear,
     program: programOfInsurer(checkup.insurerNumber),
@@ -132,6 +132,7 @@ export function toCheckupView({ checkup, results }: StoredCheckup): CheckupView 
     insurerNumber: checkup.insurerNumber,
     fasting: checkup.fasting,
     items,
+    metabolicSyndrome: metabolicSyndrome(input),
     guidance: {
       level: stratification.level,
       group: stratification.group,

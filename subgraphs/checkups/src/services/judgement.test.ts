@@ -1,6 +1,6 @@
 import { JLAC10, type CheckupResult, type Sex } from './itemMaster';
 import {
-  GuidanceLevel, ItemJudgement, judgeItem, stratify, stratificationInputFromResults, answerCodeOf,
+  GuidanceLevel, ItemJudgement, judgeItem, metabolicSyndrome, stratify, stratificationInputFromResults, answerCodeOf,
   type StratificationInput, type RiskFactor,
 } from './judgement';
 
@@ -233,5 +233,28 @@ describe('stratificationInputFromResults', () => {
     expect(answerCodeOf({ code: JLAC10.SMOKING, value: 'x', unit: '', qualitativeCode: '3' })).toBe('3');
     expect(answerCodeOf({ code: JLAC10.URINE_GLUCOSE, value: '2+', unit: '' })).toBe('4');
     expect(answerCodeOf({ code: JLAC10.MEDICATION_LIPIDS, value: 1, unit: '' })).toBe('1');
+  });
+});
+
+describe('metabolicSyndrome (メタボリックシンドローム判定)', () => {
+  const base: StratificationInput = {
+    sex: 'M', age: 60, fasting: true, smoker: false, onBloodPressureMedication: false, onGlucoseMedication: false, onLipidMedication: false,
+  };
+  test('waist is required: not measured → 判定不能, below the cut-off → 非該当 whatever the risks', () => {
+    expect(metabolicSyndrome({ ...base, fastingGlucose: 130, systolicBp: 150 })).toBe('UNDETERMINED');
+    expect(metabolicSyndrome({ ...base, waistCm: 84.9, fastingGlucose: 130, systolicBp: 150, triglycerides: 200 })).toBe('NONE');
+    expect(metabolicSyndrome({ ...base, sex: 'F', waistCm: 89.9, fastingGlucose: 130, systolicBp: 150 })).toBe('NONE');
+  });
+  test('waist + 1 risk → 予備群該当, + 2 → 基準該当, with the diagnosis cut-offs (glucose 110, not 100)', () => {
+    expect(metabolicSyndrome({ ...base, waistCm: 85 })).toBe('NONE');
+    expect(metabolicSyndrome({ ...base, waistCm: 85, fastingGlucose: 109 })).toBe('NONE');
+    expect(metabolicSyndrome({ ...base, waistCm: 85, fastingGlucose: 110 })).toBe('PRE');
+    expect(metabolicSyndrome({ ...base, waistCm: 85, fastingGlucose: 110, hdl: 39 })).toBe('MEETS');
+    expect(metabolicSyndrome({ ...base, sex: 'F', waistCm: 90, diastolicBp: 85, triglycerides: 150 })).toBe('MEETS');
+  });
+  test('HbA1c counts only without a fasting glucose; medication counts as the risk', () => {
+    expect(metabolicSyndrome({ ...base, waistCm: 90, hba1c: 6.0 })).toBe('PRE');
+    expect(metabolicSyndrome({ ...base, waistCm: 90, hba1c: 6.5, fastingGlucose: 95 })).toBe('NONE');
+    expect(metabolicSyndrome({ ...base, waistCm: 90, onBloodPressureMedication: true, onLipidMedication: true })).toBe('MEETS');
   });
 });

@@ -171,6 +171,32 @@ export function stratify(input: StratificationInput): StratificationResult {
   return { level, group, risks, medications, downgradedForAge, reasons };
 }
 
+/** メタボリックシンドローム判定 of a checkup result: 基準該当 / 予備群該当 / 非該当 / 判定不能. */
+export type MetabolicSyndrome = 'MEETS' | 'PRE' | 'NONE' | 'UNDETERMINED';
+
+/** Cut-offs of the diagnosis criteria (they differ from 階層化's: glucose 110, not 100; HbA1c 6.0, not 5.6). */
+const METABOLIC_FBG_CUTOFF = 110;
+const METABOLIC_HBA1C_CUTOFF = 6.0;
+const METABOLIC_TG_CUTOFF = 150;
+
+/**
+ * メタボリックシンドローム判定 as 特定健診 results report it (MHLW 標準的な健診・保健指導プログラム, after the 2005
+ * Japanese diagnostic criteria; issue 20 asks for the row): waist ≥85 (men) / ≥90 (women) is required; the risks are
+ * glucose (FBG ≥110, HbA1c ≥6.0 only when no FBG was measured), lipids (TG ≥150 or HDL <40) and blood pressure
+ * (SBP ≥130 or DBP ≥85), each also met by taking that medication. Waist + 2 or more risks → 基準該当, + 1 →
+ * 予備群該当, else 非該当; without a waist measurement → 判定不能.
+ */
+export function metabolicSyndrome(input: StratificationInput): MetabolicSyndrome {
+  if (input.waistCm === undefined) return 'UNDETERMINED';
+  if (input.waistCm < WAIST_CUTOFF[input.sex]) return 'NONE';
+  const glucose = input.onGlucoseMedication || atLeast(input.fastingGlucose, METABOLIC_FBG_CUTOFF)
+    || (input.fastingGlucose === undefined && atLeast(input.hba1c, METABOLIC_HBA1C_CUTOFF));
+  const lipids = input.onLipidMedication || atLeast(input.triglycerides, METABOLIC_TG_CUTOFF) || (input.hdl !== undefined && input.hdl < HDL_BELOW);
+  const bloodPressure = input.onBloodPressureMedication || atLeast(input.systolicBp, SBP_CUTOFF) || atLeast(input.diastolicBp, DBP_CUTOFF);
+  const risks = [glucose, lipids, bloodPressure].filter(Boolean).length;
+  return risks >= 2 ? 'MEETS' : risks === 1 ? 'PRE' : 'NONE';
+}
+
 /** The answer code of a coded result: the raw code if known, else the label looked up backwards. */
 export function answerCodeOf(result: CheckupResult): string {
   if (result.qualitativeCode !== undefined) return result.qualitativeCode;
