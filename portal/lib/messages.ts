@@ -1,4 +1,6 @@
 /** Every visible string of the portal, Japanese first. Pure data: usable from server and client components. */
+import type { DecisionReason } from '@onshi/consent/src/services/decision';
+
 export type Locale = 'ja' | 'en';
 
 const ja = {
@@ -276,6 +278,8 @@ const ja = {
   categoryDRUG: '薬剤情報',
   categoryCHECKUP: '特定健診情報',
   categoryQUALIFICATION: '資格情報',
+  categoryEXPENSES: '医療費情報',
+  categoryACCESS_LOG: '提供状況',
   roleDOCTOR: '医師',
   roleDENTIST: '歯科医師',
   rolePHARMACIST: '薬剤師',
@@ -306,7 +310,6 @@ const ja = {
   reasonDISASTER: '災害時特別措置',
   reasonPHR_GRANT: 'PHR連携の同意',
   reasonSELF: 'ご本人による閲覧',
-  reasonINSURER_TRANSFER: '保険者間の引継ぎ',
   reasonQUALIFICATION_CHECK: '資格確認',
   reasonINSURER: '保険者による確認',
   reasonINSURER_MEMBER: '加入者の特定健診（保険者）',
@@ -318,7 +321,7 @@ const ja = {
   reasonGRANT_SCOPE: 'アプリに許可していない情報',
   reasonTOKEN_SCOPE: 'アプリに許可していない情報',
   reasonDV_BLOCK: '提供停止の登録',
-  reasonPHARMACY_NO_CHECKUP: '薬局には特定健診情報を提供しません',
+  reasonFACILITY_KIND_NOT_ALLOWED: 'この種類の医療機関等には提供しません',
   reasonROLE_NOT_LICENSED: '閲覧できない職種',
   reasonFACILITY_MISMATCH: '別の医療機関',
   reasonNO_FACILITY: '医療機関の登録なし',
@@ -333,6 +336,14 @@ const ja = {
   noFacility: '—',
   maskedHint: '番号は伏せて表示しています。',
 } as const;
+
+/**
+ * The decision point's reasons are the API's (access policy, docs/access-policy.md): every one has a label and no
+ * label names a reason that no longer exists. Checked by the compiler, so the copies cannot drift again.
+ */
+type ReasonKey = Exclude<Extract<keyof typeof ja, `reason${string}`>, 'reasonOther'>;
+const reasonLabelsMatchTheApi: [Exclude<`reason${DecisionReason}`, ReasonKey>, Exclude<ReasonKey, `reason${DecisionReason}`>] extends [never, never] ? true : never = true;
+void reasonLabelsMatchTheApi;
 
 type Dictionary = { [K in keyof typeof ja]: (typeof ja)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 
@@ -601,6 +612,8 @@ const en: Dictionary = {
   categoryDRUG: 'medicine information',
   categoryCHECKUP: 'checkup information',
   categoryQUALIFICATION: 'insurance information',
+  categoryEXPENSES: 'medical expenses',
+  categoryACCESS_LOG: 'access record',
   roleDOCTOR: 'Doctor',
   roleDENTIST: 'Dentist',
   rolePHARMACIST: 'Pharmacist',
@@ -630,7 +643,6 @@ const en: Dictionary = {
   reasonDISASTER: 'Disaster special measure',
   reasonPHR_GRANT: 'Your app grant',
   reasonSELF: 'Viewed by you',
-  reasonINSURER_TRANSFER: 'Transfer between insurers',
   reasonQUALIFICATION_CHECK: 'Qualification check',
   reasonINSURER: 'Check by the insurer',
   reasonINSURER_MEMBER: 'Member checkups (insurer)',
@@ -642,7 +654,7 @@ const en: Dictionary = {
   reasonGRANT_SCOPE: 'Not granted to the app',
   reasonTOKEN_SCOPE: 'Not granted to the app',
   reasonDV_BLOCK: 'Provision stopped by registration',
-  reasonPHARMACY_NO_CHECKUP: 'Pharmacies get no checkup information',
+  reasonFACILITY_KIND_NOT_ALLOWED: 'Not provided to this kind of facility',
   reasonROLE_NOT_LICENSED: 'Role may not view',
   reasonFACILITY_MISMATCH: 'Another facility',
   reasonNO_FACILITY: 'No facility',

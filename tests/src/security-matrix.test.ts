@@ -191,7 +191,20 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
   }
 }
 
+/**
+ * 医療費通知 (DOMAIN.md "Consent"): the patient's own, and a PHR app's under an explicit expenses grant — never a
+ * facility's, an insurer's or the operator's, whatever consent exists. phr-demo's grant names no EXPENSES.
+ */
+const EXPENSES_FIELDS = new Set(['medicalExpenses']);
+function expensesRule(role: Role, subject: number): Expected {
+  const self = subject === CONSENTED;
+  if (role === 'PATIENT') return self ? { allow: true } : FORBIDDEN_BY_RULES;
+  if (role === 'PHR_APP') return self ? { allow: false, code: 'CONSENT_REQUIRED', by: 'rules' } : FORBIDDEN_BY_RULES;
+  return { allow: false, code: 'FORBIDDEN', by: 'gateway' };
+}
+
 function expectedFor(target: AccessField, role: Role, subject: number): Expected {
+  if (target.type === 'Patient' && EXPENSES_FIELDS.has(target.field)) return expensesRule(role, subject);
   const patientRoles = ALL.find((f) => f.type === 'Query' && f.field === 'patient')?.roles ?? [];
   if (!target.roles.includes(role) || (target.type === 'Patient' && !patientRoles.includes(role))) return { allow: false, code: 'FORBIDDEN', by: 'gateway' };
   if (target.type === 'Query' && target.field === 'me') return { allow: true };
@@ -218,6 +231,7 @@ function distinctiveValues(value: unknown, patientId: string, into: Set<string> 
 
 function referenceAccount(target: AccessField, subject: number): string {
   if (subject === CONSENTED) return 'yamada';
+  if (target.type === 'Patient' && EXPENSES_FIELDS.has(target.field)) return `patient-${subject}`; // only the person reads them
   return target.graph === 'CONSENT' ? 'admin' : 'hospital-doctor';
 }
 

@@ -2,9 +2,10 @@
 import { redirect } from 'next/navigation';
 import { gatewayMutation } from '@/lib/gateway';
 import { GrantPhrAccessMutation, RevokePhrAccessMutation } from '@/lib/graphql/phr';
+import { GRANTABLE_CATEGORIES } from '@/lib/labels';
 import { currentSession } from '@/lib/session';
 
-const CATEGORIES = new Set(['QUALIFICATION', 'DRUG', 'CHECKUP']);
+const CATEGORIES: ReadonlySet<string> = new Set(GRANTABLE_CATEGORIES);
 /** Mynaportal links data for 90 days after consent (DOMAIN.md "PHR"); the form offers that and shorter. */
 const ALLOWED_DAYS = new Set([30, 90]);
 

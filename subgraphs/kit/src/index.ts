@@ -13,6 +13,7 @@ export * from './http';
 export * from './log';
 export * from './mode';
 export * from './pdp';
+export * from './policy';
 export * from './requestContext';
 export * from './roles';
 export * from './schemaGuard';

@@ -7,11 +7,13 @@ export type Role = (typeof ROLES)[number];
 
 /** Staff roles are bound to one facility (医療機関・薬局). */
 export const STAFF_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
-/** Licensed staff may view drug/checkup information with consent (DOMAIN.md "Consent"). */
-export const LICENSED_ROLES = ['DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
 
-/** Categories of information the decision point rules on (per-category consent, DOMAIN.md "Consent"). */
-export const CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP'] as const;
+/**
+ * Categories of information the decision point rules on (per-category consent, DOMAIN.md "Consent").
+ * EXPENSES (医療費通知) is its own category: the patient's own and an app's under an explicit scope, never a
+ * facility's (DOMAIN.md "Consent"; who reads what is in ./policy.ts).
+ */
+export const CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Table code (3rd digit) of the 10-digit medical institution code: 1 医科, 3 歯科, 4 調剤. */
@@ -19,7 +21,7 @@ export const FACILITY_KINDS = ['MEDICAL', 'DENTAL', 'PHARMACY'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
 /** PHR grant scopes, one per category a patient can share (DOMAIN.md "PHR"). */
-export const PHR_SCOPES = { DRUG: 'drug:read', CHECKUP: 'checkup:read', QUALIFICATION: 'qualification:read' } as const satisfies Record<Category, string>;
+export const PHR_SCOPES = { DRUG: 'drug:read', CHECKUP: 'checkup:read', QUALIFICATION: 'qualification:read', EXPENSES: 'expenses:read' } as const satisfies Record<Category, string>;
 
 /** The authenticated caller, built from verified JWT claims (ARCHITECTURE.md "Authentication"). */
 export interface Actor {

@@ -5,7 +5,7 @@ import { formatDate } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyPhrGrantsQuery } from '@/lib/graphql/phr';
 import { messages } from '@/lib/i18n';
-import { categoryLabel } from '@/lib/labels';
+import { GRANTABLE_CATEGORIES, categoryLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
@@ -60,7 +60,7 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
           </div>
           <fieldset className="field" style={{ border: 0, padding: 0 }}>
             <legend>{t.phrChooseCategories}</legend>
-            {['QUALIFICATION', 'DRUG', 'CHECKUP'].map((category) => (
+            {GRANTABLE_CATEGORIES.map((category) => (
               <label key={category} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', minHeight: 48, fontWeight: 400 }}>
                 <input type="checkbox" name="categories" value={category} style={{ width: 24, height: 24, minHeight: 0 }} /> {categoryLabel(t, category)}
               </label>

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError } from '@onshi/kit';
+import { Access, BadUserInputError, readersOf } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 import { Checkup } from '../schema/Checkup';
 import { CheckupTrend } from '../schema/CheckupTrend';
@@ -9,16 +9,10 @@ import { resolveRequestedRange } from '../services/fiscalYear';
 import { findItem } from '../services/itemMaster';
 import { requireCheckupRead } from '../services/readAccess';
 
-/**
- * Who may read checkups (issue 6): doctors, dentists, the patient, PHR apps with the checkup scope and the member's
- * insurer — never PHARMACIST, never reception, never an employer-facing role (seed: 薬局には特定健診情報を提供しない).
- */
-export const CHECKUP_READERS = ['DOCTOR', 'DENTIST', 'PATIENT', 'PHR_APP', 'INSURER'] as const;
-
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
   // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
-  @Access(...CHECKUP_READERS)
+  @Access(...readersOf('CHECKUP'))
   @FieldResolver(() => [Checkup], { nullable: true, description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
   async checkups(
     @Root() patient: Patient,
@@ -35,7 +29,7 @@ export class PatientCheckupsResolver {
       .map(toCheckupView);
   }
 
-  @Access(...CHECKUP_READERS)
+  @Access(...readersOf('CHECKUP'))
   @FieldResolver(() => CheckupTrend, { nullable: true, description: 'One JLAC10 item across the kept fiscal years, with its thresholds' })
   async checkupTrend(
     @Root() patient: Patient,

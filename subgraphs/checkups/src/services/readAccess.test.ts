@@ -1,18 +1,20 @@
 import { DEMO_CLINIC, DEMO_PHARMACY, type Actor } from '@onshi/kit';
-import { actsForPharmacy } from './readAccess';
+import { mayEverReadCheckups } from './readAccess';
 
 const actor = (overrides: Partial<Actor>): Actor => ({ subject: 's', role: 'DOCTOR', scopes: [], amr: [], ...overrides });
 
-describe('actsForPharmacy (seed: 薬局には特定健診情報を提供しない)', () => {
+describe('mayEverReadCheckups (seed: 薬局には特定健診情報を提供しない)', () => {
   it.each<[string, Partial<Actor>, boolean]>([
-    ['a pharmacist', { role: 'PHARMACIST', facilityCode: DEMO_PHARMACY.code }, true],
-    ['reception of a pharmacy', { role: 'RECEPTION', facilityCode: DEMO_PHARMACY.code }, true],
-    ['a doctor token whose facility code has table code 4', { role: 'DOCTOR', facilityCode: DEMO_PHARMACY.code }, true],
-    ['a token that says its facility is a pharmacy', { role: 'DOCTOR', facilityKind: 'PHARMACY' }, true],
-    ['a clinic doctor', { role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, false],
-    ['the patient', { role: 'PATIENT', patientId: 'pt_1' }, false],
-    ['an insurer', { role: 'INSURER', insurerNumber: '131011' }, false],
+    ['a pharmacist', { role: 'PHARMACIST', facilityCode: DEMO_PHARMACY.code }, false],
+    ['reception of a pharmacy', { role: 'RECEPTION', facilityCode: DEMO_PHARMACY.code }, false],
+    ['a doctor token whose facility code has table code 4', { role: 'DOCTOR', facilityCode: DEMO_PHARMACY.code }, false],
+    ['a token that says its facility is a pharmacy', { role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'PHARMACY' }, false],
+    ['a doctor token without a facility', { role: 'DOCTOR', facilityKind: 'PHARMACY' }, false],
+    ['clinic reception', { role: 'RECEPTION', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, false],
+    ['a clinic doctor', { role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, true],
+    ['the patient', { role: 'PATIENT', patientId: 'pt_1' }, true],
+    ['an insurer', { role: 'INSURER', insurerNumber: '131011' }, true],
   ])('%s → %p', (_name, overrides, expected) => {
-    expect(actsForPharmacy(actor(overrides))).toBe(expected);
+    expect(mayEverReadCheckups(actor(overrides))).toBe(expected);
   });
 });

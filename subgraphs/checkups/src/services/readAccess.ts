@@ -1,14 +1,13 @@
-import { ForbiddenError, UnauthenticatedError, facilityKindOfCode, type Actor } from '@onshi/kit';
+import { ForbiddenError, UnauthenticatedError, mayEverRead, policyActorOf, type Actor } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 
 /**
- * Pharmacies never receive checkup information, whatever the consent (seed: 薬局には特定健診情報を提供しない;
- * DOMAIN.md "Specific health checkups"). Checked here as well as by `@access` and the decision point, so a
- * misconfigured role or a token of a pharmacy (table code 4) never reaches a checkup row.
+ * Could this actor ever read checkups under the access policy (@onshi/kit policy.ts)? Pharmacies never do (seed:
+ * 薬局には特定健診情報を提供しない). Asked here before the decision point as well (defence in depth, the same policy),
+ * so a misconfigured role or a token of a pharmacy (table code 4) never reaches a checkup row.
  */
-export function actsForPharmacy(actor: Actor): boolean {
-  if (actor.role === 'PHARMACIST' || actor.facilityKind === 'PHARMACY') return true;
-  return actor.facilityCode !== undefined && facilityKindOfCode(actor.facilityCode) === 'PHARMACY';
+export function mayEverReadCheckups(actor: Actor): boolean {
+  return mayEverRead(policyActorOf(actor), 'CHECKUP');
 }
 
 /**
@@ -20,8 +19,8 @@ export function actsForPharmacy(actor: Actor): boolean {
 export async function requireCheckupRead(ctx: CheckupsContext, patientId: string): Promise<void> {
   const actor = ctx.actor;
   if (actor === null) throw new UnauthenticatedError();
-  if (actsForPharmacy(actor)) {
-    throw new ForbiddenError('Pharmacies never receive checkup information / 薬局には特定健診情報を提供しません', { patientId, category: 'CHECKUP', reason: 'PHARMACY_NO_CHECKUP' });
+  if (!mayEverReadCheckups(actor)) {
+    throw new ForbiddenError('Your role or facility never receives checkup information / 特定健診情報を参照する権限がありません', { patientId, category: 'CHECKUP', reason: 'FACILITY_KIND_NOT_ALLOWED' });
   }
   if (actor.role !== 'INSURER') {
     await ctx.decisions.require(patientId, 'CHECKUP');

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@onshi/kit';
+import { Access, BadUserInputError, NotFoundError, isValidFacilityCode, rolesWith } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, disasters, dvBlocks } from '../db/tables';
 import { disasterSearch } from '../services/disasterSearch';
@@ -60,7 +60,7 @@ export class OperatorResolver {
     return rows.map(toDisaster);
   }
 
-  @Access('DOCTOR', 'DENTIST', 'PHARMACIST')
+  @Access(...rolesWith('DRUG', 'DISASTER_IDENTIFIED'))
   @Query(() => DisasterSearchResult, { description: 'Disaster mode: all four fields, exactly one match, or nothing. The hit is a special operation and logged' })
   async disasterSearch(
     @Arg('name', () => String) name: string,

@@ -1,15 +1,19 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ForbiddenError, type Actor } from '@onshi/kit';
+import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, consents } from '../db/tables';
 import { consentExpiresAt, isConsentValid } from '../services/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient } from '../schema/types';
 
-/** A patient reads only their own log and consents; operators read any (DOMAIN.md "Consent": logged provisions). */
+/**
+ * The access policy's ACCESS_LOG rules (@onshi/kit policy.ts): a patient reads only their own log, consents and
+ * grants; operators read any (DOMAIN.md "Consent": logged provisions).
+ */
 export function requireSelfOrOperator(actor: Actor | null, patientId: string): void {
-  if (actor?.role === 'ADMIN' || (actor?.role === 'PATIENT' && actor.patientId === patientId)) return;
-  throw new ForbiddenError();
+  const holds = actor !== null && rulesFor('ACCESS_LOG').some((rule) => ruleAppliesTo(rule, policyActorOf(actor))
+    && (rule.condition === 'OPERATOR' || (rule.condition === 'SELF' && actor.patientId !== undefined && actor.patientId === patientId)));
+  if (!holds) throw new ForbiddenError();
 }
 
 export function toAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogEntry {

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { Access, BadUserInputError, NotFoundError, UnauthenticatedError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { phrApps, phrGrants } from '../db/tables';
-import { isCategory } from '../services/roles';
+import { CATEGORIES, isCategory } from '../services/roles';
 import { PHR_GRANT_DAYS } from '../services/seed';
 import { endGrantSessions } from '../services/sessions';
 import { PAGE_MAX, Patient, PhrGrant } from '../schema/types';
@@ -47,7 +47,7 @@ export class PhrResolver {
   ): Promise<PhrGrant> {
     const patientId = selfPatientId(ctx);
     const unique = [...new Set(categories)];
-    if (unique.length === 0 || !unique.every(isCategory)) throw new BadUserInputError('categories must be one or more of QUALIFICATION, DRUG, CHECKUP');
+    if (unique.length === 0 || !unique.every(isCategory)) throw new BadUserInputError(`categories must be one or more of ${CATEGORIES.join(', ')}`);
     if (!Number.isInteger(days) || days < 1 || days > MAX_GRANT_DAYS) throw new BadUserInputError(`days must be between 1 and ${MAX_GRANT_DAYS}`);
     const [app] = await ctx.db.select({ clientId: phrApps.clientId }).from(phrApps).where(eq(phrApps.clientId, appId));
     if (!app) throw new NotFoundError(`No registered PHR app ${appId} / 登録されていないアプリです`);

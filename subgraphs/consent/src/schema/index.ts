@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '@onshi/kit';
+import { CapabilitiesResolver } from '../resolvers/CapabilitiesResolver';
 import { LoginResolver } from '../resolvers/LoginResolver';
 import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
@@ -8,7 +9,7 @@ import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Access } from '@onshi/kit';
+import { Access, readersOf } from '@onshi/kit';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {
@@ -220,15 +220,15 @@ export class Patient {
   @Field(() => ID)
   id!: string;
 
-  @Access('PATIENT', 'ADMIN')
+  @Access(...readersOf('ACCESS_LOG'))
   @Field(() => [AccessLogEntry], { description: '医療保険情報の提供状況: who saw or was refused my data, newest first' })
   accessLog?: AccessLogEntry[];
 
-  @Access('PATIENT', 'ADMIN')
+  @Access(...readersOf('ACCESS_LOG'))
   @Field(() => [Consent], { description: 'My consents at facilities, newest first' })
   consents?: Consent[];
 
-  @Access('PATIENT', 'ADMIN')
+  @Access(...readersOf('ACCESS_LOG'))
   @Field(() => [PhrGrant], { description: 'My grants to PHR apps, newest first' })
   phrGrants?: PhrGrant[];
 }

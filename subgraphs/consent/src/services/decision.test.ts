@@ -76,7 +76,7 @@ const rows: Row[] = [
   // 1. DV/abuse block: everyone but the patient, whatever else would open the record.
   { name: 'DV: doctor with a valid consent is refused', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: the patient still sees own data', actor: actor.patient, category: 'DRUG', facts: { dvBlocked: true }, expected: allowed('SELF') },
-  { name: 'DV: another patient is refused before the self check', actor: actor.otherPatient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: another patient is refused as for anyone (nothing tells the block)', actor: actor.otherPatient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_SELF') },
   { name: 'DV: reception cannot even confirm qualification', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: PHR app with a live grant is refused', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('DV_BLOCK') },
@@ -91,10 +91,11 @@ const rows: Row[] = [
   { name: 'empty ids never match as self', actor: { ...actor.patient, patientId: '' }, patientId: '', category: 'DRUG', expected: forbidden('NOT_SELF') },
 
   // 3. Pharmacies never receive checkups.
-  { name: 'pharmacist with a checkup consent is refused checkups', actor: actor.pharmacist, category: 'CHECKUP', facts: { consents: [consent(PHARMACY, 'CHECKUP', at(-HOUR))] }, expected: forbidden('PHARMACY_NO_CHECKUP') },
-  { name: 'pharmacy reception asking checkups gets the pharmacy rule first', actor: actor.pharmacyReception, category: 'CHECKUP', expected: forbidden('PHARMACY_NO_CHECKUP') },
-  { name: 'a pharmacy code (table 4) is a pharmacy whatever the role', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', expected: forbidden('PHARMACY_NO_CHECKUP') },
-  { name: 'pharmacy + checkup is refused even in disaster mode', actor: actor.pharmacist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('PHARMACY_NO_CHECKUP') },
+  { name: 'pharmacist with a checkup consent is refused checkups', actor: actor.pharmacist, category: 'CHECKUP', facts: { consents: [consent(PHARMACY, 'CHECKUP', at(-HOUR))] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'pharmacy reception asking checkups: reception is named by no checkup rule', actor: actor.pharmacyReception, category: 'CHECKUP', expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'a pharmacy code (table 4) is a pharmacy whatever the role', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', expected: forbidden('FACILITY_KIND_NOT_ALLOWED') },
+  { name: 'pharmacy + checkup is refused even in disaster mode', actor: actor.pharmacist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'a doctor at a pharmacy code is refused checkups even in disaster mode', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('FACILITY_KIND_NOT_ALLOWED') },
   { name: 'pharmacist with a drug consent sees drugs', actor: actor.pharmacist, category: 'DRUG', facts: { consents: [consent(PHARMACY, 'DRUG', at(-HOUR))] }, expected: allowed('CONSENT', consent(PHARMACY, 'DRUG', at(-HOUR)).id) },
 
   // 4. Role licensing.
@@ -115,7 +116,7 @@ const rows: Row[] = [
   { name: 'another insurer does not', actor: actor.otherInsurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
   { name: 'an insurer without the history fact does not (fail closed)', actor: actor.insurer, category: 'QUALIFICATION', expected: forbidden('NOT_INSURER') },
   { name: 'insurer reads checkups of a member the checkups subgraph attests (contract 7)', actor: actor.insurer, category: 'CHECKUP', facts: { insurerMember: true }, expected: allowed('INSURER_MEMBER') },
-  { name: 'insurer gets no checkups without the membership attestation', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'insurer gets no checkups without the membership attestation', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
   { name: 'DV block beats an insurer membership', actor: actor.insurer, category: 'CHECKUP', facts: { dvBlocked: true, insurerMember: true }, expected: forbidden('DV_BLOCK') },
   { name: 'membership attestation opens nothing for a doctor', actor: actor.doctor, category: 'CHECKUP', facts: { insurerMember: true }, expected: consentRequired('NO_CONSENT') },
 
@@ -143,6 +144,15 @@ const rows: Row[] = [
   { name: 'disaster: at the end of the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, endsAt: NOW }], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
   { name: 'disaster: starts exactly now', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: NOW }], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
 
+  // 7b. Medical expenses (医療費通知): the patient's own, an app's under an explicit expenses scope; never a facility's.
+  { name: 'expenses: the patient', actor: actor.patient, category: 'EXPENSES', expected: allowed('SELF') },
+  { name: 'expenses: never a doctor, even with a drug consent', actor: actor.doctor, category: 'EXPENSES', facts: { consents: [drugConsentA] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'expenses: never a pharmacist', actor: actor.pharmacist, category: 'EXPENSES', facts: { consents: [consent(PHARMACY, 'DRUG', at(-HOUR))] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'expenses: never the insurer or the operator', actor: actor.insurer, category: 'EXPENSES', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'expenses: an app with a drug grant only does not get them', actor: actor.phr, category: 'EXPENSES', facts: { grant }, expected: consentRequired('GRANT_SCOPE') },
+  { name: 'expenses: an app with the expenses grant and scope', actor: { ...actor.phr, scopes: ['expenses:read'] }, category: 'EXPENSES', facts: { grant: { ...grant, categories: ['EXPENSES'] } }, expected: allowed('PHR_GRANT', 'grant-1') },
+  { name: 'expenses: an expenses grant with a token minted without the scope', actor: actor.phr, category: 'EXPENSES', facts: { grant: { ...grant, categories: ['EXPENSES'] } }, expected: forbidden('TOKEN_SCOPE') },
+
   // 8. PHR grants.
   { name: 'PHR: granted category', actor: actor.phr, category: 'DRUG', facts: { grant }, expected: allowed('PHR_GRANT', 'grant-1') },
   { name: 'PHR: qualification granted', actor: actor.phr, category: 'QUALIFICATION', facts: { grant }, expected: allowed('PHR_GRANT', 'grant-1') },
@@ -167,7 +177,7 @@ describe('decide() — rules in order', () => {
   test('the table exercises every reason', () => {
     const every: Record<DecisionReason, true> = {
       SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
-      DV_BLOCK: true, NOT_SELF: true, PHARMACY_NO_CHECKUP: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
+      DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
       FACILITY_MISMATCH: true, NOT_INSURER: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
       NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,
     };

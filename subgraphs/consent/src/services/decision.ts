@@ -6,8 +6,9 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { PHR_SCOPES, facilityKindOfCode, isLicensedFor, isStaffRole, prefectureOfFacilityCode } from './roles';
-import type { Actor, Category } from './roles';
+import { ruleAppliesTo, rulesFor, type AllowReason, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
+import { PHR_SCOPES, facilityKindOfCode, isStaffRole, prefectureOfFacilityCode } from './roles';
+import type { Actor, Category, FacilityKind } from './roles';
 
 /** Consent is valid for 24 hours after registration (DOMAIN.md "Consent"). */
 export const CONSENT_VALIDITY_MS = 24 * 60 * 60 * 1000;
@@ -78,11 +79,11 @@ export interface DecisionInput {
   facts: DecisionFacts;
 }
 
-export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
+export type { AllowReason };
 export type ForbiddenReason =
   | 'DV_BLOCK'
   | 'NOT_SELF'
-  | 'PHARMACY_NO_CHECKUP'
+  | 'FACILITY_KIND_NOT_ALLOWED'
   | 'ROLE_NOT_LICENSED'
   | 'NO_FACILITY'
   | 'FACILITY_MISMATCH'
@@ -154,15 +155,6 @@ function isSelf(actor: DecisionActor, patientId: string): boolean {
   return actor.role === 'PATIENT' && patientId !== '' && actor.patientId === patientId;
 }
 
-/**
- * Pharmacies never receive checkup information (seed: 薬局には特定健診情報を提供しない). A pharmacy is
- * recognised by the role, the facilityKind claim or the code's table digit 4 — any one suffices.
- */
-function actsForPharmacy(actor: DecisionActor): boolean {
-  if (actor.role === 'PHARMACIST' || actor.facilityKind === 'PHARMACY') return true;
-  return actor.facilityCode !== undefined && facilityKindOfCode(actor.facilityCode) === 'PHARMACY';
-}
-
 function decidePhrGrant(actor: DecisionActor, patientId: string, category: Category, now: Date, grant: GrantFact | undefined): Decision {
   if (grant === undefined) return requireConsent('NO_GRANT');
   // The token, the grant row and the request must all name the same app, grant and patient.
@@ -178,79 +170,79 @@ function decidePhrGrant(actor: DecisionActor, patientId: string, category: Categ
   return allow('PHR_GRANT', grant.id);
 }
 
+interface Situation {
+  actor: DecisionActor;
+  patientId: string;
+  category: Category;
+  now: Date;
+  facts: DecisionFacts;
+  /** The actor's facility, validated (staff only). */
+  facilityCode: string | undefined;
+}
+
+/** Does the rule's condition hold? Each answer is an allow, or the denial that explains what was missing. */
+function evaluate(rule: PolicyRule, situation: Situation): Decision {
+  const { actor, patientId, category, now, facts, facilityCode } = situation;
+  const special = rule.special === true;
+  const conditions: Record<PolicyCondition, () => Decision> = {
+    SELF: () => (isSelf(actor, patientId) ? allow(rule.reason) : forbid('NOT_SELF')),
+    AT_FACILITY: () => (facilityCode !== undefined ? allow(rule.reason) : forbid('NO_FACILITY')),
+    CONSENT_AT_FACILITY: () => {
+      const consent = facilityCode === undefined ? undefined : findValidConsent(facts.consents, patientId, facilityCode, category, now);
+      return consent !== undefined ? allow(rule.reason, consent.id, special) : requireConsent('NO_CONSENT');
+    },
+    DISASTER_IDENTIFIED: () => {
+      const disaster = facilityCode === undefined || !facts.disasterIdentified ? undefined : facts.disasters.find((candidate) => disasterCovers(candidate, facilityCode, now));
+      return disaster !== undefined ? allow(rule.reason, disaster.id, special) : requireConsent('NO_CONSENT');
+    },
+    PHR_GRANT: () => decidePhrGrant(actor, patientId, category, now, facts.grant),
+    INSURER_OF_RECORD: () => {
+      const insures = actor.insurerNumber !== undefined && (facts.patientInsurerNumbers?.includes(actor.insurerNumber) ?? false);
+      return insures ? allow(rule.reason) : forbid('NOT_INSURER');
+    },
+    INSURER_MEMBER: () => (facts.insurerMember === true && actor.insurerNumber !== undefined ? allow(rule.reason) : forbid('NOT_INSURER')),
+    OPERATOR: () => (actor.role === 'ADMIN' ? allow(rule.reason) : forbid('ROLE_NOT_LICENSED')),
+  };
+  return conditions[rule.condition]();
+}
+
 /**
- * Decides one (actor, patient, category) question. Rules, first match wins:
- *  1. DV/abuse block → deny everyone but the patient (seed: DV・虐待等被害者 … 全情報の提供及び閲覧を一律不可).
- *  2. The patient themself → allow.
- *  3. Pharmacy asking for checkups → deny (seed: 薬局には特定健診情報を提供しない).
- *  4. Role not licensed for the category → deny (reception never sees drug/checkup data; a patient
- *     only their own record; staff need a valid facility code).
- *  5. Qualification for staff of any facility, the operator, or one of the patient's insurers → allow.
- *  6. Valid consent at the actor's facility for this category → allow (DOMAIN.md "Consent", 24 h).
- *  7. Disaster declaration in force for the facility + patient identified by the 4-field search →
- *     allow, special (seed (3) 災害時における特別措置).
- *  8. PHR app with a live grant for this patient and category → allow.
- *  9. Otherwise → CONSENT_REQUIRED.
+ * Decides one (actor, patient, category) question by evaluating the access policy (@onshi/kit policy.ts,
+ * docs/access-policy.md): of the category's rules that apply to the actor's role and facility kind, the first
+ * whose condition holds allows — unless the patient is DV-blocked and the rule is stopped by a DV block
+ * (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可). No applicable rule: FORBIDDEN (ROLE_NOT_LICENSED, or
+ * FACILITY_KIND_NOT_ALLOWED when the role is named but not for this kind of facility — pharmacies and checkups).
+ * Applicable rules whose conditions fail: the first rule's denial (e.g. CONSENT_REQUIRED / NO_CONSENT).
+ * Staff tokens must carry a valid facility code whose kind agrees with the facilityKind claim, before any rule.
  */
 export function decide(input: DecisionInput): Decision {
   const { actor, patientId, category, now, facts } = input;
   if (Number.isNaN(now.getTime())) throw new RangeError('decide: `now` is not a valid date');
 
-  // 1. DV/abuse block.
-  const self = isSelf(actor, patientId);
-  if (facts.dvBlocked && !self) return forbid('DV_BLOCK');
-
-  // 2. Self.
-  if (self) return allow('SELF');
-
-  // 3. Pharmacy never receives checkups, whatever else holds (even a checkup consent).
-  if (category === 'CHECKUP' && actsForPharmacy(actor)) return forbid('PHARMACY_NO_CHECKUP');
-
-  // 3b. An insurer reads the checkups of its current members, which the checkups subgraph attests from
-  // its own transfer records (seed: 保険者間の特定健診等情報の引継ぎ; contract 7). Without it: denied below.
-  if (actor.role === 'INSURER' && category === 'CHECKUP' && facts.insurerMember === true && actor.insurerNumber !== undefined) {
-    return allow('INSURER_MEMBER');
-  }
-
-  // 4. Role licensing.
-  if (actor.role === 'PATIENT') return forbid('NOT_SELF');
-  if (!isLicensedFor(actor.role, category)) return forbid('ROLE_NOT_LICENSED');
   let facilityCode: string | undefined;
+  let facilityKind: FacilityKind | undefined;
   if (isStaffRole(actor.role)) {
     facilityCode = actor.facilityCode;
-    const kind = facilityCode === undefined ? undefined : facilityKindOfCode(facilityCode);
-    if (facilityCode === undefined || kind === undefined) return forbid('NO_FACILITY');
-    if (actor.facilityKind !== undefined && actor.facilityKind !== kind) return forbid('FACILITY_MISMATCH');
+    facilityKind = facilityCode === undefined ? undefined : facilityKindOfCode(facilityCode);
+    if (facilityCode === undefined || facilityKind === undefined) return forbid('NO_FACILITY');
+    if (actor.facilityKind !== undefined && actor.facilityKind !== facilityKind) return forbid('FACILITY_MISMATCH');
   }
 
-  // 5. Qualification (資格確認) needs no consent: it is what the counter does for every visit.
-  if (category === 'QUALIFICATION') {
-    if (facilityCode !== undefined) return allow('QUALIFICATION_CHECK');
-    if (actor.role === 'ADMIN') return allow('ADMIN');
-    if (actor.role === 'INSURER') {
-      const insures = actor.insurerNumber !== undefined && (facts.patientInsurerNumbers?.includes(actor.insurerNumber) ?? false);
-      return insures ? allow('INSURER') : forbid('NOT_INSURER');
-    }
+  const rules = rulesFor(category);
+  const applicable = rules.filter((rule) => ruleAppliesTo(rule, { role: actor.role, facilityKind }));
+  if (applicable.length === 0) {
+    return forbid(rules.some((rule) => rule.roles.includes(actor.role)) ? 'FACILITY_KIND_NOT_ALLOWED' : 'ROLE_NOT_LICENSED');
   }
-
-  if (facilityCode !== undefined) {
-    // 6. Consent at this facility, for this category, within 24 hours.
-    const consent = findValidConsent(facts.consents, patientId, facilityCode, category, now);
-    if (consent !== undefined) return allow('CONSENT', consent.id);
-
-    // 7. Disaster special measure: no card, no consent, but only after the 4-field identification.
-    if (facts.disasterIdentified) {
-      const disaster = facts.disasters.find((candidate) => disasterCovers(candidate, facilityCode, now));
-      if (disaster !== undefined) return allow('DISASTER', disaster.id, true);
-    }
-    return requireConsent('NO_CONSENT');
+  const situation: Situation = { actor, patientId, category, now, facts, facilityCode };
+  let firstDenial: Decision | undefined;
+  for (const rule of applicable) {
+    const decision = evaluate(rule, situation);
+    if (decision.allow) return facts.dvBlocked && rule.stoppedByDvBlock ? forbid('DV_BLOCK') : decision;
+    firstDenial ??= decision;
   }
-
-  // 8. PHR apps read only under the patient's grant.
-  if (actor.role === 'PHR_APP') return decidePhrGrant(actor, patientId, category, now, facts.grant);
-
-  // 9. Nothing opened the record.
-  return requireConsent('NO_CONSENT');
+  // A blocked person is refused for the block whatever else failed: the log says so (never the client).
+  if (facts.dvBlocked && applicable.some((rule) => rule.stoppedByDvBlock)) return forbid('DV_BLOCK');
+  return firstDenial ?? forbid('ROLE_NOT_LICENSED');
 }
 
 /**
@@ -258,7 +250,8 @@ export function decide(input: DecisionInput): Decision {
  * "Qualification confirmation"): 0 なし, 1 あり, 2 期限切れ, 3 取得困難.
  *
  * '3' is answered when the information cannot be provided whatever the patient consents to: a DV/abuse
- * block, checkups asked by a pharmacy, or a facility code that is not valid.
+ * block, a category no consent rule opens for this kind of facility (checkups at a pharmacy), or a facility code
+ * that is not valid.
  * A revoked consent counts as none ('0'), an expired one as '2'.
  */
 export type ConsentFlag = '0' | '1' | '2' | '3';
@@ -273,7 +266,8 @@ export function consentFlag(
 ): ConsentFlag {
   const kind = facilityKindOfCode(facilityCode);
   if (options.dvBlocked === true || kind === undefined) return '3';
-  if (category === 'CHECKUP' && kind === 'PHARMACY') return '3';
+  // No consent rule of the policy applies to this kind of facility (pharmacies and checkups): 取得困難.
+  if (!rulesFor(category).some((rule) => rule.condition === 'CONSENT_AT_FACILITY' && rule.facilityKinds?.includes(kind))) return '3';
   if (findValidConsent(consents, patientId, facilityCode, category, now) !== undefined) return '1';
   const expired = consents.some(
     (consent) =>

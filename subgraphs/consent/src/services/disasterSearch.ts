@@ -6,7 +6,7 @@
  * the declaration) and logged, in one transaction.
  */
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, LICENSED_ROLES, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
 import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../db/tables';
 import { disasterCovers } from './decision';
 import { appendAccessLog } from './decisionPoint';
@@ -38,7 +38,8 @@ export function uniqueMatch<T extends DisasterCandidate>(candidates: readonly T[
 
 export async function disasterSearch(db: Db<Tables>, actor: Actor, input: DisasterSearchInput, requestId: string, now: Date): Promise<{ patientId: string; disasterId: string }> {
   const facilityCode = actor.facilityCode;
-  if (!facilityCode || !(LICENSED_ROLES as readonly string[]).includes(actor.role)) {
+  // The viewers of the disaster rules of the policy (seed 2-1(3): 有資格者等…と災害時に閲覧権限が与えられた者).
+  if (!facilityCode || !mayEverUse({ role: actor.role, facilityKind: facilityKindOfCode(facilityCode) }, 'DISASTER_IDENTIFIED')) {
     throw new ForbiddenError('Only licensed staff of a facility may search in disaster mode / 災害時の検索は医師・歯科医師・薬剤師のみ可能です');
   }
   const name = nameKey(input.name);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, ForbiddenError, PHR_SCOPES } from '@onshi/kit';
+import { BadUserInputError } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { Dispensing } from '../schema/Dispensing';
 import { DispensingConnection } from '../schema/DispensingConnection';
@@ -15,15 +15,11 @@ export const DISPENSINGS_PAGE_DEFAULT = 20;
 export const DISPENSINGS_PAGE_MAX = 100;
 
 /**
- * Record-level check before any row is read (ARCHITECTURE.md layer 3): the decision point rules on
- * this caller, this patient and DRUG (consent for this visit, self, PHR grant, DV block) and logs it;
- * the kit batches the question to one call per request and patient. A PHR token must also carry the
- * drug scope (DOMAIN.md "PHR": chosen categories), which is refused here without asking further.
+ * Record-level check before any row is read (ARCHITECTURE.md layer 3): the decision point evaluates the access
+ * policy for this caller, this patient and DRUG (consent for this visit, self, PHR grant and its token scope,
+ * DV block) and logs it; the kit batches the question to one call per request and patient.
  */
 async function requireDrugAccess(ctx: DrugsContext, patientId: string): Promise<void> {
-  if (ctx.actor?.role === 'PHR_APP' && !ctx.actor.scopes.includes(PHR_SCOPES.DRUG)) {
-    throw new ForbiddenError('This app has no access to drug information / この連携アプリには薬剤情報の閲覧が許可されていません');
-  }
   await ctx.decisions.require(patientId, 'DRUG');
 }
 
@@ -124,7 +120,8 @@ export class PatientDrugsResolver {
     if (!Number.isInteger(year) || year < 1900 || year > 9999) {
       throw new BadUserInputError('year must be a calendar year such as 2025 / year は西暦で指定してください', { argument: 'year' });
     }
-    await requireDrugAccess(ctx, patient.id);
+    // 医療費通知 is its own category: the patient's and an app's under an explicit expenses scope, never a facility's.
+    await ctx.decisions.require(patient.id, 'EXPENSES');
     const notice = await ctx.loaders.medicalExpenses.load({ patientId: patient.id, year });
     const total = notice.yearly.find((entry) => entry.year === year);
     return {

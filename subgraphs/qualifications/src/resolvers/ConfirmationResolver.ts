@@ -1,13 +1,13 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, UnauthenticatedError, type Actor } from '@onshi/kit';
+import { Access, UnauthenticatedError, rolesWith, type Actor } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { FacilityConfirmation } from '../schema/FacilityConfirmation';
 import { QualificationConfirmation } from '../schema/QualificationConfirmation';
 import { callerFacility, confirmByCard, confirmByInsuranceCard, type ConfirmationDeps, type ConfirmationResult } from '../services/confirmation';
 import { confirmationsAtFacilityToday, type FacilityConfirmationView } from '../services/facilityToday';
 
-/** Staff at a counter confirm qualifications (DOMAIN.md "Actors": reception and above, bound to a facility). */
-export const COUNTER_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const;
+/** Staff at a counter confirm qualifications (DOMAIN.md "Actors"): the roles of the access policy's counter rule. */
+export const COUNTER_ROLES = rolesWith('QUALIFICATION', 'AT_FACILITY');
 
 export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
   const actor: Actor | null = ctx.actor;

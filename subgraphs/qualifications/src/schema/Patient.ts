@@ -1,12 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@onshi/kit';
+import { Access, readersOf, rolesWith } from '@onshi/kit';
 import { Confirmation } from './Confirmation';
 import { Qualification } from './Qualification';
 
-/** Roles that may see a person's identity and coverage once the decision point allows it. */
-export const IDENTITY_READERS = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'PHR_APP', 'INSURER', 'ADMIN'] as const;
+/** Roles that may see a person's identity and coverage once the decision point allows it (the access policy's QUALIFICATION rules). */
+export const IDENTITY_READERS = readersOf('QUALIFICATION');
 /** Who may read confirmation records: the person, facility staff (own facility's rows only) and the operator. */
-export const CONFIRMATION_READERS = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'ADMIN'] as const;
+export const CONFIRMATION_READERS = rolesWith('QUALIFICATION', 'SELF', 'AT_FACILITY', 'OPERATOR');
 
 /** The person, owned by this subgraph; drugs, checkups and consent add their fields to it. */
 @Directive('@key(fields: "id")')

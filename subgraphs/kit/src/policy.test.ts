@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACCESS_POLICY, capabilitiesOf, mayEverRead, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
+import { DEMO_CLINIC, DEMO_PHARMACY } from './demo/world';
+
+describe('the access policy as data (issue 16)', () => {
+  test('docs/access-policy.md is exactly what the policy renders (drift check; `pnpm compose` writes it)', () => {
+    const committed = readFileSync(path.join(__dirname, '../../../docs/access-policy.md'), 'utf8');
+    expect(committed).toBe(renderPolicyTable());
+  });
+
+  test('every rule cites its source and has a unique id', () => {
+    for (const rule of ACCESS_POLICY) expect(rule.source).toMatch(/seed|DOMAIN\.md|docs\//);
+    expect(new Set(ACCESS_POLICY.map((rule) => rule.id)).size).toBe(ACCESS_POLICY.length);
+  });
+
+  test('derived @Access role lists: pharmacists and reception never read checkups; expenses only the patient and apps', () => {
+    expect(readersOf('CHECKUP').sort()).toEqual(['DENTIST', 'DOCTOR', 'INSURER', 'PATIENT', 'PHR_APP']);
+    expect(readersOf('DRUG').sort()).toEqual(['DENTIST', 'DOCTOR', 'PATIENT', 'PHARMACIST', 'PHR_APP']);
+    expect(readersOf('EXPENSES').sort()).toEqual(['PATIENT', 'PHR_APP']);
+    expect(rolesWith('QUALIFICATION', 'AT_FACILITY').sort()).toEqual(['DENTIST', 'DOCTOR', 'PHARMACIST', 'RECEPTION']);
+  });
+
+  test('a doctor acting for a pharmacy code may never read checkups; a forged facilityKind acts for no facility', () => {
+    expect(mayEverRead(policyActorOf({ role: 'DOCTOR', facilityCode: DEMO_PHARMACY.code }), 'CHECKUP')).toBe(false);
+    expect(mayEverRead(policyActorOf({ role: 'DOCTOR', facilityCode: DEMO_CLINIC.code }), 'CHECKUP')).toBe(true);
+    expect(policyActorOf({ role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'PHARMACY' })).toEqual({ role: 'DOCTOR' });
+    expect(mayEverRead(policyActorOf({ role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'PHARMACY' }), 'DRUG')).toBe(false);
+  });
+
+  test('capabilities: what the portal shows follows the policy', () => {
+    const of = (actor: Parameters<typeof capabilitiesOf>[0]) => Object.fromEntries(capabilitiesOf(actor).map((c) => [c.category, c.mayRead]));
+    expect(of({ role: 'PHARMACIST', facilityKind: 'PHARMACY' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
+    expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false });
+    expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
+    expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true });
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The access policy of Onshi, as data, in one place (issue 16; in the manner of Medplum's AccessPolicy:
+ * a list of rules, each naming the category, the actors it applies to and the condition under which it
+ * opens the record). Everything else is derived from this list:
+ *
+ * - the decision point (consent subgraph, `decide`) evaluates it for every (actor, patient, category);
+ * - the `@Access` role lists of the subgraphs (and through the supergraph the gateway's field rules) are
+ *   `readersOf(category)`;
+ * - the consent flags of a confirmation (`3` 取得困難) and the checkups subgraph's own defence ask
+ *   `mayEverRead`;
+ * - the portal asks the API's `capabilities` field (built by `capabilitiesOf`) instead of re-deriving rules;
+ * - docs/access-policy.md is rendered from it by `pnpm compose` and checked for drift by `pnpm compose:check`.
+ *
+ * A rule changes in one edit here. The security matrix (tests/src/security-matrix.test.ts) states the rules
+ * again, independently, as the check.
+ */
+import { facilityKindOfCode, isValidFacilityCode } from './codes';
+import type { Actor, Category, FacilityKind, Role } from './roles';
+import { PHR_SCOPES } from './roles';
+
+/** What a rule requires beyond the actor's role and facility kind. */
+export type PolicyCondition =
+  /** The patient reads their own record (the token's patient is the patient asked for). */
+  | 'SELF'
+  /** Staff of a valid facility: the qualification confirmation at the counter (資格確認). */
+  | 'AT_FACILITY'
+  /** A consent of this patient, at this facility, for this category, registered < 24 h ago and not revoked. */
+  | 'CONSENT_AT_FACILITY'
+  /** A disaster declaration in force for this facility and the patient identified here by the 4-field search. */
+  | 'DISASTER_IDENTIFIED'
+  /** A live grant of the patient to this app for this category, and the token carries the category's scope. */
+  | 'PHR_GRANT'
+  /** The insurer appears in the patient's qualification history. */
+  | 'INSURER_OF_RECORD'
+  /** The checkups subgraph attests from its transfer records that the insurer holds the member now. */
+  | 'INSURER_MEMBER'
+  /** The operator (支払基金・国保中央会). */
+  | 'OPERATOR';
+
+/** Why a rule allowed (written to the access log as the reason). */
+export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
+
+/** Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph). */
+export type PolicyCategory = Category | 'ACCESS_LOG';
+
+export interface PolicyRule {
+  /** Stable id, used in the generated docs table. */
+  id: string;
+  category: PolicyCategory;
+  roles: readonly Role[];
+  /** Kinds of facility the staff member must act for; absent for actors without a facility. */
+  facilityKinds?: readonly FacilityKind[];
+  condition: PolicyCondition;
+  reason: AllowReason;
+  /** A DV/abuse registration stops this rule (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可). */
+  stoppedByDvBlock: boolean;
+  /** "Special operation — this view is logged" (seed 2-1(3)). */
+  special?: boolean;
+  /** Where the rule comes from: a seed passage or DOMAIN.md section. */
+  source: string;
+}
+
+const COUNTER_STAFF = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
+const EVERY_FACILITY = ['MEDICAL', 'DENTAL', 'PHARMACY'] as const satisfies readonly FacilityKind[];
+/** 有資格者 (seed 2-1(2): 医師、歯科医師、薬剤師等のみ取得できる仕組み); reception never views drug or checkup data. */
+const LICENSED_STAFF = ['DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
+/**
+ * The facilities and staff that may ever receive checkups: pharmacies never do (seed 2-1 ※ 薬局には特定健診情報を
+ * 提供しない), so neither pharmacists nor anyone acting for a pharmacy (table code 4).
+ */
+const CHECKUP_STAFF = ['DOCTOR', 'DENTIST'] as const satisfies readonly Role[];
+const CHECKUP_FACILITIES = ['MEDICAL', 'DENTAL'] as const satisfies readonly FacilityKind[];
+
+const SEED_CONSENT = 'seed 2-1(2) 同意意思を明示的に確認…毎回; DOMAIN.md "Consent" (this facility, 24 h)';
+const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; DOMAIN.md "Special rules"';
+const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; DOMAIN.md "Actors"';
+const DOMAIN_PHR = 'DOMAIN.md "Special rules": PHR (patient-granted, scoped, expiring)';
+
+/** The rules, in the order the decision point tries them within a category (first allow wins). */
+export const ACCESS_POLICY: readonly PolicyRule[] = [
+  // 資格 (qualification)
+  { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'AT_FACILITY', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: true, source: 'DOMAIN.md "Qualification confirmation"; seed 1 資格確認' },
+  { id: 'qualification.insurer', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, source: 'DOMAIN.md "Actors": Insurer registers qualifications' },
+  { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'DOMAIN.md "Actors": Operator' },
+  { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  // 薬剤情報 (drug information)
+  { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'drug.consent', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: SEED_CONSENT },
+  { id: 'drug.disaster', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: SEED_DISASTER },
+  { id: 'drug.phr', category: 'DRUG', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  // 特定健診情報 (checkups)
+  { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27); DOMAIN.md "Specific health checkups"' },
+  { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  // 医療費通知 (medical expenses): the patient's own, and an app's under an explicit expenses scope; never a facility's.
+  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'DOMAIN.md "Consent": medical expenses are the patient\'s own' },
+  { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: `DOMAIN.md "Consent": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
+  // 医療保険情報の提供状況 (the access log, consents and grants of a patient)
+  { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'DOMAIN.md "Consent": patients see this as 医療保険情報の提供状況' },
+  { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: 'DOMAIN.md "Actors": Operator sees audit' },
+];
+
+export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG'] as const satisfies readonly PolicyCategory[];
+
+/** The part of an actor the policy looks at before any fact about the patient. */
+export interface PolicyActor {
+  role: Role;
+  /** The facility kind the actor acts for (from the facility code's table digit; undefined when none or invalid). */
+  facilityKind?: FacilityKind | undefined;
+}
+
+/**
+ * The policy's view of a verified actor: the facility kind from the facility code's table digit. A token whose
+ * code is malformed, or whose facilityKind claim disagrees with its code, acts for no facility (fail closed).
+ */
+export function policyActorOf(actor: Pick<Actor, 'role' | 'facilityCode' | 'facilityKind'>): PolicyActor {
+  if (actor.facilityCode === undefined || !isValidFacilityCode(actor.facilityCode)) return { role: actor.role };
+  const kind = facilityKindOfCode(actor.facilityCode);
+  if (kind === undefined || (actor.facilityKind !== undefined && actor.facilityKind !== kind)) return { role: actor.role };
+  return { role: actor.role, facilityKind: kind };
+}
+
+/** Does the rule apply to this actor (role and facility kind), whatever the patient? */
+export function ruleAppliesTo(rule: PolicyRule, actor: PolicyActor): boolean {
+  if (!rule.roles.includes(actor.role)) return false;
+  if (rule.facilityKinds === undefined) return true;
+  return actor.facilityKind !== undefined && rule.facilityKinds.includes(actor.facilityKind);
+}
+
+export function rulesFor(category: PolicyCategory): PolicyRule[] {
+  return ACCESS_POLICY.filter((rule) => rule.category === category);
+}
+
+/** Could this actor ever be shown this category (given the right consent, grant or declaration)? */
+export function mayEverRead(actor: PolicyActor, category: PolicyCategory): boolean {
+  return rulesFor(category).some((rule) => ruleAppliesTo(rule, actor));
+}
+
+/** Could a rule with this condition (of any category) ever apply to this actor? E.g. who may run the disaster search. */
+export function mayEverUse(actor: PolicyActor, condition: PolicyCondition): boolean {
+  return ACCESS_POLICY.some((rule) => rule.condition === condition && ruleAppliesTo(rule, actor));
+}
+
+/** Roles named by any rule of the category: the `@Access` list of the fields that carry it. */
+export function readersOf(...categories: [PolicyCategory, ...PolicyCategory[]]): [Role, ...Role[]] {
+  const roles = [...new Set(categories.flatMap((category) => rulesFor(category).flatMap((rule) => rule.roles)))];
+  const [first, ...rest] = roles;
+  if (first === undefined) throw new Error(`No rule opens ${categories.join(', ')}`);
+  return [first, ...rest];
+}
+
+/** Roles of the category's rules with one of these conditions (e.g. who confirms qualification at the counter). */
+export function rolesWith(category: PolicyCategory, ...conditions: [PolicyCondition, ...PolicyCondition[]]): [Role, ...Role[]] {
+  const roles = [...new Set(rulesFor(category).filter((rule) => conditions.includes(rule.condition)).flatMap((rule) => rule.roles))];
+  const [first, ...rest] = roles;
+  if (first === undefined) throw new Error(`No ${category} rule with condition ${conditions.join(', ')}`);
+  return [first, ...rest];
+}
+
+/** PHR scope per category a patient can grant (the token must carry it; DOMAIN.md "PHR"). */
+export function phrScopeOf(category: Category): string {
+  return PHR_SCOPES[category];
+}
+
+/** What the caller may do, per category: the portal shows or hides views from this, never from its own copy of the rules. */
+export interface Capability {
+  category: PolicyCategory;
+  /** Some rule applies to this actor. */
+  mayRead: boolean;
+  /** The conditions under which it does (e.g. CONSENT_AT_FACILITY): the portal explains what is needed. */
+  conditions: PolicyCondition[];
+}
+
+export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[] }): Capability[] {
+  return POLICY_CATEGORIES.map((category) => {
+    const rules = rulesFor(category).filter((rule) => ruleAppliesTo(rule, actor))
+      // An app's token names the categories the patient granted: without the scope the grant rule cannot apply.
+      .filter((rule) => rule.condition !== 'PHR_GRANT' || category === 'ACCESS_LOG' || (actor.scopes ?? []).includes(phrScopeOf(category)));
+    return { category, mayRead: rules.length > 0, conditions: [...new Set(rules.map((rule) => rule.condition))] };
+  });
+}
+
+const CONDITION_TEXT: Record<PolicyCondition, string> = {
+  SELF: 'the patient themself',
+  AT_FACILITY: 'staff of a valid facility (confirmation at the counter)',
+  CONSENT_AT_FACILITY: 'consent of the patient at this facility for this category, < 24 h, not revoked',
+  DISASTER_IDENTIFIED: 'disaster declaration in force for the facility + patient identified by the 4-field search here',
+  PHR_GRANT: "live grant of the patient to this app for this category + the token's scope",
+  INSURER_OF_RECORD: "the insurer appears in the patient's qualification history",
+  INSURER_MEMBER: 'the insurer holds the member now (checkups transfer records)',
+  OPERATOR: 'the operator',
+};
+
+/** docs/access-policy.md, generated (`pnpm compose`) and checked for drift (`pnpm compose:check`). */
+export function renderPolicyTable(): string {
+  const lines = [
+    '# Access policy (generated — do not edit)',
+    '',
+    'Generated from `subgraphs/kit/src/policy.ts` by `pnpm compose`; `pnpm compose:check` fails when this file and the',
+    'code differ. One row per rule; within a category the decision point tries the rules in this order and the first',
+    'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
+    'every rule marked "stopped by DV block".',
+    '',
+    '| rule | category | roles | facility kinds | condition | log reason | stopped by DV block | source |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const rule of ACCESS_POLICY) {
+    const special = rule.special === true ? ' (special: logged as special operation)' : '';
+    lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${rule.stoppedByDvBlock ? 'yes' : 'no'} | ${rule.source} |`);
+  }
+  lines.push('', `PHR scopes per category: ${Object.entries(PHR_SCOPES).map(([category, scope]) => `${category} \`${scope}\``).join(', ')}.`, '');
+  return lines.join('\n');
+}

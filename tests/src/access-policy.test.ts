@@ -1,0 +1,94 @@
+/**
+ * The access policy through the real path (issue 16): medical expenses (医療費通知) are the patient's own and a PHR
+ * app's under an explicit expenses grant, never a facility's; `capabilities` answers from the same policy; every
+ * refusal leaves no data and an access-log entry.
+ */
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem({ patients: 4 });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const YEAR_OF = () => Number(system.demo.asOf.slice(0, 4)) - 1;
+const EXPENSES = 'query($id: ID!, $year: Int!) { patient(id: $id) { medicalExpenses(year: $year) { claimCount totalCostYen months { facilityCode totalCostYen } } } }';
+type ExpensesData = { patient: { medicalExpenses: { claimCount: number; totalCostYen: number; months: Array<{ facilityCode: string; totalCostYen: number }> } | null } | null };
+type LogEntry = { actorRole: string; category: string; decision: string; reason: string };
+
+async function ownLog(account: string): Promise<LogEntry[]> {
+  const result = await system.graphql<{ me: { accessLog: LogEntry[] } }>('{ me { accessLog(first: 500) { actorRole category decision reason } } }', {}, await system.token(account));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.me.accessLog ?? [];
+}
+
+async function appToken(categories: string[]): Promise<string> {
+  const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation($c: [String!]!) { grantPhrAccess(appId: "phr-demo", categories: $c, days: 30) { id } }', { c: categories }, await system.token('yamada'));
+  expect(granted.body.errors).toBeUndefined();
+  const token = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: granted.body.data?.grantPhrAccess.id });
+  expect(token.body.errors).toBeUndefined();
+  return token.body.data?.phrToken.accessToken ?? '';
+}
+
+describe('medical expenses: the patient and apps with an explicit expenses grant; never facilities', () => {
+  let reference: { totalCostYen: number; facilityCodes: string[] };
+  beforeAll(async () => {
+    const own = await system.graphql<ExpensesData>(EXPENSES, { id: system.patient(0).id, year: YEAR_OF() }, await system.token('yamada'));
+    expect(own.body.errors).toBeUndefined();
+    const notice = own.body.data?.patient?.medicalExpenses;
+    expect(notice?.claimCount).toBeGreaterThan(0);
+    reference = { totalCostYen: notice?.totalCostYen ?? 0, facilityCodes: [...new Set(notice?.months.map((m) => m.facilityCode))] };
+    expect(reference.facilityCodes.length).toBeGreaterThan(0);
+  });
+
+  const leaked = (text: string) => reference.facilityCodes.filter((code) => text.includes(code)).concat(text.includes(`"totalCostYen":${reference.totalCostYen}`) ? ['total'] : []);
+
+  test.each(['clinic-doctor', 'pharmacy-pharmacist', 'clinic-reception', 'insurer-kokuho', 'admin'])('%s (yamada consented at the clinic today) is refused, with no data', async (account) => {
+    const result = await system.graphql<ExpensesData>(EXPENSES, { id: system.patient(0).id, year: YEAR_OF() }, await system.token(account));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.body.data ?? null).toBeNull();
+    expect(leaked(result.text)).toEqual([]);
+  });
+
+  test('an app with a drug grant only is refused expenses (no data), and the refusal is in the patient\'s log', async () => {
+    const token = await appToken(['QUALIFICATION', 'DRUG']);
+    const result = await system.graphql<ExpensesData>(EXPENSES, { id: system.patient(0).id, year: YEAR_OF() }, token);
+    expect(result.body.errors?.map((e) => e.extensions?.code)).toContain('CONSENT_REQUIRED');
+    expect(result.body.data?.patient?.medicalExpenses ?? null).toBeNull();
+    expect(leaked(result.text)).toEqual([]);
+    expect(await ownLog('yamada')).toContainEqual({ actorRole: 'PHR_APP', category: 'EXPENSES', decision: 'DENY', reason: 'GRANT_SCOPE' });
+  });
+
+  test('an app the patient granted EXPENSES reads them, logged as a PHR provision', async () => {
+    const token = await appToken(['QUALIFICATION', 'EXPENSES']);
+    const result = await system.graphql<ExpensesData>(EXPENSES, { id: system.patient(0).id, year: YEAR_OF() }, token);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.patient?.medicalExpenses?.totalCostYen).toBe(reference.totalCostYen);
+    expect(await ownLog('yamada')).toContainEqual({ actorRole: 'PHR_APP', category: 'EXPENSES', decision: 'ALLOW', reason: 'PHR_GRANT' });
+    // The expenses grant opens nothing else.
+    const drugs = await system.graphql<{ patient: { medicationSummary: unknown } }>('query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', { id: system.patient(0).id }, token);
+    expect(drugs.body.errors?.map((e) => e.extensions?.code)).toContain('CONSENT_REQUIRED');
+    expect(drugs.body.data?.patient?.medicationSummary ?? null).toBeNull();
+  });
+});
+
+describe('capabilities: the caller\'s view of the policy, for clients such as the portal', () => {
+  const capabilities = async (account: string) => {
+    const result = await system.graphql<{ capabilities: Array<{ category: string; mayRead: boolean }> }>('{ capabilities { category mayRead conditions } }', {}, await system.token(account));
+    expect(result.body.errors).toBeUndefined();
+    return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.mayRead]));
+  };
+
+  test.each<[string, Record<string, boolean>]>([
+    ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
+    ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+    ['pharmacy-pharmacist', { QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
+    ['insurer-kokuho', { QUALIFICATION: true, DRUG: false, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+    ['yamada', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true }],
+    ['phr-demo', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+  ])('%s', async (account, expected) => {
+    expect(await capabilities(account)).toEqual(expected);
+  });
+});
