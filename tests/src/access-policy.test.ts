@@ -32,6 +32,26 @@ async function appToken(categories: string[]): Promise<string> {
   return token.body.data?.phrToken.accessToken ?? '';
 }
 
+// First: phr-demo's login picks yamada's demo grant, before the tests below add grants of their own.
+describe('capabilities: the caller\'s view of the policy, for clients such as the portal', () => {
+  const capabilities = async (account: string) => {
+    const result = await system.graphql<{ capabilities: Array<{ category: string; mayRead: boolean }> }>('{ capabilities { category mayRead conditions } }', {}, await system.token(account));
+    expect(result.body.errors).toBeUndefined();
+    return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.mayRead]));
+  };
+
+  test.each<[string, Record<string, boolean>]>([
+    ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
+    ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+    ['pharmacy-pharmacist', { QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
+    ['insurer-kokuho', { QUALIFICATION: true, DRUG: false, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+    ['yamada', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true }],
+    ['phr-demo', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
+  ])('%s', async (account, expected) => {
+    expect(await capabilities(account)).toEqual(expected);
+  });
+});
+
 describe('medical expenses: the patient and apps with an explicit expenses grant; never facilities', () => {
   let reference: { totalCostYen: number; facilityCodes: string[] };
   beforeAll(async () => {
@@ -71,24 +91,5 @@ describe('medical expenses: the patient and apps with an explicit expenses grant
     const drugs = await system.graphql<{ patient: { medicationSummary: unknown } }>('query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', { id: system.patient(0).id }, token);
     expect(drugs.body.errors?.map((e) => e.extensions?.code)).toContain('CONSENT_REQUIRED');
     expect(drugs.body.data?.patient?.medicationSummary ?? null).toBeNull();
-  });
-});
-
-describe('capabilities: the caller\'s view of the policy, for clients such as the portal', () => {
-  const capabilities = async (account: string) => {
-    const result = await system.graphql<{ capabilities: Array<{ category: string; mayRead: boolean }> }>('{ capabilities { category mayRead conditions } }', {}, await system.token(account));
-    expect(result.body.errors).toBeUndefined();
-    return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.mayRead]));
-  };
-
-  test.each<[string, Record<string, boolean>]>([
-    ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
-    ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
-    ['pharmacy-pharmacist', { QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
-    ['insurer-kokuho', { QUALIFICATION: true, DRUG: false, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
-    ['yamada', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true }],
-    ['phr-demo', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],
-  ])('%s', async (account, expected) => {
-    expect(await capabilities(account)).toEqual(expected);
   });
 });

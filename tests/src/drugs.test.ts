@@ -246,9 +246,10 @@ describe('who may read drug information', () => {
     );
     expect(login.body.errors).toBeUndefined();
     const checkupOnly = login.body.data?.phrToken.accessToken;
-    // The app may see who the patient is (QUALIFICATION) but not the drugs: the field is refused.
+    // The app may see who the patient is (QUALIFICATION) but not the drugs: the decision point refuses the field
+    // (GRANT_SCOPE: the patient did not grant drugs — CONSENT_REQUIRED, logged; one scope check, issue 16).
     const denied = await system.graphql<{ patient: { dispensings: DispensingPage | null } | null }>(PATIENT_DISPENSINGS, { id: system.patient(0).id }, checkupOnly);
-    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
     expect(denied.body.data?.patient?.dispensings ?? null).toBeNull();
     expectNoDrugData(denied.text, 0);
 
