@@ -10,7 +10,13 @@ describe('the access policy as data (issue 16)', () => {
   });
 
   test('every rule cites its source and has a unique id', () => {
-    for (const rule of ACCESS_POLICY) expect(rule.source).toMatch(/seed|DOMAIN\.md|docs\//);
+    const domain = readFileSync(path.join(__dirname, '../../../docs/domain.md'), 'utf8');
+    const headings = domain.split('\n').filter((line) => line.startsWith('#')).join('\n');
+    for (const rule of ACCESS_POLICY) {
+      const sections = [...rule.source.matchAll(/docs\/domain\.md "([^"]+)"/g)].map((match) => match[1] ?? '');
+      expect({ rule: rule.id, cited: sections.length > 0 }).toEqual({ rule: rule.id, cited: true });
+      for (const section of sections) expect({ rule: rule.id, section, found: headings.includes(section) }).toEqual({ rule: rule.id, section, found: true });
+    }
     expect(new Set(ACCESS_POLICY.map((rule) => rule.id)).size).toBe(ACCESS_POLICY.length);
   });
 

@@ -56,7 +56,7 @@ export interface PolicyRule {
   stoppedByDvBlock: boolean;
   /** "Special operation — this view is logged" (seed 2-1(3)). */
   special?: boolean;
-  /** Where the rule comes from: a seed passage or DOMAIN.md section. */
+  /** Where the rule comes from: a seed passage and the docs/domain.md section. */
   source: string;
 }
 
@@ -71,18 +71,18 @@ const LICENSED_STAFF = ['DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies re
 const CHECKUP_STAFF = ['DOCTOR', 'DENTIST'] as const satisfies readonly Role[];
 const CHECKUP_FACILITIES = ['MEDICAL', 'DENTAL'] as const satisfies readonly FacilityKind[];
 
-const SEED_CONSENT = 'seed 2-1(2) 同意意思を明示的に確認…毎回; DOMAIN.md "Consent" (this facility, 24 h)';
-const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; DOMAIN.md "Special rules"';
-const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; DOMAIN.md "Actors"';
-const DOMAIN_PHR = 'DOMAIN.md "Special rules": PHR (patient-granted, scoped, expiring)';
+const SEED_CONSENT = 'seed 2-1(2) 同意意思を明示的に確認…毎回; docs/domain.md "Consent (同意)" (this facility, 24 h)';
+const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; docs/domain.md "Disaster"';
+const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; docs/domain.md "Who takes part"';
+const DOMAIN_PHR = 'docs/domain.md "PHR apps" (patient-granted, scoped, expiring)';
 
 /** The rules, in the order the decision point tries them within a category (first allow wins). */
 export const ACCESS_POLICY: readonly PolicyRule[] = [
   // 資格 (qualification)
   { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
-  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'AT_FACILITY', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: true, source: 'DOMAIN.md "Qualification confirmation"; seed 1 資格確認' },
-  { id: 'qualification.insurer', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, source: 'DOMAIN.md "Actors": Insurer registers qualifications' },
-  { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'DOMAIN.md "Actors": Operator' },
+  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'AT_FACILITY', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: true, source: 'docs/domain.md "Confirmation at the counter (資格確認)"' },
+  { id: 'qualification.insurer', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the insurer registers qualifications' },
+  { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the operator' },
   { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 薬剤情報 (drug information)
   { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
@@ -93,14 +93,14 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
   { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
   { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
-  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27); DOMAIN.md "Specific health checkups"' },
+  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27); docs/domain.md "Specific health checkups (特定健診)"' },
   { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 医療費通知 (medical expenses): the patient's own, and an app's under an explicit expenses scope; never a facility's.
-  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'DOMAIN.md "Consent": medical expenses are the patient\'s own' },
-  { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: `DOMAIN.md "Consent": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
+  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
+  { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: `docs/domain.md "What a facility may see at all": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
   // 医療保険情報の提供状況 (the access log, consents and grants of a patient)
-  { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'DOMAIN.md "Consent": patients see this as 医療保険情報の提供状況' },
-  { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: 'DOMAIN.md "Actors": Operator sees audit' },
+  { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'docs/domain.md "Consent (同意)": patients see this as 医療保険情報の提供状況' },
+  { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: 'docs/domain.md "Who takes part": the operator sees the audit' },
 ];
 
 export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG'] as const satisfies readonly PolicyCategory[];
@@ -160,7 +160,7 @@ export function rolesWith(category: PolicyCategory, ...conditions: [PolicyCondit
   return [first, ...rest];
 }
 
-/** PHR scope per category a patient can grant (the token must carry it; DOMAIN.md "PHR"). */
+/** PHR scope per category a patient can grant (the token must carry it; docs/domain.md "PHR apps"). */
 export function phrScopeOf(category: Category): string {
   return PHR_SCOPES[category];
 }
