@@ -9,6 +9,8 @@ export interface GatewayContext {
   requestId: string;
   /** The client's address (kit clientAddressOf), forwarded to subgraphs for login throttling. */
   clientAddress: string;
+  /** The client's own x-request-id, kept as its reference only (never the access log's correlation id). */
+  clientRequestId?: string | undefined;
 }
 
 /** Every field of the operation (including fragments) that the caller's role may not read. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -86,14 +86,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     maxBodyBytes: config.MAX_BODY_BYTES,
     routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp, clientAddress) => operatorLogin(consentGraphqlUrl, staffId, password, totp, clientAddress) }),
     corsOrigins: config.CORS_ORIGINS,
+    requestIds: 'generate',
     context: async (req, requestId) => {
       // GraphiQL sends the operator's session cookie; API clients send a bearer token.
       const token = bearerToken(req.headers.authorization) ?? cookieValue(req, OPERATOR_COOKIE);
       const clientAddress = clientAddressOf(req);
-      let context: GatewayContext = { actor: null, requestId, clientAddress };
+      const clientRequestId = incomingRequestId(req);
+      let context: GatewayContext = { actor: null, requestId, clientAddress, clientRequestId };
       if (token) {
         try {
-          context = { actor: await verifyToken(token), token, requestId, clientAddress };
+          context = { actor: await verifyToken(token), token, requestId, clientAddress, clientRequestId };
         } catch (error) {
           const message = error instanceof OnshiError ? error.message : 'Invalid token';
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -42,17 +42,21 @@ afterAll(async () => {
 });
 
 describe('observability (issue 9)', () => {
-  test('one request id follows a request from the gateway into the access log', async () => {
+  test('the gateway\'s request id follows a request into the access log; a client-chosen id is only echoed (issue 16)', async () => {
     const doctor = await system.token('clinic-doctor');
-    const requestId = `obs-${Date.now()}`;
+    const clientId = `obs-${Date.now()}`;
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${doctor}`, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${doctor}`, 'x-request-id': clientId },
       body: JSON.stringify({ query: 'query($id: ID!) { patient(id: $id) { name } }', variables: { id: system.patient(0).id } }),
     });
-    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const requestId = response.headers.get('x-request-id') ?? '';
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-client-request-id')).toBe(clientId);
     const log = await system.graphql<{ me: { accessLog: Array<{ requestId: string; actorRole: string }> } }>('{ me { accessLog(first: 20) { requestId actorRole } } }', {}, await system.token('yamada'));
     expect(log.body.data?.me.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ requestId, actorRole: 'DOCTOR' })]));
+    // A client cannot write its own correlation id into the log (it could forge or collide with another request's).
+    expect(log.body.data?.me.accessLog.map((entry) => entry.requestId)).not.toContain(clientId);
   });
 
   test('with OTEL_EXPORTER_OTLP_ENDPOINT set, gateway and subgraph spans share one trace', async () => {

@@ -22,6 +22,12 @@ export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
   maxBodyBytes?: number;
   /** Browser origins allowed to call (CORS); none by default. */
   corsOrigins?: string[];
+  /**
+   * `generate` at the edge (the gateway): the correlation id is always ours, so a client cannot choose what the
+   * access log records (issue 16); a well-formed client x-request-id is kept as the client's reference only, echoed
+   * as `x-client-request-id` and logged beside ours. `trust-incoming` (default) inside: the gateway's id flows on.
+   */
+  requestIds?: 'trust-incoming' | 'generate';
 }
 
 export interface RunningService {
@@ -73,10 +79,15 @@ export function clientAddressOf(req: IncomingMessage): string {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A well-formed incoming x-request-id, if any. */
+export function incomingRequestId(req: IncomingMessage): string | undefined {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : undefined;
+}
+
 /** Reuses a well-formed incoming x-request-id (the gateway's) so one id follows a request everywhere. */
 export function requestIdOf(req: IncomingMessage): string {
-  const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  return incomingRequestId(req) ?? randomUUID();
 }
 
 /**
@@ -119,6 +130,8 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
+    const clientRequestId = options.requestIds === 'generate' ? incomingRequestId(req) : undefined;
+    if (clientRequestId !== undefined) res.setHeader('x-client-request-id', clientRequestId);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
@@ -130,7 +143,7 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
 
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const server = createServer((req, res) => {
-    const requestId = requestIdOf(req);
+    const requestId = options.requestIds === 'generate' ? randomUUID() : requestIdOf(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const origin = req.headers.origin;
     if (origin && corsOrigins.has(origin)) {

@@ -7,7 +7,7 @@ import type { Actor } from './roles';
  * subgraphs and the decision point writes into access-log entries, so one id ties a request together
  * across services. Never logs variables or results: they may hold health data.
  */
-export function requestLogPlugin<TContext extends ApolloBaseContext & { requestId: string; actor?: Actor | null }>(logger: Logger): ApolloServerPlugin<TContext> {
+export function requestLogPlugin<TContext extends ApolloBaseContext & { requestId: string; clientRequestId?: string | undefined; actor?: Actor | null }>(logger: Logger): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -17,6 +17,7 @@ export function requestLogPlugin<TContext extends ApolloBaseContext & { requestI
           const status = response.http.status ?? 200;
           logger[codes.length > 0 || status >= 400 ? 'warn' : 'info']({
             requestId: contextValue.requestId,
+            ...(contextValue.clientRequestId === undefined ? {} : { clientRequestId: contextValue.clientRequestId }),
             operationName: operationName ?? null,
             role: contextValue.actor?.role ?? null,
             status,
