@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { Actor } from '@onshi/kit';
-import type { AccessPolicy } from './accessPolicy';
+import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Actor, Category } from '@onshi/kit';
+import type { AccessPolicy, FieldCategories } from './accessPolicy';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -31,17 +31,48 @@ export function forbiddenFields(schema: GraphQLSchema, document: DocumentNode, p
 }
 
 /**
+ * The patients an operation is about: the ids given to `patient(id:)` (literal or variable) and, for `me`, the
+ * caller's own. Used only to log a refusal for the patient concerned.
+ */
+export function patientsOfOperation(document: DocumentNode, variables: Record<string, unknown> | undefined, actor: Actor | null): string[] {
+  const ids = new Set<string>();
+  visit(document, {
+    Field(node) {
+      if (node.name.value === 'me' && actor?.patientId) ids.add(actor.patientId);
+      if (node.name.value !== 'patient') return;
+      const argument = node.arguments?.find((a) => a.name.value === 'id');
+      const value = argument?.value.kind === Kind.STRING ? argument.value.value
+        : argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
+      if (typeof value === 'string' && value.length > 0 && value.length <= 64) ids.add(value);
+    },
+  });
+  return [...ids];
+}
+
+/** Writes the refusal for role into the access log through the decision point (it decides — and logs — the same denial). */
+export type RefusalLogger = (context: GatewayContext, requests: Array<{ patientId: string; category: Category }>) => Promise<void>;
+
+/**
  * Field-level rules at the gateway (ARCHITECTURE.md layer 2): an operation that selects any field the
  * caller's role may not read is refused as a whole, before any subgraph is called, so no part of that
  * data can leave the server. The error names the fields so that a client can drop them (ADR 0002).
+ * A refusal of a field that carries a category of patient data is logged for the patient concerned
+ * (issue 16: every decision is logged): the decision point is asked the same question and logs its denial.
  */
-export function accessPlugin(policy: AccessPolicy): ApolloServerPlugin<GatewayContext> {
+export function accessPlugin(policy: AccessPolicy, logging?: { categories: FieldCategories; logRefusal: RefusalLogger }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, contextValue }) {
+        async didResolveOperation({ document, schema, contextValue, request }) {
           const denied = forbiddenFields(schema, document, policy, contextValue.actor);
           if (denied.length === 0) return;
+          if (contextValue.actor && logging) {
+            const categories = [...new Set(denied.flatMap((coordinate) => logging.categories.get(coordinate) ?? []))];
+            const patients = patientsOfOperation(document, request.variables, contextValue.actor);
+            const requests = patients.flatMap((patientId) => categories.map((category) => ({ patientId, category })));
+            // Refused either way: a log that cannot be written does not turn a refusal into data.
+            if (requests.length > 0) await logging.logRefusal(contextValue, requests);
+          }
           if (!contextValue.actor) {
             throw new GraphQLError('Authentication required / ログインが必要です', { extensions: { code: 'UNAUTHENTICATED', fields: denied, http: { status: 401 } } });
           }

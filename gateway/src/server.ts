@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
-import { accessPlugin, introspectionPlugin, type GatewayContext } from './accessPlugin';
+import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
+import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, RateLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
-import { accessPolicyFromSupergraph } from './accessPolicy';
+import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
 
@@ -46,6 +46,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, config);
   const policy = accessPolicyFromSupergraph(supergraphSdl);
+  const internalSecret = config.INTERNAL_SECRET;
+  if (!internalSecret) logger.warn('INTERNAL_SECRET is not set: refusals for role at the gateway are not written to the access log');
+  // The decision point decides the same question (the role is named by no rule of the category) and logs the denial.
+  const logRefusal: RefusalLogger = async (context, requests) => {
+    if (!internalSecret) return;
+    const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret, token: context.token, requestId: context.requestId });
+    await Promise.all(requests.map((request) => decisions.decide(request))).catch((error: unknown) => {
+      logger.error({ err: error, requestId: context.requestId }, 'a refusal for role could not be logged');
+    });
+  };
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
@@ -58,7 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy)],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories: fieldCategoriesFromSupergraph(supergraphSdl), logRefusal })],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.

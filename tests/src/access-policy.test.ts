@@ -93,3 +93,24 @@ describe('medical expenses: the patient and apps with an explicit expenses grant
     expect(drugs.body.data?.patient?.medicationSummary ?? null).toBeNull();
   });
 });
+
+describe('refusals for role at the gateway are in the patient\'s log (issue 16 "The log")', () => {
+  test.each<[string, string, string, string]>([
+    ['clinic-reception', 'DRUG', 'query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', 'RECEPTION'],
+    ['pharmacy-pharmacist', 'CHECKUP', 'query($id: ID!) { patient(id: $id) { checkups { fiscalYear } } }', 'PHARMACIST'],
+    ['insurer-kokuho', 'DRUG', 'query($id: ID!) { patient(id: $id) { dispensings { edges { node { drugName } } } } }', 'INSURER'],
+    ['clinic-doctor', 'EXPENSES', 'query($id: ID!, $y: Int!) { patient(id: $id) { medicalExpenses(year: $y) { totalCostYen } } }', 'DOCTOR'],
+  ])('%s asking %s: FORBIDDEN before any subgraph, no data, and an entry under the gateway\'s request id', async (account, category, query, role) => {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token(account)}`, 'x-request-id': `client-${category}` },
+      body: JSON.stringify({ query, variables: { id: system.patient(0).id, y: YEAR_OF() } }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string; fields?: string[] } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.data ?? null).toBeNull();
+    const requestId = response.headers.get('x-request-id');
+    const log = await system.graphql<{ me: { accessLog: Array<LogEntry & { requestId: string }> } }>('{ me { accessLog(first: 500) { actorRole category decision reason requestId } } }', {}, await system.token('yamada'));
+    expect(log.body.data?.me.accessLog).toContainEqual({ actorRole: role, category, decision: 'DENY', reason: 'ROLE_NOT_LICENSED', requestId });
+  });
+});

@@ -133,6 +133,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const qualifications = await spawn('qualifications', { ...env, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });
     const gateway = await spawn('gateway', {
       LOG_LEVEL: options.env.LOG_LEVEL,
+      INTERNAL_SECRET: options.env.INTERNAL_SECRET,
       CONSENT_URL: consent.url,
       QUALIFICATIONS_URL: `${qualifications.url}/graphql`,
       DRUGS_URL: `${drugs.url}/graphql`,

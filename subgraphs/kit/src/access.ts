@@ -2,7 +2,8 @@ import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, Graph
 import { Authorized, Directive, type AuthChecker } from 'type-graphql';
 import type { BaseContext } from './context';
 import { ForbiddenError, UnauthenticatedError } from './errors';
-import type { Role } from './roles';
+import { readersOf } from './policy';
+import type { Category, Role } from './roles';
 
 /**
  * Field-level access rule (ARCHITECTURE.md layer 2). `@access` is our own directive, linked with @link and
@@ -16,7 +17,10 @@ export const accessDirective = new GraphQLDirective({
   name: ACCESS_DIRECTIVE_NAME,
   description: 'Roles that may read this field. Enforced by the gateway and again by the subgraph.',
   locations: [DirectiveLocation.FIELD_DEFINITION],
-  args: { roles: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
+  args: {
+    roles: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) },
+    category: { type: GraphQLString, description: 'The access-policy category the field carries (docs/access-policy.md): the gateway logs a refusal for role under it' },
+  },
 });
 
 /**
@@ -24,7 +28,21 @@ export const accessDirective = new GraphQLDirective({
  * type-graphql's auth checker, so the published rule and the enforced rule cannot disagree.
  */
 export function Access(...roles: [Role, ...Role[]]): MethodDecorator & PropertyDecorator {
-  const directive = Directive(`@${ACCESS_DIRECTIVE_NAME}(roles: [${roles.map((role) => JSON.stringify(role)).join(', ')}])`);
+  return accessDecorator(roles);
+}
+
+/**
+ * `@Access` for a field that carries one category of patient data: the roles are the access policy's readers of the
+ * category (policy.ts `readersOf`), and the category goes into the directive so that the gateway can log a refusal
+ * for role under it (issue 16: every decision is logged).
+ */
+export function AccessTo(category: Category): MethodDecorator & PropertyDecorator {
+  return accessDecorator(readersOf(category), category);
+}
+
+function accessDecorator(roles: [Role, ...Role[]], category?: Category): MethodDecorator & PropertyDecorator {
+  const categoryArgument = category === undefined ? '' : `, category: ${JSON.stringify(category)}`;
+  const directive = Directive(`@${ACCESS_DIRECTIVE_NAME}(roles: [${roles.map((role) => JSON.stringify(role)).join(', ')}]${categoryArgument})`);
   const authorized = Authorized<Role>(...roles);
   return <T>(target: object, propertyKey: string | symbol, descriptor?: TypedPropertyDescriptor<T>) => {
     if (descriptor) {

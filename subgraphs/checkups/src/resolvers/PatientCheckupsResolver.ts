@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError, readersOf } from '@onshi/kit';
+import { AccessTo, BadUserInputError } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 import { Checkup } from '../schema/Checkup';
 import { CheckupTrend } from '../schema/CheckupTrend';
@@ -12,7 +12,7 @@ import { requireCheckupRead } from '../services/readAccess';
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
   // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
-  @Access(...readersOf('CHECKUP'))
+  @AccessTo('CHECKUP')
   @FieldResolver(() => [Checkup], { nullable: true, description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
   async checkups(
     @Root() patient: Patient,
@@ -29,7 +29,7 @@ export class PatientCheckupsResolver {
       .map(toCheckupView);
   }
 
-  @Access(...readersOf('CHECKUP'))
+  @AccessTo('CHECKUP')
   @FieldResolver(() => CheckupTrend, { nullable: true, description: 'One JLAC10 item across the kept fiscal years, with its thresholds' })
   async checkupTrend(
     @Root() patient: Patient,

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access, readersOf } from '@onshi/kit';
+import { AccessTo } from '@onshi/kit';
 import { DispensingConnection } from './DispensingConnection';
 import { MedicalExpenseNotice } from './MedicalExpenses';
 import { MedicationSummary } from './MedicationSummary';
@@ -12,15 +12,15 @@ export class Patient {
   id!: string;
 
   // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
-  @Access(...readersOf('DRUG'))
+  @AccessTo('DRUG')
   @Field(() => DispensingConnection, { nullable: true, description: '薬剤情報: dispensings of the last 5 years, newest first' })
   dispensings?: DispensingConnection;
 
-  @Access(...readersOf('DRUG'))
+  @AccessTo('DRUG')
   @Field(() => MedicationSummary, { nullable: true, description: '服薬サマリ: active drugs, 重複投薬 and 多剤投与 for a first visit' })
   medicationSummary?: MedicationSummary;
 
-  @Access(...readersOf('EXPENSES'))
+  @AccessTo('EXPENSES')
   @Field(() => MedicalExpenseNotice, { nullable: true, description: '医療費通知 for one calendar year (医療費控除)' })
   medicalExpenses?: MedicalExpenseNotice;
 }

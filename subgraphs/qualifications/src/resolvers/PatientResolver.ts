@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, NotFoundError, UnauthenticatedError } from '@onshi/kit';
+import { Access, AccessTo, NotFoundError, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { Confirmation } from '../schema/Confirmation';
-import { IDENTITY_READERS, Patient } from '../schema/Patient';
+import { Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
 import { coverageInForce, type ConfirmationView } from '../services/patients';
 import { requireDate } from '../services/validation';
@@ -20,7 +20,7 @@ export async function loadAllowedPatient(ctx: QualificationsContext, id: string)
 
 @Resolver(() => Patient)
 export class PatientResolver {
-  @Access(...IDENTITY_READERS)
+  @AccessTo('QUALIFICATION')
   @Query(() => Patient, { description: 'A person by opaque id; requires an allow from the decision point' })
   async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: QualificationsContext): Promise<Patient> {
     return loadAllowedPatient(ctx, id);
@@ -45,7 +45,7 @@ export class PatientResolver {
   }
 
   /** "Who insured this person on date D" (DOMAIN.md "Receipt re-routing"): answered from the batched history. */
-  @Access(...IDENTITY_READERS)
+  @AccessTo('QUALIFICATION')
   @FieldResolver(() => Qualification, { nullable: true, description: 'The coverage in force on `date` (YYYY-MM-DD), if any' })
   async qualificationOn(@Root() patient: Patient, @Arg('date', () => String) date: string, @Ctx() ctx: QualificationsContext): Promise<Qualification | null> {
     const day = requireDate(date, 'date', { ja: '日付', en: 'The date' });
