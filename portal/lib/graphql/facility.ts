@@ -90,10 +90,3 @@ export const ClinicMedicationSummaryQuery = graphql(`
     }
   }
 `);
-
-/** What the logged-in staff member may read under the access policy (docs/access-policy.md): the views follow it. */
-export const StaffCapabilitiesQuery = graphql(`
-  query StaffCapabilities {
-    capabilities { category mayRead }
-  }
-`);

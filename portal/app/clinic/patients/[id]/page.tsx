@@ -6,11 +6,12 @@ import { ErrorState } from '@/components/States';
 import { groupByMonthAndPlace } from '@/lib/drugs';
 import { copayPercent, formatDate, formatDateTime, formatMonth } from '@/lib/format';
 import { gatewayQuery, type GatewayFailure } from '@/lib/gateway';
-import { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery, StaffCapabilitiesQuery } from '@/lib/graphql/facility';
+import { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
 import { messages } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
+import { mayViewCheckups, mayViewDrugs } from '@/lib/staff';
 
 export const metadata: Metadata = { title: '患者情報' };
 
@@ -34,15 +35,14 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
   const { locale, t } = await messages();
   const session = await currentSession();
   if (!session) return null;
-  // Data the role may not see is never requested, so it cannot reach the page, its payload or its scripts. What the
-  // role may see comes from the API's access policy (capabilities), not from a copy of the rules here.
+  const role = session.claims.role;
+  // Data the role may not see is never requested, so it cannot reach the page, its payload or its scripts.
   // The requests run in parallel (issue 20: one after another they cost 700–950 ms).
-  const [identity, capabilities] = await Promise.all([gatewayQuery(ClinicPatientQuery, { id }, session.token), gatewayQuery(StaffCapabilitiesQuery, {}, session.token)]);
-  const mayRead = (category: string) => capabilities.ok && capabilities.data.capabilities.some((c) => c.category === category && c.mayRead);
-  const [summary, drugs, checkups] = await Promise.all([
-    mayRead('DRUG') ? gatewayQuery(ClinicMedicationSummaryQuery, { id }, session.token) : undefined,
-    mayRead('DRUG') ? gatewayQuery(ClinicPatientDrugsQuery, { id, from: null, first: CLINIC_DRUG_PAGE }, session.token) : undefined,
-    mayRead('CHECKUP') ? gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined,
+  const [identity, summary, drugs, checkups] = await Promise.all([
+    gatewayQuery(ClinicPatientQuery, { id }, session.token),
+    mayViewDrugs(role) ? gatewayQuery(ClinicMedicationSummaryQuery, { id }, session.token) : undefined,
+    mayViewDrugs(role) ? gatewayQuery(ClinicPatientDrugsQuery, { id, from: null, first: CLINIC_DRUG_PAGE }, session.token) : undefined,
+    mayViewCheckups(role) ? gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined,
   ]);
   const result = await pageData(identity, '/staff/login');
   if (!result.ok) return <><h1>{t.clinicPatient}</h1><ErrorState t={t} failure={result} retryHref={`/clinic/patients/${encodeURIComponent(id)}`} /><p><a href="/clinic">{t.clinicBack}</a></p></>;
@@ -63,7 +63,7 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
           {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}（{(t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity}）</dd></> : null}
         </dl>
       </section>
-      {!mayRead('DRUG') && !mayRead('CHECKUP') ? <p className="notice">{t.clinicReceptionNote}</p> : null}
+      {role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : null}
       {/* Without consent the summary stays out: the sections below say "同意が必要です" once per category. */}
       {summary?.ok || checkups?.ok ? (
         <section className="card" aria-labelledby="clinic-summary-title" data-testid="clinician-summary">
