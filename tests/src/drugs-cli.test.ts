@@ -15,7 +15,7 @@ const tablet = loadDrugMaster().entries.find((entry) => entry.route === 'oral' &
 
 function pharmacyClaim(patientId: string, date: string): Record<string, unknown> {
   return {
-    claimKind: 'PHARMACY', patientId, facilityCode: DEMO_PHARMACY.code, prescribingFacilityCode: DEMO_CLINIC.code,
+    claimKind: 'PHARMACY', claimNumber: `CLI-${patientId.replace(/[^0-9A-Za-z]/g, '').slice(-8)}-${date.replaceAll('-', '')}`, patientId, facilityCode: DEMO_PHARMACY.code, prescribingFacilityCode: DEMO_CLINIC.code,
     insurerNumber: '01130012', serviceMonth: date.slice(0, 7), totalPoints: 250, patientShareYen: 750,
     items: [{ date, drugCode: tablet?.drugCode, quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, inOut: 'OUT' }],
   };

@@ -112,7 +112,7 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     const oldYear = Number(cutoff().slice(0, 4)) - 1;
     const stored = await system.graphql<{ ingestClaims: { claimCount: number; itemCount: number } }>(INGEST, {
       claims: [{
-        claimKind: 'DENTAL', patientId: yamada.id, facilityCode: yamada.dentalCode, insurerNumber: '06132013', serviceMonth: `${oldYear}-06`,
+        claimKind: 'DENTAL', claimNumber: 'OLD-1', patientId: yamada.id, facilityCode: yamada.dentalCode, insurerNumber: '06132013', serviceMonth: `${oldYear}-06`,
         totalPoints: 500, patientShareYen: 1500,
         items: [{ date: `${oldYear}-06-10`, drugCode: loadDrugMaster().byIngredient('アセトアミノフェン').find((drug) => drug.dosageUnit === '錠')?.drugCode, quantity: 6, unit: '錠', usage: '疼痛時', days: 3, inOut: 'IN' }],
       }],
@@ -276,7 +276,7 @@ describe('claim ingest (ADMIN): all or nothing', () => {
   function validClaim(index: number, drugCode: string): Record<string, unknown> {
     const patient = system.patient(index);
     return {
-      claimKind: 'PHARMACY', patientId: patient.id, facilityCode: patient.pharmacyCode, prescribingFacilityCode: patient.homeClinicCode,
+      claimKind: 'PHARMACY', claimNumber: `T-${index}`, patientId: patient.id, facilityCode: patient.pharmacyCode, prescribingFacilityCode: patient.homeClinicCode,
       insurerNumber: patient.coverages[patient.coverages.length - 1]?.insurerNumber, serviceMonth: DAY.slice(0, 7), totalPoints: 300, patientShareYen: 900,
       items: [{ date: DAY, drugCode, quantity: 14, unit: '錠', usage: '１日１回朝食後', days: 14, inOut: 'OUT' }],
     };

@@ -12,4 +12,6 @@ export interface DrugsContext extends BaseContext {
   /** "Now" (fixed when DEMO_AS_OF is set). */
   now: () => Date;
   facilityNameOf: FacilityNameOf;
+  /** Which patient ids exist (asked of consent's identity index); claims of others are refused. */
+  knownPatients: (patientIds: readonly string[]) => Promise<ReadonlySet<string>>;
 }

@@ -8,6 +8,7 @@ import { createDrugLoaders } from './services/drugReads';
 import { loadDrugMaster } from './services/drugMaster';
 import { syncDrugMasterTable } from './services/drugMasterStore';
 import { createFacilityDirectory } from './services/facilities';
+import { knownPatientsClient } from './services/knownPatients';
 import { seedDrugs } from './services/seed';
 
 export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
@@ -18,7 +19,10 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   createContext: (base, deps) => {
     const now = createClock(deps.config.DEMO_AS_OF);
     const facilityNameOf = createFacilityDirectory(deps.demo.seed);
-    return { ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf) };
+    return {
+      ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf),
+      knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET),
+    };
   },
   // The master table mirrors data/drug-master.csv on every start, demo or not.
   prepare: async ({ db }) => void (await syncDrugMasterTable(db, loadDrugMaster())),

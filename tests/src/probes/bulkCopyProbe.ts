@@ -16,8 +16,9 @@ import { syncDrugMasterTable } from '@onshi/drugs/src/services/drugMasterStore';
 const AWKWARD_USAGE = 'tab\there, newline\nhere, CR\rhere, backslash \\N and \\ 1日3回毎食後　（全角）';
 
 function claimOf(patientId: string, month: string) {
+  const claimId = randomUUID();
   return {
-    patientId, claimId: randomUUID(), claimKind: 'PHARMACY', facilityCode: '1340000017', prescribingFacilityCode: null, insurerNumber: '06132013',
+    patientId, claimId, claimNumber: claimId.slice(0, 20), contentDigest: 'probe', claimKind: 'PHARMACY', facilityCode: '1340000017', prescribingFacilityCode: null, insurerNumber: '06132013',
     serviceMonth: month, totalPoints: 120, patientShareYen: 360, batchId: randomUUID(),
   };
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
+import { inArray } from 'drizzle-orm';
 import { CATEGORIES, INTERNAL_SECRET_HEADER, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { consents, type Tables } from '../db/tables';
+import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
 import { applyInsurerChangeToIdentity, insurerChangeEvent } from './identityUpdates';
@@ -11,6 +12,9 @@ import { AdminExistsError, BOOTSTRAP_ADMIN_PATH, bootstrapAdmin } from './bootst
 import type { SecretBox } from './secretBox';
 
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
+/** Which of these patient ids are known people (the drugs claim ingest refuses claims of unknown ones, issue 17). */
+export const KNOWN_PATIENTS_PATH = '/internal/known-patients';
+const knownPatientsBody = z.object({ patientIds: z.array(z.string().min(1).max(64)).min(1).max(5000) });
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
 export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
 export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
@@ -48,6 +52,13 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
     return handler(req, res, body);
   };
   const routes: Record<string, RouteHandler> = {
+    [`POST ${KNOWN_PATIENTS_PATH}`]: internalOnly(async (_req, res, body) => {
+      const parsed = parseBody(knownPatientsBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { patientIds: string[] } (1–5000)' });
+      // The identity index holds every person the decision point can decide about (tables.ts identityIndex).
+      const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inArray(identityIndex.patientId, [...new Set(parsed.patientIds)]));
+      sendJson(res, 200, { known: rows.map((row) => row.patientId) });
+    }),
     [`GET ${JWKS_PATH}`]: (_req, res) => sendJson(res, 200, { keys: signingKey().publishedJwks }, { 'cache-control': 'public, max-age=300' }),
     [`POST ${DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
       const token = bearerToken(req.headers.authorization);

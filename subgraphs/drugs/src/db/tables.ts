@@ -1,4 +1,4 @@
-import { date, doublePrecision, foreignKey, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, foreignKey, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
 export const drugsSchema = pgSchema('drugs');
@@ -46,6 +46,10 @@ export const claims = drugsSchema.table(
     serviceMonth: text('service_month').notNull(),
     totalPoints: integer('total_points').notNull(),
     patientShareYen: integer('patient_share_yen').notNull(),
+    /** レセプト番号; with the billing facility and the month it is the claim key (issue 17). */
+    claimNumber: text('claim_number').notNull(),
+    /** SHA-256 of the claim as received: a resend with the same digest is a no-op, another digest is refused. */
+    contentDigest: text('content_digest').notNull(),
     /** One ingest batch (mutation or CLI run) or the demo seed; lets operators trace a batch. */
     batchId: uuid('batch_id').notNull(),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +59,8 @@ export const claims = drugsSchema.table(
     index('claims_patient_month_idx').on(table.patientId, table.serviceMonth),
     // The retention purge deletes by month across all patients.
     index('claims_service_month_idx').on(table.serviceMonth),
+    // The claim key: one claim per facility, month of care and claim number, whichever patient it names.
+    uniqueIndex('claims_claim_key_idx').on(table.facilityCode, table.serviceMonth, table.claimNumber),
   ],
 );
 

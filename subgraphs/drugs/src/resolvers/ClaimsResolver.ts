@@ -36,14 +36,15 @@ export class ClaimsResolver {
   }
 
   /**
-   * Bulk claim ingest for the operator (審査支払機関 → Onshi). All-or-nothing: one invalid row rejects the
-   * batch with BAD_USER_INPUT and `extensions.rows = [{ row, path, reason, reasonJa }]` (rows 1-based),
-   * and nothing is stored.
+   * Bulk claim ingest for the operator (審査支払機関 → Onshi). All-or-nothing: one invalid row (bad values, an
+   * unknown patient, another claim already stored under the claim key) rejects the batch with BAD_USER_INPUT and
+   * `extensions.rows = [{ row, path, reason, reasonJa }]` (rows 1-based), and nothing is stored. A claim resent
+   * unchanged is skipped (`resentCount`).
    */
   @Access('ADMIN')
-  @Mutation(() => IngestClaimsResult, { description: 'レセプト取込: store a batch of claims, all or nothing' })
+  @Mutation(() => IngestClaimsResult, { description: 'レセプト取込: store a batch of claims, all or nothing; the claim key is facility + serviceMonth + claimNumber (a resend is skipped, another claim under the same key refused)' })
   async ingestClaims(@Arg('claims', () => [ClaimInput]) claims: ClaimInput[], @Ctx() ctx: DrugsContext): Promise<IngestClaimsResult> {
-    const result = await ingestClaimBatch(ctx.db, claims.map(plainClaimRow), ctx.now(), ctx.master);
+    const result = await ingestClaimBatch(ctx.db, claims.map(plainClaimRow), ctx.now(), ctx.master, { knownPatients: ctx.knownPatients });
     if (!result.ok) {
       const badRows = new Set(result.errors.map((error) => error.row)).size;
       throw new BadUserInputError(
@@ -51,6 +52,6 @@ export class ClaimsResolver {
         { rows: result.errors },
       );
     }
-    return { batchId: result.batchId, claimCount: result.claimCount, itemCount: result.itemCount };
+    return { batchId: result.batchId, claimCount: result.claimCount, itemCount: result.itemCount, resentCount: result.resentCount };
   }
 }

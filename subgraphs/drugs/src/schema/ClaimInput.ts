@@ -32,6 +32,9 @@ export class ClaimInput {
   @Field(() => String, { description: 'MEDICAL 医科 / DPC / DENTAL 歯科 / PHARMACY 調剤' })
   claimKind!: string;
 
+  @Field(() => String, { description: 'レセプト番号 (1–20 letters, digits, hyphens): with facilityCode and serviceMonth the claim key' })
+  claimNumber!: string;
+
   @Field(() => String, { description: 'Opaque patient id' })
   patientId!: string;
 
@@ -62,9 +65,12 @@ export class IngestClaimsResult {
   @Field(() => String, { description: 'Id of the batch, stored on every claim' })
   batchId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Claims stored by this call' })
   claimCount!: number;
 
   @Field(() => Int)
   itemCount!: number;
+
+  @Field(() => Int, { description: 'Claims already stored unchanged under their claim key: skipped (a resend is a no-op)' })
+  resentCount!: number;
 }

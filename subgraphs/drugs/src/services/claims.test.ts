@@ -21,6 +21,7 @@ const KETOPROFEN_TAPE = '2649729S2240'; // ケトプロフェンテープ２０�
 function medicalClaim(): Claim {
   return {
     claimKind: 'MEDICAL',
+    claimNumber: '1001',
     patientId: 'pt_demo_1',
     facilityCode: CLINIC,
     insurerNumber: '01130012',
@@ -34,6 +35,7 @@ function medicalClaim(): Claim {
 function pharmacyClaim(): Claim {
   return {
     claimKind: 'PHARMACY',
+    claimNumber: '2001',
     patientId: 'pt_demo_1',
     facilityCode: PHARMACY,
     prescribingFacilityCode: CLINIC,

@@ -40,6 +40,11 @@ export interface ClaimItem {
 
 export interface Claim {
   claimKind: ClaimKind;
+  /**
+   * レセプト番号: the claim's number in the facility's submission of the month. With the facility and the month of
+   * care it is the claim key (issue 17): the same claim sent twice is stored once.
+   */
+  claimNumber: string;
   patientId: string;
   /** Billing facility (pharmacy for PHARMACY claims): 10-digit 医療機関コード. */
   facilityCode: string;
@@ -72,6 +77,9 @@ export type ClaimBatchResult =
  * value beyond them must be a row-level reason, not a database error.
  */
 export const MAX_CLAIM_COUNT = 2_147_483_647;
+
+/** レセプト番号 as senders write it: digits, sometimes with letters or hyphens; at most 20 characters. */
+export const CLAIM_NUMBER_PATTERN = /^[0-9A-Za-z-]{1,20}$/;
 
 /** 1 point (点) is 10 yen for medical, DPC, dental and pharmacy fee schedules. */
 export const YEN_PER_POINT = 10;
@@ -233,6 +241,9 @@ function buildClaimSchema(now: Date, master: DrugLookup) {
     .strictObject(
       {
         claimKind: z.enum(CLAIM_KINDS, fieldError('must be MEDICAL, DPC, DENTAL or PHARMACY', 'レセプト種別は MEDICAL・DPC・DENTAL・PHARMACY のいずれかです')),
+        claimNumber: z
+          .string(fieldError('must be a string', '文字列で指定してください'))
+          .regex(CLAIM_NUMBER_PATTERN, { message: encode('must be 1–20 letters, digits or hyphens', 'レセプト番号は英数字・ハイフン1〜20文字で指定してください') }),
         patientId: z
           .string(fieldError('must be a string', '文字列で指定してください'))
           .refine((id) => id.trim() !== '', { message: encode('must not be empty', '患者IDを入力してください') }),

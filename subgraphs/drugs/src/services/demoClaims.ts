@@ -407,10 +407,13 @@ function billVisits(visits: readonly Visit[], input: DemoClaimsInput, copayPerce
   }
 
   const kindOrder: Record<ClaimKind, number> = { MEDICAL: 0, DPC: 1, DENTAL: 2, PHARMACY: 3 };
+  // レセプト番号: unique per facility and month across the demo world (the patient's opaque id + the claim's ordinal).
+  const numberPrefix = input.patientId.replace(/[^0-9A-Za-z]/g, '').slice(-14);
   return [...drafts.values()]
     .sort((a, b) => a.serviceMonth.localeCompare(b.serviceMonth) || kindOrder[a.claimKind] - kindOrder[b.claimKind] || a.insurerNumber.localeCompare(b.insurerNumber))
-    .map(({ lifestyleBilled: _lifestyleBilled, ...draft }) => ({
+    .map(({ lifestyleBilled: _lifestyleBilled, ...draft }, ordinal) => ({
       ...draft,
+      claimNumber: `${numberPrefix}-${ordinal}`,
       patientId: input.patientId,
       patientShareYen: patientShareYenFor(draft.totalPoints, copayPercent),
     }));

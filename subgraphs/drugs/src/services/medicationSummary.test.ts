@@ -137,12 +137,12 @@ describe('dispensingsFromClaims', () => {
   it('takes the prescriber from PHARMACY claims and the facility itself from others', () => {
     const claims: Claim[] = [
       {
-        claimKind: 'PHARMACY', patientId: 'p', facilityCode: PHARMACY, prescribingFacilityCode: CLINIC, insurerNumber: '01130012',
+        claimKind: 'PHARMACY', claimNumber: '1', patientId: 'p', facilityCode: PHARMACY, prescribingFacilityCode: CLINIC, insurerNumber: '01130012',
         serviceMonth: '2025-01', totalPoints: 300, patientShareYen: 900,
         items: [{ date: '2025-01-05', drugCode: '2171022F2025', quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, inOut: 'OUT' }],
       },
       {
-        claimKind: 'MEDICAL', patientId: 'p', facilityCode: CLINIC, insurerNumber: '01130012',
+        claimKind: 'MEDICAL', claimNumber: '2', patientId: 'p', facilityCode: CLINIC, insurerNumber: '01130012',
         serviceMonth: '2025-01', totalPoints: 300, patientShareYen: 900,
         items: [{ date: '2025-01-03', drugCode: '2649729S2240', quantity: 14, unit: '枚', usage: '１日１回患部に貼付', inOut: 'IN' }],
       },
