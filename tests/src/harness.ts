@@ -4,7 +4,7 @@
  * database created for this system and dropped afterwards. Tests then talk real HTTP to it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -36,11 +36,22 @@ export interface TestSystem {
   /** POST a GraphQL operation to the gateway (or `url`). */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, url?: string): Promise<GraphQLResponse<T>>;
   stopService(name: ServiceName): Promise<void>;
+  /** SIGKILL, as a crash would; resolves once the process is gone. */
+  killService(name: ServiceName): Promise<void>;
+  /** Starts a stopped or killed service again on its port, with its environment. */
+  restartService(name: ServiceName): Promise<void>;
+  /** The pid of a service's process. */
+  pid(name: ServiceName): number | undefined;
+  /** Everything the services printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
 export interface TestSystemOptions {
   patients?: number;
+  /** An existing DATA_DIR to start on (kept after stop): restart tests. Default: a fresh one, removed after. */
+  dataDir?: string;
+  internalSecret?: string;
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
 }
@@ -65,9 +76,12 @@ async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): P
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'onshi-test-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'onshi-test-'));
   const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
-  const internalSecret = randomBytes(32).toString('base64url');
+  const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
+  // As `pnpm start` keeps it: commands run beside the system read it there (kit operations.ts).
+  writeFileSync(path.join(dataDir, 'internal-secret'), internalSecret, { mode: 0o600 });
   const demo: DemoOptions = { seed: 'onshi', patients: options.patients ?? 40, asOf: AS_OF };
   const output: string[] = [];
   let system: RunningSystem;
@@ -84,7 +98,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     });
   } catch (error) {
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const urls = Object.fromEntries([...system.services].map(([name, s]) => [name, s.url])) as Record<ServiceName, string>;
@@ -126,10 +140,22 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     stopService: async (name) => {
       await system.services.get(name)?.stop();
     },
+    killService: async (name) => {
+      const child = system.services.get(name)?.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    restartService: async (name) => {
+      await system.restart(name);
+    },
+    pid: (name) => system.services.get(name)?.child.pid,
+    output: () => output.join(''),
     async stop() {
       await system.stop();
       await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (process.env.TEST_SHOW_OUTPUT) process.stdout.write(output.join(''));
     },
   };

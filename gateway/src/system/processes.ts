@@ -92,6 +92,8 @@ export interface SystemOptions {
 export interface RunningSystem {
   services: Map<ServiceName, ServiceProcess>;
   gatewayUrl: string;
+  /** Starts a stopped (or killed) service again with its environment, on its port (its peers know that URL). */
+  restart(name: ServiceName): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -116,16 +118,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const qualificationsPort = options.ports?.qualifications ?? (await freePort());
   const qualificationsServiceUrl = `http://127.0.0.1:${qualificationsPort}`;
   const port = (name: ServiceName) => String(name === 'qualifications' ? qualificationsPort : (options.ports?.[name] ?? 0));
+  const environments = new Map<ServiceName, Record<string, string | undefined>>();
   const stopAll = async () => {
     await services.get('gateway')?.stop();
     await Promise.all([...services.values()].map((s) => s.stop()));
   };
   try {
-    const spawn = (name: ServiceName, env: Record<string, string | undefined>) =>
-      spawnService(name, { env: { ...env, PORT: port(name), ...(name === 'gateway' ? {} : { HOST: options.subgraphHost || '127.0.0.1' }) }, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
+    const spawn = (name: ServiceName, env: Record<string, string | undefined>) => {
+      const serviceEnv = { ...env, PORT: port(name), ...(name === 'gateway' ? {} : { HOST: options.subgraphHost || '127.0.0.1' }) };
+      return spawnService(name, { env: serviceEnv, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
         services.set(name, s);
+        environments.set(name, { ...serviceEnv, PORT: new URL(s.url).port });
         return s;
       });
+    };
     const consent = await spawn('consent', { ...options.env, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl });
     const env = { ...options.env, CONSENT_URL: consent.url, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl };
     const [drugs, checkups] = await Promise.all([spawn('drugs', env), spawn('checkups', env)]);
@@ -141,7 +147,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       CONSENT_GRAPHQL_URL: `${consent.url}/graphql`,
       ...options.gatewayEnv,
     });
-    return { services, gatewayUrl: gateway.url, stop: stopAll };
+    const restart = async (name: ServiceName) => {
+      await services.get(name)?.stop();
+      const restarted = await spawnService(name, { env: environments.get(name) ?? {}, stdio: options.stdio, onOutput: options.onOutput });
+      services.set(name, restarted);
+      return restarted;
+    };
+    return { services, gatewayUrl: gateway.url, restart, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -6,30 +6,20 @@
  * Either way the subgraphs listen on loopback (or SUBGRAPH_HOST); HOST moves the gateway only.
  * Ctrl-C stops everything.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, REPO_ROOT } from '@onshi/kit';
+import { DEFAULT_PORTS, REPO_ROOT, loadOrCreateInternalSecret, restrictToOwner } from '@onshi/kit';
 import { startPortal } from './portal';
 import { startSystem } from './processes';
 
-function internalSecret(dataDir: string): string {
-  if (process.env.INTERNAL_SECRET) return process.env.INTERNAL_SECRET;
-  const file = path.join(dataDir, 'internal-secret');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
 async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? path.join(REPO_ROOT, '.data');
+  // Owner-only from the first file on, and fixed on installations created before (issue 15 item 7).
+  restrictToOwner(dataDir);
   const production = process.argv.includes('--production') || process.env.ONSHI_MODE === 'production';
   if (production && ['true', '1'].includes(String(process.env.DEMO_MODE).toLowerCase())) throw new Error('DEMO_MODE=true contradicts production mode');
   const env = {
     DATA_DIR: dataDir,
-    INTERNAL_SECRET: internalSecret(dataDir),
+    INTERNAL_SECRET: process.env.INTERNAL_SECRET || loadOrCreateInternalSecret(dataDir),
     DEMO_MODE: production ? 'false' : (process.env.DEMO_MODE ?? 'true'),
     DEMO_PATIENTS: process.env.DEMO_PATIENTS ?? '1000',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

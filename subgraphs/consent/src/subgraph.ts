@@ -11,6 +11,7 @@ import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
 import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/loginThrottle';
+import { consentOperations } from './services/operations';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
 
@@ -72,5 +73,6 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   },
   createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
+  operations: () => consentOperations,
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

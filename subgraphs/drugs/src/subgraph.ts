@@ -9,6 +9,7 @@ import { loadDrugMaster } from './services/drugMaster';
 import { syncDrugMasterTable } from './services/drugMasterStore';
 import { createFacilityDirectory } from './services/facilities';
 import { knownPatientsClient } from './services/knownPatients';
+import { drugsOperations } from './services/operations';
 import { seedDrugs } from './services/seed';
 
 export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
@@ -27,4 +28,5 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   // The master table mirrors data/drug-master.csv on every start, demo or not.
   prepare: async ({ db }) => void (await syncDrugMasterTable(db, loadDrugMaster())),
   seedDemo: seedDrugs,
+  operations: (deps) => drugsOperations(createClock(deps.config.DEMO_AS_OF), loadDrugMaster, { knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET) }),
 };

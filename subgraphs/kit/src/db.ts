@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { pgliteCopy, postgresCopy, type CopyRows } from './bulkCopy';
+import { acquireDataDirLock, DataDirInUseError, restrictToOwner, serviceDataDir } from './dataDir';
 import { countStatement } from './requestContext';
 
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -21,6 +22,14 @@ export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   /** Cheap liveness probe for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: records the owner's URL in its lock, so that commands reach it (dataDir.ts). */
+  announce?(url: string): void;
+  /**
+   * Embedded only: a consistent gzip'd tar of the data directory while it serves (docs/operations.md
+   * "Backup"). A CHECKPOINT first, then PGlite's dumpDataDir, which runs under PGlite's query lock so no
+   * statement runs while the files are read: the snapshot is a clean crash image at a commit boundary.
+   */
+  backup?(): Promise<Uint8Array>;
 }
 
 export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
@@ -55,17 +64,138 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     await migratePostgres(db, migrationConfig);
     return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }) };
   }
-  const dir = path.join(options.dataDir, options.service, 'pg');
-  mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
-  await client.waitReady;
+  return openEmbedded(options, logger, migrationConfig);
+}
+
+/** The embedded PGlite database of a subgraph, owned by this process for as long as it is open. */
+export function embeddedDatabaseDir(dataDir: string, service: string): string {
+  return path.join(serviceDataDir(dataDir, service), 'pg');
+}
+
+/**
+ * An embedded directory that exists but cannot be opened (a damaged directory makes the WASM build
+ * abort): says which subgraph, where, and what to do instead of "Aborted()".
+ */
+export class EmbeddedDatabaseError extends Error {
+  constructor(readonly service: string, readonly dir: string, cause: unknown) {
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+    super(`the ${service} database in ${dir} cannot be opened (${reason}); nothing was changed. Stop the system, then restore the last backup `
+      + `(npx -y pnpm@10 restore <backup-dir>) or move the directory aside to start ${service} empty: docs/operations.md "Recovery"`, { cause });
+    this.name = 'EmbeddedDatabaseError';
+  }
+}
+
+async function openEmbedded<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+  logger: { logQuery: () => void },
+  migrationConfig: { migrationsFolder: string; migrationsSchema: string; migrationsTable: string },
+): Promise<DatabaseHandle<TSchema>> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.dataDir, 0o700);
+  // One owner per directory (dataDir.ts): throws DataDirInUseError before a single file is touched.
+  const lock = acquireDataDirLock(options.dataDir, options.service);
+  const dir = embeddedDatabaseDir(options.dataDir, options.service);
+  let client: PGlite | undefined;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // relaxedDurability stays off: with NodeFS every write reaches the OS before a statement returns
+    // (docs/operations.md "Durability" says what that does and does not cover).
+    client = new PGlite(dir, { relaxedDurability: false });
+    await client.waitReady;
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    lock.release();
+    throw new EmbeddedDatabaseError(options.service, dir, error);
+  }
   const db = drizzlePglite({ client, schema: options.schema, logger });
-  await migratePglite(db, migrationConfig);
-  return { db, kind: 'pglite', copy: pgliteCopy(client), ping: async () => void (await db.execute(sql`select 1`)), close: () => client.close() };
+  try {
+    await migratePglite(db, migrationConfig);
+    restrictToOwner(serviceDataDir(options.dataDir, options.service));
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+  const pglite = client;
+  return {
+    db,
+    kind: 'pglite',
+    copy: pgliteCopy(pglite),
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
+    },
+    announce: (url) => lock.announce(url),
+    backup: async () => {
+      await pglite.exec('checkpoint');
+      const tarball = await pglite.dumpDataDir('gzip');
+      return new Uint8Array(await tarball.arrayBuffer());
+    },
+  };
+}
+
+/**
+ * A gzip'd tar of a stopped subgraph's embedded directory (the backup command when the system is
+ * stopped): taken under the directory's lock, as the running service would (DatabaseHandle.backup).
+ * Undefined when the subgraph has no directory yet.
+ */
+export async function dumpEmbeddedDatabase(dataDir: string, service: string): Promise<Uint8Array | undefined> {
+  const dir = embeddedDatabaseDir(dataDir, service);
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) return undefined;
+  const lock = acquireDataDirLock(dataDir, service);
+  try {
+    let client: PGlite;
+    try {
+      client = new PGlite(dir);
+      await client.waitReady;
+    } catch (error) {
+      throw new EmbeddedDatabaseError(service, dir, error);
+    }
+    try {
+      await client.exec('checkpoint');
+      return new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
+    } finally {
+      await client.close();
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Replaces a stopped subgraph's embedded directory with a backup (PGlite's loadDataDir), holding its lock.
+ * The directory it replaces is moved into `asideDir`, never deleted (nothing is lost by a wrong restore);
+ * the restored copy is opened once before the lock is released, so a bad tarball fails here, not at start.
+ */
+export async function restoreEmbeddedDatabase(dataDir: string, service: string, tarball: Uint8Array, asideDir: string): Promise<void> {
+  const lock = acquireDataDirLock(dataDir, service);
+  try {
+    const dir = embeddedDatabaseDir(dataDir, service);
+    if (existsSync(dir)) {
+      mkdirSync(asideDir, { recursive: true, mode: 0o700 });
+      renameSync(dir, path.join(asideDir, path.basename(dir)));
+    }
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const client = new PGlite(dir, { loadDataDir: new Blob([tarball], { type: 'application/x-gzip' }) });
+    try {
+      await client.waitReady;
+      await client.query('select 1');
+    } finally {
+      await client.close();
+    }
+    restrictToOwner(serviceDataDir(dataDir, service));
+  } finally {
+    lock.release();
+  }
 }
 
 /** Describes a connection failure in one line without leaking credentials. */
 export function describeDatabaseError(error: unknown, databaseUrl?: string): string {
+  if (error instanceof DataDirInUseError || error instanceof EmbeddedDatabaseError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   const target = databaseUrl ? new URL(databaseUrl).host : 'embedded PGlite';
   return `cannot open database (${target}): ${message.split('\n')[0]}`;

@@ -5,6 +5,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { bearerToken, createTokenVerifier } from './auth';
 import { exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig } from './config';
 import type { BaseContext } from './context';
+import { DataDirInUseError } from './dataDir';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
 import { demoAsOf, type DemoOptions } from './demo/world';
@@ -13,6 +14,7 @@ import { createErrorMasker } from './errorMasking';
 import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService } from './http';
 import { createLogger, type Logger } from './log';
 import { claimDatabaseMode, ModeMismatchError } from './mode';
+import { operationRoutes, type Operation } from './operations';
 import { requestLogPlugin } from './requestLog';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
@@ -42,6 +44,8 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   /** Fills the subgraph's own tables from the demo world when they are empty (DEMO_MODE). */
   seedDemo?(deps: SubgraphDeps<TTables>): Promise<void>;
   routes?(deps: SubgraphDeps<TTables>): Record<string, RouteHandler>;
+  /** Operator commands served at /internal/operations/<name> (operations.ts); `backup` is built in. */
+  operations?(deps: SubgraphDeps<TTables>): Record<string, Operation<TTables>>;
   /** The token-signing subgraph verifies with its own keys instead of fetching its JWKS over HTTP. */
   tokenKeys?(): JWTVerifyGetKey;
 }
@@ -61,7 +65,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   try {
     database = await openDatabase({ service: definition.name, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, migrationsFolder: definition.migrationsFolder, schema: definition.tables });
   } catch (error) {
-    return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, 1);
+    return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, error instanceof DataDirInUseError ? error.exitCode : 1);
   }
   try {
     await claimDatabaseMode(database.db as Db<Record<string, unknown>>, definition.name, definition.tables, config.DEMO_MODE ? 'demo' : 'production');
@@ -95,7 +99,10 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     port: config.PORT,
     logger,
     apollo,
-    routes: definition.routes?.(deps),
+    routes: {
+      ...operationRoutes({ internalSecret: config.INTERNAL_SECRET, logger, database, operations: definition.operations?.(deps) ?? {} }),
+      ...definition.routes?.(deps),
+    },
     readiness: async () => ({ database: await database.ping().then(() => true, () => false) }),
     context: async (req, requestId) => {
       const token = bearerToken(req.headers.authorization);
@@ -112,14 +119,21 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
       return definition.createContext({ actor, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
     },
   });
+  database.announce?.(running.url);
   logger.info({ url: running.url, database: database.kind }, 'listening');
+  let closing: Promise<void> | undefined;
   return {
     ...running,
     database: database as DatabaseHandle<Record<string, unknown>>,
-    close: async () => {
-      await running.close();
-      await apollo.stop();
-      await database.close();
+    // Once, however many signals arrive (Ctrl-C sends SIGINT to the whole group, the launcher SIGTERM):
+    // stop taking requests, then close the database so that its files and lock are left clean.
+    close: () => {
+      closing ??= (async () => {
+        await running.close();
+        await apollo.stop();
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

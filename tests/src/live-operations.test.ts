@@ -1,0 +1,191 @@
+/**
+ * Issue 14: the operator's commands beside a running embedded (PGlite) system. The reproduction — start,
+ * consented reads, `audit:verify` at the same time, stop, start — and the same with every command that
+ * touches a database (drugs purge and claim ingest, backup), plus a direct opener that must be refused.
+ * Then the backup taken while the system ran is restored into an empty directory and started. Also
+ * issue 15 item 7: nothing under DATA_DIR readable or writable by group or others.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DATA_DIR_IN_USE_EXIT_CODE, DEMO_CLINIC, DEMO_PHARMACY, REPO_ROOT } from '@onshi/kit';
+import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
+import { startTestSystem, type TestSystem } from './harness';
+
+export interface CommandResult { code: number; stdout: string; stderr: string }
+
+/** Runs a command of the repository as an operator would (tsx, the installation's DATA_DIR). */
+export function runCommand(script: string, args: string[], dataDir: string, env: Record<string, string> = {}): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.base.json', script, ...args],
+      // No DATABASE_URL and no INTERNAL_SECRET: the commands find the service and the secret from DATA_DIR, as beside `pnpm start`.
+      { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', INTERNAL_SECRET: '', LOG_LEVEL: 'warn', ...env }, timeout: 120_000, maxBuffer: 10_000_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export const PROBE = path.join(__dirname, 'probes/dataDirProbe.ts');
+
+/** Rows of each statement, from the probe opening a stopped subgraph's database directly. */
+export async function probeRows(dataDir: string, service: string, ...statements: string[]): Promise<Array<Array<Record<string, unknown>>>> {
+  const result = await runCommand(PROBE, [service, ...statements], dataDir);
+  if (result.code !== 0) throw new Error(`probe ${service} failed (${result.code}): ${result.stderr}`);
+  return result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Array<Record<string, unknown>>);
+}
+
+/** Files and directories under `root` that group or others may read, write or enter. */
+export function notOwnerOnly(root: string): string[] {
+  const found: string[] = [];
+  const walk = (target: string) => {
+    const stat = lstatSync(target);
+    if (stat.isSymbolicLink()) return;
+    if ((stat.mode & 0o077) !== 0) found.push(`${(stat.mode & 0o777).toString(8)} ${target}`);
+    if (stat.isDirectory()) for (const entry of readdirSync(target)) walk(path.join(target, entry));
+  };
+  walk(root);
+  return found;
+}
+
+const MEDICATION = 'query($id: ID!) { patient(id: $id) { medicationSummary { activeDrugs { dispensing { drugName } } } } }';
+const tablet = loadDrugMaster().entries.find((entry) => entry.route === 'oral' && entry.dosageUnit === '錠');
+
+let workDir: string;
+let system: TestSystem | undefined;
+const internalSecret = randomBytes(32).toString('base64url');
+beforeAll(() => {
+  workDir = mkdtempSync(path.join(tmpdir(), 'onshi-live-ops-'));
+});
+afterAll(async () => {
+  await system?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+// Embedded only: DATABASE_URL is cleared for these systems (PostgreSQL serves any number of processes).
+const start = (dataDir: string) => startTestSystem({ patients: 12, dataDir, internalSecret, env: { DATABASE_URL: '' } });
+
+test('commands beside a running system go through it, a direct opener is refused, and stop → start → restore lose nothing', async () => {
+  const dataDir = path.join(workDir, 'data');
+  const backupDir = path.join(workDir, 'backup');
+  system = await start(dataDir);
+  const running = system;
+  const yamada = running.patient(0).id;
+  const doctor = await running.token('clinic-doctor');
+
+  const claimFile = path.join(workDir, 'claims.json');
+  writeFileSync(claimFile, JSON.stringify([{
+    claimKind: 'PHARMACY', claimNumber: 'LIVE-0001', patientId: yamada, facilityCode: DEMO_PHARMACY.code, prescribingFacilityCode: DEMO_CLINIC.code, insurerNumber: '131011',
+    serviceMonth: '2026-11', totalPoints: 250, patientShareYen: 750,
+    items: [{ date: '2026-11-20', drugCode: tablet?.drugCode, quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, inOut: 'OUT' }],
+  }]));
+
+  // Consented reads (each one an access-log entry) while every command runs at the same time.
+  let acknowledged = 0;
+  let stopReads = false;
+  const reader = async () => {
+    while (!stopReads) {
+      const result = await running.graphql(MEDICATION, { id: yamada }, doctor);
+      if (result.status === 200 && !result.body.errors) acknowledged += 1;
+      else throw new Error(`a consented read failed while commands ran: ${result.text.slice(0, 300)}`);
+    }
+  };
+  const readers = [reader(), reader(), reader()];
+  const [verify, purge, ingest, backup, direct] = await Promise.all([
+    runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir),
+    runCommand('subgraphs/drugs/src/cli/purge.ts', [], dataDir),
+    runCommand('subgraphs/drugs/src/cli/ingest-claims.ts', [claimFile], dataDir),
+    runCommand('gateway/src/system/backup.ts', [backupDir], dataDir),
+    runCommand(PROBE, ['consent', 'select count(*) from consent.access_log'], dataDir),
+  ]);
+  stopReads = true;
+  await Promise.all(readers);
+  expect(acknowledged).toBeGreaterThan(0);
+
+  expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^audit:verify OK: \\d+ entries in \\d+ chains \\(consent service at ${running.urls.consent.replace(/[.]/g, '\\.')} \\(pid \\d+\\)\\)\\n$`)) });
+  expect(purge.code).toBe(0);
+  expect(JSON.parse(purge.stdout)).toMatchObject({ cutoff: '2021-11-25' });
+  expect(purge.stderr).toContain('drugs service at');
+  expect(ingest).toMatchObject({ code: 0, stderr: '' });
+  const batchId = (JSON.parse(ingest.stdout) as { batchId: string }).batchId;
+  expect(backup.code).toBe(0);
+  expect(backup.stdout).toMatch(/backup: consent: [\d.]+ MB via consent service at/);
+  // The second opener: one line, its own exit code, and the live system never noticed.
+  expect(direct).toEqual({ code: DATA_DIR_IN_USE_EXIT_CODE, stdout: '', stderr: `the consent database is in use by pid ${running.pid('consent')}: run this through the running system, or stop it first\n` });
+
+  const before = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
+  const entriesBefore = Number(/OK: (\d+) entries/.exec(before.stdout)?.[1]);
+  expect(entriesBefore).toBeGreaterThanOrEqual(acknowledged);
+  await running.stop();
+  system = undefined;
+
+  // Stopped: no lock left behind, and every file owner-only (issue 15 item 7).
+  for (const service of ['consent', 'qualifications', 'drugs', 'checkups']) expect(existsSync(path.join(dataDir, service, 'owner.lock'))).toBe(false);
+  expect(notOwnerOnly(dataDir)).toEqual([]);
+  expect(notOwnerOnly(backupDir)).toEqual([]);
+
+  // The second start opens every database; the chain verifies; nothing acknowledged is missing.
+  system = await start(dataDir);
+  const again = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
+  expect(again.code).toBe(0);
+  expect(Number(/OK: (\d+) entries/.exec(again.stdout)?.[1])).toBeGreaterThanOrEqual(entriesBefore);
+  const read = await system.graphql<{ patient: { medicationSummary: { activeDrugs: unknown[] } } }>(MEDICATION, { id: yamada }, await system.token('clinic-doctor'));
+  expect(read.body.errors).toBeUndefined();
+  await system.stop();
+  system = undefined;
+  // With the system stopped the commands open the database themselves (holding the lock).
+  const stopped = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
+  expect(stopped).toMatchObject({ code: 0, stdout: expect.stringContaining('(consent database opened directly (system stopped))') });
+  const [claims] = await probeRows(dataDir, 'drugs', `select count(*)::int as n from drugs.claims where batch_id = '${batchId.replace(/[^0-9a-f-]/g, '')}'`);
+  expect(claims).toEqual([{ n: 1 }]);
+
+  // The backup taken while the system ran, restored into an empty installation, starts and verifies,
+  // and its keys came with it: the staff login (TOTP seed sealed with consent's secret key) works.
+  const restoredDir = path.join(workDir, 'restored');
+  const restored = await runCommand('gateway/src/system/restore.ts', [backupDir], restoredDir);
+  expect(restored.stderr).toBe('');
+  expect(restored.code).toBe(0);
+  system = await start(restoredDir);
+  const verifyRestored = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], restoredDir);
+  expect(verifyRestored.code).toBe(0);
+  const restoredRead = await system.graphql(MEDICATION, { id: yamada }, await system.token('clinic-doctor'));
+  expect(restoredRead.body.errors).toBeUndefined();
+  // A restore while it runs is refused, touching nothing.
+  const refused = await runCommand('gateway/src/system/restore.ts', [backupDir], restoredDir);
+  expect(refused.code).toBe(DATA_DIR_IN_USE_EXIT_CODE);
+  expect(refused.stderr).toMatch(/^restore: the consent database is in use by pid \d+: run this through the running system, or stop it first\n$/);
+}, 900_000);
+
+/** A holder that owns the consent directory, as a service would, until its stdin closes. */
+test('a second process refuses a locked directory; the lock of a killed owner is recovered', async () => {
+  const dataDir = path.join(workDir, 'lock');
+  const holder = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.base.json', PROBE, 'consent', '--hold'], {
+    cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('holding') && resolve());
+    holder.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
+  });
+  const pgFiles = () => readdirSync(path.join(dataDir, 'consent', 'pg'), { recursive: true }).map(String).sort()
+    .map((file) => { const stat = lstatSync(path.join(dataDir, 'consent', 'pg', file)); return `${file} ${stat.size} ${stat.mtimeMs}`; });
+  const filesBefore = pgFiles();
+  const second = await runCommand(PROBE, ['consent', 'select 1'], dataDir);
+  // The holder is tsx's child node process; the lock names the process that opened the database.
+  expect(second.code).toBe(DATA_DIR_IN_USE_EXIT_CODE);
+  expect(second.stderr).toMatch(/^the consent database is in use by pid \d+: run this through the running system, or stop it first\n$/);
+  const verifyRefused = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
+  // The holder serves nothing, so there is no service to go through: refused, not opened.
+  expect(verifyRefused.code).toBe(DATA_DIR_IN_USE_EXIT_CODE);
+  expect(pgFiles()).toEqual(filesBefore);
+
+  // SIGKILL the owner (the node process holding the lock, not only tsx's wrapper): its lock stays behind, stale.
+  const ownerPid = Number(/pid (\d+)/.exec(second.stderr)?.[1]);
+  process.kill(ownerPid, 'SIGKILL');
+  await new Promise((resolve) => holder.once('exit', resolve));
+  expect(existsSync(path.join(dataDir, 'consent', 'owner.lock'))).toBe(true);
+  const recovered = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
+  expect(recovered).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit:verify OK: 0 entries in 0 chains/) });
+  expect(existsSync(path.join(dataDir, 'consent', 'owner.lock'))).toBe(false);
+}, 300_000);
