@@ -4,7 +4,7 @@
  * database created for this system and dropped afterwards. Tests then talk real HTTP to it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -81,6 +81,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   // As `pnpm start` keeps it: commands run beside the system read it there (kit operations.ts).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(path.join(dataDir, 'internal-secret'), internalSecret, { mode: 0o600 });
   const demo: DemoOptions = { seed: 'onshi', patients: options.patients ?? 40, asOf: AS_OF };
   const output: string[] = [];

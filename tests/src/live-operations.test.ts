@@ -5,50 +5,16 @@
  * Then the backup taken while the system ran is restored into an empty directory and started. Also
  * issue 15 item 7: nothing under DATA_DIR readable or writable by group or others.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATA_DIR_IN_USE_EXIT_CODE, DEMO_CLINIC, DEMO_PHARMACY, REPO_ROOT } from '@onshi/kit';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
+import { spawnService } from '@onshi/gateway/src/system/processes';
+import { PROBE, notOwnerOnly, probeRows, runCommand } from './dataSafety';
 import { startTestSystem, type TestSystem } from './harness';
-
-export interface CommandResult { code: number; stdout: string; stderr: string }
-
-/** Runs a command of the repository as an operator would (tsx, the installation's DATA_DIR). */
-export function runCommand(script: string, args: string[], dataDir: string, env: Record<string, string> = {}): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.base.json', script, ...args],
-      // No DATABASE_URL and no INTERNAL_SECRET: the commands find the service and the secret from DATA_DIR, as beside `pnpm start`.
-      { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', INTERNAL_SECRET: '', LOG_LEVEL: 'warn', ...env }, timeout: 120_000, maxBuffer: 10_000_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-export const PROBE = path.join(__dirname, 'probes/dataDirProbe.ts');
-
-/** Rows of each statement, from the probe opening a stopped subgraph's database directly. */
-export async function probeRows(dataDir: string, service: string, ...statements: string[]): Promise<Array<Array<Record<string, unknown>>>> {
-  const result = await runCommand(PROBE, [service, ...statements], dataDir);
-  if (result.code !== 0) throw new Error(`probe ${service} failed (${result.code}): ${result.stderr}`);
-  return result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Array<Record<string, unknown>>);
-}
-
-/** Files and directories under `root` that group or others may read, write or enter. */
-export function notOwnerOnly(root: string): string[] {
-  const found: string[] = [];
-  const walk = (target: string) => {
-    const stat = lstatSync(target);
-    if (stat.isSymbolicLink()) return;
-    if ((stat.mode & 0o077) !== 0) found.push(`${(stat.mode & 0o777).toString(8)} ${target}`);
-    if (stat.isDirectory()) for (const entry of readdirSync(target)) walk(path.join(target, entry));
-  };
-  walk(root);
-  return found;
-}
 
 const MEDICATION = 'query($id: ID!) { patient(id: $id) { medicationSummary { activeDrugs { dispensing { drugName } } } } }';
 const tablet = loadDrugMaster().entries.find((entry) => entry.route === 'oral' && entry.dosageUnit === '錠');
@@ -82,13 +48,17 @@ test('commands beside a running system go through it, a direct opener is refused
     items: [{ date: '2026-11-20', drugCode: tablet?.drugCode, quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, inOut: 'OUT' }],
   }]));
 
-  // Consented reads (each one an access-log entry) while every command runs at the same time.
+  // Consented reads (each one an access-log entry) while every command runs at the same time. A read
+  // that waits longer than the decision point's 5 s (a loaded machine, a snapshot holding the database)
+  // fails closed: SERVICE_UNAVAILABLE and nothing released. Anything else fails the test.
   let acknowledged = 0;
+  let failedClosed = 0;
   let stopReads = false;
   const reader = async () => {
     while (!stopReads) {
-      const result = await running.graphql(MEDICATION, { id: yamada }, doctor);
+      const result = await running.graphql<{ patient: { medicationSummary: unknown } | null }>(MEDICATION, { id: yamada }, doctor);
       if (result.status === 200 && !result.body.errors) acknowledged += 1;
+      else if (result.body.errors?.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') && !result.body.data?.patient?.medicationSummary) failedClosed += 1;
       else throw new Error(`a consented read failed while commands ran: ${result.text.slice(0, 300)}`);
     }
   };
@@ -103,6 +73,7 @@ test('commands beside a running system go through it, a direct opener is refused
   stopReads = true;
   await Promise.all(readers);
   expect(acknowledged).toBeGreaterThan(0);
+  process.stdout.write(`live-operations: ${acknowledged} consented reads answered, ${failedClosed} failed closed while the commands ran\n`);
 
   expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^audit:verify OK: \\d+ entries in \\d+ chains \\(consent service at ${running.urls.consent.replace(/[.]/g, '\\.')} \\(pid \\d+\\)\\)\\n$`)) });
   expect(purge.code).toBe(0);
@@ -187,5 +158,24 @@ test('a second process refuses a locked directory; the lock of a killed owner is
   expect(existsSync(path.join(dataDir, 'consent', 'owner.lock'))).toBe(true);
   const recovered = await runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir);
   expect(recovered).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit:verify OK: 0 entries in 0 chains/) });
+  expect(existsSync(path.join(dataDir, 'consent', 'owner.lock'))).toBe(false);
+}, 300_000);
+
+test('a start on a directory that cannot be opened names the subgraph, the directory and the way back, instead of a WASM abort', async () => {
+  const dataDir = path.join(workDir, 'damaged');
+  const created = await runCommand(PROBE, ['consent', 'select 1'], dataDir);
+  expect(created.code).toBe(0);
+  // A damaged control file, as a power loss inside the kernel's write-back window can leave (docs/operations.md).
+  const control = path.join(dataDir, 'consent', 'pg', 'global', 'pg_control');
+  const handle = openSync(control, 'r+');
+  writeSync(handle, Buffer.alloc(512));
+  closeSync(handle);
+  const started = await spawnService('consent', {
+    env: { DATA_DIR: dataDir, DATABASE_URL: '', INTERNAL_SECRET: randomBytes(32).toString('base64url'), DEMO_MODE: 'true', PORT: '0', LOG_LEVEL: 'warn' }, stdio: 'pipe', timeoutMs: 240_000,
+  }).then((service) => service.stop().then(() => 'started'), (error: unknown) => String(error));
+  expect(started).toContain('consent exited with code 1 before it was ready');
+  expect(started).toContain(`onshi-consent: the consent database in ${path.join(dataDir, 'consent', 'pg')} cannot be opened (`);
+  expect(started).toContain('restore the last backup (npx -y pnpm@10 restore <backup-dir>) or move the directory aside to start consent empty: docs/operations.md "Recovery"');
+  // Its lock is gone with it: the next command is not told that the database is in use.
   expect(existsSync(path.join(dataDir, 'consent', 'owner.lock'))).toBe(false);
 }, 300_000);

@@ -1,5 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,6 +13,8 @@ import postgres from 'postgres';
 import { pgliteCopy, postgresCopy, type CopyRows } from './bulkCopy';
 import { acquireDataDirLock, DataDirInUseError, restrictToOwner, serviceDataDir } from './dataDir';
 import { countStatement } from './requestContext';
+
+const gzipAsync = promisify(gzip);
 
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
@@ -79,7 +83,7 @@ export function embeddedDatabaseDir(dataDir: string, service: string): string {
 export class EmbeddedDatabaseError extends Error {
   constructor(readonly service: string, readonly dir: string, cause: unknown) {
     const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
-    super(`the ${service} database in ${dir} cannot be opened (${reason}); nothing was changed. Stop the system, then restore the last backup `
+    super(`the ${service} database in ${dir} cannot be opened (${reason}). Stop the system, then restore the last backup `
       + `(npx -y pnpm@10 restore <backup-dir>) or move the directory aside to start ${service} empty: docs/operations.md "Recovery"`, { cause });
     this.name = 'EmbeddedDatabaseError';
   }
@@ -132,10 +136,18 @@ async function openEmbedded<TSchema extends Record<string, unknown>>(
     announce: (url) => lock.announce(url),
     backup: async () => {
       await pglite.exec('checkpoint');
-      const tarball = await pglite.dumpDataDir('gzip');
-      return new Uint8Array(await tarball.arrayBuffer());
+      return gzipTar(await pglite.dumpDataDir('none'));
     },
   };
+}
+
+/**
+ * PGlite reads the files under its query lock, so no statement runs meanwhile; compressing inside that lock
+ * (dumpDataDir('gzip')) would hold every request of the service for the whole compression. The tar is taken
+ * plain and compressed afterwards on libuv's thread pool.
+ */
+async function gzipTar(tar: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await gzipAsync(new Uint8Array(await tar.arrayBuffer())));
 }
 
 /**
@@ -157,7 +169,7 @@ export async function dumpEmbeddedDatabase(dataDir: string, service: string): Pr
     }
     try {
       await client.exec('checkpoint');
-      return new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
+      return await gzipTar(await client.dumpDataDir('none'));
     } finally {
       await client.close();
     }

@@ -4,14 +4,14 @@
 // only the installation's OS user can read (.data/internal-secret, 0600) — and logged. The command side:
 // reach the running owner when there is one (its URL is in the data directory's lock), else open the
 // database directly, holding the lock.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataDirInUseError, liveDataDirOwner } from './dataDir';
 import type { DatabaseHandle, Db } from './db';
 import { requestIdOf, sendJson, type RouteHandler } from './http';
 import type { Logger } from './log';
-import { INTERNAL_SECRET_HEADER } from './pdp';
+import { INTERNAL_SECRET_HEADER, isInternalSecret } from './pdp';
 
 export const OPERATIONS_PATH = '/internal/operations';
 /** The built-in operation of every subgraph: a gzip'd tar of its embedded data directory. */
@@ -49,13 +49,6 @@ export function readInternalSecret(dataDir: string, env: Record<string, string |
   return readFileSync(file, 'utf8').trim();
 }
 
-export function hasInternalSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** The routes of a subgraph's operations (every one internal-only and logged), plus the built-in backup. */
 export function operationRoutes<TTables extends Record<string, unknown>>(options: {
   internalSecret: string;
@@ -66,7 +59,7 @@ export function operationRoutes<TTables extends Record<string, unknown>>(options
   const { logger, database } = options;
   const guarded = (name: string, handler: RouteHandler): RouteHandler => async (req, res, body) => {
     const requestId = requestIdOf(req);
-    if (!hasInternalSecret(req.headers[INTERNAL_SECRET_HEADER], options.internalSecret)) {
+    if (!isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], options.internalSecret)) {
       logger.warn({ operation: name, requestId, remote: req.socket.remoteAddress }, 'operator command refused: no internal secret');
       return sendJson(res, 401, { error: 'internal callers only' });
     }

@@ -1,6 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, isInternalSecret, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { applyInsurerChange } from './store';
 
@@ -15,17 +14,10 @@ const insurerChangeBody = z.object({
   effectiveDate: z.iso.date(),
 });
 
-function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function checkupsRoutes(deps: SubgraphDeps<Tables>, today: () => string): Record<string, RouteHandler> {
   return {
     [`POST ${INSURER_CHANGES_PATH}`]: async (req, res, body) => {
-      if (!sameSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      if (!isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
       let event: z.infer<typeof insurerChangeBody>;
       try {
         event = insurerChangeBody.parse(JSON.parse(body));
