@@ -90,7 +90,7 @@ test('SIGKILL of each subgraph during writes: it starts again, every acknowledge
   // drugs: one claim batch per write, through the service's ingest operation.
   const batches = await writeUntilKilled(running, 'drugs', async (n) => {
     const response = await post(`${running.urls.drugs}/internal/operations/ingest-claims`, running.internalSecret, [{
-      claimKind: 'PHARMACY', patientId: `pt_crash_${n}`, facilityCode: DEMO_PHARMACY.code, prescribingFacilityCode: DEMO_CLINIC.code, insurerNumber: '01130012',
+      claimKind: 'PHARMACY', claimNumber: `CRASH-${n}`, patientId: yamada.id, facilityCode: DEMO_PHARMACY.code, prescribingFacilityCode: DEMO_CLINIC.code, insurerNumber: '01130012',
       serviceMonth: '2026-11', totalPoints: 250, patientShareYen: 750,
       items: [{ date: '2026-11-20', drugCode: tablet?.drugCode, quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, inOut: 'OUT' }],
     }]);
