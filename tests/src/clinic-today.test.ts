@@ -123,7 +123,7 @@ describe('one list for every staff PC of the facility', () => {
     await visit('clinic-reception', LATER_BLOCKED, { drug: true, checkup: true });
     expect((await listOf('clinic-doctor')).body.data?.confirmationsAtMyFacilityToday.map((row) => row.patientId)).toContain(blocked.id);
     const admin = await tokenOf('admin');
-    const block = await system.graphql('mutation($p: String!) { registerDvBlock(patientId: $p) { patientId } }', { p: blocked.id }, admin);
+    const block = await system.graphql('mutation($p: String!) { registerDvBlock(patientId: $p, requestReference: "test: the person request") { patientId } }', { p: blocked.id }, admin);
     expect(block.body.errors).toBeUndefined();
     const after = await listOf('clinic-doctor');
     expect(after.body.errors).toBeUndefined();

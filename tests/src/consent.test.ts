@@ -4,6 +4,7 @@
  * checkups, PHR grants and revocation, DV blocks, disaster search, and the access log — through the
  * gateway, and through the decision point exactly as the other subgraphs call it.
  */
+import { randomUUID } from 'node:crypto';
 import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, type Category } from '@onshi/kit';
 import { cardLogin, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
@@ -170,42 +171,52 @@ describe('PHR grants', () => {
 });
 
 describe('DV-blocked demo patient (佐藤 花子)', () => {
-  test('every facility and PHR read is denied and logged; the patient still reads their own data', async () => {
+  test('every facility, insurer and PHR read is answered as for an id that names nobody, and logged; she keeps her insurance but not her drugs', async () => {
     const sato = system.patient(1);
-    for (const account of ['clinic-doctor', 'clinic-reception', 'pharmacy-pharmacist', 'hospital-doctor', 'dental-dentist', 'insurer-kyokai']) {
+    const nobody = `pt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    for (const account of ['clinic-doctor', 'clinic-reception', 'pharmacy-pharmacist', 'hospital-doctor', 'dental-dentist', 'insurer-kyokai', 'insurer-kokuho', 'admin']) {
       for (const category of ['QUALIFICATION', 'DRUG', 'CHECKUP'] as const) {
         const decision = await decide(account, sato.id, category);
-        expect({ account, category, allow: decision.allow, code: decision.code }).toEqual({ account, category, allow: false, code: 'FORBIDDEN' });
-        // The reason shown to callers never reveals the DV registration.
-        expect(decision.reason).toBe('FORBIDDEN');
+        const unknown = await decide(account, nobody, category);
+        // docs/domain.md "DV": the wire answer (allow, code, reason) is the unknown id's, whatever the caller's role.
+        expect({ account, ...decision, patientId: undefined }).toEqual({ account, ...unknown, patientId: undefined });
+        expect(decision.allow).toBe(false);
       }
     }
-    expect(await flags(sato.id, DEMO_CLINIC.code)).toEqual({ drug: '3', checkup: '3' });
+    // Her consent flags look like anyone's (a clerk learns nothing); her consent opens nothing.
+    expect(await flags(sato.id, DEMO_CLINIC.code)).toEqual({ drug: '0', checkup: '0' });
     const viaGateway = await system.graphql('query($id: ID!) { patient(id: $id) { name address birthdate } }', { id: sato.id }, await system.token('clinic-doctor'));
-    expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknownViaGateway = await system.graphql('query($id: ID!) { patient(id: $id) { name address birthdate } }', { id: nobody }, await system.token('clinic-doctor'));
+    expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe(unknownViaGateway.body.errors?.[0]?.extensions?.code);
     expect(viaGateway.text).not.toContain('佐藤');
     expect(viaGateway.text).not.toContain(sato.address);
 
-    // Even with a grant of her own, a PHR app reads nothing.
+    // Even with a grant of her own, a PHR app reads nothing: the answer of a grant that no longer exists.
     const satoToken = await system.token('sato');
     const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"]) { id } }', {}, satoToken);
     const grantId = granted.body.data?.grantPhrAccess.id ?? '';
     const app = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });
     const appToken = app.body.data?.phrToken.accessToken ?? '';
-    expect(await decideWithToken(appToken, sato.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    expect(await decideWithToken(appToken, sato.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED', reason: 'CONSENT_REQUIRED' });
     const appRead = await system.graphql('query($id: ID!) { patient(id: $id) { name } }', { id: sato.id }, appToken);
-    expect(appRead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(appRead.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
     expect(appRead.text).not.toContain('佐藤');
 
-    const own = await system.graphql<{ me: { name: string; accessLog: Array<{ actorRole: string; decision: string; reason: string }> } }>('{ me { name accessLog(first: 200) { actorRole decision reason category } } }', {}, satoToken);
+    const own = await system.graphql<{ me: { name: string; accessLog: Array<{ actorRole: string; decision: string; reason: string; category: string }> } }>('{ me { name accessLog(first: 200) { actorRole decision reason category } } }', {}, satoToken);
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data?.me.name).toBe('佐藤 花子');
     const log = own.body.data?.me.accessLog ?? [];
     expect(log.length).toBeGreaterThanOrEqual(18);
-    // Roles no rule of the policy names for a category are refused for that (as for anyone); every other refusal is the block.
-    expect(log.every((entry) => entry.decision === 'DENY' && ['DV_BLOCK', 'ROLE_NOT_LICENSED'].includes(entry.reason))).toBe(true);
-    expect(log.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(10);
-    expect(new Set(log.map((entry) => entry.actorRole))).toEqual(new Set(['DOCTOR', 'RECEPTION', 'PHARMACIST', 'DENTIST', 'INSURER', 'PHR_APP']));
+    // Her own 提供状況 lists the refusals but never names the block (whoever holds her card reads it).
+    expect(log.every((entry) => entry.decision === 'DENY' && ['NOT_PROVIDED', 'ROLE_NOT_LICENSED'].includes(entry.reason))).toBe(true);
+    expect(JSON.stringify(log)).not.toMatch(/DV_/);
+    expect(new Set(log.map((entry) => entry.actorRole))).toEqual(new Set(['DOCTOR', 'RECEPTION', 'PHARMACIST', 'DENTIST', 'INSURER', 'PHR_APP', 'ADMIN']));
+    // The operator's log search keeps the true reason.
+    const audit = await system.graphql<{ accessLogSearch: Array<{ reason: string }> }>('query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { reason } }', { p: sato.id }, await system.token('admin'));
+    expect(audit.body.data?.accessLogSearch.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(10);
+    // No entry was written for the id that names nobody (docs/domain.md "The log").
+    const none = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: nobody }, await system.token('admin'));
+    expect(none.body.data?.accessLogSearch).toEqual([]);
   });
 });
 
@@ -318,17 +329,19 @@ describe('access log', () => {
     expect(refused.text).not.toContain(yamada.id);
   });
 
-  test('DV blocks are registered and lifted by operators only', async () => {
+  test('DV blocks are registered and lifted by the operator or the person\'s insurer, on the person\'s request', async () => {
     const patient = system.patient(11);
     const before = await decide('hospital-doctor', patient.id, 'DRUG');
     expect(before.allow).toBe(true);
-    const registered = await system.graphql<{ registerDvBlock: { patientId: string; liftedAt: string | null } }>('mutation($p: String!) { registerDvBlock(patientId: $p) { patientId liftedAt } }', { p: patient.id }, await system.token('admin'));
-    expect(registered.body.data?.registerDvBlock).toEqual({ patientId: patient.id, liftedAt: null });
-    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
-    const byDoctor = await system.graphql('mutation($p: String!) { liftDvBlock(patientId: $p) { id } }', { p: patient.id }, await system.token('clinic-doctor'));
+    const registered = await system.graphql<{ registerDvBlock: { patientId: string; liftedAt: string | null; registeredByRole: string; requestReference: string } }>(
+      'mutation($p: String!) { registerDvBlock(patientId: $p, requestReference: "申出 2026-0001") { patientId liftedAt registeredByRole requestReference } }', { p: patient.id }, await system.token('admin'));
+    expect(registered.body.data?.registerDvBlock).toEqual({ patientId: patient.id, liftedAt: null, registeredByRole: 'ADMIN', requestReference: '申出 2026-0001' });
+    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    const byDoctor = await system.graphql('mutation($p: String!) { liftDvBlock(patientId: $p, requestReference: "x") { id } }', { p: patient.id }, await system.token('clinic-doctor'));
     expect(byDoctor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const lifted = await system.graphql<{ liftDvBlock: { liftedAt: string | null } }>('mutation($p: String!) { liftDvBlock(patientId: $p) { liftedAt } }', { p: patient.id }, await system.token('admin'));
+    const lifted = await system.graphql<{ liftDvBlock: { liftedAt: string | null; liftReference: string } }>('mutation($p: String!) { liftDvBlock(patientId: $p, requestReference: "申出 2026-0002") { liftedAt liftReference } }', { p: patient.id }, await system.token('admin'));
     expect(lifted.body.data?.liftDvBlock.liftedAt).not.toBeNull();
+    expect(lifted.body.data?.liftDvBlock.liftReference).toBe('申出 2026-0002');
     expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true });
   });
 

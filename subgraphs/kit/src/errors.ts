@@ -40,6 +40,14 @@ export class ForbiddenError extends OnshiError {
     super('FORBIDDEN', message, extensions);
   }
 }
+/**
+ * "No such person": the one message for an id that names nobody, and for a DV-blocked person answered as nobody
+ * (docs/domain.md "DV"). The same words as qualifications' own answer for an id it has no row for.
+ */
+export function patientNotFoundMessage(patientId: string): string {
+  return `No patient with id ${patientId} / 該当する患者がいません`;
+}
+
 export class NotFoundError extends OnshiError {
   constructor(message: string) {
     super('NOT_FOUND', message);

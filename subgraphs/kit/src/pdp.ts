@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { ConsentRequiredError, ForbiddenError, OnshiError } from './errors';
+import { ConsentRequiredError, ForbiddenError, NotFoundError, OnshiError, patientNotFoundMessage } from './errors';
 import type { Category } from './roles';
 import { postToService, type ServiceResponse } from './serviceClient';
 
@@ -20,8 +20,11 @@ export interface Decision {
   category: Category;
   allow: boolean;
   reason: string;
-  /** On deny: FORBIDDEN or CONSENT_REQUIRED. */
-  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED';
+  /**
+   * On deny: FORBIDDEN, CONSENT_REQUIRED, or NOT_FOUND — the id names nobody, or names a DV-blocked person who must
+   * be answered exactly as nobody (docs/domain.md "DV").
+   */
+  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND';
   /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
   special: boolean;
 }
@@ -40,7 +43,7 @@ export function isInternalSecret(given: string | string[] | null | undefined, ex
 export interface DecisionClient {
   /** Resolves to the decision; batched: every call in one request becomes one HTTP call per tick. */
   decide(request: DecisionRequest): Promise<Decision>;
-  /** Throws FORBIDDEN / CONSENT_REQUIRED unless allowed. Call it before reading any row. */
+  /** Throws FORBIDDEN / CONSENT_REQUIRED / NOT_FOUND unless allowed. Call it before reading any row. */
   require(patientId: string, category: Category): Promise<Decision>;
 }
 
@@ -87,6 +90,8 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
       const decision = await loader.load({ patientId, category });
       if (decision.allow) return decision;
       if (decision.code === 'CONSENT_REQUIRED') throw new ConsentRequiredError(undefined, { patientId, category, reason: decision.reason });
+      // The message a subgraph gives for an id it has no row for: a blocked person reads the same (docs/domain.md "DV").
+      if (decision.code === 'NOT_FOUND') throw new NotFoundError(patientNotFoundMessage(patientId));
       throw new ForbiddenError(undefined, { patientId, category, reason: decision.reason });
     },
   };

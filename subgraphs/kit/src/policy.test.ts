@@ -36,10 +36,10 @@ describe('the access policy as data (issue 16)', () => {
 
   test('capabilities: what the portal shows follows the policy', () => {
     const of = (actor: Parameters<typeof capabilitiesOf>[0]) => Object.fromEntries(capabilitiesOf(actor).map((c) => [c.category, c.mayRead]));
-    expect(of({ role: 'PHARMACIST', facilityKind: 'PHARMACY' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
-    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
-    expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false });
-    expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false });
-    expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true });
+    expect(of({ role: 'PHARMACIST', facilityKind: 'PHARMACY' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true, DV_REGISTRATION: false });
   });
 });

@@ -34,6 +34,8 @@ export type PolicyCondition =
   | 'INSURER_OF_RECORD'
   /** The checkups subgraph attests from its transfer records that the insurer holds the member now. */
   | 'INSURER_MEMBER'
+  /** The insurer of the person's newest coverage (consent's identity index): the insurer a person makes a request to. */
+  | 'INSURER_IN_FORCE'
   /** The operator (支払基金・国保中央会). */
   | 'OPERATOR';
 
@@ -41,7 +43,7 @@ export type PolicyCondition =
 export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
 
 /** Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph). */
-export type PolicyCategory = Category | 'ACCESS_LOG';
+export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION';
 
 export interface PolicyRule {
   /** Stable id, used in the generated docs table. */
@@ -75,6 +77,7 @@ const SEED_CONSENT = 'seed 2-1(2) 同意意思を明示的に確認…毎回; do
 const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; docs/domain.md "Disaster"';
 const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; docs/domain.md "Who takes part"';
 const DOMAIN_PHR = 'docs/domain.md "PHR apps" (patient-granted, scoped, expiring)';
+const SEED_DV = 'seed ※ in 2-2 DV・虐待等の被害者…保険者に申出 (全情報の提供及び閲覧を一律不可); docs/domain.md "DV"';
 
 /** The rules, in the order the decision point tries them within a category (first allow wins). */
 export const ACCESS_POLICY: readonly PolicyRule[] = [
@@ -85,25 +88,28 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the operator' },
   { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 薬剤情報 (drug information)
-  { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
   { id: 'drug.consent', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: SEED_CONSENT },
   { id: 'drug.disaster', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: SEED_DISASTER },
   { id: 'drug.phr', category: 'DRUG', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 特定健診情報 (checkups)
-  { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
   { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
   { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
   { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27); docs/domain.md "Specific health checkups (特定健診)"' },
   { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 医療費通知 (medical expenses): the patient's own, and an app's under an explicit expenses scope; never a facility's.
-  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
+  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
   { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: `docs/domain.md "What a facility may see at all": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
   // 医療保険情報の提供状況 (the access log, consents and grants of a patient)
   { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'docs/domain.md "Consent (同意)": patients see this as 医療保険情報の提供状況' },
   { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: 'docs/domain.md "Who takes part": the operator sees the audit' },
+  // DV・虐待等被害者の登録と解除 (registering and lifting a block, on the person's request)
+  { id: 'dv-registration.insurer', category: 'DV_REGISTRATION', roles: ['INSURER'], condition: 'INSURER_IN_FORCE', reason: 'INSURER', stoppedByDvBlock: false, source: SEED_DV },
+  { id: 'dv-registration.operator', category: 'DV_REGISTRATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_DV },
 ];
 
-export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG'] as const satisfies readonly PolicyCategory[];
+export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG', 'DV_REGISTRATION'] as const satisfies readonly PolicyCategory[];
 
 /** The part of an actor the policy looks at before any fact about the patient. */
 export interface PolicyActor {
@@ -178,7 +184,7 @@ export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[]
   return POLICY_CATEGORIES.map((category) => {
     const rules = rulesFor(category).filter((rule) => ruleAppliesTo(rule, actor))
       // An app's token names the categories the patient granted: without the scope the grant rule cannot apply.
-      .filter((rule) => rule.condition !== 'PHR_GRANT' || category === 'ACCESS_LOG' || (actor.scopes ?? []).includes(phrScopeOf(category)));
+      .filter((rule) => rule.condition !== 'PHR_GRANT' || category === 'ACCESS_LOG' || category === 'DV_REGISTRATION' || (actor.scopes ?? []).includes(phrScopeOf(category)));
     return { category, mayRead: rules.length > 0, conditions: [...new Set(rules.map((rule) => rule.condition))] };
   });
 }
@@ -191,6 +197,7 @@ const CONDITION_TEXT: Record<PolicyCondition, string> = {
   PHR_GRANT: "live grant of the patient to this app for this category + the token's scope",
   INSURER_OF_RECORD: "the insurer appears in the patient's qualification history",
   INSURER_MEMBER: 'the insurer holds the member now (checkups transfer records)',
+  INSURER_IN_FORCE: "the insurer of the person's newest coverage (consent's identity index)",
   OPERATOR: 'the operator',
 };
 
@@ -202,7 +209,7 @@ export function renderPolicyTable(): string {
     'Generated from `subgraphs/kit/src/policy.ts` by `pnpm compose`; `pnpm compose:check` fails when this file and the',
     'code differ. One row per rule; within a category the decision point tries the rules in this order and the first',
     'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
-    'every rule marked "stopped by DV block".',
+    'every rule marked "stopped by DV block"; the refused caller then gets the answer an unknown id gets (docs/domain.md "DV").',
     '',
     '| rule | category | roles | facility kinds | condition | log reason | stopped by DV block | source |',
     '|---|---|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const consentSchema = pgSchema('consent');
 
@@ -119,7 +119,13 @@ export const dvBlocks = consentSchema.table('dv_blocks', {
   patientId: text('patient_id').notNull(),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
   registeredBy: text('registered_by').notNull(),
+  /** The registering actor's role (INSURER or ADMIN) and the reference of the person's request (申出の受付番号等). */
+  registeredByRole: text('registered_by_role').notNull().default('ADMIN'),
+  requestReference: text('request_reference').notNull().default(''),
   liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  liftedBy: text('lifted_by'),
+  liftedByRole: text('lifted_by_role'),
+  liftReference: text('lift_reference'),
 }, (t) => [index('dv_blocks_patient_idx').on(t.patientId)]);
 
 export const disasters = consentSchema.table('disasters', {
@@ -203,7 +209,11 @@ export const identityIndex = consentSchema.table('identity_index', {
   address: text('address').notNull(),
   insurerNames: text('insurer_names').array().notNull(),
   insurerNumbers: text('insurer_numbers').array().notNull(),
-}, (t) => [index('identity_index_birthdate_sex_idx').on(t.birthdate, t.sex)]);
+  /** 紐付番号: how an insurer names its member (qualifications' insurer operations use it too). */
+  linkageNumber: text('linkage_number'),
+  /** The insurer of the newest coverage: the one a DV/abuse request is made to (docs/domain.md "DV"). */
+  currentInsurerNumber: text('current_insurer_number'),
+}, (t) => [index('identity_index_birthdate_sex_idx').on(t.birthdate, t.sex), uniqueIndex('identity_index_linkage_number_idx').on(t.linkageNumber)]);
 
 /** A patient identified by the 4-field search at a facility during a disaster: opens that facility's reads (seed (3)). */
 export const disasterIdentifications = consentSchema.table('disaster_identifications', {

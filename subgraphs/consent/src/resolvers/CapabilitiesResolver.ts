@@ -4,7 +4,7 @@ import type { ConsentContext } from '../context';
 
 @ObjectType({ description: 'What the caller may read in one category, from the access policy (docs/access-policy.md)' })
 export class Capability {
-  @Field(() => String, { description: 'QUALIFICATION, DRUG, CHECKUP, EXPENSES or ACCESS_LOG' })
+  @Field(() => String, { description: 'QUALIFICATION, DRUG, CHECKUP, EXPENSES, ACCESS_LOG or DV_REGISTRATION' })
   category!: string;
 
   @Field(() => Boolean, { description: 'Some rule of the policy applies to the caller (whether it holds for a patient is decided per read)' })

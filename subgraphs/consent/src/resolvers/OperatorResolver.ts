@@ -1,20 +1,16 @@
-import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, isValidFacilityCode, rolesWith } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { accessLog, disasters, dvBlocks } from '../db/tables';
+import { accessLog, disasters } from '../db/tables';
 import { disasterSearch } from '../services/disasterSearch';
-import { AccessLogEntry, Disaster, DisasterSearchResult, DvBlock, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
+import { AccessLogEntry, Disaster, DisasterSearchResult, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
 import { toAccessLogEntry } from './PatientConsentResolver';
 
 type DisasterRow = typeof disasters.$inferSelect;
-type DvBlockRow = typeof dvBlocks.$inferSelect;
 
 function toDisaster(row: DisasterRow): Disaster {
   return { id: row.id, name: row.name, prefectures: row.prefectures, facilityCodes: row.facilityCodes, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
-}
-function toDvBlock(row: DvBlockRow): DvBlock {
-  return { id: row.id, patientId: row.patientId, registeredAt: row.registeredAt.toISOString(), liftedAt: row.liftedAt?.toISOString() ?? null };
 }
 function parseInstant(name: string, value: string): Date {
   const date = new Date(value);
@@ -25,7 +21,7 @@ function operatorSubject(ctx: ConsentContext): string {
   return ctx.actor?.subject ?? 'unknown';
 }
 
-/** Operators' tools (DOMAIN.md "Special rules"): disaster declarations, DV/abuse blocks, the access-log search. */
+/** Operators' tools (DOMAIN.md "Special rules"): disaster declarations and the access-log search (DV/abuse blocks: DvRegistrationResolver). */
 @Resolver()
 export class OperatorResolver {
   @Access('ADMIN')
@@ -72,25 +68,6 @@ export class OperatorResolver {
     if (!ctx.actor) throw new BadUserInputError('Log in first');
     const hit = await disasterSearch(ctx.db, ctx.actor, { name, birthdate, sex, insurerNameOrAddress }, ctx.requestId, ctx.now());
     return { patient: { id: hit.patientId }, disasterId: hit.disasterId, special: true };
-  }
-
-  @Access('ADMIN')
-  @Mutation(() => DvBlock, { description: 'DV・虐待等被害者: from now on every facility, disaster and PHR read of this person is denied and logged' })
-  async registerDvBlock(@Arg('patientId', () => String) patientId: string, @Ctx() ctx: ConsentContext): Promise<DvBlock> {
-    if (patientId.trim() === '' || patientId.length > 64) throw new BadUserInputError('patientId must have 1 to 64 characters');
-    const [standing] = await ctx.db.select().from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt)));
-    if (standing) return toDvBlock(standing);
-    const [row] = await ctx.db.insert(dvBlocks).values({ patientId, registeredAt: ctx.now(), registeredBy: operatorSubject(ctx) }).returning();
-    if (!row) throw new NotFoundError('The block could not be stored');
-    return toDvBlock(row);
-  }
-
-  @Access('ADMIN')
-  @Mutation(() => DvBlock, { description: 'Lifts the standing DV/abuse block of this person' })
-  async liftDvBlock(@Arg('patientId', () => String) patientId: string, @Ctx() ctx: ConsentContext): Promise<DvBlock> {
-    const [row] = await ctx.db.update(dvBlocks).set({ liftedAt: ctx.now() }).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))).returning();
-    if (!row) throw new NotFoundError('No standing block for this person / 登録がありません');
-    return toDvBlock(row);
   }
 
   @Access('ADMIN')

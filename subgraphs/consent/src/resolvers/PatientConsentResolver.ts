@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, consents } from '../db/tables';
-import { consentExpiresAt, isConsentValid } from '../services/decision';
+import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient } from '../schema/types';
 
 /**
@@ -20,6 +20,17 @@ export function toAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogE
   return { ...row, at: row.at.toISOString() };
 }
 
+/**
+ * The person's own 提供状況 as she (or whoever holds her card) reads it: a refusal for a DV/abuse block is shown as
+ * "not provided", and the registration and lifting of the block are not listed (docs/domain.md "DV": nothing tells
+ * that a block exists; the operator's search keeps the true reasons).
+ */
+const SELF_VIEW_HIDDEN_CATEGORY = 'DV_REGISTRATION';
+function toOwnAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogEntry {
+  const entry = toAccessLogEntry(row);
+  return entry.reason === 'DV_BLOCK' ? { ...entry, reason: OWN_VIEW_DV_REASON } : entry;
+}
+
 @Resolver(() => Patient)
 export class PatientConsentResolver {
   @FieldResolver(() => [AccessLogEntry])
@@ -31,13 +42,18 @@ export class PatientConsentResolver {
   ): Promise<AccessLogEntry[]> {
     requireSelfOrOperator(ctx.actor, patient.id);
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
+    const operator = ctx.actor?.role === 'ADMIN';
     const rows = await ctx.db
       .select()
       .from(accessLog)
-      .where(includeOwnViews ? eq(accessLog.patientId, patient.id) : and(eq(accessLog.patientId, patient.id), ne(accessLog.actorRole, 'PATIENT')))
+      .where(and(
+        eq(accessLog.patientId, patient.id),
+        includeOwnViews ? undefined : ne(accessLog.actorRole, 'PATIENT'),
+        operator ? undefined : ne(accessLog.category, SELF_VIEW_HIDDEN_CATEGORY),
+      ))
       .orderBy(desc(accessLog.at), desc(accessLog.seq))
       .limit(first);
-    return rows.map(toAccessLogEntry);
+    return rows.map(operator ? toAccessLogEntry : toOwnAccessLogEntry);
   }
 
   @FieldResolver(() => [Consent])

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@onshi/kit';
 import { CapabilitiesResolver } from '../resolvers/CapabilitiesResolver';
+import { DvRegistrationResolver } from '../resolvers/DvRegistrationResolver';
 import { LoginResolver } from '../resolvers/LoginResolver';
 import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
@@ -9,7 +10,7 @@ import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver, DvRegistrationResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

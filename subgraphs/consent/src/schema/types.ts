@@ -153,8 +153,23 @@ export class DvBlock {
   @Field(() => String, { description: 'ISO 8601' })
   registeredAt!: string;
 
+  @Field(() => String, { description: 'Who registered it (the insurer\'s or operator\'s staff subject)' })
+  registeredBy!: string;
+
+  @Field(() => String, { description: 'INSURER or ADMIN' })
+  registeredByRole!: string;
+
+  @Field(() => String, { description: 'The reference of the person\'s request (申出の受付番号等)' })
+  requestReference!: string;
+
   @Field(() => String, { nullable: true, description: 'ISO 8601' })
   liftedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who lifted it' })
+  liftedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reference of the person\'s request to lift' })
+  liftReference!: string | null;
 }
 
 @ObjectType({ description: '医療保険情報の提供状況: one decision about one category of your data' })

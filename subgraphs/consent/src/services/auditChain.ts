@@ -13,6 +13,9 @@
 import { createHash } from 'node:crypto';
 import type { Category, Role } from './roles';
 
+/** What an entry is about: a category of the person's data, or the registration/lifting of a DV/abuse block. */
+export type LoggedCategory = Category | 'DV_REGISTRATION';
+
 /** Fixed once entries exist: the partition is stored on each entry, so verification never recomputes it. */
 export const DEFAULT_AUDIT_PARTITIONS = 64;
 /** Sequence numbers are per partition, contiguous, starting here. */
@@ -44,7 +47,7 @@ export interface AuditEntryFields {
   actorSubject: string;
   facilityCode?: string | null;
   patientId: string;
-  category: Category;
+  category: LoggedCategory;
   decision: 'ALLOW' | 'DENY';
   reason: string;
   /** The consent, disaster declaration or grant the decision rested on. */

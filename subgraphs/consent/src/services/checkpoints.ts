@@ -4,7 +4,8 @@
  * compares it with the latest checkpoint, naming the first broken entry.
  */
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Category, Db, Role } from '@onshi/kit';
+import type { Db, Role } from '@onshi/kit';
+import type { LoggedCategory } from './auditChain';
 import { accessLog, auditCheckpoints, auditHeads, type Tables } from '../db/tables';
 import { verifyChain, type ChainBreakReason, type StoredAuditEntry } from './auditChain';
 
@@ -27,7 +28,7 @@ type Row = typeof accessLog.$inferSelect;
 function storedEntry(row: Row): StoredAuditEntry {
   return {
     partition: row.partition, seq: row.seq, at: row.at.toISOString(), actorRole: row.actorRole as Role, actorSubject: row.actorSubject,
-    facilityCode: row.facilityCode, patientId: row.patientId, category: row.category as Category, decision: row.decision as 'ALLOW' | 'DENY',
+    facilityCode: row.facilityCode, patientId: row.patientId, category: row.category as LoggedCategory, decision: row.decision as 'ALLOW' | 'DENY',
     reason: row.reason, basisId: row.basisId, requestId: row.requestId, prevHash: row.prevHash, hash: row.hash,
   };
 }

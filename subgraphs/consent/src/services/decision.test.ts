@@ -1,5 +1,6 @@
-import { CONSENT_VALIDITY_MS, consentFlag, decide } from './decision';
+import { CONSENT_VALIDITY_MS, answerForUnknown, consentFlag, decide } from './decision';
 import type { ConsentFact, Decision, DecisionActor, DecisionFacts, DecisionReason, DisasterFact, GrantFact } from './decision';
+import type { PolicyCategory } from '@onshi/kit';
 import type { Category } from './roles';
 
 const NOW = new Date('2025-04-01T09:00:00.000Z');
@@ -56,6 +57,7 @@ function facts(overrides: Partial<DecisionFacts> = {}): DecisionFacts {
 const allowed = (reason: Extract<Decision, { allow: true }>['reason'], basisId?: string, special = false): Decision =>
   basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
 const forbidden = (reason: Extract<Decision, { code: 'FORBIDDEN' }>['reason']): Decision => ({ allow: false, reason, code: 'FORBIDDEN', special: false });
+const notFound = (reason: Extract<Decision, { code: 'NOT_FOUND' }>['reason']): Decision => ({ allow: false, reason, code: 'NOT_FOUND', special: false });
 const consentRequired = (reason: Extract<Decision, { code: 'CONSENT_REQUIRED' }>['reason']): Decision => ({
   allow: false,
   reason,
@@ -66,22 +68,33 @@ const consentRequired = (reason: Extract<Decision, { code: 'CONSENT_REQUIRED' }>
 interface Row {
   name: string;
   actor: DecisionActor;
-  category: Category;
+  category: PolicyCategory;
   facts?: Partial<DecisionFacts>;
   patientId?: string;
   expected: Decision;
 }
 
 const rows: Row[] = [
-  // 1. DV/abuse block: everyone but the patient, whatever else would open the record.
-  { name: 'DV: doctor with a valid consent is refused', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: forbidden('DV_BLOCK') },
-  { name: 'DV: the patient still sees own data', actor: actor.patient, category: 'DRUG', facts: { dvBlocked: true }, expected: allowed('SELF') },
+  // 1. DV/abuse block (docs/domain.md "DV"): everyone is answered as for an id that names nobody; the person herself is
+  // refused her drugs, checkups and expenses (the portal's neutral message) but keeps her qualification.
+  { name: 'DV: doctor with a valid consent gets what nobody gets (consent required)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: the patient is refused her own drugs', actor: actor.patient, category: 'DRUG', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the patient is refused her own checkups', actor: actor.patient, category: 'CHECKUP', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the patient is refused her own expenses', actor: actor.patient, category: 'EXPENSES', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: the patient still sees her insurance', actor: actor.patient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: allowed('SELF') },
   { name: 'DV: another patient is refused as for anyone (nothing tells the block)', actor: actor.otherPatient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_SELF') },
-  { name: 'DV: reception cannot even confirm qualification', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
-  { name: 'DV: PHR app with a live grant is refused', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: forbidden('DV_BLOCK') },
-  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('DV_BLOCK') },
-  { name: 'DV: the operator is refused too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: counter staff are told "no such person"', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
+  { name: 'DV: PHR app with a live grant gets what a vanished grant gets', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: the operator is told "no such person" too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
   { name: 'DV: the insurer is refused too', actor: actor.insurer, category: 'QUALIFICATION', facts: { dvBlocked: true, patientInsurerNumbers: ['06132013'] }, expected: forbidden('DV_BLOCK') },
+  { name: 'DV: reception asking drugs is refused for role, as for anyone', actor: actor.reception, category: 'DRUG', facts: { dvBlocked: true }, expected: forbidden('ROLE_NOT_LICENSED') },
+
+  // 1b. Who registers and lifts a block: the insurer of the newest coverage, or the operator.
+  { name: 'DV registration: the current insurer', actor: actor.insurer, category: 'DV_REGISTRATION', facts: { currentInsurerNumber: '06132013' }, expected: allowed('INSURER') },
+  { name: 'DV registration: a former or other insurer is refused', actor: actor.otherInsurer, category: 'DV_REGISTRATION', facts: { currentInsurerNumber: '06132013', patientInsurerNumbers: ['06132013', '01130012'] }, expected: forbidden('NOT_INSURER') },
+  { name: 'DV registration: the operator', actor: actor.admin, category: 'DV_REGISTRATION', expected: allowed('ADMIN') },
+  { name: 'DV registration: never a facility', actor: actor.doctor, category: 'DV_REGISTRATION', expected: forbidden('ROLE_NOT_LICENSED') },
 
   // 2. Self.
   { name: 'self: drug', actor: actor.patient, category: 'DRUG', expected: allowed('SELF') },
@@ -185,6 +198,15 @@ describe('decide() — rules in order', () => {
     expect([...seen].sort()).toEqual(Object.keys(every).sort());
   });
 
+  test('a blocked person is answered as an unknown id, for every actor but herself (docs/domain.md "DV")', () => {
+    for (const row of rows.filter((candidate) => candidate.facts?.dvBlocked === true && candidate.actor !== actor.patient)) {
+      const question = { actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW };
+      const blocked = decide({ ...question, facts: facts(row.facts) });
+      const unknown = answerForUnknown(question);
+      expect({ name: row.name, allow: blocked.allow, code: blocked.allow ? undefined : blocked.code }).toEqual({ name: row.name, allow: false, code: unknown.code });
+    }
+  });
+
   test('only disaster decisions are special', () => {
     for (const row of rows) expect(row.expected.special).toBe(row.expected.reason === 'DISASTER');
   });
@@ -199,19 +221,18 @@ describe('decide() — rules in order', () => {
 });
 
 describe('consentFlag() — 0 なし / 1 あり / 2 期限切れ / 3 取得困難', () => {
-  test.each<[string, string, ConsentFact[], string, Category, { dvBlocked?: boolean } | undefined]>([
-    ['valid consent', '1', [drugConsentA], CLINIC_A, 'DRUG', undefined],
-    ['no consent', '0', [], CLINIC_A, 'DRUG', undefined],
-    ['consent at another facility', '0', [drugConsentA], CLINIC_B, 'DRUG', undefined],
-    ['consent for another category', '0', [drugConsentA], CLINIC_A, 'CHECKUP', undefined],
-    ['expired consent', '2', [consent(CLINIC_A, 'DRUG', at(-DAY))], CLINIC_A, 'DRUG', undefined],
-    ['expired and then renewed', '1', [consent(CLINIC_A, 'DRUG', at(-2 * DAY)), drugConsentA], CLINIC_A, 'DRUG', undefined],
-    ['revoked consent counts as none', '0', [consent(CLINIC_A, 'DRUG', at(-HOUR), { revokedAt: at(-MINUTE) })], CLINIC_A, 'DRUG', undefined],
-    ['DV-blocked patient', '3', [drugConsentA], CLINIC_A, 'DRUG', { dvBlocked: true }],
-    ['checkups at a pharmacy', '3', [consent(PHARMACY, 'CHECKUP', at(-HOUR))], PHARMACY, 'CHECKUP', undefined],
-    ['drugs at a pharmacy', '1', [consent(PHARMACY, 'DRUG', at(-HOUR))], PHARMACY, 'DRUG', undefined],
-    ['malformed facility code', '3', [drugConsentA], '1310112346', 'DRUG', undefined],
-  ])('%s → %s', (_name, expected, consents, facilityCode, category, options) => {
-    expect(consentFlag(consents, PATIENT, facilityCode, category, NOW, options)).toBe(expected);
+  test.each<[string, string, ConsentFact[], string, Category]>([
+    ['valid consent', '1', [drugConsentA], CLINIC_A, 'DRUG'],
+    ['no consent', '0', [], CLINIC_A, 'DRUG'],
+    ['consent at another facility', '0', [drugConsentA], CLINIC_B, 'DRUG'],
+    ['consent for another category', '0', [drugConsentA], CLINIC_A, 'CHECKUP'],
+    ['expired consent', '2', [consent(CLINIC_A, 'DRUG', at(-DAY))], CLINIC_A, 'DRUG'],
+    ['expired and then renewed', '1', [consent(CLINIC_A, 'DRUG', at(-2 * DAY)), drugConsentA], CLINIC_A, 'DRUG'],
+    ['revoked consent counts as none', '0', [consent(CLINIC_A, 'DRUG', at(-HOUR), { revokedAt: at(-MINUTE) })], CLINIC_A, 'DRUG'],
+    ['checkups at a pharmacy', '3', [consent(PHARMACY, 'CHECKUP', at(-HOUR))], PHARMACY, 'CHECKUP'],
+    ['drugs at a pharmacy', '1', [consent(PHARMACY, 'DRUG', at(-HOUR))], PHARMACY, 'DRUG'],
+    ['malformed facility code', '3', [drugConsentA], '1310112346', 'DRUG'],
+  ])('%s → %s', (_name, expected, consents, facilityCode, category) => {
+    expect(consentFlag(consents, PATIENT, facilityCode, category, NOW)).toBe(expected);
   });
 });

@@ -6,8 +6,8 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { ruleAppliesTo, rulesFor, type AllowReason, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
-import { PHR_SCOPES, facilityKindOfCode, isStaffRole, prefectureOfFacilityCode } from './roles';
+import { ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
+import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
 /** Consent is valid for 24 hours after registration (DOMAIN.md "Consent"). */
@@ -69,12 +69,24 @@ export interface DecisionFacts {
    * member now (checkups after an insurer change; contract 7). Only ever set by an internal caller.
    */
   insurerMember?: boolean;
+  /**
+   * The insurer whose coverage of the person is the newest the identity index knows (tables.ts identityIndex):
+   * the insurer a DV/abuse request is made to (seed ※ in 2-2 保険者に申出). Only needed for INSURER actors.
+   */
+  currentInsurerNumber?: string;
 }
+
+/**
+ * What the decision point knows about a person who does not exist: nothing. A DV-blocked person is answered with
+ * these facts (docs/domain.md "DV"), so that the answer is, by construction, the one an unknown id gets.
+ */
+export const NOBODY: DecisionFacts = { dvBlocked: false, consents: [], disasters: [], disasterIdentified: false };
 
 export interface DecisionInput {
   actor: DecisionActor;
   patientId: string;
-  category: Category;
+  /** A category of patient data, or DV_REGISTRATION (may this actor register or lift a block for the person?). */
+  category: PolicyCategory;
   now: Date;
   facts: DecisionFacts;
 }
@@ -90,8 +102,16 @@ export type ForbiddenReason =
   | 'NOT_INSURER'
   | 'GRANT_MISMATCH'
   | 'TOKEN_SCOPE';
-export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE';
+export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE' | 'DV_BLOCK';
+/** A DV-blocked person (or an unknown id) asked by an actor who would see any existing person: "no such person". */
+export type NotFoundReason = 'DV_BLOCK' | 'UNKNOWN_PATIENT';
 export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReason;
+/**
+ * The person's own 提供状況 shows a refusal for a DV/abuse block as "not provided": whoever holds her card reads it
+ * (docs/domain.md "DV"). The reasons a patient can see are these.
+ */
+export const OWN_VIEW_DV_REASON = 'NOT_PROVIDED';
+export type OwnViewReason = Exclude<DecisionReason, 'DV_BLOCK'> | typeof OWN_VIEW_DV_REASON;
 
 /**
  * `reason` is for the access log and operators. Show clients only `code`: telling a viewer *why*
@@ -100,7 +120,8 @@ export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReas
 export type Decision =
   | { allow: true; reason: AllowReason; basisId?: string; special: boolean }
   | { allow: false; reason: ForbiddenReason; code: 'FORBIDDEN'; special: false }
-  | { allow: false; reason: ConsentRequiredReason; code: 'CONSENT_REQUIRED'; special: false };
+  | { allow: false; reason: ConsentRequiredReason; code: 'CONSENT_REQUIRED'; special: false }
+  | { allow: false; reason: NotFoundReason; code: 'NOT_FOUND'; special: false };
 
 function allow(reason: AllowReason, basisId?: string, special = false): Decision {
   return basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
@@ -173,7 +194,7 @@ function decidePhrGrant(actor: DecisionActor, patientId: string, category: Categ
 interface Situation {
   actor: DecisionActor;
   patientId: string;
-  category: Category;
+  category: PolicyCategory;
   now: Date;
   facts: DecisionFacts;
   /** The actor's facility, validated (staff only). */
@@ -188,19 +209,20 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
     SELF: () => (isSelf(actor, patientId) ? allow(rule.reason) : forbid('NOT_SELF')),
     AT_FACILITY: () => (facilityCode !== undefined ? allow(rule.reason) : forbid('NO_FACILITY')),
     CONSENT_AT_FACILITY: () => {
-      const consent = facilityCode === undefined ? undefined : findValidConsent(facts.consents, patientId, facilityCode, category, now);
+      const consent = facilityCode === undefined || !isCategory(category) ? undefined : findValidConsent(facts.consents, patientId, facilityCode, category, now);
       return consent !== undefined ? allow(rule.reason, consent.id, special) : requireConsent('NO_CONSENT');
     },
     DISASTER_IDENTIFIED: () => {
       const disaster = facilityCode === undefined || !facts.disasterIdentified ? undefined : facts.disasters.find((candidate) => disasterCovers(candidate, facilityCode, now));
       return disaster !== undefined ? allow(rule.reason, disaster.id, special) : requireConsent('NO_CONSENT');
     },
-    PHR_GRANT: () => decidePhrGrant(actor, patientId, category, now, facts.grant),
+    PHR_GRANT: () => (isCategory(category) ? decidePhrGrant(actor, patientId, category, now, facts.grant) : forbid('ROLE_NOT_LICENSED')),
     INSURER_OF_RECORD: () => {
       const insures = actor.insurerNumber !== undefined && (facts.patientInsurerNumbers?.includes(actor.insurerNumber) ?? false);
       return insures ? allow(rule.reason) : forbid('NOT_INSURER');
     },
     INSURER_MEMBER: () => (facts.insurerMember === true && actor.insurerNumber !== undefined ? allow(rule.reason) : forbid('NOT_INSURER')),
+    INSURER_IN_FORCE: () => (actor.insurerNumber !== undefined && facts.currentInsurerNumber === actor.insurerNumber ? allow(rule.reason) : forbid('NOT_INSURER')),
     OPERATOR: () => (actor.role === 'ADMIN' ? allow(rule.reason) : forbid('ROLE_NOT_LICENSED')),
   };
   return conditions[rule.condition]();
@@ -216,42 +238,85 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
  * Staff tokens must carry a valid facility code whose kind agrees with the facilityKind claim, before any rule.
  */
 export function decide(input: DecisionInput): Decision {
+  const { facts } = input;
+  const decision = decideOnFacts(input);
+  if (!facts.dvBlocked) return strip(decision);
+  const stopped = decision.allow ? decision.rule.stoppedByDvBlock : decision.blockApplies;
+  return stopped ? answerForBlocked(input) : strip(decision);
+}
+
+/**
+ * The answer for a DV-blocked person (docs/domain.md "DV"): whatever the same actor would get for an id that names
+ * nobody — evaluated on the facts of nobody, so that no answer, code or message can tell the two apart — with the
+ * block as the reason in the log. Where nobody's facts would allow (counter staff and operators see any existing
+ * person's qualification), an unknown id is "no such person": NOT_FOUND. The person herself (SELF: her own portal)
+ * is told plainly that this cannot be shown (FORBIDDEN, the portal's neutral message).
+ */
+function answerForBlocked(input: DecisionInput): Decision {
+  const asNobody = answerForUnknown(input);
+  if (asNobody.code === 'NOT_FOUND' && isSelf(input.actor, input.patientId)) return forbid('DV_BLOCK');
+  if (asNobody.code === 'CONSENT_REQUIRED') return requireConsent('DV_BLOCK');
+  if (asNobody.code === 'NOT_FOUND') return { allow: false, reason: 'DV_BLOCK', code: 'NOT_FOUND', special: false };
+  return forbid('DV_BLOCK');
+}
+
+/**
+ * The answer for an id that names no person (nothing is logged for it: the log names only people who exist). An app's
+ * grant is the app's, not the person's: it is kept, so an app asking an unknown id hears what it hears for any person
+ * who is not its grantor.
+ */
+export function answerForUnknown(input: Omit<DecisionInput, 'facts'>, actorGrant?: GrantFact): Extract<Decision, { allow: false }> {
+  const decision = decideOnFacts({ ...input, facts: actorGrant === undefined ? NOBODY : { ...NOBODY, grant: actorGrant } });
+  if (decision.allow) return { allow: false, reason: 'UNKNOWN_PATIENT', code: 'NOT_FOUND', special: false };
+  return strip(decision) as Extract<Decision, { allow: false }>;
+}
+
+type Evaluated = (Decision & { allow: true; rule: PolicyRule }) | (Extract<Decision, { allow: false }> & { blockApplies: boolean });
+
+function strip(decision: Evaluated): Decision {
+  if (decision.allow) return decision.basisId === undefined ? allow(decision.reason, undefined, decision.special) : allow(decision.reason, decision.basisId, decision.special);
+  const { blockApplies: _ignored, ...denial } = decision;
+  return denial;
+}
+
+function decideOnFacts(input: DecisionInput): Evaluated {
   const { actor, patientId, category, now, facts } = input;
   if (Number.isNaN(now.getTime())) throw new RangeError('decide: `now` is not a valid date');
+  const denied = (decision: Decision, blockApplies = false): Evaluated => ({ ...(decision as Extract<Decision, { allow: false }>), blockApplies });
 
   let facilityCode: string | undefined;
   let facilityKind: FacilityKind | undefined;
   if (isStaffRole(actor.role)) {
     facilityCode = actor.facilityCode;
     facilityKind = facilityCode === undefined ? undefined : facilityKindOfCode(facilityCode);
-    if (facilityCode === undefined || facilityKind === undefined) return forbid('NO_FACILITY');
-    if (actor.facilityKind !== undefined && actor.facilityKind !== facilityKind) return forbid('FACILITY_MISMATCH');
+    if (facilityCode === undefined || facilityKind === undefined) return denied(forbid('NO_FACILITY'));
+    if (actor.facilityKind !== undefined && actor.facilityKind !== facilityKind) return denied(forbid('FACILITY_MISMATCH'));
   }
 
   const rules = rulesFor(category);
   const applicable = rules.filter((rule) => ruleAppliesTo(rule, { role: actor.role, facilityKind }));
   if (applicable.length === 0) {
-    return forbid(rules.some((rule) => rule.roles.includes(actor.role)) ? 'FACILITY_KIND_NOT_ALLOWED' : 'ROLE_NOT_LICENSED');
+    return denied(forbid(rules.some((rule) => rule.roles.includes(actor.role)) ? 'FACILITY_KIND_NOT_ALLOWED' : 'ROLE_NOT_LICENSED'));
   }
   const situation: Situation = { actor, patientId, category, now, facts, facilityCode };
   let firstDenial: Decision | undefined;
   for (const rule of applicable) {
     const decision = evaluate(rule, situation);
-    if (decision.allow) return facts.dvBlocked && rule.stoppedByDvBlock ? forbid('DV_BLOCK') : decision;
+    if (decision.allow) return { ...decision, rule };
     firstDenial ??= decision;
   }
   // A blocked person is refused for the block whatever else failed: the log says so (never the client).
-  if (facts.dvBlocked && applicable.some((rule) => rule.stoppedByDvBlock)) return forbid('DV_BLOCK');
-  return firstDenial ?? forbid('ROLE_NOT_LICENSED');
+  return denied(firstDenial ?? forbid('ROLE_NOT_LICENSED'), applicable.some((rule) => rule.stoppedByDvBlock));
 }
 
 /**
  * Consent flags of the real confirmation response (ResultOfQualificationConfirmation; DOMAIN.md
  * "Qualification confirmation"): 0 なし, 1 あり, 2 期限切れ, 3 取得困難.
  *
- * '3' is answered when the information cannot be provided whatever the patient consents to: a DV/abuse
- * block, a category no consent rule opens for this kind of facility (checkups at a pharmacy), or a facility code
- * that is not valid.
+ * '3' is answered when the information cannot be provided whatever the patient consents to: a category no
+ * consent rule opens for this kind of facility (checkups at a pharmacy), or a facility code that is not valid.
+ * A DV/abuse block is NOT among them: the flags of a blocked person are those of anyone (docs/domain.md "DV":
+ * nothing tells the clerk that a block exists); her consent opens nothing at the decision point.
  * A revoked consent counts as none ('0'), an expired one as '2'.
  */
 export type ConsentFlag = '0' | '1' | '2' | '3';
@@ -262,10 +327,9 @@ export function consentFlag(
   facilityCode: string,
   category: Category,
   now: Date,
-  options: { dvBlocked?: boolean } = {},
 ): ConsentFlag {
   const kind = facilityKindOfCode(facilityCode);
-  if (options.dvBlocked === true || kind === undefined) return '3';
+  if (kind === undefined) return '3';
   // No consent rule of the policy applies to this kind of facility (pharmacies and checkups): 取得困難.
   if (!rulesFor(category).some((rule) => rule.condition === 'CONSENT_AT_FACILITY' && rule.facilityKinds?.includes(kind))) return '3';
   if (findValidConsent(consents, patientId, facilityCode, category, now) !== undefined) return '1';

@@ -1,14 +1,18 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, identityIndex, phrGrants, type Tables } from '../db/tables';
-import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead } from './auditChain';
-import { CONSENT_VALIDITY_MS, decide, type DecisionFacts, type GrantFact } from './decision';
+import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
+import { CONSENT_VALIDITY_MS, answerForUnknown, decide, type Decision, type DecisionFacts, type GrantFact } from './decision';
 import { isCategory } from './roles';
 
 export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
 
 /** Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. */
 async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date) {
+  // The identity index holds every person there is (tables.ts identityIndex): an id not in it names nobody.
+  const people = await db.select({ patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers, currentInsurerNumber: identityIndex.currentInsurerNumber })
+    .from(identityIndex).where(inArray(identityIndex.patientId, patientIds));
+  const personOf = new Map(people.map((row) => [row.patientId, row]));
   const blocked = await db.select({ patientId: dvBlocks.patientId }).from(dvBlocks).where(and(inArray(dvBlocks.patientId, patientIds), isNull(dvBlocks.liftedAt)));
   const consentRows = actor.facilityCode
     ? await db.select().from(consents).where(and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, actor.facilityCode), gt(consents.registeredAt, new Date(now.getTime() - CONSENT_VALIDITY_MS)), isNull(consents.revokedAt)))
@@ -22,18 +26,18 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     : [];
   const activeDisasterIds = new Set(disasterRows.map((row) => row.id));
   const identified = new Set(identifiedRows.filter((row) => activeDisasterIds.has(row.disasterId)).map((row) => row.patientId));
-  const insurerRows = actor.role === 'INSURER'
-    ? await db.select({ patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers }).from(identityIndex).where(inArray(identityIndex.patientId, patientIds))
-    : [];
-  const insurersOf = new Map(insurerRows.map((row) => [row.patientId, row.insurerNumbers]));
   const grantRows = actor.grantId ? await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId)) : [];
   const grantRow = grantRows[0];
   const grant: GrantFact | undefined = grantRow
     ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}) }
     : undefined;
   const blockedIds = new Set(blocked.map((row) => row.patientId));
-  return (patientId: string, insurerMember: boolean): DecisionFacts => {
-    const patientInsurerNumbers = insurersOf.get(patientId);
+  const factsFor = (patientId: string, insurerMember: boolean): DecisionFacts | undefined => {
+    const person = personOf.get(patientId);
+    if (person === undefined) return undefined;
+    const insurer = actor.role === 'INSURER' ? person : undefined;
+    const patientInsurerNumbers = insurer?.insurerNumbers;
+    const currentInsurerNumber = insurer?.currentInsurerNumber ?? undefined;
     return {
       dvBlocked: blockedIds.has(patientId),
       consents: consentRows
@@ -43,15 +47,17 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
       disasterIdentified: identified.has(patientId),
       ...(grant ? { grant } : {}),
       ...(patientInsurerNumbers ? { patientInsurerNumbers } : {}),
+      ...(currentInsurerNumber ? { currentInsurerNumber } : {}),
       insurerMember,
     };
   };
+  return { factsFor, grant };
 }
 
 /** One line of the access log before it is chained (ISSUE 7 "Access log": time, actor, patient, category, decision, reason, request id). */
 export interface LogItem {
   patientId: string;
-  category: Category;
+  category: LoggedCategory;
   decision: 'ALLOW' | 'DENY';
   reason: string;
   basisId: string | null;
@@ -124,13 +130,17 @@ export const accessLogFault = { enabled: false };
 
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
-  const factsFor = await loadFacts(db, actor, patientIds, now);
-  const decisions = requests.map((request) => {
-    const decision = decide({ actor, patientId: request.patientId, category: request.category, now, facts: factsFor(request.patientId, request.insurerMember === true) });
-    return { request, decision };
+  const { factsFor, grant } = await loadFacts(db, actor, patientIds, now);
+  const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean } => {
+    const question = { actor, patientId: request.patientId, category: request.category, now };
+    const facts = factsFor(request.patientId, request.insurerMember === true);
+    // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
+    // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
+    if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
+    return { request, decision: decide({ ...question, facts }), logged: true };
   });
   await db.transaction(async (tx) => {
-    await appendAccessLog(tx, actor, decisions.map(({ request, decision }) => ({
+    await appendAccessLog(tx, actor, decisions.filter(({ logged }) => logged).map(({ request, decision }) => ({
       patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
       reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
     })), requestId, now);

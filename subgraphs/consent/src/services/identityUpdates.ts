@@ -17,7 +17,7 @@ export type InsurerChangeEvent = z.infer<typeof insurerChangeEvent>;
 /**
  * Keeps the identity index current after a change of insurer: the new insurer may then read its member's
  * qualification (decision point, INSURER rule) and the disaster search matches the new insurer's name.
- * History is kept (the old insurer stays in the list: "who insured this person" is a history question).
+ * The newest insurer becomes the current one (the insurer a DV/abuse request goes to). History is kept (the old insurer stays in the list: "who insured this person" is a history question).
  * Idempotent: applying the same event twice changes nothing.
  */
 export async function applyInsurerChangeToIdentity(db: Db<Tables>, event: InsurerChangeEvent): Promise<{ updated: boolean }> {
@@ -27,6 +27,8 @@ export async function applyInsurerChangeToIdentity(db: Db<Tables>, event: Insure
     .update(identityIndex)
     .set({
       insurerNumbers: appendOnce(identityIndex.insurerNumbers, event.toInsurerNumber),
+      // The new insurer is the one the person now makes requests to, such as a DV/abuse block (docs/domain.md "DV").
+      currentInsurerNumber: event.toInsurerNumber,
       ...(event.toInsurerName ? { insurerNames: appendOnce(identityIndex.insurerNames, event.toInsurerName) } : {}),
     })
     .where(eq(identityIndex.patientId, event.patientId))

@@ -33,6 +33,8 @@ function identityRow(patient: DemoPatient) {
     patientId: patient.id, name: patient.name, nameKana: patient.nameKana, nameKey: nameKey(patient.name), kanaKey: nameKey(patient.nameKana),
     birthdate: patient.birthdate, sex: patient.sex, address: patient.address,
     insurerNames: numbers.map((n) => insurerNames.get(n)).filter((n): n is string => n !== undefined), insurerNumbers: numbers,
+    // Coverages are oldest first: the last one is the newest (DemoPatient.coverages).
+    linkageNumber: patient.linkageNumber, currentInsurerNumber: patient.coverages.at(-1)?.insurerNumber ?? null,
   };
 }
 
@@ -68,7 +70,7 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
   await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
-  await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed' });
+  await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed', registeredByRole: 'ADMIN', requestReference: 'demo: 佐藤 花子の申出 (README "Demo accounts")' });
 }
 
 /** On every demo start: a fresh 24-hour consent for yamada at the demo clinic, both categories (issue: try it at once). */

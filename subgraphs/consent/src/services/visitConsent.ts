@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db } from '@onshi/kit';
-import { consents, dvBlocks, type Tables } from '../db/tables';
+import { consents, type Tables } from '../db/tables';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
@@ -49,15 +49,13 @@ export interface ConsentExpiry { drug: string | null; checkup: string | null }
 export async function consentFlags(
   db: Db<Tables>, patientId: string, facilityCode: string, now: Date, options: { withExpiry?: boolean | undefined } = {},
 ): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; expiresAt?: ConsentExpiry }> {
-  const [rows, blocks] = await Promise.all([
-    db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
-    db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
-  ]);
+  // A DV/abuse block is not asked here: a blocked person's flags are anyone's (docs/domain.md "DV").
+  const rows = await db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode)));
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
-  const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now, { dvBlocked: blocks.length > 0 });
+  const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now);
   const flags = { drug: flag('DRUG'), checkup: flag('CHECKUP') };
   if (options.withExpiry !== true) return flags;
-  // Only a consent the flag counts as given ('1') has a time left: a blocked or pharmacy-checkup one never does.
+  // Only a consent the flag counts as given ('1') has a time left: a pharmacy-checkup one never does.
   const until = (category: Category, given: ConsentFlag): string | null => {
     const valid = given === '1' ? findValidConsent(facts, patientId, facilityCode, category, now) : undefined;
     return valid ? consentExpiresAt(valid.registeredAt).toISOString() : null;
