@@ -21,6 +21,21 @@ export function LoadingState({ t }: { t: Messages }) {
   );
 }
 
+/**
+ * Drugs, checkups or expenses the API refuses to the person herself. It happens only for a person registered as a DV or
+ * abuse victim (docs/domain.md "DV"), whose card an abuser may hold: the page says neutrally that the portal cannot
+ * show this and where to ask, the same words for every category, and never why.
+ */
+export function NotShownHere({ t }: { t: Messages }) {
+  return (
+    <section className="state" role="status" data-state="not-shown">
+      <h2>{t.notShownTitle}</h2>
+      <p>{t.notShownBody}</p>
+      <p><a className="button button--quiet" href="/">{t.backHome}</a></p>
+    </section>
+  );
+}
+
 /** The designed error state: a plain-language reason and a way forward, never a raw error text. */
 export function ErrorState({ t, failure, retryHref }: { t: Messages; failure: GatewayFailure; retryHref: string }) {
   const reason = failure.code === 'UNAVAILABLE' ? t.errorUnavailable : failure.code === 'FORBIDDEN' ? t.errorForbidden : t.errorGeneric;

@@ -1,5 +1,5 @@
 /** Every visible string of the portal, Japanese first. Pure data: usable from server and client components. */
-import type { DecisionReason } from '@onshi/consent/src/services/decision';
+import type { OwnViewReason as DecisionReason } from '@onshi/consent/src/services/decision';
 
 export type Locale = 'ja' | 'en';
 
@@ -24,6 +24,8 @@ const ja = {
   errorTitle: '情報を表示できませんでした',
   errorUnavailable: 'ただいまサーバーに接続できません。時間をおいて、もう一度お試しください。',
   errorForbidden: 'この情報を表示する権限がありません。',
+  notShownTitle: 'この情報はポータルでは表示できません',
+  notShownBody: 'お問い合わせは、ご加入の保険者へお願いします。',
   errorGeneric: '問題が発生しました。時間をおいて、もう一度お試しください。',
   retry: 'もう一度読み込む',
   backHome: 'ホームへ戻る',
@@ -320,7 +322,7 @@ const ja = {
   reasonGRANT_EXPIRED: 'アプリへの許可が期限切れ',
   reasonGRANT_SCOPE: 'アプリに許可していない情報',
   reasonTOKEN_SCOPE: 'アプリに許可していない情報',
-  reasonDV_BLOCK: '提供停止の登録',
+  reasonNOT_PROVIDED: '提供していません',
   reasonFACILITY_KIND_NOT_ALLOWED: 'この種類の医療機関等には提供しません',
   reasonROLE_NOT_LICENSED: '閲覧できない職種',
   reasonFACILITY_MISMATCH: '別の医療機関',
@@ -368,6 +370,8 @@ const en: Dictionary = {
   errorTitle: 'We could not show this information',
   errorUnavailable: 'The server cannot be reached right now. Please try again in a little while.',
   errorForbidden: 'You are not allowed to see this information.',
+  notShownTitle: 'This information cannot be shown in the portal',
+  notShownBody: 'Please contact your health insurer.',
   errorGeneric: 'Something went wrong. Please try again in a little while.',
   retry: 'Load again',
   backHome: 'Back to home',
@@ -653,7 +657,7 @@ const en: Dictionary = {
   reasonGRANT_EXPIRED: 'App grant expired',
   reasonGRANT_SCOPE: 'Not granted to the app',
   reasonTOKEN_SCOPE: 'Not granted to the app',
-  reasonDV_BLOCK: 'Provision stopped by registration',
+  reasonNOT_PROVIDED: 'Not provided',
   reasonFACILITY_KIND_NOT_ALLOWED: 'Not provided to this kind of facility',
   reasonROLE_NOT_LICENSED: 'Role may not view',
   reasonFACILITY_MISMATCH: 'Another facility',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CheckupsView } from '@/components/CheckupsView';
-import { ComingSoon, ErrorState } from '@/components/States';
+import { ComingSoon, ErrorState, NotShownHere } from '@/components/States';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyCheckupsQuery } from '@/lib/graphql/checkups';
 import { messages } from '@/lib/i18n';
@@ -13,7 +13,7 @@ export default async function CheckupsPage() {
   const { locale, t } = await messages();
   const session = await currentSession();
   const result = await pageData(await gatewayQuery(MyCheckupsQuery, {}, session?.token));
-  if (!result.ok) return <><h1>{t.checkupsTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.checkupsTitle} /> : <ErrorState t={t} failure={result} retryHref="/checkups" />}</>;
+  if (!result.ok) return <><h1>{t.checkupsTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.checkupsTitle} /> : result.code === 'FORBIDDEN' ? <NotShownHere t={t} /> : <ErrorState t={t} failure={result} retryHref="/checkups" />}</>;
   const checkups = result.data.me.checkups ?? [];
   return (
     <>

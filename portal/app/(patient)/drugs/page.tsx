@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DispensingEntry } from '@/components/DispensingEntry';
-import { ComingSoon, ErrorState } from '@/components/States';
+import { ComingSoon, ErrorState, NotShownHere } from '@/components/States';
 import { groupByMonthAndPlace, loadDispensings, matchesSearch } from '@/lib/drugs';
 import { formatDate, formatMonth } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
@@ -40,7 +40,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
 
   if (view === 'active') {
     const result = await pageData(await gatewayQuery(MyActiveDrugsQuery, {}, session?.token));
-    if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.viewActive} /> : <ErrorState t={t} failure={result} retryHref="/drugs?view=active" />}</>;
+    if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.viewActive} /> : result.code === 'FORBIDDEN' ? <NotShownHere t={t} /> : <ErrorState t={t} failure={result} retryHref="/drugs?view=active" />}</>;
     const summary = result.data.me.medicationSummary;
     if (!summary) return <><h1>{t.drugsTitle}</h1>{tabs}<p className="notice">{t.activeNone}</p></>;
     return (
@@ -79,7 +79,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
       <button type="submit" className="button">{t.drugsSearchButton}</button>
     </form>
   );
-  if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.drugsTitle} /> : <ErrorState t={t} failure={result} retryHref="/drugs" />}</>;
+  if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.drugsTitle} /> : result.code === 'FORBIDDEN' ? <NotShownHere t={t} /> : <ErrorState t={t} failure={result} retryHref="/drugs" />}</>;
   const shown = result.data.dispensings.filter((dispensing) => matchesSearch(dispensing, query));
   const months = groupByMonthAndPlace(shown);
   return (

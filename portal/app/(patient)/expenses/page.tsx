@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ExpenseChart } from '@/components/ExpenseChart';
-import { ComingSoon, ErrorState } from '@/components/States';
+import { ComingSoon, ErrorState, NotShownHere } from '@/components/States';
 import { byMonth } from '@/lib/expenses';
 import { formatMonth, formatNumber, formatYen } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
@@ -33,7 +33,7 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
       <button type="submit" className="button">{t.expensesShow}</button>
     </form>
   );
-  if (!result.ok) return <><h1>{t.expensesTitle}</h1>{chooser}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.expensesTitle} /> : <ErrorState t={t} failure={result} retryHref={`/expenses?year=${year}`} />}</>;
+  if (!result.ok) return <><h1>{t.expensesTitle}</h1>{chooser}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.expensesTitle} /> : result.code === 'FORBIDDEN' ? <NotShownHere t={t} /> : <ErrorState t={t} failure={result} retryHref={`/expenses?year=${year}`} />}</>;
   const notice = result.data.me.medicalExpenses;
   if (!notice) return <><h1>{t.expensesTitle}</h1>{chooser}<p className="notice">{t.expensesNone}</p></>;
   const months = byMonth(notice);

@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   const session = await currentSession();
   if (!session) return new Response('login required', { status: 401 });
   const result = await gatewayQuery(MyMedicalExpensesQuery, { year }, session.token);
-  if (!result.ok) return new Response('medical expenses unavailable', { status: result.code === 'UNAUTHENTICATED' ? 401 : 502 });
+  if (!result.ok) return new Response('medical expenses unavailable', { status: result.code === 'UNAUTHENTICATED' ? 401 : result.code === 'FORBIDDEN' ? 403 : 502 });
   const notice = result.data.me.medicalExpenses;
   if (!notice) return new Response('medical expenses unavailable', { status: 404 });
   const { t } = await messages();
