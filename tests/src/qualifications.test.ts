@@ -241,12 +241,12 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     expect(result.body.data ?? null).toBeNull();
   });
 
-  test('a DV-blocked person is not confirmed for a facility (FORBIDDEN, nothing personal)', async () => {
+  test('a DV-blocked person is not confirmed yet (the decision point answers her as nobody: NOT_FOUND), nothing personal', async () => {
     const sato = system.patient(1);
     const first = sato.coverages[0];
     if (!first) throw new Error('sato has no coverage');
     const result = await confirmByNumbers('clinic-reception', { ...first, birthdate: sato.birthdate });
-    expect(errorOf(result)?.extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(result)?.extensions?.code).toBe('NOT_FOUND');
     expect(result.text).not.toContain('佐藤');
   });
 });
