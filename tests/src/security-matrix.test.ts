@@ -156,17 +156,22 @@ function operationFor(target: AccessField, patientId: string): { query: string; 
 // The rules, stated independently
 // ---------------------------------------------------------------------------------------------------
 
-type Expected = { allow: true } | { allow: false; code: 'FORBIDDEN' | 'CONSENT_REQUIRED'; by: 'gateway' | 'rules' };
+type Expected = { allow: true } | { allow: false; code: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND'; by: 'gateway' | 'rules' };
 const FORBIDDEN_BY_RULES: Expected = { allow: false, code: 'FORBIDDEN', by: 'rules' };
+/** A person the caller may not see answers exactly as an unknown id (docs/domain.md "What a facility may see at all"). */
+const NOT_FOUND_BY_RULES: Expected = { allow: false, code: 'NOT_FOUND', by: 'rules' };
 
 /** May this role see this person at all (Query.patient asks the decision point for QUALIFICATION)? */
 function personVisible(role: Role, subject: number): Expected {
   const patient = system.patient(subject);
   switch (role) {
-    case 'PATIENT': return subject === CONSENTED ? { allow: true } : FORBIDDEN_BY_RULES;
-    case 'PHR_APP': return subject === CONSENTED ? { allow: true } : FORBIDDEN_BY_RULES;
-    case 'INSURER': return patient.coverages.some((c) => c.insurerNumber === INSURER_NUMBER) ? { allow: true } : FORBIDDEN_BY_RULES;
-    default: return { allow: true };
+    case 'PATIENT': return subject === CONSENTED ? { allow: true } : NOT_FOUND_BY_RULES;
+    case 'PHR_APP': return subject === CONSENTED ? { allow: true } : NOT_FOUND_BY_RULES;
+    // A past or present insurer of the person (a former one sees only its own periods).
+    case 'INSURER': return patient.coverages.some((c) => c.insurerNumber === INSURER_NUMBER) ? { allow: true } : NOT_FOUND_BY_RULES;
+    case 'ADMIN': return { allow: true };
+    // Staff: only a person who presented the card here (a reader visit with consent, or a confirmation) in the last 24 h.
+    default: return subject === CONSENTED ? { allow: true } : NOT_FOUND_BY_RULES;
   }
 }
 
@@ -185,8 +190,9 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
       if (checkups) return FORBIDDEN_BY_RULES;
       return consented ? { allow: true } : { allow: false, code: 'CONSENT_REQUIRED', by: 'rules' };
     case 'INSURER':
-      // Checkups go to the insurer that holds the person now (contract 7); drugs never.
-      return checkups && coverageOn(system.patient(subject), system.demo.asOf)?.insurerNumber === INSURER_NUMBER ? { allow: true } : FORBIDDEN_BY_RULES;
+      // Checkups: all of them to the insurer that holds the person now (contract 7), the ones it commissioned to a
+      // former insurer (an empty list when it commissioned none); drugs never.
+      return checkups && system.patient(subject).coverages.some((c) => c.insurerNumber === INSURER_NUMBER) ? { allow: true } : FORBIDDEN_BY_RULES;
     default: return FORBIDDEN_BY_RULES; // RECEPTION and ADMIN never see drugs or checkups
   }
 }
@@ -232,7 +238,8 @@ function distinctiveValues(value: unknown, patientId: string, into: Set<string> 
 function referenceAccount(target: AccessField, subject: number): string {
   if (subject === CONSENTED) return 'yamada';
   if (target.type === 'Patient' && EXPENSES_FIELDS.has(target.field)) return `patient-${subject}`; // only the person reads them
-  return target.graph === 'CONSENT' ? 'admin' : 'hospital-doctor';
+  // The operator sees the whole qualification; the hospital (a seeded consent) the drugs and checkups.
+  return target.graph === 'CONSENT' || target.graph === 'QUALIFICATIONS' ? 'admin' : 'hospital-doctor';
 }
 
 const references = new Map<string, Set<string>>();

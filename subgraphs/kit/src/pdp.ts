@@ -14,6 +14,16 @@ export interface DecisionRequest {
    * member (checkups after an insurer transfer, DOMAIN.md): the decision point trusts internal callers for it.
    */
   insurerMember?: boolean;
+  /**
+   * Set only by the qualifications subgraph: the question is the qualification confirmation itself, for the card or
+   * insurance-card numbers the patient presents at the caller's counter (policy condition COUNTER_CONFIRMATION).
+   */
+  counterConfirmation?: boolean;
+  /**
+   * Set only by the qualifications subgraph: when the caller's facility last confirmed this patient (ISO 8601), from
+   * its confirmation records (policy condition CONFIRMED_HERE; the decision point applies the 24-hour window).
+   */
+  confirmedHereAt?: string;
 }
 export interface Decision {
   patientId: string;
@@ -27,6 +37,8 @@ export interface Decision {
   code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND';
   /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
   special: boolean;
+  /** On allow: the id of the policy rule that allowed (its `view` limits the fields, kit policy.ts). */
+  rule?: string;
 }
 
 export const DECISIONS_PATH = '/internal/decisions';
@@ -80,9 +92,17 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
       if (!response.ok) throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service refused the decision request / 同意確認に失敗しました');
       const body = (await response.json()) as { decisions?: Decision[] };
       const decisions = body.decisions ?? [];
-      return requests.map((request) => decisions.find((d) => d.patientId === request.patientId && d.category === request.category) ?? new OnshiError('SERVICE_UNAVAILABLE', 'No decision returned'));
+      // In request order: two questions about one patient and category may carry different attested facts.
+      return requests.map((request, index) => {
+        const decision = decisions[index];
+        return decision !== undefined && decision.patientId === request.patientId && decision.category === request.category ? decision : new OnshiError('SERVICE_UNAVAILABLE', 'No decision returned');
+      });
     },
-    { cacheKeyFn: (request) => `${request.patientId}\u0000${request.category}\u0000${request.purpose ?? ''}\u0000${request.insurerMember ? 1 : 0}` },
+    {
+      cacheKeyFn: (request) => [
+        request.patientId, request.category, request.purpose ?? '', request.insurerMember ? 1 : 0, request.counterConfirmation ? 1 : 0, request.confirmedHereAt ?? '',
+      ].join('\u0000'),
+    },
   );
   return {
     decide: (request) => loader.load(request),

@@ -24,7 +24,7 @@ describe('the access policy as data (issue 16)', () => {
     expect(readersOf('CHECKUP').sort()).toEqual(['DENTIST', 'DOCTOR', 'INSURER', 'PATIENT', 'PHR_APP']);
     expect(readersOf('DRUG').sort()).toEqual(['DENTIST', 'DOCTOR', 'PATIENT', 'PHARMACIST', 'PHR_APP']);
     expect(readersOf('EXPENSES').sort()).toEqual(['PATIENT', 'PHR_APP']);
-    expect(rolesWith('QUALIFICATION', 'AT_FACILITY').sort()).toEqual(['DENTIST', 'DOCTOR', 'PHARMACIST', 'RECEPTION']);
+    expect(rolesWith('QUALIFICATION', 'COUNTER_CONFIRMATION').sort()).toEqual(['DENTIST', 'DOCTOR', 'PHARMACIST', 'RECEPTION']);
   });
 
   test('a doctor acting for a pharmacy code may never read checkups; a forged facilityKind acts for no facility', () => {

@@ -22,17 +22,29 @@ import { PHR_SCOPES } from './roles';
 export type PolicyCondition =
   /** The patient reads their own record (the token's patient is the patient asked for). */
   | 'SELF'
-  /** Staff of a valid facility: the qualification confirmation at the counter (資格確認). */
-  | 'AT_FACILITY'
+  /**
+   * The qualification confirmation itself (資格確認): staff of a valid facility confirm the card or the insurance-card
+   * numbers the patient presents at their counter (the qualifications subgraph attests that the question is a confirmation).
+   */
+  | 'COUNTER_CONFIRMATION'
+  /**
+   * This facility confirmed the patient's qualification (card or insurance-card numbers presented here), or verified
+   * the patient's card at its reader with a consent, less than 24 h ago (docs/domain.md "What a facility may see at
+   * all"): the qualifications subgraph attests the time of its latest confirmation here.
+   */
+  | 'CONFIRMED_HERE'
   /** A consent of this patient, at this facility, for this category, registered < 24 h ago and not revoked. */
   | 'CONSENT_AT_FACILITY'
   /** A disaster declaration in force for this facility and the patient identified here by the 4-field search. */
   | 'DISASTER_IDENTIFIED'
   /** A live grant of the patient to this app for this category, and the token carries the category's scope. */
   | 'PHR_GRANT'
-  /** The insurer appears in the patient's qualification history. */
+  /** The insurer appears in the patient's qualification history (a past or present insurer of the person). */
   | 'INSURER_OF_RECORD'
-  /** The checkups subgraph attests from its transfer records that the insurer holds the member now. */
+  /**
+   * The calling subgraph attests from its own records that the insurer holds the member now: qualifications from
+   * the coverage in force today, checkups from its transfer records.
+   */
   | 'INSURER_MEMBER'
   /** The insurer of the person's newest coverage (consent's identity index): the insurer a person makes a request to. */
   | 'INSURER_IN_FORCE'
@@ -44,6 +56,18 @@ export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_
 
 /** Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph). */
 export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION';
+
+/**
+ * Field-level limits of a rule (docs/domain.md "What a facility may see at all", "Insurers"):
+ * - CONFIRMED_COVERAGE: the person and the coverage the confirmation here returned (and the new one, validity 3),
+ *   never past insurers; address and postcode withheld for a DV/abuse registration (seed ※ in 2-2), exactly as for
+ *   a person with no address on file.
+ * - OWN_PERIODS_WITH_ADDRESS: an insurer's member in coverage today: the insurer's own coverage periods and the
+ *   address; never another insurer's periods.
+ * - OWN_PERIODS: a former insurer: its own coverage periods (and the checkups it commissioned) only; nothing of the
+ *   person's later coverage or address.
+ */
+export type RuleView = 'CONFIRMED_COVERAGE' | 'OWN_PERIODS_WITH_ADDRESS' | 'OWN_PERIODS';
 
 export interface PolicyRule {
   /** Stable id, used in the generated docs table. */
@@ -58,6 +82,8 @@ export interface PolicyRule {
   stoppedByDvBlock: boolean;
   /** "Special operation — this view is logged" (seed 2-1(3)). */
   special?: boolean;
+  /** What of the record the rule opens, when it opens less than all of it (field-level; see RuleView). */
+  view?: RuleView;
   /** Where the rule comes from: a seed passage and the docs/domain.md section. */
   source: string;
 }
@@ -83,8 +109,12 @@ const SEED_DV = 'seed ※ in 2-2 DV・虐待等の被害者…保険者に申出
 export const ACCESS_POLICY: readonly PolicyRule[] = [
   // 資格 (qualification)
   { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
-  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'AT_FACILITY', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: true, source: 'docs/domain.md "Confirmation at the counter (資格確認)"' },
-  { id: 'qualification.insurer', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the insurer registers qualifications' },
+  // The confirmation works for a DV/abuse-registered person too, so that she can be treated under insurance; her
+  // address and postcode are withheld (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'COUNTER_CONFIRMATION', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "Confirmation at the counter (資格確認)"; seed ※ in 2-2 (confirmation still works, address withheld)' },
+  { id: 'qualification.confirmed-here', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONFIRMED_HERE', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "What a facility may see at all" (no look-up function: only the answer to the confirmation of this visit, never past insurers)' },
+  { id: 'qualification.insurer-member', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, view: 'OWN_PERIODS_WITH_ADDRESS', source: 'docs/domain.md "Insurers": an insurer sees its members while in coverage' },
+  { id: 'qualification.insurer-former', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Insurers": a former insurer keeps its own coverage periods, nothing of the later coverage or address' },
   { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the operator' },
   { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 薬剤情報 (drug information)
@@ -96,7 +126,8 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
   { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
   { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
-  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27); docs/domain.md "Specific health checkups (特定健診)"' },
+  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27: the new insurer receives a copy); docs/domain.md "Specific health checkups (特定健診)"' },
+  { id: 'checkup.insurer-commissioned', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Specific health checkups (特定健診)": the old insurer keeps the records it commissioned, nothing dated after the member left' },
   { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 医療費通知 (medical expenses): the patient's own, and an app's under an explicit expenses scope; never a facility's.
   { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
@@ -134,6 +165,11 @@ export function ruleAppliesTo(rule: PolicyRule, actor: PolicyActor): boolean {
   if (!rule.roles.includes(actor.role)) return false;
   if (rule.facilityKinds === undefined) return true;
   return actor.facilityKind !== undefined && rule.facilityKinds.includes(actor.facilityKind);
+}
+
+/** The field-level view of the rule that allowed (by the id the decision point returns); undefined: the whole record. */
+export function viewOfRule(ruleId: string | undefined): RuleView | undefined {
+  return ACCESS_POLICY.find((rule) => rule.id === ruleId)?.view;
 }
 
 export function rulesFor(category: PolicyCategory): PolicyRule[] {
@@ -191,14 +227,21 @@ export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[]
 
 const CONDITION_TEXT: Record<PolicyCondition, string> = {
   SELF: 'the patient themself',
-  AT_FACILITY: 'staff of a valid facility (confirmation at the counter)',
+  COUNTER_CONFIRMATION: 'staff of a valid facility confirming the card or insurance-card numbers the patient presents (the confirmation itself)',
+  CONFIRMED_HERE: 'this facility confirmed the patient (card or insurance-card numbers presented here), or verified the card at its reader with a consent, < 24 h ago',
   CONSENT_AT_FACILITY: 'consent of the patient at this facility for this category, < 24 h, not revoked',
   DISASTER_IDENTIFIED: 'disaster declaration in force for the facility + patient identified by the 4-field search here',
   PHR_GRANT: "live grant of the patient to this app for this category + the token's scope",
   INSURER_OF_RECORD: "the insurer appears in the patient's qualification history",
-  INSURER_MEMBER: 'the insurer holds the member now (checkups transfer records)',
+  INSURER_MEMBER: "the insurer holds the member now (qualifications: its coverage in force today; checkups: the transfer records)",
   INSURER_IN_FORCE: "the insurer of the person's newest coverage (consent's identity index)",
   OPERATOR: 'the operator',
+};
+
+const VIEW_TEXT: Record<RuleView, string> = {
+  CONFIRMED_COVERAGE: 'only the coverage the confirmation here returned (and the new one, validity 3), never past insurers; no address or postcode under a DV block',
+  OWN_PERIODS_WITH_ADDRESS: "only the insurer's own coverage periods, and the address",
+  OWN_PERIODS: "only the insurer's own coverage periods (and the checkups it commissioned); no address, nothing of later coverage",
 };
 
 /** docs/access-policy.md, generated (`pnpm compose`) and checked for drift (`pnpm compose:check`). */
@@ -215,7 +258,7 @@ export function renderPolicyTable(): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const rule of ACCESS_POLICY) {
-    const special = rule.special === true ? ' (special: logged as special operation)' : '';
+    const special = (rule.special === true ? ' (special: logged as special operation)' : '') + (rule.view !== undefined ? `; shows ${VIEW_TEXT[rule.view]}` : '');
     lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${rule.stoppedByDvBlock ? 'yes' : 'no'} | ${rule.source} |`);
   }
   lines.push('', `PHR scopes per category: ${Object.entries(PHR_SCOPES).map(([category, scope]) => `${category} \`${scope}\``).join(', ')}.`, '');

@@ -70,7 +70,7 @@ export const checkupResults = checkupsSchema.table('checkup_results', {
 
 /**
  * Which insurer currently holds each member's checkup data. On an insurer change the member's data moves to the
- * new insurer without the person's consent (DOMAIN.md; seed 保険者間の特定健診データの引継ぎ); the old one loses it.
+ * new insurer without the person's consent (docs/domain.md; seed 保険者間の特定健診データの引継ぎ): a copy, the old insurer keeps reading only what it commissioned (readAccess.ts).
  */
 export const insurerMemberships = checkupsSchema.table('insurer_memberships', {
   patientId: text('patient_id').primaryKey(),

@@ -7,7 +7,7 @@ import { Patient } from '../schema/Patient';
 import { toCheckupView, toTrendView } from '../services/checkupView';
 import { resolveRequestedRange } from '../services/fiscalYear';
 import { findItem } from '../services/itemMaster';
-import { requireCheckupRead } from '../services/readAccess';
+import { requireCheckupRead, withinScope } from '../services/readAccess';
 
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
@@ -22,8 +22,8 @@ export class PatientCheckupsResolver {
   ): Promise<Checkup[]> {
     const range = resolveRequestedRange(ctx.today, fromYear, toYear);
     if (typeof range === 'string') throw new BadUserInputError(range, { fromYear, toYear });
-    await requireCheckupRead(ctx, patient.id);
-    const stored = await ctx.loaders.checkupsOf.load(patient.id);
+    const scope = await requireCheckupRead(ctx, patient.id);
+    const stored = withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope);
     return stored
       .filter(({ checkup }) => checkup.fiscalYear >= range.from && checkup.fiscalYear <= range.to)
       .map(toCheckupView);
@@ -40,7 +40,7 @@ export class PatientCheckupsResolver {
     if (item === undefined || item.kind !== 'numeric') {
       throw new BadUserInputError(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master / 項目マスタにない数値項目です`, { code });
     }
-    await requireCheckupRead(ctx, patient.id);
-    return toTrendView(item, await ctx.loaders.checkupsOf.load(patient.id));
+    const scope = await requireCheckupRead(ctx, patient.id);
+    return toTrendView(item, withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope));
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, mayEverRead, policyActorOf, type Actor } from '@onshi/kit';
+import { ForbiddenError, UnauthenticatedError, mayEverRead, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 
 /**
@@ -10,13 +10,17 @@ export function mayEverReadCheckups(actor: Actor): boolean {
   return mayEverRead(policyActorOf(actor), 'CHECKUP');
 }
 
+/** Which of the person's checkups the caller may read: all, or only those an insurer commissioned itself. */
+export type CheckupScope = { all: true } | { all: false; commissionedBy: string };
+
 /**
  * Record-level check before any checkup row is read (ARCHITECTURE.md layer 3). Staff, the patient and PHR apps need
- * the consent subgraph's allow for CHECKUP. An INSURER reads only members whose data it currently holds according
- * to this subgraph's transfer records (contract 7): it attests `insurerMember` to the decision point, which allows
- * and logs; any other insurer — including the member's previous one — gets FORBIDDEN.
+ * the consent subgraph's allow for CHECKUP. An INSURER attests `insurerMember` from this subgraph's transfer records
+ * (contract 7): the insurer holding the member now reads every kept checkup (the copy it received, seed 2-3 高確法27);
+ * a former insurer reads only the checkups it commissioned (policy view OWN_PERIODS: nothing dated after the member
+ * left, docs/domain.md "Specific health checkups (特定健診)"); any other insurer gets FORBIDDEN.
  */
-export async function requireCheckupRead(ctx: CheckupsContext, patientId: string): Promise<void> {
+export async function requireCheckupRead(ctx: CheckupsContext, patientId: string): Promise<CheckupScope> {
   const actor = ctx.actor;
   if (actor === null) throw new UnauthenticatedError();
   if (!mayEverReadCheckups(actor)) {
@@ -24,13 +28,18 @@ export async function requireCheckupRead(ctx: CheckupsContext, patientId: string
   }
   if (actor.role !== 'INSURER') {
     await ctx.decisions.require(patientId, 'CHECKUP');
-    return;
+    return { all: true };
   }
   const membership = await ctx.loaders.membership.load(patientId);
   const member = actor.insurerNumber !== undefined && membership?.insurerNumber === actor.insurerNumber;
-  // Asked even for a non-member so that the decision point logs the attempt; a non-member is refused either way.
-  const decision = await ctx.decisions.decide({ patientId, category: 'CHECKUP', insurerMember: member });
-  if (!member || !decision.allow) {
-    throw new ForbiddenError('Not a member of your insurer / 貴保険者の加入者ではありません', { patientId, category: 'CHECKUP', reason: member ? decision.reason : 'NOT_MEMBER' });
+  const decision = await ctx.decisions.decide({ patientId, category: 'CHECKUP', ...(member ? { insurerMember: true } : {}) });
+  if (!decision.allow || actor.insurerNumber === undefined) {
+    throw new ForbiddenError('Not a member of your insurer / 貴保険者の加入者ではありません', { patientId, category: 'CHECKUP', reason: decision.reason });
   }
+  return viewOfRule(decision.rule) === 'OWN_PERIODS' ? { all: false, commissionedBy: actor.insurerNumber } : { all: true };
+}
+
+/** The rows of `checkups` the scope lets the caller read. */
+export function withinScope<T extends { checkup: { insurerNumber: string } }>(rows: readonly T[], scope: CheckupScope): T[] {
+  return scope.all ? [...rows] : rows.filter((row) => row.checkup.insurerNumber === scope.commissionedBy);
 }

@@ -83,7 +83,9 @@ const rows: Row[] = [
   { name: 'DV: the patient is refused her own expenses', actor: actor.patient, category: 'EXPENSES', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: the patient still sees her insurance', actor: actor.patient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: allowed('SELF') },
   { name: 'DV: another patient is refused as for anyone (nothing tells the block)', actor: actor.otherPatient, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_SELF') },
-  { name: 'DV: counter staff are told "no such person"', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
+  { name: 'DV: reception still confirms her qualification (qualifications withholds the address)', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true, counterConfirmation: true }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'DV: the facility that confirmed her reads what the confirmation answered, as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true, confirmedHereAt: at(-HOUR) }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'DV: a facility that did not confirm her is refused as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_CONFIRMED_HERE') },
   { name: 'DV: PHR app with a live grant gets what a vanished grant gets', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: consentRequired('DV_BLOCK') },
   { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: consentRequired('DV_BLOCK') },
   { name: 'DV: the operator is told "no such person" too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
@@ -122,14 +124,22 @@ const rows: Row[] = [
   { name: 'facilityKind claim disagreeing with the code', actor: actor.doctorKindMismatch, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: forbidden('FACILITY_MISMATCH') },
 
   // 5. Qualification.
-  { name: 'reception confirms qualification without consent', actor: actor.reception, category: 'QUALIFICATION', expected: allowed('QUALIFICATION_CHECK') },
-  { name: 'pharmacist confirms qualification without consent', actor: actor.pharmacist, category: 'QUALIFICATION', expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'reception confirms qualification without consent', actor: actor.reception, category: 'QUALIFICATION', facts: { counterConfirmation: true }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'pharmacist confirms qualification without consent', actor: actor.pharmacist, category: 'QUALIFICATION', facts: { counterConfirmation: true }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'reception reads a person nobody confirmed here', actor: actor.reception, category: 'QUALIFICATION', expected: forbidden('NOT_CONFIRMED_HERE') },
+  { name: 'reception reads a person confirmed here 23 h ago', actor: actor.reception, category: 'QUALIFICATION', facts: { confirmedHereAt: at(-23 * HOUR) }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: 'reception reads a person confirmed here exactly 24 h ago', actor: actor.reception, category: 'QUALIFICATION', facts: { confirmedHereAt: at(-DAY) }, expected: forbidden('NOT_CONFIRMED_HERE') },
+  { name: 'a confirmation stamped in the future opens nothing (fail closed)', actor: actor.reception, category: 'QUALIFICATION', facts: { confirmedHereAt: at(HOUR) }, expected: forbidden('NOT_CONFIRMED_HERE') },
+  { name: "doctor reads a person who verified the card at this facility's reader with a consent", actor: actor.doctor, category: 'QUALIFICATION', facts: { consents: [drugConsentA] }, expected: allowed('QUALIFICATION_CHECK') },
+  { name: "a consent at another facility does not open the person", actor: actor.doctorB, category: 'QUALIFICATION', facts: { consents: [drugConsentA] }, expected: forbidden('NOT_CONFIRMED_HERE') },
   { name: 'operator sees qualification', actor: actor.admin, category: 'QUALIFICATION', expected: allowed('ADMIN') },
-  { name: "the patient's insurer sees qualification", actor: actor.insurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
+  { name: "a past insurer of the person sees its own periods", actor: actor.insurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
+  { name: 'the insurer holding the member today (attested by qualifications)', actor: actor.insurer, category: 'QUALIFICATION', facts: { insurerMember: true, patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER_MEMBER') },
   { name: 'another insurer does not', actor: actor.otherInsurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
   { name: 'an insurer without the history fact does not (fail closed)', actor: actor.insurer, category: 'QUALIFICATION', expected: forbidden('NOT_INSURER') },
   { name: 'insurer reads checkups of a member the checkups subgraph attests (contract 7)', actor: actor.insurer, category: 'CHECKUP', facts: { insurerMember: true }, expected: allowed('INSURER_MEMBER') },
-  { name: 'insurer gets no checkups without the membership attestation', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
+  { name: 'a former insurer keeps only what it commissioned (rule checkup.insurer-commissioned; checkups filters the rows)', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
+  { name: 'insurer gets no checkups without the membership attestation or a past coverage', actor: actor.insurer, category: 'CHECKUP', expected: forbidden('NOT_INSURER') },
   { name: 'DV block beats an insurer membership', actor: actor.insurer, category: 'CHECKUP', facts: { dvBlocked: true, insurerMember: true }, expected: forbidden('DV_BLOCK') },
   { name: 'membership attestation opens nothing for a doctor', actor: actor.doctor, category: 'CHECKUP', facts: { insurerMember: true }, expected: consentRequired('NO_CONSENT') },
 
@@ -183,15 +193,23 @@ const rows: Row[] = [
 
 describe('decide() — rules in order', () => {
   test.each(rows)('$name', (row) => {
-    const decision = decide({ actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW, facts: facts(row.facts) });
+    const { rule: _rule, ...decision } = decide({ actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW, facts: facts(row.facts) }) as Decision & { rule?: string };
     expect(decision).toEqual(row.expected);
+  });
+
+  test('an allow names the policy rule whose view limits the fields', () => {
+    const ruleOf = (input: Partial<DecisionFacts>, who: DecisionActor) => decide({ actor: who, patientId: PATIENT, category: 'QUALIFICATION', now: NOW, facts: facts(input) });
+    expect(ruleOf({ counterConfirmation: true }, actor.reception)).toMatchObject({ allow: true, rule: 'qualification.counter' });
+    expect(ruleOf({ confirmedHereAt: at(-HOUR) }, actor.reception)).toMatchObject({ allow: true, rule: 'qualification.confirmed-here' });
+    expect(ruleOf({ insurerMember: true }, actor.insurer)).toMatchObject({ allow: true, rule: 'qualification.insurer-member' });
+    expect(ruleOf({ patientInsurerNumbers: ['06132013'] }, actor.insurer)).toMatchObject({ allow: true, rule: 'qualification.insurer-former' });
   });
 
   test('the table exercises every reason', () => {
     const every: Record<DecisionReason, true> = {
       SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
-      FACILITY_MISMATCH: true, NOT_INSURER: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
+      FACILITY_MISMATCH: true, NOT_INSURER: true, NOT_CONFIRMED_HERE: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
       NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,
     };
     const seen = new Set(rows.map((row) => row.expected.reason));
@@ -229,6 +247,8 @@ describe('consentFlag() — 0 なし / 1 あり / 2 期限切れ / 3 取得困�
     ['expired consent', '2', [consent(CLINIC_A, 'DRUG', at(-DAY))], CLINIC_A, 'DRUG'],
     ['expired and then renewed', '1', [consent(CLINIC_A, 'DRUG', at(-2 * DAY)), drugConsentA], CLINIC_A, 'DRUG'],
     ['revoked consent counts as none', '0', [consent(CLINIC_A, 'DRUG', at(-HOUR), { revokedAt: at(-MINUTE) })], CLINIC_A, 'DRUG'],
+    // A DV/abuse registration does not show in the flags (nothing tells the clerk a block exists): the consent decides.
+    ['DV-blocked patient with a consent: as for anyone', '1', [drugConsentA], CLINIC_A, 'DRUG'],
     ['checkups at a pharmacy', '3', [consent(PHARMACY, 'CHECKUP', at(-HOUR))], PHARMACY, 'CHECKUP'],
     ['drugs at a pharmacy', '1', [consent(PHARMACY, 'DRUG', at(-HOUR))], PHARMACY, 'DRUG'],
     ['malformed facility code', '3', [drugConsentA], '1310112346', 'DRUG'],

@@ -74,6 +74,10 @@ export interface DecisionFacts {
    * the insurer a DV/abuse request is made to (seed ※ in 2-2 保険者に申出). Only needed for INSURER actors.
    */
   currentInsurerNumber?: string;
+  /** Attested by qualifications: this question is the confirmation of what the patient presents at the counter. */
+  counterConfirmation?: boolean;
+  /** Attested by qualifications: when the actor's facility last confirmed this patient. */
+  confirmedHereAt?: Date;
 }
 
 /**
@@ -100,6 +104,7 @@ export type ForbiddenReason =
   | 'NO_FACILITY'
   | 'FACILITY_MISMATCH'
   | 'NOT_INSURER'
+  | 'NOT_CONFIRMED_HERE'
   | 'GRANT_MISMATCH'
   | 'TOKEN_SCOPE';
 export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE' | 'DV_BLOCK';
@@ -118,7 +123,7 @@ export type OwnViewReason = Exclude<DecisionReason, 'DV_BLOCK'> | typeof OWN_VIE
  * (for instance DV_BLOCK) would reveal that the patient is registered as a DV/abuse victim.
  */
 export type Decision =
-  | { allow: true; reason: AllowReason; basisId?: string; special: boolean }
+  | { allow: true; reason: AllowReason; basisId?: string; special: boolean; rule?: string }
   | { allow: false; reason: ForbiddenReason; code: 'FORBIDDEN'; special: false }
   | { allow: false; reason: ConsentRequiredReason; code: 'CONSENT_REQUIRED'; special: false }
   | { allow: false; reason: NotFoundReason; code: 'NOT_FOUND'; special: false };
@@ -191,6 +196,17 @@ function decidePhrGrant(actor: DecisionActor, patientId: string, category: Categ
   return allow('PHR_GRANT', grant.id);
 }
 
+/**
+ * The patient presented their card or insurance-card numbers at this facility less than 24 h ago (docs/domain.md
+ * "What a facility may see at all"): a confirmation here (attested by qualifications), or a card verification at
+ * this facility's reader that registered a consent (the consent rows are this facility's, loaded by the decision point).
+ */
+function presentedHere({ patientId, now, facts }: Situation, facilityCode: string): boolean {
+  const confirmed = facts.confirmedHereAt;
+  if (confirmed !== undefined && isConsentValid({ registeredAt: confirmed }, now)) return true;
+  return (['DRUG', 'CHECKUP'] as const).some((category) => findValidConsent(facts.consents, patientId, facilityCode, category, now) !== undefined);
+}
+
 interface Situation {
   actor: DecisionActor;
   patientId: string;
@@ -207,7 +223,8 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
   const special = rule.special === true;
   const conditions: Record<PolicyCondition, () => Decision> = {
     SELF: () => (isSelf(actor, patientId) ? allow(rule.reason) : forbid('NOT_SELF')),
-    AT_FACILITY: () => (facilityCode !== undefined ? allow(rule.reason) : forbid('NO_FACILITY')),
+    COUNTER_CONFIRMATION: () => (facilityCode !== undefined && facts.counterConfirmation === true ? allow(rule.reason) : forbid('NOT_CONFIRMED_HERE')),
+    CONFIRMED_HERE: () => (facilityCode !== undefined && presentedHere(situation, facilityCode) ? allow(rule.reason) : forbid('NOT_CONFIRMED_HERE')),
     CONSENT_AT_FACILITY: () => {
       const consent = facilityCode === undefined || !isCategory(category) ? undefined : findValidConsent(facts.consents, patientId, facilityCode, category, now);
       return consent !== undefined ? allow(rule.reason, consent.id, special) : requireConsent('NO_CONSENT');
@@ -271,10 +288,14 @@ export function answerForUnknown(input: Omit<DecisionInput, 'facts'>, actorGrant
   return strip(decision) as Extract<Decision, { allow: false }>;
 }
 
-type Evaluated = (Decision & { allow: true; rule: PolicyRule }) | (Extract<Decision, { allow: false }> & { blockApplies: boolean });
+type Evaluated = (Omit<Extract<Decision, { allow: true }>, 'rule'> & { rule: PolicyRule }) | (Extract<Decision, { allow: false }> & { blockApplies: boolean });
 
 function strip(decision: Evaluated): Decision {
-  if (decision.allow) return decision.basisId === undefined ? allow(decision.reason, undefined, decision.special) : allow(decision.reason, decision.basisId, decision.special);
+  // The allowing rule's id goes with the decision: its view limits the fields the caller gets (kit policy.ts RuleView).
+  if (decision.allow) {
+    const allowed = (decision.basisId === undefined ? allow(decision.reason, undefined, decision.special) : allow(decision.reason, decision.basisId, decision.special)) as Extract<Decision, { allow: true }>;
+    return { ...allowed, rule: decision.rule.id };
+  }
   const { blockApplies: _ignored, ...denial } = decision;
   return denial;
 }

@@ -32,7 +32,7 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}) }
     : undefined;
   const blockedIds = new Set(blocked.map((row) => row.patientId));
-  const factsFor = (patientId: string, insurerMember: boolean): DecisionFacts | undefined => {
+  const factsFor = (patientId: string, attested: Pick<DecisionRequest, 'insurerMember' | 'counterConfirmation' | 'confirmedHereAt'>): DecisionFacts | undefined => {
     const person = personOf.get(patientId);
     if (person === undefined) return undefined;
     const insurer = actor.role === 'INSURER' ? person : undefined;
@@ -48,7 +48,9 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
       ...(grant ? { grant } : {}),
       ...(patientInsurerNumbers ? { patientInsurerNumbers } : {}),
       ...(currentInsurerNumber ? { currentInsurerNumber } : {}),
-      insurerMember,
+      insurerMember: attested.insurerMember === true,
+      counterConfirmation: attested.counterConfirmation === true,
+      ...(attested.confirmedHereAt !== undefined ? { confirmedHereAt: new Date(attested.confirmedHereAt) } : {}),
     };
   };
   return { factsFor, grant };
@@ -133,7 +135,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
   const { factsFor, grant } = await loadFacts(db, actor, patientIds, now);
   const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean } => {
     const question = { actor, patientId: request.patientId, category: request.category, now };
-    const facts = factsFor(request.patientId, request.insurerMember === true);
+    const facts = factsFor(request.patientId, request);
     // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
     // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
     if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
@@ -152,6 +154,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
     allow: decision.allow,
     reason: decision.allow ? decision.reason : decision.code,
     ...(decision.allow ? {} : { code: decision.code }),
+    ...(decision.allow && decision.rule !== undefined ? { rule: decision.rule } : {}),
     special: decision.special,
   }));
 }

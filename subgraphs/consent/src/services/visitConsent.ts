@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db } from '@onshi/kit';
-import { consents, type Tables } from '../db/tables';
+import { consents, dvBlocks, type Tables } from '../db/tables';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
@@ -45,15 +45,22 @@ export interface ConsentExpiry { drug: string | null; checkup: string | null }
  * Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided.
  * With `withExpiry` the answer also says until when each valid consent lasts: the clinic's list of today's
  * confirmations shows the time left (issue 20); the confirmation result itself keeps the two flags only.
+ * `withholdAddress` tells qualifications (internal callers only, never a client) to answer the confirmation without
+ * address and postcode: the person is DV/abuse-registered (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+ * The flags themselves are the same as anyone's.
  */
 export async function consentFlags(
   db: Db<Tables>, patientId: string, facilityCode: string, now: Date, options: { withExpiry?: boolean | undefined } = {},
-): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; expiresAt?: ConsentExpiry }> {
-  // A DV/abuse block is not asked here: a blocked person's flags are anyone's (docs/domain.md "DV").
-  const rows = await db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode)));
+): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; withholdAddress: boolean; expiresAt?: ConsentExpiry }> {
+  // The block changes no flag (a blocked person's flags are anyone's, docs/domain.md "DV"); it only tells qualifications,
+  // an internal caller, to withhold the address.
+  const [rows, blocks] = await Promise.all([
+    db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
+    db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
+  ]);
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
   const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now);
-  const flags = { drug: flag('DRUG'), checkup: flag('CHECKUP') };
+  const flags = { drug: flag('DRUG'), checkup: flag('CHECKUP'), withholdAddress: blocks.length > 0 };
   if (options.withExpiry !== true) return flags;
   // Only a consent the flag counts as given ('1') has a time left: a pharmacy-checkup one never does.
   const until = (category: Category, given: ConsentFlag): string | null => {

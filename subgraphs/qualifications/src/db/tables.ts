@@ -80,8 +80,12 @@ export const confirmations = qualificationsSchema.table('confirmations', {
   qualificationValidity: text('qualification_validity').notNull(),
   staffSubject: text('staff_subject').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** The coverage the confirmation answered, and the new one (validity 3) or the other open one (validity 5). */
+  qualificationId: uuid('qualification_id'),
+  newQualificationId: uuid('new_qualification_id'),
 }, (t) => [
   index('confirmations_patient_at_idx').on(t.patientId, t.at),
+  index('confirmations_patient_facility_at_idx').on(t.patientId, t.facilityCode, t.at),
   index('confirmations_facility_at_idx').on(t.facilityCode, t.at),
 ]);
 

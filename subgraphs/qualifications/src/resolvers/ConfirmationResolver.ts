@@ -5,9 +5,10 @@ import { FacilityConfirmation } from '../schema/FacilityConfirmation';
 import { QualificationConfirmation } from '../schema/QualificationConfirmation';
 import { callerFacility, confirmByCard, confirmByInsuranceCard, type ConfirmationDeps, type ConfirmationResult } from '../services/confirmation';
 import { confirmationsAtFacilityToday, type FacilityConfirmationView } from '../services/facilityToday';
+import { requireCounterConfirmation } from '../services/qualificationAccess';
 
 /** Staff at a counter confirm qualifications (DOMAIN.md "Actors"): the roles of the access policy's counter rule. */
-export const COUNTER_ROLES = rolesWith('QUALIFICATION', 'AT_FACILITY');
+export const COUNTER_ROLES = rolesWith('QUALIFICATION', 'COUNTER_CONFIRMATION');
 
 export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
   const actor: Actor | null = ctx.actor;
@@ -16,7 +17,7 @@ export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
     db: ctx.db,
     actor,
     today: ctx.today,
-    requireQualificationAccess: (patientId) => ctx.decisions.require(patientId, 'QUALIFICATION'),
+    requireQualificationAccess: (patientId) => requireCounterConfirmation(ctx.decisions, patientId),
     consentFlags: ctx.consentFlags,
     history: (patientId) => ctx.loaders.history.load(patientId),
   };
@@ -55,8 +56,9 @@ export class ConfirmationResolver {
       db: ctx.db,
       facilityCode,
       now: new Date(),
-      mayShow: async (patientIds) => {
-        const decisions = await Promise.all(patientIds.map((patientId) => ctx.decisions.decide({ patientId, category: 'QUALIFICATION' })));
+      mayShow: async (people) => {
+        // Each person was confirmed here today: the decision point applies the policy (CONFIRMED_HERE) to that time.
+        const decisions = await Promise.all(people.map(({ patientId, confirmedAt }) => ctx.decisions.decide({ patientId, category: 'QUALIFICATION', confirmedHereAt: confirmedAt.toISOString() })));
         return new Set(decisions.filter((decision) => decision.allow).map((decision) => decision.patientId));
       },
       consentFlags: (patientId) => ctx.consentFlags(patientId, facilityCode, { withExpiry: true }),

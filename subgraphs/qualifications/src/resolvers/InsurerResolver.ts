@@ -13,7 +13,7 @@ import type { QualificationRow } from '../services/patients';
 @Resolver(() => Qualification)
 export class InsurerResolver {
   @Access('INSURER')
-  @Mutation(() => Qualification, { description: '資格取得: your insurer starts covering the person with this 紐付番号 (no other coverage open on that date)' })
+  @Mutation(() => Qualification, { description: '資格取得: your insurer starts covering the person with this 紐付番号 (refused while your own coverage is in force on that date; another insurer\'s stays open until it records the loss, and confirmation answers 5 meanwhile)' })
   async registerQualification(
     @Arg('linkageNumber', () => String) linkageNumber: string,
     @Arg('qualification', () => QualificationInput) qualification: QualificationInput,
@@ -26,7 +26,10 @@ export class InsurerResolver {
   }
 
   @Access('INSURER')
-  @Mutation(() => Qualification, { description: '保険者変更: your insurer takes over; the previous coverage ends the day before. Checkups follow (contract 6)' })
+  @Mutation(() => Qualification, {
+    description: '保険者変更: your insurer\'s 資格取得 of a person another insurer covers now. The other coverage stays open until that insurer records the loss (confirmation answers 5 meanwhile); checkups are copied to you (contract 6)',
+    deprecationReason: 'Use registerQualification: each insurer records the acquisition and loss of its own members (docs/api-guide.md)',
+  })
   async changeInsurer(
     @Arg('linkageNumber', () => String) linkageNumber: string,
     @Arg('qualification', () => QualificationInput) qualification: QualificationInput,
@@ -49,7 +52,7 @@ export class InsurerResolver {
   }
 
   @Access('INSURER')
-  @Mutation(() => Qualification, { description: '資格喪失: ends one of your own members\' coverage' })
+  @Mutation(() => Qualification, { description: '資格喪失: ends one of your own members\' coverage (another insurer\'s coverage answers NOT_FOUND)' })
   async endQualification(
     @Arg('qualificationId', () => ID) qualificationId: string,
     @Arg('disqualificationDate', () => String) disqualificationDate: string,

@@ -4,7 +4,7 @@ import { Confirmation } from './Confirmation';
 import { Qualification } from './Qualification';
 
 /** Who may read confirmation records: the person, facility staff (own facility's rows only) and the operator. */
-export const CONFIRMATION_READERS = rolesWith('QUALIFICATION', 'SELF', 'AT_FACILITY', 'OPERATOR');
+export const CONFIRMATION_READERS = rolesWith('QUALIFICATION', 'SELF', 'COUNTER_CONFIRMATION', 'OPERATOR');
 
 /** The person, owned by this subgraph; drugs, checkups and consent add their fields to it. */
 @Directive('@key(fields: "id")')
@@ -30,19 +30,19 @@ export class Patient {
   birthdate!: string;
 
   @AccessTo('QUALIFICATION')
-  @Field(() => String, { description: '住所' })
-  address!: string;
+  @Field(() => String, { nullable: true, description: '住所; null when not on file or not shown to you (a former insurer; a withheld address)' })
+  address!: string | null;
 
   @AccessTo('QUALIFICATION')
-  @Field(() => String, { description: '郵便番号' })
-  postNumber!: string;
+  @Field(() => String, { nullable: true, description: '郵便番号; null when the address is not shown (as for 住所)' })
+  postNumber!: string | null;
 
   @AccessTo('QUALIFICATION')
   @Field(() => Qualification, { nullable: true, description: 'The coverage in force today, if any' })
   currentQualification?: Qualification | null;
 
   @AccessTo('QUALIFICATION')
-  @Field(() => [Qualification], { description: 'Every coverage period, newest first' })
+  @Field(() => [Qualification], { description: 'The coverage periods you may see, newest first: all for the person and the operator; for facility staff only what the confirmation here answered; for an insurer only its own periods' })
   qualifications?: Qualification[];
 
   @Access(...CONFIRMATION_READERS)

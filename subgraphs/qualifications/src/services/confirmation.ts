@@ -35,7 +35,10 @@ export interface ConfirmationDeps {
   db: Db<Tables>;
   actor: Actor;
   today: string;
-  /** Throws FORBIDDEN unless the decision point lets this actor see this person's qualification (and logs it). */
+  /**
+   * Throws FORBIDDEN unless the decision point lets this actor confirm this person's qualification at its counter
+   * (policy rule qualification.counter; logged).
+   */
   requireQualificationAccess(patientId: string): Promise<unknown>;
   consentFlags(patientId: string, facilityCode: string): Promise<ConsentFlags>;
   history(patientId: string): Promise<QualificationRow[]>;
@@ -98,9 +101,12 @@ function emptyResult(validity: Validity, reference: string, at: Date): Confirmat
 
 async function personResult(deps: ConfirmationDeps, patient: PatientRow, validity: Validity, reference: string, qualification: QualificationRow | null, newQualification: QualificationRow | null, at: Date): Promise<ConfirmationResult> {
   const flags = await deps.consentFlags(patient.id, callerFacility(deps.actor));
+  // A DV/abuse-registered person is confirmed like anyone, without address and postcode, exactly as a person with no
+  // address on file (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+  const { address, postNumber } = flags.withholdAddress ? { address: null, postNumber: null } : patient;
   return {
     qualificationValidity: validity, referenceClassification: reference, confirmedAt: at.toISOString(), patientId: patient.id,
-    name: patient.name, nameKana: patient.nameKana, sex: patient.sex, birthdate: patient.birthdate, address: patient.address, postNumber: patient.postNumber,
+    name: patient.name, nameKana: patient.nameKana, sex: patient.sex, birthdate: patient.birthdate, address, postNumber,
     qualification, newQualification, drugInfoConsentFlag: flags.drug, checkupInfoConsentFlag: flags.checkup,
   };
 }
@@ -109,7 +115,13 @@ async function record(deps: ConfirmationDeps, patientId: string | null, method: 
   await deps.db.insert(confirmations).values({
     patientId, facilityCode: callerFacility(deps.actor), method, referenceClassification: result.referenceClassification,
     qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at,
+    qualificationId: result.qualification?.id ?? null, newQualificationId: result.newQualification?.id ?? null,
   });
+}
+
+/** Every coverage in force on `date`, newest first (two while a new insurer acquired and the old one has not recorded the loss). */
+function coveragesInForce(history: QualificationRow[], date: string): QualificationRow[] {
+  return history.filter((q) => q.qualificationDate <= date && (q.disqualificationDate === null || q.disqualificationDate >= date));
 }
 
 /** By My Number Card at the reader (ReferenceClassification 1): the coverage in force today, or 2 / 4. */
@@ -122,10 +134,19 @@ export async function confirmByCard(deps: ConfirmationDeps, verification: CardVe
   if (patient.id !== verification.patientId) throw new BadUserInputError('カードと本人確認結果が一致しません / The card does not match the verification', { field: 'verificationToken' });
   await deps.requireQualificationAccess(patient.id);
   const history = await deps.history(patient.id);
-  const current = coverageInForce(history, deps.today);
+  const inForce = coveragesInForce(history, deps.today);
   const at = new Date();
-  const validity = current ? VALIDITY.VALID : history.length > 0 ? VALIDITY.INVALID : VALIDITY.NOT_FOUND;
-  const result = await personResult(deps, patient, validity, REFERENCE.CARD, current ?? history[0] ?? null, null, at);
+  let result: ConfirmationResult;
+  if (inForce.length > 1) {
+    // 複数該当: a new insurer recorded the acquisition and the old one has not yet recorded the loss (docs/domain.md
+    // "Insurers"). `qualification` is the earlier coverage, `newQualification` the newer one.
+    const [newer, older] = inForce;
+    result = await personResult(deps, patient, VALIDITY.MULTIPLE, REFERENCE.CARD, older ?? null, newer ?? null, at);
+  } else {
+    const current = inForce[0];
+    const validity = current ? VALIDITY.VALID : history.length > 0 ? VALIDITY.INVALID : VALIDITY.NOT_FOUND;
+    result = await personResult(deps, patient, validity, REFERENCE.CARD, current ?? history[0] ?? null, null, at);
+  }
   await record(deps, patient.id, `CARD_${verification.method}`, result, at);
   return result;
 }
@@ -153,7 +174,9 @@ export function validateInsuranceCardInput(input: InsuranceCardInput, today: str
 /**
  * By the numbers on an insurance card / 資格確認書 (ReferenceClassification 2). The typed numbers name one
  * coverage period: in force → 1; ended and the person has another in force → 3 with that one; ended → 2;
- * no match → 4; matches for more than one person → 5 (no personal data is returned for 4 and 5).
+ * no match → 4; matches for more than one person → 5 (no personal data is returned for 4 and for that 5); in force
+ * while another insurer's coverage of the person is also in force (the old insurer has not recorded the loss yet) →
+ * 5 with the named coverage and the other one.
  */
 export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: InsuranceCardInput): Promise<ConfirmationResult> {
   const facilityCode = callerFacility(deps.actor);
@@ -186,7 +209,8 @@ export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: Insura
   const inForce = coverageInForce(named, deps.today);
   let result: ConfirmationResult;
   if (inForce) {
-    result = await personResult(deps, patient, VALIDITY.VALID, REFERENCE.INSURANCE_CARD, inForce, null, at);
+    const other = coveragesInForce(await deps.history(patient.id), deps.today).find((q) => q.id !== inForce.id);
+    result = await personResult(deps, patient, other ? VALIDITY.MULTIPLE : VALIDITY.VALID, REFERENCE.INSURANCE_CARD, inForce, other ?? null, at);
   } else {
     const current = coverageInForce(await deps.history(patient.id), deps.today);
     const validity = current ? VALIDITY.INVALID_NEW_QUALIFICATION : VALIDITY.INVALID;

@@ -7,6 +7,11 @@ export interface ConsentFlags {
   drug: ConsentFlag;
   checkup: ConsentFlag;
   available: boolean;
+  /**
+   * Answer without address and postcode (a DV/abuse registration, seed ※ in 2-2): known to this subgraph only, never
+   * sent to a client, so that the confirmation looks exactly like that of a person with no address on file.
+   */
+  withholdAddress: boolean;
   /** Asked `withExpiry` only: until when each given consent lasts (ISO 8601), null for a flag other than 1. */
   expiresAt?: { drug: string | null; checkup: string | null };
 }
@@ -14,10 +19,13 @@ export interface ConsentFlags {
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 
 const flag = z.enum(['0', '1', '2', '3']);
-const responseSchema = z.object({ drug: flag, checkup: flag, expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });
+const responseSchema = z.object({ drug: flag, checkup: flag, withholdAddress: z.boolean(), expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });
 
-/** When the consent service cannot answer, the flags say 3 取得困難: never "consented" by default (fail closed). */
-export const UNAVAILABLE_FLAGS: ConsentFlags = { drug: '3', checkup: '3', available: false };
+/**
+ * When the consent service cannot answer, the flags say 3 取得困難: never "consented" by default, and the address is
+ * withheld since a DV/abuse registration cannot be ruled out (fail closed).
+ */
+export const UNAVAILABLE_FLAGS: ConsentFlags = { drug: '3', checkup: '3', available: false, withholdAddress: true };
 
 export interface ConsentFlagsClientOptions {
   consentUrl: string;
@@ -43,8 +51,8 @@ export async function fetchConsentFlags(options: ConsentFlagsClientOptions, pati
       options.logger.warn({ requestId: options.requestId }, 'consent flags malformed; answering 3 (取得困難)');
       return UNAVAILABLE_FLAGS;
     }
-    const { drug, checkup, expiresAt } = parsed.data;
-    return { drug, checkup, available: true, ...(expiresAt ? { expiresAt } : {}) };
+    const { drug, checkup, withholdAddress, expiresAt } = parsed.data;
+    return { drug, checkup, available: true, withholdAddress, ...(expiresAt ? { expiresAt } : {}) };
   } catch (error) {
     options.logger.warn({ err: error, requestId: options.requestId }, 'consent flags unavailable; answering 3 (取得困難)');
     return UNAVAILABLE_FLAGS;

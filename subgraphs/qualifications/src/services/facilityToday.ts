@@ -26,7 +26,7 @@ export interface FacilityTodayDeps {
   facilityCode: string;
   now: Date;
   /** The decision point's QUALIFICATION answer per person (batched, logged): a person it refuses is left out. */
-  mayShow(patientIds: string[]): Promise<Set<string>>;
+  mayShow(people: Array<{ patientId: string; confirmedAt: Date }>): Promise<Set<string>>;
   consentFlags(patientId: string): Promise<ConsentFlags>;
 }
 
@@ -40,7 +40,7 @@ export async function confirmationsAtFacilityToday(deps: FacilityTodayDeps): Pro
     .orderBy(desc(confirmations.at));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.p.id)) latest.set(row.p.id, row);
-  const allowed = latest.size === 0 ? new Set<string>() : await deps.mayShow([...latest.keys()]);
+  const allowed = latest.size === 0 ? new Set<string>() : await deps.mayShow([...latest.values()].map(({ c, p }) => ({ patientId: p.id, confirmedAt: c.at })));
   const shown = [...latest.values()].filter((row) => allowed.has(row.p.id));
   return Promise.all(shown.map(async ({ c, p }) => {
     const flags = await deps.consentFlags(p.id);

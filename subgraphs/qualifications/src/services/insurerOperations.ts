@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { addDays, BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
 import { insurerChangeOutbox, insurers, patients, qualifications, type InsurerChangeEvent, type Tables } from '../db/tables';
 import type { QualificationRow } from './patients';
 import { requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requirePastDate } from './validation';
@@ -93,9 +93,12 @@ async function enqueueInsurerChange(tx: Tx, event: Omit<InsurerChangeEvent, 'eve
 }
 
 /**
- * 資格取得: the caller's insurer starts covering the person named by 紐付番号. Refused while another coverage is
- * open on that date (that is an insurer change). When the previous coverage was another insurer's, the
- * change is announced to checkups.
+ * 資格取得: the caller's insurer starts covering the person named by 紐付番号 (docs/domain.md "Insurers"). Each insurer
+ * records only its own members' acquisition and loss: another insurer's coverage is never ended here. While it stays
+ * open (the old insurer has not recorded the loss yet) both are in force and the confirmation answers 5 複数該当.
+ * Refused while the caller's own coverage of the person is in force on that date. When the person's latest coverage
+ * was another insurer's, the change is announced to checkups and consent (the new insurer receives a copy of the
+ * checkups, seed 2-3).
  */
 export async function registerQualification(db: Db<Tables>, actor: Actor, linkageNumber: string, input: QualificationFields, today: string): Promise<QualificationRow> {
   const insurerNumber = ownInsurer(actor);
@@ -104,13 +107,13 @@ export async function registerQualification(db: Db<Tables>, actor: Actor, linkag
   const name = await insurerName(db, insurerNumber);
   const row = await db.transaction(async (tx) => {
     const history = await historyOf(tx, patientId);
-    const overlapping = history.find((q) => q.disqualificationDate === null || q.disqualificationDate >= fields.qualificationDate);
-    if (overlapping) {
-      throw new BadUserInputError('この日に有効な資格がすでにあります。前の保険者の資格喪失後に登録するか、保険者変更（changeInsurer）を使ってください / The person already has a coverage on that date: register after the previous insurer ends it, or use changeInsurer', { field: 'qualificationDate' });
+    const ownOverlapping = history.find((q) => q.insurerNumber === insurerNumber && (q.disqualificationDate === null || q.disqualificationDate >= fields.qualificationDate));
+    if (ownOverlapping) {
+      throw new BadUserInputError('貴保険者のこの方の資格がこの日に有効です。先に資格喪失を登録してください / Your insurer already covers the person on that date: record the loss first', { field: 'qualificationDate' });
     }
     await refuseDuplicateNumbers(tx, insurerNumber, fields);
     const inserted = await insertQualification(tx, patientId, insurerNumber, fields);
-    const previous = history[0];
+    const previous = history.find((q) => q.disqualificationDate === null) ?? history[0];
     if (previous?.insurerNumber !== insurerNumber) {
       await enqueueInsurerChange(tx, { patientId, fromInsurerNumber: previous?.insurerNumber ?? null, toInsurerNumber: insurerNumber, effectiveDate: fields.qualificationDate });
     }
@@ -120,29 +123,17 @@ export async function registerQualification(db: Db<Tables>, actor: Actor, linkag
 }
 
 /**
- * 保険者変更 by the new insurer (its 資格取得 is what moves the member): the open coverage of the previous
- * insurer ends the day before, the new one starts, and the change is queued for checkups — one transaction.
+ * 保険者変更, kept for existing callers (deprecated, docs/api-guide.md): the caller's 資格取得 of a person another
+ * insurer covers now. It no longer ends the other insurer's coverage — that insurer records the loss itself — so it
+ * is registerQualification with the check that the person has another insurer's open coverage.
  */
 export async function changeInsurer(db: Db<Tables>, actor: Actor, linkageNumber: string, input: QualificationFields, today: string): Promise<QualificationRow> {
   const insurerNumber = ownInsurer(actor);
-  const fields = validateQualificationFields(input, today);
   const patientId = await personByLinkage(db, linkageNumber);
-  const name = await insurerName(db, insurerNumber);
-  const row = await db.transaction(async (tx) => {
-    const history = await historyOf(tx, patientId);
-    const open = history.find((q) => q.disqualificationDate === null);
-    if (!open) throw new BadUserInputError('この方には有効な資格がありません。資格取得（registerQualification）で登録してください / The person has no open coverage; use registerQualification', { field: 'linkageNumber' });
-    if (open.insurerNumber === insurerNumber) throw new BadUserInputError('すでに貴保険者の被保険者です / The person is already your member', { field: 'linkageNumber' });
-    if (fields.qualificationDate <= open.qualificationDate) {
-      throw new BadUserInputError('資格取得年月日は現在の資格の取得日より後にしてください / The new qualification date must be after the current coverage began', { field: 'qualificationDate' });
-    }
-    await refuseDuplicateNumbers(tx, insurerNumber, fields);
-    await tx.update(qualifications).set({ disqualificationDate: addDays(fields.qualificationDate, -1) }).where(eq(qualifications.id, open.id));
-    const inserted = await insertQualification(tx, patientId, insurerNumber, fields);
-    await enqueueInsurerChange(tx, { patientId, fromInsurerNumber: open.insurerNumber, toInsurerNumber: insurerNumber, effectiveDate: fields.qualificationDate });
-    return inserted;
-  });
-  return { ...row, insurerName: name };
+  const open = (await historyOf(db, patientId)).find((q) => q.disqualificationDate === null);
+  if (!open) throw new BadUserInputError('この方には有効な資格がありません。資格取得（registerQualification）で登録してください / The person has no open coverage; use registerQualification', { field: 'linkageNumber' });
+  if (open.insurerNumber === insurerNumber) throw new BadUserInputError('すでに貴保険者の被保険者です / The person is already your member', { field: 'linkageNumber' });
+  return registerQualification(db, actor, linkageNumber, input, today);
 }
 
 /** 資格喪失: the insurer ends one of its own members' coverage (another insurer's row answers NOT_FOUND). */

@@ -1,10 +1,19 @@
-import { CARD_STATUS_PATH, cardStatusRequest, isInternalCaller, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import type { Tables } from '../db/tables';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { CARD_STATUS_PATH, cardStatusRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { confirmations, type Tables } from '../db/tables';
 import { cardStatusOf } from './confirmation';
+
+/**
+ * Demo mode only (DEMO_MODE=true): moves a person's confirmations at a facility back in time, the tests' clock for
+ * the 24-hour window in which staff may read what the confirmation answered (docs/domain.md "What a facility may see at all").
+ */
+export const DEMO_AGE_CONFIRMATIONS_PATH = '/internal/demo/age-confirmations';
+const ageBody = z.object({ patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), hours: z.number().int().min(1).max(24 * 365) });
 
 /** Internal endpoints other subgraphs call: the card status consent asks before every use of a card (kit cardStatus.ts). */
 export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string, RouteHandler> {
-  return {
+  const routes: Record<string, RouteHandler> = {
     [`POST ${CARD_STATUS_PATH}`]: async (req, res, body) => {
       if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
       let serial: string;
@@ -16,4 +25,19 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       return sendJson(res, 200, await cardStatusOf(deps.db, serial));
     },
   };
+  if (deps.config.DEMO_MODE) {
+    routes[`POST ${DEMO_AGE_CONFIRMATIONS_PATH}`] = async (req, res, body) => {
+      if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      let parsed: z.infer<typeof ageBody>;
+      try {
+        parsed = ageBody.parse(JSON.parse(body));
+      } catch {
+        return sendJson(res, 400, { error: 'malformed request: expected { patientId, facilityCode, hours }' });
+      }
+      const moved = await deps.db.update(confirmations).set({ at: sql`${confirmations.at} - make_interval(hours => ${parsed.hours})` })
+        .where(and(eq(confirmations.patientId, parsed.patientId), eq(confirmations.facilityCode, parsed.facilityCode))).returning({ id: confirmations.id });
+      return sendJson(res, 200, { moved: moved.length });
+    };
+  }
+  return routes;
 }

@@ -1,0 +1,106 @@
+/**
+ * Who sees which part of a person's qualification (docs/domain.md "What a facility may see at all", "Insurers"),
+ * asked of the decision point with the facts only this subgraph holds (kit pdp.ts DecisionRequest), and shaped by
+ * the view of the policy rule that allowed (kit policy.ts RuleView). The rules themselves live in the policy.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
+import { confirmations } from '../db/tables';
+import type { QualificationsContext } from '../context';
+import type { PatientRow, QualificationRow } from './patients';
+
+/** What the decision allowed, kept on the loaded person for the field resolvers. */
+export interface QualificationAccess {
+  view: RuleView | undefined;
+  actor: Actor | null;
+  /** CONFIRMED_COVERAGE: the coverage ids the latest confirmation here answered (none when only a reader consent opened the person). */
+  confirmedCoverageIds: string[] | null;
+}
+
+export type AllowedPatient = PatientRow & { access: QualificationAccess };
+
+/** The same answer for an unknown id and for a person the caller may not see: nothing tells them apart. */
+export function patientNotFound(id: string): NotFoundError {
+  return new NotFoundError(patientNotFoundMessage(id));
+}
+
+interface LatestConfirmation { at: Date; qualificationId: string | null; newQualificationId: string | null }
+
+async function latestConfirmationHere(ctx: QualificationsContext, patientId: string, facilityCode: string): Promise<LatestConfirmation | undefined> {
+  const [row] = await ctx.db.select({ at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId })
+    .from(confirmations).where(and(eq(confirmations.patientId, patientId), eq(confirmations.facilityCode, facilityCode))).orderBy(desc(confirmations.at)).limit(1);
+  return row;
+}
+
+function inForceOn(q: Pick<QualificationRow, 'qualificationDate' | 'disqualificationDate'>, date: string): boolean {
+  return q.qualificationDate <= date && (q.disqualificationDate === null || q.disqualificationDate >= date);
+}
+
+/**
+ * Loads a person the caller may see, or throws NOT_FOUND exactly as for an unknown id. An unknown id asks no decision
+ * (the access log names only people who exist); every other question is decided and logged by the decision point.
+ */
+export async function loadAllowedPatient(ctx: QualificationsContext, id: string): Promise<AllowedPatient> {
+  const row = await ctx.loaders.patient.load(id);
+  if (!row) throw patientNotFound(id);
+  const actor = ctx.actor;
+  let confirmation: LatestConfirmation | undefined;
+  let insurerMember = false;
+  if (actor && (STAFF_ROLES as readonly Role[]).includes(actor.role) && actor.facilityCode) {
+    confirmation = await latestConfirmationHere(ctx, id, actor.facilityCode);
+  } else if (actor?.role === 'INSURER' && actor.insurerNumber) {
+    const own = actor.insurerNumber;
+    insurerMember = (await ctx.loaders.history.load(id)).some((q) => q.insurerNumber === own && inForceOn(q, ctx.today));
+  }
+  const decision = await ctx.decisions.decide({
+    patientId: id, category: 'QUALIFICATION',
+    ...(confirmation ? { confirmedHereAt: confirmation.at.toISOString() } : {}),
+    ...(insurerMember ? { insurerMember } : {}),
+  });
+  if (!decision.allow) throw patientNotFound(id);
+  const view = viewOfRule(decision.rule);
+  const confirmedCoverageIds = view === 'CONFIRMED_COVERAGE' && confirmation
+    ? [confirmation.qualificationId, confirmation.newQualificationId].filter((q): q is string => q !== null)
+    : null;
+  return { ...row, access: { view, actor, confirmedCoverageIds } };
+}
+
+/**
+ * The coverage periods the caller may see, newest first: the confirmation's answer for staff (or, opened by a reader
+ * consent alone, the coverage in force today, which is what a card confirmation answers), an insurer's own periods,
+ * everything for the person, the operator and an app the person granted qualification to.
+ */
+export function visibleCoverage(patient: AllowedPatient, history: QualificationRow[], today: string): QualificationRow[] {
+  const { view, actor, confirmedCoverageIds } = patient.access;
+  switch (view) {
+    case 'CONFIRMED_COVERAGE':
+      return confirmedCoverageIds === null ? history.filter((q) => inForceOn(q, today)) : history.filter((q) => confirmedCoverageIds.includes(q.id));
+    case 'OWN_PERIODS':
+    case 'OWN_PERIODS_WITH_ADDRESS':
+      return history.filter((q) => actor?.insurerNumber !== undefined && q.insurerNumber === actor.insurerNumber);
+    case undefined:
+      return history;
+  }
+}
+
+/**
+ * Address and postcode, or null: a former insurer never gets them; staff do not for a DV/abuse-registered person
+ * (asked of consent with the flags, seed ※ in 2-2), exactly as for a person with no address on file.
+ */
+export async function visibleAddress(ctx: QualificationsContext, patient: AllowedPatient): Promise<{ address: string | null; postNumber: string | null }> {
+  const hidden = { address: null, postNumber: null };
+  const { view, actor } = patient.access;
+  if (view === 'OWN_PERIODS') return hidden;
+  if (view === 'CONFIRMED_COVERAGE') {
+    if (!actor?.facilityCode) return hidden;
+    const flags = await ctx.consentFlags(patient.id, actor.facilityCode);
+    if (flags.withholdAddress) return hidden;
+  }
+  return { address: patient.address, postNumber: patient.postNumber };
+}
+
+/** The confirmation at the counter itself (policy rule qualification.counter), asked before any row is answered. */
+export async function requireCounterConfirmation(decisions: DecisionClient, patientId: string): Promise<void> {
+  const decision = await decisions.decide({ patientId, category: 'QUALIFICATION', counterConfirmation: true });
+  if (!decision.allow) throw new ForbiddenError('資格確認は医療機関・薬局のログインで行ってください / Qualification confirmation needs a facility login');
+}
