@@ -51,7 +51,8 @@ async function flags(patientId: string, facilityCode: string): Promise<{ drug: s
   const response = await fetch(`${system.urls.consent}/internal/consent-flags`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ patientId, facilityCode }),
   });
-  return (await response.json()) as { drug: string; checkup: string };
+  const { drug, checkup } = (await response.json()) as { drug: string; checkup: string };
+  return { drug, checkup };
 }
 
 /** Demo-only route: a consent with a chosen registration time (the injected clock of these tests). */
@@ -188,6 +189,7 @@ describe('DV-blocked demo patient (佐藤 花子)', () => {
     const viaGateway = await system.graphql('query($id: ID!) { patient(id: $id) { name address birthdate } }', { id: sato.id }, await system.token('clinic-doctor'));
     const unknownViaGateway = await system.graphql('query($id: ID!) { patient(id: $id) { name address birthdate } }', { id: nobody }, await system.token('clinic-doctor'));
     expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe(unknownViaGateway.body.errors?.[0]?.extensions?.code);
+    expect(viaGateway.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(viaGateway.text).not.toContain('佐藤');
     expect(viaGateway.text).not.toContain(sato.address);
 
@@ -199,7 +201,7 @@ describe('DV-blocked demo patient (佐藤 花子)', () => {
     const appToken = app.body.data?.phrToken.accessToken ?? '';
     expect(await decideWithToken(appToken, sato.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED', reason: 'CONSENT_REQUIRED' });
     const appRead = await system.graphql('query($id: ID!) { patient(id: $id) { name } }', { id: sato.id }, appToken);
-    expect(appRead.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(appRead.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(appRead.text).not.toContain('佐藤');
 
     const own = await system.graphql<{ me: { name: string; accessLog: Array<{ actorRole: string; decision: string; reason: string; category: string }> } }>('{ me { name accessLog(first: 200) { actorRole decision reason category } } }', {}, satoToken);
@@ -207,8 +209,9 @@ describe('DV-blocked demo patient (佐藤 花子)', () => {
     expect(own.body.data?.me.name).toBe('佐藤 花子');
     const log = own.body.data?.me.accessLog ?? [];
     expect(log.length).toBeGreaterThanOrEqual(18);
-    // Her own 提供状況 lists the refusals but never names the block (whoever holds her card reads it).
-    expect(log.every((entry) => entry.decision === 'DENY' && ['NOT_PROVIDED', 'ROLE_NOT_LICENSED'].includes(entry.reason))).toBe(true);
+    // Her own 提供状況 lists the refusals but never names the block (whoever holds her card reads it); staff asking for
+    // her without a confirmation at their facility are refused for that, as for anyone (the confirmation is not stopped).
+    expect(log.every((entry) => entry.decision === 'DENY' && ['NOT_PROVIDED', 'ROLE_NOT_LICENSED', 'NOT_CONFIRMED_HERE'].includes(entry.reason))).toBe(true);
     expect(JSON.stringify(log)).not.toMatch(/DV_/);
     expect(new Set(log.map((entry) => entry.actorRole))).toEqual(new Set(['DOCTOR', 'RECEPTION', 'PHARMACIST', 'DENTIST', 'INSURER', 'PHR_APP', 'ADMIN']));
     // The operator's log search keeps the true reason.

@@ -200,7 +200,7 @@ describe('facility: reader kiosk and staff view', () => {
     const flags = await fetch(`${system.urls.consent}/internal/consent-flags`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ patientId: next.id, facilityCode }),
     });
-    expect(await flags.json()).toEqual({ drug: '0', checkup: '0' });
+    expect(await flags.json()).toMatchObject({ drug: '0', checkup: '0' });
     await page.getByRole('button', { name: '次の方' }).click();
     await page.getByRole('heading', { name: 'マイナンバーカードをカードリーダーに置いてください。' }).waitFor();
 

@@ -69,7 +69,9 @@ async function consentFlagsFromConsent(patientId: string, facilityCode: string):
     method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret }, body: JSON.stringify({ patientId, facilityCode }),
   });
   // Fail closed (issue 4): when consent cannot answer, the confirmation says 3 取得困難 for both.
-  return response.ok ? ((await response.json()) as { drug: string; checkup: string }) : { drug: '3', checkup: '3' };
+  if (!response.ok) return { drug: '3', checkup: '3' };
+  const { drug, checkup } = (await response.json()) as { drug: string; checkup: string };
+  return { drug, checkup };
 }
 
 /** A demo patient (index ≥ 2) whose coverage in force today is with `insurerNumber`, skipping `exclude`. */
@@ -241,13 +243,16 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     expect(result.body.data ?? null).toBeNull();
   });
 
-  test('a DV-blocked person is not confirmed yet (the decision point answers her as nobody: NOT_FOUND), nothing personal', async () => {
+  test('a DV-blocked person is confirmed like anyone, without address or postcode (nothing tells the clerk)', async () => {
     const sato = system.patient(1);
     const first = sato.coverages[0];
     if (!first) throw new Error('sato has no coverage');
     const result = await confirmByNumbers('clinic-reception', { ...first, birthdate: sato.birthdate });
-    expect(errorOf(result)?.extensions?.code).toBe('NOT_FOUND');
-    expect(result.text).not.toContain('佐藤');
+    expect(errorOf(result)).toBeUndefined();
+    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', patientId: sato.id, address: null, postNumber: null, qualification: { insurerNumber: first.insurerNumber } });
+    expect(result.text).not.toContain(sato.address);
+    expect(result.text).not.toContain(sato.postNumber);
+    expect(result.body.data?.confirmQualificationByInsuranceCard.drugInfoConsentFlag).not.toBe('3');
   });
 });
 
@@ -343,8 +348,11 @@ describe('who sees what', () => {
     expect([...new Set(clinic.body.data?.patient.confirmations.map((c) => c.facilityCode))]).toEqual([DEMO_CLINIC.code]);
     expect(clinic.text).not.toContain(DEMO_PHARMACY.code);
 
+    // The hospital never confirmed him: it cannot even find him (docs/domain.md "What a facility may see at all").
     const hospital = await gql<{ patient: { confirmations: unknown[] } }>(query, { id: yamada.id }, await login('hospital-doctor'));
-    expect(hospital.body.data?.patient.confirmations).toEqual([]);
+    expect(errorOf(hospital)?.extensions?.code).toBe('NOT_FOUND');
+    expect(hospital.body.data?.patient ?? null).toBeNull();
+    expect(hospital.text).not.toContain(DEMO_CLINIC.code);
 
     const self = await gql<{ me: { confirmations: Array<{ facilityCode: string; facilityName: string }> } }>('{ me { confirmations { facilityCode facilityName } } }', {}, await login('yamada'));
     expect(new Set(self.body.data?.me.confirmations.map((c) => c.facilityCode))).toEqual(new Set([DEMO_CLINIC.code, DEMO_PHARMACY.code]));
@@ -367,10 +375,15 @@ describe('history by date and insurer operations', () => {
         c: qualificationOn(date: "${year - 4}-04-01") { insurerNumber }
         d: qualificationOn(date: "${year - 1}-04-01") { insurerNumber }
         e: qualificationOn(date: "2000-01-01") { insurerNumber }
-      } }`, { id: system.patient(0).id }, await login('clinic-doctor'),
+      } }`, { id: system.patient(0).id }, await login('admin'),
     );
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.patient).toEqual({ a: { insurerNumber: '06132013' }, b: { insurerNumber: '06132013' }, c: { insurerNumber: '01130012' }, d: { insurerNumber: '131011' }, e: null });
+    // The clinic (a consent and a confirmation here) sees only the coverage it confirmed: never the past insurers.
+    const clinic = await gql<Record<string, Record<string, unknown>>>(`query($id: ID!) { patient(id: $id) {
+        a: qualificationOn(date: "2015-06-01") { insurerNumber } c: qualificationOn(date: "${year - 4}-04-01") { insurerNumber } d: qualificationOn(date: "${year - 1}-04-01") { insurerNumber }
+      } }`, { id: system.patient(0).id }, await login('clinic-doctor'));
+    expect(clinic.body.data?.patient).toEqual({ a: null, c: null, d: { insurerNumber: '131011' } });
   });
 
   test('people aged 70–74 carry 高齢受給者 information on their current qualification', async () => {
@@ -392,7 +405,7 @@ describe('history by date and insurer operations', () => {
     expect(result.body.data?.patient.currentQualification?.elderlyRecipientValidStartDate?.endsWith('-01')).toBe(true);
   });
 
-  test('changeInsurer: the old coverage ends the day before, history by date follows, the old card now answers 3', async () => {
+  test('changeInsurer (deprecated) acquires for the new insurer and leaves the old coverage open: 5 until the old insurer records the loss, then 3', async () => {
     const index = memberOf('01130012', [memberOf('01130012')]);
     const person = system.patient(index);
     const old = person.coverages.find((c) => c.disqualificationDate === undefined);
@@ -405,15 +418,11 @@ describe('history by date and insurer operations', () => {
     expect(changed.body.errors).toBeUndefined();
     expect(changed.body.data?.changeInsurer).toMatchObject({ insurerNumber: '131011', qualificationDate: '2026-10-01', disqualificationDate: null });
 
-    const byDate = await gql<{ patient: Record<string, { insurerNumber: string; disqualificationDate: string | null } | null> }>(
-      'query($id: ID!) { patient(id: $id) { before: qualificationOn(date: "2026-09-30") { insurerNumber disqualificationDate } after: qualificationOn(date: "2026-10-01") { insurerNumber disqualificationDate } current: currentQualification { insurerNumber disqualificationDate } } }',
-      { id: person.id }, await login('admin'),
+    const byDate = await gql<{ patient: { qualifications: Array<{ insurerNumber: string; disqualificationDate: string | null }> } }>(
+      'query($id: ID!) { patient(id: $id) { qualifications { insurerNumber disqualificationDate } } }', { id: person.id }, await login('admin'),
     );
-    expect(byDate.body.data?.patient).toEqual({
-      before: { insurerNumber: '01130012', disqualificationDate: '2026-09-30' },
-      after: { insurerNumber: '131011', disqualificationDate: null },
-      current: { insurerNumber: '131011', disqualificationDate: null },
-    });
+    // 国保 did not end 協会けんぽ's coverage (docs/domain.md "Insurers"): both are open.
+    expect(byDate.body.data?.patient.qualifications.filter((q) => q.disqualificationDate === null).map((q) => q.insurerNumber).sort()).toEqual(['01130012', '131011']);
     // The change reaches checkups through the outbox (contract 6): one event, delivered.
     let events: Array<{ fromInsurerNumber: string | null; toInsurerNumber: string; effectiveDate: string; deliveredAt: string | null }> = [];
     for (let tries = 0; tries < 50; tries += 1) {
@@ -425,7 +434,18 @@ describe('history by date and insurer operations', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ fromInsurerNumber: '01130012', toInsurerNumber: '131011', effectiveDate: '2026-10-01', deliveredAt: expect.any(String) });
 
-    const oldCard = await confirmByNumbers('clinic-reception', { insurerNumber: old.insurerNumber, insuredCardSymbol: old.insuredCardSymbol, insuredIdentificationNumber: old.insuredIdentificationNumber, insuredBranchNumber: old.insuredBranchNumber, birthdate: person.birthdate });
+    const oldNumbers = { insurerNumber: old.insurerNumber, insuredCardSymbol: old.insuredCardSymbol, insuredIdentificationNumber: old.insuredIdentificationNumber, insuredBranchNumber: old.insuredBranchNumber, birthdate: person.birthdate };
+    const overlap = await confirmByNumbers('clinic-reception', oldNumbers);
+    expect(overlap.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '5', qualification: { insurerNumber: '01130012' }, newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
+
+    // 協会けんぽ records the loss of its own member; then the old card answers 3 with the new coverage.
+    const own = await gql<{ patient: { qualifications: Array<{ id: string; insurerNumber: string; disqualificationDate: string | null }> } }>(
+      'query($id: ID!) { patient(id: $id) { qualifications { id insurerNumber disqualificationDate } } }', { id: person.id }, await login('insurer-kyokai'));
+    const openOwn = own.body.data?.patient.qualifications.find((q) => q.disqualificationDate === null);
+    expect(own.body.data?.patient.qualifications.every((q) => q.insurerNumber === '01130012')).toBe(true);
+    const loss = await gql('mutation($q: ID!) { endQualification(qualificationId: $q, disqualificationDate: "2026-09-30") { id } }', { q: openOwn?.id }, await login('insurer-kyokai'));
+    expect(errorOf(loss)).toBeUndefined();
+    const oldCard = await confirmByNumbers('clinic-reception', oldNumbers);
     expect(oldCard.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '3', newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
   });
 
@@ -442,10 +462,11 @@ describe('history by date and insurer operations', () => {
     const future = await gql('mutation($q: ID!) { endQualification(qualificationId: $q, disqualificationDate: "2099-01-01") { id } }', { q: kokuhoCoverage.id }, await login('insurer-kokuho'));
     expect(errorOf(future)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'disqualificationDate' });
 
+    // An insurer cannot acquire a person again while its own coverage of them is in force.
     const overlapping = await gql(
       'mutation($l: String!, $q: QualificationInput!) { registerQualification(linkageNumber: $l, qualification: $q) { id } }',
       { l: system.patient(0).linkageNumber, q: { insuredCardSymbol: '1', insuredIdentificationNumber: '1', insuredBranchNumber: '00', personalFamilyClassification: '1', qualificationDate: '2026-11-01', insuredPartialContributionRatio: '030' } },
-      await login('insurer-kyokai'),
+      await login('insurer-kokuho'),
     );
     expect(errorOf(overlapping)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'qualificationDate' });
 

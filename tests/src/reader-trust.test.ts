@@ -31,7 +31,8 @@ async function flags(patientId: string, facilityCode: string): Promise<{ drug: s
   const response = await fetch(`${system.urls.consent}/internal/consent-flags`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ patientId, facilityCode }),
   });
-  return (await response.json()) as { drug: string; checkup: string };
+  const { drug, checkup } = (await response.json()) as { drug: string; checkup: string };
+  return { drug, checkup };
 }
 
 function cardSign(serial: string, challenge: string): string {
