@@ -184,8 +184,9 @@ describe('who may read drug information', () => {
   test('the pharmacist reads nothing until yamada consents at the pharmacy card reader, then reads', async () => {
     const pharmacist = await system.token('pharmacy-pharmacist');
     const yamadaId = system.patient(0).id;
+    // Not presented at the pharmacy yet: it cannot even find him (docs/domain.md "What a facility may see at all").
     const before = await system.graphql(PATIENT_SUMMARY, { id: yamadaId }, pharmacist);
-    expect(before.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(before.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expectNoDrugData(before.text, 0);
 
     // At the pharmacy's registered reader (contract 4): the card signs the nonce, the PIN, "drug information: yes".
@@ -198,9 +199,18 @@ describe('who may read drug information', () => {
     expect(after.body.data?.patient.medicationSummary.counts.activeDrugs).toBeGreaterThan(0);
   });
 
-  test('a doctor without a consent at their facility gets CONSENT_REQUIRED and no drug data', async () => {
+  test('a doctor without a consent at their facility gets NOT_FOUND, and after confirming his insurance card CONSENT_REQUIRED, and no drug data', async () => {
     // The demo hospital holds consents for patients from index 2 on, not for yamada.
     const token = await system.token('hospital-doctor');
+    const unseen = await system.graphql<{ patient: { medicationSummary: unknown } | null }>(PATIENT_SUMMARY, { id: system.patient(0).id }, token);
+    expect(unseen.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expectNoDrugData(unseen.text, 0);
+    const yamada = system.patient(0);
+    const kokuho = yamada.coverages.find((c) => c.insurerNumber === '131011');
+    const confirmed = await system.graphql(
+      'mutation($i: String!, $s: String!, $n: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, birthdate: $d) { qualificationValidity } }',
+      { i: kokuho?.insurerNumber, s: kokuho?.insuredCardSymbol, n: kokuho?.insuredIdentificationNumber, d: yamada.birthdate }, token);
+    expect(confirmed.body.errors).toBeUndefined();
     const result = await system.graphql<{ patient: { medicationSummary: unknown } | null }>(PATIENT_SUMMARY, { id: system.patient(0).id }, token);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
     // The drug fields are nullable (partial failure, issue 9): the refused field is null, nothing else leaks.
@@ -266,7 +276,7 @@ describe('who may read drug information', () => {
 
     // The same app may not read anyone else's drugs.
     const other = await system.graphql(PATIENT_DISPENSINGS, { id: system.patient(2).id }, drugLogin.body.data?.phrToken.accessToken);
-    expect(['FORBIDDEN', 'CONSENT_REQUIRED']).toContain(other.body.errors?.[0]?.extensions?.code);
+    expect(['NOT_FOUND', 'FORBIDDEN', 'CONSENT_REQUIRED']).toContain(other.body.errors?.[0]?.extensions?.code);
     expectNoDrugData(other.text, 2);
   });
 });

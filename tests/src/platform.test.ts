@@ -24,8 +24,9 @@ describe('platform: federated query through the gateway', () => {
       'query($id: ID!) { patient(id: $id) { name qualifications { insurerNumber qualificationDate } } }', { id: system.patient(0).id }, token,
     );
     expect(result.body.errors).toBeUndefined();
-    // 山田 太郎 changed insurer twice: three coverage periods, newest first.
-    expect(result.body.data?.patient.qualifications.map((q) => q.insurerNumber)).toEqual(['131011', '01130012', '06132013']);
+    // 山田 太郎 changed insurer twice, but a facility sees only the coverage in force (his card verified at its reader
+    // with a consent), never past insurers (docs/domain.md "What a facility may see at all").
+    expect(result.body.data?.patient.qualifications.map((q) => q.insurerNumber)).toEqual(['131011']);
   });
 
   test('a field the role may not read is refused before any subgraph is called, and no data leaves', async () => {

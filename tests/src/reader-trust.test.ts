@@ -66,8 +66,10 @@ describe('finding 1: consent only from a registered reader of the facility', () 
       expect(result.body.data ?? null).toBeNull();
     }
     expect(await flags(patient.id, DEMO_DENTAL.code)).toEqual({ drug: '0', checkup: '0' });
+    // Nothing registered: the dental clinic cannot even find the person (NOT_FOUND, as an unknown id).
     const read = await system.graphql('query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', { id: patient.id }, staff);
-    expect(read.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(read.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((read.body.data as { patient?: unknown } | null)?.patient ?? null).toBeNull();
   });
 
   test('a statement signed by a key that is not registered is refused; so is one naming a registered reader it was not signed by', async () => {
@@ -95,8 +97,10 @@ describe('finding 1: consent only from a registered reader of the facility', () 
     const dental = await readerVisit(call, system.demo, system.reader(DEMO_DENTAL.code), patient.cardSerial, { drug: true, checkup: true });
     expect(dental.consents.every((c) => c.facilityCode === DEMO_DENTAL.code)).toBe(true);
     expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '0', checkup: '0' });
+    // The dental consent opens nothing at the clinic: it cannot even find the person.
     const clinicRead = await system.graphql('query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', { id: patient.id }, await system.token('clinic-doctor'));
-    expect(clinicRead.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(clinicRead.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((clinicRead.body.data as { patient?: unknown } | null)?.patient ?? null).toBeNull();
   });
 
   test('readers are registered by the operator only; a suspended reader is refused, a retired one for good', async () => {
