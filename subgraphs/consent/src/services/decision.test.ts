@@ -217,7 +217,10 @@ describe('decide() — rules in order', () => {
   });
 
   test('a blocked person is answered as an unknown id, for every actor but herself (docs/domain.md "DV")', () => {
-    for (const row of rows.filter((candidate) => candidate.facts?.dvBlocked === true && candidate.actor !== actor.patient)) {
+    // Except the confirmation at the counter and what it answered (docs/domain.md "DV and abuse victims": she is confirmed
+    // as anyone, without address): qualifications attests those only for a person who presented her card or numbers.
+    const confirmedAtCounter = (candidate: Row) => candidate.facts?.counterConfirmation === true || candidate.facts?.confirmedHereAt !== undefined;
+    for (const row of rows.filter((candidate) => candidate.facts?.dvBlocked === true && candidate.actor !== actor.patient && !confirmedAtCounter(candidate))) {
       const question = { actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW };
       const blocked = decide({ ...question, facts: facts(row.facts) });
       const unknown = answerForUnknown(question);
