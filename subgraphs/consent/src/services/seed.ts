@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import {
-  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
+  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
 import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
@@ -67,6 +67,13 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
     }))),
     encodeCopyRows(identityIndex, batch.map(identityRow)),
   ], copy);
+  // The demo twins (kit demoTwins) exist in qualifications only, without a card: the decision point must know them.
+  await db.insert(identityIndex).values(demoTwins(demo.seed).map(({ patient, qualification }) => ({
+    patientId: patient.id, name: patient.name, nameKana: patient.nameKana, nameKey: nameKey(patient.name), kanaKey: nameKey(patient.nameKana),
+    birthdate: patient.birthdate, sex: patient.sex, address: patient.address,
+    insurerNames: [insurerNames.get(qualification.insurerNumber)].filter((n): n is string => n !== undefined), insurerNumbers: [qualification.insurerNumber],
+    linkageNumber: patient.linkageNumber, currentInsurerNumber: qualification.insurerNumber,
+  })));
   await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });

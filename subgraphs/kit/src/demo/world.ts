@@ -306,3 +306,20 @@ export function demoAsOf(configured: string | undefined, now = new Date()): stri
   return configured ?? japanDate(now);
 }
 export { ymd, addDays };
+
+/**
+ * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
+ * numbers without the 枝番 matches both, the real system's 5 複数該当 (DOMAIN.md). They have no card and no
+ * claims; qualifications stores them and consent's identity index knows them (the decision point decides only about
+ * people it knows).
+ */
+export function demoTwins(seed: string) {
+  const common = { nameKana: 'オンシ フタゴ', sex: '2', birthdate: '1990-07-07', postNumber: '105-0011', address: '東京都港区芝公園4-2-8' };
+  return [1, 2].map((n) => ({
+    patient: { ...common, id: opaqueId('pt', seed, 'twin', n), linkageNumber: `LNK-TWIN-000${n}`, name: n === 1 ? '恩志 双葉' : '恩志 双子' },
+    qualification: {
+      insurerNumber: '06132013', insuredCardSymbol: '4711', insuredIdentificationNumber: '777001', insuredBranchNumber: `0${n}`,
+      personalFamilyClassification: '2', qualificationDate: '2015-04-01', insuredPartialContributionRatio: '030',
+    },
+  }));
+}

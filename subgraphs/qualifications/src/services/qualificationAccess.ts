@@ -3,7 +3,8 @@
  * asked of the decision point with the facts only this subgraph holds (kit pdp.ts DecisionRequest), and shaped by
  * the view of the policy rule that allowed (kit policy.ts RuleView). The rules themselves live in the policy.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import DataLoader from 'dataloader';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import { confirmations } from '../db/tables';
 import type { QualificationsContext } from '../context';
@@ -26,10 +27,24 @@ export function patientNotFound(id: string): NotFoundError {
 
 interface LatestConfirmation { at: Date; qualificationId: string | null; newQualificationId: string | null }
 
-async function latestConfirmationHere(ctx: QualificationsContext, patientId: string, facilityCode: string): Promise<LatestConfirmation | undefined> {
-  const [row] = await ctx.db.select({ at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId })
-    .from(confirmations).where(and(eq(confirmations.patientId, patientId), eq(confirmations.facilityCode, facilityCode))).orderBy(desc(confirmations.at)).limit(1);
-  return row;
+/** One batched reader per request (the statement count does not grow with the number of people asked). */
+const latestConfirmationLoaders = new WeakMap<QualificationsContext, DataLoader<string, LatestConfirmation | undefined>>();
+
+/** The latest confirmation of each person at the caller's facility, one statement per batch. */
+function latestConfirmationHere(ctx: QualificationsContext, patientId: string, facilityCode: string): Promise<LatestConfirmation | undefined> {
+  let loader = latestConfirmationLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await ctx.db.selectDistinctOn([confirmations.patientId], {
+        patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
+      }).from(confirmations).where(and(inArray(confirmations.patientId, [...ids]), eq(confirmations.facilityCode, facilityCode)))
+        .orderBy(asc(confirmations.patientId), desc(confirmations.at));
+      const byPatient = new Map(rows.map(({ patientId: id, ...latest }) => [id, latest]));
+      return ids.map((id) => byPatient.get(id));
+    });
+    latestConfirmationLoaders.set(ctx, loader);
+  }
+  return loader.load(patientId);
 }
 
 function inForceOn(q: Pick<QualificationRow, 'qualificationDate' | 'disqualificationDate'>, date: string): boolean {

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { addDays, ageOn, DEMO_INSURERS, opaqueId, demoFacilities, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 /** Patients per COPY (patients, cards and coverage rows of a thousand people). */
@@ -27,22 +27,6 @@ function elderlyRecipient(patient: DemoPatient, coverage: DemoCoverage, asOf: st
   const start = patient.birthdate.endsWith('-01') ? firstOfBirthdayMonth : firstOfNextMonth;
   const seventyFifthBirthday = `${birthYear + 75}${patient.birthdate.slice(4)}`;
   return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(seventyFifthBirthday, -1) };
-}
-
-/**
- * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
- * numbers without the 枝番 matches both, the real system's 5 複数該当 (DOMAIN.md). They exist only in this
- * subgraph (no card, no claims), so other subgraphs' demo data is unchanged.
- */
-export function demoTwins(seed: string) {
-  const common = { nameKana: 'オンシ フタゴ', sex: '2', birthdate: '1990-07-07', postNumber: '105-0011', address: '東京都港区芝公園4-2-8' };
-  return [1, 2].map((n) => ({
-    patient: { ...common, id: opaqueId('pt', seed, 'twin', n), linkageNumber: `LNK-TWIN-000${n}`, name: n === 1 ? '恩志 双葉' : '恩志 双子' },
-    qualification: {
-      insurerNumber: '06132013', insuredCardSymbol: '4711', insuredIdentificationNumber: '777001', insuredBranchNumber: `0${n}`,
-      personalFamilyClassification: '2', qualificationDate: '2015-04-01', insuredPartialContributionRatio: '030',
-    },
-  }));
 }
 
 /** People, cards and coverage histories from the deterministic demo world (ARCHITECTURE.md "Data"). */
