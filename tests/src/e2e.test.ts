@@ -497,3 +497,33 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
+
+describe('a person registered as a DV victim (sato): her portal', () => {
+  test('shows her insurance; drugs, checkups and expenses say neutrally that the portal cannot show them, the same words each time', async () => {
+    const { context, page, consoleErrors } = await openSession();
+    await cardLogin(page, 'CARD-SATO-0002', DEMO_PIN);
+    await page.waitForURL(`${portal.url}/`);
+    await page.locator('.spinner').waitFor({ state: 'detached' });
+    expect(await page.locator('main').innerText()).toContain('全国健康保険協会');
+    await shoot(page, 'dv-home');
+    const shown: string[] = [];
+    for (const pathname of ['/drugs', '/drugs?view=active', '/checkups', '/expenses']) {
+      await visit(page, `${portal.url}${pathname}`);
+      const state = page.locator('[data-state=not-shown]');
+      await state.waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('この情報はポータルでは表示できません');
+      expect(text).toContain('ご加入の保険者');
+      // Nothing names a block or a reason, and nothing of her drugs leaves.
+      expect(text).not.toMatch(/DV|虐待|権限|停止|ロキソニン/);
+      shown.push(await state.innerText());
+      await shoot(page, `dv${pathname.replace(/[/?=]/g, '-')}`);
+    }
+    expect(new Set(shown).size).toBe(1);
+    await visit(page, `${portal.url}/access`);
+    expect(await page.locator('main').innerText()).not.toMatch(/DV|提供停止/);
+    await shoot(page, 'dv-access');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

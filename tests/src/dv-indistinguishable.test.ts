@@ -1,0 +1,231 @@
+/**
+ * DV / abuse victims (docs/domain.md "DV"; seed ※ in 2-2: 全情報の提供及び閲覧を一律不可, 保険者に申出), through the
+ * gateway: for 佐藤 花子 (registered) and for an id that names nobody, every read a facility, another insurer and an
+ * app can make answers the same, byte for byte once the ids and request ids are set aside — even though she gave her
+ * consent at the facilities' readers. Her own portal keeps her insurance but not her drugs, checkups or expenses.
+ * Blocks are registered and lifted by her insurer (by 紐付番号) or the operator; any other insurer is answered as for
+ * an unknown number, and the refusal is logged. The log names only people who exist.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/kit';
+import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
+
+let system: TestSystem;
+const SATO = 1;
+const YAMADA = 0;
+const SATO_INSURER = 'insurer-kyokai'; // 協会けんぽ 01130012: her only coverage (demo world)
+const OTHER_INSURER = 'insurer-kokuho';
+const nobody = `pt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  system = await startTestSystem({ patients: 6 });
+  const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+  // She consents at the clinic and the pharmacy (her own act at the reader): the strongest case for the readers.
+  for (const facility of [DEMO_CLINIC.code, DEMO_PHARMACY.code]) {
+    await readerVisit(call, system.demo, system.reader(facility), system.patient(SATO).cardSerial, { drug: true, checkup: true });
+  }
+}, 400_000);
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function tokenOf(account: string): Promise<string> {
+  const known = tokens.get(account);
+  if (known) return known;
+  const token = await system.token(account);
+  tokens.set(account, token);
+  return token;
+}
+
+/** Status and body with the asked id, request ids, trace ids and times taken out: what is left must not differ. */
+function normalized(response: GraphQLResponse<unknown>, id: string): unknown {
+  const text = JSON.stringify({ status: response.status, body: response.body }).split(id).join('<id>');
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !/requestId|traceId|timestamp|confirmedAt/i.test(key)).map(([key, inner]) => [key, strip(inner)]));
+  };
+  return strip(JSON.parse(text));
+}
+
+const READS: Record<string, string> = {
+  person: 'query($id: ID!) { patient(id: $id) { id name nameKana birthdate sex address postNumber qualifications { insurerNumber insuredIdentificationNumber } } }',
+  dispensings: 'query($id: ID!) { patient(id: $id) { dispensings(first: 5, from: "2021-01-01") { edges { node { drugName date } } } } }',
+  medicationSummary: 'query($id: ID!) { patient(id: $id) { medicationSummary { asOf counts { activeDrugs } } } }',
+  checkups: 'query($id: ID!) { patient(id: $id) { checkups { fiscalYear } } }',
+  expenses: 'query($id: ID!) { patient(id: $id) { medicalExpenses(year: 2025) { totalPoints } } }',
+};
+
+async function read(account: string, query: string, id: string): Promise<GraphQLResponse<unknown>> {
+  return system.graphql(query, { id }, await tokenOf(account));
+}
+
+describe('a blocked person reads as nobody', () => {
+  for (const account of ['clinic-doctor', 'pharmacy-pharmacist', 'clinic-reception', OTHER_INSURER]) {
+    test(`${account}: every read of 佐藤 花子 answers what an unknown id answers, and nothing of her leaves`, async () => {
+      const sato = system.patient(SATO);
+      for (const [name, query] of Object.entries(READS)) {
+        const blocked = await read(account, query, sato.id);
+        const unknown = await read(account, query, nobody);
+        expect({ account, name, answer: normalized(blocked, sato.id) }).toEqual({ account, name, answer: normalized(unknown, nobody) });
+        expect(blocked.body.data ?? null).toBeNull();
+        for (const secret of [sato.name, sato.address, sato.birthdate, sato.postNumber]) expect(blocked.text).not.toContain(secret);
+        expect(blocked.text).not.toMatch(/DV|虐待|block/i);
+      }
+    });
+  }
+
+  test('the log has her refusals (reason DV_BLOCK, for the operator) and no entry at all for the unknown id', async () => {
+    const admin = await tokenOf('admin');
+    const hers = await system.graphql<{ accessLogSearch: Array<{ decision: string; reason: string; actorRole: string }> }>(
+      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { decision reason actorRole } }', { p: system.patient(SATO).id }, admin);
+    const entries = hers.body.data?.accessLogSearch ?? [];
+    expect(entries.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(4);
+    expect(entries.every((entry) => entry.decision === 'DENY' || entry.actorRole === 'PATIENT' || entry.actorRole === 'CARD_READER')).toBe(true);
+    const none = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: nobody }, admin);
+    expect(none.body.errors).toBeUndefined();
+    expect(none.body.data?.accessLogSearch).toEqual([]);
+  });
+
+  test('staff cannot make the decision point write entries (ALLOW or DENY) for made-up patient ids', async () => {
+    const madeUp = `pt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    for (const account of ['clinic-doctor', 'clinic-reception', 'pharmacy-pharmacist']) {
+      for (const query of Object.values(READS)) await read(account, query, madeUp);
+    }
+    const log = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: madeUp }, await tokenOf('admin'));
+    expect(log.body.data?.accessLogSearch).toEqual([]);
+  });
+
+  test('her consent flags at the clinic look like anyone\'s: her reader answers were registered as usual', async () => {
+    const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+    const visit = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), system.patient(SATO).cardSerial, { drug: true, checkup: false });
+    expect(visit.consents.filter((consent) => consent.facilityCode === DEMO_CLINIC.code && consent.category === 'DRUG').some((consent) => consent.valid)).toBe(true);
+    expect(JSON.stringify(visit)).not.toMatch(/DV|block/i);
+  });
+
+  test('a PHR app: her live grant reads as a grant that no longer exists; an unknown id as any person not its grantor', async () => {
+    const sato = await tokenOf('sato');
+    const appTokenFor = async (patientToken: string): Promise<{ token: string; grantId: string }> => {
+      const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG", "CHECKUP"]) { id } }', {}, patientToken);
+      const grantId = granted.body.data?.grantPhrAccess.id;
+      if (!grantId) throw new Error(granted.text);
+      const app = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });
+      const token = app.body.data?.phrToken.accessToken;
+      if (!token) throw new Error(app.text);
+      return { token, grantId };
+    };
+    const satoApp = await appTokenFor(sato);
+    // Another person (patient 3) grants the same app and revokes: the answer of a grant that no longer exists.
+    const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+    const { cardLogin } = await import('@onshi/consent/src/cli/demoClient');
+    const other = await cardLogin(call, system.demo, system.patient(3).cardSerial);
+    const otherApp = await appTokenFor(other.accessToken);
+    const revoked = await system.graphql('mutation($g: ID!) { revokePhrAccess(grantId: $g) { active } }', { g: otherApp.grantId }, other.accessToken);
+    expect(revoked.body.errors).toBeUndefined();
+    for (const [name, query] of Object.entries(READS).filter(([name]) => name !== 'expenses')) {
+      const blocked = await system.graphql(query, { id: system.patient(SATO).id }, satoApp.token);
+      const gone = await system.graphql(query, { id: system.patient(3).id }, otherApp.token);
+      expect({ name, answer: normalized(blocked, system.patient(SATO).id) }).toEqual({ name, answer: normalized(gone, system.patient(3).id) });
+      expect(blocked.text).not.toContain(system.patient(SATO).name);
+      const unknown = await system.graphql(query, { id: nobody }, satoApp.token);
+      const notGrantor = await system.graphql(query, { id: system.patient(YAMADA).id }, satoApp.token);
+      expect({ name, answer: normalized(unknown, nobody) }).toEqual({ name, answer: normalized(notGrantor, system.patient(YAMADA).id) });
+    }
+  });
+
+  test('a disaster search finds her as it finds nobody', async () => {
+    const admin = await tokenOf('admin');
+    const now = Date.now();
+    const declared = await system.graphql('mutation($s: String!, $e: String!) { declareDisaster(name: "DV試験地震", prefectures: ["13"], startsAt: $s, endsAt: $e) { id } }',
+      { s: new Date(now - 60_000).toISOString(), e: new Date(now + 86_400_000).toISOString() }, admin);
+    expect(declared.body.errors).toBeUndefined();
+    const sato = system.patient(SATO);
+    const query = 'query($n: String!, $b: String!, $s: String!, $i: String!) { disasterSearch(name: $n, birthdate: $b, sex: $s, insurerNameOrAddress: $i) { patient { id } disasterId special } }';
+    const found = await system.graphql(query, { n: sato.name, b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await tokenOf('clinic-doctor'));
+    const none = await system.graphql(query, { n: '存在 しない', b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await tokenOf('clinic-doctor'));
+    expect(normalized(found, sato.id)).toEqual(normalized(none, sato.id));
+    expect(found.text).not.toContain(sato.id);
+  });
+});
+
+describe('her own portal', () => {
+  test('she sees her insurance; her drugs, checkups and expenses are refused with one neutral answer', async () => {
+    const token = await tokenOf('sato');
+    const me = await system.graphql<{ me: { name: string; currentQualification: { insurerNumber: string } | null } }>('{ me { name currentQualification { insurerNumber } } }', {}, token);
+    expect(me.body.errors).toBeUndefined();
+    expect(me.body.data?.me.currentQualification?.insurerNumber).toBe('01130012');
+    const answers = [];
+    for (const field of ['dispensings(first: 5, from: "2021-01-01") { edges { node { drugName } } }', 'medicationSummary { asOf }', 'checkups { fiscalYear }', 'medicalExpenses(year: 2025) { totalPoints }']) {
+      const result = await system.graphql<{ me: Record<string, unknown> | null }>(`{ me { ${field} } }`, {}, token);
+      expect(Object.values(result.body.data?.me ?? {}).every((value) => value === null)).toBe(true);
+      expect(result.text).not.toMatch(/DV|虐待|block|ロキソニン/i);
+      const error = result.body.errors?.[0];
+      answers.push({ code: error?.extensions?.code, message: error?.message });
+    }
+    expect(answers.every((answer) => answer.code === 'FORBIDDEN')).toBe(true);
+    expect(new Set(answers.map((answer) => answer.message)).size).toBe(1);
+    // Her 提供状況 never names the block (whoever holds her card reads it).
+    const log = await system.graphql('{ me { accessLog(first: 200, includeOwnViews: true) { category reason } } }', {}, token);
+    expect(log.body.errors).toBeUndefined();
+    expect(log.text).not.toMatch(/DV_/);
+  });
+});
+
+describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () => {
+  const LIFT = 'mutation($l: String!, $r: String!) { liftDvBlock(linkageNumber: $l, requestReference: $r) { patientId registeredByRole liftedAt liftedBy liftReference } }';
+  const REGISTER = 'mutation($l: String!, $r: String!) { registerDvBlock(linkageNumber: $l, requestReference: $r) { patientId registeredByRole requestReference liftedAt } }';
+
+  test('another insurer (or her former one) is answered as for an unknown 紐付番号, and the attempt is logged', async () => {
+    const sato = system.patient(SATO);
+    for (const mutation of [LIFT, REGISTER]) {
+      const other = await system.graphql(mutation, { l: sato.linkageNumber, r: 'R-1' }, await tokenOf(OTHER_INSURER));
+      const unknown = await system.graphql(mutation, { l: 'LNK-9999999999', r: 'R-1' }, await tokenOf(OTHER_INSURER));
+      expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(normalized(other, sato.linkageNumber)).toEqual(normalized(unknown, 'LNK-9999999999'));
+      expect(other.text).not.toContain(sato.id);
+    }
+    // 山田 太郎's former insurer (協会けんぽ) is not his insurer now.
+    const yamada = system.patient(YAMADA);
+    const former = await system.graphql(REGISTER, { l: yamada.linkageNumber, r: 'R-2' }, await tokenOf(SATO_INSURER));
+    expect(former.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const log = await system.graphql<{ accessLogSearch: Array<{ category: string; decision: string; actorRole: string }> }>(
+      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { category decision actorRole } }', { p: sato.id }, await tokenOf('admin'));
+    expect(log.body.data?.accessLogSearch).toEqual(expect.arrayContaining([{ category: 'DV_REGISTRATION', decision: 'DENY', actorRole: 'INSURER' }]));
+    // Reads stay refused.
+    expect((await read('clinic-doctor', READS.dispensings ?? '', sato.id)).body.data ?? null).toBeNull();
+  });
+
+  test('her insurer lifts the block by 紐付番号 on her request (the clinic then reads her drugs under her consent), and registers it again', async () => {
+    const sato = system.patient(SATO);
+    const lifted = await system.graphql<{ liftDvBlock: Record<string, unknown> }>(LIFT, { l: sato.linkageNumber, r: '申出 K-2026-0042 取下げ' }, await tokenOf(SATO_INSURER));
+    expect(lifted.body.errors).toBeUndefined();
+    expect(lifted.body.data?.liftDvBlock).toMatchObject({ patientId: sato.id, liftReference: '申出 K-2026-0042 取下げ' });
+    expect(lifted.body.data?.liftDvBlock.liftedAt).not.toBeNull();
+    const open = await read('clinic-doctor', READS.dispensings ?? '', sato.id);
+    expect(open.body.errors).toBeUndefined();
+
+    const registered = await system.graphql<{ registerDvBlock: Record<string, unknown> }>(REGISTER, { l: sato.linkageNumber, r: '申出 K-2026-0043' }, await tokenOf(SATO_INSURER));
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data?.registerDvBlock).toEqual({ patientId: sato.id, registeredByRole: 'INSURER', requestReference: '申出 K-2026-0043', liftedAt: null });
+    const closed = await read('clinic-doctor', READS.dispensings ?? '', sato.id);
+    expect(normalized(closed, sato.id)).toEqual(normalized(await read('clinic-doctor', READS.dispensings ?? '', nobody), nobody));
+    // Her own 提供状況 does not list the registration.
+    const own = await system.graphql('{ me { accessLog(first: 200, includeOwnViews: true) { category } } }', {}, await tokenOf('sato'));
+    expect(own.text).not.toContain('DV_REGISTRATION');
+  });
+
+  test('a request reference is required; facilities and apps cannot register', async () => {
+    const sato = system.patient(SATO);
+    const blank = await system.graphql(REGISTER, { l: sato.linkageNumber, r: '  ' }, await tokenOf(SATO_INSURER));
+    expect(blank.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const both = await system.graphql('mutation($l: String!, $p: String!) { registerDvBlock(linkageNumber: $l, patientId: $p, requestReference: "x") { id } }', { l: sato.linkageNumber, p: sato.id }, await tokenOf('admin'));
+    expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const account of ['clinic-doctor', 'clinic-reception', 'sato']) {
+      const refused = await system.graphql(LIFT, { l: sato.linkageNumber, r: 'x' }, await tokenOf(account));
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.text).not.toContain(sato.id);
+    }
+  });
+});
