@@ -1,18 +1,27 @@
 import type { Role } from './session';
+import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/consent/src/services/roles';
+import { gatewayQuery } from './gateway';
+import { StaffCapabilitiesQuery } from './graphql/facility';
 
-/** Roles that may open a patient's drug information with consent (DOMAIN.md "Actors"). */
-export function mayViewDrugs(role: Role): boolean {
-  return role === 'DOCTOR' || role === 'DENTIST' || role === 'PHARMACIST';
+/** Roles that act for a facility: the names come from the kit (one list for every layer). */
+export const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(STAFF_ROLE_LIST);
+
+/** What the signed-in staff member may be shown, as the API's access policy answers it (docs/access-policy.md). */
+export interface StaffCapabilities {
+  /** Drug information may be opened (with the patient's consent at this facility). */
+  drugs: boolean;
+  /** Checkup information may be opened (never at a pharmacy). */
+  checkups: boolean;
+  /** This facility's reader asks the patient about checkups (not at a pharmacy). */
+  readerAsksCheckups: boolean;
 }
 
-/** Pharmacies never receive checkup information, so only doctors and dentists ask for it. */
-export function mayViewCheckups(role: Role): boolean {
-  return role === 'DOCTOR' || role === 'DENTIST';
+/**
+ * The portal never re-derives who may see what: it asks the API's `capabilities` field, built from the one
+ * access policy. When the answer cannot be had, nothing is opened (fail closed).
+ */
+export async function staffCapabilities(token: string): Promise<StaffCapabilities> {
+  const result = await gatewayQuery(StaffCapabilitiesQuery, {}, token);
+  const of = (category: string) => (result.ok ? result.data.capabilities.find((capability) => capability.category === category) : undefined);
+  return { drugs: of('DRUG')?.mayRead ?? false, checkups: of('CHECKUP')?.mayRead ?? false, readerAsksCheckups: of('CHECKUP')?.askedAtReader ?? false };
 }
-
-/** 医療機関コード: the 3rd digit is the table code, `4` = 調剤 (pharmacy) (DOMAIN.md "Identity and numbers"). */
-export function isPharmacyCode(facilityCode: string | undefined): boolean {
-  return facilityCode?.charAt(2) === '4';
-}
-
-export const STAFF_ROLES: ReadonlySet<Role> = new Set(['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST']);

@@ -40,6 +40,17 @@ describe('capabilities: the caller\'s view of the policy, for clients such as th
     return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.mayRead]));
   };
 
+  test('the reader of a facility asks for checkup consent except at a pharmacy, whoever opened it', async () => {
+    const asked = async (account: string) => {
+      const result = await system.graphql<{ capabilities: Array<{ category: string; askedAtReader: boolean }> }>('{ capabilities { category askedAtReader } }', {}, await system.token(account));
+      expect(result.body.errors).toBeUndefined();
+      return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.askedAtReader]));
+    };
+    expect(await asked('clinic-reception')).toMatchObject({ DRUG: true, CHECKUP: true, EXPENSES: false });
+    expect(await asked('pharmacy-reception')).toMatchObject({ DRUG: true, CHECKUP: false, EXPENSES: false });
+    expect(await asked('insurer-kokuho')).toMatchObject({ DRUG: false, CHECKUP: false });
+  });
+
   test.each<[string, Record<string, boolean>]>([
     ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false }],
     ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false }],

@@ -2,7 +2,7 @@
 import { gatewayMutation } from '@/lib/gateway';
 import { ConfirmQualificationByCardMutation, StartReaderVerificationMutation, SubmitReaderStatementMutation } from '@/lib/graphql/facility';
 import { currentSession } from '@/lib/session';
-import { STAFF_ROLES } from '@/lib/staff';
+import { STAFF_ROLES, staffCapabilities } from '@/lib/staff';
 import { demoReaderOf, isWellFormedCardSerial, signReaderStatement, signWithVirtualCard } from '@/lib/virtualCard';
 
 /**
@@ -45,12 +45,15 @@ async function placeCard(formData: FormData): Promise<ReaderState> {
 }
 
 /** Step 2: the patient's own answers; each question must be answered (nothing is pre-selected). */
-async function answer(formData: FormData, pharmacy: boolean): Promise<ReaderState> {
+async function answer(formData: FormData): Promise<ReaderState> {
+  const kiosk = await kioskFacility();
+  if (!kiosk) return { step: 'card', error: 'STAFF_ONLY' };
   const cardSerial = String(formData.get('cardSerial') ?? '');
   if (!isWellFormedCardSerial(cardSerial)) return { step: 'card', error: 'CARD' };
   const drug = answerOf(formData.get('drug'));
-  // A pharmacy never asks about checkups (seed: 薬局には特定健診情報を提供しない): the answer is "no".
-  const checkup = pharmacy ? 'no' : answerOf(formData.get('checkup'));
+  // A reader that does not ask about checkups (a pharmacy's — seed: 薬局には特定健診情報を提供しない, as the API's
+  // policy says) records "no"; the server decides that from the policy, never from a field of the form.
+  const checkup = (await staffCapabilities(kiosk.token)).readerAsksCheckups ? answerOf(formData.get('checkup')) : 'no';
   if (!drug || !checkup) return { step: 'consent', cardSerial, error: 'UNANSWERED' };
   return { step: 'pin', cardSerial, answers: { drug, checkup } };
 }
@@ -93,7 +96,7 @@ async function confirm(formData: FormData): Promise<ReaderState> {
 /** One entry point for the kiosk form: each step's form says which step it answers. */
 export async function readerStep(_previous: ReaderState, formData: FormData): Promise<ReaderState> {
   switch (formData.get('step')) {
-    case 'consent': return answer(formData, formData.get('pharmacy') === '1');
+    case 'consent': return answer(formData);
     case 'pin': return confirm(formData);
     case 'restart': return { step: 'card' };
     default: return placeCard(formData);

@@ -14,10 +14,10 @@ const radio = { width: 28, height: 28, minHeight: 0, marginRight: '0.5rem' } as 
  * result screen shows only the patient's own answers and returns to the start after a short time or at the
  * next card. Focus moves to each step's heading so screen-reader and keyboard users follow along.
  */
-export function ReaderKiosk({ locale, pharmacy }: { locale: Locale; pharmacy: boolean }) {
+export function ReaderKiosk({ locale, asksCheckups }: { locale: Locale; asksCheckups: boolean }) {
   const [round, setRound] = useState(0);
   // A new round remounts the form state: nothing of the previous person survives.
-  return <KioskRound key={round} locale={locale} pharmacy={pharmacy} onReset={() => setRound((n) => n + 1)} />;
+  return <KioskRound key={round} locale={locale} asksCheckups={asksCheckups} onReset={() => setRound((n) => n + 1)} />;
 }
 
 function Choice({ name, legend, t }: { name: 'drug' | 'checkup'; legend: string; t: ReturnType<typeof messagesFor> }) {
@@ -32,7 +32,7 @@ function Choice({ name, legend, t }: { name: 'drug' | 'checkup'; legend: string;
   );
 }
 
-function KioskRound({ locale, pharmacy, onReset }: { locale: Locale; pharmacy: boolean; onReset: () => void }) {
+function KioskRound({ locale, asksCheckups, onReset }: { locale: Locale; asksCheckups: boolean; onReset: () => void }) {
   const t = messagesFor(locale);
   const [state, action, pending] = useActionState<ReaderState, FormData>(readerStep, { step: 'card' });
   const heading = useRef<HTMLHeadingElement>(null);
@@ -67,9 +67,8 @@ function KioskRound({ locale, pharmacy, onReset }: { locale: Locale; pharmacy: b
         {state.error ? <p className="notice notice--error" role="alert">{t.readerAnswerRequired}</p> : null}
         <input type="hidden" name="step" value="consent" />
         <input type="hidden" name="cardSerial" value={state.cardSerial} />
-        <input type="hidden" name="pharmacy" value={pharmacy ? '1' : '0'} />
         <Choice name="drug" legend={t.readerConsentDrug} t={t} />
-        {pharmacy ? <p className="notice">{t.readerPharmacyNoCheckup}</p> : <Choice name="checkup" legend={t.readerConsentCheckup} t={t} />}
+        {asksCheckups ? <Choice name="checkup" legend={t.readerConsentCheckup} t={t} /> : <p className="notice">{t.readerPharmacyNoCheckup}</p>}
         <button type="submit" className="button button--large" disabled={pending}>{t.readerNext}</button>
       </form>
     );
@@ -100,7 +99,7 @@ function KioskRound({ locale, pharmacy, onReset }: { locale: Locale; pharmacy: b
         <h3 id="reader-answers">{t.readerYourAnswers}</h3>
         <dl>
           <dt>{t.readerConsentDrug}</dt><dd>{t.readerAnswered(state.drug)}</dd>
-          {pharmacy ? null : (<><dt>{t.readerConsentCheckup}</dt><dd>{t.readerAnswered(state.checkup)}</dd></>)}
+          {asksCheckups ? (<><dt>{t.readerConsentCheckup}</dt><dd>{t.readerAnswered(state.checkup)}</dd></>) : null}
         </dl>
       </section>
       <p role="status">{t.readerResetNotice}</p>

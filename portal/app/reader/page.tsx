@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { messages } from '@/lib/i18n';
 import { currentSession } from '@/lib/session';
-import { STAFF_ROLES, isPharmacyCode } from '@/lib/staff';
+import { STAFF_ROLES, staffCapabilities } from '@/lib/staff';
 import { ReaderKiosk } from './ReaderKiosk';
 
 export const metadata: Metadata = { title: 'カードリーダー' };
@@ -21,7 +21,7 @@ export default async function ReaderPage() {
   return (
     <main id="main" className="kiosk">
       <h1>{t.readerTitle}</h1>
-      <ReaderKiosk locale={locale} pharmacy={isPharmacyCode(session.claims.facilityCode)} />
+      <ReaderKiosk locale={locale} asksCheckups={(await staffCapabilities(session.token)).readerAsksCheckups} />
     </main>
   );
 }

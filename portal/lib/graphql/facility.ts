@@ -31,6 +31,13 @@ export const ConfirmQualificationByCardMutation = graphql(`
   }
 `);
 
+/** What the signed-in caller may read, per category, from the API's access policy. */
+export const StaffCapabilitiesQuery = graphql(`
+  query StaffCapabilities {
+    capabilities { category mayRead askedAtReader }
+  }
+`);
+
 /** What every staff role may see about a patient: identity and the confirmations at this facility. */
 export const ClinicPatientQuery = graphql(`
   query ClinicPatient($id: ID!) {

@@ -214,6 +214,18 @@ export interface Capability {
   mayRead: boolean;
   /** The conditions under which it does (e.g. CONSENT_AT_FACILITY): the portal explains what is needed. */
   conditions: PolicyCondition[];
+  /**
+   * The card reader of the actor's facility asks the patient for consent to this category: some consent rule
+   * names this kind of facility, whatever the actor's own role (a clinic's reader asks about checkups even when
+   * reception opened it; a pharmacy's never does — seed 2-1 ※ 薬局には特定健診情報を提供しない).
+   */
+  askedAtReader: boolean;
+}
+
+/** Does a patient's consent at a reader of this kind of facility open this category to anyone there? */
+export function consentAskedAt(facilityKind: FacilityKind | undefined, category: PolicyCategory): boolean {
+  if (facilityKind === undefined) return false;
+  return rulesFor(category).some((rule) => rule.condition === 'CONSENT_AT_FACILITY' && (rule.facilityKinds?.includes(facilityKind) ?? false));
 }
 
 export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[] }): Capability[] {
@@ -221,7 +233,7 @@ export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[]
     const rules = rulesFor(category).filter((rule) => ruleAppliesTo(rule, actor))
       // An app's token names the categories the patient granted: without the scope the grant rule cannot apply.
       .filter((rule) => rule.condition !== 'PHR_GRANT' || category === 'ACCESS_LOG' || category === 'DV_REGISTRATION' || (actor.scopes ?? []).includes(phrScopeOf(category)));
-    return { category, mayRead: rules.length > 0, conditions: [...new Set(rules.map((rule) => rule.condition))] };
+    return { category, mayRead: rules.length > 0, conditions: [...new Set(rules.map((rule) => rule.condition))], askedAtReader: consentAskedAt(actor.facilityKind, category) };
   });
 }
 

@@ -28,6 +28,7 @@ type Documents = {
     "\n  mutation SubmitReaderStatement($statement: String!) {\n    submitReaderStatement(statement: $statement) { verificationToken patientId cardStatus drugAnswer checkupAnswer expiresAt }\n  }\n": typeof types.SubmitReaderStatementDocument,
     "\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n": typeof types.QualificationResultFieldsFragmentDoc,
     "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n": typeof types.ConfirmQualificationByCardDocument,
+    "\n  query StaffCapabilities {\n    capabilities { category mayRead askedAtReader }\n  }\n": typeof types.StaffCapabilitiesDocument,
     "\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n": typeof types.ClinicPatientDocument,
     "\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n": typeof types.ClinicPatientDrugsDocument,
     "\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        metabolicSyndrome guidance { level group }\n        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": typeof types.ClinicPatientCheckupsDocument,
@@ -55,6 +56,7 @@ const documents: Documents = {
     "\n  mutation SubmitReaderStatement($statement: String!) {\n    submitReaderStatement(statement: $statement) { verificationToken patientId cardStatus drugAnswer checkupAnswer expiresAt }\n  }\n": types.SubmitReaderStatementDocument,
     "\n  fragment QualificationResultFields on QualificationConfirmation {\n    qualificationValidity referenceClassification confirmedAt patientId name nameKana sex birthdate\n    qualification { insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber insuredPartialContributionRatio qualificationDate }\n    drugInfoConsentFlag checkupInfoConsentFlag\n  }\n": types.QualificationResultFieldsFragmentDoc,
     "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n": types.ConfirmQualificationByCardDocument,
+    "\n  query StaffCapabilities {\n    capabilities { category mayRead askedAtReader }\n  }\n": types.StaffCapabilitiesDocument,
     "\n  query ClinicPatient($id: ID!) {\n    patient(id: $id) {\n      id name nameKana sex birthdate\n      currentQualification { insurerNumber insurerName insuredPartialContributionRatio }\n      confirmations { at facilityCode method qualificationValidity }\n    }\n  }\n": types.ClinicPatientDocument,
     "\n  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {\n    patient(id: $id) {\n      id\n      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }\n    }\n  }\n": types.ClinicPatientDrugsDocument,
     "\n  query ClinicPatientCheckups($id: ID!) {\n    patient(id: $id) {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        metabolicSyndrome guidance { level group }\n        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": types.ClinicPatientCheckupsDocument,
@@ -138,6 +140,10 @@ export function graphql(source: "\n  fragment QualificationResultFields on Quali
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n"): (typeof documents)["\n  mutation ConfirmQualificationByCard($verificationToken: String!) {\n    confirmQualificationByCard(verificationToken: $verificationToken) { ...QualificationResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffCapabilities {\n    capabilities { category mayRead askedAtReader }\n  }\n"): (typeof documents)["\n  query StaffCapabilities {\n    capabilities { category mayRead askedAtReader }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,9 @@ export class Capability {
 
   @Field(() => [String], { description: 'The conditions under which it does, e.g. CONSENT_AT_FACILITY, SELF, PHR_GRANT' })
   conditions!: string[];
+
+  @Field(() => Boolean, { description: "The card reader of the caller's facility asks the patient for consent to this category (false at pharmacies for CHECKUP, and for actors without a facility)" })
+  askedAtReader!: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
+import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
 import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
@@ -352,7 +352,7 @@ export function consentFlag(
   const kind = facilityKindOfCode(facilityCode);
   if (kind === undefined) return '3';
   // No consent rule of the policy applies to this kind of facility (pharmacies and checkups): 取得困難.
-  if (!rulesFor(category).some((rule) => rule.condition === 'CONSENT_AT_FACILITY' && rule.facilityKinds?.includes(kind))) return '3';
+  if (!consentAskedAt(kind, category)) return '3';
   if (findValidConsent(consents, patientId, facilityCode, category, now) !== undefined) return '1';
   const expired = consents.some(
     (consent) =>
