@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SubgraphDefinition, SubgraphDeps } from '@onshi/kit';
+import { demoAsOf, type SubgraphDefinition, type SubgraphDeps } from '@onshi/kit';
 import { loadQualificationsConfig } from './config';
 import type { QualificationsContext } from './context';
 import { tables, type Tables } from './db/tables';
@@ -39,7 +39,9 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
   createContext: (base, deps) => ({
     ...base,
     loaders: { ...createPatientLoaders(deps.db), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
-    today: deps.demo.asOf,
+    // Read per request: a process running past midnight in Japan answers with the new day (validity, age,
+    // coverage in force). DEMO_AS_OF still pins the demo's day.
+    today: demoAsOf(deps.config.DEMO_AS_OF),
     db: deps.db,
     logger: deps.logger,
     verifyCard: createCardVerifier(deps.config.CONSENT_URL),
