@@ -11,6 +11,7 @@ import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
 import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/loginThrottle';
+import { SearchThrottle } from './services/specialSearchLog';
 import { consentOperations } from './services/operations';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
@@ -22,6 +23,7 @@ let signingKey: SigningKey | undefined;
 let dummySecretHash = '';
 let secrets: SecretBox | undefined;
 const loginThrottle = new LoginThrottle();
+const searchThrottle = new SearchThrottle();
 function currentSecrets(): SecretBox {
   if (!secrets) throw new Error('secret key not loaded');
   return secrets;
@@ -71,7 +73,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, now: () => new Date(), dummySecretHash }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, searchThrottle, now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   operations: () => consentOperations,
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),

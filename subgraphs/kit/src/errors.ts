@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'CARD_LOCKED'
   /** Failed staff logins from this source or for this account: wait `extensions.retryAfterMs` (loginThrottle.ts). */
   | 'LOGIN_THROTTLED'
+  /** Too many disaster or emergency searches by this staff member or facility: wait `extensions.retryAfterSeconds`. */
+  | 'RATE_LIMITED'
   /** Password right, but this TOTP code was already used: wait for the next code (`extensions.retryAfterMs`). */
   | 'TOTP_REUSED'
   | 'CARD_NOT_USABLE'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACCESS_POLICY, capabilitiesOf, mayEverRead, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
+import { ACCESS_POLICY, capabilitiesOf, mayEverRead, mayEverUse, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
 import { DEMO_CLINIC, DEMO_PHARMACY } from './demo/world';
 
 describe('the access policy as data (issue 16)', () => {
@@ -20,9 +20,10 @@ describe('the access policy as data (issue 16)', () => {
     expect(new Set(ACCESS_POLICY.map((rule) => rule.id)).size).toBe(ACCESS_POLICY.length);
   });
 
-  test('derived @Access role lists: pharmacists and reception never read checkups; expenses only the patient and apps', () => {
-    expect(readersOf('CHECKUP').sort()).toEqual(['DENTIST', 'DOCTOR', 'INSURER', 'PATIENT', 'PHR_APP']);
-    expect(readersOf('DRUG').sort()).toEqual(['DENTIST', 'DOCTOR', 'PATIENT', 'PHARMACIST', 'PHR_APP']);
+  test('derived @Access role lists: pharmacists never read checkups; reception only with the disaster viewing authority; expenses only the patient and apps', () => {
+    expect(readersOf('CHECKUP').sort()).toEqual(['DENTIST', 'DOCTOR', 'INSURER', 'PATIENT', 'PHR_APP', 'RECEPTION']);
+    expect(readersOf('DRUG').sort()).toEqual(['DENTIST', 'DOCTOR', 'PATIENT', 'PHARMACIST', 'PHR_APP', 'RECEPTION']);
+    expect(ACCESS_POLICY.filter((rule) => rule.roles.includes('RECEPTION') && rule.category !== 'QUALIFICATION').every((rule) => rule.authority === 'DISASTER_VIEWING')).toBe(true);
     expect(readersOf('EXPENSES').sort()).toEqual(['PATIENT', 'PHR_APP']);
     expect(rolesWith('QUALIFICATION', 'COUNTER_CONFIRMATION').sort()).toEqual(['DENTIST', 'DOCTOR', 'PHARMACIST', 'RECEPTION']);
   });
@@ -40,6 +41,12 @@ describe('the access policy as data (issue 16)', () => {
     expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
     expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
     expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'PHARMACY', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(false);
+    expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', atHospital: true }, 'EMERGENCY_OPENED')).toBe(false);
+    expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', atHospital: true, authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(true);
+    expect(mayEverUse({ role: 'PHARMACIST', facilityKind: 'PHARMACY', atHospital: true, authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(false);
     expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true, DV_REGISTRATION: false });
   });
 });

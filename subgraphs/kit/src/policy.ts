@@ -35,8 +35,14 @@ export type PolicyCondition =
   | 'CONFIRMED_HERE'
   /** A consent of this patient, at this facility, for this category, registered < 24 h ago and not revoked. */
   | 'CONSENT_AT_FACILITY'
-  /** A disaster declaration in force for this facility and the patient identified here by the 4-field search. */
+  /**
+   * A disaster declaration in force for this facility, the patient identified here by the 4-field search under it,
+   * AND the patient's separate consent (given orally, attested by staff) or the exemption (cannot express their
+   * will; needed to protect life or body) recorded for that identification (seed 2-1(3) 別途患者の同意を取得した上で).
+   */
   | 'DISASTER_IDENTIFIED'
+  /** An emergency access opened at this facility for this patient, with its reason, less than 24 h ago. */
+  | 'EMERGENCY_OPENED'
   /** A live grant of the patient to this app for this category, and the token carries the category's scope. */
   | 'PHR_GRANT'
   /** The insurer appears in the patient's qualification history (a past or present insurer of the person). */
@@ -52,7 +58,16 @@ export type PolicyCondition =
   | 'OPERATOR';
 
 /** Why a rule allowed (written to the access log as the reason). */
-export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'PHR_GRANT';
+export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'EMERGENCY' | 'PHR_GRANT';
+
+/**
+ * Viewing authorities granted to one staff account (not a role, not a token claim): the operator grants them and
+ * the decision point reads them from the database at decision time (docs/domain.md "Disaster", "Emergency").
+ * - DISASTER_VIEWING: 災害時に閲覧権限が与えられた者 (seed 2-1(3)), optionally for one declaration only;
+ * - EMERGENCY_VIEWING: 救急時閲覧権限, given to staff of a hospital.
+ */
+export const VIEWING_AUTHORITIES = ['DISASTER_VIEWING', 'EMERGENCY_VIEWING'] as const;
+export type ViewingAuthority = (typeof VIEWING_AUTHORITIES)[number];
 
 /** Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph). */
 export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION';
@@ -80,6 +95,10 @@ export interface PolicyRule {
   reason: AllowReason;
   /** A DV/abuse registration stops this rule (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可). */
   stoppedByDvBlock: boolean;
+  /** The staff account must hold this viewing authority (looked up server-side when deciding). */
+  authority?: ViewingAuthority;
+  /** The actor's facility must be registered as a hospital (病院), not a clinic or pharmacy. */
+  hospitalOnly?: boolean;
   /** "Special operation — this view is logged" (seed 2-1(3)). */
   special?: boolean;
   /** What of the record the rule opens, when it opens less than all of it (field-level; see RuleView). */
@@ -98,9 +117,14 @@ const LICENSED_STAFF = ['DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies re
  */
 const CHECKUP_STAFF = ['DOCTOR', 'DENTIST'] as const satisfies readonly Role[];
 const CHECKUP_FACILITIES = ['MEDICAL', 'DENTAL'] as const satisfies readonly FacilityKind[];
+/** Staff who are not 有資格者: they view in disaster mode only with a disaster viewing authority. */
+const UNLICENSED_STAFF = ['RECEPTION'] as const satisfies readonly Role[];
+/** A hospital is a medical or dental institution (never a pharmacy) registered as 病院 (docs/domain.md "Emergency"). */
+const HOSPITAL_KINDS = ['MEDICAL', 'DENTAL'] as const satisfies readonly FacilityKind[];
 
 const SEED_CONSENT = 'seed 2-1(2) 同意意思を明示的に確認…毎回; docs/domain.md "Consent (同意)" (this facility, 24 h)';
 const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; docs/domain.md "Disaster"';
+const DOMAIN_EMERGENCY = 'docs/domain.md "Emergency access (救急時医療情報閲覧)" (beyond the seed; real system since 2024-12)';
 const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; docs/domain.md "Who takes part"';
 const DOMAIN_PHR = 'docs/domain.md "PHR apps" (patient-granted, scoped, expiring)';
 const SEED_DV = 'seed ※ in 2-2 DV・虐待等の被害者…保険者に申出 (全情報の提供及び閲覧を一律不可); docs/domain.md "DV"';
@@ -113,6 +137,11 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   // address and postcode are withheld (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
   { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'COUNTER_CONFIRMATION', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "Confirmation at the counter (資格確認)"; seed ※ in 2-2 (confirmation still works, address withheld)' },
   { id: 'qualification.confirmed-here', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONFIRMED_HERE', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "What a facility may see at all" (no look-up function: only the answer to the confirmation of this visit, never past insurers)' },
+  // The person identified in disaster mode (after consent or the exemption) or for emergency access: the coverage in
+  // force, as a confirmation would answer it, so the staff can see whom they are treating (docs/domain.md "Disaster").
+  { id: 'qualification.disaster', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: SEED_DISASTER },
+  { id: 'qualification.disaster-authorized', category: 'QUALIFICATION', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
+  { id: 'qualification.emergency', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: DOMAIN_EMERGENCY },
   { id: 'qualification.insurer-member', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, view: 'OWN_PERIODS_WITH_ADDRESS', source: 'docs/domain.md "Insurers": an insurer sees its members while in coverage' },
   { id: 'qualification.insurer-former', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Insurers": a former insurer keeps its own coverage periods, nothing of the later coverage or address' },
   { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the operator' },
@@ -121,11 +150,15 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
   { id: 'drug.consent', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: SEED_CONSENT },
   { id: 'drug.disaster', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: SEED_DISASTER },
+  { id: 'drug.disaster-authorized', category: 'DRUG', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
+  { id: 'drug.emergency', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, source: DOMAIN_EMERGENCY },
   { id: 'drug.phr', category: 'DRUG', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
   // 特定健診情報 (checkups)
   { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
   { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
   { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.disaster-authorized', category: 'CHECKUP', roles: UNLICENSED_STAFF, facilityKinds: CHECKUP_FACILITIES, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.emergency', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, source: DOMAIN_EMERGENCY },
   { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27: the new insurer receives a copy); docs/domain.md "Specific health checkups (特定健診)"' },
   { id: 'checkup.insurer-commissioned', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Specific health checkups (特定健診)": the old insurer keeps the records it commissioned, nothing dated after the member left' },
   { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
@@ -147,6 +180,10 @@ export interface PolicyActor {
   role: Role;
   /** The facility kind the actor acts for (from the facility code's table digit; undefined when none or invalid). */
   facilityKind?: FacilityKind | undefined;
+  /** Viewing authorities of the staff account, read from the database (never from a token claim). */
+  authorities?: readonly ViewingAuthority[] | undefined;
+  /** The actor's facility is registered as a hospital (病院). */
+  atHospital?: boolean | undefined;
 }
 
 /**
@@ -160,9 +197,11 @@ export function policyActorOf(actor: Pick<Actor, 'role' | 'facilityCode' | 'faci
   return { role: actor.role, facilityKind: kind };
 }
 
-/** Does the rule apply to this actor (role and facility kind), whatever the patient? */
+/** Does the rule apply to this actor (role, facility kind, hospital, viewing authority), whatever the patient? */
 export function ruleAppliesTo(rule: PolicyRule, actor: PolicyActor): boolean {
   if (!rule.roles.includes(actor.role)) return false;
+  if (rule.authority !== undefined && !(actor.authorities ?? []).includes(rule.authority)) return false;
+  if (rule.hospitalOnly === true && actor.atHospital !== true) return false;
   if (rule.facilityKinds === undefined) return true;
   return actor.facilityKind !== undefined && rule.facilityKinds.includes(actor.facilityKind);
 }
@@ -179,6 +218,15 @@ export function rulesFor(category: PolicyCategory): PolicyRule[] {
 /** Could this actor ever be shown this category (given the right consent, grant or declaration)? */
 export function mayEverRead(actor: PolicyActor, category: PolicyCategory): boolean {
   return rulesFor(category).some((rule) => ruleAppliesTo(rule, actor));
+}
+
+/**
+ * Could this actor read the category with whatever viewing authority or hospital registration its account might
+ * hold? For layers that see only the token (e.g. the checkups subgraph's own defence): they refuse what no grant
+ * could ever open (a pharmacy and checkups) and leave the rest to the decision point, which reads the authorities.
+ */
+export function mayEverReadWithAnyAuthority(actor: PolicyActor, category: PolicyCategory): boolean {
+  return mayEverRead({ ...actor, authorities: VIEWING_AUTHORITIES, atHospital: true }, category);
 }
 
 /** Could a rule with this condition (of any category) ever apply to this actor? E.g. who may run the disaster search. */
@@ -242,7 +290,8 @@ const CONDITION_TEXT: Record<PolicyCondition, string> = {
   COUNTER_CONFIRMATION: 'staff of a valid facility confirming the card or insurance-card numbers the patient presents (the confirmation itself)',
   CONFIRMED_HERE: 'this facility confirmed the patient (card or insurance-card numbers presented here), or verified the card at its reader with a consent, < 24 h ago',
   CONSENT_AT_FACILITY: 'consent of the patient at this facility for this category, < 24 h, not revoked',
-  DISASTER_IDENTIFIED: 'disaster declaration in force for the facility + patient identified by the 4-field search here',
+  DISASTER_IDENTIFIED: 'disaster declaration in force for the facility + patient identified by the 4-field search here + the patient\'s separate consent or the exemption (cannot express their will; life or body) recorded',
+  EMERGENCY_OPENED: 'emergency access opened at this facility for this patient with a reason, < 24 h',
   PHR_GRANT: "live grant of the patient to this app for this category + the token's scope",
   INSURER_OF_RECORD: "the insurer appears in the patient's qualification history",
   INSURER_MEMBER: "the insurer holds the member now (qualifications: its coverage in force today; checkups: the transfer records)",
@@ -266,12 +315,13 @@ export function renderPolicyTable(): string {
     'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
     'every rule marked "stopped by DV block"; the refused caller then gets the answer an unknown id gets (docs/domain.md "DV").',
     '',
-    '| rule | category | roles | facility kinds | condition | log reason | stopped by DV block | source |',
-    '|---|---|---|---|---|---|---|---|',
+    '| rule | category | roles | facility kinds | actor must hold | condition | log reason | stopped by DV block | source |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const rule of ACCESS_POLICY) {
     const special = (rule.special === true ? ' (special: logged as special operation)' : '') + (rule.view !== undefined ? `; shows ${VIEW_TEXT[rule.view]}` : '');
-    lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${rule.stoppedByDvBlock ? 'yes' : 'no'} | ${rule.source} |`);
+    const holds = [rule.hospitalOnly === true ? 'a hospital (病院)' : undefined, rule.authority].filter(Boolean).join(' + ') || '—';
+    lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${holds} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${rule.stoppedByDvBlock ? 'yes' : 'no'} | ${rule.source} |`);
   }
   lines.push('', `PHR scopes per category: ${Object.entries(PHR_SCOPES).map(([category, scope]) => `${category} \`${scope}\``).join(', ')}.`, '');
   return lines.join('\n');

@@ -10,7 +10,8 @@ describe('mayEverReadCheckups (seed: 薬局には特定健診情報を提供し�
     ['a doctor token whose facility code has table code 4', { role: 'DOCTOR', facilityCode: DEMO_PHARMACY.code }, false],
     ['a token that says its facility is a pharmacy', { role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'PHARMACY' }, false],
     ['a doctor token without a facility', { role: 'DOCTOR', facilityKind: 'PHARMACY' }, false],
-    ['clinic reception', { role: 'RECEPTION', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, false],
+    // Reception of a clinic may be given the disaster viewing authority: the decision point reads it and decides.
+    ['clinic reception (the decision point decides: a disaster viewing authority may exist)', { role: 'RECEPTION', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, true],
     ['a clinic doctor', { role: 'DOCTOR', facilityCode: DEMO_CLINIC.code, facilityKind: 'MEDICAL' }, true],
     ['the patient', { role: 'PATIENT', patientId: 'pt_1' }, true],
     ['an insurer', { role: 'INSURER', insurerNumber: '131011' }, true],

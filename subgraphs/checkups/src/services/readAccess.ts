@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, mayEverRead, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
+import { ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 
 /**
@@ -7,7 +7,8 @@ import type { CheckupsContext } from '../context';
  * so a misconfigured role or a token of a pharmacy (table code 4) never reaches a checkup row.
  */
 export function mayEverReadCheckups(actor: Actor): boolean {
-  return mayEverRead(policyActorOf(actor), 'CHECKUP');
+  // A viewing authority (reception in disaster mode) is the account's, read by the decision point: not known here.
+  return mayEverReadWithAnyAuthority(policyActorOf(actor), 'CHECKUP');
 }
 
 /** Which of the person's checkups the caller may read: all, or only those an insurer commissioned itself. */

@@ -215,7 +215,12 @@ export const identityIndex = consentSchema.table('identity_index', {
   currentInsurerNumber: text('current_insurer_number'),
 }, (t) => [index('identity_index_birthdate_sex_idx').on(t.birthdate, t.sex), uniqueIndex('identity_index_linkage_number_idx').on(t.linkageNumber)]);
 
-/** A patient identified by the 4-field search at a facility during a disaster: opens that facility's reads (seed (3)). */
+/**
+ * A patient identified by the 4-field search at a facility during a disaster (seed 2-1(3)). It opens nothing by
+ * itself: the facility's reads open once the patient's separate consent (CONSENT: given orally, attested by the
+ * staff member) or the exemption (EXEMPTION: cannot express their will, needed to protect life or body; with its
+ * reason) is recorded, once, by whom and when (docs/domain.md "Disaster").
+ */
 export const disasterIdentifications = consentSchema.table('disaster_identifications', {
   id: uuid('id').primaryKey().defaultRandom(),
   disasterId: uuid('disaster_id').notNull(),
@@ -223,7 +228,71 @@ export const disasterIdentifications = consentSchema.table('disaster_identificat
   patientId: text('patient_id').notNull(),
   actorSubject: text('actor_subject').notNull(),
   identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
+  /** CONSENT or EXEMPTION; null until one is recorded. */
+  basis: text('basis'),
+  /** The exemption's reason (required for EXEMPTION). */
+  basisReason: text('basis_reason'),
+  basisRecordedBy: text('basis_recorded_by'),
+  basisRecordedAt: timestamp('basis_recorded_at', { withTimezone: true }),
 }, (t) => [index('disaster_identifications_patient_idx').on(t.patientId, t.facilityCode)]);
 
-export const tables = { accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications };
+/**
+ * Viewing authorities granted to one staff account at its facility by the operator (policy.ts ViewingAuthority):
+ * DISASTER_VIEWING (災害時に閲覧権限が与えられた者; for one declaration when disasterId is set) and
+ * EMERGENCY_VIEWING (救急時閲覧権限, hospitals only). Read at decision time, never carried in a token.
+ */
+export const viewingAuthorities = consentSchema.table('viewing_authorities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  subject: text('subject').notNull(),
+  facilityCode: text('facility_code').notNull(),
+  authority: text('authority').notNull(),
+  disasterId: uuid('disaster_id'),
+  grantedBy: text('granted_by').notNull(),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [index('viewing_authorities_subject_idx').on(t.subject, t.facilityCode)]);
+
+/**
+ * Facilities registered by the operator as hospitals (病院: 20 beds or more, 医療法 1条の5) for emergency access
+ * (docs/domain.md "Emergency access"). The facility code says medical, dental or pharmacy, not hospital or clinic.
+ */
+export const hospitals = consentSchema.table('hospitals', {
+  facilityCode: text('facility_code').primaryKey(),
+  name: text('name').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+});
+
+/** An emergency access (救急時医療情報閲覧) opened at a hospital for one patient, with its reason, for a bounded time. */
+export const emergencyAccesses = consentSchema.table('emergency_accesses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  facilityCode: text('facility_code').notNull(),
+  patientId: text('patient_id').notNull(),
+  actorSubject: text('actor_subject').notNull(),
+  /** CARD or FOUR_FIELDS. */
+  identifiedBy: text('identified_by').notNull(),
+  reason: text('reason').notNull(),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('emergency_accesses_patient_idx').on(t.patientId, t.facilityCode)]);
+
+/**
+ * Every disaster or emergency search, found or not (append-only, like the access log). A search that finds nobody
+ * has no patient, so it cannot be chained in a patient's partition of the access log; it is kept here instead.
+ * Outcomes: FOUND, NOT_FOUND (nobody or several), BLOCKED (the one match is DV-blocked: answered as NOT_FOUND, only
+ * the operator sees this row), REFUSED (no authority or no declaration), RATE_LIMITED, BAD_INPUT.
+ */
+export const searchLog = consentSchema.table('search_log', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  kind: text('kind').notNull(),
+  actorRole: text('actor_role').notNull(),
+  actorSubject: text('actor_subject').notNull(),
+  facilityCode: text('facility_code'),
+  outcome: text('outcome').notNull(),
+  patientId: text('patient_id'),
+  requestId: text('request_id').notNull(),
+}, (t) => [index('search_log_facility_at_idx').on(t.facilityCode, t.at)]);
+
+export const tables = { accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

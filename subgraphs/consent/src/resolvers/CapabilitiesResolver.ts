@@ -1,6 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Access, ROLES, UnauthenticatedError, capabilitiesOf, policyActorOf } from '@onshi/kit';
 import type { ConsentContext } from '../context';
+import { staffFactsOf } from '../services/decisionPoint';
 
 @ObjectType({ description: 'What the caller may read in one category, from the access policy (docs/access-policy.md)' })
 export class Capability {
@@ -26,8 +27,11 @@ export class Capability {
 export class CapabilitiesResolver {
   @Access(...ROLES)
   @Query(() => [Capability], { description: 'What my role, facility and token scopes may read under the access policy, per category' })
-  capabilities(@Ctx() ctx: ConsentContext): Capability[] {
+  async capabilities(@Ctx() ctx: ConsentContext): Promise<Capability[]> {
     if (!ctx.actor) throw new UnauthenticatedError();
-    return capabilitiesOf({ ...policyActorOf(ctx.actor), scopes: ctx.actor.scopes });
+    const actor = policyActorOf(ctx.actor);
+    // Viewing authorities and the hospital registration are the account's and facility's, read as the decision point reads them.
+    const staff = ctx.actor.facilityCode && actor.facilityKind ? await staffFactsOf(ctx.db, ctx.actor.subject, ctx.actor.facilityCode, ctx.now()) : undefined;
+    return capabilitiesOf({ ...actor, ...(staff ? { authorities: staff.authorities, atHospital: staff.atHospital } : {}), scopes: ctx.actor.scopes });
   }
 }

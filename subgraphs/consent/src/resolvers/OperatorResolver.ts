@@ -1,10 +1,9 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, isValidFacilityCode, rolesWith } from '@onshi/kit';
+import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, disasters } from '../db/tables';
-import { disasterSearch } from '../services/disasterSearch';
-import { AccessLogEntry, Disaster, DisasterSearchResult, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
+import { AccessLogEntry, Disaster, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
 import { toAccessLogEntry } from './PatientConsentResolver';
 
 type DisasterRow = typeof disasters.$inferSelect;
@@ -12,7 +11,7 @@ type DisasterRow = typeof disasters.$inferSelect;
 function toDisaster(row: DisasterRow): Disaster {
   return { id: row.id, name: row.name, prefectures: row.prefectures, facilityCodes: row.facilityCodes, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
 }
-function parseInstant(name: string, value: string): Date {
+export function parseInstant(name: string, value: string): Date {
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new BadUserInputError(`${name} must be an ISO 8601 date or date-time`);
   return date;
@@ -54,20 +53,6 @@ export class OperatorResolver {
     const now = ctx.now();
     const rows = await ctx.db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))).orderBy(desc(disasters.startsAt)).limit(PAGE_MAX);
     return rows.map(toDisaster);
-  }
-
-  @Access(...rolesWith('DRUG', 'DISASTER_IDENTIFIED'))
-  @Query(() => DisasterSearchResult, { description: 'Disaster mode: all four fields, exactly one match, or nothing. The hit is a special operation and logged' })
-  async disasterSearch(
-    @Arg('name', () => String) name: string,
-    @Arg('birthdate', () => String, { description: 'YYYY-MM-DD' }) birthdate: string,
-    @Arg('sex', () => String, { description: '1 男 / 2 女' }) sex: string,
-    @Arg('insurerNameOrAddress', () => String, { description: 'Part of the insurer name or of the address' }) insurerNameOrAddress: string,
-    @Ctx() ctx: ConsentContext,
-  ): Promise<DisasterSearchResult> {
-    if (!ctx.actor) throw new BadUserInputError('Log in first');
-    const hit = await disasterSearch(ctx.db, ctx.actor, { name, birthdate, sex, insurerNameOrAddress }, ctx.requestId, ctx.now());
-    return { patient: { id: hit.patientId }, disasterId: hit.disasterId, special: true };
   }
 
   @Access('ADMIN')

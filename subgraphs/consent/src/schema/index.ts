@@ -6,11 +6,12 @@ import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
 import { PhrResolver } from '../resolvers/PhrResolver';
 import { ReaderResolver } from '../resolvers/ReaderResolver';
+import { SpecialAccessResolver } from '../resolvers/SpecialAccessResolver';
 import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver, DvRegistrationResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

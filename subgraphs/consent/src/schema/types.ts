@@ -198,7 +198,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: 'CONSENT, DISASTER, PHR_GRANT, SELF, … (for a denial: the code)' })
   reason!: string;
 
-  @Field(() => Boolean, { description: 'Disaster-mode special operation (災害時特別措置)' })
+  @Field(() => Boolean, { description: 'Special operation: disaster mode (災害時特別措置) or emergency access (救急時医療情報閲覧)' })
   special!: boolean;
 
   @Field(() => String)
@@ -256,8 +256,122 @@ export class DisasterSearchResult {
   @Field(() => ID)
   disasterId!: string;
 
+  @Field(() => ID, { description: 'The identification: record the patient\'s consent or the exemption for it before any data is readable' })
+  identificationId!: string;
+
   @Field(() => Boolean, { description: 'Always true: 災害時特別措置' })
   special!: boolean;
+}
+
+@ObjectType({ description: 'The patient\'s consent (given orally, attested by the staff member) or the exemption recorded for a disaster identification' })
+export class DisasterPermission {
+  @Field(() => ID)
+  identificationId!: string;
+
+  @Field(() => Patient)
+  patient!: Patient;
+
+  @Field(() => ID)
+  disasterId!: string;
+
+  @Field(() => String, { description: 'CONSENT or EXEMPTION' })
+  basis!: string;
+
+  @Field(() => String, { nullable: true, description: 'The exemption\'s reason' })
+  reason!: string | null;
+
+  @Field(() => String, { description: 'The staff member who recorded it' })
+  recordedBy!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  recordedAt!: string;
+}
+
+@ObjectType({ description: '救急時医療情報閲覧: an emergency access opened at a hospital; reads there are special operations (logged) until expiresAt' })
+export class EmergencyAccess {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Patient)
+  patient!: Patient;
+
+  @Field(() => String)
+  facilityCode!: string;
+
+  @Field(() => String, { description: 'CARD or FOUR_FIELDS' })
+  identifiedBy!: string;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  openedAt!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  expiresAt!: string;
+
+  @Field(() => Boolean, { description: 'Always true: every read under it is logged as special' })
+  special!: boolean;
+}
+
+@ObjectType({ description: 'A viewing authority granted to a staff account (DISASTER_VIEWING or EMERGENCY_VIEWING)' })
+export class ViewingAuthorityGrant {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  account!: string;
+
+  @Field(() => String)
+  facilityCode!: string;
+
+  @Field(() => String, { description: 'DISASTER_VIEWING or EMERGENCY_VIEWING' })
+  authority!: string;
+
+  @Field(() => ID, { nullable: true, description: 'For one disaster declaration only (DISASTER_VIEWING)' })
+  disasterId!: string | null;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  grantedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  revokedAt!: string | null;
+}
+
+@ObjectType({ description: 'A facility registered as a hospital (病院) for emergency access' })
+export class Hospital {
+  @Field(() => String)
+  facilityCode!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ description: 'One disaster or emergency search, found or not (operators only)' })
+export class SpecialSearchLogEntry {
+  @Field(() => String, { description: 'ISO 8601' })
+  at!: string;
+
+  @Field(() => String, { description: 'DISASTER, EMERGENCY or DISASTER_RECORD' })
+  kind!: string;
+
+  @Field(() => String)
+  actorRole!: string;
+
+  @Field(() => String)
+  actorSubject!: string;
+
+  @Field(() => String, { nullable: true })
+  facilityCode!: string | null;
+
+  @Field(() => String, { description: 'FOUND, NOT_FOUND, BLOCKED, REFUSED, RATE_LIMITED, BAD_INPUT, NOT_IDENTIFIED or RECORDED' })
+  outcome!: string;
+
+  @Field(() => String, { nullable: true })
+  patientId!: string | null;
+
+  @Field(() => String)
+  requestId!: string;
 }
 
 export const PAGE_DEFAULT = 50;

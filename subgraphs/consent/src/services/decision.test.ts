@@ -1,5 +1,5 @@
 import { CONSENT_VALIDITY_MS, answerForUnknown, consentFlag, decide } from './decision';
-import type { ConsentFact, Decision, DecisionActor, DecisionFacts, DecisionReason, DisasterFact, GrantFact } from './decision';
+import type { ConsentFact, Decision, DecisionActor, DecisionFacts, DecisionReason, DisasterFact, DisasterPermissionFact, EmergencyAccessFact, GrantFact, SpecialRecordReason } from './decision';
 import type { PolicyCategory } from '@onshi/kit';
 import type { Category } from './roles';
 
@@ -48,10 +48,14 @@ function consent(facilityCode: string, category: Category, registeredAt: Date, e
 const drugConsentA = consent(CLINIC_A, 'DRUG', at(-1 * HOUR));
 const checkupConsentA = consent(CLINIC_A, 'CHECKUP', at(-1 * HOUR));
 const tokyoDisaster: DisasterFact = { id: 'disaster-tokyo', prefectures: ['13'], startsAt: at(-DAY), endsAt: at(7 * DAY) };
+/** The patient identified here by the 4-field search, with consent (or the exemption) recorded. */
+const permitted = (by: DecisionActor, disasterId = 'disaster-tokyo', basis: 'CONSENT' | 'EXEMPTION' = 'CONSENT'): DisasterPermissionFact[] =>
+  [{ id: `ident-${disasterId}`, disasterId, patientId: PATIENT, facilityCode: by.facilityCode ?? '', basis }];
+const emergency = (facilityCode: string): EmergencyAccessFact => ({ id: 'em-1', patientId: PATIENT, facilityCode, openedAt: at(-HOUR), expiresAt: at(23 * HOUR) });
 const grant: GrantFact = { id: 'grant-1', patientId: PATIENT, appId: 'app-1', categories: ['DRUG', 'QUALIFICATION'], expiresAt: at(90 * DAY) };
 
 function facts(overrides: Partial<DecisionFacts> = {}): DecisionFacts {
-  return { dvBlocked: false, consents: [], disasters: [], disasterIdentified: false, ...overrides };
+  return { dvBlocked: false, consents: [], disasters: [], disasterPermissions: [], emergencyAccesses: [], actorAuthorities: [], actorAtHospital: false, ...overrides };
 }
 
 const allowed = (reason: Extract<Decision, { allow: true }>['reason'], basisId?: string, special = false): Decision =>
@@ -87,7 +91,7 @@ const rows: Row[] = [
   { name: 'DV: the facility that confirmed her reads what the confirmation answered, as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true, confirmedHereAt: at(-HOUR) }, expected: allowed('QUALIFICATION_CHECK') },
   { name: 'DV: a facility that did not confirm her is refused as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_CONFIRMED_HERE') },
   { name: 'DV: PHR app with a live grant gets what a vanished grant gets', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: consentRequired('DV_BLOCK') },
-  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterIdentified: true }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor) }, expected: consentRequired('DV_BLOCK') },
   { name: 'DV: the operator is told "no such person" too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
   { name: 'DV: the insurer is refused too', actor: actor.insurer, category: 'QUALIFICATION', facts: { dvBlocked: true, patientInsurerNumbers: ['06132013'] }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: reception asking drugs is refused for role, as for anyone', actor: actor.reception, category: 'DRUG', facts: { dvBlocked: true }, expected: forbidden('ROLE_NOT_LICENSED') },
@@ -109,14 +113,14 @@ const rows: Row[] = [
   { name: 'pharmacist with a checkup consent is refused checkups', actor: actor.pharmacist, category: 'CHECKUP', facts: { consents: [consent(PHARMACY, 'CHECKUP', at(-HOUR))] }, expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'pharmacy reception asking checkups: reception is named by no checkup rule', actor: actor.pharmacyReception, category: 'CHECKUP', expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'a pharmacy code (table 4) is a pharmacy whatever the role', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', expected: forbidden('FACILITY_KIND_NOT_ALLOWED') },
-  { name: 'pharmacy + checkup is refused even in disaster mode', actor: actor.pharmacist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('ROLE_NOT_LICENSED') },
-  { name: 'a doctor at a pharmacy code is refused checkups even in disaster mode', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('FACILITY_KIND_NOT_ALLOWED') },
+  { name: 'pharmacy + checkup is refused even in disaster mode', actor: actor.pharmacist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.pharmacist) }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'a doctor at a pharmacy code is refused checkups even in disaster mode', actor: actor.doctorAtPharmacyCode, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctorAtPharmacyCode) }, expected: forbidden('FACILITY_KIND_NOT_ALLOWED') },
   { name: 'pharmacist with a drug consent sees drugs', actor: actor.pharmacist, category: 'DRUG', facts: { consents: [consent(PHARMACY, 'DRUG', at(-HOUR))] }, expected: allowed('CONSENT', consent(PHARMACY, 'DRUG', at(-HOUR)).id) },
 
   // 4. Role licensing.
   { name: 'reception never sees drugs, even with consent', actor: actor.reception, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'reception never sees checkups, even with consent', actor: actor.reception, category: 'CHECKUP', facts: { consents: [checkupConsentA] }, expected: forbidden('ROLE_NOT_LICENSED') },
-  { name: 'reception is not a disaster viewer', actor: actor.reception, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'reception is not a disaster viewer', actor: actor.reception, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.reception) }, expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'insurer gets no drug data', actor: actor.insurer, category: 'DRUG', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'operator gets no clinical data', actor: actor.admin, category: 'CHECKUP', expected: forbidden('ROLE_NOT_LICENSED') },
   { name: 'staff without a facility code', actor: actor.doctorNoFacility, category: 'QUALIFICATION', expected: forbidden('NO_FACILITY') },
@@ -155,17 +159,37 @@ const rows: Row[] = [
   { name: "another patient's consent row is ignored", actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-HOUR), { patientId: OTHER_PATIENT })] }, expected: consentRequired('NO_CONSENT') },
   { name: 'dentist with a checkup consent', actor: actor.dentist, category: 'CHECKUP', facts: { consents: [consent(DENTAL, 'CHECKUP', at(-HOUR))] }, expected: allowed('CONSENT', consent(DENTAL, 'CHECKUP', at(-HOUR)).id) },
   { name: 'the newest of several valid consents is the basis', actor: actor.doctor, category: 'DRUG', facts: { consents: [consent(CLINIC_A, 'DRUG', at(-3 * HOUR)), consent(CLINIC_A, 'DRUG', at(-HOUR)), consent(CLINIC_A, 'DRUG', at(-2 * HOUR))] }, expected: allowed('CONSENT', consent(CLINIC_A, 'DRUG', at(-HOUR)).id) },
-  { name: 'consent wins over disaster mode (not special)', actor: actor.doctor, category: 'DRUG', facts: { consents: [drugConsentA], disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('CONSENT', drugConsentA.id) },
+  { name: 'consent wins over disaster mode (not special)', actor: actor.doctor, category: 'DRUG', facts: { consents: [drugConsentA], disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor) }, expected: allowed('CONSENT', drugConsentA.id) },
 
   // 7. Disaster special measure.
-  { name: 'disaster: declared prefecture, identified patient', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
-  { name: 'disaster: checkups for a dentist', actor: actor.dentist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
-  { name: 'disaster: patient not identified by the 4-field search', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: false }, expected: consentRequired('NO_CONSENT') },
-  { name: 'disaster: facility outside the region', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
-  { name: 'disaster: facility listed by code', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, id: 'disaster-list', facilityCodes: [OSAKA_CLINIC] }], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-list', true) },
-  { name: 'disaster: before the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: at(MINUTE) }], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
-  { name: 'disaster: at the end of the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, endsAt: NOW }], disasterIdentified: true }, expected: consentRequired('NO_CONSENT') },
-  { name: 'disaster: starts exactly now', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: NOW }], disasterIdentified: true }, expected: allowed('DISASTER', 'disaster-tokyo', true) },
+  { name: 'disaster: declared prefecture, identified patient', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor) }, expected: allowed('DISASTER', 'ident-disaster-tokyo', true) },
+  { name: 'disaster: checkups for a dentist', actor: actor.dentist, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.dentist) }, expected: allowed('DISASTER', 'ident-disaster-tokyo', true) },
+  { name: 'disaster: patient not identified by the 4-field search', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: facility outside the region', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.osakaDoctor) }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: facility listed by code', actor: actor.osakaDoctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, id: 'disaster-list', facilityCodes: [OSAKA_CLINIC] }], disasterPermissions: permitted(actor.osakaDoctor, 'disaster-list') }, expected: allowed('DISASTER', 'ident-disaster-list', true) },
+  { name: 'disaster: before the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: at(MINUTE) }], disasterPermissions: permitted(actor.doctor) }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: at the end of the period', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, endsAt: NOW }], disasterPermissions: permitted(actor.doctor) }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: starts exactly now', actor: actor.doctor, category: 'DRUG', facts: { disasters: [{ ...tokyoDisaster, startsAt: NOW }], disasterPermissions: permitted(actor.doctor) }, expected: allowed('DISASTER', 'ident-disaster-tokyo', true) },
+
+  { name: 'disaster: the exemption opens like consent', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor, 'disaster-tokyo', 'EXEMPTION') }, expected: allowed('DISASTER', 'ident-disaster-tokyo', true) },
+  { name: 'disaster: identified at another facility opens nothing here', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.dentist) }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: identified under a declaration no longer in force', actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor, 'disaster-ended') }, expected: consentRequired('NO_CONSENT') },
+  { name: "disaster: another patient's permission is ignored", actor: actor.doctor, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor).map((p) => ({ ...p, patientId: OTHER_PATIENT })) }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: reception with the disaster viewing authority sees drugs', actor: actor.reception, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.reception), actorAuthorities: ['DISASTER_VIEWING'] }, expected: allowed('DISASTER', 'ident-disaster-tokyo', true) },
+  { name: 'disaster: reception with the authority sees no drugs by consent alone', actor: actor.reception, category: 'DRUG', facts: { consents: [drugConsentA], actorAuthorities: ['DISASTER_VIEWING'] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'disaster: pharmacy reception with the authority still gets no checkups', actor: actor.pharmacyReception, category: 'CHECKUP', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.pharmacyReception), actorAuthorities: ['DISASTER_VIEWING'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'disaster: the emergency authority is not the disaster authority', actor: actor.reception, category: 'DRUG', facts: { disasters: [tokyoDisaster], disasterPermissions: permitted(actor.reception), actorAuthorities: ['EMERGENCY_VIEWING'] }, expected: forbidden('ROLE_NOT_LICENSED') },
+
+  // 7a. Emergency access (救急時医療情報閲覧): hospital + authority + an emergency access opened here.
+  { name: 'emergency: hospital doctor with the authority and an open access', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: allowed('EMERGENCY', 'em-1', true) },
+  { name: 'emergency: checkups too', actor: actor.doctor, category: 'CHECKUP', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: allowed('EMERGENCY', 'em-1', true) },
+  { name: 'emergency: not a hospital (a clinic)', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: false, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'emergency: without the authority', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: true, emergencyAccesses: [emergency(CLINIC_A)] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'emergency: expired', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [{ ...emergency(CLINIC_A), expiresAt: NOW }] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'emergency: opened at another facility', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(DENTAL)] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'emergency: a pharmacist never (pharmacies are not hospitals)', actor: actor.pharmacist, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(PHARMACY)] }, expected: consentRequired('NO_CONSENT') },
+  { name: 'emergency: reception never', actor: actor.reception, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: forbidden('ROLE_NOT_LICENSED') },
+  { name: 'emergency: a DV block stops it (answered as for nobody)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: consentRequired('DV_BLOCK') },
 
   // 7b. Medical expenses (医療費通知): the patient's own, an app's under an explicit expenses scope; never a facility's.
   { name: 'expenses: the patient', actor: actor.patient, category: 'EXPENSES', expected: allowed('SELF') },
@@ -206,8 +230,8 @@ describe('decide() — rules in order', () => {
   });
 
   test('the table exercises every reason', () => {
-    const every: Record<DecisionReason, true> = {
-      SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, PHR_GRANT: true,
+    const every: Record<Exclude<DecisionReason, SpecialRecordReason>, true> = {
+      SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, EMERGENCY: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
       FACILITY_MISMATCH: true, NOT_INSURER: true, NOT_CONFIRMED_HERE: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
       NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,
@@ -228,8 +252,8 @@ describe('decide() — rules in order', () => {
     }
   });
 
-  test('only disaster decisions are special', () => {
-    for (const row of rows) expect(row.expected.special).toBe(row.expected.reason === 'DISASTER');
+  test('only disaster and emergency decisions are special', () => {
+    for (const row of rows) expect(row.expected.special).toBe(row.expected.reason === 'DISASTER' || row.expected.reason === 'EMERGENCY');
   });
 
   test('an invalid clock is an error, never a decision', () => {

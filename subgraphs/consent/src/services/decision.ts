@@ -6,7 +6,7 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule } from '@onshi/kit/src/policy';
+import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule, type ViewingAuthority } from '@onshi/kit/src/policy';
 import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
@@ -39,6 +39,25 @@ export interface DisasterFact {
   endsAt: Date;
 }
 
+/** A disaster identification with the patient's consent or the exemption recorded (disasterSearch.ts). */
+export interface DisasterPermissionFact {
+  /** The identification row: the log's basis. */
+  id: string;
+  disasterId: string;
+  patientId: string;
+  facilityCode: string;
+  basis: 'CONSENT' | 'EXEMPTION';
+}
+
+/** An emergency access opened at a hospital (emergencyAccess.ts): reads there until `expiresAt`. */
+export interface EmergencyAccessFact {
+  id: string;
+  patientId: string;
+  facilityCode: string;
+  openedAt: Date;
+  expiresAt: Date;
+}
+
 /** A patient's grant to a PHR app (DOMAIN.md "Special rules": PHR). */
 export interface GrantFact {
   id: string;
@@ -55,8 +74,18 @@ export interface DecisionFacts {
   /** Consents of this patient; rows of other patients are ignored, not trusted. */
   consents: readonly ConsentFact[];
   disasters: readonly DisasterFact[];
-  /** The patient was found as exactly one person by the 4-field disaster search (name, birth date, sex, insurer name or address). */
-  disasterIdentified: boolean;
+  /**
+   * Identifications of this patient at the actor's facility by the 4-field disaster search (exactly one person
+   * matched) for which the patient's separate consent or the exemption was recorded (seed 2-1(3)). Identifications
+   * with neither are not facts: they open nothing.
+   */
+  disasterPermissions: readonly DisasterPermissionFact[];
+  /** Emergency accesses opened for this patient at the actor's facility (docs/domain.md "Emergency access"). */
+  emergencyAccesses: readonly EmergencyAccessFact[];
+  /** Viewing authorities of the actor's staff account at its facility, from the database (policy.ts ViewingAuthority). */
+  actorAuthorities: readonly ViewingAuthority[];
+  /** The actor's facility is registered as a hospital (病院). */
+  actorAtHospital: boolean;
   /** The grant named by the PHR token's grantId, if any. */
   grant?: GrantFact;
   /**
@@ -84,7 +113,7 @@ export interface DecisionFacts {
  * What the decision point knows about a person who does not exist: nothing. A DV-blocked person is answered with
  * these facts (docs/domain.md "DV"), so that the answer is, by construction, the one an unknown id gets.
  */
-export const NOBODY: DecisionFacts = { dvBlocked: false, consents: [], disasters: [], disasterIdentified: false };
+export const NOBODY: DecisionFacts = { dvBlocked: false, consents: [], disasters: [], disasterPermissions: [], emergencyAccesses: [], actorAuthorities: [], actorAtHospital: false };
 
 export interface DecisionInput {
   actor: DecisionActor;
@@ -110,7 +139,13 @@ export type ForbiddenReason =
 export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE' | 'DV_BLOCK';
 /** A DV-blocked person (or an unknown id) asked by an actor who would see any existing person: "no such person". */
 export type NotFoundReason = 'DV_BLOCK' | 'UNKNOWN_PATIENT';
-export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReason;
+/**
+ * Entries the consent subgraph writes for special operations that are not decisions on a read: recording the
+ * patient's consent or the exemption after a disaster identification (disasterSearch.ts), and opening an emergency
+ * access (emergencyAccess.ts). The patient sees them in 提供状況 like any other entry.
+ */
+export type SpecialRecordReason = 'DISASTER_CONSENT' | 'DISASTER_EXEMPTION' | 'EMERGENCY_OPENED';
+export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReason | SpecialRecordReason;
 /**
  * The person's own 提供状況 shows a refusal for a DV/abuse block as "not provided": whoever holds her card reads it
  * (docs/domain.md "DV"). The reasons a patient can see are these.
@@ -230,8 +265,16 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
       return consent !== undefined ? allow(rule.reason, consent.id, special) : requireConsent('NO_CONSENT');
     },
     DISASTER_IDENTIFIED: () => {
-      const disaster = facilityCode === undefined || !facts.disasterIdentified ? undefined : facts.disasters.find((candidate) => disasterCovers(candidate, facilityCode, now));
-      return disaster !== undefined ? allow(rule.reason, disaster.id, special) : requireConsent('NO_CONSENT');
+      // Identified here, under a declaration still in force for this facility, with consent or the exemption recorded.
+      const permission = facilityCode === undefined ? undefined : facts.disasterPermissions.find((candidate) => candidate.patientId === patientId
+        && candidate.facilityCode === facilityCode
+        && facts.disasters.some((disaster) => disaster.id === candidate.disasterId && disasterCovers(disaster, facilityCode, now)));
+      return permission !== undefined ? allow(rule.reason, permission.id, special) : requireConsent('NO_CONSENT');
+    },
+    EMERGENCY_OPENED: () => {
+      const opened = facilityCode === undefined ? undefined : facts.emergencyAccesses.find((candidate) => candidate.patientId === patientId
+        && candidate.facilityCode === facilityCode && candidate.openedAt.getTime() <= now.getTime() && now.getTime() < candidate.expiresAt.getTime());
+      return opened !== undefined ? allow(rule.reason, opened.id, special) : requireConsent('NO_CONSENT');
     },
     PHR_GRANT: () => (isCategory(category) ? decidePhrGrant(actor, patientId, category, now, facts.grant) : forbid('ROLE_NOT_LICENSED')),
     INSURER_OF_RECORD: () => {
@@ -315,9 +358,13 @@ function decideOnFacts(input: DecisionInput): Evaluated {
   }
 
   const rules = rulesFor(category);
-  const applicable = rules.filter((rule) => ruleAppliesTo(rule, { role: actor.role, facilityKind }));
+  const policyActor = { role: actor.role, facilityKind, authorities: facts.actorAuthorities, atHospital: facts.actorAtHospital };
+  const applicable = rules.filter((rule) => ruleAppliesTo(rule, policyActor));
   if (applicable.length === 0) {
-    return denied(forbid(rules.some((rule) => rule.roles.includes(actor.role)) ? 'FACILITY_KIND_NOT_ALLOWED' : 'ROLE_NOT_LICENSED'));
+    // Rules that need a viewing authority or a hospital do not make a role "named": reception without the disaster
+    // authority is refused as not licensed, as before; a pharmacist asking for checkups as the wrong kind of facility.
+    const named = rules.some((rule) => rule.roles.includes(actor.role) && rule.authority === undefined && rule.hospitalOnly !== true);
+    return denied(forbid(named ? 'FACILITY_KIND_NOT_ALLOWED' : 'ROLE_NOT_LICENSED'));
   }
   const situation: Situation = { actor, patientId, category, now, facts, facilityCode };
   let firstDenial: Decision | undefined;

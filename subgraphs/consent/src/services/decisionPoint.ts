@@ -1,11 +1,33 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
-import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, identityIndex, phrGrants, type Tables } from '../db/tables';
+import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
-import { CONSENT_VALIDITY_MS, answerForUnknown, decide, type Decision, type DecisionFacts, type GrantFact } from './decision';
+import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
+import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/kit/src/policy';
 import { isCategory } from './roles';
 
 export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
+
+/**
+ * What the policy needs to know about a staff account beyond its token (policy.ts PolicyActor): its viewing
+ * authorities at its facility (a DISASTER_VIEWING granted for one declaration counts while that declaration is in
+ * force for the facility) and whether the facility is registered as a hospital. Read from the database each time,
+ * so a revoked authority stops at once and a token cannot claim one.
+ */
+export async function staffFactsOf(db: Db<Tables> | Transaction, subject: string, facilityCode: string, now: Date): Promise<{ authorities: ViewingAuthority[]; atHospital: boolean; disasterIdsOfAuthority: Array<string | null> }> {
+  const rows = await db.select().from(viewingAuthorities)
+    .where(and(eq(viewingAuthorities.subject, subject), eq(viewingAuthorities.facilityCode, facilityCode), isNull(viewingAuthorities.revokedAt)));
+  // Only rules that need the emergency authority ask for a hospital: without that authority one statement less.
+  const [hospital] = rows.some((row) => row.authority === 'EMERGENCY_VIEWING')
+    ? await db.select({ facilityCode: hospitals.facilityCode }).from(hospitals).where(eq(hospitals.facilityCode, facilityCode))
+    : [];
+  const declarationIds = rows.map((row) => row.disasterId).filter((id): id is string => id !== null);
+  const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await db.select().from(disasters).where(inArray(disasters.id, declarationIds)))
+    .map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt }));
+  const live = rows.filter((row) => row.disasterId === null || declarations.some((d) => d.id === row.disasterId && disasterCovers(d, facilityCode, now)));
+  const authorities = VIEWING_AUTHORITIES.filter((authority) => live.some((row) => row.authority === authority));
+  return { authorities, atHospital: hospital !== undefined, disasterIdsOfAuthority: live.filter((row) => row.authority === 'DISASTER_VIEWING').map((row) => row.disasterId) };
+}
 
 /** Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. */
 async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date) {
@@ -18,14 +40,17 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     ? await db.select().from(consents).where(and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, actor.facilityCode), gt(consents.registeredAt, new Date(now.getTime() - CONSENT_VALIDITY_MS)), isNull(consents.revokedAt)))
     : [];
   const disasterRows = actor.facilityCode ? await db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))) : [];
-  // A disaster identification opens reads only at the facility that identified the patient, and only
-  // under a declaration still in force (checked again by `decide` through disasterCovers).
-  const identifiedRows = actor.facilityCode && disasterRows.length > 0
-    ? await db.select({ patientId: disasterIdentifications.patientId, disasterId: disasterIdentifications.disasterId }).from(disasterIdentifications)
-      .where(and(inArray(disasterIdentifications.patientId, patientIds), eq(disasterIdentifications.facilityCode, actor.facilityCode)))
+  // A disaster identification opens reads only at the facility that identified the patient, under a declaration
+  // still in force (checked again by `decide` through disasterCovers), and only once consent or the exemption is recorded.
+  const permissionRows = actor.facilityCode && disasterRows.length > 0
+    ? await db.select().from(disasterIdentifications)
+      .where(and(inArray(disasterIdentifications.patientId, patientIds), eq(disasterIdentifications.facilityCode, actor.facilityCode), isNotNull(disasterIdentifications.basis)))
     : [];
-  const activeDisasterIds = new Set(disasterRows.map((row) => row.id));
-  const identified = new Set(identifiedRows.filter((row) => activeDisasterIds.has(row.disasterId)).map((row) => row.patientId));
+  const staff = actor.facilityCode ? await staffFactsOf(db, actor.subject, actor.facilityCode, now) : { authorities: [] as ViewingAuthority[], atHospital: false };
+  const emergencyRows = actor.facilityCode && staff.atHospital && staff.authorities.includes('EMERGENCY_VIEWING')
+    ? await db.select().from(emergencyAccesses)
+      .where(and(inArray(emergencyAccesses.patientId, patientIds), eq(emergencyAccesses.facilityCode, actor.facilityCode), gt(emergencyAccesses.expiresAt, now)))
+    : [];
   const grantRows = actor.grantId ? await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId)) : [];
   const grantRow = grantRows[0];
   const grant: GrantFact | undefined = grantRow
@@ -44,7 +69,12 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
         .filter((row) => row.patientId === patientId && isCategory(row.category))
         .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) })),
       disasters: disasterRows.map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt })),
-      disasterIdentified: identified.has(patientId),
+      disasterPermissions: permissionRows.filter((row) => row.patientId === patientId && (row.basis === 'CONSENT' || row.basis === 'EXEMPTION'))
+        .map((row) => ({ id: row.id, disasterId: row.disasterId, patientId: row.patientId, facilityCode: row.facilityCode, basis: row.basis as 'CONSENT' | 'EXEMPTION' })),
+      emergencyAccesses: emergencyRows.filter((row) => row.patientId === patientId)
+        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, openedAt: row.openedAt, expiresAt: row.expiresAt })),
+      actorAuthorities: staff.authorities,
+      actorAtHospital: staff.atHospital,
       ...(grant ? { grant } : {}),
       ...(patientInsurerNumbers ? { patientInsurerNumbers } : {}),
       ...(currentInsurerNumber ? { currentInsurerNumber } : {}),

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import {
   copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
-import { accounts, cards, consents, dvBlocks, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
+import { accounts, cards, consents, dvBlocks, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
@@ -78,6 +78,13 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
   await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed', registeredByRole: 'ADMIN', requestReference: 'demo: 佐藤 花子の申出 (README "Demo accounts")' });
+  // Emergency access (docs/domain.md "Emergency access"): the demo hospital is registered as a hospital and its
+  // doctor holds the emergency viewing authority; the demo clinic is a clinic (not registered).
+  await db.insert(hospitals).values({ facilityCode: DEMO_HOSPITAL.code, name: DEMO_HOSPITAL.name, registeredBy: 'demo-seed', registeredAt: now });
+  const hospitalDoctor = DEMO_STAFF.find((staff) => staff.account === 'hospital-doctor');
+  if (hospitalDoctor?.facilityCode) {
+    await db.insert(viewingAuthorities).values({ subject: `${hospitalDoctor.facilityCode}:${hospitalDoctor.staffId}`, facilityCode: hospitalDoctor.facilityCode, authority: 'EMERGENCY_VIEWING', grantedBy: 'demo-seed', grantedAt: now });
+  }
 }
 
 /** On every demo start: a fresh 24-hour consent for yamada at the demo clinic, both categories (issue: try it at once). */
