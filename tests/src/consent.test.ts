@@ -270,22 +270,27 @@ describe('disaster mode', () => {
     const found = await search('dental-dentist', identityOf(index));
     expect(found.body.errors).toBeUndefined();
     expect(found.body.data?.disasterSearch).toMatchObject({ patient: { id: patient.id, name: patient.name }, special: true });
+    // The hit names the person; nothing is readable before the patient's consent or the exemption is recorded
+    // (seed 2-1(3) 別途患者の同意を取得した上で; the full flow is in disaster-emergency.test.ts).
+    expect(await decide('dental-dentist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    const recorded = await system.graphql('mutation($p: ID!) { recordDisasterConsent(patientId: $p) { basis } }', { p: patient.id }, await system.token('dental-dentist'));
+    expect(recorded.body.errors).toBeUndefined();
     expect(await decide('dental-dentist', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'DISASTER', special: true });
     // Only at the facility that identified the person.
     expect(await decide('pharmacy-pharmacist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
     const logged = await system.graphql<{ accessLogSearch: Array<{ reason: string; special: boolean; facilityCode: string }> }>(
       'query($p: ID!, $f: String!) { accessLogSearch(patientId: $p, facilityCode: $f) { reason special facilityCode category decision } }', { p: patient.id, f: DEMO_DENTAL.code }, await system.token('admin'));
-    expect(logged.body.data?.accessLogSearch.filter((e) => e.special).map((e) => e.reason)).toEqual(['DISASTER', 'DISASTER']);
+    expect(logged.body.data?.accessLogSearch.filter((e) => e.special).map((e) => e.reason)).toEqual(['DISASTER', 'DISASTER_CONSENT', 'DISASTER']);
   });
 
   test('a DV-blocked person never appears in a disaster search', async () => {
-    const result = await search('clinic-doctor', { ...identityOf(1), insurerNameOrAddress: '新宿' });
+    const result = await search('clinic-doctor', { ...identityOf(1), insurerNameOrAddress: '新宿区' });
     expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(result.text).not.toContain(system.patient(1).id);
     expect(result.text).not.toContain('佐藤');
   });
 
-  test('reception may not search in disaster mode', async () => {
+  test('reception without the disaster viewing authority may not search in disaster mode', async () => {
     const result = await search('clinic-reception', identityOf(12));
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(result.text).not.toContain(system.patient(12).id);
