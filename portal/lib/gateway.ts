@@ -15,7 +15,7 @@ export function gatewayUrl(): string {
 
 export type GatewayErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CARD_LOCKED' | 'CARD_NOT_USABLE'
-  | 'LOGIN_THROTTLED' | 'TOTP_REUSED' | 'UNAVAILABLE' | 'INTERNAL'
+  | 'LOGIN_THROTTLED' | 'TOTP_REUSED' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL'
   /** The gateway does not know a field yet (an API still being built): the page shows "準備中". */
   | 'NOT_READY';
 
@@ -27,7 +27,7 @@ export interface GatewayFailure {
 }
 export type GatewayResult<T> = { ok: true; data: T } | GatewayFailure;
 
-const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'CARD_NOT_USABLE', 'LOGIN_THROTTLED', 'TOTP_REUSED']);
+const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'CARD_NOT_USABLE', 'LOGIN_THROTTLED', 'TOTP_REUSED', 'RATE_LIMITED']);
 
 /**
  * The browser's address as the portal's server saw it (Next.js sets X-Forwarded-For from the socket, or a

@@ -97,3 +97,38 @@ export const ClinicMedicationSummaryQuery = graphql(`
     }
   }
 `);
+
+/**
+ * Special operations (docs/domain.md "Disaster", "Emergency access"; docs/api-guide.md "Disaster mode and emergency
+ * access"): the page asks the API which of them the caller may use (capabilities) instead of deciding it itself.
+ */
+export const SpecialCapabilitiesQuery = graphql(`
+  query SpecialCapabilities {
+    capabilities { category conditions }
+    activeDisasters { id name endsAt }
+  }
+`);
+
+export const DisasterSearchQuery = graphql(`
+  query DisasterSearch($name: String!, $birthdate: String!, $sex: String!, $insurerNameOrAddress: String!) {
+    disasterSearch(name: $name, birthdate: $birthdate, sex: $sex, insurerNameOrAddress: $insurerNameOrAddress) { patient { id } identificationId special }
+  }
+`);
+
+export const RecordDisasterConsentMutation = graphql(`
+  mutation RecordDisasterConsent($patientId: ID!) {
+    recordDisasterConsent(patientId: $patientId) { basis recordedAt patient { id } }
+  }
+`);
+
+export const RecordDisasterExemptionMutation = graphql(`
+  mutation RecordDisasterExemption($patientId: ID!, $reason: String!) {
+    recordDisasterExemption(patientId: $patientId, reason: $reason) { basis recordedAt patient { id } }
+  }
+`);
+
+export const StartEmergencyAccessMutation = graphql(`
+  mutation StartEmergencyAccess($reason: String!, $cardSerial: String, $name: String, $birthdate: String, $sex: String, $insurerNameOrAddress: String) {
+    startEmergencyAccess(reason: $reason, cardSerial: $cardSerial, name: $name, birthdate: $birthdate, sex: $sex, insurerNameOrAddress: $insurerNameOrAddress) { id expiresAt patient { id } }
+  }
+`);
