@@ -281,9 +281,9 @@ describe('disaster mode', () => {
     expect(person.body.data?.patient.name).toBe(patient.name);
     // Only at the facility that identified the person.
     expect(await decide('pharmacy-pharmacist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
-    const logged = await system.graphql<{ accessLogSearch: Array<{ reason: string; special: boolean; facilityCode: string }> }>(
+    const logged = await system.graphql<{ accessLogSearch: Array<{ reason: string; special: boolean; facilityCode: string; category: string }> }>(
       'query($p: ID!, $f: String!) { accessLogSearch(patientId: $p, facilityCode: $f) { reason special facilityCode category decision } }', { p: patient.id, f: DEMO_DENTAL.code }, await system.token('admin'));
-    const special = (logged.body.data?.accessLogSearch ?? []).filter((e) => e.special) as Array<{ reason: string; category: string }>;
+    const special = (logged.body.data?.accessLogSearch ?? []).filter((e) => e.special);
     // Oldest last: the identification, the recorded consent, then the reads (drugs, the person's coverage).
     expect(special.map((e) => e.reason).slice(-2)).toEqual(['DISASTER_CONSENT', 'DISASTER']);
     expect(special.some((e) => e.reason === 'DISASTER' && e.category === 'DRUG')).toBe(true);
