@@ -359,9 +359,12 @@ describe('access log', () => {
     expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true });
   });
 
-  test('an insurer reads checkups only with the membership attestation of the checkups subgraph (contract 7)', async () => {
+  test('an insurer reads all checkups with the membership attestation of the checkups subgraph (contract 7), else only as an insurer of record', async () => {
     const yamada = system.patient(0);
-    expect(await decide('insurer-kokuho', yamada.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    // Without the attestation an insurer of record is allowed under checkup.insurer-commissioned: the checkups subgraph
+    // then returns only the checkups it commissioned (docs/domain.md "Specific health checkups"); any other insurer is refused.
+    expect(await decide('insurer-kokuho', yamada.id, 'CHECKUP')).toMatchObject({ allow: true, reason: 'INSURER' });
+    expect(await decide('insurer-kouki', yamada.id, 'CHECKUP')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
     expect(await decide('insurer-kokuho', yamada.id, 'CHECKUP', { insurerMember: true })).toMatchObject({ allow: true, reason: 'INSURER_MEMBER' });
     expect(await decide('insurer-kokuho', yamada.id, 'QUALIFICATION')).toMatchObject({ allow: true, reason: 'INSURER' });
     expect(await decide('insurer-kokuho', system.patient(1).id, 'CHECKUP', { insurerMember: true })).toMatchObject({ allow: false, code: 'FORBIDDEN' });
