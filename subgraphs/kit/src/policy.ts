@@ -134,7 +134,7 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   // 資格 (qualification)
   { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
   // The confirmation works for a DV/abuse-registered person too, so that she can be treated under insurance; her
-  // address and postcode are withheld (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+  // address and postcode are withheld (seed ※ in 2-2; docs/domain.md "DV").
   { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'COUNTER_CONFIRMATION', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "Confirmation at the counter (資格確認)"; seed ※ in 2-2 (confirmation still works, address withheld)' },
   { id: 'qualification.confirmed-here', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONFIRMED_HERE', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "What a facility may see at all" (no look-up function: only the answer to the confirmation of this visit, never past insurers)' },
   // The person identified in disaster mode (after consent or the exemption) or for emergency access: the coverage in

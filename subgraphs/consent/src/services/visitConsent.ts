@@ -46,7 +46,7 @@ export interface ConsentExpiry { drug: string | null; checkup: string | null }
  * With `withExpiry` the answer also says until when each valid consent lasts: the clinic's list of today's
  * confirmations shows the time left (issue 20); the confirmation result itself keeps the two flags only.
  * `withholdAddress` tells qualifications (internal callers only, never a client) to answer the confirmation without
- * address and postcode: the person is DV/abuse-registered (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+ * address and postcode: the person is DV/abuse-registered (seed ※ in 2-2; docs/domain.md "DV").
  * The flags themselves are the same as anyone's.
  */
 export async function consentFlags(
