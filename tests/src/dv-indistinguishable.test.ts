@@ -1,19 +1,22 @@
 /**
  * DV / abuse victims (docs/domain.md "DV"; seed ※ in 2-2: 全情報の提供及び閲覧を一律不可, 保険者に申出), through the
  * gateway: for 佐藤 花子 (registered) and for an id that names nobody, every read a facility, another insurer and an
- * app can make answers the same, byte for byte once the ids and request ids are set aside — even though she gave her
- * consent at the facilities' readers. Her own portal keeps her insurance but not her drugs, checkups or expenses.
+ * app can make answers the same, byte for byte once the ids and request ids are set aside. Where she presents her card
+ * and consents, she is confirmed as anyone (without address) and her drugs and checkups read as a person's who did
+ * not consent. Her own portal keeps her insurance but not her drugs, checkups or expenses.
  * Blocks are registered and lifted by her insurer (by 紐付番号) or the operator; any other insurer is answered as for
  * an unknown number, and the refusal is logged. The log names only people who exist.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/kit';
+import { DEMO_CLINIC } from '@onshi/kit';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;
 const SATO = 1;
 const YAMADA = 0;
+/** A person who presents her card at the clinic's reader and answers "no" to both: what "no consent" looks like. */
+const CONTROL = 4;
 const SATO_INSURER = 'insurer-kyokai'; // 協会けんぽ 01130012: her only coverage (demo world)
 const OTHER_INSURER = 'insurer-kokuho';
 const nobody = `pt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -22,10 +25,15 @@ const tokens = new Map<string, string>();
 beforeAll(async () => {
   system = await startTestSystem({ patients: 6 });
   const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
-  // She consents at the clinic and the pharmacy (her own act at the reader): the strongest case for the readers.
-  for (const facility of [DEMO_CLINIC.code, DEMO_PHARMACY.code]) {
-    await readerVisit(call, system.demo, system.reader(facility), system.patient(SATO).cardSerial, { drug: true, checkup: true });
-  }
+  const control = system.patient(CONTROL);
+  await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), control.cardSerial, { drug: false, checkup: false });
+  // Confirmed at the clinic's counter by her insurance-card numbers, so the clinic may read her as the answer to it.
+  const coverage = control.coverages.at(-1);
+  if (!coverage) throw new Error('the control person has no coverage');
+  const confirmed = await system.graphql(
+    'mutation($i: String!, $s: String!, $n: String!, $b: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { qualificationValidity } }',
+    { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: control.birthdate }, await tokenOf('clinic-reception'));
+  if (confirmed.body.errors) throw new Error(confirmed.text);
 }, 400_000);
 afterAll(async () => {
   await system?.stop();
@@ -63,6 +71,7 @@ async function read(account: string, query: string, id: string): Promise<GraphQL
 }
 
 describe('a blocked person reads as nobody', () => {
+  // Facilities where she has not presented her card (where she has, see below), another insurer.
   for (const account of ['clinic-doctor', 'pharmacy-pharmacist', 'clinic-reception', OTHER_INSURER]) {
     test(`${account}: every read of 佐藤 花子 answers what an unknown id answers, and nothing of her leaves`, async () => {
       const sato = system.patient(SATO);
@@ -82,7 +91,7 @@ describe('a blocked person reads as nobody', () => {
     const hers = await system.graphql<{ accessLogSearch: Array<{ decision: string; reason: string; actorRole: string }> }>(
       'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { decision reason actorRole } }', { p: system.patient(SATO).id }, admin);
     const entries = hers.body.data?.accessLogSearch ?? [];
-    expect(entries.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(4);
+    expect(entries.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(1);
     expect(entries.every((entry) => entry.decision === 'DENY' || entry.actorRole === 'PATIENT' || entry.actorRole === 'CARD_READER')).toBe(true);
     const none = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: nobody }, admin);
     expect(none.body.errors).toBeUndefined();
@@ -98,11 +107,27 @@ describe('a blocked person reads as nobody', () => {
     expect(log.body.data?.accessLogSearch).toEqual([]);
   });
 
-  test('her consent flags at the clinic look like anyone\'s: her reader answers were registered as usual', async () => {
+  test('at the clinic where she presents her card and consents: flags as anyone\'s, confirmed without address, and her drugs and checkups read as a person without consent', async () => {
     const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
-    const visit = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), system.patient(SATO).cardSerial, { drug: true, checkup: false });
-    expect(visit.consents.filter((consent) => consent.facilityCode === DEMO_CLINIC.code && consent.category === 'DRUG').some((consent) => consent.valid)).toBe(true);
-    expect(JSON.stringify(visit)).not.toMatch(/DV|block/i);
+    const sato = system.patient(SATO);
+    const control = system.patient(CONTROL);
+    const visit = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), sato.cardSerial, { drug: true, checkup: true });
+    // Her answers are registered as usual (the flags look like anyone's); they open nothing.
+    expect(visit.consents.filter((consent) => consent.facilityCode === DEMO_CLINIC.code).every((consent) => consent.valid)).toBe(true);
+    expect(JSON.stringify({ ...visit, verificationToken: undefined })).not.toMatch(/DV|block/i);
+    const person = await read('clinic-doctor', READS.person ?? '', sato.id);
+    expect(person.body.errors).toBeUndefined();
+    expect(person.body.data).toMatchObject({ patient: { name: sato.name, address: null, postNumber: null } });
+    expect(person.text).not.toContain(sato.address);
+    for (const account of ['clinic-doctor', 'clinic-reception']) {
+      for (const name of ['dispensings', 'medicationSummary', 'checkups', 'expenses']) {
+        const query = READS[name] ?? '';
+        const blocked = await read(account, query, sato.id);
+        const noConsent = await read(account, query, control.id);
+        expect({ account, name, answer: normalized(blocked, sato.id) }).toEqual({ account, name, answer: normalized(noConsent, control.id) });
+        expect(blocked.text).not.toMatch(/DV|虐待|block|ロキソニン/i);
+      }
+    }
   });
 
   test('a PHR app: her live grant reads as a grant that no longer exists; an unknown id as any person not its grantor', async () => {
@@ -173,6 +198,21 @@ describe('her own portal', () => {
   });
 });
 
+describe('the counter confirmation (docs/domain.md "DV": validity and coverage as for anyone, address and postcode withheld)', () => {
+  test('her numbers confirm like anyone\'s, without address or postcode, and nothing names the block', async () => {
+    const sato = system.patient(SATO);
+    const coverage = sato.coverages.at(-1);
+    if (!coverage) throw new Error('sato has no coverage');
+    const result = await system.graphql<{ confirmQualificationByInsuranceCard: Record<string, unknown> }>(
+      'mutation($i: String!, $s: String!, $n: String!, $b: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { qualificationValidity name address postNumber qualification { insurerNumber insuredPartialContributionRatio } } }',
+      { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: sato.birthdate }, await tokenOf('clinic-reception'));
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', address: null, postNumber: null, qualification: { insurerNumber: coverage.insurerNumber } });
+    expect(result.text).not.toContain(sato.address);
+    expect(result.text).not.toMatch(/DV|block/i);
+  });
+});
+
 describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () => {
   const LIFT = 'mutation($l: String!, $r: String!) { liftDvBlock(linkageNumber: $l, requestReference: $r) { patientId registeredByRole liftedAt liftedBy liftReference } }';
   const REGISTER = 'mutation($l: String!, $r: String!) { registerDvBlock(linkageNumber: $l, requestReference: $r) { patientId registeredByRole requestReference liftedAt } }';
@@ -193,8 +233,8 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
     const log = await system.graphql<{ accessLogSearch: Array<{ category: string; decision: string; actorRole: string }> }>(
       'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { category decision actorRole } }', { p: sato.id }, await tokenOf('admin'));
     expect(log.body.data?.accessLogSearch).toEqual(expect.arrayContaining([{ category: 'DV_REGISTRATION', decision: 'DENY', actorRole: 'INSURER' }]));
-    // Reads stay refused.
-    expect((await read('clinic-doctor', READS.dispensings ?? '', sato.id)).body.data ?? null).toBeNull();
+    // Reads stay refused (she consented at the clinic above): what a person without consent gets.
+    expect((await read('clinic-doctor', READS.dispensings ?? '', sato.id)).body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
   });
 
   test('her insurer lifts the block by 紐付番号 on her request (the clinic then reads her drugs under her consent), and registers it again', async () => {
@@ -210,7 +250,7 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
     expect(registered.body.errors).toBeUndefined();
     expect(registered.body.data?.registerDvBlock).toEqual({ patientId: sato.id, registeredByRole: 'INSURER', requestReference: '申出 K-2026-0043', liftedAt: null });
     const closed = await read('clinic-doctor', READS.dispensings ?? '', sato.id);
-    expect(normalized(closed, sato.id)).toEqual(normalized(await read('clinic-doctor', READS.dispensings ?? '', nobody), nobody));
+    expect(normalized(closed, sato.id)).toEqual(normalized(await read('clinic-doctor', READS.dispensings ?? '', system.patient(CONTROL).id), system.patient(CONTROL).id));
     // Her own 提供状況 does not list the registration.
     const own = await system.graphql('{ me { accessLog(first: 200, includeOwnViews: true) { category } } }', {}, await tokenOf('sato'));
     expect(own.text).not.toContain('DV_REGISTRATION');
