@@ -129,12 +129,13 @@ describe('checkups: the patient reads 5 fiscal years with judgements and trends'
 });
 
 describe('checkups: who may not read them', () => {
-  test('the doctor of the clinic where yamada consented reads them; a hospital without consent gets CONSENT_REQUIRED', async () => {
+  test('the doctor of the clinic where yamada consented reads them; a hospital he never presented his card to cannot even find him', async () => {
     const allowed = await checkupsAs('clinic-doctor', system.patient(0).id);
     expect(allowed.body.errors).toBeUndefined();
     expect(allowed.body.data?.patient?.checkups).toHaveLength(5);
+    // docs/domain.md "What a facility may see at all": NOT_FOUND, as for an unknown id.
     const refused = await checkupsAs('hospital-doctor', system.patient(0).id);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(refused.text).not.toContain(HBA1C);
   });
 
@@ -145,7 +146,7 @@ describe('checkups: who may not read them', () => {
     expect(withCheckups.body.data?.patient?.checkups).toHaveLength(5);
 
     const granted = await system.graphql<{ grantPhrAccess: { id: string } }>(
-      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["DRUG"]) { id } }', {}, await system.token('yamada'));
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"]) { id } }', {}, await system.token('yamada'));
     const grantId = granted.body.data?.grantPhrAccess.id;
     if (!grantId) throw new Error(granted.text);
     const app = await system.graphql<{ phrToken: { accessToken: string } }>(
