@@ -19,7 +19,7 @@ import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, Kind, buildASTSchema, getNamedType, isLeafType, isNonNullType,
   parse, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
-import { DEMO_DENTAL, DEMO_PHARMACY, REPO_ROOT, ROLES, coverageOn, type Role } from '@onshi/kit';
+import { DEMO_DENTAL, DEMO_PHARMACY, REPO_ROOT, ROLES, type Role } from '@onshi/kit';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
@@ -204,8 +204,9 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
 const EXPENSES_FIELDS = new Set(['medicalExpenses']);
 function expensesRule(role: Role, subject: number): Expected {
   const self = subject === CONSENTED;
-  if (role === 'PATIENT') return self ? { allow: true } : FORBIDDEN_BY_RULES;
-  if (role === 'PHR_APP') return self ? { allow: false, code: 'CONSENT_REQUIRED', by: 'rules' } : FORBIDDEN_BY_RULES;
+  // Another person is not found at all (Query.patient), before the expenses rule is asked.
+  if (role === 'PATIENT') return self ? { allow: true } : NOT_FOUND_BY_RULES;
+  if (role === 'PHR_APP') return self ? { allow: false, code: 'CONSENT_REQUIRED', by: 'rules' } : NOT_FOUND_BY_RULES;
   return { allow: false, code: 'FORBIDDEN', by: 'gateway' };
 }
 
