@@ -7,7 +7,9 @@
  * Blocks are registered and lifted by her insurer (by 紐付番号) or the operator; any other insurer is answered as for
  * an unknown number, and the refusal is logged. The log names only people who exist.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { DEMO_CLINIC } from '@onshi/kit';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
@@ -268,4 +270,22 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
       expect(refused.text).not.toContain(sato.id);
     }
   });
+});
+
+test('audit:verify passes over every entry written here (refusals, registrations, liftings)', async () => {
+  await system.stopService('consent'); // the embedded database has one owner at a time
+  const repoRoot = path.join(__dirname, '..', '..');
+  const result = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/consent/src/cli/audit-verify.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.base.json'), DATA_DIR: system.dataDir, DATABASE_URL: system.databaseUrl ?? '' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+  expect(result.output).toMatch(/audit:verify OK: \d+ entries/);
+  expect(result.code).toBe(0);
 });
