@@ -107,7 +107,6 @@ describe('medical expenses: the patient and apps with an explicit expenses grant
 
 describe('refusals for role at the gateway are in the patient\'s log (issue 16 "The log")', () => {
   test.each<[string, string, string, string]>([
-    ['clinic-reception', 'DRUG', 'query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy } } }', 'RECEPTION'],
     ['pharmacy-pharmacist', 'CHECKUP', 'query($id: ID!) { patient(id: $id) { checkups { fiscalYear } } }', 'PHARMACIST'],
     ['insurer-kokuho', 'DRUG', 'query($id: ID!) { patient(id: $id) { dispensings { edges { node { drugName } } } } }', 'INSURER'],
     ['clinic-doctor', 'EXPENSES', 'query($id: ID!, $y: Int!) { patient(id: $id) { medicalExpenses(year: $y) { totalCostYen } } }', 'DOCTOR'],
@@ -123,5 +122,23 @@ describe('refusals for role at the gateway are in the patient\'s log (issue 16 "
     const requestId = response.headers.get('x-request-id');
     const log = await system.graphql<{ me: { accessLog: Array<LogEntry & { requestId: string }> } }>('{ me { accessLog(first: 500) { actorRole category decision reason requestId } } }', {}, await system.token('yamada'));
     expect(log.body.data?.me.accessLog).toContainEqual({ actorRole: role, category, decision: 'DENY', reason: 'ROLE_NOT_LICENSED', requestId });
+  });
+
+  // Reception may read drugs only with a disaster viewing authority (docs/domain.md "Disaster"), which the decision
+  // point reads from the database: so the gateway lets the field through and the decision point refuses and logs.
+  test('clinic-reception without a disaster viewing authority asking DRUG: FORBIDDEN from the decision point, no drug data, an entry under the gateway\'s request id', async () => {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token('clinic-reception')}`, 'x-request-id': 'client-reception-drug' },
+      body: JSON.stringify({ query: 'query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy activeDrugs { dispensing { drugName } } } } }', variables: { id: system.patient(0).id } }),
+    });
+    const body = (await response.json()) as { data?: { patient?: { medicationSummary: unknown } | null } | null; errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.data?.patient?.medicationSummary ?? null).toBeNull();
+    expect(JSON.stringify(body)).not.toContain('drugName');
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).not.toBe('client-reception-drug');
+    const log = await system.graphql<{ me: { accessLog: Array<LogEntry & { requestId: string }> } }>('{ me { accessLog(first: 500) { actorRole category decision reason requestId } } }', {}, await system.token('yamada'));
+    expect(log.body.data?.me.accessLog).toContainEqual({ actorRole: 'RECEPTION', category: 'DRUG', decision: 'DENY', reason: 'ROLE_NOT_LICENSED', requestId });
   });
 });
