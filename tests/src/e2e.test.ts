@@ -261,18 +261,20 @@ describe('facility: reader kiosk and staff view', () => {
     await doctor.context.close();
   });
 
-  test('a doctor elsewhere: an empty list of today, "consent required" and no data on the patient page', async () => {
+  test('a doctor elsewhere: an empty list of today; the patient page says the person was not confirmed here, with no data', async () => {
     const elsewhere = await openSession();
     const hospital = staffOf('hospital-doctor');
     await staffLogin(elsewhere.page, 'hospital-doctor', hospital.facilityCode, hospital.staffId);
     expect(await elsewhere.page.getByTestId('today-row').count()).toBe(0);
     expect(await elsewhere.page.locator('main').innerText()).not.toContain('山田');
     await visit(elsewhere.page, `${portal.url}/clinic/patients/${system.patient(0).id}`);
-    expect(await elsewhere.page.locator('[data-state=consent-required]').count()).toBe(2);
+    // Staff read a person only after a confirmation at their facility: the page says so and shows nothing of her.
+    expect(await elsewhere.page.locator('[data-state=not-confirmed-here]').count()).toBe(1);
     expect(await elsewhere.page.getByTestId('clinician-summary').count()).toBe(0);
     const html = await elsewhere.page.content();
+    expect(html).not.toContain('山田');
     for (const name of yamadaDrugNames) expect(html).not.toContain(name);
-    await shoot(elsewhere.page, 'clinic-consent-required');
+    await shoot(elsewhere.page, 'clinic-not-confirmed-here');
     await elsewhere.context.close();
   });
 });

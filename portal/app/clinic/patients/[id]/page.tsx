@@ -45,6 +45,21 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
     may.checkups ? gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined,
   ]);
   const result = await pageData(identity, '/staff/login');
+  // Staff read a person only as the answer to a confirmation at their facility (docs/domain.md "What a facility may
+  // see at all"): any other id is NOT_FOUND, and the next step is the confirmation itself.
+  if (!result.ok && result.code === 'NOT_FOUND') {
+    return (
+      <>
+        <h1>{t.clinicPatient}</h1>
+        <section className="state" data-state="not-confirmed-here">
+          <h2 style={{ marginTop: 0 }}>{t.notConfirmedHereTitle}</h2>
+          <p>{t.notConfirmedHereBody}</p>
+          <a className="button" href="/reader">{t.clinicReader}</a>
+        </section>
+        <p><a href="/clinic">{t.clinicBack}</a></p>
+      </>
+    );
+  }
   if (!result.ok) return <><h1>{t.clinicPatient}</h1><ErrorState t={t} failure={result} retryHref={`/clinic/patients/${encodeURIComponent(id)}`} /><p><a href="/clinic">{t.clinicBack}</a></p></>;
   const patient = result.data.patient;
   const ratio = patient.currentQualification ? copayPercent(patient.currentQualification.insuredPartialContributionRatio) : undefined;
