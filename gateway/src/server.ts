@@ -10,6 +10,7 @@ import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments
 import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
+import { uploadRoutes } from './uploads';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
 export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Record<string, string> {
@@ -94,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return Object.fromEntries(entries);
     },
     maxBodyBytes: config.MAX_BODY_BYTES,
+    streamRoutes: uploadRoutes(urls.checkups ?? config.CHECKUPS_URL ?? 'http://127.0.0.1:4003', logger),
     routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp, clientAddress) => operatorLogin(consentGraphqlUrl, staffId, password, totp, clientAddress) }),
     corsOrigins: config.CORS_ORIGINS,
     requestIds: 'generate',

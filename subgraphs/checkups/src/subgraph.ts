@@ -3,6 +3,7 @@ import { demoAsOf, type SubgraphDefinition } from '@onshi/kit';
 import type { CheckupsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildCheckupsSchema } from './schema';
+import { archiveRoutes } from './services/archiveRoutes';
 import { checkupsRoutes } from './services/internalRoutes';
 import { loadItemMasterTable, seedCheckups } from './services/seed';
 import { createCheckupLoaders } from './services/store';
@@ -22,4 +23,5 @@ export const checkupsSubgraph: SubgraphDefinition<Tables, CheckupsContext> = {
   seedDemo: seedCheckups,
   prepare: loadItemMasterTable,
   routes: (deps) => checkupsRoutes(deps, () => todayOf(deps)),
+  streamRoutes: (deps, authenticate) => archiveRoutes(deps, authenticate, () => todayOf(deps)),
 };

@@ -6,6 +6,11 @@ import type { Logger } from './log';
 import { processCounters } from './requestContext';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void;
+/**
+ * A route that reads the request body itself, as a stream (an upload far larger than `maxBodyBytes`, e.g. the
+ * checkup exchange archive, docs/api-guide.md): the server does not buffer its body, so its own limit applies.
+ */
+export type StreamRouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
 export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
   name: string;
@@ -17,6 +22,8 @@ export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Extra routes, keyed "METHOD /path". */
   routes?: Record<string, RouteHandler>;
+  /** Routes that stream their own body (keyed "METHOD /path"); the body limit of everything else is unchanged. */
+  streamRoutes?: Record<string, StreamRouteHandler>;
   /** Named readiness checks for /ready; all must resolve true. */
   readiness?: () => Promise<Record<string, boolean>>;
   maxBodyBytes?: number;
@@ -162,6 +169,8 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
     }
     void (async () => {
       try {
+        const streamRoute = options.streamRoutes?.[`${req.method} ${path}`];
+        if (streamRoute) return await streamRoute(req, res, requestId);
         const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
         if (path === '/graphql') return await handleGraphQL(req, res, body, requestId);
         const route = routes[`${req.method} ${path}`];

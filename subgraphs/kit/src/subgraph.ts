@@ -11,11 +11,13 @@ import type { CopyRows } from './bulkCopy';
 import { demoAsOf, type DemoOptions } from './demo/world';
 import { OnshiError } from './errors';
 import { createErrorMasker } from './errorMasking';
-import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService } from './http';
+import type { IncomingMessage } from 'node:http';
+import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler } from './http';
 import { createLogger, type Logger } from './log';
 import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { operationRoutes, type Operation } from './operations';
 import { requestLogPlugin } from './requestLog';
+import type { Actor } from './roles';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
 
@@ -44,11 +46,22 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   /** Fills the subgraph's own tables from the demo world when they are empty (DEMO_MODE). */
   seedDemo?(deps: SubgraphDeps<TTables>): Promise<void>;
   routes?(deps: SubgraphDeps<TTables>): Record<string, RouteHandler>;
+  /**
+   * Routes that read their body as a stream (uploads larger than the GraphQL body limit). `authenticate` is the very
+   * check of a GraphQL request's bearer token, so such a route admits exactly the callers GraphQL would.
+   */
+  streamRoutes?(deps: SubgraphDeps<TTables>, authenticate: RequestAuthenticator): Record<string, StreamRouteHandler>;
   /** Operator commands served at /internal/operations/<name> (operations.ts); `backup` is built in. */
   operations?(deps: SubgraphDeps<TTables>): Record<string, Operation<TTables>>;
   /** The token-signing subgraph verifies with its own keys instead of fetching its JWKS over HTTP. */
   tokenKeys?(): JWTVerifyGetKey;
 }
+
+/**
+ * The caller of a request from its bearer token: null without a token; a token that does not verify throws
+ * UnauthenticatedError. The same function builds the GraphQL context and guards the stream routes.
+ */
+export type RequestAuthenticator = (req: IncomingMessage) => Promise<Actor | null>;
 
 export interface RunningSubgraph extends RunningService {
   database: DatabaseHandle<Record<string, unknown>>;
@@ -84,6 +97,10 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   await definition.prepare?.(deps);
   const schema = await definition.buildSchema();
   const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL);
+  const authenticate: RequestAuthenticator = async (req) => {
+    const token = bearerToken(req.headers.authorization);
+    return token ? verifyToken(token) : null;
+  };
   const apollo = new ApolloServer<TContext>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
@@ -103,13 +120,14 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
       ...operationRoutes({ internalSecret: config.INTERNAL_SECRET, logger, database, operations: definition.operations?.(deps) ?? {} }),
       ...definition.routes?.(deps),
     },
+    streamRoutes: definition.streamRoutes?.(deps, authenticate),
     readiness: async () => ({ database: await database.ping().then(() => true, () => false) }),
     context: async (req, requestId) => {
       const token = bearerToken(req.headers.authorization);
       let actor = null;
       if (token) {
         try {
-          actor = await verifyToken(token);
+          actor = await authenticate(req);
         } catch (error) {
           const message = error instanceof OnshiError ? error.message : 'Invalid token';
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -106,5 +106,41 @@ export const insuredNumbers = checkupsSchema.table('insured_numbers', {
   patientId: text('patient_id').notNull(),
 }, (t) => [primaryKey({ columns: [t.insurerNumber, t.insuredCardSymbol, t.insuredIdentificationNumber, t.patientId] })]);
 
-export const tables = { checkupItems, checkups, checkupResults, insurerMemberships, insurerTransfers, insuredNumbers };
+/**
+ * One upload of an exchange archive (docs/api-guide.md "Checkup exchange archives"): who sent it and how it ended.
+ * The per-file report is kept so that the insurer can download it again (archive_import_files).
+ */
+export const archiveImports = checkupsSchema.table('archive_imports', {
+  id: text('id').primaryKey(),
+  insurerNumber: text('insurer_number').notNull(),
+  /** The uploading account (token subject). */
+  uploadedBy: text('uploaded_by').notNull(),
+  requestId: text('request_id').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** RUNNING | DONE | REFUSED (the archive as a whole: a bomb, a path trick, not a ZIP) | FAILED */
+  status: text('status').notNull(),
+  /** Why the archive as a whole was refused (REFUSED / FAILED). */
+  reason: text('reason'),
+  files: integer('files').notNull().default(0),
+  stored: integer('stored').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+});
+
+/** One line of an archive's report: each entry stored, refused (reason, item, line) or read as index/summary. */
+export const archiveImportFiles = checkupsSchema.table('archive_import_files', {
+  importId: text('import_id').notNull(),
+  seq: integer('seq').notNull(),
+  name: text('name').notNull(),
+  /** STORED | REFUSED | INDEX (index/summary file, read not stored) */
+  outcome: text('outcome').notNull(),
+  reason: text('reason'),
+  item: text('item'),
+  line: integer('line'),
+  message: text('message'),
+  patientId: text('patient_id'),
+  fiscalYear: integer('fiscal_year'),
+}, (t) => [primaryKey({ columns: [t.importId, t.seq] })]);
+
+export const tables = { checkupItems, checkups, checkupResults, insurerMemberships, insurerTransfers, insuredNumbers, archiveImports, archiveImportFiles };
 export type Tables = typeof tables;

@@ -1,23 +1,17 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
+import { Access, BadUserInputError, ForbiddenError } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 import { CheckupImportResult, CheckupSubmissionInput } from '../schema/CheckupIngest';
-import { NotYourMemberError, checkupFromCda, describeRefusal, isCdaRefusal, type CdaRefusal } from '../services/cdaImport';
+import { MAX_CDA_CHARS, NotYourMemberError, checkupFromCda, describeRefusal, isCdaRefusal, type CdaRefusal } from '../services/cdaImport';
 import type { StoredCheckup } from '../services/checkupView';
+import { importingInsurer } from '../services/importAccess';
 import { membershipsOf, storeCheckups } from '../services/store';
 import { SubmissionError, validateSubmission, type CheckupSubmission } from '../services/submission';
 
 /** A bulk call stays one transaction of bounded size. */
 const MAX_SUBMISSIONS = 1000;
-/** 特定健診情報ファイル of one person is a few kB; anything far larger is not one. */
-const MAX_CDA_CHARS = 500_000;
 
-function insurerOf(ctx: CheckupsContext): string {
-  if (ctx.actor === null) throw new UnauthenticatedError();
-  const insurerNumber = ctx.actor.insurerNumber;
-  if (ctx.actor.role !== 'INSURER' || insurerNumber === undefined) throw new ForbiddenError('Only an insurer submits checkups / 保険者のみ登録できます');
-  return insurerNumber;
-}
+const insurerOf = (ctx: CheckupsContext): string => importingInsurer(ctx.actor);
 
 function sexOf(value: string): 'M' | 'F' {
   // Sex1 (1 男 / 2 女) as in the qualification data; M/F as in HL7.

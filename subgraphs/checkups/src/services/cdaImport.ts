@@ -11,6 +11,11 @@ import { SubmissionError, validateSubmission } from './submission';
  * for the same reasons (DOMAIN.md "Specific health checkups").
  */
 
+/** 特定健診情報ファイル of one person is a few kB; anything far larger is not one. */
+export const MAX_CDA_CHARS = 500_000;
+/** The same limit in bytes of UTF-8 (at most 3 bytes per character of the BMP): the archive's per-entry limit. */
+export const MAX_CDA_BYTES = MAX_CDA_CHARS * 3;
+
 /** The file names another insurer's member or a person this insurer does not hold: an access question, not bad input. */
 export class NotYourMemberError extends Error {
   override readonly name = 'NotYourMemberError';

@@ -1,0 +1,51 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, sendJson, type Logger, type StreamRouteHandler } from '@onshi/kit';
+
+/**
+ * Upload routes the gateway streams through to a subgraph untouched (docs/api-guide.md "Checkup exchange archives"):
+ * a checkup archive is far larger than the GraphQL body limit (MAX_BODY_BYTES), which stays as it is for every other
+ * request. The subgraph authenticates the caller exactly as it does a GraphQL request and applies its own limits; the
+ * gateway adds its request id (the access log's correlation id) and the client's address, as for GraphQL.
+ */
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'transfer-encoding'] as const;
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'connection', 'x-import-id'] as const;
+
+function pick(headers: IncomingHttpHeaders, names: readonly string[]): Record<string, string | string[]> {
+  const picked: Record<string, string | string[]> = {};
+  for (const name of names) {
+    const value = headers[name];
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
+}
+
+function proxyTo(baseUrl: string, logger: Logger): StreamRouteHandler {
+  return (req, res, requestId) => new Promise<void>((resolve) => {
+    const target = new URL(req.url ?? '/', baseUrl);
+    const upstream = request(target, {
+      method: req.method,
+      headers: { ...pick(req.headers, FORWARDED_REQUEST_HEADERS), 'x-request-id': requestId, [CLIENT_ADDRESS_HEADER]: clientAddressOf(req) },
+    });
+    upstream.on('response', (response) => {
+      const passed = pick(response.headers, RETURNED_RESPONSE_HEADERS);
+      for (const [name, value] of Object.entries(response.headers)) if (name.startsWith('x-archive-')) passed[name] = value ?? '';
+      res.writeHead(response.statusCode ?? 502, { ...passed, 'x-request-id': requestId });
+      response.pipe(res);
+      response.on('end', resolve);
+      response.on('error', () => { res.destroy(); resolve(); });
+    });
+    upstream.on('error', (error) => {
+      logger.warn({ err: error, requestId, path: target.pathname }, 'upload forwarding failed');
+      if (!res.headersSent) sendJson(res, 502, { errors: [{ message: 'The checkups service did not answer / 健診サービスに接続できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId });
+      else res.destroy();
+      resolve();
+    });
+    req.on('error', () => upstream.destroy());
+    req.pipe(upstream);
+  });
+}
+
+export function uploadRoutes(checkupsUrl: string, logger: Logger): Record<string, StreamRouteHandler> {
+  const forward = proxyTo(checkupsUrl, logger);
+  return { 'POST /uploads/checkup-archive': forward, 'GET /uploads/checkup-archive/report': forward };
+}
