@@ -52,12 +52,12 @@ describe('capabilities: the caller\'s view of the policy, for clients such as th
   });
 
   test.each<[string, Record<string, boolean>]>([
-    ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false }],
-    ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false }],
-    ['pharmacy-pharmacist', { QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false }],
-    ['insurer-kokuho', { QUALIFICATION: true, DRUG: false, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: true, ACCESS_LOG: false }],
-    ['yamada', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, DV_REGISTRATION: false, ACCESS_LOG: true }],
-    ['phr-demo', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false }],
+    ['clinic-reception', { QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false }],
+    ['clinic-doctor', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false }],
+    ['pharmacy-pharmacist', { QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false }],
+    ['insurer-kokuho', { QUALIFICATION: true, DRUG: false, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: true, ACCESS_LOG: false, ROUTED_CLAIMS: true, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false }],
+    ['yamada', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, DV_REGISTRATION: false, ACCESS_LOG: true, ROUTED_CLAIMS: false, RETURNED_CLAIMS: false, CLAIM_STATISTICS: false }],
+    ['phr-demo', { QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, DV_REGISTRATION: false, ACCESS_LOG: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: false, CLAIM_STATISTICS: false }],
   ])('%s', async (account, expected) => {
     expect(await capabilities(account)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SubgraphDefinition } from '@onshi/kit';
+import { coverageClient, requireOwnerRead, type SubgraphDefinition } from '@onshi/kit';
 import type { DrugsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildDrugsSchema } from './schema';
@@ -23,10 +23,15 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
     return {
       ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf),
       knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET),
+      coverage: coverageClient({ qualificationsUrl: deps.config.QUALIFICATIONS_SERVICE_URL, internalSecret: deps.config.INTERNAL_SECRET, requestId: base.requestId }),
+      requireOwnerRead: (category, target) => requireOwnerRead(base, { consentUrl: deps.config.CONSENT_URL, internalSecret: deps.config.INTERNAL_SECRET }, category, target),
     };
   },
   // The master table mirrors data/drug-master.csv on every start, demo or not.
   prepare: async ({ db }) => void (await syncDrugMasterTable(db, loadDrugMaster())),
   seedDemo: seedDrugs,
-  operations: (deps) => drugsOperations(createClock(deps.config.DEMO_AS_OF), loadDrugMaster, { knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET) }),
+  operations: (deps) => drugsOperations(createClock(deps.config.DEMO_AS_OF), loadDrugMaster, {
+    knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET),
+    coverage: coverageClient({ qualificationsUrl: deps.config.QUALIFICATIONS_SERVICE_URL, internalSecret: deps.config.INTERNAL_SECRET }),
+  }),
 };

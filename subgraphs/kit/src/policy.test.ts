@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACCESS_POLICY, capabilitiesOf, mayEverRead, mayEverUse, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
+import { ACCESS_POLICY, OWNER_CATEGORIES, capabilitiesOf, mayEverRead, mayEverUse, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
 import { DEMO_CLINIC, DEMO_PHARMACY } from './demo/world';
 
 describe('the access policy as data (issue 16)', () => {
@@ -23,7 +23,9 @@ describe('the access policy as data (issue 16)', () => {
   test('derived @Access role lists: pharmacists never read checkups; reception only with the disaster viewing authority; expenses only the patient and apps', () => {
     expect(readersOf('CHECKUP').sort()).toEqual(['DENTIST', 'DOCTOR', 'INSURER', 'PATIENT', 'PHR_APP', 'RECEPTION']);
     expect(readersOf('DRUG').sort()).toEqual(['DENTIST', 'DOCTOR', 'PATIENT', 'PHARMACIST', 'PHR_APP', 'RECEPTION']);
-    expect(ACCESS_POLICY.filter((rule) => rule.roles.includes('RECEPTION') && rule.category !== 'QUALIFICATION').every((rule) => rule.authority === 'DISASTER_VIEWING')).toBe(true);
+    // Patient data only: the facility's own returned claims (RETURNED_CLAIMS) are its billing, read by reception too.
+    const ownerCategories: readonly string[] = OWNER_CATEGORIES;
+    expect(ACCESS_POLICY.filter((rule) => rule.roles.includes('RECEPTION') && rule.category !== 'QUALIFICATION' && !ownerCategories.includes(rule.category)).every((rule) => rule.authority === 'DISASTER_VIEWING')).toBe(true);
     expect(readersOf('EXPENSES').sort()).toEqual(['PATIENT', 'PHR_APP']);
     expect(rolesWith('QUALIFICATION', 'COUNTER_CONFIRMATION').sort()).toEqual(['DENTIST', 'DOCTOR', 'PHARMACIST', 'RECEPTION']);
   });
@@ -37,16 +39,16 @@ describe('the access policy as data (issue 16)', () => {
 
   test('capabilities: what the portal shows follows the policy', () => {
     const of = (actor: Parameters<typeof capabilitiesOf>[0]) => Object.fromEntries(capabilitiesOf(actor).map((c) => [c.category, c.mayRead]));
-    expect(of({ role: 'PHARMACIST', facilityKind: 'PHARMACY' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
-    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
-    expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
-    expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
-    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
-    expect(of({ role: 'RECEPTION', facilityKind: 'PHARMACY', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false });
+    expect(of({ role: 'PHARMACIST', facilityKind: 'PHARMACY' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: false, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false });
+    expect(of({ role: 'DOCTOR', facilityKind: 'MEDICAL' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false });
+    expect(of({ role: 'PHR_APP', scopes: ['drug:read'] })).toEqual({ QUALIFICATION: false, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: false, CLAIM_STATISTICS: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'MEDICAL', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false });
+    expect(of({ role: 'RECEPTION', facilityKind: 'PHARMACY', authorities: ['DISASTER_VIEWING'] })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: false, EXPENSES: false, ACCESS_LOG: false, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: true, CLAIM_STATISTICS: false });
     expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(false);
     expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', atHospital: true }, 'EMERGENCY_OPENED')).toBe(false);
     expect(mayEverUse({ role: 'DOCTOR', facilityKind: 'MEDICAL', atHospital: true, authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(true);
     expect(mayEverUse({ role: 'PHARMACIST', facilityKind: 'PHARMACY', atHospital: true, authorities: ['EMERGENCY_VIEWING'] }, 'EMERGENCY_OPENED')).toBe(false);
-    expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true, DV_REGISTRATION: false });
+    expect(of({ role: 'PATIENT' })).toEqual({ QUALIFICATION: true, DRUG: true, CHECKUP: true, EXPENSES: true, ACCESS_LOG: true, DV_REGISTRATION: false, ROUTED_CLAIMS: false, RETURNED_CLAIMS: false, CLAIM_STATISTICS: false });
   });
 });

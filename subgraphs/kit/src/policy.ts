@@ -55,10 +55,14 @@ export type PolicyCondition =
   /** The insurer of the person's newest coverage (consent's identity index): the insurer a person makes a request to. */
   | 'INSURER_IN_FORCE'
   /** The operator (支払基金・国保中央会). */
-  | 'OPERATOR';
+  | 'OPERATOR'
+  /** The insurer asked for is the actor's own insurer (claims routed to it, claims returned that concern it). */
+  | 'OWN_INSURER'
+  /** The facility asked for is the actor's own facility (the claims it sent that were returned). */
+  | 'OWN_FACILITY';
 
 /** Why a rule allowed (written to the access log as the reason). */
-export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'EMERGENCY' | 'PHR_GRANT';
+export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'EMERGENCY' | 'PHR_GRANT' | 'OWN_FACILITY';
 
 /**
  * Viewing authorities granted to one staff account (not a role, not a token claim): the operator grants them and
@@ -69,8 +73,19 @@ export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_
 export const VIEWING_AUTHORITIES = ['DISASTER_VIEWING', 'EMERGENCY_VIEWING'] as const;
 export type ViewingAuthority = (typeof VIEWING_AUTHORITIES)[number];
 
-/** Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph). */
-export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION';
+/**
+ * Categories the policy rules on: the decision point's categories plus the access log (read in the consent subgraph),
+ * and the claim-routing lists (docs/drugs.md "Re-routing claims (レセプト振替)"), which belong to an insurer, a facility
+ * or the operator rather than to one patient (OWNER_CATEGORIES, decided by `decideOwnerRead`).
+ */
+export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION' | OwnerCategory;
+
+/**
+ * ROUTED_CLAIMS: the claims stored under an insurer in a month and its re-routing report; RETURNED_CLAIMS: the claims
+ * returned (返戻) to a facility, or concerning an insurer; CLAIM_STATISTICS: the national monthly routing statistics.
+ */
+export const OWNER_CATEGORIES = ['ROUTED_CLAIMS', 'RETURNED_CLAIMS', 'CLAIM_STATISTICS'] as const;
+export type OwnerCategory = (typeof OWNER_CATEGORIES)[number];
 
 /**
  * Field-level limits of a rule (docs/domain.md "What a facility may see at all", "Insurers"):
@@ -127,6 +142,7 @@ const SEED_DISASTER = 'seed 2-1(3) 災害時における特別措置; docs/domai
 const DOMAIN_EMERGENCY = 'docs/domain.md "Emergency access (救急時医療情報閲覧)" (beyond the seed; real system since 2024-12)';
 const SEED_SELF = 'seed 2-2 被保険者…からの求めに応じ、薬剤情報を閲覧することができる仕組み; docs/domain.md "Who takes part"';
 const DOMAIN_PHR = 'docs/domain.md "PHR apps" (patient-granted, scoped, expiring)';
+const SEED_REROUTING = 'seed 3 ※1 資格過誤により返戻されたレセプト (レセプト振替サービス); docs/domain.md "Receipt re-routing (レセプト振替)"';
 const SEED_DV = 'seed ※ in 2-2 DV・虐待等の被害者…保険者に申出 (全情報の提供及び閲覧を一律不可); docs/domain.md "DV"';
 
 /** The rules, in the order the decision point tries them within a category (first allow wins). */
@@ -171,9 +187,43 @@ export const ACCESS_POLICY: readonly PolicyRule[] = [
   // DV・虐待等被害者の登録と解除 (registering and lifting a block, on the person's request)
   { id: 'dv-registration.insurer', category: 'DV_REGISTRATION', roles: ['INSURER'], condition: 'INSURER_IN_FORCE', reason: 'INSURER', stoppedByDvBlock: false, source: SEED_DV },
   { id: 'dv-registration.operator', category: 'DV_REGISTRATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_DV },
+  // レセプト振替 (re-routing claims): lists of an insurer, a facility or the nation, not of one patient.
+  { id: 'routed-claims.insurer', category: 'ROUTED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', stoppedByDvBlock: false, source: SEED_REROUTING },
+  { id: 'routed-claims.operator', category: 'ROUTED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
+  { id: 'returned-claims.facility', category: 'RETURNED_CLAIMS', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'OWN_FACILITY', reason: 'OWN_FACILITY', stoppedByDvBlock: false, source: `${SEED_REROUTING} (返戻: the facility acts on it)` },
+  { id: 'returned-claims.insurer', category: 'RETURNED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', stoppedByDvBlock: false, source: `${SEED_REROUTING} (the insurers concerned)` },
+  { id: 'returned-claims.operator', category: 'RETURNED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
+  { id: 'claim-statistics.operator', category: 'CLAIM_STATISTICS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
 ];
 
-export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG', 'DV_REGISTRATION'] as const satisfies readonly PolicyCategory[];
+export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG', 'DV_REGISTRATION', ...OWNER_CATEGORIES] as const satisfies readonly PolicyCategory[];
+
+/** Whose list is asked for: an insurer's, a facility's, or (neither) the nation's. */
+export interface OwnerTarget { insurerNumber?: string | undefined; facilityCode?: string | undefined }
+
+/** The owner named in the access log for a list that belongs to no patient (e.g. `insurer:39131008`, `facility:1311234567`). */
+export function ownerLogId(target: OwnerTarget): string {
+  if (target.insurerNumber !== undefined) return `insurer:${target.insurerNumber}`;
+  if (target.facilityCode !== undefined) return `facility:${target.facilityCode}`;
+  return 'nation';
+}
+
+/**
+ * Decides a read of an owner's list (OWNER_CATEGORIES) from the rules of its category: the first rule that applies to
+ * the actor and whose condition holds allows. Evaluated by the decision point (consent), which logs it.
+ */
+export function decideOwnerRead(actor: PolicyActor & { insurerNumber?: string | undefined; facilityCode?: string | undefined }, category: OwnerCategory, target: OwnerTarget): { allow: boolean; rule?: string; reason: string } {
+  const applicable = rulesFor(category).filter((rule) => ruleAppliesTo(rule, actor));
+  if (applicable.length === 0) return { allow: false, reason: 'ROLE_NOT_LICENSED' };
+  for (const rule of applicable) {
+    const holds = rule.condition === 'OPERATOR' ? actor.role === 'ADMIN'
+      : rule.condition === 'OWN_INSURER' ? target.insurerNumber !== undefined && actor.insurerNumber === target.insurerNumber
+        : rule.condition === 'OWN_FACILITY' ? target.facilityCode !== undefined && actor.facilityCode === target.facilityCode
+          : false;
+    if (holds) return { allow: true, rule: rule.id, reason: rule.reason };
+  }
+  return { allow: false, reason: applicable.some((rule) => rule.condition === 'OWN_INSURER') ? 'NOT_OWN_INSURER' : 'NOT_OWN_FACILITY' };
+}
 
 /** The part of an actor the policy looks at before any fact about the patient. */
 export interface PolicyActor {
@@ -276,11 +326,15 @@ export function consentAskedAt(facilityKind: FacilityKind | undefined, category:
   return rulesFor(category).some((rule) => rule.condition === 'CONSENT_AT_FACILITY' && (rule.facilityKinds?.includes(facilityKind) ?? false));
 }
 
+function isPatientCategory(category: PolicyCategory): category is Category {
+  return Object.hasOwn(PHR_SCOPES, category);
+}
+
 export function capabilitiesOf(actor: PolicyActor & { scopes?: readonly string[] }): Capability[] {
   return POLICY_CATEGORIES.map((category) => {
     const rules = rulesFor(category).filter((rule) => ruleAppliesTo(rule, actor))
       // An app's token names the categories the patient granted: without the scope the grant rule cannot apply.
-      .filter((rule) => rule.condition !== 'PHR_GRANT' || category === 'ACCESS_LOG' || category === 'DV_REGISTRATION' || (actor.scopes ?? []).includes(phrScopeOf(category)));
+      .filter((rule) => rule.condition !== 'PHR_GRANT' || !isPatientCategory(category) || (actor.scopes ?? []).includes(phrScopeOf(category)));
     return { category, mayRead: rules.length > 0, conditions: [...new Set(rules.map((rule) => rule.condition))], askedAtReader: consentAskedAt(actor.facilityKind, category) };
   });
 }
@@ -297,6 +351,8 @@ const CONDITION_TEXT: Record<PolicyCondition, string> = {
   INSURER_MEMBER: "the insurer holds the member now (qualifications: its coverage in force today; checkups: the transfer records)",
   INSURER_IN_FORCE: "the insurer of the person's newest coverage (consent's identity index)",
   OPERATOR: 'the operator',
+  OWN_INSURER: "the insurer asked for is the actor's own insurer",
+  OWN_FACILITY: "the facility asked for is the actor's own facility",
 };
 
 const VIEW_TEXT: Record<RuleView, string> = {

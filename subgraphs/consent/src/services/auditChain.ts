@@ -11,10 +11,14 @@
  * checkpoints (kept outside the table's reach) are what catch that.
  */
 import { createHash } from 'node:crypto';
+import type { OwnerCategory } from '@onshi/kit/src/policy';
 import type { Category, Role } from './roles';
 
-/** What an entry is about: a category of the person's data, or the registration/lifting of a DV/abuse block. */
-export type LoggedCategory = Category | 'DV_REGISTRATION';
+/**
+ * What an entry is about: a category of the person's data, the registration/lifting of a DV/abuse block, or a list of
+ * an insurer, a facility or the nation (kit policy.ts OWNER_CATEGORIES; the entry's patient id then names that owner).
+ */
+export type LoggedCategory = Category | 'DV_REGISTRATION' | OwnerCategory;
 
 /** Fixed once entries exist: the partition is stored on each entry, so verification never recomputes it. */
 export const DEFAULT_AUDIT_PARTITIONS = 64;

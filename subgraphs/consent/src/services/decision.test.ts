@@ -230,7 +230,8 @@ describe('decide() — rules in order', () => {
   });
 
   test('the table exercises every reason', () => {
-    const every: Record<Exclude<DecisionReason, SpecialRecordReason>, true> = {
+    // OWN_FACILITY opens a facility's own list of returned claims (kit policy.ts decideOwnerRead), never a patient's record.
+    const every: Record<Exclude<DecisionReason, SpecialRecordReason | 'OWN_FACILITY'>, true> = {
       SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, EMERGENCY: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
       FACILITY_MISMATCH: true, NOT_INSURER: true, NOT_CONFIRMED_HERE: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,

@@ -284,6 +284,9 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
     INSURER_MEMBER: () => (facts.insurerMember === true && actor.insurerNumber !== undefined ? allow(rule.reason) : forbid('NOT_INSURER')),
     INSURER_IN_FORCE: () => (actor.insurerNumber !== undefined && facts.currentInsurerNumber === actor.insurerNumber ? allow(rule.reason) : forbid('NOT_INSURER')),
     OPERATOR: () => (actor.role === 'ADMIN' ? allow(rule.reason) : forbid('ROLE_NOT_LICENSED')),
+    // Lists of an insurer or a facility, not of a patient: decided by decideOwnerRead (internalRoutes.ts), never here.
+    OWN_INSURER: () => forbid('ROLE_NOT_LICENSED'),
+    OWN_FACILITY: () => forbid('ROLE_NOT_LICENSED'),
   };
   return conditions[rule.condition]();
 }

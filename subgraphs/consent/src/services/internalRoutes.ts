@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
-import { CATEGORIES, INTERNAL_SECRET_HEADER, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
-import { accessLogFault, decideAndLog } from './decisionPoint';
+import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
 import { applyInsurerChangeToIdentity, insurerChangeEvent } from './identityUpdates';
 import { consentFlags } from './visitConsent';
@@ -76,6 +76,25 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
         deps.logger.error({ err: error }, 'decision or access-log write failed');
         sendJson(res, 503, { error: 'decision unavailable' });
       }
+    }),
+    // Lists of an insurer, a facility or the nation (kit ownerDecision.ts): decided from the policy and logged under the owner.
+    [`POST ${OWNER_DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) return sendJson(res, 401, { error: 'no actor token' });
+      const parsed = parseBody(ownerDecisionRequest, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed owner decision request' });
+      const actor = await verify(token).catch(() => null);
+      if (!actor) return sendJson(res, 401, { error: 'invalid actor token' });
+      const policyActor = policyActorOf(actor);
+      const target = { insurerNumber: parsed.insurerNumber, facilityCode: parsed.facilityCode };
+      const decision = decideOwnerRead({ ...policyActor, insurerNumber: actor.insurerNumber, facilityCode: policyActor.facilityKind === undefined ? undefined : actor.facilityCode }, parsed.category, target);
+      try {
+        await deps.db.transaction((tx) => appendAccessLog(tx, actor, [{ patientId: ownerLogId(target), category: parsed.category, decision: decision.allow ? 'ALLOW' : 'DENY', reason: decision.reason, basisId: null, special: false }], requestIdOf(req), now()));
+      } catch (error) {
+        deps.logger.error({ err: error }, 'owner decision could not be logged');
+        return sendJson(res, 503, { error: 'decision unavailable' });
+      }
+      sendJson(res, 200, decision);
     }),
     // Contract 6: qualifications' outbox delivers every change of insurer here as well as to checkups.
     [`POST ${INSURER_CHANGES_PATH}`]: internalOnly(async (_req, res, body) => {

@@ -1,4 +1,4 @@
-import { date, doublePrecision, foreignKey, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, doublePrecision, foreignKey, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
 export const drugsSchema = pgSchema('drugs');
@@ -41,7 +41,17 @@ export const claims = drugsSchema.table(
     facilityCode: text('facility_code').notNull(),
     /** 処方医療機関: only on PHARMACY claims. */
     prescribingFacilityCode: text('prescribing_facility_code'),
+    /** The insurer the claim is stored under: the one that covered the person on the dates of care (re-routing). */
     insurerNumber: text('insurer_number').notNull(),
+    /** The insurer the facility addressed, when the claim was re-routed to another (レセプト振替); else null. */
+    billedInsurerNumber: text('billed_insurer_number'),
+    /**
+     * AS_BILLED or REROUTED when the ingest checked the insurer against the qualification history; null for claims
+     * stored unchecked (the demo seed, or a file ingested on a stopped system). docs/drugs.md "Re-routing claims".
+     */
+    routing: text('routing'),
+    /** Why it was re-routed (services/claimRouting.ts RoutingReason); null when stored as billed. */
+    routingReason: text('routing_reason'),
     /** 診療年月 / 調剤年月, YYYY-MM. */
     serviceMonth: text('service_month').notNull(),
     totalPoints: integer('total_points').notNull(),
@@ -61,7 +71,61 @@ export const claims = drugsSchema.table(
     index('claims_service_month_idx').on(table.serviceMonth),
     // The claim key: one claim per facility, month of care and claim number, whichever patient it names.
     uniqueIndex('claims_claim_key_idx').on(table.facilityCode, table.serviceMonth, table.claimNumber),
+    // An insurer's claims of a month (the claims routed to it).
+    index('claims_insurer_month_idx').on(table.insurerNumber, table.serviceMonth),
   ],
+);
+
+/**
+ * Claims returned to the facility (返戻) because no single insurer covered the person on the dates of care: never
+ * stored as billed (no drug information, no medical expenses), listed for the facility and the insurers concerned with
+ * a reason. A resend is checked again (the coverage may have been corrected meanwhile); the same content resent while
+ * still unroutable is one row. docs/drugs.md "Re-routing claims (レセプト振替)".
+ */
+export const returnedClaims = drugsSchema.table(
+  'returned_claims',
+  {
+    patientId: text('patient_id').notNull(),
+    claimId: uuid('claim_id').notNull(),
+    claimKind: text('claim_kind').notNull(),
+    claimNumber: text('claim_number').notNull(),
+    facilityCode: text('facility_code').notNull(),
+    billedInsurerNumber: text('billed_insurer_number').notNull(),
+    serviceMonth: text('service_month').notNull(),
+    totalPoints: integer('total_points').notNull(),
+    /** services/claimRouting.ts ReturnReason. */
+    reason: text('reason').notNull(),
+    /** Insurers whose coverage touched the month (the other insurers concerned, e.g. both of an overlap). */
+    coverageInsurerNumbers: text('coverage_insurer_numbers').array().notNull(),
+    contentDigest: text('content_digest').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.patientId, table.claimId] }),
+    uniqueIndex('returned_claims_content_idx').on(table.facilityCode, table.serviceMonth, table.claimNumber, table.contentDigest),
+    index('returned_claims_billed_insurer_idx').on(table.billedInsurerNumber, table.serviceMonth),
+  ],
+);
+
+/**
+ * Running totals of the routing check per month of care, outcome, reason, insurer and facility, written in the
+ * ingest's transaction: the insurer's monthly re-routing report and the operator's national statistics read these
+ * small rows instead of scanning claims. `insurerNumber` is the insurer stored under (AS_BILLED, REROUTED) or the
+ * one addressed (RETURNED); `reason` is '' for AS_BILLED.
+ */
+export const claimRoutingCounts = drugsSchema.table(
+  'claim_routing_counts',
+  {
+    serviceMonth: text('service_month').notNull(),
+    outcome: text('outcome').notNull(),
+    reason: text('reason').notNull(),
+    insurerNumber: text('insurer_number').notNull(),
+    facilityCode: text('facility_code').notNull(),
+    claims: integer('claims').notNull(),
+    points: bigint('points', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.serviceMonth, table.outcome, table.reason, table.insurerNumber, table.facilityCode] })],
 );
 
 /**
@@ -96,5 +160,5 @@ export const claimItems = drugsSchema.table(
   ],
 );
 
-export const tables = { drugMaster, claims, claimItems };
+export const tables = { drugMaster, claims, claimItems, returnedClaims, claimRoutingCounts };
 export type Tables = typeof tables;

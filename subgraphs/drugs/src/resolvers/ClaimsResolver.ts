@@ -39,12 +39,14 @@ export class ClaimsResolver {
    * Bulk claim ingest for the operator (審査支払機関 → Onshi). All-or-nothing: one invalid row (bad values, an
    * unknown patient, another claim already stored under the claim key) rejects the batch with BAD_USER_INPUT and
    * `extensions.rows = [{ row, path, reason, reasonJa }]` (rows 1-based), and nothing is stored. A claim resent
-   * unchanged is skipped (`resentCount`).
+   * unchanged is skipped (`resentCount`). Every claim is checked against the qualification history (one batched call to
+   * qualifications): re-routed to the insurer that covered the dates of care, or returned to the facility with a reason
+   * (docs/drugs.md "Re-routing claims (レセプト振替)").
    */
   @Access('ADMIN')
   @Mutation(() => IngestClaimsResult, { description: 'レセプト取込: store a batch of claims, all or nothing; the claim key is facility + serviceMonth + claimNumber (a resend is skipped, another claim under the same key refused)' })
   async ingestClaims(@Arg('claims', () => [ClaimInput]) claims: ClaimInput[], @Ctx() ctx: DrugsContext): Promise<IngestClaimsResult> {
-    const result = await ingestClaimBatch(ctx.db, claims.map(plainClaimRow), ctx.now(), ctx.master, { knownPatients: ctx.knownPatients });
+    const result = await ingestClaimBatch(ctx.db, claims.map(plainClaimRow), ctx.now(), ctx.master, { knownPatients: ctx.knownPatients, coverage: ctx.coverage });
     if (!result.ok) {
       const badRows = new Set(result.errors.map((error) => error.row)).size;
       throw new BadUserInputError(
@@ -52,6 +54,9 @@ export class ClaimsResolver {
         { rows: result.errors },
       );
     }
-    return { batchId: result.batchId, claimCount: result.claimCount, itemCount: result.itemCount, resentCount: result.resentCount };
+    return {
+      batchId: result.batchId, claimCount: result.claimCount, itemCount: result.itemCount, resentCount: result.resentCount,
+      reroutedCount: result.reroutedCount, returnedCount: result.returnedCount, returned: result.returned,
+    };
   }
 }

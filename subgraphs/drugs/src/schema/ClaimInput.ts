@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { IngestReturnedClaim } from './ClaimRouting';
 
 // Codes and kinds are plain strings here so that the batch validator, not GraphQL coercion, reports
 // every bad value with its row number and a bilingual reason (issue 5).
@@ -60,7 +61,7 @@ export class ClaimInput {
   items!: ClaimItemInput[];
 }
 
-@ObjectType({ description: 'A stored claim batch' })
+@ObjectType({ description: 'A stored claim batch: every claim checked against the qualification history (docs/drugs.md "Re-routing claims")' })
 export class IngestClaimsResult {
   @Field(() => String, { description: 'Id of the batch, stored on every claim' })
   batchId!: string;
@@ -73,4 +74,13 @@ export class IngestClaimsResult {
 
   @Field(() => Int, { description: 'Claims already stored unchanged under their claim key: skipped (a resend is a no-op)' })
   resentCount!: number;
+
+  @Field(() => Int, { description: 'Of the claims stored, those re-routed (振替) to the insurer that covered the dates of care' })
+  reroutedCount!: number;
+
+  @Field(() => Int, { description: 'Claims returned to the facility (返戻), not stored as billed: see `returned`' })
+  returnedCount!: number;
+
+  @Field(() => [IngestReturnedClaim], { description: 'Each returned claim with the reason the facility can act on' })
+  returned!: IngestReturnedClaim[];
 }

@@ -2,9 +2,10 @@
 // A batch is validated as a whole and stored in one transaction: either every row is stored or none
 // (issue 5: "rejects a bad batch as a whole with row-level reasons: nothing half-written").
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
-import { claimItems, claims, type Tables } from '../db/tables';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CoverageLookup, Db } from '@onshi/kit';
+import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
+import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from './claimRouting';
 import { validateClaimBatch, type Claim, type ClaimValidationError } from './claims';
 import type { DrugLookup } from './drugMaster';
 
@@ -41,7 +42,7 @@ export function claimKeyOf(claim: Pick<Claim, 'facilityCode' | 'serviceMonth' | 
  * Header and item rows of one claim; items carry the prescriber and pharmacy for one-table reads. The demo seed
  * leaves the digest empty (hashing 10⁸ generated claims would dominate the seed; nobody resends them).
  */
-export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = randomUUID(), contentDigest = ''): { claim: ClaimRow; items: ClaimItemRow[] } {
+export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = randomUUID(), contentDigest = '', routing?: RoutingOutcome): { claim: ClaimRow; items: ClaimItemRow[] } {
   const isPharmacy = claim.claimKind === 'PHARMACY';
   const prescriber = isPharmacy ? (claim.prescribingFacilityCode ?? claim.facilityCode) : claim.facilityCode;
   return {
@@ -53,7 +54,11 @@ export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = ran
       contentDigest,
       facilityCode: claim.facilityCode,
       prescribingFacilityCode: claim.prescribingFacilityCode ?? null,
-      insurerNumber: claim.insurerNumber,
+      // Re-routed (レセプト振替): stored under the insurer that covered the dates of care, the addressee kept.
+      insurerNumber: routing?.kind === 'REROUTED' ? routing.insurerNumber : claim.insurerNumber,
+      billedInsurerNumber: routing?.kind === 'REROUTED' ? claim.insurerNumber : null,
+      routing: routing === undefined || routing.kind === 'RETURNED' ? null : routing.kind,
+      routingReason: routing?.kind === 'REROUTED' ? routing.reason : null,
       serviceMonth: claim.serviceMonth,
       totalPoints: claim.totalPoints,
       patientShareYen: claim.patientShareYen,
@@ -88,9 +93,15 @@ export function rowsOfClaims(batch: Iterable<Claim>, batchId: string, digestOf: 
   return { claims: claimRows, items: itemRows };
 }
 
-/** Inserts already-validated claims with the given executor (a transaction). */
-export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string): Promise<{ claimCount: number; itemCount: number }> {
-  const { claims: claimRows, items: itemRows } = rowsOfClaims(batch, batchId, claimDigest);
+/** Inserts already-validated claims with the given executor (a transaction); `routingOf` gives each claim's routing. */
+export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string, routingOf: (claim: Claim) => RoutingOutcome | undefined = () => undefined): Promise<{ claimCount: number; itemCount: number }> {
+  const claimRows: ClaimRow[] = [];
+  const itemRows: ClaimItemRow[] = [];
+  for (const claim of batch) {
+    const rows = rowsOfClaim(claim, batchId, randomUUID(), claimDigest(claim), routingOf(claim));
+    claimRows.push(rows.claim);
+    for (const item of rows.items) itemRows.push(item);
+  }
   for (let start = 0; start < claimRows.length; start += ROWS_PER_INSERT) {
     await executor.insert(claims).values(claimRows.slice(start, start + ROWS_PER_INSERT));
   }
@@ -100,13 +111,77 @@ export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[]
   return { claimCount: claimRows.length, itemCount: itemRows.length };
 }
 
+/** A claim of the batch returned to the facility (返戻): not stored as billed; the reason says what to do. */
+export interface ReturnedClaimRow {
+  /** 1-based row of the batch. */
+  row: number;
+  claimNumber: string;
+  code: ReturnReason;
+  reason: string;
+  reasonJa: string;
+}
+
 export type IngestResult =
-  | { ok: true; batchId: string; claimCount: number; itemCount: number; resentCount: number }
+  | { ok: true; batchId: string; claimCount: number; itemCount: number; resentCount: number; reroutedCount: number; returnedCount: number; returned: ReturnedClaimRow[] }
   | { ok: false; errors: ClaimValidationError[] };
 
 export interface IngestOptions {
   /** Which of these patient ids exist (the identity owner's answer); without it, patients are not checked. */
   knownPatients?: (patientIds: readonly string[]) => Promise<ReadonlySet<string>>;
+  /**
+   * Coverage of persons in months of care (qualifications, kit coverage.ts), asked once per batch; every claim is then
+   * routed by it (claimRouting.ts). Without it (a file ingested on a stopped system) claims are stored unchecked.
+   */
+  coverage?: CoverageLookup;
+}
+
+type Candidate = { claim: Claim; row: number; digest: string; routing?: RoutingOutcome };
+
+/** Routes every candidate from one coverage answer for the batch's (person, month) pairs. */
+async function routeCandidates(coverage: CoverageLookup, candidates: Candidate[]): Promise<void> {
+  const pairKey = (patientId: string, month: string) => `${patientId}\u0000${month}`;
+  const pairs = new Map<string, { patientId: string; month: string }>();
+  for (const { claim } of candidates) pairs.set(pairKey(claim.patientId, claim.serviceMonth), { patientId: claim.patientId, month: claim.serviceMonth });
+  const answers = await coverage([...pairs.values()]);
+  const periodsOf = new Map(answers.map((answer) => [pairKey(answer.patientId, answer.month), answer.periods]));
+  for (const candidate of candidates) candidate.routing = routeClaim(candidate.claim, periodsOf.get(pairKey(candidate.claim.patientId, candidate.claim.serviceMonth)) ?? []);
+}
+
+/** Adds the batch's outcomes to the running totals (tables.ts claimRoutingCounts), in the ingest's transaction. */
+async function addRoutingCounts(executor: Db<Tables>, checked: ReadonlyArray<{ claim: Claim; routing: RoutingOutcome }>): Promise<void> {
+  const totals = new Map<string, typeof claimRoutingCounts.$inferInsert>();
+  for (const { claim, routing } of checked) {
+    const insurerNumber = routing.kind === 'RETURNED' ? claim.insurerNumber : routing.insurerNumber;
+    const reason = routing.kind === 'AS_BILLED' ? '' : routing.reason;
+    const key = [claim.serviceMonth, routing.kind, reason, insurerNumber, claim.facilityCode].join('\u0000');
+    const total = totals.get(key) ?? { serviceMonth: claim.serviceMonth, outcome: routing.kind, reason, insurerNumber, facilityCode: claim.facilityCode, claims: 0, points: 0 };
+    total.claims += 1;
+    total.points = (total.points ?? 0) + claim.totalPoints;
+    totals.set(key, total);
+  }
+  const rows = [...totals.values()];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await executor.insert(claimRoutingCounts).values(rows.slice(start, start + ROWS_PER_INSERT)).onConflictDoUpdate({
+      target: [claimRoutingCounts.serviceMonth, claimRoutingCounts.outcome, claimRoutingCounts.reason, claimRoutingCounts.insurerNumber, claimRoutingCounts.facilityCode],
+      set: { claims: sql`${claimRoutingCounts.claims} + excluded.claims`, points: sql`${claimRoutingCounts.points} + excluded.points` },
+    });
+  }
+}
+
+/** Stores the returned claims of a batch (once per content); returns the rows actually written (a resend is not recounted). */
+async function insertReturnedClaims(executor: Db<Tables>, returned: ReadonlyArray<Candidate & { routing: Extract<RoutingOutcome, { kind: 'RETURNED' }> }>, batchId: string): Promise<Set<string>> {
+  const written = new Set<string>();
+  for (let start = 0; start < returned.length; start += ROWS_PER_INSERT) {
+    const rows = returned.slice(start, start + ROWS_PER_INSERT).map(({ claim, digest, routing }) => ({
+      patientId: claim.patientId, claimId: randomUUID(), claimKind: claim.claimKind, claimNumber: claim.claimNumber, facilityCode: claim.facilityCode,
+      billedInsurerNumber: claim.insurerNumber, serviceMonth: claim.serviceMonth, totalPoints: claim.totalPoints, reason: routing.reason,
+      coverageInsurerNumbers: routing.coverageInsurerNumbers, contentDigest: digest, batchId,
+    }));
+    const inserted = await executor.insert(returnedClaims).values(rows).onConflictDoNothing()
+      .returning({ facilityCode: returnedClaims.facilityCode, serviceMonth: returnedClaims.serviceMonth, claimNumber: returnedClaims.claimNumber });
+    for (const row of inserted) written.add(claimKeyOf(row));
+  }
+  return written;
 }
 
 /** PostgreSQL's unique_violation: another ingest stored the same claim key between our check and our insert. */
@@ -168,7 +243,7 @@ export async function ingestClaimBatch(db: Db<Tables>, rows: readonly unknown[],
   const errors: ClaimValidationError[] = [];
   // Rows are 1-based; a key twice in one batch is the same claim once, or a contradiction.
   const firstOfKey = new Map<string, { row: number; digest: string }>();
-  const candidates: Array<{ claim: Claim; row: number; digest: string }> = [];
+  const candidates: Candidate[] = [];
   validation.claims.forEach((claim, index) => {
     const row = index + 1;
     const digest = claimDigest(claim);
@@ -188,14 +263,27 @@ export async function ingestClaimBatch(db: Db<Tables>, rows: readonly unknown[],
     });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+  // One batched question to qualifications for the whole batch (kit coverage.ts), before the transaction.
+  if (options.coverage !== undefined) await routeCandidates(options.coverage, candidates);
   const batchId = randomUUID();
   try {
     return await db.transaction(async (tx) => {
       const compared = await compareWithStored(tx, candidates);
       if (compared.errors.length > 0) return { ok: false as const, errors: compared.errors };
-      const fresh = candidates.filter(({ row }) => !compared.resent.has(row)).map(({ claim }) => claim);
-      const counts = await insertClaims(tx, fresh, batchId);
-      return { ok: true as const, batchId, ...counts, resentCount: validation.claims.length - fresh.length };
+      const fresh = candidates.filter(({ row }) => !compared.resent.has(row));
+      const returning = fresh.flatMap((candidate) => (candidate.routing?.kind === 'RETURNED' ? [{ ...candidate, routing: candidate.routing }] : []));
+      const storing = fresh.filter((candidate) => candidate.routing?.kind !== 'RETURNED');
+      const routingByClaim = new Map(storing.map((candidate) => [candidate.claim, candidate.routing]));
+      const counts = await insertClaims(tx, storing.map(({ claim }) => claim), batchId, (claim) => routingByClaim.get(claim));
+      const written = await insertReturnedClaims(tx, returning, batchId);
+      const newlyReturned = returning.filter(({ claim }) => written.has(claimKeyOf(claim)));
+      await addRoutingCounts(tx, [...storing, ...newlyReturned].flatMap(({ claim, routing }) => (routing === undefined ? [] : [{ claim, routing }])));
+      return {
+        ok: true as const, batchId, ...counts, resentCount: validation.claims.length - fresh.length,
+        reroutedCount: storing.filter(({ routing }) => routing?.kind === 'REROUTED').length,
+        returnedCount: returning.length,
+        returned: returning.map(({ row, claim, routing }) => ({ row, claimNumber: claim.claimNumber, code: routing.reason, ...RETURN_REASON_TEXT[routing.reason] })),
+      };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -15,8 +15,9 @@ export function claimRowsOf(parsed: unknown): unknown[] | undefined {
  * The drugs jobs (cli/purge.ts, cli/ingest-claims.ts), served by the running drugs service at
  * /internal/operations/<name> (kit operations.ts) and run by the commands themselves when it is stopped.
  * `now` is the clock of whoever runs them: the service's own, or DEMO_AS_OF of the command. The service
- * checks patient ids against consent's identity index (`ingest`, as the mutation does); a command on a
- * stopped system cannot reach consent and stores without that check.
+ * checks patient ids against consent's identity index and routes every claim by the qualification history
+ * (`ingest`, as the mutation does); a command on a stopped system reaches neither and stores without those
+ * checks (the claims are stored unchecked: docs/drugs.md "Re-routing claims (レセプト振替)").
  */
 export function drugsOperations(now: () => Date, master: () => DrugLookup, ingest: IngestOptions = {}): Record<'purge' | 'ingest-claims', Operation<Tables>> {
   return {

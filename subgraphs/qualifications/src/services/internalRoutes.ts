@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CARD_STATUS_PATH, cardStatusRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { confirmations, type Tables } from '../db/tables';
 import { cardStatusOf } from './confirmation';
+import { coverageInMonths } from './coverage';
 
 /**
  * Demo mode only (DEMO_MODE=true): moves a person's confirmations at a facility back in time, the tests' clock for
@@ -11,7 +12,10 @@ import { cardStatusOf } from './confirmation';
 export const DEMO_AGE_CONFIRMATIONS_PATH = '/internal/demo/age-confirmations';
 const ageBody = z.object({ patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), hours: z.number().int().min(1).max(24 * 365) });
 
-/** Internal endpoints other subgraphs call: the card status consent asks before every use of a card (kit cardStatus.ts). */
+/**
+ * Internal endpoints other subgraphs call: the card status consent asks before every use of a card (kit cardStatus.ts),
+ * and the coverage in months of care the drugs claim ingest routes a batch by (kit coverage.ts).
+ */
 export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {
     [`POST ${CARD_STATUS_PATH}`]: async (req, res, body) => {
@@ -23,6 +27,16 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
         return sendJson(res, 400, { error: 'malformed card-status request: expected { cardSerial }' });
       }
       return sendJson(res, 200, await cardStatusOf(deps.db, serial));
+    },
+    [`POST ${COVERAGE_PATH}`]: async (req, res, body) => {
+      if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      let parsed: z.infer<typeof coverageRequest>;
+      try {
+        parsed = coverageRequest.parse(JSON.parse(body));
+      } catch {
+        return sendJson(res, 400, { error: 'malformed coverage request: expected { requests: [{ patientId, month: YYYY-MM }] } (1–5000)' });
+      }
+      return sendJson(res, 200, { coverage: await coverageInMonths(deps.db, parsed.requests) });
     },
   };
   if (deps.config.DEMO_MODE) {
