@@ -350,7 +350,8 @@ describe('access log', () => {
     const registered = await system.graphql<{ registerDvBlock: { patientId: string; liftedAt: string | null; registeredByRole: string; requestReference: string } }>(
       'mutation($p: String!) { registerDvBlock(patientId: $p, requestReference: "申出 2026-0001") { patientId liftedAt registeredByRole requestReference } }', { p: patient.id }, await system.token('admin'));
     expect(registered.body.data?.registerDvBlock).toEqual({ patientId: patient.id, liftedAt: null, registeredByRole: 'ADMIN', requestReference: '申出 2026-0001' });
-    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    // Consented at the hospital: the block makes her records read as none there (docs/domain.md "DV": like no records).
+    expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'NO_RECORDS' });
     const byDoctor = await system.graphql('mutation($p: String!) { liftDvBlock(patientId: $p, requestReference: "x") { id } }', { p: patient.id }, await system.token('clinic-doctor'));
     expect(byDoctor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const lifted = await system.graphql<{ liftDvBlock: { liftedAt: string | null; liftReference: string } }>('mutation($p: String!) { liftDvBlock(patientId: $p, requestReference: "申出 2026-0002") { liftedAt liftReference } }', { p: patient.id }, await system.token('admin'));

@@ -32,9 +32,10 @@ export interface Decision {
   reason: string;
   /**
    * On deny: FORBIDDEN, CONSENT_REQUIRED, or NOT_FOUND — the id names nobody, or names a DV-blocked person who must
-   * be answered exactly as nobody (docs/domain.md "DV").
+   * be answered exactly as nobody; NO_RECORDS — a DV-blocked person read where the policy would let this caller read
+   * her: answer as for a person with no records (docs/domain.md "DV"; `readsRows`).
    */
-  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND';
+  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'NO_RECORDS';
   /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
   special: boolean;
   /** On allow: the id of the policy rule that allowed (its `view` limits the fields, kit policy.ts). */
@@ -55,8 +56,17 @@ export function isInternalSecret(given: string | string[] | null | undefined, ex
 export interface DecisionClient {
   /** Resolves to the decision; batched: every call in one request becomes one HTTP call per tick. */
   decide(request: DecisionRequest): Promise<Decision>;
-  /** Throws FORBIDDEN / CONSENT_REQUIRED / NOT_FOUND unless allowed. Call it before reading any row. */
+  /**
+   * Throws FORBIDDEN / CONSENT_REQUIRED / NOT_FOUND unless allowed. Call it before reading any row. A NO_RECORDS
+   * answer is refused here as CONSENT_REQUIRED: a caller that can answer "no records" uses `readsRows`.
+   */
   require(patientId: string, category: Category): Promise<Decision>;
+  /**
+   * For a read that has an empty answer (a list, a total): true → read the rows; false → answer as for a person with
+   * no records and read nothing (a DV-blocked person where this caller could otherwise read her, docs/domain.md "DV").
+   * Throws as `require` on any other denial.
+   */
+  readsRows(patientId: string, category: Category): Promise<boolean>;
 }
 
 export interface DecisionClientOptions {
@@ -104,15 +114,24 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
       ].join('\u0000'),
     },
   );
+  const require = async (patientId: string, category: Category): Promise<Decision> => {
+    const decision = await loader.load({ patientId, category });
+    if (decision.allow) return decision;
+    // NO_RECORDS reaches here only from a caller that cannot answer "no records": refused as without consent.
+    // The reason said is the code's, so that this answer is word for word the one without consent.
+    if (decision.code === 'CONSENT_REQUIRED' || decision.code === 'NO_RECORDS') throw new ConsentRequiredError(undefined, { patientId, category, reason: 'CONSENT_REQUIRED' });
+    // The message a subgraph gives for an id it has no row for: a blocked person reads the same (docs/domain.md "DV").
+    if (decision.code === 'NOT_FOUND') throw new NotFoundError(patientNotFoundMessage(patientId));
+    throw new ForbiddenError(undefined, { patientId, category, reason: decision.reason });
+  };
   return {
     decide: (request) => loader.load(request),
-    async require(patientId, category) {
+    require,
+    async readsRows(patientId, category) {
       const decision = await loader.load({ patientId, category });
-      if (decision.allow) return decision;
-      if (decision.code === 'CONSENT_REQUIRED') throw new ConsentRequiredError(undefined, { patientId, category, reason: decision.reason });
-      // The message a subgraph gives for an id it has no row for: a blocked person reads the same (docs/domain.md "DV").
-      if (decision.code === 'NOT_FOUND') throw new NotFoundError(patientNotFoundMessage(patientId));
-      throw new ForbiddenError(undefined, { patientId, category, reason: decision.reason });
+      if (decision.code === 'NO_RECORDS') return false;
+      await require(patientId, category);
+      return true;
     },
   };
 }

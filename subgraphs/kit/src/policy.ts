@@ -99,6 +99,9 @@ export type OwnerCategory = (typeof OWNER_CATEGORIES)[number];
  */
 export type RuleView = 'CONFIRMED_COVERAGE' | 'OWN_PERIODS_WITH_ADDRESS' | 'OWN_PERIODS';
 
+/** How a DV/abuse block answers a rule's readers (PolicyRule.onDvBlock). */
+export type DvBlockAnswer = 'NOT_STOPPED' | 'AS_NOBODY' | 'NO_RECORDS';
+
 export interface PolicyRule {
   /** Stable id, used in the generated docs table. */
   id: string;
@@ -108,8 +111,14 @@ export interface PolicyRule {
   facilityKinds?: readonly FacilityKind[];
   condition: PolicyCondition;
   reason: AllowReason;
-  /** A DV/abuse registration stops this rule (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可). */
-  stoppedByDvBlock: boolean;
+  /**
+   * What a DV/abuse registration does to this rule (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可; docs/domain.md "DV"):
+   * NOT_STOPPED — nothing (the confirmation at the counter, her own 提供状況); AS_NOBODY — the caller gets the answer
+   * an id that names nobody gets; NO_RECORDS — where the rule's condition holds (she consented at this facility's
+   * reader, a disaster or emergency identification here), the facility gets the answer of a person with no records:
+   * a refusal there would differ from what it sees for anyone else who consented.
+   */
+  onDvBlock: DvBlockAnswer;
   /** The staff account must hold this viewing authority (looked up server-side when deciding). */
   authority?: ViewingAuthority;
   /** The actor's facility must be registered as a hospital (病院), not a clinic or pharmacy. */
@@ -148,52 +157,52 @@ const SEED_DV = 'seed ※ in 2-2 DV・虐待等の被害者…保険者に申出
 /** The rules, in the order the decision point tries them within a category (first allow wins). */
 export const ACCESS_POLICY: readonly PolicyRule[] = [
   // 資格 (qualification)
-  { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: SEED_SELF },
+  { id: 'qualification.self', category: 'QUALIFICATION', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', onDvBlock: 'NOT_STOPPED', source: SEED_SELF },
   // The confirmation works for a DV/abuse-registered person too, so that she can be treated under insurance; her
   // address and postcode are withheld (seed ※ in 2-2; docs/domain.md "DV").
-  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'COUNTER_CONFIRMATION', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "Confirmation at the counter (資格確認)"; seed ※ in 2-2 (confirmation still works, address withheld)' },
-  { id: 'qualification.confirmed-here', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONFIRMED_HERE', reason: 'QUALIFICATION_CHECK', stoppedByDvBlock: false, view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "What a facility may see at all" (no look-up function: only the answer to the confirmation of this visit, never past insurers)' },
+  { id: 'qualification.counter', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'COUNTER_CONFIRMATION', reason: 'QUALIFICATION_CHECK', onDvBlock: 'NOT_STOPPED', view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "Confirmation at the counter (資格確認)"; seed ※ in 2-2 (confirmation still works, address withheld)' },
+  { id: 'qualification.confirmed-here', category: 'QUALIFICATION', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONFIRMED_HERE', reason: 'QUALIFICATION_CHECK', onDvBlock: 'NOT_STOPPED', view: 'CONFIRMED_COVERAGE', source: 'docs/domain.md "What a facility may see at all" (no look-up function: only the answer to the confirmation of this visit, never past insurers)' },
   // The person identified in disaster mode (after consent or the exemption) or for emergency access: the coverage in
   // force, as a confirmation would answer it, so the staff can see whom they are treating (docs/domain.md "Disaster").
-  { id: 'qualification.disaster', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: SEED_DISASTER },
-  { id: 'qualification.disaster-authorized', category: 'QUALIFICATION', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
-  { id: 'qualification.emergency', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, view: 'CONFIRMED_COVERAGE', source: DOMAIN_EMERGENCY },
-  { id: 'qualification.insurer-member', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, view: 'OWN_PERIODS_WITH_ADDRESS', source: 'docs/domain.md "Insurers": an insurer sees its members while in coverage' },
-  { id: 'qualification.insurer-former', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Insurers": a former insurer keeps its own coverage periods, nothing of the later coverage or address' },
-  { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: true, source: 'docs/domain.md "Who takes part": the operator' },
-  { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  { id: 'qualification.disaster', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'AS_NOBODY', view: 'CONFIRMED_COVERAGE', source: SEED_DISASTER },
+  { id: 'qualification.disaster-authorized', category: 'QUALIFICATION', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'AS_NOBODY', view: 'CONFIRMED_COVERAGE', source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
+  { id: 'qualification.emergency', category: 'QUALIFICATION', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, onDvBlock: 'AS_NOBODY', view: 'CONFIRMED_COVERAGE', source: DOMAIN_EMERGENCY },
+  { id: 'qualification.insurer-member', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', onDvBlock: 'AS_NOBODY', view: 'OWN_PERIODS_WITH_ADDRESS', source: 'docs/domain.md "Insurers": an insurer sees its members while in coverage' },
+  { id: 'qualification.insurer-former', category: 'QUALIFICATION', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', onDvBlock: 'AS_NOBODY', view: 'OWN_PERIODS', source: 'docs/domain.md "Insurers": a former insurer keeps its own coverage periods, nothing of the later coverage or address' },
+  { id: 'qualification.operator', category: 'QUALIFICATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'AS_NOBODY', source: 'docs/domain.md "Who takes part": the operator' },
+  { id: 'qualification.phr', category: 'QUALIFICATION', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', onDvBlock: 'AS_NOBODY', source: DOMAIN_PHR },
   // 薬剤情報 (drug information)
-  { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
-  { id: 'drug.consent', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: SEED_CONSENT },
-  { id: 'drug.disaster', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: SEED_DISASTER },
-  { id: 'drug.disaster-authorized', category: 'DRUG', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
-  { id: 'drug.emergency', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, source: DOMAIN_EMERGENCY },
-  { id: 'drug.phr', category: 'DRUG', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  { id: 'drug.self', category: 'DRUG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', onDvBlock: 'AS_NOBODY', source: SEED_SELF },
+  { id: 'drug.consent', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', onDvBlock: 'NO_RECORDS', source: SEED_CONSENT },
+  { id: 'drug.disaster', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: EVERY_FACILITY, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'NO_RECORDS', source: SEED_DISASTER },
+  { id: 'drug.disaster-authorized', category: 'DRUG', roles: UNLICENSED_STAFF, facilityKinds: EVERY_FACILITY, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'NO_RECORDS', source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者` },
+  { id: 'drug.emergency', category: 'DRUG', roles: LICENSED_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, onDvBlock: 'NO_RECORDS', source: DOMAIN_EMERGENCY },
+  { id: 'drug.phr', category: 'DRUG', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', onDvBlock: 'AS_NOBODY', source: DOMAIN_PHR },
   // 特定健診情報 (checkups)
-  { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: SEED_SELF },
-  { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', stoppedByDvBlock: true, source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
-  { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
-  { id: 'checkup.disaster-authorized', category: 'CHECKUP', roles: UNLICENSED_STAFF, facilityKinds: CHECKUP_FACILITIES, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, stoppedByDvBlock: true, source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
-  { id: 'checkup.emergency', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, stoppedByDvBlock: true, source: DOMAIN_EMERGENCY },
-  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', stoppedByDvBlock: true, source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27: the new insurer receives a copy); docs/domain.md "Specific health checkups (特定健診)"' },
-  { id: 'checkup.insurer-commissioned', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', stoppedByDvBlock: true, view: 'OWN_PERIODS', source: 'docs/domain.md "Specific health checkups (特定健診)": the old insurer keeps the records it commissioned, nothing dated after the member left' },
-  { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: DOMAIN_PHR },
+  { id: 'checkup.self', category: 'CHECKUP', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', onDvBlock: 'AS_NOBODY', source: SEED_SELF },
+  { id: 'checkup.consent', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'CONSENT_AT_FACILITY', reason: 'CONSENT', onDvBlock: 'NO_RECORDS', source: `${SEED_CONSENT}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.disaster', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: CHECKUP_FACILITIES, condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'NO_RECORDS', source: `${SEED_DISASTER}; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.disaster-authorized', category: 'CHECKUP', roles: UNLICENSED_STAFF, facilityKinds: CHECKUP_FACILITIES, authority: 'DISASTER_VIEWING', condition: 'DISASTER_IDENTIFIED', reason: 'DISASTER', special: true, onDvBlock: 'NO_RECORDS', source: `${SEED_DISASTER} 災害時に閲覧権限が与えられた者; seed 2-1 ※ 薬局には特定健診情報を提供しない` },
+  { id: 'checkup.emergency', category: 'CHECKUP', roles: CHECKUP_STAFF, facilityKinds: HOSPITAL_KINDS, hospitalOnly: true, authority: 'EMERGENCY_VIEWING', condition: 'EMERGENCY_OPENED', reason: 'EMERGENCY', special: true, onDvBlock: 'NO_RECORDS', source: DOMAIN_EMERGENCY },
+  { id: 'checkup.insurer', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_MEMBER', reason: 'INSURER_MEMBER', onDvBlock: 'AS_NOBODY', source: 'seed 2-3 保険者間の特定健診データ等の引継ぎ (高確法27: the new insurer receives a copy); docs/domain.md "Specific health checkups (特定健診)"' },
+  { id: 'checkup.insurer-commissioned', category: 'CHECKUP', roles: ['INSURER'], condition: 'INSURER_OF_RECORD', reason: 'INSURER', onDvBlock: 'AS_NOBODY', view: 'OWN_PERIODS', source: 'docs/domain.md "Specific health checkups (特定健診)": the old insurer keeps the records it commissioned, nothing dated after the member left' },
+  { id: 'checkup.phr', category: 'CHECKUP', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', onDvBlock: 'AS_NOBODY', source: DOMAIN_PHR },
   // 医療費通知 (medical expenses): the patient's own, and an app's under an explicit expenses scope; never a facility's.
-  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: true, source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
-  { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', stoppedByDvBlock: true, source: `docs/domain.md "What a facility may see at all": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
+  { id: 'expenses.self', category: 'EXPENSES', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', onDvBlock: 'AS_NOBODY', source: 'docs/domain.md "What a facility may see at all": medical expenses are the patient\'s own' },
+  { id: 'expenses.phr', category: 'EXPENSES', roles: ['PHR_APP'], condition: 'PHR_GRANT', reason: 'PHR_GRANT', onDvBlock: 'AS_NOBODY', source: `docs/domain.md "What a facility may see at all": a PHR app under an explicit expenses scope; ${DOMAIN_PHR}` },
   // 医療保険情報の提供状況 (the access log, consents and grants of a patient)
-  { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', stoppedByDvBlock: false, source: 'docs/domain.md "Consent (同意)": patients see this as 医療保険情報の提供状況' },
-  { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: 'docs/domain.md "Who takes part": the operator sees the audit' },
+  { id: 'access-log.self', category: 'ACCESS_LOG', roles: ['PATIENT'], condition: 'SELF', reason: 'SELF', onDvBlock: 'NOT_STOPPED', source: 'docs/domain.md "Consent (同意)": patients see this as 医療保険情報の提供状況' },
+  { id: 'access-log.operator', category: 'ACCESS_LOG', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'NOT_STOPPED', source: 'docs/domain.md "Who takes part": the operator sees the audit' },
   // DV・虐待等被害者の登録と解除 (registering and lifting a block, on the person's request)
-  { id: 'dv-registration.insurer', category: 'DV_REGISTRATION', roles: ['INSURER'], condition: 'INSURER_IN_FORCE', reason: 'INSURER', stoppedByDvBlock: false, source: SEED_DV },
-  { id: 'dv-registration.operator', category: 'DV_REGISTRATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_DV },
+  { id: 'dv-registration.insurer', category: 'DV_REGISTRATION', roles: ['INSURER'], condition: 'INSURER_IN_FORCE', reason: 'INSURER', onDvBlock: 'NOT_STOPPED', source: SEED_DV },
+  { id: 'dv-registration.operator', category: 'DV_REGISTRATION', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'NOT_STOPPED', source: SEED_DV },
   // レセプト振替 (re-routing claims): lists of an insurer, a facility or the nation, not of one patient.
-  { id: 'routed-claims.insurer', category: 'ROUTED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', stoppedByDvBlock: false, source: SEED_REROUTING },
-  { id: 'routed-claims.operator', category: 'ROUTED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
-  { id: 'returned-claims.facility', category: 'RETURNED_CLAIMS', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'OWN_FACILITY', reason: 'OWN_FACILITY', stoppedByDvBlock: false, source: `${SEED_REROUTING} (返戻: the facility acts on it)` },
-  { id: 'returned-claims.insurer', category: 'RETURNED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', stoppedByDvBlock: false, source: `${SEED_REROUTING} (the insurers concerned)` },
-  { id: 'returned-claims.operator', category: 'RETURNED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
-  { id: 'claim-statistics.operator', category: 'CLAIM_STATISTICS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', stoppedByDvBlock: false, source: SEED_REROUTING },
+  { id: 'routed-claims.insurer', category: 'ROUTED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', onDvBlock: 'NOT_STOPPED', source: SEED_REROUTING },
+  { id: 'routed-claims.operator', category: 'ROUTED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'NOT_STOPPED', source: SEED_REROUTING },
+  { id: 'returned-claims.facility', category: 'RETURNED_CLAIMS', roles: COUNTER_STAFF, facilityKinds: EVERY_FACILITY, condition: 'OWN_FACILITY', reason: 'OWN_FACILITY', onDvBlock: 'NOT_STOPPED', source: `${SEED_REROUTING} (返戻: the facility acts on it)` },
+  { id: 'returned-claims.insurer', category: 'RETURNED_CLAIMS', roles: ['INSURER'], condition: 'OWN_INSURER', reason: 'INSURER', onDvBlock: 'NOT_STOPPED', source: `${SEED_REROUTING} (the insurers concerned)` },
+  { id: 'returned-claims.operator', category: 'RETURNED_CLAIMS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'NOT_STOPPED', source: SEED_REROUTING },
+  { id: 'claim-statistics.operator', category: 'CLAIM_STATISTICS', roles: ['ADMIN'], condition: 'OPERATOR', reason: 'ADMIN', onDvBlock: 'NOT_STOPPED', source: SEED_REROUTING },
 ];
 
 export const POLICY_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG', 'DV_REGISTRATION', ...OWNER_CATEGORIES] as const satisfies readonly PolicyCategory[];
@@ -355,6 +364,8 @@ const CONDITION_TEXT: Record<PolicyCondition, string> = {
   OWN_FACILITY: "the facility asked for is the actor's own facility",
 };
 
+const DV_BLOCK_TEXT: Record<DvBlockAnswer, string> = { NOT_STOPPED: 'not stopped', AS_NOBODY: 'as nobody', NO_RECORDS: 'no records' };
+
 const VIEW_TEXT: Record<RuleView, string> = {
   CONFIRMED_COVERAGE: 'only the coverage the confirmation here returned (and the new one, validity 3), never past insurers; no address or postcode under a DV block',
   OWN_PERIODS_WITH_ADDRESS: "only the insurer's own coverage periods, and the address",
@@ -369,15 +380,16 @@ export function renderPolicyTable(): string {
     'Generated from `subgraphs/kit/src/policy.ts` by `pnpm compose`; `pnpm compose:check` fails when this file and the',
     'code differ. One row per rule; within a category the decision point tries the rules in this order and the first',
     'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
-    'every rule marked "stopped by DV block"; the refused caller then gets the answer an unknown id gets (docs/domain.md "DV").',
+    'every rule not marked "not stopped": "as nobody" gives the caller the answer an unknown id gets; "no records" gives',
+    'a caller whose condition holds the answer of a person with no records (docs/domain.md "DV").',
     '',
-    '| rule | category | roles | facility kinds | actor must hold | condition | log reason | stopped by DV block | source |',
+    '| rule | category | roles | facility kinds | actor must hold | condition | log reason | under a DV block | source |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const rule of ACCESS_POLICY) {
     const special = (rule.special === true ? ' (special: logged as special operation)' : '') + (rule.view !== undefined ? `; shows ${VIEW_TEXT[rule.view]}` : '');
     const holds = [rule.hospitalOnly === true ? 'a hospital (病院)' : undefined, rule.authority].filter(Boolean).join(' + ') || '—';
-    lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${holds} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${rule.stoppedByDvBlock ? 'yes' : 'no'} | ${rule.source} |`);
+    lines.push(`| \`${rule.id}\` | ${rule.category} | ${rule.roles.join(', ')} | ${rule.facilityKinds?.join(', ') ?? '—'} | ${holds} | ${CONDITION_TEXT[rule.condition]}${special} | ${rule.reason} | ${DV_BLOCK_TEXT[rule.onDvBlock]} | ${rule.source} |`);
   }
   lines.push('', `PHR scopes per category: ${Object.entries(PHR_SCOPES).map(([category, scope]) => `${category} \`${scope}\``).join(', ')}.`, '');
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { Patient } from '../schema/Patient';
 import { toCheckupView, toTrendView } from '../services/checkupView';
 import { resolveRequestedRange } from '../services/fiscalYear';
 import { findItem } from '../services/itemMaster';
-import { requireCheckupRead, withinScope } from '../services/readAccess';
+import { readsAny, requireCheckupRead, withinScope } from '../services/readAccess';
 
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
@@ -23,7 +23,7 @@ export class PatientCheckupsResolver {
     const range = resolveRequestedRange(ctx.today, fromYear, toYear);
     if (typeof range === 'string') throw new BadUserInputError(range, { fromYear, toYear });
     const scope = await requireCheckupRead(ctx, patient.id);
-    const stored = withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope);
+    const stored = readsAny(scope) ? withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope) : [];
     return stored
       .filter(({ checkup }) => checkup.fiscalYear >= range.from && checkup.fiscalYear <= range.to)
       .map(toCheckupView);
@@ -41,6 +41,6 @@ export class PatientCheckupsResolver {
       throw new BadUserInputError(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master / 項目マスタにない数値項目です`, { code });
     }
     const scope = await requireCheckupRead(ctx, patient.id);
-    return toTrendView(item, withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope));
+    return toTrendView(item, readsAny(scope) ? withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope) : []);
   }
 }

@@ -11,8 +11,11 @@ export function mayEverReadCheckups(actor: Actor): boolean {
   return mayEverReadWithAnyAuthority(policyActorOf(actor), 'CHECKUP');
 }
 
-/** Which of the person's checkups the caller may read: all, or only those an insurer commissioned itself. */
-export type CheckupScope = { all: true } | { all: false; commissionedBy: string };
+/**
+ * Which of the person's checkups the caller may read: all, only those an insurer commissioned itself, or none — the
+ * answer for a person with no checkups (a DV-blocked person where she consented, docs/domain.md "DV").
+ */
+export type CheckupScope = { all: true } | { all: false; commissionedBy: string } | { none: true };
 
 /**
  * Record-level check before any checkup row is read (ARCHITECTURE.md layer 3). Staff, the patient and PHR apps need
@@ -27,10 +30,7 @@ export async function requireCheckupRead(ctx: CheckupsContext, patientId: string
   if (!mayEverReadCheckups(actor)) {
     throw new ForbiddenError('Your role or facility never receives checkup information / 特定健診情報を参照する権限がありません', { patientId, category: 'CHECKUP', reason: 'FACILITY_KIND_NOT_ALLOWED' });
   }
-  if (actor.role !== 'INSURER') {
-    await ctx.decisions.require(patientId, 'CHECKUP');
-    return { all: true };
-  }
+  if (actor.role !== 'INSURER') return (await ctx.decisions.readsRows(patientId, 'CHECKUP')) ? { all: true } : { none: true };
   const membership = await ctx.loaders.membership.load(patientId);
   const member = actor.insurerNumber !== undefined && membership?.insurerNumber === actor.insurerNumber;
   const decision = await ctx.decisions.decide({ patientId, category: 'CHECKUP', ...(member ? { insurerMember: true } : {}) });
@@ -40,7 +40,13 @@ export async function requireCheckupRead(ctx: CheckupsContext, patientId: string
   return viewOfRule(decision.rule) === 'OWN_PERIODS' ? { all: false, commissionedBy: actor.insurerNumber } : { all: true };
 }
 
+/** Whether the scope lets any row be read at all (none: answer without reading). */
+export function readsAny(scope: CheckupScope): boolean {
+  return !('none' in scope);
+}
+
 /** The rows of `checkups` the scope lets the caller read. */
 export function withinScope<T extends { checkup: { insurerNumber: string } }>(rows: readonly T[], scope: CheckupScope): T[] {
+  if ('none' in scope) return [];
   return scope.all ? [...rows] : rows.filter((row) => row.checkup.insurerNumber === scope.commissionedBy);
 }

@@ -62,6 +62,8 @@ const allowed = (reason: Extract<Decision, { allow: true }>['reason'], basisId?:
   basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
 const forbidden = (reason: Extract<Decision, { code: 'FORBIDDEN' }>['reason']): Decision => ({ allow: false, reason, code: 'FORBIDDEN', special: false });
 const notFound = (reason: Extract<Decision, { code: 'NOT_FOUND' }>['reason']): Decision => ({ allow: false, reason, code: 'NOT_FOUND', special: false });
+/** A DV-blocked person where the facility could otherwise read her: the answer of a person with no records. */
+const noRecords = (): Decision => ({ allow: false, reason: 'DV_BLOCK', code: 'NO_RECORDS', special: false });
 const consentRequired = (reason: Extract<Decision, { code: 'CONSENT_REQUIRED' }>['reason']): Decision => ({
   allow: false,
   reason,
@@ -81,7 +83,10 @@ interface Row {
 const rows: Row[] = [
   // 1. DV/abuse block (docs/domain.md "DV"): everyone is answered as for an id that names nobody; the person herself is
   // refused her drugs, checkups and expenses (the portal's neutral message) but keeps her qualification.
-  { name: 'DV: doctor with a valid consent gets what nobody gets (consent required)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: doctor with a valid consent gets the answer of a person with no records', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, consents: [drugConsentA] }, expected: noRecords() },
+  { name: 'DV: doctor without consent gets what nobody gets (consent required)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: a consent at another facility opens nothing here (consent required, as nobody)', actor: actor.doctor, category: 'CHECKUP', facts: { dvBlocked: true, consents: [consent(CLINIC_B, 'CHECKUP', at(-HOUR))] }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: a disaster-authorized receptionist with her identification here gets no records', actor: actor.reception, category: 'CHECKUP', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterPermissions: permitted(actor.reception), actorAuthorities: ['DISASTER_VIEWING'] }, expected: noRecords() },
   { name: 'DV: the patient is refused her own drugs', actor: actor.patient, category: 'DRUG', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: the patient is refused her own checkups', actor: actor.patient, category: 'CHECKUP', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: the patient is refused her own expenses', actor: actor.patient, category: 'EXPENSES', facts: { dvBlocked: true }, expected: forbidden('DV_BLOCK') },
@@ -91,7 +96,7 @@ const rows: Row[] = [
   { name: 'DV: the facility that confirmed her reads what the confirmation answered, as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true, confirmedHereAt: at(-HOUR) }, expected: allowed('QUALIFICATION_CHECK') },
   { name: 'DV: a facility that did not confirm her is refused as for anyone', actor: actor.reception, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: forbidden('NOT_CONFIRMED_HERE') },
   { name: 'DV: PHR app with a live grant gets what a vanished grant gets', actor: actor.phr, category: 'DRUG', facts: { dvBlocked: true, grant }, expected: consentRequired('DV_BLOCK') },
-  { name: 'DV: disaster mode does not lift the block', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor) }, expected: consentRequired('DV_BLOCK') },
+  { name: 'DV: disaster mode does not lift the block (no records, as for anyone identified without any)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, disasters: [tokyoDisaster], disasterPermissions: permitted(actor.doctor) }, expected: noRecords() },
   { name: 'DV: the operator is told "no such person" too', actor: actor.admin, category: 'QUALIFICATION', facts: { dvBlocked: true }, expected: notFound('DV_BLOCK') },
   { name: 'DV: the insurer is refused too', actor: actor.insurer, category: 'QUALIFICATION', facts: { dvBlocked: true, patientInsurerNumbers: ['06132013'] }, expected: forbidden('DV_BLOCK') },
   { name: 'DV: reception asking drugs is refused for role, as for anyone', actor: actor.reception, category: 'DRUG', facts: { dvBlocked: true }, expected: forbidden('ROLE_NOT_LICENSED') },
@@ -189,7 +194,7 @@ const rows: Row[] = [
   { name: 'emergency: opened at another facility', actor: actor.doctor, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(DENTAL)] }, expected: consentRequired('NO_CONSENT') },
   { name: 'emergency: a pharmacist never (pharmacies are not hospitals)', actor: actor.pharmacist, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(PHARMACY)] }, expected: consentRequired('NO_CONSENT') },
   { name: 'emergency: reception never', actor: actor.reception, category: 'DRUG', facts: { actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: forbidden('ROLE_NOT_LICENSED') },
-  { name: 'emergency: a DV block stops it (answered as for nobody)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: consentRequired('DV_BLOCK') },
+  { name: 'emergency: a DV block stops it (answered as for a person with no records)', actor: actor.doctor, category: 'DRUG', facts: { dvBlocked: true, actorAtHospital: true, actorAuthorities: ['EMERGENCY_VIEWING'], emergencyAccesses: [emergency(CLINIC_A)] }, expected: noRecords() },
 
   // 7b. Medical expenses (医療費通知): the patient's own, an app's under an explicit expenses scope; never a facility's.
   { name: 'expenses: the patient', actor: actor.patient, category: 'EXPENSES', expected: allowed('SELF') },
@@ -245,7 +250,9 @@ describe('decide() — rules in order', () => {
     // Except the confirmation at the counter and what it answered (docs/domain.md "DV and abuse victims": she is confirmed
     // as anyone, without address): qualifications attests those only for a person who presented her card or numbers.
     const confirmedAtCounter = (candidate: Row) => candidate.facts?.counterConfirmation === true || candidate.facts?.confirmedHereAt !== undefined;
-    for (const row of rows.filter((candidate) => candidate.facts?.dvBlocked === true && candidate.actor !== actor.patient && !confirmedAtCounter(candidate))) {
+    // And where the policy would have let the facility read her records (docs/domain.md "DV": "like no records").
+    const readsAsNoRecords = (candidate: Row) => candidate.expected.allow === false && 'code' in candidate.expected && candidate.expected.code === 'NO_RECORDS';
+    for (const row of rows.filter((candidate) => candidate.facts?.dvBlocked === true && candidate.actor !== actor.patient && !confirmedAtCounter(candidate) && !readsAsNoRecords(candidate))) {
       const question = { actor: row.actor, patientId: row.patientId ?? PATIENT, category: row.category, now: NOW };
       const blocked = decide({ ...question, facts: facts(row.facts) });
       const unknown = answerForUnknown(question);

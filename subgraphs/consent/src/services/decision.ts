@@ -161,7 +161,13 @@ export type Decision =
   | { allow: true; reason: AllowReason; basisId?: string; special: boolean; rule?: string }
   | { allow: false; reason: ForbiddenReason; code: 'FORBIDDEN'; special: false }
   | { allow: false; reason: ConsentRequiredReason; code: 'CONSENT_REQUIRED'; special: false }
-  | { allow: false; reason: NotFoundReason; code: 'NOT_FOUND'; special: false };
+  | { allow: false; reason: NotFoundReason; code: 'NOT_FOUND'; special: false }
+  /**
+   * A DV-blocked person read by someone the policy would let read her (docs/domain.md "DV": "like no records"): the
+   * data service answers as for a person with no records — empty lists, zero totals — and reads no row. Not an
+   * allow: a service that does not know this code refuses as for CONSENT_REQUIRED (kit pdp.ts), never reads.
+   */
+  | { allow: false; reason: 'DV_BLOCK'; code: 'NO_RECORDS'; special: false };
 
 function allow(reason: AllowReason, basisId?: string, special = false): Decision {
   return basisId === undefined ? { allow: true, reason, special } : { allow: true, reason, basisId, special };
@@ -304,8 +310,11 @@ export function decide(input: DecisionInput): Decision {
   const { facts } = input;
   const decision = decideOnFacts(input);
   if (!facts.dvBlocked) return strip(decision);
-  const stopped = decision.allow ? decision.rule.stoppedByDvBlock : decision.blockApplies;
-  return stopped ? answerForBlocked(input) : strip(decision);
+  const stopped = decision.allow ? decision.rule.onDvBlock !== 'NOT_STOPPED' : decision.blockApplies;
+  if (!stopped) return strip(decision);
+  // Where she consented (or a special identification holds), a facility reads her as a person with no records.
+  if (decision.allow && decision.rule.onDvBlock === 'NO_RECORDS') return { allow: false, reason: 'DV_BLOCK', code: 'NO_RECORDS', special: false };
+  return answerForBlocked(input);
 }
 
 /**
@@ -377,7 +386,7 @@ function decideOnFacts(input: DecisionInput): Evaluated {
     firstDenial ??= decision;
   }
   // A blocked person is refused for the block whatever else failed: the log says so (never the client).
-  return denied(firstDenial ?? forbid('ROLE_NOT_LICENSED'), applicable.some((rule) => rule.stoppedByDvBlock));
+  return denied(firstDenial ?? forbid('ROLE_NOT_LICENSED'), applicable.some((rule) => rule.onDvBlock !== 'NOT_STOPPED'));
 }
 
 /**

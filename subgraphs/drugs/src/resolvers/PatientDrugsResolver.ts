@@ -9,7 +9,7 @@ import { Patient } from '../schema/Patient';
 import { isCalendarDate } from '../services/calendarDate';
 import { decodeCursor, encodeCursor } from '../services/cursor';
 import type { DispensingRecord } from '../services/drugReads';
-import type { ActiveDrug as ActiveDrugValue, Dispensing as DispensingValue } from '../services/medicationSummary';
+import { summarizeMedications, type ActiveDrug as ActiveDrugValue, type Dispensing as DispensingValue } from '../services/medicationSummary';
 
 export const DISPENSINGS_PAGE_DEFAULT = 20;
 export const DISPENSINGS_PAGE_MAX = 100;
@@ -17,10 +17,11 @@ export const DISPENSINGS_PAGE_MAX = 100;
 /**
  * Record-level check before any row is read (ARCHITECTURE.md layer 3): the decision point evaluates the access
  * policy for this caller, this patient and DRUG (consent for this visit, self, PHR grant and its token scope,
- * DV block) and logs it; the kit batches the question to one call per request and patient.
+ * DV block) and logs it; the kit batches the question to one call per request and patient. False: answer as for a
+ * person with no dispensings and read nothing (a DV-blocked person where she consented, docs/domain.md "DV").
  */
-async function requireDrugAccess(ctx: DrugsContext, patientId: string): Promise<void> {
-  await ctx.decisions.require(patientId, 'DRUG');
+async function readsDrugRows(ctx: DrugsContext, patientId: string): Promise<boolean> {
+  return ctx.decisions.readsRows(patientId, 'DRUG');
 }
 
 function toDispensing(value: DispensingValue & Partial<Pick<DispensingRecord, 'inOut' | 'drugKind'>>): Dispensing {
@@ -81,7 +82,7 @@ export class PatientDrugsResolver {
       throw new BadUserInputError('after is not a cursor of this list / after のカーソルが不正です', { argument: 'after' });
     }
     const trimmedIngredient = ingredient?.trim();
-    await requireDrugAccess(ctx, patient.id);
+    if (!(await readsDrugRows(ctx, patient.id))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     const page = await ctx.loaders.dispensingPage.load({
       patientId: patient.id,
       ...(fromDate === undefined ? {} : { from: fromDate }),
@@ -96,8 +97,7 @@ export class PatientDrugsResolver {
 
   @FieldResolver(() => MedicationSummary, { nullable: true })
   async medicationSummary(@Root() patient: Patient, @Ctx() ctx: DrugsContext): Promise<MedicationSummary> {
-    await requireDrugAccess(ctx, patient.id);
-    const summary = await ctx.loaders.medicationSummary.load(patient.id);
+    const summary = (await readsDrugRows(ctx, patient.id)) ? await ctx.loaders.medicationSummary.load(patient.id) : summarizeMedications([], ctx.now());
     return {
       asOf: summary.asOf,
       activeDrugs: summary.activeDrugs.map(toActiveDrug),
@@ -121,8 +121,8 @@ export class PatientDrugsResolver {
       throw new BadUserInputError('year must be a calendar year such as 2025 / year は西暦で指定してください', { argument: 'year' });
     }
     // 医療費通知 is its own category: the patient's and an app's under an explicit expenses scope, never a facility's.
-    await ctx.decisions.require(patient.id, 'EXPENSES');
-    const notice = await ctx.loaders.medicalExpenses.load({ patientId: patient.id, year });
+    const readsRows = await ctx.decisions.readsRows(patient.id, 'EXPENSES');
+    const notice = readsRows ? await ctx.loaders.medicalExpenses.load({ patientId: patient.id, year }) : { monthly: [], yearly: [] };
     const total = notice.yearly.find((entry) => entry.year === year);
     return {
       year,
