@@ -88,6 +88,12 @@ function expectNoData(response: Awaited<ReturnType<typeof readDrugsAndCheckups>>
   expect(response.text).not.toContain('drugName":"');
 }
 
+/** What the clinic patient page asks before showing data: the special operation the caller's reads rest on, if any. */
+async function specialHere(account: string, patientId: string): Promise<{ data?: unknown; errors?: Array<{ extensions?: { code?: unknown } }> }> {
+  const result = await system.graphql('query($id: ID!) { patient(id: $id) { specialAccessHere { kind categories } } }', { id: patientId }, await system.token(account));
+  return result.body as { data?: unknown; errors?: Array<{ extensions?: { code?: unknown } }> };
+}
+
 describe('disaster mode: consent or exemption before any data', () => {
   test('after one match the search names the person and nothing is readable; the recorded consent then opens drugs and checkups as special', async () => {
     const patient = system.patient(12);
@@ -110,8 +116,11 @@ describe('disaster mode: consent or exemption before any data', () => {
     const read = await readDrugsAndCheckups('clinic-doctor', patient.id);
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data?.patient?.dispensings).not.toBeNull();
+    // The page says so before any data: the API names the special operation the reads here rest on.
+    expect(await specialHere('clinic-doctor', patient.id)).toEqual({ data: { patient: { specialAccessHere: { kind: 'DISASTER', categories: ['DRUG', 'CHECKUP'] } } } });
     // Only at the facility that identified the person.
     expect(await decide('dental-dentist', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
+    expect((await specialHere('dental-dentist', patient.id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const after = await accessLog(patient.id, DEMO_CLINIC.code);
     expect(after.some((e) => e.reason === 'DISASTER_CONSENT' && e.special)).toBe(true);
     expect(after.some((e) => e.reason === 'DISASTER' && e.category === 'DRUG' && e.decision === 'ALLOW' && e.special)).toBe(true);
@@ -249,6 +258,9 @@ describe('emergency access (救急時医療情報閲覧)', () => {
     const read = await readDrugsAndCheckups('hospital-doctor', yamada.id);
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data?.patient?.dispensings?.edges.length).toBeGreaterThan(0);
+    expect(await specialHere('hospital-doctor', yamada.id)).toEqual({ data: { patient: { specialAccessHere: { kind: 'EMERGENCY', categories: ['DRUG', 'CHECKUP'] } } } });
+    // A patient read under consent is not special: no banner.
+    expect(await specialHere('clinic-doctor', yamada.id)).toEqual({ data: { patient: { specialAccessHere: null } } });
 
     const login = await cardLogin(async (q, v, t) => (await system.graphql(q, v, t)).body, system.demo, yamada.cardSerial, DEMO_PIN);
     const own = await system.graphql<{ me: { accessLog: LogRow[] } }>('{ me { accessLog(first: 200) { reason decision special category facilityCode } } }', {}, login.accessToken);

@@ -277,6 +277,41 @@ describe('facility: reader kiosk and staff view', () => {
     await shoot(elsewhere.page, 'clinic-not-confirmed-here');
     await elsewhere.context.close();
   });
+
+  test('disaster mode: the dentist identifies a person by the four fields, records her consent, and her page says "special operation — this view is logged" before any data', async () => {
+    const declared = await system.graphql('mutation($s: String!, $e: String!) { declareDisaster(name: "E2E地震", prefectures: ["13"], startsAt: $s, endsAt: $e) { id } }',
+      { s: new Date(Date.now() - 60_000).toISOString(), e: new Date(Date.now() + 3_600_000).toISOString() }, await system.token('admin'));
+    expect(declared.body.errors).toBeUndefined();
+    const person = system.patient(5);
+    const municipality = /^(?:東京都|北海道|大阪府|京都府|.{2,3}県)?(.+?[市区町村])/u.exec(person.address)?.[1] ?? person.address;
+    const dentist = await openSession();
+    const { facilityCode, staffId } = staffOf('dental-dentist');
+    await staffLogin(dentist.page, 'dental-dentist', facilityCode, staffId);
+    await visit(dentist.page, `${portal.url}/clinic/special`);
+    await dentist.page.fill('#disaster-name', person.name);
+    await dentist.page.fill('#disaster-birthdate', person.birthdate);
+    await dentist.page.selectOption('#disaster-sex', person.sex);
+    await dentist.page.fill('#disaster-fourth', municipality);
+    await dentist.page.locator('form', { has: dentist.page.locator('#disaster-name') }).locator('button[type=submit]').click();
+    // Identified: only the consent-or-exemption step, nothing of her yet.
+    await dentist.page.getByTestId('disaster-step').waitFor();
+    expect(await dentist.page.locator('main').innerText()).not.toContain(person.name);
+    await dentist.page.check('input[name=attest]');
+    await dentist.page.getByRole('button', { name: '同意を記録する' }).click();
+    await dentist.page.waitForURL(/\/clinic\/patients\//u);
+    await dentist.page.locator('.spinner').waitFor({ state: 'detached' });
+    const banner = dentist.page.getByTestId('special-viewing');
+    expect(await banner.getAttribute('data-kind')).toBe('DISASTER');
+    expect(await banner.innerText()).toContain('特別な運用です。この閲覧は記録され');
+    // Before any data: above her name and above the first section.
+    const bannerBox = await banner.boundingBox();
+    const nameBox = await dentist.page.locator('h1').boundingBox();
+    expect((bannerBox?.y ?? Infinity) + (bannerBox?.height ?? 0)).toBeLessThanOrEqual(nameBox?.y ?? 0);
+    expect(await dentist.page.locator('h1').innerText()).toContain(person.name);
+    await shootBoth(dentist.page, 'clinic-special-viewing');
+    expect(dentist.consoleErrors).toEqual([]);
+    await dentist.context.close();
+  });
 });
 
 describe('card lock', () => {

@@ -45,6 +45,7 @@ export const ClinicPatientQuery = graphql(`
       id name nameKana sex birthdate
       currentQualification { insurerNumber insurerName insuredPartialContributionRatio }
       confirmations { at facilityCode method qualificationValidity }
+      specialAccessHere { kind categories }
     }
   }
 `);

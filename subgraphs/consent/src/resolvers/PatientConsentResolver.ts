@@ -4,7 +4,8 @@ import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesF
 import type { ConsentContext } from '../context';
 import { accessLog, consents } from '../db/tables';
 import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/decision';
-import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient } from '../schema/types';
+import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccessHere } from '../schema/types';
+import { specialStandingOf } from '../services/decisionPoint';
 
 /**
  * The access policy's ACCESS_LOG rules (@onshi/kit policy.ts): a patient reads only their own log, consents and
@@ -54,6 +55,13 @@ export class PatientConsentResolver {
       .orderBy(desc(accessLog.at), desc(accessLog.seq))
       .limit(first);
     return rows.map(operator ? toAccessLogEntry : toOwnAccessLogEntry);
+  }
+
+  @FieldResolver(() => SpecialAccessHere, { nullable: true })
+  async specialAccessHere(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<SpecialAccessHere | null> {
+    // Staff only (@Access on the field); Query.patient has already refused a person this facility may not see.
+    if (ctx.actor === null) return null;
+    return specialStandingOf(ctx.db, ctx.actor, patient.id, ctx.now());
   }
 
   @FieldResolver(() => [Consent])

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Access, readersOf } from '@onshi/kit';
+import { Access, STAFF_ROLES, readersOf } from '@onshi/kit';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {
@@ -229,6 +229,15 @@ export class Consent {
   valid!: boolean;
 }
 
+@ObjectType({ description: 'A special operation a facility reads a person under (docs/domain.md "Disaster", "Emergency access")' })
+export class SpecialAccessHere {
+  @Field(() => String, { description: 'DISASTER (災害時閲覧) or EMERGENCY (救急時閲覧)' })
+  kind!: string;
+
+  @Field(() => [String], { description: 'The categories read under it here: DRUG, CHECKUP' })
+  categories!: string[];
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Patient {
@@ -246,6 +255,10 @@ export class Patient {
   @Access(...readersOf('ACCESS_LOG'))
   @Field(() => [PhrGrant], { description: 'My grants to PHR apps, newest first' })
   phrGrants?: PhrGrant[];
+
+  @Access(...STAFF_ROLES)
+  @Field(() => SpecialAccessHere, { nullable: true, description: 'Staff: the special operation (disaster mode, emergency access) your reads of this person rest on here, if any: show "special operation — this view is logged" before the data' })
+  specialAccessHere?: SpecialAccessHere | null;
 }
 
 @ObjectType({ description: 'The one person the 4-field disaster search identified; reads are special operations (logged)' })

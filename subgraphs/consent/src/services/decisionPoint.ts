@@ -86,6 +86,30 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
   return { factsFor, grant };
 }
 
+/** A special operation the caller's reads of a person rest on (docs/domain.md "Disaster", "Emergency access"). */
+export interface SpecialStanding {
+  kind: 'DISASTER' | 'EMERGENCY';
+  categories: Category[];
+}
+
+/**
+ * Whether this caller's reads of the person's drugs and checkups would rest on a special rule of the policy (a
+ * disaster identification with consent or exemption, an emergency access) rather than on consent: the same `decide`
+ * on the same facts as the reads themselves, so the portal can say "special operation — this view is logged" before
+ * any data. Not logged: it reads nothing of the person; the reads it foretells are logged when they happen.
+ */
+export async function specialStandingOf(db: Db<Tables>, actor: Actor, patientId: string, now = new Date()): Promise<SpecialStanding | null> {
+  const { factsFor } = await loadFacts(db, actor, [patientId], now);
+  const facts = factsFor(patientId, {});
+  if (facts === undefined) return null;
+  const special = (['DRUG', 'CHECKUP'] as const)
+    .map((category) => ({ category, decision: decide({ actor, patientId, category, now, facts }) }))
+    .filter(({ decision }) => decision.allow && decision.special);
+  const first = special[0];
+  if (first === undefined || !first.decision.allow) return null;
+  return { kind: first.decision.reason === 'EMERGENCY' ? 'EMERGENCY' : 'DISASTER', categories: special.map(({ category }) => category) };
+}
+
 /** One line of the access log before it is chained (ISSUE 7 "Access log": time, actor, patient, category, decision, reason, request id). */
 export interface LogItem {
   patientId: string;

@@ -67,6 +67,8 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
   return (
     <>
       <p><a href="/clinic">{t.clinicBack}</a></p>
+      {/* Before any data: the API says whether these reads rest on disaster mode or emergency access (docs/domain.md "Disaster"). */}
+      {patient.specialAccessHere ? <p className="notice notice--warn" role="alert" data-testid="special-viewing" data-kind={patient.specialAccessHere.kind}><strong>{t.specialViewing(patient.specialAccessHere.kind)}</strong></p> : null}
       <h1>{patient.name}<span className="muted" style={{ fontSize: '1rem', fontWeight: 400 }}>（{patient.nameKana}）</span></h1>
       <section className="card" aria-labelledby="qualification-title">
         <h2 id="qualification-title" style={{ marginTop: 0 }}>{t.clinicConfirmations}</h2>
