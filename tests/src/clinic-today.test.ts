@@ -23,25 +23,16 @@ interface Row {
 const LIST = `{ confirmationsAtMyFacilityToday { patientId name nameKana sex birthdate confirmedAt method qualificationValidity
   drugInfoConsentFlag checkupInfoConsentFlag drugConsentExpiresAt checkupConsentExpiresAt } }`;
 
-const tokens = new Map<string, string>();
 /** Staff TOTP codes are single-use per window: one token per account for the whole file. */
-async function tokenOf(account: string): Promise<string> {
-  const known = tokens.get(account);
-  if (known) return known;
-  const token = await system.token(account);
-  tokens.set(account, token);
-  return token;
-}
-
 async function listOf(account: string): Promise<GraphQLResponse<{ confirmationsAtMyFacilityToday: Row[] }>> {
-  return system.graphql<{ confirmationsAtMyFacilityToday: Row[] }>(LIST, {}, await tokenOf(account));
+  return system.graphql<{ confirmationsAtMyFacilityToday: Row[] }>(LIST, {}, await system.token(account));
 }
 
 const call: GraphQLCall = async (query, variables, bearer) => (await system.graphql(query, variables, bearer)).body;
 
 /** The reader flow at the staff member's facility (contract 4) with the patient's answers, then the confirmation by card. */
 async function visit(staffAccount: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }): Promise<void> {
-  const token = await tokenOf(staffAccount);
+  const token = await system.token(staffAccount);
   const facilityCode = DEMO_STAFF.find((staff) => staff.account === staffAccount)?.facilityCode ?? '';
   const { verificationToken } = await readerVisit(call, system.demo, system.reader(facilityCode), system.patient(patientIndex).cardSerial, answers);
   const confirmed = await system.graphql<{ confirmQualificationByCard: { qualificationValidity: string } }>(
@@ -111,7 +102,7 @@ describe('one list for every staff PC of the facility', () => {
 
   test('the list carries no drug or checkup data: selecting any is refused before anything runs', async () => {
     for (const selection of ['medicationSummary { polypharmacy }', 'dispensings(first: 1) { edges { node { drugName } } }', 'checkups { fiscalYear }']) {
-      const result = await system.graphql(`{ confirmationsAtMyFacilityToday { patientId ${selection} } }`, {}, await tokenOf('clinic-reception'));
+      const result = await system.graphql(`{ confirmationsAtMyFacilityToday { patientId ${selection} } }`, {}, await system.token('clinic-reception'));
       expect(result.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(result.body.data ?? null).toBeNull();
       expect(result.text).not.toContain(system.patient(BOTH).name);
@@ -122,7 +113,7 @@ describe('one list for every staff PC of the facility', () => {
     const blocked = system.patient(LATER_BLOCKED);
     await visit('clinic-reception', LATER_BLOCKED, { drug: true, checkup: true });
     expect((await listOf('clinic-doctor')).body.data?.confirmationsAtMyFacilityToday.map((row) => row.patientId)).toContain(blocked.id);
-    const admin = await tokenOf('admin');
+    const admin = await system.token('admin');
     const block = await system.graphql('mutation($p: String!) { registerDvBlock(patientId: $p, requestReference: "test: the person request") { patientId } }', { p: blocked.id }, admin);
     expect(block.body.errors).toBeUndefined();
     const after = await listOf('clinic-doctor');
@@ -133,7 +124,7 @@ describe('one list for every staff PC of the facility', () => {
     expect(row).toMatchObject({ name: blocked.name, drugInfoConsentFlag: '1', checkupInfoConsentFlag: '1' });
     // She consented here: her records read as a person's with none (docs/domain.md "DV": like no records), not as a
     // refusal that her "consent given" flags would contradict.
-    const drugs = await system.graphql('query($id: ID!) { patient(id: $id) { medicationSummary { activeDrugs { dispensing { drugName } } } dispensings(first: 5) { edges { node { drugName } } } } }', { id: blocked.id }, await tokenOf('clinic-doctor'));
+    const drugs = await system.graphql('query($id: ID!) { patient(id: $id) { medicationSummary { activeDrugs { dispensing { drugName } } } dispensings(first: 5) { edges { node { drugName } } } } }', { id: blocked.id }, await system.token('clinic-doctor'));
     expect(drugs.body).toEqual({ data: { patient: { medicationSummary: { activeDrugs: [] }, dispensings: { edges: [] } } } });
   });
 });

@@ -22,7 +22,6 @@ const CONTROL = 4;
 const SATO_INSURER = 'insurer-kyokai'; // 協会けんぽ 01130012: her only coverage (demo world)
 const OTHER_INSURER = 'insurer-kokuho';
 const nobody = `pt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   system = await startTestSystem({ patients: 6 });
@@ -34,20 +33,12 @@ beforeAll(async () => {
   if (!coverage) throw new Error('the control person has no coverage');
   const confirmed = await system.graphql(
     'mutation($i: String!, $s: String!, $n: String!, $b: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { qualificationValidity } }',
-    { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: control.birthdate }, await tokenOf('clinic-reception'));
+    { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: control.birthdate }, await system.token('clinic-reception'));
   if (confirmed.body.errors) throw new Error(confirmed.text);
 }, 400_000);
 afterAll(async () => {
   await system?.stop();
 });
-
-async function tokenOf(account: string): Promise<string> {
-  const known = tokens.get(account);
-  if (known) return known;
-  const token = await system.token(account);
-  tokens.set(account, token);
-  return token;
-}
 
 /** Status and body with the asked id, request ids, trace ids and times taken out: what is left must not differ. */
 function normalized(response: GraphQLResponse<unknown>, id: string): unknown {
@@ -69,7 +60,7 @@ const READS: Record<string, string> = {
 };
 
 async function read<T = unknown>(account: string, query: string, id: string): Promise<GraphQLResponse<T>> {
-  return system.graphql<T>(query, { id }, await tokenOf(account));
+  return system.graphql<T>(query, { id }, await system.token(account));
 }
 
 describe('a blocked person reads as nobody', () => {
@@ -89,7 +80,7 @@ describe('a blocked person reads as nobody', () => {
   }
 
   test('the log has her refusals (reason DV_BLOCK, for the operator) and no entry at all for the unknown id', async () => {
-    const admin = await tokenOf('admin');
+    const admin = await system.token('admin');
     const hers = await system.graphql<{ accessLogSearch: Array<{ decision: string; reason: string; actorRole: string }> }>(
       'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { decision reason actorRole } }', { p: system.patient(SATO).id }, admin);
     const entries = hers.body.data?.accessLogSearch ?? [];
@@ -105,7 +96,7 @@ describe('a blocked person reads as nobody', () => {
     for (const account of ['clinic-doctor', 'clinic-reception', 'pharmacy-pharmacist']) {
       for (const query of Object.values(READS)) await read(account, query, madeUp);
     }
-    const log = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: madeUp }, await tokenOf('admin'));
+    const log = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: madeUp }, await system.token('admin'));
     expect(log.body.data?.accessLogSearch).toEqual([]);
   });
 
@@ -142,7 +133,7 @@ describe('a blocked person reads as nobody', () => {
     }
     // Nothing was read, and each of those answers is her refusal in the log (DV_BLOCK, for the operator only).
     const log = await system.graphql<{ accessLogSearch: Array<{ decision: string; reason: string; category: string; actorRole: string }> }>(
-      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { decision reason category actorRole } }', { p: sato.id }, await tokenOf('admin'));
+      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { decision reason category actorRole } }', { p: sato.id }, await system.token('admin'));
     const doctorEntries = (log.body.data?.accessLogSearch ?? []).filter((entry) => entry.actorRole === 'DOCTOR' && entry.category !== 'QUALIFICATION');
     expect(doctorEntries.length).toBeGreaterThanOrEqual(3);
     expect(doctorEntries.every((entry) => entry.decision === 'DENY')).toBe(true);
@@ -150,7 +141,7 @@ describe('a blocked person reads as nobody', () => {
   });
 
   test('a PHR app: her live grant reads as a grant that no longer exists; an unknown id as any person not its grantor', async () => {
-    const sato = await tokenOf('sato');
+    const sato = await system.token('sato');
     const appTokenFor = async (patientToken: string): Promise<{ token: string; grantId: string }> => {
       const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG", "CHECKUP"]) { id } }', {}, patientToken);
       const grantId = granted.body.data?.grantPhrAccess.id;
@@ -180,15 +171,15 @@ describe('a blocked person reads as nobody', () => {
   });
 
   test('a disaster search finds her as it finds nobody', async () => {
-    const admin = await tokenOf('admin');
+    const admin = await system.token('admin');
     const now = Date.now();
     const declared = await system.graphql('mutation($s: String!, $e: String!) { declareDisaster(name: "DV試験地震", prefectures: ["13"], startsAt: $s, endsAt: $e) { id } }',
       { s: new Date(now - 60_000).toISOString(), e: new Date(now + 86_400_000).toISOString() }, admin);
     expect(declared.body.errors).toBeUndefined();
     const sato = system.patient(SATO);
     const query = 'query($n: String!, $b: String!, $s: String!, $i: String!) { disasterSearch(name: $n, birthdate: $b, sex: $s, insurerNameOrAddress: $i) { patient { id } disasterId special } }';
-    const found = await system.graphql(query, { n: sato.name, b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await tokenOf('clinic-doctor'));
-    const none = await system.graphql(query, { n: '存在 しない', b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await tokenOf('clinic-doctor'));
+    const found = await system.graphql(query, { n: sato.name, b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await system.token('clinic-doctor'));
+    const none = await system.graphql(query, { n: '存在 しない', b: sato.birthdate, s: sato.sex, i: '東京都新宿区' }, await system.token('clinic-doctor'));
     expect(normalized(found, sato.id)).toEqual(normalized(none, sato.id));
     expect(found.text).not.toContain(sato.id);
   });
@@ -196,7 +187,7 @@ describe('a blocked person reads as nobody', () => {
 
 describe('her own portal', () => {
   test('she sees her insurance; her drugs, checkups and expenses are refused with one neutral answer', async () => {
-    const token = await tokenOf('sato');
+    const token = await system.token('sato');
     const me = await system.graphql<{ me: { name: string; currentQualification: { insurerNumber: string } | null } }>('{ me { name currentQualification { insurerNumber } } }', {}, token);
     expect(me.body.errors).toBeUndefined();
     expect(me.body.data?.me.currentQualification?.insurerNumber).toBe('01130012');
@@ -224,7 +215,7 @@ describe('the counter confirmation (docs/domain.md "DV": validity and coverage a
     if (!coverage) throw new Error('sato has no coverage');
     const result = await system.graphql<{ confirmQualificationByInsuranceCard: Record<string, unknown> }>(
       'mutation($i: String!, $s: String!, $n: String!, $b: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { qualificationValidity name address postNumber qualification { insurerNumber insuredPartialContributionRatio } } }',
-      { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: sato.birthdate }, await tokenOf('clinic-reception'));
+      { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: sato.birthdate }, await system.token('clinic-reception'));
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', address: null, postNumber: null, qualification: { insurerNumber: coverage.insurerNumber } });
     expect(result.text).not.toContain(sato.address);
@@ -239,18 +230,18 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
   test('another insurer (or her former one) is answered as for an unknown 紐付番号, and the attempt is logged', async () => {
     const sato = system.patient(SATO);
     for (const mutation of [LIFT, REGISTER]) {
-      const other = await system.graphql(mutation, { l: sato.linkageNumber, r: 'R-1' }, await tokenOf(OTHER_INSURER));
-      const unknown = await system.graphql(mutation, { l: 'LNK-9999999999', r: 'R-1' }, await tokenOf(OTHER_INSURER));
+      const other = await system.graphql(mutation, { l: sato.linkageNumber, r: 'R-1' }, await system.token(OTHER_INSURER));
+      const unknown = await system.graphql(mutation, { l: 'LNK-9999999999', r: 'R-1' }, await system.token(OTHER_INSURER));
       expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(normalized(other, sato.linkageNumber)).toEqual(normalized(unknown, 'LNK-9999999999'));
       expect(other.text).not.toContain(sato.id);
     }
     // 山田 太郎's former insurer (協会けんぽ) is not his insurer now.
     const yamada = system.patient(YAMADA);
-    const former = await system.graphql(REGISTER, { l: yamada.linkageNumber, r: 'R-2' }, await tokenOf(SATO_INSURER));
+    const former = await system.graphql(REGISTER, { l: yamada.linkageNumber, r: 'R-2' }, await system.token(SATO_INSURER));
     expect(former.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const log = await system.graphql<{ accessLogSearch: Array<{ category: string; decision: string; actorRole: string }> }>(
-      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { category decision actorRole } }', { p: sato.id }, await tokenOf('admin'));
+      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { category decision actorRole } }', { p: sato.id }, await system.token('admin'));
     expect(log.body.data?.accessLogSearch).toEqual(expect.arrayContaining([{ category: 'DV_REGISTRATION', decision: 'DENY', actorRole: 'INSURER' }]));
     // The block stands (she consented at the clinic above): her drugs still read as a person's with no records.
     const stillBlocked = await read('clinic-doctor', READS.dispensings ?? '', sato.id);
@@ -260,7 +251,7 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
 
   test('her insurer lifts the block by 紐付番号 on her request (the clinic then reads her drugs under her consent), and registers it again', async () => {
     const sato = system.patient(SATO);
-    const lifted = await system.graphql<{ liftDvBlock: Record<string, unknown> }>(LIFT, { l: sato.linkageNumber, r: '申出 K-2026-0042 取下げ' }, await tokenOf(SATO_INSURER));
+    const lifted = await system.graphql<{ liftDvBlock: Record<string, unknown> }>(LIFT, { l: sato.linkageNumber, r: '申出 K-2026-0042 取下げ' }, await system.token(SATO_INSURER));
     expect(lifted.body.errors).toBeUndefined();
     expect(lifted.body.data?.liftDvBlock).toMatchObject({ patientId: sato.id, liftReference: '申出 K-2026-0042 取下げ' });
     expect(lifted.body.data?.liftDvBlock.liftedAt).not.toBeNull();
@@ -268,24 +259,24 @@ describe('registration and lifting (seed ※ in 2-2: 保険者に申出)', () =>
     expect(open.body.errors).toBeUndefined();
     expect(open.body.data?.patient.dispensings.edges.length).toBeGreaterThan(0);
 
-    const registered = await system.graphql<{ registerDvBlock: Record<string, unknown> }>(REGISTER, { l: sato.linkageNumber, r: '申出 K-2026-0043' }, await tokenOf(SATO_INSURER));
+    const registered = await system.graphql<{ registerDvBlock: Record<string, unknown> }>(REGISTER, { l: sato.linkageNumber, r: '申出 K-2026-0043' }, await system.token(SATO_INSURER));
     expect(registered.body.errors).toBeUndefined();
     expect(registered.body.data?.registerDvBlock).toEqual({ patientId: sato.id, registeredByRole: 'INSURER', requestReference: '申出 K-2026-0043', liftedAt: null });
     const closed = await read('clinic-doctor', READS.dispensings ?? '', sato.id);
     expect(closed.body).toEqual({ data: { patient: { dispensings: { edges: [] } } } });
     // Her own 提供状況 does not list the registration.
-    const own = await system.graphql('{ me { accessLog(first: 200, includeOwnViews: true) { category } } }', {}, await tokenOf('sato'));
+    const own = await system.graphql('{ me { accessLog(first: 200, includeOwnViews: true) { category } } }', {}, await system.token('sato'));
     expect(own.text).not.toContain('DV_REGISTRATION');
   });
 
   test('a request reference is required; facilities and apps cannot register', async () => {
     const sato = system.patient(SATO);
-    const blank = await system.graphql(REGISTER, { l: sato.linkageNumber, r: '  ' }, await tokenOf(SATO_INSURER));
+    const blank = await system.graphql(REGISTER, { l: sato.linkageNumber, r: '  ' }, await system.token(SATO_INSURER));
     expect(blank.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const both = await system.graphql('mutation($l: String!, $p: String!) { registerDvBlock(linkageNumber: $l, patientId: $p, requestReference: "x") { id } }', { l: sato.linkageNumber, p: sato.id }, await tokenOf('admin'));
+    const both = await system.graphql('mutation($l: String!, $p: String!) { registerDvBlock(linkageNumber: $l, patientId: $p, requestReference: "x") { id } }', { l: sato.linkageNumber, p: sato.id }, await system.token('admin'));
     expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     for (const account of ['clinic-doctor', 'clinic-reception', 'sato']) {
-      const refused = await system.graphql(LIFT, { l: sato.linkageNumber, r: 'x' }, await tokenOf(account));
+      const refused = await system.graphql(LIFT, { l: sato.linkageNumber, r: 'x' }, await system.token(account));
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(refused.text).not.toContain(sato.id);
     }

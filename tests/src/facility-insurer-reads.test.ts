@@ -21,16 +21,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const tokens = new Map<string, string>();
 /** Staff TOTP codes are single-use per window: one token per account for the whole file. */
-async function tokenOf(account: string): Promise<string> {
-  const known = tokens.get(account);
-  if (known) return known;
-  const token = await system.token(account);
-  tokens.set(account, token);
-  return token;
-}
-
 const QUALIFICATION_FIELDS = 'id insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber qualificationDate disqualificationDate insuredPartialContributionRatio';
 const PERSON = `query($id: ID!) { patient(id: $id) { id name birthdate address postNumber currentQualification { ${QUALIFICATION_FIELDS} } qualifications { ${QUALIFICATION_FIELDS} } } }`;
 const CONFIRMATION_FIELDS = `qualificationValidity referenceClassification patientId name nameKana sex birthdate address postNumber drugInfoConsentFlag checkupInfoConsentFlag
@@ -44,7 +35,7 @@ interface ConfirmationView {
 }
 
 async function read(account: string, id: string): Promise<GraphQLResponse<{ patient: PersonView }>> {
-  return system.graphql<{ patient: PersonView }>(PERSON, { id }, await tokenOf(account));
+  return system.graphql<{ patient: PersonView }>(PERSON, { id }, await system.token(account));
 }
 
 type Coverage = DemoPatient['coverages'][number];
@@ -55,12 +46,12 @@ function currentCoverage(patient: DemoPatient): Coverage | undefined {
 async function confirmByNumbers(account: string, coverage: Coverage, birthdate: string): Promise<GraphQLResponse<{ confirmQualificationByInsuranceCard: ConfirmationView }>> {
   return system.graphql<{ confirmQualificationByInsuranceCard: ConfirmationView }>(
     `mutation($i: String!, $s: String!, $n: String!, $b: String, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { ${CONFIRMATION_FIELDS} } }`,
-    { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: birthdate }, await tokenOf(account));
+    { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: birthdate }, await system.token(account));
 }
 
 async function adminLog(patientId: string): Promise<Array<{ decision: string; reason: string; actorSubject: string; category: string }>> {
   const result = await system.graphql<{ patient: { accessLog: Array<{ decision: string; reason: string; actorSubject: string; category: string }> } }>(
-    'query($id: ID!) { patient(id: $id) { accessLog(first: 200) { decision reason actorSubject category } } }', { id: patientId }, await tokenOf('admin'));
+    'query($id: ID!) { patient(id: $id) { accessLog(first: 200) { decision reason actorSubject category } } }', { id: patientId }, await system.token('admin'));
   expect(result.body.errors).toBeUndefined();
   return result.body.data?.patient.accessLog ?? [];
 }
@@ -226,7 +217,7 @@ describe('insurers: own coverage periods; a former insurer sees nothing of the l
 
   test("the former insurer's checkups: only those it commissioned, nothing dated after he left", async () => {
     const query = 'query($id: ID!) { patient(id: $id) { checkups { examinedOn insurerNumber } } }';
-    const kyokai = await system.graphql<{ patient: { checkups: Array<{ examinedOn: string; insurerNumber: string }> } }>(query, { id: yamada().id }, await tokenOf('insurer-kyokai'));
+    const kyokai = await system.graphql<{ patient: { checkups: Array<{ examinedOn: string; insurerNumber: string }> } }>(query, { id: yamada().id }, await system.token('insurer-kyokai'));
     expect(kyokai.body.errors).toBeUndefined();
     const own = kyokai.body.data?.patient.checkups ?? [];
     expect(own.length).toBeGreaterThan(0);
@@ -234,7 +225,7 @@ describe('insurers: own coverage periods; a former insurer sees nothing of the l
       expect(checkup.insurerNumber).toBe('01130012');
       expect(checkup.examinedOn <= `${Number(system.demo.asOf.slice(0, 4)) - 1}-03-31`).toBe(true);
     }
-    const kokuho = await system.graphql<{ patient: { checkups: Array<{ examinedOn: string; insurerNumber: string }> } }>(query, { id: yamada().id }, await tokenOf('insurer-kokuho'));
+    const kokuho = await system.graphql<{ patient: { checkups: Array<{ examinedOn: string; insurerNumber: string }> } }>(query, { id: yamada().id }, await system.token('insurer-kokuho'));
     expect(kokuho.body.data?.patient.checkups.length).toBeGreaterThan(own.length);
   });
 });
@@ -244,7 +235,7 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
   let kokuhoCoverageId = '';
 
   async function kokuhoCoverage(): Promise<QualificationView | undefined> {
-    const result = await system.graphql<{ patient: PersonView }>(PERSON, { id: yamada().id }, await tokenOf('admin'));
+    const result = await system.graphql<{ patient: PersonView }>(PERSON, { id: yamada().id }, await system.token('admin'));
     return result.body.data?.patient.qualifications.find((q) => q.insurerNumber === '131011');
   }
 
@@ -252,7 +243,7 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
     kokuhoCoverageId = (await kokuhoCoverage())?.id ?? '';
     expect(kokuhoCoverageId).not.toBe('');
     const attempt = await system.graphql('mutation($q: ID!, $d: String!) { endQualification(qualificationId: $q, disqualificationDate: $d) { id disqualificationDate } }',
-      { q: kokuhoCoverageId, d: system.demo.asOf }, await tokenOf('insurer-kyokai'));
+      { q: kokuhoCoverageId, d: system.demo.asOf }, await system.token('insurer-kyokai'));
     expect(attempt.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(attempt.body.data ?? null).toBeNull();
     expect((await kokuhoCoverage())?.disqualificationDate).toBeNull();
@@ -262,7 +253,7 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
     const acquired = await system.graphql<{ registerQualification: QualificationView }>(
       'mutation($l: String!, $q: QualificationInput!) { registerQualification(linkageNumber: $l, qualification: $q) { id insurerNumber qualificationDate disqualificationDate } }',
       { l: yamada().linkageNumber, q: { insuredCardSymbol: '2811', insuredIdentificationNumber: '778899', insuredBranchNumber: '00', personalFamilyClassification: '1', qualificationDate: '2026-11-01', insuredPartialContributionRatio: '030' } },
-      await tokenOf('insurer-kyokai'));
+      await system.token('insurer-kyokai'));
     expect(acquired.body.errors).toBeUndefined();
     expect((await kokuhoCoverage())?.disqualificationDate).toBeNull();
 
@@ -275,7 +266,7 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
     });
 
     const loss = await system.graphql('mutation($q: ID!, $d: String!) { endQualification(qualificationId: $q, disqualificationDate: $d) { disqualificationDate } }',
-      { q: kokuhoCoverageId, d: '2026-10-31' }, await tokenOf('insurer-kokuho'));
+      { q: kokuhoCoverageId, d: '2026-10-31' }, await system.token('insurer-kokuho'));
     expect(loss.body.errors).toBeUndefined();
     const after = await confirmByNumbers('clinic-reception', kokuho, yamada().birthdate);
     expect(after.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '3', newQualification: { insurerNumber: '01130012' } });
@@ -287,13 +278,13 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
     // The transfer is delivered by the outbox relay: wait for it.
     let kyokai: GraphQLResponse<Checkups> | undefined;
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      kyokai = await system.graphql<Checkups>(query, { id: yamada().id }, await tokenOf('insurer-kyokai'));
+      kyokai = await system.graphql<Checkups>(query, { id: yamada().id }, await system.token('insurer-kyokai'));
       if ((kyokai.body.data?.patient.checkups ?? []).some((c) => c.insurerNumber === '131011')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const all = kyokai?.body.data?.patient.checkups ?? [];
     expect(all.some((c) => c.insurerNumber === '131011')).toBe(true);
-    const kokuho = await system.graphql<Checkups>(query, { id: yamada().id }, await tokenOf('insurer-kokuho'));
+    const kokuho = await system.graphql<Checkups>(query, { id: yamada().id }, await system.token('insurer-kokuho'));
     expect(kokuho.body.errors).toBeUndefined();
     const kept = kokuho.body.data?.patient.checkups ?? [];
     expect(kept.length).toBeGreaterThan(0);

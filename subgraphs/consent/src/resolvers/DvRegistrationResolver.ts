@@ -5,7 +5,7 @@ import type { ConsentContext } from '../context';
 import { dvBlocks, identityIndex } from '../db/tables';
 import { DvBlock } from '../schema/types';
 import { decide, NOBODY } from '../services/decision';
-import { appendAccessLog } from '../services/decisionPoint';
+import { appendAccessLog, type Transaction } from '../services/decisionPoint';
 
 type DvBlockRow = typeof dvBlocks.$inferSelect;
 
@@ -50,6 +50,18 @@ async function personForRegistration(ctx: ConsentContext, patientId: string | nu
   return { actor, patientId: person.patientId };
 }
 
+/** What registering and lifting both check first: the request's reference, and the person this registrar may name. */
+async function registrationRequest(ctx: ConsentContext, requestReference: string, patientId: string | null, linkageNumber: string | null) {
+  const reference = requireReference(requestReference);
+  const person = await personForRegistration(ctx, patientId ?? null, linkageNumber ?? null);
+  return { reference, person, now: ctx.now() };
+}
+
+/** A registration or lifting is an ALLOW in the category DV_REGISTRATION, the block as its basis, in the same transaction. */
+async function logRegistration(tx: Transaction, ctx: ConsentContext, person: Awaited<ReturnType<typeof personForRegistration>>, reason: string, blockId: string, now: Date): Promise<void> {
+  await appendAccessLog(tx, person.actor, [{ patientId: person.patientId, category: 'DV_REGISTRATION', decision: 'ALLOW', reason, basisId: blockId, special: false }], ctx.requestId, now);
+}
+
 /**
  * DV・虐待等被害者 (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可): the person asks their insurer (or the operator), who
  * registers the block here and lifts it on the person's request. Each registration and lifting is logged (ALLOW in the
@@ -65,14 +77,12 @@ export class DvRegistrationResolver {
     @Arg('patientId', () => String, { nullable: true }) patientId: string | null,
     @Ctx() ctx: ConsentContext,
   ): Promise<DvBlock> {
-    const reference = requireReference(requestReference);
-    const person = await personForRegistration(ctx, patientId ?? null, linkageNumber ?? null);
-    const now = ctx.now();
+    const { reference, person, now } = await registrationRequest(ctx, requestReference, patientId, linkageNumber);
     return ctx.db.transaction(async (tx) => {
       const [standing] = await tx.select().from(dvBlocks).where(and(eq(dvBlocks.patientId, person.patientId), isNull(dvBlocks.liftedAt)));
       const row = standing ?? (await tx.insert(dvBlocks).values({ patientId: person.patientId, registeredAt: now, registeredBy: person.actor.subject, registeredByRole: person.actor.role, requestReference: reference }).returning())[0];
       if (!row) throw new Error('The block could not be stored');
-      await appendAccessLog(tx, person.actor, [{ patientId: person.patientId, category: 'DV_REGISTRATION', decision: 'ALLOW', reason: standing ? 'ALREADY_REGISTERED' : 'REGISTERED', basisId: row.id, special: false }], ctx.requestId, now);
+      await logRegistration(tx, ctx, person, standing ? 'ALREADY_REGISTERED' : 'REGISTERED', row.id, now);
       return toDvBlock(row);
     });
   }
@@ -85,14 +95,12 @@ export class DvRegistrationResolver {
     @Arg('patientId', () => String, { nullable: true }) patientId: string | null,
     @Ctx() ctx: ConsentContext,
   ): Promise<DvBlock> {
-    const reference = requireReference(requestReference);
-    const person = await personForRegistration(ctx, patientId ?? null, linkageNumber ?? null);
-    const now = ctx.now();
+    const { reference, person, now } = await registrationRequest(ctx, requestReference, patientId, linkageNumber);
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx.update(dvBlocks).set({ liftedAt: now, liftedBy: person.actor.subject, liftedByRole: person.actor.role, liftReference: reference })
         .where(and(eq(dvBlocks.patientId, person.patientId), isNull(dvBlocks.liftedAt))).returning();
       if (!row) throw new NotFoundError('No standing block for this person / 登録がありません');
-      await appendAccessLog(tx, person.actor, [{ patientId: person.patientId, category: 'DV_REGISTRATION', decision: 'ALLOW', reason: 'LIFTED', basisId: row.id, special: false }], ctx.requestId, now);
+      await logRegistration(tx, ctx, person, 'LIFTED', row.id, now);
       return toDvBlock(row);
     });
   }
