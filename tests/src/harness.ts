@@ -56,7 +56,8 @@ export interface TestSystemOptions {
   gatewayEnv?: Record<string, string>;
 }
 
-const AS_OF = '2026-11-25';
+/** The demo world's "today" in tests: fixed, so that generated histories and expectations agree. */
+export const AS_OF = '2026-11-25';
 
 async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `onshi_test_${randomBytes(6).toString('hex')}`;
