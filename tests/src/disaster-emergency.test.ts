@@ -180,6 +180,27 @@ describe('disaster mode: consent or exemption before any data', () => {
     expect(await decide('clinic-reception', system.patient(0).id, 'DRUG')).toMatchObject({ allow: false, code: 'CONSENT_REQUIRED' });
   });
 
+  test('an authority granted for one declaration ends with that declaration, though disaster mode goes on under another', async () => {
+    const patient = system.patient(9);
+    // A short declaration beside the day-long one of beforeAll; the pharmacy's receptionist is given the authority for it only.
+    const shortLived = await declare(['13'], new Date(Date.now() - HOUR), new Date(Date.now() + 4_000));
+    const granted = await system.graphql('mutation($d: ID!) { grantViewingAuthority(account: "pharmacy-reception", authority: "DISASTER_VIEWING", disasterId: $d) { authority } }', { d: shortLived }, await system.token('admin'));
+    expect(granted.body.errors).toBeUndefined();
+    // The pharmacist identifies her here and records her consent (the receptionist's searches are left to the rate-limit test).
+    const found = await search('pharmacy-pharmacist', fieldsOf(9));
+    expect(found.body.data?.disasterSearch.patient.id).toBe(patient.id);
+    expect((await recordConsent('pharmacy-pharmacist', patient.id)).body.errors).toBeUndefined();
+    expect(await decide('pharmacy-reception', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'DISASTER', special: true });
+    // The declaration it was granted for is over: the authority opens nothing more, and the refusal is logged.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(await decide('pharmacy-reception', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
+    expectNoData(await readDrugsAndCheckups('pharmacy-reception', patient.id));
+    // The pharmacist's reads rest on the identification, not on an authority: they go on under the other declaration.
+    expect(await decide('pharmacy-pharmacist', patient.id, 'DRUG')).toMatchObject({ allow: true, reason: 'DISASTER' });
+    const denials = (await accessLog(patient.id, DEMO_PHARMACY.code)).filter((e) => e.decision === 'DENY' && e.category === 'DRUG');
+    expect(denials.length).toBeGreaterThanOrEqual(1);
+  });
+
   test('a pharmacy never receives checkups, even after consent in disaster mode', async () => {
     const patient = system.patient(14);
     expect((await search('pharmacy-pharmacist', fieldsOf(14))).body.errors).toBeUndefined();
