@@ -99,7 +99,25 @@ describe('the coverage contract between drugs and qualifications (POST /internal
   });
 });
 
+type MonthStatistics = { serviceMonth: string; checked: number; asBilled: number; rerouted: number; returned: number; checkedPoints: number; reroutedPoints: number; returnedPoints: number };
+async function statistics(): Promise<Map<string, MonthStatistics>> {
+  const result = await system.graphql<{ claimRoutingStatistics: MonthStatistics[] }>(STATISTICS, { f: '2026-06', t: '2026-11' }, await tokenOf('admin'));
+  expect(result.body.errors).toBeUndefined();
+  return new Map((result.body.data?.claimRoutingStatistics ?? []).map((month) => [month.serviceMonth, month]));
+}
+/** The demo world's own routed claims (seed.ts): the test's claims are counted on top of these. */
+let seededStatistics = new Map<string, MonthStatistics>();
+let seededReroutedTo131011 = 0;
+let seededReroutedPointsTo131011 = 0;
+
 describe('routing on ingest, and who then sees what', () => {
+  beforeAll(async () => {
+    seededStatistics = await statistics();
+    const seeded = await system.graphql<{ reroutingReport: { reroutedCount: number; reroutedPoints: number } }>(REPORT, { i: KOKUHO, m: '2026-06' }, await tokenOf('insurer-kokuho'));
+    seededReroutedTo131011 = seeded.body.data?.reroutingReport.reroutedCount ?? NaN;
+    seededReroutedPointsTo131011 = seeded.body.data?.reroutingReport.reroutedPoints ?? NaN;
+  });
+
   test('right insurer → stored as billed; an old card → re-routed to the insurer of the dates of care', async () => {
     const result = await ingest([claim('R18-RIGHT', KOKUHO, ['2026-06-10'], 11), claim('R18-OLDCARD', KYOKAI, ['2026-06-17'], 12)]);
     expect(result.body.errors).toBeUndefined();
@@ -128,8 +146,10 @@ describe('routing on ingest, and who then sees what', () => {
     ]);
     const report = await system.graphql<{ reroutingReport: { reroutedCount: number; reroutedPoints: number; byReason: unknown[]; byFacility: unknown[] } }>(REPORT, { i: KOKUHO, m: '2026-06' }, await tokenOf('insurer-kokuho'));
     expect(report.body.data?.reroutingReport).toMatchObject({
-      reroutedCount: 1, reroutedPoints: 1000, byReason: [{ key: 'INSURER_CHANGED', claims: 1, points: 1000 }], byFacility: [{ key: DEMO_CLINIC.code, claims: 1, points: 1000 }],
+      reroutedCount: 1 + seededReroutedTo131011, reroutedPoints: 1000 + seededReroutedPointsTo131011,
     });
+    expect(report.body.data?.reroutingReport.byReason).toContainEqual(expect.objectContaining({ key: 'INSURER_CHANGED' }));
+    expect(report.body.data?.reroutingReport.byFacility).toContainEqual(expect.objectContaining({ key: DEMO_CLINIC.code }));
     // 協会けんぽ, the addressee, has nothing of it under its own number.
     const kyokai = await system.graphql<{ routedClaims: Array<{ claimNumber: string }> }>(ROUTED, { i: KYOKAI, m: '2026-06' }, await tokenOf('insurer-kyokai'));
     expect(kyokai.body.data?.routedClaims.map((row) => row.claimNumber)).not.toContain('R18-OLDCARD');
@@ -201,13 +221,16 @@ describe('routing on ingest, and who then sees what', () => {
   });
 
   test('the operator sees the national statistics per month; an insurer cannot', async () => {
-    const stats = await system.graphql<{ claimRoutingStatistics: Array<Record<string, unknown>> }>(STATISTICS, { f: '2026-06', t: '2026-11' }, await tokenOf('admin'));
-    expect(stats.body.errors).toBeUndefined();
-    expect(stats.body.data?.claimRoutingStatistics).toEqual([
-      { serviceMonth: '2026-06', checked: 2, asBilled: 1, rerouted: 1, returned: 0, checkedPoints: 2000, reroutedPoints: 1000, returnedPoints: 0 },
-      // R18-OVERLAP counted once returned, then once re-routed when resent after the coverage was settled.
-      { serviceMonth: '2026-11', checked: 6, asBilled: 0, rerouted: 3, returned: 3, checkedPoints: 6000, reroutedPoints: 3000, returnedPoints: 3000 },
-    ]);
+    const now = await statistics();
+    const added = (month: string) => {
+      const before = seededStatistics.get(month);
+      const after = now.get(month);
+      if (!after) throw new Error(`no statistics for ${month}`);
+      return Object.fromEntries(Object.entries(after).map(([key, value]) => [key, typeof value === 'number' ? value - Number(before?.[key as keyof MonthStatistics] ?? 0) : value]));
+    };
+    expect(added('2026-06')).toEqual({ serviceMonth: '2026-06', checked: 2, asBilled: 1, rerouted: 1, returned: 0, checkedPoints: 2000, reroutedPoints: 1000, returnedPoints: 0 });
+    // R18-OVERLAP counted once returned, then once re-routed when resent after the coverage was settled.
+    expect(added('2026-11')).toEqual({ serviceMonth: '2026-11', checked: 6, asBilled: 0, rerouted: 3, returned: 3, checkedPoints: 6000, reroutedPoints: 3000, returnedPoints: 3000 });
     const attempt = await system.graphql(STATISTICS, { f: '2026-06', t: '2026-11' }, await tokenOf('insurer-kokuho'));
     expect(attempt.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(attempt.body.data ?? null).toBeNull();

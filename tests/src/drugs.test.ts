@@ -1,5 +1,5 @@
 // Issue 5 (drugs subgraph), "Done when", through the real system: gateway, four subgraphs, real database.
-import { demoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
+import { storedDemoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
 import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
@@ -45,9 +45,9 @@ const PATIENT_SUMMARY = 'query($id: ID!) { patient(id: $id) { medicationSummary 
 const PATIENT_EXPENSES = 'query($id: ID!, $year: Int!) { patient(id: $id) { medicalExpenses(year: $year) { year claimCount totalPoints totalCostYen patientShareYen months { serviceMonth facilityCode claimCount totalPoints totalCostYen patientShareYen } } } }';
 const INGEST = 'mutation($claims: [ClaimInput!]!) { ingestClaims(claims: $claims) { batchId claimCount itemCount } }';
 
-/** The demo world's claims of a patient, as the drugs subgraph seeded them. */
+/** The demo world's claims of a patient, as the drugs subgraph seeded them (the returned ones are not stored: docs/drugs.md "Re-routing claims"). */
 function seededClaimsOf(index: number): Claim[] {
-  return demoClaimsOf(system.demo, system.patient(index), loadDrugMaster());
+  return storedDemoClaimsOf(system.demo, system.patient(index), loadDrugMaster());
 }
 
 function cutoff(): string {

@@ -1,7 +1,7 @@
 import { routeClaim } from './claimRouting';
 
 const item = (date: string) => ({ date, drugCode: 'x', quantity: 1, unit: '錠' as const, usage: 'u', days: 1, inOut: 'IN' as const });
-const claimOn = (insurerNumber: string, ...dates: string[]) => ({ insurerNumber, items: dates.map(item) });
+const claimOn = (insurerNumber: string, ...dates: string[]) => ({ insurerNumber, serviceMonth: (dates[0] ?? '').slice(0, 7), items: dates.map(item) });
 const A = { insurerNumber: 'A', from: '2020-01-01', to: '2026-03-15' };
 const B = { insurerNumber: 'B', from: '2026-03-16', to: null };
 

@@ -1,7 +1,7 @@
 // Re-routing claims by the qualification history (レセプト振替, docs/drugs.md "Re-routing claims (レセプト振替)"):
 // a claim addressed to an insurer that did not cover the person on the dates of care is stored under the insurer
 // that did, or — when no single insurer did — returned to the facility with a reason it can act on.
-import type { CoveragePeriod } from '@onshi/kit';
+import { monthBounds, type CoveragePeriod } from '@onshi/kit';
 import type { Claim } from './claims';
 
 /** AS_BILLED: the named insurer covered every date of care; REROUTED: another single insurer did. */
@@ -50,11 +50,14 @@ function covers(period: CoveragePeriod, date: string): boolean {
 }
 
 /**
- * Routes one claim by the periods of its person that overlap its month of care (kit coverage.ts answer). The dates of
+ * Routes one claim by the coverage periods of its person in its month of care (kit coverage.ts answer). The dates of
  * care are the claim's item dates: a claim is one insurer's, so each date must fall under exactly one coverage and all
  * of them under the same insurer.
  */
-export function routeClaim(claim: Pick<Claim, 'insurerNumber' | 'items'>, periods: readonly CoveragePeriod[]): RoutingOutcome {
+export function routeClaim(claim: Pick<Claim, 'insurerNumber' | 'serviceMonth' | 'items'>, history: readonly CoveragePeriod[]): RoutingOutcome {
+  // Only the coverage of the month of care counts (a whole history may be given: the demo seed).
+  const { first, last } = monthBounds(claim.serviceMonth);
+  const periods = history.filter((period) => period.from <= last && (period.to === null || period.to >= first));
   const dates = [...new Set(claim.items.map((item) => item.date))];
   const coverers = dates.map((date) => periods.filter((period) => covers(period, date)));
   const coverageInsurerNumbers = [...new Set(periods.map((period) => period.insurerNumber))];

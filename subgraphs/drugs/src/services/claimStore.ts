@@ -81,18 +81,6 @@ export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = ran
   };
 }
 
-/** Header and item rows of a batch of claims, headers and items each in claim order. */
-export function rowsOfClaims(batch: Iterable<Claim>, batchId: string, digestOf: (claim: Claim) => string = () => ''): { claims: ClaimRow[]; items: ClaimItemRow[] } {
-  const claimRows: ClaimRow[] = [];
-  const itemRows: ClaimItemRow[] = [];
-  for (const claim of batch) {
-    const rows = rowsOfClaim(claim, batchId, randomUUID(), digestOf(claim));
-    claimRows.push(rows.claim);
-    for (const item of rows.items) itemRows.push(item);
-  }
-  return { claims: claimRows, items: itemRows };
-}
-
 /** Inserts already-validated claims with the given executor (a transaction); `routingOf` gives each claim's routing. */
 export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string, routingOf: (claim: Claim) => RoutingOutcome | undefined = () => undefined): Promise<{ claimCount: number; itemCount: number }> {
   const claimRows: ClaimRow[] = [];
@@ -147,18 +135,24 @@ async function routeCandidates(coverage: CoverageLookup, candidates: Candidate[]
   for (const candidate of candidates) candidate.routing = routeClaim(candidate.claim, periodsOf.get(pairKey(candidate.claim.patientId, candidate.claim.serviceMonth)) ?? []);
 }
 
+/**
+ * Adds one routed claim to running totals keyed like tables.ts claimRoutingCounts: the insurer stored under (or, for a
+ * returned claim, the one addressed), the reason ('' as billed), the facility and the month of care.
+ */
+export function tallyRouting(totals: Map<string, typeof claimRoutingCounts.$inferInsert>, claim: Claim, routing: RoutingOutcome): void {
+  const insurerNumber = routing.kind === 'RETURNED' ? claim.insurerNumber : routing.insurerNumber;
+  const reason = routing.kind === 'AS_BILLED' ? '' : routing.reason;
+  const key = [claim.serviceMonth, routing.kind, reason, insurerNumber, claim.facilityCode].join('\u0000');
+  const total = totals.get(key) ?? { serviceMonth: claim.serviceMonth, outcome: routing.kind, reason, insurerNumber, facilityCode: claim.facilityCode, claims: 0, points: 0 };
+  total.claims += 1;
+  total.points = (total.points ?? 0) + claim.totalPoints;
+  totals.set(key, total);
+}
+
 /** Adds the batch's outcomes to the running totals (tables.ts claimRoutingCounts), in the ingest's transaction. */
 async function addRoutingCounts(executor: Db<Tables>, checked: ReadonlyArray<{ claim: Claim; routing: RoutingOutcome }>): Promise<void> {
   const totals = new Map<string, typeof claimRoutingCounts.$inferInsert>();
-  for (const { claim, routing } of checked) {
-    const insurerNumber = routing.kind === 'RETURNED' ? claim.insurerNumber : routing.insurerNumber;
-    const reason = routing.kind === 'AS_BILLED' ? '' : routing.reason;
-    const key = [claim.serviceMonth, routing.kind, reason, insurerNumber, claim.facilityCode].join('\u0000');
-    const total = totals.get(key) ?? { serviceMonth: claim.serviceMonth, outcome: routing.kind, reason, insurerNumber, facilityCode: claim.facilityCode, claims: 0, points: 0 };
-    total.claims += 1;
-    total.points = (total.points ?? 0) + claim.totalPoints;
-    totals.set(key, total);
-  }
+  for (const { claim, routing } of checked) tallyRouting(totals, claim, routing);
   const rows = [...totals.values()];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await executor.insert(claimRoutingCounts).values(rows.slice(start, start + ROWS_PER_INSERT)).onConflictDoUpdate({

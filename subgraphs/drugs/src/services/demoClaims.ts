@@ -418,3 +418,37 @@ function billVisits(visits: readonly Visit[], input: DemoClaimsInput, copayPerce
       patientShareYen: patientShareYenFor(draft.totalPoints, copayPercent),
     }));
 }
+
+/** A coverage change of the demo person: from `date` on, `to` insures instead of `from`. */
+export interface DemoInsurerChange { date: string; from: string; to: string }
+
+/**
+ * Claims as facilities really address them after an insurer change (docs/drugs.md "Re-routing claims (レセプト振替)"):
+ * a patient who still shows the old card has claims of the first two months under the new coverage addressed to the
+ * former insurer (re-routed on ingest), with probability `oldCardShare`; and in the month of a change within the month,
+ * a facility sometimes bills the whole month as one claim to the former insurer (`wholeMonthShare`), which cannot be
+ * split by date and is returned. Reads `rng` only, so the claims themselves stay as `generateClaims` made them.
+ */
+export function misaddressAfterInsurerChanges(claims: readonly Claim[], changes: readonly DemoInsurerChange[], rng: () => number, shares = { oldCardShare: 0.35, wholeMonthShare: 0.3 }): Claim[] {
+  let result = [...claims];
+  for (const change of changes) {
+    const changeMonth = monthOf(change.date);
+    const windowEnd = addDays(change.date, 60);
+    // Whole month as one claim to the former insurer: the facility's two claims of the change month merged.
+    if (!change.date.endsWith('-01') && rng() < shares.wholeMonthShare) {
+      const before = result.find((claim) => claim.serviceMonth === changeMonth && claim.insurerNumber === change.from && claim.items.length > 0);
+      const after = before && result.find((claim) => claim.serviceMonth === changeMonth && claim.insurerNumber === change.to && claim.facilityCode === before.facilityCode && claim.claimKind === before.claimKind && claim.items.length > 0);
+      if (before && after) {
+        const merged: Claim = { ...before, totalPoints: before.totalPoints + after.totalPoints, patientShareYen: before.patientShareYen + after.patientShareYen, items: [...before.items, ...after.items] };
+        result = result.filter((claim) => claim !== after).map((claim) => (claim === before ? merged : claim));
+      }
+    }
+    // The old card shown for a while: whole claims of the new coverage addressed to the former insurer.
+    const oldCard = rng() < shares.oldCardShare;
+    if (!oldCard) continue;
+    result = result.map((claim) => (claim.insurerNumber === change.to && claim.items.length > 0 && claim.items.every((item) => item.date >= change.date && item.date <= windowEnd)
+      ? { ...claim, insurerNumber: change.from }
+      : claim));
+  }
+  return result;
+}

@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
-import { claimItems, claims, type Tables } from '../db/tables';
+import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
-import { rowsOfClaims } from './claimStore';
+import { routeClaim, type RoutingOutcome } from './claimRouting';
+import { rowsOfClaim, tallyRouting, type ClaimItemRow, type ClaimRow } from './claimStore';
 import { instantOfJapanDate } from './clock';
-import { generateClaims } from './demoClaims';
+import { generateClaims, misaddressAfterInsurerChanges, type DemoInsurerChange } from './demoClaims';
 import { loadDrugMaster, type DrugMaster } from './drugMaster';
 import { syncDrugMasterTable } from './drugMasterStore';
 import { retentionCutoff } from './retention';
@@ -20,8 +21,21 @@ const DEFER_INDEXES_FROM = 100_000;
 
 const COPAY_PERCENT: Record<string, number> = { '010': 10, '020': 20, '030': 30 };
 
-/** The 5-year claim history of one demo patient, ending on the demo's as-of date. */
+/** The person's changes of insurer, from the coverage history (each new coverage after another insurer's). */
+export function insurerChangesOf(patient: DemoPatient): DemoInsurerChange[] {
+  return patient.coverages.flatMap((coverage, k) => {
+    const previous = patient.coverages[k - 1];
+    return previous && previous.insurerNumber !== coverage.insurerNumber ? [{ date: coverage.qualificationDate, from: previous.insurerNumber, to: coverage.insurerNumber }] : [];
+  });
+}
+
+/** The 5-year claim history of one demo patient, as facilities addressed it (some to a former insurer), ending on the demo's as-of date. */
 export function demoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
+  return misaddressAfterInsurerChanges(correctlyAddressedClaimsOf(demo, patient, master), insurerChangesOf(patient), createRng(demo.seed, 'claim-addressing', patient.index));
+}
+
+/** The same history, every claim addressed to the insurer of its dates of care. */
+function correctlyAddressedClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
   const to = instantOfJapanDate(demo.asOf);
   const from = instantOfJapanDate(retentionCutoff(to));
   const firstCoverage = patient.coverages[0];
@@ -44,6 +58,26 @@ export function demoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: Dr
   });
 }
 
+/**
+ * Routes a seeded claim as the ingest would (claimRouting.ts), from the demo world's own coverage history — the same
+ * deterministic world qualifications seeds, so no call between services is needed. A claim without drug lines has no
+ * dates of care here and is stored unchecked.
+ */
+function routeDemoClaim(patient: DemoPatient, claim: Claim): RoutingOutcome | undefined {
+  if (claim.items.length === 0) return undefined;
+  return routeClaim(claim, patient.coverages.map((coverage) => ({ insurerNumber: coverage.insurerNumber, from: coverage.qualificationDate, to: coverage.disqualificationDate ?? null })));
+}
+
+
+/** The claims the seed stores for a patient (as billed or re-routed, under the insurer they are stored under): not the returned ones. */
+export function storedDemoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
+  return demoClaimsOf(demo, patient, master).flatMap((claim) => {
+    const routing = routeDemoClaim(patient, claim);
+    if (routing?.kind === 'RETURNED') return [];
+    return [routing?.kind === 'REROUTED' ? { ...claim, insurerNumber: routing.insurerNumber } : claim];
+  });
+}
+
 export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>): Promise<void> {
   const master = loadDrugMaster();
   await syncDrugMasterTable(db, master);
@@ -53,13 +87,35 @@ export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>
   let claimTotal = 0;
   let itemTotal = 0;
   // Claims before their items (the items' foreign key), one COPY each per batch of patients.
+  const counts = new Map<string, typeof claimRoutingCounts.$inferInsert>();
   const load = () => copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
-    const rows = rowsOfClaims(slice.flatMap((patient) => demoClaimsOf(demo, patient, master)), batchId);
-    claimTotal += rows.claims.length;
-    itemTotal += rows.items.length;
-    return [encodeCopyRows(claims, rows.claims), encodeCopyRows(claimItems, rows.items)];
+    const claimRows: ClaimRow[] = [];
+    const itemRows: ClaimItemRow[] = [];
+    const returnedRows: Array<typeof returnedClaims.$inferInsert> = [];
+    for (const patient of slice) {
+      for (const claim of demoClaimsOf(demo, patient, master)) {
+        const routing = routeDemoClaim(patient, claim);
+        if (routing !== undefined) tallyRouting(counts, claim, routing);
+        if (routing?.kind === 'RETURNED') {
+          returnedRows.push({
+            patientId: claim.patientId, claimId: randomUUID(), claimKind: claim.claimKind, claimNumber: claim.claimNumber, facilityCode: claim.facilityCode,
+            billedInsurerNumber: claim.insurerNumber, serviceMonth: claim.serviceMonth, totalPoints: claim.totalPoints, reason: routing.reason,
+            coverageInsurerNumbers: routing.coverageInsurerNumbers, contentDigest: '', batchId,
+          });
+          continue;
+        }
+        const rows = rowsOfClaim(claim, batchId, randomUUID(), '', routing);
+        claimRows.push(rows.claim);
+        for (const item of rows.items) itemRows.push(item);
+      }
+    }
+    claimTotal += claimRows.length;
+    itemTotal += itemRows.length;
+    return [encodeCopyRows(claims, claimRows), encodeCopyRows(claimItems, itemRows), encodeCopyRows(returnedClaims, returnedRows)];
   }, copy);
   // Only at benchmark scale: a load interrupted with the indexes dropped would leave a small demo without them.
   await (demo.patients >= DEFER_INDEXES_FROM ? withSecondaryIndexesDeferred(db, [claims, claimItems], load) : load());
+  const countRows = [...counts.values()];
+  for (let start = 0; start < countRows.length; start += 2_000) await db.insert(claimRoutingCounts).values(countRows.slice(start, start + 2_000));
   logger.info({ patients: demo.patients, claims: claimTotal, items: itemTotal }, 'demo claims seeded');
 }
