@@ -56,6 +56,17 @@ const ACCOUNT_OF: Record<Role, string> = {
   PATIENT: 'yamada', RECEPTION: 'clinic-reception', DOCTOR: 'clinic-doctor', DENTIST: 'dental-dentist', PHARMACIST: 'pharmacy-pharmacist',
   PHR_APP: 'phr-demo', INSURER: 'insurer-kokuho', ADMIN: 'admin',
 };
+/**
+ * Who asks: one account per role, and the hospital's doctor who holds the emergency viewing authority (emergency
+ * access is a hospital's: docs/domain.md "Emergency access"). The hospital's seeded consents cover its ward
+ * (generated patients 2 and up); for 山田 (not of the ward) it opens emergency access in beforeAll.
+ */
+const HOSPITAL_DOCTOR = 'hospital-doctor';
+interface MatrixActor { label: string; role: Role; account: string }
+const ACTORS: MatrixActor[] = [
+  ...ROLES.map((role) => ({ label: role, role, account: ACCOUNT_OF[role] })),
+  { label: 'DOCTOR at a hospital with the emergency authority', role: 'DOCTOR', account: HOSPITAL_DOCTOR },
+];
 const INSURER_NUMBER = '131011';
 const CONSENTED = 0; // 山田 太郎: consents at the clinic (seed), the dental clinic and the pharmacy (beforeAll); phr-demo's grantor
 const UNCONSENTED = 2; // a generated patient with no consent at any of the matrix's facilities
@@ -128,6 +139,9 @@ beforeAll(async () => {
     }
   }
 
+  // At the hospital, its doctor with the emergency authority opens emergency access for 山田 (no consent there).
+  const opened = await system.graphql('mutation($c: String!) { startEmergencyAccess(cardSerial: $c, reason: "救急搬送、意識なし") { expiresAt } }', { c: system.patient(CONSENTED).cardSerial }, await system.token(HOSPITAL_DOCTOR));
+  if (opened.body.errors) throw new Error(opened.text);
   // Emergency access is a hospital's (docs/domain.md "Emergency access"): a clinic's doctor and a pharmacist try it.
   for (const account of ['clinic-doctor', 'pharmacy-pharmacist']) {
     const attempt = await system.graphql('mutation($c: String!) { startEmergencyAccess(cardSerial: $c, reason: "意識なし 救急搬送") { expiresAt } }', { c: system.patient(EMERGENCY_REFUSED).cardSerial }, await system.token(account));
@@ -297,8 +311,23 @@ function expensesRule(role: Role, subject: number): Expected {
  * rest on disaster mode or emergency access (the page's banner). Staff read it wherever they may see the person.
  */
 const STANDING_FIELDS = new Set(['specialAccessHere']);
-function expectedStanding(subject: number, role: Role): unknown {
-  return DISASTER_PERMITTED.has(subject) && LICENSED.has(role) ? { kind: 'DISASTER', categories: role === 'PHARMACIST' ? ['DRUG'] : ['DRUG', 'CHECKUP'] } : null;
+function expectedStanding(subject: number, actor: MatrixActor): unknown {
+  // At the hospital: 山田 under emergency access; everyone else of the ward under its consents (not special).
+  if (actor.account === HOSPITAL_DOCTOR) return subject === CONSENTED ? { kind: 'EMERGENCY', categories: ['DRUG', 'CHECKUP'] } : null;
+  return DISASTER_PERMITTED.has(subject) && LICENSED.has(actor.role) ? { kind: 'DISASTER', categories: actor.role === 'PHARMACIST' ? ['DRUG'] : ['DRUG', 'CHECKUP'] } : null;
+}
+
+/**
+ * The hospital's doctor: 山田 is open under emergency access, every other person of the matrix under the ward's
+ * consents (a DV-blocked person then reads as one with no records); the role's gateway rules are a doctor's.
+ */
+function expectedAtHospital(target: AccessField, subject: number): Expected {
+  const asDoctor = expectedFor(target, 'DOCTOR', subject);
+  if (!asDoctor.allow && asDoctor.by === 'gateway') return asDoctor;
+  if (target.type === 'Query') return { allow: true };
+  if (withheld(target, 'DOCTOR', subject)) return { allow: true, withheld: true };
+  if (STANDING_FIELDS.has(target.field) || target.graph !== 'CONSENT') return { allow: true };
+  return FORBIDDEN_BY_RULES;
 }
 
 function expectedFor(target: AccessField, role: Role, subject: number): Expected {
@@ -383,15 +412,15 @@ describe('security matrix: every role × every Patient field with @access × eve
   });
 
   const cells = [...PATIENT_FIELDS, ...ALL.filter((f) => f.type === 'Query' && (f.field === 'patient' || f.field === 'me'))]
-    .flatMap((target) => ROLES.flatMap((role) => SUBJECTS.map((subject) => ({ target, role, subject }))))
+    .flatMap((target) => ACTORS.flatMap((actor) => SUBJECTS.map((subject) => ({ target, actor, subject }))))
     .filter((cell) => !(cell.target.field === 'me' && cell.subject !== CONSENTED));
 
-  test.each(cells.map((cell) => [`${cell.target.type}.${cell.target.field}`, cell.role, SUBJECT_LABEL[cell.subject] ?? String(cell.subject), cell] as const))(
+  test.each(cells.map((cell) => [`${cell.target.type}.${cell.target.field}`, cell.actor.label, SUBJECT_LABEL[cell.subject] ?? String(cell.subject), cell] as const))(
     '%s as %s, %s', async (_coordinate, role, _situation, cell) => {
       const patientId = system.patient(cell.subject).id;
-      const expected = expectedFor(cell.target, role, cell.subject);
+      const expected = cell.actor.account === HOSPITAL_DOCTOR ? expectedAtHospital(cell.target, cell.subject) : expectedFor(cell.target, cell.actor.role, cell.subject);
       const { query, variables } = operationFor(cell.target, patientId);
-      const result = await system.graphql(query, variables, await system.token(ACCOUNT_OF[role]));
+      const result = await system.graphql(query, variables, await system.token(cell.actor.account));
       const coordinate = `${cell.target.type}.${cell.target.field}`;
       if (expected.allow) {
         expect({ coordinate, role, errors: result.body.errors }).toEqual({ coordinate, role, errors: undefined });
@@ -402,7 +431,7 @@ describe('security matrix: every role × every Patient field with @access × eve
           return;
         }
         if (STANDING_FIELDS.has(cell.target.field)) {
-          expect({ coordinate, role, value }).toEqual({ coordinate, role, value: expectedStanding(cell.subject, role) });
+          expect({ coordinate, role, value }).toEqual({ coordinate, role, value: expectedStanding(cell.subject, cell.actor) });
           return;
         }
         if (cell.subject === DV_BLOCKED) {
