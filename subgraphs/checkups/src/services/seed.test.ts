@@ -1,7 +1,8 @@
-import { ageOn, demoPatient, type DemoOptions } from '@onshi/kit';
+import { ageOn, coverageOn, demoPatient, type DemoOptions } from '@onshi/kit';
 import { toCheckupView, toTrendView } from './checkupView';
 import { JLAC10, findItem } from './itemMaster';
 import { demoCheckupsOf } from './seed';
+import { CheckupProgram, programOfInsurer } from './submission';
 
 const demo: DemoOptions = { seed: 'onshi', patients: 200, asOf: '2026-11-25' };
 
@@ -18,17 +19,27 @@ describe('demo checkups', () => {
     expect(values[values.length - 1]).toBeGreaterThanOrEqual(5.6);
   });
 
-  it('is deterministic and only covers the years a person is 40–74 at fiscal-year end', () => {
+  it('is deterministic: 特定健診 in the years a person is 40–74 at fiscal-year end, 後期高齢者健診 of their 広域連合 from 75', () => {
+    const wrong: string[] = [];
+    let kouki = 0;
     for (let index = 2; index < demo.patients; index += 1) {
       const patient = demoPatient(demo, index);
       const stored = demoCheckupsOf(demo, patient);
       expect(demoCheckupsOf(demo, patient)).toEqual(stored);
       for (const { checkup } of stored) {
-        const age = ageOn(patient.birthdate, `${checkup.fiscalYear + 1}-03-31`);
-        expect(age).toBeGreaterThanOrEqual(40);
-        expect(age).toBeLessThanOrEqual(74);
+        const where = `person ${index} FY${checkup.fiscalYear} (${checkup.insurerNumber})`;
+        if (checkup.insurerNumber !== coverageOn(patient, checkup.examinedOn)?.insurerNumber) wrong.push(`${where}: not the insurer of the examination day`);
+        if (programOfInsurer(checkup.insurerNumber) === CheckupProgram.KOUKI_KENSHIN) {
+          kouki += 1;
+          if (ageOn(patient.birthdate, checkup.examinedOn) < 75 || !checkup.insurerNumber.startsWith(`39${patient.prefecture}`)) wrong.push(`${where}: 後期高齢者健診 before 75 or of another prefecture`);
+        } else {
+          const age = ageOn(patient.birthdate, `${checkup.fiscalYear + 1}-03-31`);
+          if (age < 40 || age > 74) wrong.push(`${where}: 特定健診 at ${age}`);
+        }
       }
     }
+    expect(wrong).toEqual([]);
+    expect(kouki).toBeGreaterThan(20);
   });
 
   it('shows every stored item with its judgement and a 階層化 level', () => {

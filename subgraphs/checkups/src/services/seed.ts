@@ -7,11 +7,14 @@ import type { StoredCheckup } from './checkupView';
 import { generateCheckup, type CheckupProfile, type CheckupTrend } from './demoCheckups';
 import { fiscalYearEnd, retentionWindow } from './fiscalYear';
 import { JLAC10, loadItemMaster, type Sex } from './itemMaster';
+import { CheckupProgram, programOfInsurer } from './submission';
 
 /** Patients per COPY: ~2,500 checkups and ~55,000 results, bounded memory. */
 const PATIENTS_PER_COPY = 1_000;
 const MIN_AGE = 40;
 const MAX_AGE = 74;
+/** 後期高齢者医療 starts on the 75th birthday (the demo world has no 65–74 members with a disability certification). */
+const KOUKI_AGE = 75;
 /** yamada's HbA1c should climb past the 5.6 % 保健指導判定値 by the last year (issue 6: a visible trend). */
 const YAMADA_LAST_YEAR_HBA1C = 6.0;
 
@@ -90,10 +93,13 @@ export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredC
   const stored: StoredCheckup[] = [];
   for (let fiscalYear = window.from; fiscalYear <= window.to; fiscalYear += 1) {
     const age = ageOn(patient.birthdate, fiscalYearEnd(fiscalYear));
-    if (age < MIN_AGE || age > MAX_AGE) continue;
     const examinedOn = examinationDate(demo, patient.index, fiscalYear);
     const coverage = coverageOn(patient, examinedOn);
     if (coverage === undefined) continue;
+    // 特定健診 for 40–74 at fiscal-year end; from the 75th birthday the 広域連合's 後期高齢者健診 instead (docs/domain.md
+    // "Specific health checkups"); the year someone turns 75 before the examination is a 後期高齢者健診 year.
+    const kouki = programOfInsurer(coverage.insurerNumber) === CheckupProgram.KOUKI_KENSHIN;
+    if (kouki ? ageOn(patient.birthdate, examinedOn) < KOUKI_AGE : age < MIN_AGE || age > MAX_AGE) continue;
     const results = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, examinedOn), fiscalYear, profile, trend });
     stored.push({
       checkup: {

@@ -1,5 +1,5 @@
 import { isValidFacilityCode, isValidInsurerNumber } from '../codes';
-import { birthdayAtAge, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
+import { addDays, ageOn, birthdayAtAge, coverageOn, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
 
 const demo = { seed: 'onshi', patients: 1000, asOf: '2026-11-25' };
 
@@ -54,5 +54,52 @@ describe('demo world', () => {
     expect(birthdayAtAge('1948-02-29', 75)).toBe('2023-03-01');
     expect(birthdayAtAge('1948-02-29', 76)).toBe('2024-02-29');
     expect(birthdayAtAge('1950-06-15', 75)).toBe('2025-06-15');
+  });
+
+  describe('invariants a Japanese tester checks (docs/domain.md "Specific health checkups")', () => {
+    const people = Array.from({ length: 3000 }, (_, i) => demoPatient(demo, i));
+    const kind = (insurerNumber: string) => DEMO_INSURERS.find((i) => i.number === insurerNumber)?.kind;
+
+    test('from the 75th birthday everyone is insured by the 広域連合 of their prefecture (39 + prefecture, valid check digit), before it nobody is', () => {
+      let elderly = 0;
+      const wrong: string[] = [];
+      for (const person of people) {
+        const first = person.coverages[0]?.qualificationDate ?? demo.asOf;
+        const seventyFifth = birthdayAtAge(person.birthdate, 75);
+        // Every month of the history, and the days either side of the 75th birthday.
+        const days = [first, demo.asOf, addDays(seventyFifth, -1), seventyFifth].filter((d) => d >= first && d <= demo.asOf);
+        for (let d = first; d <= demo.asOf; d = addDays(d, 30)) days.push(d);
+        for (const day of days) {
+          const coverage = coverageOn(person, day);
+          const insurerNumber = coverage?.insurerNumber ?? 'none';
+          const where = `person ${person.index} on ${day}: ${insurerNumber}`;
+          if (ageOn(person.birthdate, day) >= 75) {
+            if (kind(insurerNumber) !== 'KOUKI' || !insurerNumber.startsWith(`39${person.prefecture}`) || !isValidInsurerNumber(insurerNumber)) wrong.push(`${where} at 75+`);
+            if (coverage?.insuredPartialContributionRatio !== '010' || coverage.personalFamilyClassification !== '1') wrong.push(`${where} share or family`);
+          } else if (coverage === undefined || kind(insurerNumber) === 'KOUKI') wrong.push(`${where} under 75`);
+        }
+        if (ageOn(person.birthdate, demo.asOf) >= 75) elderly += 1;
+      }
+      expect(wrong).toEqual([]);
+      expect(elderly).toBeGreaterThan(300);
+    });
+
+    test('the share of a coverage is that of its last day’s age: 30 % under 70, 20 % at 70–74, 10 % at 75+', () => {
+      const wrong = people.slice(2).flatMap((person) => person.coverages.flatMap((coverage) => {
+        const age = ageOn(person.birthdate, coverage.disqualificationDate ?? demo.asOf);
+        const expected = age >= 75 ? '010' : age >= 70 ? '020' : '030';
+        return coverage.insuredPartialContributionRatio === expected ? [] : [`person ${person.index} ${coverage.insurerNumber}: ${coverage.insuredPartialContributionRatio}, expected ${expected}`];
+      }));
+      expect(wrong).toEqual([]);
+    });
+
+    test('coverages are in date order with no gap and no overlap', () => {
+      const wrong = people.flatMap((person) => person.coverages.flatMap((coverage, k) => {
+        const next = person.coverages[k + 1];
+        const expected = next ? addDays(next.qualificationDate, -1) : undefined;
+        return coverage.disqualificationDate === expected ? [] : [`person ${person.index} coverage ${k}`];
+      }));
+      expect(wrong).toEqual([]);
+    });
   });
 });

@@ -28,7 +28,18 @@ export const DEMO_INSURERS: readonly DemoInsurer[] = [
   { number: withCheckDigit('27100'), name: '大阪市国民健康保険', kind: 'KOKUHO', prefecture: '27' },
   { number: '39131008', name: '東京都後期高齢者医療広域連合', kind: 'KOUKI', prefecture: '13' },
   { number: withCheckDigit('3927100'), name: '大阪府後期高齢者医療広域連合', kind: 'KOUKI', prefecture: '27' },
+  // One 後期高齢者医療広域連合 for every other prefecture demo people live in: `39` + prefecture + 保険者別番号 + check digit.
+  ...([['01', '北海道'], ['04', '宮城県'], ['14', '神奈川県'], ['23', '愛知県'], ['34', '広島県'], ['40', '福岡県']] as const).map(([prefecture, name]): DemoInsurer => ({
+    number: withCheckDigit(`39${prefecture}100`), name: `${name}後期高齢者医療広域連合`, kind: 'KOUKI', prefecture,
+  })),
 ];
+
+/** The 後期高齢者医療広域連合 of a prefecture: everyone living there is insured by it from their 75th birthday (docs/domain.md). */
+export function koukiInsurerOf(prefecture: string): DemoInsurer {
+  const insurer = DEMO_INSURERS.find((i) => i.kind === 'KOUKI' && i.prefecture === prefecture);
+  if (insurer === undefined) throw new Error(`no 後期高齢者医療広域連合 for prefecture ${prefecture} in the demo world`);
+  return insurer;
+}
 
 export interface DemoFacility { code: string; name: string; kind: FacilityKind; prefecture: string; address: string }
 
@@ -248,19 +259,25 @@ function demoCoverages(rng: Rng, index: number, birthdate: string, asOf: string,
   const start = yearsBefore(asOf, 7 + intBetween(rng, 0, 8), rng);
   const boundaries = Array.from({ length: changes }, (_, k) => yearsBefore(asOf, (k + 1) * 2 - rng(), rng)).sort();
   const seventyFifth = birthdayAtAge(birthdate, 75);
-  if (seventyFifth <= asOf && seventyFifth > start) boundaries.push(seventyFifth);
-  const starts = [start, ...boundaries.filter((b) => b > start)];
+  // From the 75th birthday everyone is insured by the 広域連合 of their prefecture and by nobody else (docs/domain.md
+  // "Specific health checkups"): no change of insurer after it, and someone already 75 when the history starts is
+  // in the 広域連合 throughout.
+  const changes75 = [start, ...boundaries.filter((b) => b > start)].filter((from) => from < seventyFifth);
+  const starts = seventyFifth > asOf ? changes75 : seventyFifth > start ? [...changes75, seventyFifth] : [start];
   if (starts.length > MAX_COVERAGES_PER_PERSON) throw new Error(`demo person ${index} has ${starts.length} coverages`);
   return starts.map((from, k) => {
-    const elderly = from === seventyFifth;
-    const insurer = elderly ? (DEMO_INSURERS.find((i) => i.kind === 'KOUKI' && i.prefecture === prefecture) ?? DEMO_INSURERS[6]) : pick(rng, insurers);
+    const elderly = from >= seventyFifth;
+    const insurer = elderly ? koukiInsurerOf(prefecture) : pick(rng, insurers);
     if (!insurer) throw new Error('no insurer');
     const next = starts[k + 1];
+    const lastDay = next ? addDays(next, -1) : from < asOf ? asOf : from;
     return {
       insurerNumber: insurer.number, ...insuredNumbers(rng, insurer, index, k), insuredBranchNumber: String(intBetween(rng, 0, 3)).padStart(2, '0'),
-      personalFamilyClassification: rng() < 0.75 ? '1' : '2', qualificationDate: from,
+      // The 広域連合 insures each person in their own right (no 家族); the draw is kept so the rest of the person stays.
+      personalFamilyClassification: rng() < 0.75 || elderly ? '1' : '2', qualificationDate: from,
       ...(next ? { disqualificationDate: addDays(next, -1) } : {}),
-      insuredPartialContributionRatio: contributionRatio(birthdate, from < asOf ? asOf : from),
+      // The share of the coverage's last day: an employee plan that ended at 75 was 20 % (70–74), the 広域連合 10 %.
+      insuredPartialContributionRatio: contributionRatio(birthdate, lastDay),
       ...(rng() < 0.1 ? { limitApplicationCertificateClassificationFlag: pick(rng, ['A01', 'A02', 'A03', 'A04', 'A05', 'B01', 'B02']) } : {}),
     };
   });
