@@ -179,3 +179,18 @@ describe('generateClaims', () => {
     expect(healthy.every((claim) => claim.claimKind !== 'DENTAL')).toBe(true);
   });
 });
+
+describe('the demo questionnaire and the dispensings agree', () => {
+  // The demo 特定健診 answers 服薬（血圧・血糖・脂質）はい every year a lifestyle condition exists (checkups seed
+  // profileOf): its drugs are therefore dispensed from the first months of the history, never years later.
+  test.each([1, 2, 3, 4, 5])('seed %i: each lifestyle condition\'s drug is dispensed within the first 100 days', (seed) => {
+    const claims = generateClaims(input(seed, { conditions: { hypertension: true, dyslipidemia: true, diabetes: true, gerd: false, insomnia: false, dementia: false, anticoagulation: false } }));
+    const dispensings = dispensingsFromClaims(claims, master, (code) => code);
+    const firstOf = (ingredient: string) => dispensings.filter((entry) => entry.ingredient === ingredient).map((entry) => entry.date).sort()[0];
+    const limit = new Date(FROM.getTime() + 100 * 86_400_000).toISOString().slice(0, 10);
+    for (const ingredient of ['アムロジピンベシル酸塩', 'アトルバスタチンカルシウム水和物', 'メトホルミン塩酸塩']) {
+      const first = firstOf(ingredient);
+      expect({ ingredient, first: first !== undefined && first <= limit }).toEqual({ ingredient, first: true });
+    }
+  });
+});
