@@ -4,6 +4,7 @@ import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@
 import type { ConsentContext } from '../context';
 import { accessLog, disasters } from '../db/tables';
 import { AccessLogEntry, Disaster, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
+import { readerNamesOf } from '../services/readerNames';
 import { toAccessLogEntry } from './PatientConsentResolver';
 
 type DisasterRow = typeof disasters.$inferSelect;
@@ -73,6 +74,7 @@ export class OperatorResolver {
     if (to) conditions.push(lte(accessLog.at, parseInstant('to', to)));
     if (conditions.length === 0) throw new BadUserInputError('Give a facility, a patient or a period');
     const rows = await ctx.db.select().from(accessLog).where(and(...conditions)).orderBy(desc(accessLog.at), desc(accessLog.seq)).limit(first);
-    return rows.map(toAccessLogEntry);
+    const names = await readerNamesOf(ctx.db, rows);
+    return rows.map((row) => toAccessLogEntry(row, names));
   }
 }

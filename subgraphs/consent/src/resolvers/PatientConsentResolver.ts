@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, consents } from '../db/tables';
+import { readerNamesOf, type ReaderNames } from '../services/readerNames';
 import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccessHere } from '../schema/types';
 import { specialStandingOf } from '../services/decisionPoint';
@@ -17,8 +18,12 @@ export function requireSelfOrOperator(actor: Actor | null, patientId: string): v
   if (!holds) throw new ForbiddenError();
 }
 
-export function toAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogEntry {
-  return { ...row, at: row.at.toISOString() };
+export function toAccessLogEntry(row: typeof accessLog.$inferSelect, names: ReaderNames): AccessLogEntry {
+  return {
+    ...row, at: row.at.toISOString(),
+    insurerNumber: row.actorRole === 'INSURER' ? names.insurerNumberOf(row.actorSubject) : null,
+    appName: row.actorRole === 'PHR_APP' ? names.appNameOf(row.actorSubject) : null,
+  };
 }
 
 /**
@@ -27,8 +32,8 @@ export function toAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogE
  * that a block exists; the operator's search keeps the true reasons).
  */
 const SELF_VIEW_HIDDEN_CATEGORY = 'DV_REGISTRATION';
-function toOwnAccessLogEntry(row: typeof accessLog.$inferSelect): AccessLogEntry {
-  const entry = toAccessLogEntry(row);
+function toOwnAccessLogEntry(row: typeof accessLog.$inferSelect, names: ReaderNames): AccessLogEntry {
+  const entry = toAccessLogEntry(row, names);
   return entry.reason === 'DV_BLOCK' ? { ...entry, reason: OWN_VIEW_DV_REASON } : entry;
 }
 
@@ -54,7 +59,8 @@ export class PatientConsentResolver {
       ))
       .orderBy(desc(accessLog.at), desc(accessLog.seq))
       .limit(first);
-    return rows.map(operator ? toAccessLogEntry : toOwnAccessLogEntry);
+    const names = await readerNamesOf(ctx.db, rows);
+    return rows.map((row) => (operator ? toAccessLogEntry(row, names) : toOwnAccessLogEntry(row, names)));
   }
 
   @FieldResolver(() => SpecialAccessHere, { nullable: true })

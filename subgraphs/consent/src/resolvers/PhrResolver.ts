@@ -5,6 +5,7 @@ import type { ConsentContext } from '../context';
 import { phrApps, phrGrants } from '../db/tables';
 import { CATEGORIES, isCategory } from '../services/roles';
 import { PHR_GRANT_DAYS } from '../services/seed';
+import { readerNamesOf, type ReaderNames } from '../services/readerNames';
 import { endGrantSessions } from '../services/sessions';
 import { PAGE_MAX, Patient, PhrGrant } from '../schema/types';
 import { requireSelfOrOperator } from './PatientConsentResolver';
@@ -13,9 +14,9 @@ type GrantRow = typeof phrGrants.$inferSelect;
 const MAX_GRANT_DAYS = 366;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toPhrGrant(row: GrantRow, now: Date): PhrGrant {
+function toPhrGrant(row: GrantRow, now: Date, names: ReaderNames): PhrGrant {
   return {
-    id: row.id, appId: row.appId, categories: row.categories, grantedAt: row.grantedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
+    id: row.id, appId: row.appId, appName: names.appNameOf(row.appId) ?? row.appId, categories: row.categories, grantedAt: row.grantedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null, active: row.revokedAt === null && row.expiresAt.getTime() > now.getTime(),
   };
 }
@@ -34,7 +35,8 @@ export class PhrResolver {
     requireSelfOrOperator(ctx.actor, patient.id);
     const rows = await ctx.db.select().from(phrGrants).where(eq(phrGrants.patientId, patient.id)).orderBy(desc(phrGrants.grantedAt)).limit(PAGE_MAX);
     const now = ctx.now();
-    return rows.map((row) => toPhrGrant(row, now));
+    const names = await readerNamesOf(ctx.db, rows.map((row) => ({ actorRole: 'PHR_APP', actorSubject: row.appId })));
+    return rows.map((row) => toPhrGrant(row, now, names));
   }
 
   @Access('PATIENT')
@@ -54,7 +56,7 @@ export class PhrResolver {
     const now = ctx.now();
     const [row] = await ctx.db.insert(phrGrants).values({ patientId, appId, categories: unique, grantedAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) }).returning();
     if (!row) throw new NotFoundError('The grant could not be stored');
-    return toPhrGrant(row, now);
+    return toPhrGrant(row, now, await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]));
   }
 
   @Access('PATIENT')
@@ -68,6 +70,6 @@ export class PhrResolver {
     const row = revoked ?? (await ctx.db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId))))[0];
     if (!row) throw new NotFoundError('No such grant / 該当する連携がありません');
     await endGrantSessions(ctx.db, row.id, now);
-    return toPhrGrant(row, now);
+    return toPhrGrant(row, now, await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]));
   }
 }

@@ -105,6 +105,9 @@ export class PhrGrant {
   @Field(() => String)
   appId!: string;
 
+  @Field(() => String, { description: "The app's display name as registered (the client id when it has none)" })
+  appName!: string;
+
   @Field(() => [String], { description: 'QUALIFICATION, DRUG, CHECKUP' })
   categories!: string[];
 
@@ -203,6 +206,12 @@ export class AccessLogEntry {
 
   @Field(() => String)
   requestId!: string;
+
+  @Field(() => String, { nullable: true, description: '保険者番号 of an insurer reader (its name: Query.insurer(number)); null for other readers' })
+  insurerNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Display name of a PHR app reader (actorSubject is its client id); null for other readers' })
+  appName!: string | null;
 }
 
 @ObjectType({ description: 'A per-visit consent given at a facility card reader (valid 24 h)' })

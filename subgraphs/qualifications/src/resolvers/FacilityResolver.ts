@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Access, NotFoundError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
-import { facilities } from '../db/tables';
+import { facilities, insurers } from '../db/tables';
 import { Facility } from '../schema/Facility';
-import { requireFacilityCode } from '../services/validation';
+import { Insurer } from '../schema/Insurer';
+import { requireFacilityCode, requireInsurerNumber } from '../services/validation';
 
 @Resolver(() => Facility)
 export class FacilityResolver {
@@ -14,6 +15,16 @@ export class FacilityResolver {
     const valid = requireFacilityCode(code, 'code');
     const [row] = await ctx.db.select().from(facilities).where(eq(facilities.code, valid)).limit(1);
     if (!row) throw new NotFoundError('この医療機関コードの医療機関・薬局は登録されていません / No facility has this medical institution code');
+    return row;
+  }
+
+  /** The access log names an insurer reader by its number (docs/api-guide.md "Access log: who read"); this is its name. */
+  @Access('PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'INSURER', 'ADMIN')
+  @Query(() => Insurer, { description: 'An insurer from the master by its 保険者番号 (check digit verified)' })
+  async insurer(@Arg('number', () => String) number: string, @Ctx() ctx: QualificationsContext): Promise<Insurer> {
+    const valid = requireInsurerNumber(number, 'number');
+    const [row] = await ctx.db.select({ number: insurers.number, name: insurers.name }).from(insurers).where(eq(insurers.number, valid)).limit(1);
+    if (!row) throw new NotFoundError('この保険者番号の保険者は登録されていません / No insurer has this insurer number');
     return row;
   }
 }
