@@ -8,10 +8,11 @@ import { currentSession } from '@/lib/session';
 import { switchLocale } from './actions/locale';
 import { logout } from './actions/auth';
 
-export const metadata: Metadata = {
-  title: { default: 'オンシ・マイポータル', template: '%s | オンシ・マイポータル' },
-  description: '医療保険情報（資格・薬剤・特定健診・医療費・提供状況）の確認',
-};
+/** The tab title and description follow the chosen language (the cookie), like the page itself. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await messages();
+  return { title: { default: t.siteName, template: `%s | ${t.siteName}` }, description: t.siteDescription };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

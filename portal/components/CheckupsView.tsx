@@ -42,7 +42,7 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
       </section>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="checkup-table-caption">
         <table className="checkup-table" data-testid="checkup-table">
-          <caption id="checkup-table-caption">{t.checkupsTitle}（{newestFirst.map((checkup) => t.fiscalYear(checkup.fiscalYear)).join('・')}）</caption>
+          <caption id="checkup-table-caption">{t.checkupsTitle}{t.paren(newestFirst.map((checkup) => t.fiscalYear(checkup.fiscalYear)).join(locale === 'ja' ? '・' : ', '))}</caption>
           <thead>
             <tr>
               <th scope="col">{t.checkupItem}</th>
@@ -59,8 +59,8 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
               {newestFirst.map((checkup) => <td key={checkup.fiscalYear} className="num">{metabolicLabel(t, checkup.metabolicSyndrome)}</td>)}
             </tr>
             {rows.map((row) => (
-              <tr key={row.code}>
-                <th scope="row">{name(row)}{row.unit ? <span className="muted" style={{ fontWeight: 400 }}>（{row.unit}）</span> : null}<br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{thresholdText(row, t, locale)}</span></th>
+              <tr key={row.code} data-coded={row.cells.some((cell) => cell?.answerCode !== null && cell?.answerCode !== undefined) ? 'true' : undefined}>
+                <th scope="row">{name(row)}{row.unit ? <span className="muted" style={{ fontWeight: 400 }}>{t.paren(row.unit)}</span> : null}<br /><span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>{thresholdText(row, t, locale)}</span></th>
                 {newestFirst.map(({ fiscalYear }) => row.cells[columnOf(fiscalYear)]).map((cell, index) => (
                   <td key={newestFirst[index]?.fiscalYear} className="num">
                     {cell === undefined ? t.notMeasured : cell.value !== null ? formatNumber(cell.value, locale) : answerText(cell, locale) ?? t.notMeasured}
@@ -79,10 +79,10 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
           const points = measured.map((point) => ({ label: String(point.year), value: point.value }));
           return (
             <figure key={row.code} className="card" style={{ margin: 0 }}>
-              <figcaption style={{ fontWeight: 700 }}>{t.chartOf(name(row))}（{row.unit}）</figcaption>
+              <figcaption style={{ fontWeight: 700 }}>{t.chartOf(name(row))}{row.unit ? t.paren(row.unit) : null}</figcaption>
               <CheckupChart points={points} unit={row.unit} guidanceThreshold={row.guidanceThreshold} seeDoctorThreshold={row.seeDoctorThreshold} direction={row.direction}
                 labels={{ normal: t.judgementNORMAL, guidance: t.judgementGUIDANCE, seeDoctor: t.judgementSEE_DOCTOR }} axisTitle={t.chartAxisYear} locale={locale}
-                summary={t.chartSummary(name(row), measured.map((point) => `${t.fiscalYear(point.year)} ${point.value}${row.unit}`).join('、'))} />
+                summary={t.chartSummary(name(row), measured.map((point) => `${t.fiscalYear(point.year)} ${point.value}${row.unit}`).join(t.listSeparator))} />
             </figure>
           );
         })}

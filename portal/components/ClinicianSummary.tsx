@@ -24,8 +24,8 @@ export function MedicationSummaryView({ summary, t, locale }: { summary: Medicat
         <ul className="notice notice--warn" style={{ paddingLeft: '2rem' }}>
           {summary.duplicates.map((duplicate) => (
             <li key={duplicate.ingredient} data-testid="duplicate">
-              <strong>{duplicate.ingredient}</strong>（{[...new Set(duplicate.activeDrugs.map((active) => active.dispensing.drugName))].join('、')}）<br />
-              {t.clinicDuplicateFrom(duplicate.facilityCodes.map((code) => facilityNames.get(code) ?? code).join('、'))}
+              <strong>{duplicate.ingredient}</strong>{t.paren([...new Set(duplicate.activeDrugs.map((active) => active.dispensing.drugName))].join(t.listSeparator))}<br />
+              {t.clinicDuplicateFrom(duplicate.facilityCodes.map((code) => facilityNames.get(code) ?? code).join(t.listSeparator))}
             </li>
           ))}
         </ul>

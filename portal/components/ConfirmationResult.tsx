@@ -15,7 +15,7 @@ export function ConfirmationResult({ result, t, locale }: { result: Qualificatio
   return (
     <section className="card" aria-labelledby="confirmation-title" data-testid="confirmation-result">
       <h2 id="confirmation-title" style={{ marginTop: 0 }}>{t.readerClerkTitle}</h2>
-      <p><span className={`badge ${valid ? 'badge--ok' : 'badge--alert'}`} style={{ fontSize: '1.1rem' }}>{t.confirmValidity}：{lookup(t, `validity${result.qualificationValidity}`, result.qualificationValidity)}</span></p>
+      <p><span className={`badge ${valid ? 'badge--ok' : 'badge--alert'}`} style={{ fontSize: '1.1rem' }}>{t.labelled(t.confirmValidity, lookup(t, `validity${result.qualificationValidity}`, result.qualificationValidity))}</span></p>
       <dl className="facts">
         {result.name ? <><dt>{t.patientName}</dt><dd>{result.name}</dd></> : null}
         {result.nameKana ? <><dt>{t.patientKana}</dt><dd>{result.nameKana}</dd></> : null}
@@ -23,13 +23,13 @@ export function ConfirmationResult({ result, t, locale }: { result: Qualificatio
         {result.sex ? <><dt>{t.patientSex}</dt><dd>{lookup(t, `sex${result.sex}`, result.sex)}</dd></> : null}
         {result.qualification ? (
           <>
-            <dt>{t.insurerName}</dt><dd>{result.qualification.insurerName}（{result.qualification.insurerNumber}）</dd>
+            <dt>{t.insurerName}</dt><dd>{result.qualification.insurerName}{t.paren(result.qualification.insurerNumber)}</dd>
             <dt>{t.copay}</dt><dd>{ratio === undefined ? result.qualification.insuredPartialContributionRatio : t.copayPercent(ratio)}</dd>
           </>
         ) : null}
         <dt>{t.consentFlagDrug}</dt><dd data-testid="drug-consent-flag">{flag(result.drugInfoConsentFlag)}</dd>
         <dt>{t.consentFlagCheckup}</dt><dd data-testid="checkup-consent-flag">{flag(result.checkupInfoConsentFlag)}</dd>
-        <dt>{t.confirmedAt}</dt><dd>{formatDateTime(result.confirmedAt, locale)}（{lookup(t, `referenceClass${result.referenceClassification}`, result.referenceClassification)}）</dd>
+        <dt>{t.confirmedAt}</dt><dd>{formatDateTime(result.confirmedAt, locale)}{t.paren(lookup(t, `referenceClass${result.referenceClassification}`, result.referenceClassification))}</dd>
       </dl>
     </section>
   );

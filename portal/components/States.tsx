@@ -5,7 +5,7 @@ import type { Messages } from '@/lib/messages';
 export function ComingSoon({ t, title }: { t: Messages; title: string }) {
   return (
     <section className="state" aria-labelledby="coming-soon-title" data-state="coming-soon">
-      <h2 id="coming-soon-title">{title}：{t.comingSoonTitle}</h2>
+      <h2 id="coming-soon-title">{t.labelled(title, t.comingSoonTitle)}</h2>
       <p>{t.comingSoonBody}</p>
       <a className="button button--quiet" href="/">{t.backHome}</a>
     </section>

@@ -25,9 +25,16 @@ export async function loadDispensings(token: string | undefined, period: { from?
   return { ok: true, data: { dispensings, truncated: true } };
 }
 
-/** Search as people type it: full-width/half-width and kana width do not matter (NFKC), nor case. */
+/** Hiragana ぁ (U+3041) to ゖ (U+3096) and ゝゞ sit 0x60 below their katakana. */
+const HIRAGANA = /[\u3041-\u3096\u309d\u309e]/gu;
+
+/**
+ * Search as people type it (portal/README.md "薬剤情報"): full-width/half-width and kana width do not matter (NFKC), nor
+ * case, nor hiragana against katakana — drug names are written in katakana (ロキソニン) but a phone keyboard offers
+ * hiragana first (ろきそにん).
+ */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '').replace(HIRAGANA, (kana) => String.fromCharCode(kana.charCodeAt(0) + 0x60));
 }
 
 export function matchesSearch(dispensing: DispensingFieldsFragment, query: string): boolean {

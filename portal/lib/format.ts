@@ -35,3 +35,13 @@ export function copayPercent(ratioCode: string): number | undefined {
   const value = Number.parseInt(ratioCode, 10);
   return Number.isFinite(value) ? value : undefined;
 }
+
+/** The time of day (Japan time) of an instant, for the earlier end of a group of reads on one day. */
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: TIME_ZONE, timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Japan time: "the same day" for a patient in Japan. */
+export function japanDay(iso: string): string {
+  return new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
+}

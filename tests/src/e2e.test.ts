@@ -334,9 +334,38 @@ describe('card lock', () => {
   });
 });
 
+/** Katakana to hiragana (what a phone keyboard offers first), for the kana-insensitive drug search. */
+function hiragana(text: string): string {
+  return text.replace(/[\u30a1-\u30f6]/gu, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60));
+}
+
+/** The names the portal must show for readers that are not facilities (demo insurer, demo app). */
+const YAMADA_INSURER_NAME = '千代田区国民健康保険';
+const DEMO_APP_NAME = 'けんこう手帳アプリ (デモ)';
+/** How often the insurer reads yamada's checkups below: one grouped row of 提供状況 with this count. */
+const INSURER_CHECKUP_READS = 3;
+
 describe('patient (yamada) with the virtual My Number Card', () => {
   let session: Session;
   beforeAll(async () => {
+    // Readers that are not facilities, through the API as their systems would: her insurer (three times), the PHR
+    // app she granted, the operator; and an emergency access at the hospital (a special read the home page flags).
+    const yamada = system.patient(0);
+    const checkupRead = 'query($id: ID!) { patient(id: $id) { id checkups { fiscalYear } } }';
+    const insurer = await system.token('insurer-kokuho');
+    for (let read = 0; read < INSURER_CHECKUP_READS; read += 1) expect((await system.graphql(checkupRead, { id: yamada.id }, insurer)).body.errors).toBeUndefined();
+    expect((await system.graphql(checkupRead, { id: yamada.id }, await system.token('phr-demo'))).body.errors).toBeUndefined();
+    const app = await system.token('phr-demo');
+    await system.graphql('query($id: ID!) { patient(id: $id) { id dispensings(first: 1) { edges { node { drugName } } } } }', { id: yamada.id }, app);
+    const admin = await system.token('admin');
+    await system.graphql('query($id: ID!) { patient(id: $id) { id name } }', { id: yamada.id }, admin);
+    await system.graphql(checkupRead, { id: yamada.id }, admin);
+    // Staff of facilities she never presented to: refused (NOT_FOUND) and logged, rows of their own in 提供状況.
+    for (const account of ['dental-dentist', 'pharmacy-pharmacist']) await system.graphql('query($id: ID!) { patient(id: $id) { id } }', { id: yamada.id }, await system.token(account));
+    const hospital = await system.token('hospital-doctor');
+    const opened = await system.graphql('mutation($c: String!) { startEmergencyAccess(reason: "意識障害で救急搬送、服薬歴の確認", cardSerial: $c) { id } }', { c: yamada.cardSerial }, hospital);
+    expect(opened.body.errors).toBeUndefined();
+    expect((await system.graphql('query($id: ID!) { patient(id: $id) { id dispensings(first: 1) { edges { node { drugName } } } } }', { id: yamada.id }, hospital)).body.errors).toBeUndefined();
     session = await openSession();
     await cardLogin(session.page, YAMADA_CARD, DEMO_PIN);
     await session.page.waitForURL(`${portal.url}/`);
@@ -349,8 +378,20 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const { page } = session;
     expect(await page.locator('h1').innerText()).toContain('山田 太郎');
     expect(await page.locator('main').innerText()).toContain('千代田区国民健康保険');
-    // The facility tests ran first: the clinic doctor's read of the drug information is a notice on the home page.
-    expect(await page.locator('section[aria-labelledby=alerts-title]').innerText()).toContain('オンシ内科クリニック があなたの薬剤情報を閲覧しました');
+    // The facility tests ran first: the clinic doctor's read of the drug information is a notice on the home page; so
+    // are the insurer's, the app's (each by name, never 「—」 or a client id) and the hospital's emergency read, flagged.
+    const alerts = page.locator('section[aria-labelledby=alerts-title]');
+    const alertText = await alerts.innerText();
+    expect(alertText).toContain('オンシ内科クリニックがあなたの薬剤情報を閲覧しました');
+    expect(alertText).toContain(`${YAMADA_INSURER_NAME}があなたの特定健診情報を閲覧しました`);
+    expect(alertText).toContain(`（${INSURER_CHECKUP_READS}回）`);
+    expect(alertText).toContain(`${DEMO_APP_NAME}があなたの特定健診情報を閲覧しました`);
+    expect(alertText).not.toMatch(/—|phr-demo| があなた/u);
+    const emergency = alerts.locator('[data-special=true]', { hasText: '港総合病院' });
+    expect(await emergency.count()).toBeGreaterThan(0);
+    expect(await emergency.first().innerText()).toContain('救急時閲覧');
+    // Special reads come first: they are what a patient must not miss.
+    expect(await alerts.getByTestId('access-notice').first().getAttribute('data-special')).toBe('true');
     const number = page.getByTestId('insured-number');
     expect(await number.innerText()).toMatch(/^[＊・\s]+$/u);
     await page.getByRole('button', { name: '表示する' }).click();
@@ -379,6 +420,14 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const names = await page.locator('[data-testid=dispensing] .entry__name').allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).toContain(ingredient);
+    // Kana-insensitive: a drug name in katakana is found by the same word typed in hiragana.
+    const katakanaName = yamadaDrugNames.map((name) => /^[\u30a1-\u30fc]{3,}/u.exec(name)?.[0]).find((run): run is string => run !== undefined) ?? '';
+    expect(katakanaName.length).toBeGreaterThanOrEqual(3);
+    await visit(page, `${portal.url}/drugs?q=${encodeURIComponent(hiragana(katakanaName))}`);
+    const found = await page.locator('[data-testid=dispensing] .entry__name').allInnerTexts();
+    expect(found.length).toBeGreaterThan(0);
+    for (const name of found) expect(name).toContain(katakanaName);
+    await shoot(page, 'drugs-hiragana-search');
     await visit(page, `${portal.url}/drugs?view=active`);
     await page.getByRole('heading', { name: /服用期間中/u }).waitFor();
   });
@@ -402,6 +451,10 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(await hba1c.locator('polyline').count()).toBe(1);
     const ticks = chartText.filter((text) => /^[\d.,]+$/u.test(text)).map((text) => Number(text.replace(/,/gu, '')));
     for (const tick of ticks) expect(Math.abs(tick * 10 - Math.round(tick * 10))).toBeLessThan(1e-9);
+    // Every coded answer has its words (喫煙 「いいえ」, not 「3」): no cell of an item without a unit is a bare number.
+    const codedCells = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=checkup-table] tbody tr[data-coded=true] td')].map((cell) => cell.textContent ?? '')`);
+    expect(codedCells.length).toBeGreaterThan(0);
+    for (const cell of codedCells) expect(cell).not.toMatch(/^\s*\d+\s*$/u);
     const metabolic = await page.getByTestId('metabolic-row').innerText();
     expect(metabolic).toContain('メタボリックシンドローム判定');
     expect(metabolic).toMatch(/基準該当|予備群該当|非該当|判定不能/u);
@@ -424,27 +477,70 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(body).toContain('2025-');
   });
 
-  test('提供状況 lists the reads of my data by the clinics (after the facility tests) and PHR連携 the demo grant', async () => {
+  test('提供状況 names every reader, groups repeats of a day into one row with a count, and pages the rest; PHR連携 names the app', async () => {
     const { page } = session;
     await visit(page, `${portal.url}/access`);
     expect(await page.locator('h1').innerText()).toBe('医療保険情報の提供状況');
-    const log = await page.locator('main table').innerText();
-    expect(log).toContain('オンシ内科クリニック');
+    const summary = page.getByTestId('access-summary');
+    const rows = Number(await summary.getAttribute('data-rows'));
+    const records = Number(await summary.getAttribute('data-records'));
+    expect(rows).toBeLessThan(records);
+    // Every reader of every page, by name.
+    const readers: string[] = [];
+    const pages = rows > 10 ? Math.ceil(rows / 10) : 1;
+    expect(pages).toBeGreaterThan(1);
+    let log = '';
+    for (let number = 1; number <= pages; number += 1) {
+      if (number > 1) {
+        await page.getByRole('navigation', { name: 'ページ送り' }).getByRole('link', { name: '次のページ' }).click();
+        await page.waitForURL(new RegExp(`page=${number}`, 'u'));
+        await page.locator('.spinner').waitFor({ state: 'detached' });
+      }
+      expect(await page.getByRole('navigation', { name: 'ページ送り' }).innerText()).toContain(`${number}／${pages}ページ`);
+      const shown = await page.getByTestId('access-row').count();
+      expect(shown).toBe(number < pages ? 10 : rows - 10 * (pages - 1));
+      readers.push(...await page.getByTestId('access-reader').allInnerTexts());
+      log += await page.locator('main table').innerText();
+      if (number === 1) await shoot(page, 'access');
+    }
+    expect(readers.length).toBe(rows);
+    for (const name of ['オンシ内科クリニック', YAMADA_INSURER_NAME, DEMO_APP_NAME, '運用者', '港総合病院']) expect(readers).toContain(name);
+    expect(readers).not.toContain('—');
+    expect(readers.join(' ')).not.toContain('phr-demo');
     expect(log).toContain('本人の同意');
-    expect(log).toContain('提供せず');
-    await shoot(page, 'access');
+    expect(log).toContain('救急時閲覧');
+    // The insurer's three reads of the checkups today are one row that says 3回.
+    await visit(page, `${portal.url}/access?reader=${encodeURIComponent('insurer:131011')}`);
+    const insurerCheckups = page.getByTestId('access-row').filter({ hasText: '特定健診情報' });
+    expect(await insurerCheckups.count()).toBe(1);
+    expect(await insurerCheckups.getByTestId('access-times').innerText()).toBe(`${INSURER_CHECKUP_READS}回`);
+    expect(await page.getByTestId('access-reader').allInnerTexts()).toEqual(expect.arrayContaining([YAMADA_INSURER_NAME]));
     await visit(page, `${portal.url}/phr`);
-    expect(await page.locator('main').innerText()).toContain('phr-demo');
+    expect(await page.getByTestId('phr-app').first().innerText()).toBe(DEMO_APP_NAME);
+    expect(await page.locator('main table').innerText()).not.toContain('phr-demo');
     await shoot(page, 'phr');
   });
 
   test('the English switch keeps the page and translates it', async () => {
     const { page } = session;
     await visit(page, `${portal.url}/drugs`);
+    expect(await page.title()).toBe('薬剤情報 | オンシ・マイポータル');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.locator('h1', { hasText: 'Medicines' }).waitFor();
     expect(page.url()).toBe(`${portal.url}/drugs`);
-    await page.getByRole('button', { name: '日本語に切り替える' }).click();
+    // The tab title follows the language, and English uses half-width parentheses and colons in the page's own words.
+    expect(await page.title()).toBe('Medicines | Onshi My Portal');
+    try {
+      await visit(page, `${portal.url}/checkups`);
+      expect(await page.title()).toBe('Health checkups | Onshi My Portal');
+      // The page's own words (lead, legend, caption, headers, item names); a doctor's free text stays as written.
+      const english = (await page.locator('main > p, [data-testid=judgement-legend], caption, thead, tbody th, figcaption').allInnerTexts()).join('\n');
+      expect(english.match(/.{0,24}[（）：].{0,24}/gu) ?? []).toEqual([]);
+      expect(english).toContain('We recommend that you see a doctor');
+    } finally {
+      await visit(page, `${portal.url}/drugs`);
+      await page.getByRole('button', { name: '日本語に切り替える' }).click();
+    }
     await page.locator('h1', { hasText: '薬剤情報' }).waitFor();
     expect(page.url()).toBe(`${portal.url}/drugs`);
   });
@@ -473,9 +569,9 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const newestBox = await newestHeader.boundingBox();
     // Its column starts on screen (with the 健診機関 line it may be a little wider than what is left of 360 px).
     expect(newestBox?.x ?? Infinity).toBeLessThan(360 - 48);
-    for (const pathname of ['/checkups', '/expenses?year=2025', '/access', '/phr']) {
+    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
       await visit(page, `${portal.url}${pathname}`);
-      await shootBoth(page, pathname.slice(1).replace(/\?.*$/u, ''));
+      await shootBoth(page, pathname.slice(1).replace(/\?.*$/u, '') || 'home');
     }
     await page.setViewportSize({ width: 360, height: 740 });
     await shoot(page, 'phr-360');
@@ -483,6 +579,42 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await shoot(page, 'drugs-360');
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('本文へ移動');
+    await page.setViewportSize({ width: 1024, height: 900 });
+  });
+
+  test('revoking a PHR grant asks first in a dialog: cancel keeps the grant, confirm revokes it', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/phr`);
+    const row = page.locator('main table tbody tr', { hasText: DEMO_APP_NAME }).filter({ hasText: '有効' });
+    expect(await row.count()).toBe(1);
+    await row.getByRole('button', { name: `${DEMO_APP_NAME}への許可を取り消す` }).click();
+    const dialog = page.getByRole('dialog', { name: `${DEMO_APP_NAME}への許可を取り消しますか？` });
+    await dialog.waitFor();
+    // The safe choice has the focus; the page behind is inert while the dialog is open.
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('やめる');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 740 });
+      await shoot(page, `phr-revoke-dialog-${width}`);
+    }
+    await dialog.getByRole('button', { name: 'やめる' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.locator('.spinner').waitFor({ state: 'detached' });
+    const token = await system.token('yamada');
+    const grantsOf = async () => (await system.graphql<{ me: { phrGrants: Array<{ appId: string; active: boolean }> } }>('{ me { phrGrants { appId active } } }', {}, token)).body.data?.me.phrGrants ?? [];
+    expect((await grantsOf()).filter((grant) => grant.appId === 'phr-demo' && grant.active).length).toBe(1);
+    // Escape cancels too.
+    await row.getByRole('button', { name: `${DEMO_APP_NAME}への許可を取り消す` }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await grantsOf()).filter((grant) => grant.appId === 'phr-demo' && grant.active).length).toBe(1);
+    await row.getByRole('button', { name: `${DEMO_APP_NAME}への許可を取り消す` }).click();
+    await dialog.getByRole('button', { name: '取り消す' }).click();
+    await page.waitForURL(`${portal.url}/phr?result=revoked`);
+    expect(await page.getByRole('status').innerText()).toContain('取り消しました');
+    expect((await grantsOf()).filter((grant) => grant.appId === 'phr-demo' && grant.active).length).toBe(0);
+    expect(await page.locator('main table tbody tr', { hasText: DEMO_APP_NAME }).first().innerText()).toContain('取り消し済み');
     await page.setViewportSize({ width: 1024, height: 900 });
   });
 

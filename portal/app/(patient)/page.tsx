@@ -4,13 +4,16 @@ import { RevealText } from '@/components/RevealText';
 import { formatDate, formatDateTime, copayPercent } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { HomeQuery } from '@/lib/graphql/patient';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { categoryLabel, facilityLabel } from '@/lib/labels';
 import { facilityNames } from '@/lib/facilities';
+import { readerDirectory, readerKey, readerName, specialReadLabel } from '@/lib/readers';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'ホーム' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navHome');
+}
 
 /** How far back a provision to a facility counts as "new" on the home page. */
 const NEW_ACCESS_DAYS = 14;
@@ -31,10 +34,21 @@ export default async function HomePage() {
   const qualification = me.currentQualification;
   const ratio = qualification ? copayPercent(qualification.insuredPartialContributionRatio) : undefined;
   const expiredConsents = me.consents.filter((consent) => !consent.valid && now - Date.parse(consent.expiresAt) < EXPIRED_CONSENT_DAYS * 86_400_000);
-  // A facility reading my drug or checkup information is news; qualification checks at the counter are routine.
-  const recentReads = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT' && entry.category !== 'QUALIFICATION' && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
-  const newAccess = recentReads.filter((entry, index) => recentReads.findIndex((other) => other.facilityCode === entry.facilityCode && other.category === entry.category) === index);
-  const names = await facilityNames([...expiredConsents.map((consent) => consent.facilityCode), ...newAccess.map((entry) => entry.facilityCode)], session?.token);
+  // Anyone reading my drug or checkup information is news (a facility, an insurer, an app, the operator); qualification
+  // checks at the counter are routine, unless made under disaster mode or emergency access (docs/domain.md "Disaster").
+  const recentReads = me.accessLog.filter((entry) => entry.decision === 'ALLOW' && entry.actorRole !== 'PATIENT'
+    && (entry.category !== 'QUALIFICATION' || specialReadLabel(t, entry) !== undefined) && now - Date.parse(entry.at) < NEW_ACCESS_DAYS * 86_400_000);
+  // One notice per reader and category (the newest read), with how many reads it stands for.
+  const noticeKey = (entry: (typeof recentReads)[number]) => `${readerKey(entry)}|${entry.category}|${entry.special}`;
+  const timesOf = new Map<string, number>();
+  for (const entry of recentReads) timesOf.set(noticeKey(entry), (timesOf.get(noticeKey(entry)) ?? 0) + 1);
+  // Disaster-mode and emergency reads first: they are what a patient must not miss (docs/domain.md "Emergency access").
+  const newAccess = recentReads.filter((entry, index) => recentReads.findIndex((other) => noticeKey(other) === noticeKey(entry)) === index)
+    .sort((a, b) => Number(specialReadLabel(t, b) !== undefined) - Number(specialReadLabel(t, a) !== undefined));
+  const [names, readers] = await Promise.all([
+    facilityNames(expiredConsents.map((consent) => consent.facilityCode), session?.token),
+    readerDirectory(newAccess, session?.token),
+  ]);
   // 国保 cards often have no 記号: show only the parts that exist.
   const numberParts = qualification ? [qualification.insuredCardSymbol, qualification.insuredIdentificationNumber, qualification.insuredBranchNumber].filter((part) => part !== '') : [];
   const numberText = numberParts.join(' ・ ');
@@ -72,9 +86,16 @@ export default async function HomePage() {
             {expiredConsents.map((consent) => (
               <li key={consent.id} className="notice notice--warn">{t.alertExpiredConsent(facilityLabel(t, consent.facilityCode, names), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}</li>
             ))}
-            {newAccess.map((entry) => (
-              <li key={`${entry.requestId}-${entry.category}`} className="notice">{t.alertNewAccess(facilityLabel(t, entry.facilityCode, names), categoryLabel(t, entry.category), formatDateTime(entry.at, locale))} <a href="/access">{t.navAccess}</a></li>
-            ))}
+            {newAccess.map((entry) => {
+              const special = specialReadLabel(t, entry);
+              const times = timesOf.get(noticeKey(entry)) ?? 1;
+              return (
+                <li key={`${entry.requestId}-${entry.category}`} className={special ? 'notice notice--warn' : 'notice'} data-testid="access-notice" data-special={special ? 'true' : undefined}>
+                  {special ? <><span className="badge badge--alert">{special}</span> </> : null}
+                  {t.alertNewAccess(readerName(t, entry, readers), categoryLabel(t, entry.category), formatDateTime(entry.at, locale), times)} <a href="/access">{t.navAccess}</a>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -3,13 +3,15 @@ import { ErrorState } from '@/components/States';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { ClinicTodayQuery } from '@/lib/graphql/facility';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { roleLabel } from '@/lib/labels';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '職員画面' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleClinic');
+}
 
 /** A consent flag in words, with the time it has left (valid 24 h from the reader, DOMAIN.md "Consent"). */
 function ConsentState({ t, label, flag, expiresAt, now }: { t: Messages; label: string; flag: string; expiresAt: string | null; now: number }) {
@@ -35,7 +37,7 @@ export default async function ClinicPage() {
   return (
     <>
       <h1>{t.clinicTitle}</h1>
-      <p>{t.clinicFacility(facilityCode)} ・ {t.clinicRole}：{roleLabel(t, session.claims.role)}</p>
+      <p>{t.clinicFacility(facilityCode)} ・ {t.labelled(t.clinicRole, roleLabel(t, session.claims.role))}</p>
       {session.claims.role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : <p>{t.clinicLead}</p>}
       <p><a className="button" href="/reader">{t.clinicReader}</a> <a className="button button--quiet" href="/clinic/special">{t.clinicSpecial}</a></p>
       <h2 id="today-title">{t.clinicToday}</h2>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { safeReturnPath } from '@/lib/paths';
 import { CardLoginForm } from './CardLoginForm';
 
-export const metadata: Metadata = { title: 'ログイン' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleLogin');
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { currentSession } from '@/lib/session';
 import { STAFF_ROLES, staffCapabilities } from '@/lib/staff';
 import { ReaderKiosk } from './ReaderKiosk';
 
-export const metadata: Metadata = { title: 'カードリーダー' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleReader');
+}
 export const dynamic = 'force-dynamic';
 
 /**

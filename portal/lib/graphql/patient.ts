@@ -16,7 +16,7 @@ export const HomeQuery = graphql(`
         qualificationDate
       }
       consents { id facilityCode category registeredAt expiresAt valid }
-      accessLog(first: 20) { at actorRole facilityCode category decision reason special requestId }
+      accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
     }
   }
 `);
@@ -26,7 +26,7 @@ export const AccessLogQuery = graphql(`
   query AccessLog($first: Int!) {
     me {
       id
-      accessLog(first: $first) { at actorRole facilityCode category decision reason special requestId }
+      accessLog(first: $first) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
     }
   }
 `);
@@ -35,5 +35,12 @@ export const AccessLogQuery = graphql(`
 export const FacilityNameQuery = graphql(`
   query FacilityName($code: String!) {
     facility(code: $code) { code name }
+  }
+`);
+
+/** An insurer's name for a 保険者番号 (the access log names an insurer reader by its number). */
+export const InsurerNameQuery = graphql(`
+  query InsurerName($number: String!) {
+    insurer(number: $number) { number name }
   }
 `);

@@ -3,7 +3,7 @@ import { graphql } from './generated';
 /** PHR連携: the apps I let read my data. */
 export const MyPhrGrantsQuery = graphql(`
   query MyPhrGrants {
-    me { id phrGrants { id appId categories grantedAt expiresAt revokedAt active } }
+    me { id phrGrants { id appId appName categories grantedAt expiresAt revokedAt active } }
   }
 `);
 

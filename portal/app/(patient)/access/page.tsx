@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import { ErrorState } from '@/components/States';
-import { formatDateTime } from '@/lib/format';
+import { groupLog, pageOf } from '@/lib/accessLog';
+import { formatDateTime, formatTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { AccessLogQuery } from '@/lib/graphql/patient';
-import { messages } from '@/lib/i18n';
-import { categoryLabel, decisionLabel, facilityLabel, reasonLabel, roleLabel } from '@/lib/labels';
-import { facilityNames } from '@/lib/facilities';
+import { messages, pageTitle } from '@/lib/i18n';
+import { categoryLabel, decisionLabel, reasonLabel, roleLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
+import { readerDirectory, readerKey, readerName, specialReadLabel } from '@/lib/readers';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '提供状況' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navAccess');
+}
 
 /** The log keeps every provision; the page reads the newest ones (the API caps `first`). */
-const LOG_PAGE_SIZE = 200;
+const LOG_WINDOW = 500;
+/** Grouped rows per page: ten cards still fit a few screens of a phone. */
+const ROWS_PER_PAGE = 10;
 const PERIODS = { all: undefined, '30': 30, '365': 365 } as const;
 type Period = keyof typeof PERIODS;
 
@@ -24,17 +29,22 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const { locale, t } = await messages();
   const session = await currentSession();
-  const result = await pageData(await gatewayQuery(AccessLogQuery, { first: LOG_PAGE_SIZE }, session?.token));
+  const result = await pageData(await gatewayQuery(AccessLogQuery, { first: LOG_WINDOW }, session?.token));
   if (!result.ok) return <><h1>{t.accessTitle}</h1><ErrorState t={t} failure={result} retryHref="/access" /></>;
   const periodParam = single(params.period);
   const period: Period = periodParam === '30' || periodParam === '365' ? periodParam : 'all';
-  const facility = single(params.facility) ?? '';
+  const reader = single(params.reader) ?? '';
   const entries = result.data.me.accessLog;
-  const facilities = [...new Set(entries.map((entry) => entry.facilityCode).filter((code): code is string => Boolean(code)))].sort();
-  const names = await facilityNames(facilities, session?.token);
+  const directory = await readerDirectory(entries, session?.token);
+  // The filter lists every reader in the log by name (a facility, an insurer, an app, the operator).
+  const readers = [...new Map(entries.map((entry) => [readerKey(entry), readerName(t, entry, directory)] as const)).entries()]
+    .sort(([, a], [, b]) => a.localeCompare(b, locale));
   const days = PERIODS[period];
   const since = days === undefined ? undefined : Date.now() - days * 86_400_000;
-  const shown = entries.filter((entry) => (since === undefined || Date.parse(entry.at) >= since) && (!facility || entry.facilityCode === facility));
+  const shown = entries.filter((entry) => (since === undefined || Date.parse(entry.at) >= since) && (!reader || readerKey(entry) === reader));
+  const groups = groupLog(shown);
+  const { rows, page, pages } = pageOf(groups, Number(single(params.page) ?? '1'), ROWS_PER_PAGE);
+  const pageHref = (target: number) => `/access?${new URLSearchParams({ ...(period !== 'all' ? { period } : {}), ...(reader ? { reader } : {}), page: String(target) }).toString()}`;
   return (
     <>
       <h1>{t.accessTitle}</h1>
@@ -49,36 +59,48 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           </select>
         </div>
         <div className="field">
-          <label htmlFor="facility">{t.filterFacility}</label>
-          <select id="facility" name="facility" defaultValue={facility}>
-            <option value="">{t.facilityAll}</option>
-            {facilities.map((code) => <option key={code} value={code}>{facilityLabel(t, code, names)}</option>)}
+          <label htmlFor="reader">{t.filterReader}</label>
+          <select id="reader" name="reader" defaultValue={reader}>
+            <option value="">{t.readerAll}</option>
+            {readers.map(([key, name]) => <option key={key} value={key}>{name}</option>)}
           </select>
         </div>
         <button type="submit" className="button">{t.filterApply}</button>
       </form>
-      <p aria-live="polite">{t.accessCount(shown.length)}</p>
+      <p aria-live="polite" data-testid="access-summary" data-rows={groups.length} data-records={shown.length}>{t.accessSummary(shown.length, groups.length)}</p>
       {shown.length === 0 ? <p className="notice">{t.noAccess}</p> : (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.accessTitle}>
           <table className="table--cards">
             <thead>
-              <tr><th scope="col">{t.colDate}</th><th scope="col">{t.colFacility}</th><th scope="col">{t.colViewer}</th><th scope="col">{t.colCategory}</th><th scope="col">{t.colResult}</th><th scope="col">{t.colReason}</th></tr>
+              <tr><th scope="col">{t.colDate}</th><th scope="col">{t.colReader}</th><th scope="col">{t.colRole}</th><th scope="col">{t.colCategory}</th><th scope="col">{t.colResult}</th><th scope="col">{t.colReason}</th><th scope="col" className="num">{t.colTimes}</th></tr>
             </thead>
             <tbody>
-              {shown.map((entry) => (
-                <tr key={`${entry.requestId}-${entry.category}-${entry.at}`}>
-                  <td data-label={t.colDate}>{formatDateTime(entry.at, locale)}</td>
-                  <td data-label={t.colFacility}>{facilityLabel(t, entry.facilityCode, names)}</td>
-                  <td data-label={t.colViewer}>{roleLabel(t, entry.actorRole)}</td>
-                  <td data-label={t.colCategory}>{categoryLabel(t, entry.category)}</td>
-                  <td data-label={t.colResult}><span className={`badge ${entry.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, entry.decision)}</span></td>
-                  <td data-label={t.colReason}>{reasonLabel(t, entry.reason)}{entry.special ? <> <span className="badge badge--alert">{t.specialOperation}</span></> : null}</td>
-                </tr>
-              ))}
+              {rows.map(({ key, newest, oldestAt, count }) => {
+                const special = specialReadLabel(t, newest);
+                return (
+                  <tr key={key} data-testid="access-row">
+                    <td data-label={t.colDate} className="nowrap">{formatDateTime(newest.at, locale)}{formatTime(oldestAt, locale) !== formatTime(newest.at, locale) ? <span className="muted">{t.accessFrom(formatTime(oldestAt, locale))}</span> : null}</td>
+                    <td data-label={t.colReader} className="keep-words" data-testid="access-reader">{readerName(t, newest, directory)}</td>
+                    <td data-label={t.colRole} className="keep-words">{roleLabel(t, newest.actorRole)}</td>
+                    <td data-label={t.colCategory} className="keep-words">{categoryLabel(t, newest.category)}</td>
+                    <td data-label={t.colResult}><span className={`badge ${newest.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, newest.decision)}</span></td>
+                    {/* A disaster-mode or emergency read carries its flag in every row, then the reason if it says more. */}
+                    <td data-label={t.colReason}>{special ? <span className="badge badge--alert">{special}</span> : null}{special && special !== reasonLabel(t, newest.reason) ? ' ' : null}{special !== reasonLabel(t, newest.reason) ? reasonLabel(t, newest.reason) : null}</td>
+                    <td data-label={t.colTimes} className="num" data-testid="access-times">{t.accessTimes(count)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t.pagination} data-testid="access-pager">
+          {page > 1 ? <a className="button button--quiet" href={pageHref(page - 1)} rel="prev">{t.pagePrev}</a> : null}
+          <span aria-current="page">{t.pageOf(page, pages)}</span>
+          {page < pages ? <a className="button button--quiet" href={pageHref(page + 1)} rel="next">{t.pageNext}</a> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -3,11 +3,13 @@ import { CheckupsView } from '@/components/CheckupsView';
 import { ComingSoon, ErrorState, NotShownHere } from '@/components/States';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyCheckupsQuery } from '@/lib/graphql/checkups';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '特定健診' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navCheckups');
+}
 
 export default async function CheckupsPage() {
   const { locale, t } = await messages();

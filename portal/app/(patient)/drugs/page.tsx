@@ -5,11 +5,13 @@ import { groupByMonthAndPlace, loadDispensings, matchesSearch } from '@/lib/drug
 import { formatDate, formatMonth } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyActiveDrugsQuery } from '@/lib/graphql/drugs';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '薬剤情報' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navDrugs');
+}
 
 /** Drug information is kept for 5 years (DOMAIN.md "Drug information"). */
 const YEARS_KEPT = 5;

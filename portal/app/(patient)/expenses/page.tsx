@@ -5,11 +5,13 @@ import { byMonth } from '@/lib/expenses';
 import { formatMonth, formatNumber, formatYen } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyMedicalExpensesQuery } from '@/lib/graphql/drugs';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '医療費' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navExpenses');
+}
 
 const YEARS_KEPT = 5;
 

@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import { ComingSoon, ErrorState } from '@/components/States';
-import { revokePhr, grantPhr } from '@/app/actions/phr';
+import { grantPhr } from '@/app/actions/phr';
+import { RevokeGrantButton } from '@/components/RevokeGrantButton';
 import { formatDate } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyPhrGrantsQuery } from '@/lib/graphql/phr';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { GRANTABLE_CATEGORIES, categoryLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'PHR連携' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('navPhr');
+}
 
 export default async function PhrPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -33,16 +36,14 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <th scope="row" data-label={t.phrApp}>{grant.appId}</th>
-                  <td data-label={t.phrCategories}>{grant.categories.map((category) => categoryLabel(t, category)).join('、')}</td>
-                  <td data-label={t.phrGranted}>{formatDate(grant.grantedAt, locale)}</td>
-                  <td data-label={t.phrExpires}>{formatDate(grant.expiresAt, locale)}</td>
+                  <th scope="row" data-label={t.phrApp} className="keep-words" data-testid="phr-app">{grant.appName}</th>
+                  <td data-label={t.phrCategories} className="keep-words">{grant.categories.map((category) => categoryLabel(t, category)).join(t.listSeparator)}</td>
+                  <td data-label={t.phrGranted} className="nowrap">{formatDate(grant.grantedAt, locale)}</td>
+                  <td data-label={t.phrExpires} className="nowrap">{formatDate(grant.expiresAt, locale)}</td>
                   <td data-label={t.phrStatus}><span className={`badge ${grant.active ? 'badge--ok' : 'badge--muted'}`}>{grant.active ? t.phrActive : grant.revokedAt ? t.phrRevoked : t.phrExpired}</span></td>
                   <td data-label="">{grant.active ? (
-                    <form action={revokePhr}>
-                      <input type="hidden" name="grantId" value={grant.id} />
-                      <button type="submit" className="button button--danger" aria-label={t.phrRevokeLabel(grant.appId)}>{t.phrRevoke}</button>
-                    </form>
+                    <RevokeGrantButton grantId={grant.id} label={t.phrRevokeLabel(grant.appName)} buttonLabel={t.phrRevoke} title={t.phrRevokeConfirmTitle(grant.appName)}
+                      body={t.phrRevokeConfirmBody} confirmLabel={t.phrRevokeConfirm} cancelLabel={t.phrRevokeCancel} />
                   ) : null}</td>
                 </tr>
               ))}

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { disasterSearchAction, recordDisasterBasisAction, startEmergencyAccessAction } from '@/app/actions/special';
 import { gatewayQuery } from '@/lib/gateway';
 import { SpecialCapabilitiesQuery } from '@/lib/graphql/facility';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { currentSession } from '@/lib/session';
 
-export const metadata: Metadata = { title: '特別な運用' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleSpecial');
+}
 export const dynamic = 'force-dynamic';
 
 function single(value: string | string[] | undefined): string {

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import { safeReturnPath } from '@/lib/paths';
 import { StaffLoginForm } from './StaffLoginForm';
 
-export const metadata: Metadata = { title: '職員ログイン' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleStaffLogin');
+}
 
 export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

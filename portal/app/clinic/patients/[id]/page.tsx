@@ -7,13 +7,15 @@ import { groupByMonthAndPlace } from '@/lib/drugs';
 import { copayPercent, formatDate, formatDateTime, formatMonth } from '@/lib/format';
 import { gatewayQuery, type GatewayFailure } from '@/lib/gateway';
 import { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
-import { messages } from '@/lib/i18n';
+import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 import { staffCapabilities } from '@/lib/staff';
 
-export const metadata: Metadata = { title: '患者情報' };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageTitle('titleClinicPatient');
+}
 
 /** The newest dispensings a clinician sees first (the API's page maximum). */
 const CLINIC_DRUG_PAGE = 100;
@@ -69,15 +71,15 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
       <p><a href="/clinic">{t.clinicBack}</a></p>
       {/* Before any data: the API says whether these reads rest on disaster mode or emergency access (docs/domain.md "Disaster"). */}
       {patient.specialAccessHere ? <p className="notice notice--warn" role="alert" data-testid="special-viewing" data-kind={patient.specialAccessHere.kind}><strong>{t.specialViewing(patient.specialAccessHere.kind)}</strong></p> : null}
-      <h1>{patient.name}<span className="muted" style={{ fontSize: '1rem', fontWeight: 400 }}>（{patient.nameKana}）</span></h1>
+      <h1>{patient.name}<span className="muted" style={{ fontSize: '1rem', fontWeight: 400 }}>{t.paren(patient.nameKana)}</span></h1>
       <section className="card" aria-labelledby="qualification-title">
         <h2 id="qualification-title" style={{ marginTop: 0 }}>{t.clinicConfirmations}</h2>
         <dl className="facts">
           <dt>{t.patientBirthdate}</dt><dd>{formatDate(patient.birthdate, locale)}</dd>
           <dt>{t.patientSex}</dt><dd>{patient.sex === '1' ? t.sex1 : patient.sex === '2' ? t.sex2 : patient.sex}</dd>
-          {patient.currentQualification ? <><dt>{t.insurerName}</dt><dd>{patient.currentQualification.insurerName}（{patient.currentQualification.insurerNumber}）</dd>
+          {patient.currentQualification ? <><dt>{t.insurerName}</dt><dd>{patient.currentQualification.insurerName}{t.paren(patient.currentQualification.insurerNumber)}</dd>
             <dt>{t.copay}</dt><dd>{ratio === undefined ? '—' : t.copayPercent(ratio)}</dd></> : <><dt>{t.confirmValidity}</dt><dd>{t.noInsurance}</dd></>}
-          {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}（{(t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity}）</dd></> : null}
+          {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}{t.paren((t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity)}</dd></> : null}
         </dl>
       </section>
       {role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : null}
@@ -87,7 +89,7 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
           <h2 id="clinic-summary-title" style={{ marginTop: 0 }}>{t.clinicSummary}</h2>
           {summary?.ok ? (summary.data.patient.medicationSummary ? <MedicationSummaryView summary={summary.data.patient.medicationSummary} t={t} locale={locale} /> : <p>{t.drugsNone}</p>) : null}
           {checkups?.ok ? <LatestCheckupView checkups={checkups.data.patient.checkups ?? []} t={t} locale={locale} /> : null}
-          <p style={{ marginBottom: 0 }}>{t.clinicDetails}：{drugs ? <a href="#clinic-drugs-title">{t.clinicDrugs}</a> : null}{drugs && checkups ? ' ・ ' : null}{checkups ? <a href="#clinic-checkups-title">{t.clinicCheckups}</a> : null}</p>
+          <p style={{ marginBottom: 0 }}>{t.labelled(t.clinicDetails, '')}{drugs ? <a href="#clinic-drugs-title">{t.clinicDrugs}</a> : null}{drugs && checkups ? ' ・ ' : null}{checkups ? <a href="#clinic-checkups-title">{t.clinicCheckups}</a> : null}</p>
         </section>
       ) : null}
       {drugs ? (
