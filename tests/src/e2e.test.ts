@@ -580,7 +580,7 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('本文へ移動');
     await page.setViewportSize({ width: 1024, height: 900 });
-  });
+  }, 300_000); // six pages in two languages at two widths, each looked at and photographed
 
   test('revoking a PHR grant asks first in a dialog: cancel keeps the grant, confirm revokes it', async () => {
     const { page } = session;
