@@ -7,7 +7,12 @@ import { Patient } from '../schema/Patient';
 import { toCheckupView, toTrendView } from '../services/checkupView';
 import { resolveRequestedRange } from '../services/fiscalYear';
 import { findItem } from '../services/itemMaster';
-import { readsAny, requireCheckupRead, withinScope } from '../services/readAccess';
+import { readsAny, requireCheckupRead, withinScope, type CheckupScope } from '../services/readAccess';
+
+/** The person's kept checkups the scope lets the caller read; none read at all when the scope is none. */
+async function checkupsInScope(ctx: CheckupsContext, patientId: string, scope: CheckupScope) {
+  return readsAny(scope) ? withinScope(await ctx.loaders.checkupsOf.load(patientId), scope) : [];
+}
 
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
@@ -23,7 +28,7 @@ export class PatientCheckupsResolver {
     const range = resolveRequestedRange(ctx.today, fromYear, toYear);
     if (typeof range === 'string') throw new BadUserInputError(range, { fromYear, toYear });
     const scope = await requireCheckupRead(ctx, patient.id);
-    const stored = readsAny(scope) ? withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope) : [];
+    const stored = await checkupsInScope(ctx, patient.id, scope);
     return stored
       .filter(({ checkup }) => checkup.fiscalYear >= range.from && checkup.fiscalYear <= range.to)
       .map(toCheckupView);
@@ -41,6 +46,6 @@ export class PatientCheckupsResolver {
       throw new BadUserInputError(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master / 項目マスタにない数値項目です`, { code });
     }
     const scope = await requireCheckupRead(ctx, patient.id);
-    return toTrendView(item, readsAny(scope) ? withinScope(await ctx.loaders.checkupsOf.load(patient.id), scope) : []);
+    return toTrendView(item, await checkupsInScope(ctx, patient.id, scope));
   }
 }
