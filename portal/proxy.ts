@@ -9,7 +9,7 @@ import { ACCESS_COOKIE, REFRESH_COOKIE, isExpired, readClaims } from '@/lib/sess
 import { refreshTokens } from '@/lib/refresh';
 
 const PATIENT_PAGES = ['/', '/drugs', '/checkups', '/expenses', '/access', '/phr'];
-const STAFF_PAGES = ['/clinic', '/reader'];
+const STAFF_PAGES = ['/clinic', '/reader', '/operator'];
 
 function loginPathFor(pathname: string): string | undefined {
   if (PATIENT_PAGES.some((page) => pathname === page || (page !== '/' && pathname.startsWith(`${page}/`)))) return '/login';

@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <span className="site-title__tagline">{t.siteTagline}</span>
               </span>
             ) : (
-              <a className="site-title" href={session?.claims.role === 'PATIENT' ? '/' : session ? '/clinic' : '/login'}>
+              <a className="site-title" href={session?.claims.role === 'PATIENT' ? '/' : session?.claims.role === 'ADMIN' ? '/operator' : session ? '/clinic' : '/login'}>
                 <span className="site-title__name">{t.siteName}</span>
                 <span className="site-title__tagline">{t.siteTagline}</span>
               </a>

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { SectionNav } from '@/components/SectionNav';
 import { messages } from '@/lib/i18n';
 import { currentPath } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
@@ -23,13 +24,7 @@ export default async function PatientLayout({ children }: { children: React.Reac
   ];
   return (
     <>
-      <nav className="nav" aria-label={t.mainNav}>
-        <ul>
-          {links.map((link) => (
-            <li key={link.href}><a href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>{link.label}</a></li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav label={t.mainNav} links={links} pathname={pathname} />
       <main id="main" className="page">{children}</main>
     </>
   );
