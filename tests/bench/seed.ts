@@ -76,8 +76,11 @@ export function benchDatabaseName(patients: number, reuse?: string): string {
 
 export { withDatabase };
 
-/** Starts each subgraph once over `databaseUrl` so it seeds `patients` demo patients, and stops it. */
-export async function seedDatabase(databaseUrl: string, patients: number, secretKey: string, log: (line: string) => void, timeoutMs = 6 * 3_600_000): Promise<SeedFacts> {
+/**
+ * Starts each subgraph once over `databaseUrl` so it seeds `patients` demo patients, and stops it. `patientsOf` seeds
+ * a subgraph with fewer (the first ones of the same world): a benchmark that needs only some subgraphs at full scale.
+ */
+export async function seedDatabase(databaseUrl: string, patients: number, secretKey: string, log: (line: string) => void, timeoutMs = 6 * 3_600_000, patientsOf: Partial<Record<ServiceName, number>> = {}): Promise<SeedFacts> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-seed-'));
   const bySubgraph: Record<string, number> = {};
   const running: ServiceProcess[] = [];
@@ -90,11 +93,11 @@ export async function seedDatabase(databaseUrl: string, patients: number, secret
     const ready = /"ms":(\d+)[^\n]*demo data ready/.exec(text);
     if (ready?.[1]) {
       bySubgraph[name] = Number(ready[1]);
-      log(`  ${name} seeded ${patients} patients in ${(Number(ready[1]) / 1000).toFixed(1)} s`);
+      log(`  ${name} seeded ${patientsOf[name] ?? patients} patients in ${(Number(ready[1]) / 1000).toFixed(1)} s`);
     }
   };
   const start = async (name: ServiceName, extra: Record<string, string> = {}) => {
-    const service = await spawnService(name, { env: { ...env, ...extra }, stdio: 'pipe', timeoutMs, onOutput });
+    const service = await spawnService(name, { env: { ...env, DEMO_PATIENTS: String(patientsOf[name] ?? patients), ...extra }, stdio: 'pipe', timeoutMs, onOutput });
     running.push(service);
     return service;
   };

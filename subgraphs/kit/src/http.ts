@@ -173,8 +173,12 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
         if (streamRoute) return await streamRoute(req, res, requestId);
         const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
         if (path === '/graphql') return await handleGraphQL(req, res, body, requestId);
-        const route = routes[`${req.method} ${path}`];
-        if (route) return await route(req, res, body);
+        const routeKey = `${req.method} ${path}`;
+        const route = routes[routeKey];
+        if (route) {
+          processCounters.routes[routeKey] = (processCounters.routes[routeKey] ?? 0) + 1;
+          return await route(req, res, body);
+        }
         sendJson(res, 404, { error: 'not found' });
       } catch (error) {
         if (error instanceof BodyTooLargeError) {

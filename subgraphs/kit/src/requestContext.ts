@@ -1,9 +1,11 @@
 /**
- * Process-wide totals served on /metrics: requests and SQL statements. Tests and the benchmark read the
- * difference around a request to prove that batching keeps statement counts flat. (A per-request scope in
- * AsyncLocalStorage used to count them too; nothing read it, and its promise hooks cost every request.)
+ * Process-wide totals served on /metrics: GraphQL requests, SQL statements, and calls per internal route (`POST
+ * /internal/coverage` …). Tests and the benchmark read the difference around a request to prove that batching keeps
+ * statement counts flat, and that a batch makes one call between subgraphs (docs/drugs.md: one coverage call per
+ * ingest batch). (A per-request scope in AsyncLocalStorage used to count them too; nothing read it, and its promise
+ * hooks cost every request.)
  */
-export const processCounters = { requests: 0, statements: 0 };
+export const processCounters = { requests: 0, statements: 0, routes: {} as Record<string, number> };
 
 export function countStatement(): void {
   processCounters.statements += 1;
