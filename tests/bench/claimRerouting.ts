@@ -15,7 +15,6 @@
  * the value at each tenth of the month: flat memory means it does not grow with the claims sent.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { callServiceOperation, COVERAGE_PATH, coverageOn, type DemoPatient } from '@onshi/kit';
 import type { IngestResult } from '../../subgraphs/drugs/src/services/claimStore';
