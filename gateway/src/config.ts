@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT } from '@onshi/kit';
+import { REPO_ROOT, sharedStateConfigSchema } from '@onshi/kit';
 import { limitsConfigSchema } from './limits';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
@@ -28,7 +28,7 @@ export const gatewayConfigSchema = z.object({
   TRUSTED_CLIENT_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('onshi-portal')),
   /** Introspection for everyone (development only); otherwise ADMIN only. */
   ALLOW_INTROSPECTION: z.preprocess((v) => (v === '' || v === undefined ? 'false' : String(v)), z.enum(['true', 'false', '1', '0'])).transform((v) => v === 'true' || v === '1'),
-}).extend(limitsConfigSchema.shape);
+}).extend(limitsConfigSchema.shape).extend(sharedStateConfigSchema.shape);
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export function subgraphUrlOverride(config: GatewayConfig, name: string): string | undefined {

@@ -1,5 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import type { SharedState } from '@onshi/kit';
 
 /**
  * Request limits for a public health API (issue 9), configurable by environment. Defaults are generous
@@ -34,25 +36,18 @@ export function armorFor(limits: LimitsConfig) {
   }).protect();
 }
 
-/**
- * A fixed-window counter per client. Kept in process memory: with several gateway replicas the limit is
- * per replica; a shared store (Redis) can replace this class behind the same method (ARCHITECTURE.md
- * "Beyond one machine") — noted in docs/api-guide.md.
- */
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+/** The gateway's per-client counter: a fixed window, shared by every gateway replica when REDIS_URL is set (kit sharedState.ts). */
+export function requestLimiter(shared: SharedState, limits: LimitsConfig): RateLimiterAbstract {
+  return shared.limiter({ keyPrefix: 'gateway-requests', points: limits.RATE_LIMIT_REQUESTS, duration: limits.RATE_LIMIT_WINDOW_SECONDS });
+}
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
-
-  /** Seconds to wait, or 0 when the request may proceed. */
-  retryAfter(client: string, now = Date.now()): number {
-    const window = this.windows.get(client);
-    if (!window || now - window.start >= this.windowMs) {
-      if (this.windows.size > 100_000) this.windows.clear();
-      this.windows.set(client, { start: now, count: 1 });
-      return 0;
-    }
-    window.count += 1;
-    return window.count > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
+/** Counts one request of `client`: seconds to wait, or 0 when the request may proceed. Throws when the store cannot be reached. */
+export async function retryAfterSeconds(limiter: RateLimiterAbstract, client: string): Promise<number> {
+  try {
+    await limiter.consume(client);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
   }
 }

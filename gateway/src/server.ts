@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, OnshiError, serveHttp, type RunningService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
-import { armorFor, RateLimiter } from './limits';
+import { armorFor, requestLimiter, retryAfterSeconds } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
@@ -64,8 +64,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const armor = armorFor(config);
   const trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);
   if (!trustedDocuments) logger.warn({ path: config.TRUSTED_DOCUMENTS_PATH }, 'no trusted-document manifest: the portal client will be refused');
-  const rateLimiter = new RateLimiter(config.RATE_LIMIT_REQUESTS, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
-  const verifyToken = createTokenVerifier(config.CONSENT_URL);
+  // Without Redis the consent subgraph, which ends sessions, keeps the revocation list (kit sharedState.ts).
+  const shared = openSharedState({ ...config, localRevocations: new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET) });
+  const rateLimiter = requestLimiter(shared, config);
+  const verifyToken = createTokenVerifier(config.CONSENT_URL, shared.revocations);
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -114,7 +116,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         }
       }
       const client = context.actor ? `${context.actor.role}:${context.actor.subject}` : `addr:${clientAddress}`;
-      const retryAfter = rateLimiter.retryAfter(client);
+      const retryAfter = await retryAfterSeconds(rateLimiter, client).catch((error: unknown) => {
+        logger.error({ err: error, requestId }, 'the request counter cannot be reached');
+        throw new GraphQLError('Service unavailable / 一時的に利用できません', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+      });
       if (retryAfter > 0) {
         throw new GraphQLError('Too many requests; retry later / リクエストが多すぎます', {
           extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
@@ -129,6 +134,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     close: async () => {
       await running.close();
       await apollo.stop();
+      await shared.close();
     },
   };
 }

@@ -65,7 +65,12 @@ export async function logout(): Promise<void> {
   const accessToken = jar.get(ACCESS_COOKIE)?.value;
   const wasStaff = accessToken !== undefined && readClaims(accessToken)?.role !== 'PATIENT';
   // A failed revoke must not keep the user logged in here; the refresh token expires on its own.
-  if (refreshToken) await gatewayMutation(LogoutMutation, { refreshToken });
+  if (refreshToken) {
+    // With the access token, so that it is refused at once everywhere too; an expired one is refused by the
+    // gateway, and then the refresh token is still revoked on its own.
+    const ended = await gatewayMutation(LogoutMutation, { refreshToken }, accessToken);
+    if (!ended.ok && accessToken) await gatewayMutation(LogoutMutation, { refreshToken });
+  }
   await clearSession();
   redirect(wasStaff ? '/staff/login?loggedOut=1' : '/login?loggedOut=1');
 }

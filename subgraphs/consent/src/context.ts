@@ -1,4 +1,4 @@
-import type { BaseContext, Db, ServiceConfig } from '@onshi/kit';
+import type { BaseContext, Db, RevocationList, ServiceConfig } from '@onshi/kit';
 import type { Tables } from './db/tables';
 import type { LoginThrottle } from './services/loginThrottle';
 import type { SearchThrottle } from './services/specialSearchLog';
@@ -11,10 +11,12 @@ export interface ConsentContext extends BaseContext {
   signingKey: SigningKey;
   /** Opens TOTP seeds sealed at rest (secretBox.ts). */
   secrets: SecretBox;
-  /** Failed staff logins per account and source (loginThrottle.ts); one per process. */
+  /** Failed staff logins per account and source (loginThrottle.ts); shared by the replicas through Redis when configured. */
   loginThrottle: LoginThrottle;
-  /** Disaster and emergency searches per staff member and facility (specialSearchLog.ts); one per process. */
+  /** Disaster and emergency searches per staff member and facility (specialSearchLog.ts); shared like the login throttle. */
   searchThrottle: SearchThrottle;
+  /** Ended access tokens (logout, revoked PHR grants), honoured by every verifier at once (kit sharedState.ts). */
+  revocations: RevocationList;
   now: () => Date;
   /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */
   dummySecretHash: string;

@@ -22,11 +22,16 @@ const KEY_RELOAD_INTERVAL_MS = 30_000;
 let signingKey: SigningKey | undefined;
 let dummySecretHash = '';
 let secrets: SecretBox | undefined;
-const loginThrottle = new LoginThrottle();
-const searchThrottle = new SearchThrottle();
+// Built on the shared state (Redis when configured) once the service starts.
+let loginThrottle: LoginThrottle | undefined;
+let searchThrottle: SearchThrottle | undefined;
 function currentSecrets(): SecretBox {
   if (!secrets) throw new Error('secret key not loaded');
   return secrets;
+}
+function throttles(): { loginThrottle: LoginThrottle; searchThrottle: SearchThrottle } {
+  if (!loginThrottle || !searchThrottle) throw new Error('throttles not ready');
+  return { loginThrottle, searchThrottle };
 }
 function currentSigningKey(): SigningKey {
   if (!signingKey) throw new Error('signing key not loaded');
@@ -68,13 +73,16 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     const keyPath = signingKeyPath(deps);
     signingKey = await loadOrCreateSigningKey(keyPath);
     dummySecretHash = await hashSecret('no such account');
+    loginThrottle = new LoginThrottle(deps.shared);
+    searchThrottle = new SearchThrottle(deps.shared);
     secrets = createSecretBox(loadOrCreateSecretKey(deps.config.DATA_DIR));
     await ensureAuditHeads(deps.db);
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), loginThrottle, searchThrottle, now: () => new Date(), dummySecretHash }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), ...throttles(), revocations: deps.shared.revocations, now: () => new Date(), dummySecretHash }),
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   operations: () => consentOperations,
+  endsSessions: true,
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { z } from 'zod';
 import { UnauthenticatedError } from './errors';
 import { FACILITY_KINDS, ROLES, type Actor } from './roles';
+import type { RevocationList } from './sharedState';
 
 /** Issuer and audience of Onshi access tokens (signed by the consent subgraph, ARCHITECTURE.md layer 1). */
 export const TOKEN_ISSUER = 'onshi-consent';
@@ -33,27 +34,42 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 const CACHE_MAX_MS = 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
 
+/** The revocation-list ids that end a token: its own `jti`, and its PHR grant (sharedState.ts RevocationList). */
+export function revocationIdsOf(payload: JWTPayload): string[] {
+  const ids = typeof payload.jti === 'string' ? [payload.jti] : [];
+  if (typeof payload.grantId === 'string') ids.push(`grant:${payload.grantId}`);
+  return ids;
+}
+
+const REVOKED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';
+
 /**
  * Verifies EdDSA access tokens against the consent subgraph's JWKS, given by URL or as a key set (jose caches the key set and refetches
- * on an unknown `kid`, so key rotation needs no restart). Tokens without `exp` are refused.
+ * on an unknown `kid`, so key rotation needs no restart). Tokens without `exp` or `jti` are refused. The revocation list is asked on
+ * every call, cached verification or not, so a logout ends the token at once on every replica (docs/operations.md).
  */
-export function createTokenVerifier(keySource: string | JWTVerifyGetKey): TokenVerifier {
+export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocations: RevocationList): TokenVerifier {
   const jwks = typeof keySource === 'string' ? createRemoteJWKSet(new URL(JWKS_PATH, keySource), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 }) : keySource;
-  const cache = new Map<string, { actor: Actor; until: number }>();
+  const cache = new Map<string, { actor: Actor; revocationIds: string[]; until: number }>();
+  const unlessRevoked = async (actor: Actor, revocationIds: string[]): Promise<Actor> => {
+    if (await revocations.anyRevoked(revocationIds)) throw new UnauthenticatedError(REVOKED);
+    return actor;
+  };
   return async (token) => {
     const now = Date.now();
     const hit = cache.get(token);
-    if (hit && hit.until > now) return hit.actor;
+    if (hit && hit.until > now) return unlessRevoked(hit.actor, hit.revocationIds);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(token, jwks, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub', 'jti'] }));
     } catch {
       throw new UnauthenticatedError('Invalid or expired token / トークンが無効または期限切れです');
     }
     const actor = actorFromClaims(payload);
+    const revocationIds = revocationIdsOf(payload);
     if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-    cache.set(token, { actor, until: Math.min(now + CACHE_MAX_MS, (payload.exp ?? 0) * 1000) });
-    return actor;
+    cache.set(token, { actor, revocationIds, until: Math.min(now + CACHE_MAX_MS, (payload.exp ?? 0) * 1000) });
+    return unlessRevoked(actor, revocationIds);
   };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { sharedStateConfigSchema } from './sharedState';
 
 /** The repository root: default home of `.data/` (embedded databases, keys). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -36,7 +37,7 @@ export const serviceConfigSchema = z.object({
   DEMO_SEED: z.preprocess(emptyToUndefined, z.string().min(1).default('onshi')),
   /** The demo data's "today" (YYYY-MM-DD); default: the real date at start-up. */
   DEMO_AS_OF: z.preprocess(emptyToUndefined, z.iso.date().optional()),
-});
+}).extend(sharedStateConfigSchema.shape);
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 export class ConfigError extends Error {}

@@ -22,6 +22,7 @@ export * from './requestContext';
 export * from './roles';
 export * from './schemaGuard';
 export * from './serviceClient';
+export * from './sharedState';
 export * from './subgraph';
 export * from './demo/prng';
 export * from './demo/world';

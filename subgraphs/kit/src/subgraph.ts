@@ -20,6 +20,7 @@ import { requestLogPlugin } from './requestLog';
 import type { Actor } from './roles';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
+import { ConsentRevocationList, openSharedState, type SharedState } from './sharedState';
 
 export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
 
@@ -32,6 +33,8 @@ export interface SubgraphDeps<TTables extends Record<string, unknown>> {
   config: ServiceConfig;
   logger: Logger;
   demo: DemoOptions;
+  /** Counters and the token revocation list, shared by the replicas when REDIS_URL is set (sharedState.ts). */
+  shared: SharedState;
 }
 
 /** Everything a subgraph declares; the kit does the rest (config, db, auth, HTTP, shutdown). */
@@ -55,6 +58,8 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   operations?(deps: SubgraphDeps<TTables>): Record<string, Operation<TTables>>;
   /** The token-signing subgraph verifies with its own keys instead of fetching its JWKS over HTTP. */
   tokenKeys?(): JWTVerifyGetKey;
+  /** The subgraph that ends sessions keeps the revocation list itself when there is no Redis; the others ask it. */
+  endsSessions?: boolean;
 }
 
 /**
@@ -88,7 +93,8 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     return exitWithReason(`${service}: ${error.message}`, 78);
   }
   const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
-  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo };
+  const shared = openSharedState({ ...config, ...(definition.endsSessions ? {} : { localRevocations: new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET) }) });
+  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, shared };
   if (config.DEMO_MODE && definition.seedDemo) {
     const started = Date.now();
     await definition.seedDemo(deps);
@@ -96,7 +102,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   }
   await definition.prepare?.(deps);
   const schema = await definition.buildSchema();
-  const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL);
+  const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL, shared.revocations);
   const authenticate: RequestAuthenticator = async (req) => {
     const token = bearerToken(req.headers.authorization);
     return token ? verifyToken(token) : null;
@@ -149,6 +155,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
       closing ??= (async () => {
         await running.close();
         await apollo.stop();
+        await shared.close();
         await database.close();
       })();
       return closing;

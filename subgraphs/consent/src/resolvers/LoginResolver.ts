@@ -43,9 +43,9 @@ export class LoginResolver {
     return refreshSession(ctx.db, ctx.signingKey, refreshToken, ctx.now());
   }
 
-  @Mutation(() => Boolean, { description: 'Revokes the refresh token; true if it was live' })
+  @Mutation(() => Boolean, { description: 'Revokes the refresh token, and the access token sent with the request at once on every replica; true if the refresh token was live' })
   async logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: ConsentContext): Promise<boolean> {
-    return endSession(ctx.db, refreshToken, ctx.now());
+    return endSession(ctx.db, ctx.revocations, refreshToken, ctx.actor ? ctx.token : undefined, ctx.now());
   }
 
   @Mutation(() => LoginResult, { description: "A PHR app's token for one patient's grant (client id + secret + grant id)" })

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
-import { CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
@@ -21,6 +21,7 @@ export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
 /** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
 export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
 const faultBody = z.object({ enabled: z.boolean() });
+const revocationsBody = z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(10) });
 const bootstrapBody = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), displayName: z.string().min(1).max(64) });
 
 const decisionBody = z.object({
@@ -47,7 +48,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
 
 /** JWKS for every verifier, and the internal endpoints the other subgraphs call (contracts 5 and the decision point). */
 export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey, secrets: () => SecretBox, now: () => Date = () => new Date()): Record<string, RouteHandler> {
-  const verify = createTokenVerifier(async (header, token) => createLocalJWKSet({ keys: signingKey().publishedJwks })(header, token));
+  const verify = createTokenVerifier(async (header, token) => createLocalJWKSet({ keys: signingKey().publishedJwks })(header, token), deps.shared.revocations);
   const internalOnly = (handler: RouteHandler): RouteHandler => async (req: IncomingMessage, res: ServerResponse, body: string) => {
     if (!isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
     return handler(req, res, body);
@@ -60,6 +61,13 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inArray(identityIndex.patientId, [...new Set(parsed.patientIds)]));
       sendJson(res, 200, { known: rows.map((row) => row.patientId) });
     }),
+    // Without Redis the gateway and the other subgraphs ask here on every request (kit sharedState.ts). Open like the
+    // JWKS: the ids are random token ids only their holders know, and the answer is one boolean.
+    [`POST ${REVOCATIONS_PATH}`]: async (_req, res, body) => {
+      const parsed = parseBody(revocationsBody, body);
+      if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { ids: string[] } (1–10)' });
+      sendJson(res, 200, { revoked: await deps.shared.revocations.anyRevoked(parsed.ids) }, { 'cache-control': 'no-store' });
+    },
     [`GET ${JWKS_PATH}`]: (_req, res) => sendJson(res, 200, { keys: signingKey().publishedJwks }, { 'cache-control': 'public, max-age=300' }),
     [`POST ${DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
       const token = bearerToken(req.headers.authorization);

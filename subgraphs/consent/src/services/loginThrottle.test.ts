@@ -1,3 +1,4 @@
+import { openSharedState } from '@onshi/kit';
 import { LOGIN_BACKOFF_RULES, LoginThrottle, backoffSeconds } from './loginThrottle';
 
 describe('login back-off (NIST SP 800-63B §5.2.2)', () => {
@@ -9,7 +10,7 @@ describe('login back-off (NIST SP 800-63B §5.2.2)', () => {
   });
 
   test("a guesser's source is slowed for the account, the real user's source is not", async () => {
-    const throttle = new LoginThrottle();
+    const throttle = new LoginThrottle(openSharedState({ REDIS_KEY_PREFIX: 'onshi:' }));
     const attacker = { account: 'doctor', source: '203.0.113.9' };
     const user = { account: 'doctor', source: '198.51.100.7' };
     for (let i = 0; i < 4; i += 1) await throttle.failed(attacker);
@@ -18,7 +19,7 @@ describe('login back-off (NIST SP 800-63B §5.2.2)', () => {
   });
 
   test('many sources slow the account only for sources that never logged in to it', async () => {
-    const throttle = new LoginThrottle();
+    const throttle = new LoginThrottle(openSharedState({ REDIS_KEY_PREFIX: 'onshi:' }));
     const usual = { account: 'admin', source: '198.51.100.7' };
     await throttle.succeeded(usual);
     for (let i = 0; i < 25; i += 1) await throttle.failed({ account: 'admin', source: `203.0.113.${i}` });
@@ -28,7 +29,7 @@ describe('login back-off (NIST SP 800-63B §5.2.2)', () => {
   });
 
   test('success clears the failures of that account and source', async () => {
-    const throttle = new LoginThrottle();
+    const throttle = new LoginThrottle(openSharedState({ REDIS_KEY_PREFIX: 'onshi:' }));
     const key = { account: 'nurse', source: '198.51.100.7' };
     for (let i = 0; i < 4; i += 1) await throttle.failed(key);
     await throttle.succeeded(key);

@@ -14,11 +14,12 @@
  *   slows new places to one try a minute.
  *
  * A throttled attempt is refused before the password is checked and does not count as a failure (so
- * waiting is all it takes). The counters live in this process (rate-limiter-flexible's memory store): with
- * several consent replicas the limits apply per replica; a shared store (Redis, issue 23) can replace the
- * memory store behind the same class without changing the rules.
+ * waiting is all it takes). The counters are rate-limiter-flexible limiters in the shared state (kit
+ * sharedState.ts): in Redis when REDIS_URL is set, so the rules hold across every consent replica; in this
+ * process otherwise.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { SharedState } from '@onshi/kit';
 
 const HOUR_SECONDS = 60 * 60;
 /** How long a successful login keeps a source "known" for its account (exempt from the account-wide back-off). */
@@ -49,13 +50,13 @@ export function backoffSeconds(rule: BackoffRule, failures: number): number {
 
 /** One back-off rule over a key: counts failures and holds a "not before" per key. */
 class Backoff {
-  private readonly failures: RateLimiterMemory;
-  private readonly waits: RateLimiterMemory;
+  private readonly failures: RateLimiterAbstract;
+  private readonly waits: RateLimiterAbstract;
 
-  constructor(private readonly rule: BackoffRule) {
-    this.failures = new RateLimiterMemory({ keyPrefix: `${rule.name}:failures`, points: Number.MAX_SAFE_INTEGER, duration: rule.windowSeconds });
+  constructor(shared: SharedState, private readonly rule: BackoffRule) {
+    this.failures = shared.limiter({ keyPrefix: `${rule.name}:failures`, points: Number.MAX_SAFE_INTEGER, duration: rule.windowSeconds });
     // block() marks a key as over its (single) point for the given time; get() reads how long is left.
-    this.waits = new RateLimiterMemory({ keyPrefix: `${rule.name}:wait`, points: 1, duration: 1 });
+    this.waits = shared.limiter({ keyPrefix: `${rule.name}:wait`, points: 1, duration: 1 });
   }
 
   async waitMs(key: string): Promise<number> {
@@ -84,10 +85,17 @@ export interface LoginAttemptKey {
 }
 
 export class LoginThrottle {
-  private readonly accountAndSource = new Backoff(LOGIN_BACKOFF_RULES.accountAndSource);
-  private readonly source = new Backoff(LOGIN_BACKOFF_RULES.source);
-  private readonly account = new Backoff(LOGIN_BACKOFF_RULES.account);
-  private readonly knownSources = new RateLimiterMemory({ keyPrefix: 'login-known-source', points: 1, duration: KNOWN_SOURCE_SECONDS });
+  private readonly accountAndSource: Backoff;
+  private readonly source: Backoff;
+  private readonly account: Backoff;
+  private readonly knownSources: RateLimiterAbstract;
+
+  constructor(shared: SharedState) {
+    this.accountAndSource = new Backoff(shared, LOGIN_BACKOFF_RULES.accountAndSource);
+    this.source = new Backoff(shared, LOGIN_BACKOFF_RULES.source);
+    this.account = new Backoff(shared, LOGIN_BACKOFF_RULES.account);
+    this.knownSources = shared.limiter({ keyPrefix: 'login-known-source', points: 1, duration: KNOWN_SOURCE_SECONDS });
+  }
 
   private static pair(key: LoginAttemptKey): string {
     return JSON.stringify([key.account, key.source]);

@@ -5,10 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { UnauthenticatedError, actorFromClaims, type Actor, type Db } from '@onshi/kit';
+import { decodeJwt } from 'jose';
+import { UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
 import { accounts, cards, phrGrants, refreshTokens, type Tables } from '../db/tables';
 import { isCardLocked } from './card';
-import { issueAccessToken, type SigningKey } from './signing';
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type SigningKey } from './signing';
 
 /** A refresh token outlives a working shift by a little; after that the person proves who they are again. */
 export const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
@@ -97,13 +98,25 @@ export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshTok
   return session;
 }
 
-/** Logout: the refresh token stops working at once; the access token runs out within 15 minutes. */
-export async function endSession(db: Db<Tables>, refreshToken: string, now: Date): Promise<boolean> {
+/**
+ * Logout: the refresh token stops working, and the access token the request was made with (already verified
+ * by the caller's context) goes on the revocation list until it would have expired, so every replica of every
+ * service refuses it at once (kit sharedState.ts).
+ */
+export async function endSession(db: Db<Tables>, revocations: RevocationList, refreshToken: string, verifiedAccessToken: string | undefined, now: Date): Promise<boolean> {
+  if (verifiedAccessToken) {
+    const { jti, exp } = decodeJwt(verifiedAccessToken);
+    if (jti && exp) await revocations.revoke(jti, exp * 1000);
+  }
   const revoked = await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)), isNull(refreshTokens.revokedAt))).returning({ id: refreshTokens.id });
   return revoked.length > 0;
 }
 
-/** Revokes every refresh token issued under a PHR grant (the grant was revoked). */
-export async function endGrantSessions(db: Db<Tables>, grantId: string, now: Date): Promise<void> {
+/**
+ * The grant was revoked: every refresh token issued under it is revoked, and every access token naming it is
+ * refused at once (listed as `grant:<id>` for as long as the longest such token can live).
+ */
+export async function endGrantSessions(db: Db<Tables>, revocations: RevocationList, grantId: string, now: Date): Promise<void> {
+  await revocations.revoke(`grant:${grantId}`, now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000);
   await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.grantId, grantId), isNull(refreshTokens.revokedAt)));
 }

@@ -5,8 +5,8 @@
  * in the access log, which is chained per patient partition; a hit is also written to the patient's access log
  * (the caller does that) so the patient sees it in 提供状況. Only the operator reads the search log.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { OnshiError, type Actor, type Db } from '@onshi/kit';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { OnshiError, type Actor, type Db, type SharedState } from '@onshi/kit';
 import { searchLog, type Tables } from '../db/tables';
 import type { Transaction } from './decisionPoint';
 
@@ -19,8 +19,8 @@ export async function appendSearchLog(db: Db<Tables> | Transaction, actor: Pick<
 
 /**
  * Searches allowed per window. A clinic looking up its patients after a disaster searches a few times an hour per
- * staff member; a loop trying birth dates or names is what this stops. Memory store per process (as the login
- * throttle, loginThrottle.ts); a shared store is a separate concern.
+ * staff member; a loop trying birth dates or names is what this stops. Counted in the shared state (kit sharedState.ts:
+ * Redis across replicas when configured, else this process), as the login throttle (loginThrottle.ts).
  */
 export const SEARCH_LIMITS = {
   perStaff: { points: 10, durationSeconds: 10 * 60 },
@@ -28,8 +28,13 @@ export const SEARCH_LIMITS = {
 } as const;
 
 export class SearchThrottle {
-  private readonly perStaff = new RateLimiterMemory({ keyPrefix: 'special-search-staff', points: SEARCH_LIMITS.perStaff.points, duration: SEARCH_LIMITS.perStaff.durationSeconds });
-  private readonly perFacility = new RateLimiterMemory({ keyPrefix: 'special-search-facility', points: SEARCH_LIMITS.perFacility.points, duration: SEARCH_LIMITS.perFacility.durationSeconds });
+  private readonly perStaff: RateLimiterAbstract;
+  private readonly perFacility: RateLimiterAbstract;
+
+  constructor(shared: SharedState) {
+    this.perStaff = shared.limiter({ keyPrefix: 'special-search-staff', points: SEARCH_LIMITS.perStaff.points, duration: SEARCH_LIMITS.perStaff.durationSeconds });
+    this.perFacility = shared.limiter({ keyPrefix: 'special-search-facility', points: SEARCH_LIMITS.perFacility.points, duration: SEARCH_LIMITS.perFacility.durationSeconds });
+  }
 
   /** Counts one search; throws RATE_LIMITED with `extensions.retryAfterSeconds` when the staff member or facility is over. */
   async consume(subject: string, facilityCode: string): Promise<void> {
