@@ -1,4 +1,5 @@
 import { guidanceLabel, metabolicLabel } from '@/components/CheckupsView';
+import { InformationThrough } from '@/components/InformationThrough';
 import { JudgementBadge } from '@/components/Judgement';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery } from '@/lib/graphql/generated/graphql';
@@ -37,6 +38,7 @@ export function MedicationSummaryView({ summary, t, locale }: { summary: Medicat
         </span>
       </p>
       <h3>{t.clinicActiveDrugs}<span className="muted" style={{ fontSize: '0.9rem', fontWeight: 400 }}> {t.clinicSummaryAsOf(formatDate(summary.asOf, locale))}</span></h3>
+      <InformationThrough through={summary.informationThrough} t={t} locale={locale} />
       {summary.activeDrugs.length === 0 ? <p>{t.clinicActiveDrugsNone}</p> : (
         <ul style={{ paddingLeft: '1.25rem' }}>
           {summary.activeDrugs.map((active, index) => (

@@ -7,22 +7,25 @@ const PAGE_SIZE = 100;
 /** Enough for 5 years of a heavy user; beyond it the page asks the reader to narrow the period. */
 const MAX_PAGES = 20;
 
-export interface DispensingList { dispensings: DispensingFieldsFragment[]; truncated: boolean }
+/** `informationThrough`: the last day of care the claims-based list is complete through (about 1.5 months ago). */
+export interface DispensingList { dispensings: DispensingFieldsFragment[]; truncated: boolean; informationThrough?: string }
 
 /** Every dispensing of a period, newest first, following the connection's cursor. */
 export async function loadDispensings(token: string | undefined, period: { from?: string; to?: string }): Promise<GatewayResult<DispensingList>> {
   const dispensings: DispensingFieldsFragment[] = [];
   let after: string | null = null;
+  let informationThrough: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result: GatewayResult<MyDispensingsResult> = await gatewayQuery(MyDispensingsQuery, { from: period.from ?? null, to: period.to ?? null, first: PAGE_SIZE, after }, token);
     if (!result.ok) return result;
     const connection: MyDispensingsResult['me']['dispensings'] = result.data.me.dispensings;
     if (!connection) return { ok: true, data: { dispensings, truncated: false } };
+    informationThrough = connection.informationThrough;
     dispensings.push(...connection.edges.map((edge) => edge.node));
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { ok: true, data: { dispensings, truncated: false } };
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { ok: true, data: { dispensings, truncated: false, informationThrough } };
     after = connection.pageInfo.endCursor;
   }
-  return { ok: true, data: { dispensings, truncated: true } };
+  return { ok: true, data: { dispensings, truncated: true, ...(informationThrough === undefined ? {} : { informationThrough }) } };
 }
 
 /** Hiragana ぁ (U+3041) to ゖ (U+3096) and ゝゞ sit 0x60 below their katakana. */

@@ -6,7 +6,7 @@ import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
 // The virtual My Number Card and the demo reader belong to the consent subgraph (contracts 1 and 4): used here as the devices.
 import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
-import { DEMO_PHARMACY, DEMO_PIN } from '@onshi/kit';
+import { claimsViewableThrough, DEMO_PHARMACY, DEMO_PIN } from '@onshi/kit';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -41,7 +41,7 @@ interface DispensingPage {
 const DISPENSING_FIELDS = 'date drugCode drugName ingredient quantity unit usage days inOut prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName';
 const MY_DISPENSINGS = `query($first: Int!, $after: String) { me { dispensings(first: $first, after: $after) { edges { cursor node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 const PATIENT_DISPENSINGS = `query($id: ID!, $from: String, $to: String) { patient(id: $id) { dispensings(first: 100, from: $from, to: $to) { edges { node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage } } } }`;
-const PATIENT_SUMMARY = 'query($id: ID!) { patient(id: $id) { medicationSummary { asOf polypharmacy counts { activeDrugs activeIngredients } activeDrugs { coveredThrough basis dispensing { date drugName ingredient days } } duplicates { ingredient facilityCodes } } } }';
+const PATIENT_SUMMARY = 'query($id: ID!) { patient(id: $id) { medicationSummary { asOf informationThrough polypharmacy counts { activeDrugs activeIngredients } activeDrugs { coveredThrough basis dispensing { date drugName ingredient days } } duplicates { ingredient facilityCodes } } } }';
 const PATIENT_EXPENSES = 'query($id: ID!, $year: Int!) { patient(id: $id) { medicalExpenses(year: $year) { year claimCount totalPoints totalCostYen patientShareYen months { serviceMonth facilityCode claimCount totalPoints totalCostYen patientShareYen } } } }';
 const INGEST = 'mutation($claims: [ClaimInput!]!) { ingestClaims(claims: $claims) { batchId claimCount itemCount } }';
 
@@ -96,7 +96,8 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     // Newest first, and nothing before the same day 5 years ago.
     const dates = nodes.map((node) => node.date);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(dates.every((date) => date >= cutoff() && date <= system.demo.asOf)).toBe(true);
+    // Claims-based: nothing after the last month whose claims are viewable (about 1.5 months ago, kit claimsLag.ts).
+    expect(dates.every((date) => date >= cutoff() && date <= claimsViewableThrough(system.demo.asOf))).toBe(true);
     // Every generated item is there exactly once (cursors neither skip nor repeat).
     const key = (date: string, drugCode: string, quantity: number) => `${date}|${drugCode}|${quantity}`;
     expect(nodes.map((node) => key(node.date, node.drugCode, node.quantity)).sort()).toEqual(expectedItems.map((item) => key(item.date, item.drugCode, item.quantity)).sort());
@@ -167,17 +168,20 @@ describe('medical expenses (医療費通知)', () => {
 });
 
 describe('who may read drug information', () => {
-  test('the demo doctor reads yamada’s medication summary with the consent given at the clinic', async () => {
+  test('the demo doctor reads yamada’s medication summary with the consent given at the clinic: his long-term drugs are current although the claims end 1.5 months ago', async () => {
     const token = await system.token('clinic-doctor');
-    const result = await system.graphql<{ patient: { medicationSummary: { asOf: string; polypharmacy: boolean; counts: { activeDrugs: number; activeIngredients: number }; activeDrugs: Array<{ coveredThrough: string; dispensing: { ingredient: string } }> } } }>(
+    const result = await system.graphql<{ patient: { medicationSummary: { asOf: string; informationThrough: string; polypharmacy: boolean; counts: { activeDrugs: number; activeIngredients: number }; activeDrugs: Array<{ coveredThrough: string; dispensing: { date: string; ingredient: string } }> } } }>(
       PATIENT_SUMMARY, { id: system.patient(0).id }, token,
     );
     expect(result.body.errors).toBeUndefined();
     const summary = result.body.data?.patient.medicationSummary;
-    expect(summary?.asOf).toBe(system.demo.asOf);
-    // 山田 太郎 is treated for hypertension, dyslipidemia and GERD: chronic drugs are active today.
-    expect(summary?.counts.activeDrugs).toBeGreaterThan(0);
-    expect(summary?.activeDrugs.every((active) => active.coveredThrough >= system.demo.asOf)).toBe(true);
+    // 25 November: the claims of October are viewable from 11 December, so the information ends on 30 September.
+    expect(summary).toMatchObject({ asOf: system.demo.asOf, informationThrough: claimsViewableThrough(system.demo.asOf) });
+    expect(summary?.informationThrough).toBe('2026-09-30');
+    // 山田 太郎 is treated for hypertension and dyslipidemia: amlodipine and the statin were being taken when the claims end.
+    const ingredients = summary?.activeDrugs.map((active) => active.dispensing.ingredient) ?? [];
+    expect(ingredients).toEqual(expect.arrayContaining(['アムロジピンベシル酸塩', 'アトルバスタチンカルシウム水和物']));
+    expect(summary?.activeDrugs.every((active) => active.coveredThrough >= '2026-09-30' && active.dispensing.date <= '2026-09-30')).toBe(true);
     expect(summary?.polypharmacy).toBe((summary?.counts.activeIngredients ?? 0) >= 6);
   });
 

@@ -15,18 +15,19 @@ export const MyDispensingsQuery = graphql(`
       dispensings(from: $from, to: $to, first: $first, after: $after) {
         edges { cursor node { ...DispensingFields } }
         pageInfo { hasNextPage endCursor }
+        informationThrough
       }
     }
   }
 `);
 
-/** What I am taking now (days supplied still running). */
+/** What I am probably taking now: supplies lasting to the end of the claims-based information (docs/drugs.md). */
 export const MyActiveDrugsQuery = graphql(`
   query MyActiveDrugs {
     me {
       id
       medicationSummary {
-        asOf
+        asOf informationThrough
         activeDrugs { coveredThrough basis dispensing { ...DispensingFields } }
         counts { activeDrugs activeIngredients prescribingFacilities }
       }

@@ -55,7 +55,7 @@ export const ClinicPatientDrugsQuery = graphql(`
   query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {
     patient(id: $id) {
       id
-      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } }
+      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } informationThrough }
     }
   }
 `);
@@ -90,7 +90,7 @@ export const ClinicMedicationSummaryQuery = graphql(`
     patient(id: $id) {
       id
       medicationSummary {
-        asOf polypharmacy
+        asOf informationThrough polypharmacy
         counts { activeDrugs activeIngredients prescribingFacilities duplicateIngredients }
         activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacilityName } }
         duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacilityName } } }

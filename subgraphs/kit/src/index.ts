@@ -2,6 +2,7 @@ export * from './access';
 export * from './auth';
 export * from './bulkCopy';
 export * from './cardStatus';
+export * from './claimsLag';
 export * from './codes';
 export * from './coverage';
 export * from './config';

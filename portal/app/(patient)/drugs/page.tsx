@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DispensingEntry } from '@/components/DispensingEntry';
+import { InformationThrough } from '@/components/InformationThrough';
 import { ComingSoon, ErrorState, NotShownHere } from '@/components/States';
 import { groupByMonthAndPlace, loadDispensings, matchesSearch } from '@/lib/drugs';
 import { formatDate, formatMonth } from '@/lib/format';
@@ -50,6 +51,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
         <h1>{t.drugsTitle}</h1>
         {tabs}
         <h2>{t.activeAsOf(formatDate(summary.asOf, locale))}</h2>
+        <InformationThrough through={summary.informationThrough} t={t} locale={locale} />
         <p>{t.activeCounts(summary.counts.activeDrugs, summary.counts.prescribingFacilities)}</p>
         {summary.activeDrugs.length === 0 ? <p className="notice">{t.activeNone}</p> : (
           <div className="card">
@@ -88,6 +90,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
     <>
       <h1>{t.drugsTitle}</h1>
       <p>{t.drugsLead}</p>
+      <InformationThrough through={result.data.informationThrough} t={t} locale={locale} />
       {tabs}
       {filters}
       <p aria-live="polite" data-testid="dispensing-count">{t.drugsCount(shown.length)}</p>

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '@onshi/kit';
+import { BadUserInputError, claimsViewableThrough } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { Dispensing } from '../schema/Dispensing';
 import { DispensingConnection } from '../schema/DispensingConnection';
 import { MedicalExpenseNotice } from '../schema/MedicalExpenses';
 import { ActiveDrug, MedicationSummary } from '../schema/MedicationSummary';
 import { Patient } from '../schema/Patient';
-import { isCalendarDate } from '../services/calendarDate';
+import { isCalendarDate, toJstDateString } from '../services/calendarDate';
 import { decodeCursor, encodeCursor } from '../services/cursor';
 import type { DispensingRecord } from '../services/drugReads';
 import { summarizeMedications, type ActiveDrug as ActiveDrugValue, type Dispensing as DispensingValue } from '../services/medicationSummary';
@@ -82,7 +82,8 @@ export class PatientDrugsResolver {
       throw new BadUserInputError('after is not a cursor of this list / after のカーソルが不正です', { argument: 'after' });
     }
     const trimmedIngredient = ingredient?.trim();
-    if (!(await readsDrugRows(ctx, patient.id))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    const informationThrough = claimsViewableThrough(toJstDateString(ctx.now()));
+    if (!(await readsDrugRows(ctx, patient.id))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, informationThrough };
     const page = await ctx.loaders.dispensingPage.load({
       patientId: patient.id,
       ...(fromDate === undefined ? {} : { from: fromDate }),
@@ -92,14 +93,16 @@ export class PatientDrugsResolver {
       ...(position === undefined ? {} : { after: position }),
     });
     const edges = page.records.map((record) => ({ cursor: encodeCursor(record), node: toDispensing(record) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null }, informationThrough };
   }
 
   @FieldResolver(() => MedicationSummary, { nullable: true })
   async medicationSummary(@Root() patient: Patient, @Ctx() ctx: DrugsContext): Promise<MedicationSummary> {
-    const summary = (await readsDrugRows(ctx, patient.id)) ? await ctx.loaders.medicationSummary.load(patient.id) : summarizeMedications([], ctx.now());
+    const now = ctx.now();
+    const summary = (await readsDrugRows(ctx, patient.id)) ? await ctx.loaders.medicationSummary.load(patient.id) : summarizeMedications([], now, claimsViewableThrough(toJstDateString(now)));
     return {
       asOf: summary.asOf,
+      informationThrough: summary.informationThrough,
       activeDrugs: summary.activeDrugs.map(toActiveDrug),
       duplicates: summary.duplicates.map((duplicate) => ({
         ingredient: duplicate.ingredient,

@@ -26,4 +26,7 @@ export class DispensingConnection {
 
   @Field(() => DispensingPageInfo)
   pageInfo!: DispensingPageInfo;
+
+  @Field(() => String, { description: 'The last day of care the list is complete through, YYYY-MM-DD: claims of month M are viewable from the 11th of M+2 (翌々月11日), so about 1.5 months behind (docs/drugs.md)' })
+  informationThrough!: string;
 }

@@ -27,7 +27,7 @@ export class IngredientDuplicate {
 
 @ObjectType({ description: 'Counts behind the summary' })
 export class MedicationCounts {
-  @Field(() => Int, { description: 'Dispensings looked at (last 365 days)' })
+  @Field(() => Int, { description: 'Dispensings looked at (the 365 days before informationThrough, and any later)' })
   dispensings!: number;
 
   @Field(() => Int)
@@ -47,6 +47,9 @@ export class MedicationCounts {
 export class MedicationSummary {
   @Field(() => String, { description: 'The date the summary is for, YYYY-MM-DD (Japan)' })
   asOf!: string;
+
+  @Field(() => String, { description: 'The last day of care the drug information is complete through, YYYY-MM-DD (claims of month M are viewable from the 11th of M+2, about 1.5 months behind). A drug is active when its supply lasts at least to this day (docs/drugs.md)' })
+  informationThrough!: string;
 
   @Field(() => [ActiveDrug])
   activeDrugs!: ActiveDrug[];

@@ -161,7 +161,8 @@ describe('generateClaims', () => {
     const dispensings = dispensingsFromClaims(claims, master, (code) => code);
     const lastChronic = [...dispensings].reverse().find((entry) => entry.ingredient === 'アムロジピンベシル酸塩');
     expect(lastChronic).toBeDefined();
-    const summary = summarizeMedications(dispensings, new Date(`${lastChronic?.date ?? ''}T12:00:00+09:00`));
+    const lastDate = lastChronic?.date ?? '';
+    const summary = summarizeMedications(dispensings, new Date(`${lastDate}T12:00:00+09:00`), lastDate);
     expect(summary.activeDrugs.map((active) => active.dispensing.ingredient)).toEqual(expect.arrayContaining(['アムロジピンベシル酸塩', 'アトルバスタチンカルシウム水和物']));
     expect(summary.duplicates).toEqual([]);
     const notice = summarizeMedicalExpenses(claims);

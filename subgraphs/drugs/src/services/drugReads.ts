@@ -3,7 +3,7 @@
 // number of statements does not grow with the number of patients (issue 5, "Efficient").
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import { claimsViewableThrough, type Db } from '@onshi/kit';
 import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
 import { addDays, monthOf, toJstDateString } from './calendarDate';
 import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
@@ -42,7 +42,7 @@ export interface DispensingPage {
 
 /**
  * Supplies are rarely longer than 90 days and untimed items count for 30 (medicationSummary.ts); a year
- * of history is ample to find everything that can still be active.
+ * of history before the end of the information is ample to find everything that can still be active.
  */
 export const ACTIVE_DRUG_LOOKBACK_DAYS = 365;
 
@@ -169,11 +169,12 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameO
     { cacheKeyFn: (request) => JSON.stringify(request) },
   );
 
-  /** Recent dispensings of each patient, for the active-drug summary. */
+  /** Recent dispensings of each patient, for the active-drug summary, judged where the claims end (kit claimsLag.ts). */
   const medicationSummary = new DataLoader<string, MedicationSummary>(async (patientIds) => {
     const asOf = now();
+    const informationThrough = claimsViewableThrough(toJstDateString(asOf));
     const cutoff = retentionCutoff(asOf);
-    const lookback = addDays(toJstDateString(asOf), -ACTIVE_DRUG_LOOKBACK_DAYS);
+    const lookback = addDays(informationThrough, -ACTIVE_DRUG_LOOKBACK_DAYS);
     const since = lookback > cutoff ? lookback : cutoff;
     const rows = await db
       .select(ITEM_COLUMNS)
@@ -181,7 +182,7 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameO
       .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
       .where(and(inArray(claimItems.patientId, [...patientIds]), gte(claimItems.date, since)));
     const byPatient = groupBy(rows, (row) => row.patientId);
-    return patientIds.map((patientId) => summarizeMedications((byPatient.get(patientId) ?? []).map(toRecord), asOf));
+    return patientIds.map((patientId) => summarizeMedications((byPatient.get(patientId) ?? []).map(toRecord), asOf, informationThrough));
   });
 
   /** Claims of one calendar year (the 医療費控除 year), still inside the retention window. */

@@ -3,7 +3,7 @@ import { loadDrugMaster } from './drugMaster';
 import {
   coverageOf,
   dispensingsFromClaims,
-  isActiveOn,
+  isProbablyTaken,
   summarizeMedications,
   type Dispensing,
 } from './medicationSummary';
@@ -14,6 +14,8 @@ const PHARMACY = '1340105673';
 
 /** Noon in Japan on a calendar date. */
 const jst = (date: string) => new Date(`${date}T12:00:00+09:00`);
+/** The summary on `date` with the information complete through that same day (no claims lag). */
+const summaryOn = (dispensings: readonly Dispensing[], date: string) => summarizeMedications(dispensings, jst(date), date);
 
 function dispensing(overrides: Partial<Dispensing>): Dispensing {
   return {
@@ -44,7 +46,7 @@ describe('active drugs', () => {
     ['a 56-day supply on its last day', 56, '2025-02-25', true],
     ['a 56-day supply the day after', 56, '2025-02-26', false],
   ])('%s: %d days, as of %s → %s', (_label, days, asOf, active) => {
-    expect(isActiveOn(dispensing({ days }), asOf)).toBe(active);
+    expect(isProbablyTaken(dispensing({ days }), asOf, asOf)).toBe(active);
   });
 
   it.each([
@@ -53,20 +55,43 @@ describe('active drugs', () => {
   ])('treats external/once items (%s) as active for 30 days', (_label, days) => {
     const patch = dispensing({ days, drugCode: '2649729S2240', unit: '枚', ingredient: 'ケトプロフェン' });
     expect(coverageOf(patch)).toEqual({ coveredThrough: '2025-01-30', basis: 'untimed-30-days' });
-    expect(isActiveOn(patch, '2025-01-30')).toBe(true);
-    expect(isActiveOn(patch, '2025-01-31')).toBe(false);
+    expect(isProbablyTaken(patch, '2025-01-30', '2025-01-30')).toBe(true);
+    expect(isProbablyTaken(patch, '2025-01-31', '2025-01-31')).toBe(false);
   });
 
   it('uses the Japanese date of asOf', () => {
-    // 2025-01-28T15:30Z is already 29 January in Japan: the 28-day supply has run out.
-    expect(summarizeMedications([dispensing({})], new Date('2025-01-28T15:30:00Z')).activeDrugs).toEqual([]);
-    expect(summarizeMedications([dispensing({})], new Date('2025-01-28T14:30:00Z')).activeDrugs).toHaveLength(1);
+    // 2025-01-28T15:30Z is already 29 January in Japan: a dispensing of the 29th has happened.
+    const of29th = dispensing({ date: '2025-01-29' });
+    expect(summarizeMedications([of29th], new Date('2025-01-28T15:30:00Z'), '2025-01-28').activeDrugs).toHaveLength(1);
+    expect(summarizeMedications([of29th], new Date('2025-01-28T14:30:00Z'), '2025-01-28').activeDrugs).toEqual([]);
+  });
+
+  describe('judged where the claims end, about 1.5 months before today (DOMAIN.md "Drug information")', () => {
+    const today = jst('2025-03-05');
+    // On 5 March the claims of January are not viewable yet (from 11 March): the information ends on 31 December.
+    const informationThrough = '2024-12-31';
+
+    it('keeps a long-term drug whose last supply reaches the end of the information, although it ran out before today', () => {
+      const refill = dispensing({ date: '2024-12-20', days: 28 });
+      const summary = summarizeMedications([dispensing({ date: '2024-11-22', days: 28 }), refill], today, informationThrough);
+      expect(summary).toMatchObject({ asOf: '2025-03-05', informationThrough, activeDrugs: [{ dispensing: refill, coveredThrough: '2025-01-16' }] });
+    });
+
+    it('drops a drug whose supply ran out before the end of the information (not renewed: stopped)', () => {
+      expect(summarizeMedications([dispensing({ date: '2024-12-01', days: 14 })], today, informationThrough).activeDrugs).toEqual([]);
+    });
+
+    it('counts a claim that arrived early (dated after the end of the information), not one dated after today', () => {
+      const early = dispensing({ date: '2025-02-10', days: 7 });
+      expect(summarizeMedications([early], today, informationThrough).activeDrugs.map((active) => active.dispensing)).toEqual([early]);
+      expect(summarizeMedications([dispensing({ date: '2025-03-06' })], today, informationThrough).activeDrugs).toEqual([]);
+    });
   });
 
   it('lists an early refill once, keeping the latest dispensing', () => {
     const first = dispensing({ date: '2025-01-01' });
     const refill = dispensing({ date: '2025-01-25' });
-    const summary = summarizeMedications([first, refill], jst('2025-01-26'));
+    const summary = summaryOn([first, refill], '2025-01-26');
     expect(summary.activeDrugs).toEqual([{ dispensing: refill, coveredThrough: '2025-02-21', basis: 'days-supplied' }]);
     expect(summary.counts).toEqual({ dispensings: 2, activeDrugs: 1, activeIngredients: 1, prescribingFacilities: 1, duplicateIngredients: 0 });
   });
@@ -83,7 +108,7 @@ describe('same-ingredient duplicates across prescribing facilities', () => {
   });
 
   it('flags the same ingredient from two facilities, even under different product names', () => {
-    const summary = summarizeMedications([amlodipineAtClinic, amlodipineGenericAtHospital], jst('2025-01-20'));
+    const summary = summaryOn([amlodipineAtClinic, amlodipineGenericAtHospital], '2025-01-20');
     expect(summary.duplicates).toHaveLength(1);
     expect(summary.duplicates[0]?.ingredient).toBe('アムロジピンベシル酸塩');
     expect(summary.duplicates[0]?.facilityCodes).toEqual([CLINIC, HOSPITAL].sort());
@@ -94,11 +119,11 @@ describe('same-ingredient duplicates across prescribing facilities', () => {
 
   it('does not flag two products of one ingredient from the same facility', () => {
     const sameFacility = { ...amlodipineGenericAtHospital, facilityCode: CLINIC, facilityName: 'オンシ内科クリニック' };
-    expect(summarizeMedications([amlodipineAtClinic, sameFacility], jst('2025-01-20')).duplicates).toEqual([]);
+    expect(summaryOn([amlodipineAtClinic, sameFacility], '2025-01-20').duplicates).toEqual([]);
   });
 
   it('does not flag a duplicate when one of the two is no longer active', () => {
-    expect(summarizeMedications([amlodipineAtClinic, amlodipineGenericAtHospital], jst('2025-02-03')).duplicates).toEqual([]);
+    expect(summaryOn([amlodipineAtClinic, amlodipineGenericAtHospital], '2025-02-03').duplicates).toEqual([]);
   });
 });
 
@@ -111,21 +136,21 @@ describe('polypharmacy (6 or more active ingredients)', () => {
     [5, false],
     [6, true],
   ])('%d active ingredients → %s', (count, flagged) => {
-    const summary = summarizeMedications(drugsOf(count), jst('2025-01-10'));
+    const summary = summaryOn(drugsOf(count), '2025-01-10');
     expect(summary.counts.activeIngredients).toBe(count);
     expect(summary.polypharmacy).toBe(flagged);
   });
 
   it('counts ingredients, not products: 6 products of 5 ingredients is not polypharmacy', () => {
     const secondProductOfA = dispensing({ ingredient: '成分A', drugCode: 'DRUG0-GENERIC', drugName: '成分A後発' });
-    const summary = summarizeMedications([...drugsOf(5), secondProductOfA], jst('2025-01-10'));
+    const summary = summaryOn([...drugsOf(5), secondProductOfA], '2025-01-10');
     expect(summary.counts.activeDrugs).toBe(6);
     expect(summary.polypharmacy).toBe(false);
   });
 
   it('ignores expired dispensings', () => {
     const old = dispensing({ ingredient: '成分F', drugCode: 'OLD', date: '2024-06-01' });
-    expect(summarizeMedications([...drugsOf(5), old], jst('2025-01-10')).polypharmacy).toBe(false);
+    expect(summaryOn([...drugsOf(5), old], '2025-01-10').polypharmacy).toBe(false);
   });
 });
 

@@ -61,6 +61,11 @@ export interface IngredientDuplicate {
 export interface MedicationSummary {
   /** The Japanese calendar date the summary is for. */
   asOf: string;
+  /**
+   * The last day of care the drug information is complete through on `asOf` (kit claimsLag.ts: claims of month M
+   * are viewable from the 11th of M+2). Active drugs are judged against it, not against `asOf`.
+   */
+  informationThrough: string;
   /** One entry per drug code and prescribing facility (the latest covering dispensing), sorted by ingredient then date. */
   activeDrugs: ActiveDrug[];
   /** Active ingredients prescribed by two or more different facilities. */
@@ -82,18 +87,25 @@ export function coverageOf(dispensing: Dispensing): { coveredThrough: string; ba
   return { coveredThrough: addDays(dispensing.date, UNTIMED_ITEM_ACTIVE_DAYS - 1), basis: 'untimed-30-days' };
 }
 
-/** True when the dispensing's supply covers `asOfDate` (YYYY-MM-DD). */
-export function isActiveOn(dispensing: Dispensing, asOfDate: string): boolean {
-  return dispensing.date <= asOfDate && asOfDate <= coverageOf(dispensing).coveredThrough;
+/**
+ * True when the patient is probably taking the dispensed drug on `today`: dispensed by then, and its supply lasts at
+ * least to `informationThrough`, the end of what claims tell (DOMAIN.md "Drug information": about 1.5 months behind).
+ * Judged against today, a 28-day supply would never be current, since the claims of the last weeks are not in yet; a
+ * supply that ran out before the information ends was not renewed, so that drug was stopped. With the information
+ * complete through today this is "the supply covers today".
+ */
+export function isProbablyTaken(dispensing: Dispensing, today: string, informationThrough: string): boolean {
+  return dispensing.date <= today && informationThrough <= coverageOf(dispensing).coveredThrough;
 }
 
-export function summarizeMedications(dispensings: readonly Dispensing[], asOf: Date): MedicationSummary {
+/** `informationThrough`: the last day of care the dispensings are complete through (kit claimsViewableThrough). */
+export function summarizeMedications(dispensings: readonly Dispensing[], asOf: Date, informationThrough: string): MedicationSummary {
   const asOfDate = toJstDateString(asOf);
 
   // Keep the latest covering dispensing per drug and prescriber, so an early refill does not list a drug twice.
   const activeByDrugAndFacility = new Map<string, ActiveDrug>();
   for (const dispensing of dispensings) {
-    if (!isActiveOn(dispensing, asOfDate)) continue;
+    if (!isProbablyTaken(dispensing, asOfDate, informationThrough)) continue;
     const key = `${dispensing.drugCode}|${dispensing.facilityCode}`;
     const candidate: ActiveDrug = { dispensing, ...coverageOf(dispensing) };
     const existing = activeByDrugAndFacility.get(key);
@@ -122,6 +134,7 @@ export function summarizeMedications(dispensings: readonly Dispensing[], asOf: D
   const activeIngredients = activeByIngredient.size;
   return {
     asOf: asOfDate,
+    informationThrough,
     activeDrugs,
     duplicates,
     counts: {

@@ -3,7 +3,7 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { claimsViewableThrough, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
 import { routeClaim, type RoutingOutcome } from './claimRouting';
@@ -29,15 +29,19 @@ export function insurerChangesOf(patient: DemoPatient): DemoInsurerChange[] {
   });
 }
 
-/** The 5-year claim history of one demo patient, as facilities addressed it (some to a former insurer), ending on the demo's as-of date. */
+/**
+ * The 5-year claim history of one demo patient, as facilities addressed it (some to a former insurer), ending where
+ * claims are viewable on the demo's as-of date (kit claimsLag.ts: month M from the 11th of M+2), not on the as-of date
+ * itself: claims-based data lags about 1.5 months (DOMAIN.md "Drug information").
+ */
 export function demoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
   return misaddressAfterInsurerChanges(correctlyAddressedClaimsOf(demo, patient, master), insurerChangesOf(patient), createRng(demo.seed, 'claim-addressing', patient.index));
 }
 
 /** The same history, every claim addressed to the insurer of its dates of care. */
 function correctlyAddressedClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
-  const to = instantOfJapanDate(demo.asOf);
-  const from = instantOfJapanDate(retentionCutoff(to));
+  const to = instantOfJapanDate(claimsViewableThrough(demo.asOf));
+  const from = instantOfJapanDate(retentionCutoff(instantOfJapanDate(demo.asOf)));
   const firstCoverage = patient.coverages[0];
   const current = coverageOn(patient, demo.asOf) ?? patient.coverages[patient.coverages.length - 1];
   if (!firstCoverage || !current) return [];

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { CheckupsView } from '@/components/CheckupsView';
 import { LatestCheckupView, MedicationSummaryView } from '@/components/ClinicianSummary';
 import { DispensingEntry } from '@/components/DispensingEntry';
+import { InformationThrough } from '@/components/InformationThrough';
 import { ErrorState } from '@/components/States';
 import { groupByMonthAndPlace } from '@/lib/drugs';
 import { copayPercent, formatDate, formatDateTime, formatMonth } from '@/lib/format';
@@ -95,6 +96,7 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
       {drugs ? (
         <section aria-labelledby="clinic-drugs-title">
           <h2 id="clinic-drugs-title">{t.clinicDrugs}</h2>
+          {drugs.ok ? <InformationThrough through={drugs.data.patient.dispensings?.informationThrough} t={t} locale={locale} /> : null}
           {!drugs.ok ? <ConsentRequired t={t} failure={drugs} section={t.clinicDrugs} /> : !drugs.data.patient.dispensings || drugs.data.patient.dispensings.edges.length === 0 ? <p className="notice">{t.drugsNone}</p> : (
             groupByMonthAndPlace((drugs.data.patient.dispensings?.edges ?? []).map((edge) => edge.node)).map((month) => (
               <section key={month.month} className="month" aria-label={formatMonth(month.month, locale)}>
