@@ -15,8 +15,14 @@ const MIN_AGE = 40;
 const MAX_AGE = 74;
 /** 後期高齢者医療 starts on the 75th birthday (the demo world has no 65–74 members with a disability certification). */
 const KOUKI_AGE = 75;
-/** yamada's HbA1c should climb past the 5.6 % 保健指導判定値 by the last year (issue 6: a visible trend). */
-const YAMADA_LAST_YEAR_HBA1C = 6.0;
+/**
+ * yamada's five years (README "yamada's five years"): treated for blood pressure and lipids throughout, his HbA1c and
+ * fasting glucose climb every year past the 保健指導判定値 (5.6 %, 100 mg/dL) without reaching 受診勧奨 (6.5 %,
+ * 126 mg/dL), so no glucose drug yet and 服薬（血糖）いいえ. Scripted per year since the first kept fiscal year: the
+ * yearly measurement noise made a drawn line go up and down.
+ */
+export const YAMADA_GLUCOSE_STORY = { hba1c: { first: 5.4, perYear: 0.15 }, fastingGlucose: { first: 94, perYear: 3.5 } } as const;
+const YAMADA_INDEX = 0;
 
 /** The item master table mirrors data/checkup-items.csv (reference data, loaded in every mode). */
 export async function loadItemMasterTable({ db }: SubgraphDeps<Tables>): Promise<void> {
@@ -84,12 +90,12 @@ export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredC
   // The same person stream every year keeps the person's baseline; demoCheckups adds the year's own noise.
   const personRng = () => createRng(demo.seed, 'checkups', patient.index);
   const trend: CheckupTrend = { baselineFiscalYear: window.from };
-  if (patient.index === 0 && window.to > window.from) {
-    const baseline = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, `${window.from}-06-01`), fiscalYear: window.from, profile, trend });
-    const first = baseline.find((result) => result.code === JLAC10.HBA1C)?.value;
-    const start = typeof first === 'number' ? first : 5.3;
-    trend.perYear = { hba1c: Math.max(0.1, (YAMADA_LAST_YEAR_HBA1C - start) / (window.to - window.from)) };
-  }
+  const scripted = (fiscalYear: number): Partial<Record<string, number>> => {
+    if (patient.index !== YAMADA_INDEX) return {};
+    const years = fiscalYear - window.from;
+    const { hba1c, fastingGlucose } = YAMADA_GLUCOSE_STORY;
+    return { [JLAC10.HBA1C]: Math.round((hba1c.first + hba1c.perYear * years) * 10) / 10, [JLAC10.FASTING_GLUCOSE]: Math.round(fastingGlucose.first + fastingGlucose.perYear * years) };
+  };
   const stored: StoredCheckup[] = [];
   for (let fiscalYear = window.from; fiscalYear <= window.to; fiscalYear += 1) {
     const age = ageOn(patient.birthdate, fiscalYearEnd(fiscalYear));
@@ -100,7 +106,9 @@ export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredC
     // "Specific health checkups"); the year someone turns 75 before the examination is a 後期高齢者健診 year.
     const kouki = programOfInsurer(coverage.insurerNumber) === CheckupProgram.KOUKI_KENSHIN;
     if (kouki ? ageOn(patient.birthdate, examinedOn) < KOUKI_AGE : age < MIN_AGE || age > MAX_AGE) continue;
-    const results = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, examinedOn), fiscalYear, profile, trend });
+    const story = scripted(fiscalYear);
+    const results = generateCheckup({ rng: personRng(), sex, ageAtExam: ageOn(patient.birthdate, examinedOn), fiscalYear, profile, trend })
+      .map((result) => { const value = story[result.code]; return value === undefined ? result : { ...result, value }; });
     stored.push({
       checkup: {
         patientId: patient.id, fiscalYear, examinedOn, facilityCode: patient.homeClinicCode, insurerNumber: coverage.insurerNumber,
