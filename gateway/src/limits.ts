@@ -21,6 +21,11 @@ export const limitsConfigSchema = z.object({
   /** Requests per client (token subject, or address when anonymous) per window. */
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Checkup-archive uploads per client per window (docs/api-guide.md "Checkup exchange archives"): each one is an
+   * import of up to thousands of files, and an insurer sends a few archives a month, so far fewer than requests.
+   */
+  UPLOAD_RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(10),
 });
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
 
@@ -40,6 +45,19 @@ export function armorFor(limits: LimitsConfig) {
 export function requestLimiter(shared: SharedState, limits: LimitsConfig): RateLimiterAbstract {
   return shared.limiter({ keyPrefix: 'gateway-requests', points: limits.RATE_LIMIT_REQUESTS, duration: limits.RATE_LIMIT_WINDOW_SECONDS });
 }
+
+/** The same, for checkup-archive uploads (their own, smaller limit). */
+export function uploadLimiter(shared: SharedState, limits: LimitsConfig): RateLimiterAbstract {
+  return shared.limiter({ keyPrefix: 'gateway-uploads', points: limits.UPLOAD_RATE_LIMIT_REQUESTS, duration: limits.RATE_LIMIT_WINDOW_SECONDS });
+}
+
+/** Whom a limit counts: the verified token's role and subject, else the client's address (anonymous or invalid token). */
+export function rateLimitClient(actor: { role: string; subject: string } | null, clientAddress: string): string {
+  return actor ? `${actor.role}:${actor.subject}` : `addr:${clientAddress}`;
+}
+
+/** The refusal of a request over its limit, for GraphQL and the upload routes alike. */
+export const RATE_LIMITED = { code: 'RATE_LIMITED', message: 'Too many requests; retry later / リクエストが多すぎます' } as const;
 
 /** Counts one request of `client`: seconds to wait, or 0 when the request may proceed. Throws when the store cannot be reached. */
 export async function retryAfterSeconds(limiter: RateLimiterAbstract, client: string): Promise<number> {

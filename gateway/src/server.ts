@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
-import { armorFor, requestLimiter, retryAfterSeconds } from './limits';
+import { armorFor, RATE_LIMITED, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
@@ -68,6 +69,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const shared = openSharedState({ ...config, localRevocations: new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET) });
   const rateLimiter = requestLimiter(shared, config);
   const verifyToken = createTokenVerifier(config.CONSENT_URL, shared.revocations);
+  // Uploads count against their own, smaller limit (limits.ts); the checkups subgraph still authenticates the caller.
+  const uploadRateLimiter = uploadLimiter(shared, config);
+  const uploadRetryAfter = async (req: IncomingMessage): Promise<number> => {
+    const token = bearerToken(req.headers.authorization);
+    const actor = token === undefined ? null : await verifyToken(token).catch(() => null);
+    return retryAfterSeconds(req.method === 'POST' ? uploadRateLimiter : rateLimiter, rateLimitClient(actor, clientAddressOf(req)));
+  };
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -97,7 +105,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return Object.fromEntries(entries);
     },
     maxBodyBytes: config.MAX_BODY_BYTES,
-    streamRoutes: uploadRoutes(urls.checkups ?? config.CHECKUPS_URL ?? 'http://127.0.0.1:4003', logger),
+    streamRoutes: uploadRoutes(urls.checkups ?? config.CHECKUPS_URL ?? 'http://127.0.0.1:4003', logger, uploadRetryAfter),
     routes: graphiqlRoutes({ verifyToken, login: (staffId, password, totp, clientAddress) => operatorLogin(consentGraphqlUrl, staffId, password, totp, clientAddress) }),
     corsOrigins: config.CORS_ORIGINS,
     requestIds: 'generate',
@@ -115,14 +123,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
       }
-      const client = context.actor ? `${context.actor.role}:${context.actor.subject}` : `addr:${clientAddress}`;
-      const retryAfter = await retryAfterSeconds(rateLimiter, client).catch((error: unknown) => {
+      const retryAfter = await retryAfterSeconds(rateLimiter, rateLimitClient(context.actor, clientAddress)).catch((error: unknown) => {
         logger.error({ err: error, requestId }, 'the request counter cannot be reached');
         throw new GraphQLError('Service unavailable / 一時的に利用できません', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
       });
       if (retryAfter > 0) {
-        throw new GraphQLError('Too many requests; retry later / リクエストが多すぎます', {
-          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+        throw new GraphQLError(RATE_LIMITED.message, {
+          extensions: { code: RATE_LIMITED.code, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
         });
       }
       return context;

@@ -1,5 +1,6 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, sendJson, type Logger, type StreamRouteHandler } from '@onshi/kit';
+import { RATE_LIMITED } from './limits';
 
 /**
  * Upload routes the gateway streams through to a subgraph untouched (docs/api-guide.md "Checkup exchange archives"):
@@ -19,8 +20,32 @@ function pick(headers: IncomingHttpHeaders, names: readonly string[]): Record<st
   return picked;
 }
 
-function proxyTo(baseUrl: string, logger: Logger): StreamRouteHandler {
-  return (req, res, requestId) => new Promise<void>((resolve) => {
+/** Seconds the client must wait before this request, 0 to let it through (server.ts: the gateway's rate limits). */
+export type RetryAfter = (req: IncomingMessage) => Promise<number>;
+
+function proxyTo(baseUrl: string, logger: Logger, retryAfterOf: RetryAfter): StreamRouteHandler {
+  return async (req, res, requestId) => {
+    const retryAfter = await retryAfterOf(req).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'the upload counter cannot be reached');
+      return undefined;
+    });
+    if (retryAfter === undefined) {
+      sendJson(res, 503, { errors: [{ message: 'Service unavailable / 一時的に利用できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId, connection: 'close' });
+      req.resume();
+      return;
+    }
+    if (retryAfter > 0) {
+      // Refused before anything reaches the subgraph; the unread body is drained and the connection closed.
+      sendJson(res, 429, { errors: [{ message: RATE_LIMITED.message, extensions: { code: RATE_LIMITED.code } }] }, { 'retry-after': String(retryAfter), 'x-request-id': requestId, connection: 'close' });
+      req.resume();
+      return;
+    }
+    await forward(baseUrl, logger, req, res, requestId);
+  };
+}
+
+function forward(baseUrl: string, logger: Logger, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  return new Promise<void>((resolve) => {
     const target = new URL(req.url ?? '/', baseUrl);
     const upstream = request(target, {
       method: req.method,
@@ -45,7 +70,8 @@ function proxyTo(baseUrl: string, logger: Logger): StreamRouteHandler {
   });
 }
 
-export function uploadRoutes(checkupsUrl: string, logger: Logger): Record<string, StreamRouteHandler> {
-  const forward = proxyTo(checkupsUrl, logger);
-  return { 'POST /uploads/checkup-archive': forward, 'GET /uploads/checkup-archive/report': forward };
+/** The upload routes, each request counted by `retryAfter` (uploads against their own limit, report downloads as requests). */
+export function uploadRoutes(checkupsUrl: string, logger: Logger, retryAfter: RetryAfter): Record<string, StreamRouteHandler> {
+  const route = proxyTo(checkupsUrl, logger, retryAfter);
+  return { 'POST /uploads/checkup-archive': route, 'GET /uploads/checkup-archive/report': route };
 }

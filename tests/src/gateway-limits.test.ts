@@ -1,14 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestSystem, type TestSystem } from './harness';
+import { writeZip } from './zipFiles';
 
 let system: TestSystem;
 const REGISTERED = 'query PortalHome { me { id name } }';
 beforeAll(async () => {
   const manifest = path.join(mkdtempSync(path.join(tmpdir(), 'onshi-trusted-')), 'persisted-documents.json');
   writeFileSync(manifest, JSON.stringify({ abc123: REGISTERED }));
-  system = await startTestSystem({ gatewayEnv: { RATE_LIMIT_REQUESTS: '40', RATE_LIMIT_WINDOW_SECONDS: '60', MAX_BODY_BYTES: '20000', TRUSTED_DOCUMENTS_PATH: manifest } });
+  system = await startTestSystem({ gatewayEnv: { RATE_LIMIT_REQUESTS: '40', RATE_LIMIT_WINDOW_SECONDS: '60', UPLOAD_RATE_LIMIT_REQUESTS: '2', MAX_BODY_BYTES: '20000', TRUSTED_DOCUMENTS_PATH: manifest } });
 });
 afterAll(async () => {
   await system?.stop();
@@ -95,6 +96,34 @@ describe('gateway limits (issue 9): abusive requests are refused with a status a
     expect(((await limited?.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
     const other = await post({ query: '{ __typename }' }, await system.token('pharmacy-pharmacist'));
     expect(other.status).toBe(200);
+  });
+
+  test('checkup-archive uploads have their own limit: the (N+1)th in the window → 429 RATE_LIMITED before the checkups service sees it', async () => {
+    const archive = path.join(mkdtempSync(path.join(tmpdir(), 'onshi-upload-limit-')), 'a.zip');
+    // One file that is no checkup file: the import refuses it and stores nothing, which is all this test needs.
+    writeZip(archive, [{ name: 'DATA/h0001.xml', data: 'not a checkup file' }]);
+    const body = readFileSync(archive);
+    const upload = async (token: string) => {
+      const response = await fetch(`${system.gatewayUrl}/uploads/checkup-archive`, { method: 'POST', headers: { 'content-type': 'application/zip', authorization: `Bearer ${token}` }, body });
+      return { status: response.status, importId: response.headers.get('x-import-id'), retryAfter: response.headers.get('retry-after'), text: await response.text() };
+    };
+    const kokuho = await system.token('insurer-kokuho');
+    const allowed = [await upload(kokuho), await upload(kokuho)];
+    expect(allowed.map((a) => a.status)).toEqual([200, 200]);
+    expect(allowed.every((a) => a.importId !== null && a.text.includes('"type":"summary"'))).toBe(true);
+
+    const refused = await upload(kokuho);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(JSON.parse(refused.text)).toEqual({ errors: [{ message: expect.stringContaining('リクエストが多すぎます') as string, extensions: { code: 'RATE_LIMITED' } }] });
+    // Nothing was imported: no import id, no per-file line, and the limit is not revealed.
+    expect(refused.importId).toBeNull();
+    expect(refused.text).not.toContain('"type":"file"');
+    expect(refused.text).not.toMatch(/\b2\b/u);
+
+    // The limit is the client's: another insurer uploads, and the same insurer's GraphQL requests go on.
+    expect((await upload(await system.token('insurer-kyokai'))).status).toBe(200);
+    expect((await post({ query: '{ __typename }' }, kokuho)).status).toBe(200);
   });
 });
 
