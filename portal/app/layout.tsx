@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
-import '@fontsource/noto-sans-jp/400.css';
-import '@fontsource/noto-sans-jp/700.css';
 import './globals.css';
 import { messages } from '@/lib/i18n';
 import { currentSession } from '@/lib/session';
