@@ -294,5 +294,15 @@ export const searchLog = consentSchema.table('search_log', {
   requestId: text('request_id').notNull(),
 }, (t) => [index('search_log_facility_at_idx').on(t.facilityCode, t.at)]);
 
-export const tables = { accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
+/**
+ * How far a person has read their portal notices (お知らせ): every notice at or before read_through is read.
+ * One row per person, moved forward only; the notices themselves are derived from the access log and consents.
+ */
+export const noticeReads = consentSchema.table('notice_reads', {
+  patientId: text('patient_id').primaryKey(),
+  readThrough: timestamp('read_through', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+export const tables = { noticeReads, accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

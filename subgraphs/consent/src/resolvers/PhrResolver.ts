@@ -21,9 +21,10 @@ function toPhrGrant(row: GrantRow, now: Date, names: ReaderNames): PhrGrant {
   };
 }
 
-function selfPatientId(ctx: ConsentContext): string {
+/** The patient acting on their own records (PHR grants, notices); anyone else is refused. */
+export function selfPatientId(ctx: ConsentContext): string {
   const patientId = ctx.actor?.role === 'PATIENT' ? ctx.actor.patientId : undefined;
-  if (!patientId) throw new UnauthenticatedError('Only the patient themself manages their PHR grants / 本人のみ操作できます');
+  if (!patientId) throw new UnauthenticatedError('Only the patient themself may do this / 本人のみ操作できます');
   return patientId;
 }
 

@@ -5,13 +5,14 @@ import { LoginResolver } from '../resolvers/LoginResolver';
 import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
 import { PhrResolver } from '../resolvers/PhrResolver';
+import { NoticeResolver } from '../resolvers/NoticeResolver';
 import { ReaderResolver } from '../resolvers/ReaderResolver';
 import { SpecialAccessResolver } from '../resolvers/SpecialAccessResolver';
 import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

@@ -265,6 +265,10 @@ export class Patient {
   @Field(() => [PhrGrant], { description: 'My grants to PHR apps, newest first' })
   phrGrants?: PhrGrant[];
 
+  @Access(...readersOf('ACCESS_LOG'))
+  @Field(() => String, { nullable: true, description: 'お知らせ: ISO 8601 instant up to which I have read my notices (null: none read yet); notices after it are new' })
+  noticesReadThrough?: string | null;
+
   @Access(...STAFF_ROLES)
   @Field(() => SpecialAccessHere, { nullable: true, description: 'Staff: the special operation (disaster mode, emergency access) your reads of this person rest on here, if any: show "special operation — this view is logged" before the data' })
   specialAccessHere?: SpecialAccessHere | null;
