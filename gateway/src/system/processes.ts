@@ -57,11 +57,13 @@ export function spawnService(name: ServiceName, options: SpawnOptions): Promise<
     });
     child.kill('SIGTERM');
   });
+  // ONSHI_START_TIMEOUT_MS: a machine shared with other heavy work (several test runs on 2 cores) can need longer.
+  const startTimeoutMs = options.timeoutMs ?? (Number(process.env.ONSHI_START_TIMEOUT_MS) || 120_000);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within ${options.timeoutMs ?? 120_000} ms\n${output}`));
-    }, options.timeoutMs ?? 120_000);
+      reject(new Error(`${name} did not start within ${startTimeoutMs} ms\n${output}`));
+    }, startTimeoutMs);
     child.on('message', (message: unknown) => {
       if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready' && 'url' in message && typeof message.url === 'string') {
         clearTimeout(timer);
