@@ -16,6 +16,7 @@ export default async function PatientLayout({ children }: { children: React.Reac
   const pathname = here.split('?')[0] ?? '/';
   const links = [
     { href: '/', label: t.navHome },
+    { href: '/insurance', label: t.navInsurance },
     { href: '/drugs', label: t.navDrugs },
     { href: '/checkups', label: t.navCheckups },
     { href: '/expenses', label: t.navExpenses },

@@ -10,6 +10,7 @@ import { facilityNames } from '@/lib/facilities';
 import { readerDirectory, readerKey, readerName, specialReadLabel } from '@/lib/readers';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
+import { markNoticesRead } from '../actions/notices';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('navHome');
@@ -45,6 +46,12 @@ export default async function HomePage() {
   // Disaster-mode and emergency reads first: they are what a patient must not miss (docs/domain.md "Emergency access").
   const newAccess = recentReads.filter((entry, index) => recentReads.findIndex((other) => noticeKey(other) === noticeKey(entry)) === index)
     .sort((a, b) => Number(specialReadLabel(t, b) !== undefined) - Number(specialReadLabel(t, a) !== undefined));
+  // お知らせ with read state: a notice is new when it is later than what the person marked read (portal/README.md "Notices").
+  const readThrough = me.noticesReadThrough ? Date.parse(me.noticesReadThrough) : -Infinity;
+  const noticeTimes = [...expiredConsents.map((consent) => consent.expiresAt), ...newAccess.map((entry) => entry.at)];
+  const isUnread = (at: string) => Date.parse(at) > readThrough;
+  const unreadCount = noticeTimes.filter(isUnread).length;
+  const newestNotice = noticeTimes.reduce<string | undefined>((newest, at) => (newest === undefined || Date.parse(at) > Date.parse(newest) ? at : newest), undefined);
   const [names, readers] = await Promise.all([
     facilityNames(expiredConsents.map((consent) => consent.facilityCode), session?.token),
     readerDirectory(newAccess, session?.token),
@@ -53,12 +60,14 @@ export default async function HomePage() {
   const numberParts = qualification ? [qualification.insuredCardSymbol, qualification.insuredIdentificationNumber, qualification.insuredBranchNumber].filter((part) => part !== '') : [];
   const numberText = numberParts.join(' ・ ');
   const maskedText = numberParts.map(mask).join(' ・ ');
-  const sections = [
-    { href: '/drugs', title: t.navDrugs, lead: t.sectionDrugsLead },
-    { href: '/checkups', title: t.navCheckups, lead: t.sectionCheckupsLead },
-    { href: '/expenses', title: t.navExpenses, lead: t.sectionExpensesLead },
-    { href: '/access', title: t.navAccess, lead: t.sectionAccessLead },
-    { href: '/phr', title: t.navPhr, lead: t.sectionPhrLead },
+  // やりたいことから探す: the pages by what people come to do, as Mynaportal's task menu.
+  const tasks = [
+    { href: '/drugs?view=active', title: t.taskSeeMedicines, lead: t.sectionDrugsLead },
+    { href: '/checkups', title: t.taskSeeCheckups, lead: t.sectionCheckupsLead },
+    { href: '/expenses#tax-return', title: t.taskTaxReturn, lead: t.sectionExpensesLead },
+    { href: '/insurance', title: t.taskSeeInsurance, lead: t.insuranceHistory },
+    { href: '/access', title: t.taskWhoSaw, lead: t.sectionAccessLead },
+    { href: '/phr', title: t.taskStopApp, lead: t.sectionPhrLead },
   ];
   return (
     <>
@@ -76,21 +85,27 @@ export default async function HomePage() {
             </dd>
             <dt>{t.copay}</dt><dd>{ratio === undefined ? qualification.insuredPartialContributionRatio : t.copayPercent(ratio)}</dd>
             <dt>{t.qualificationDate}</dt><dd>{formatDate(qualification.qualificationDate, locale)}</dd>
+            <dt>{t.insuranceMember}</dt><dd>{qualification.personalFamilyClassification === '2' ? t.insuranceMemberFamily : t.insuranceMemberSelf}</dd>
           </dl>
         ) : <p>{t.noInsurance}</p>}
+        <p style={{ marginBottom: 0 }}><a href="/insurance">{t.insuranceHistoryLink}</a></p>
       </section>
       <section aria-labelledby="alerts-title">
-        <h2 id="alerts-title">{t.alerts}</h2>
+        <h2 id="alerts-title">{t.alerts}{unreadCount > 0 ? <> <span className="badge badge--info" data-testid="unread-count">{t.noticesUnread(unreadCount)}</span></> : null}</h2>
         {expiredConsents.length === 0 && newAccess.length === 0 ? <p className="notice">{t.noAlerts}</p> : (
           <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
             {expiredConsents.map((consent) => (
-              <li key={consent.id} className="notice notice--warn">{t.alertExpiredConsent(facilityLabel(t, consent.facilityCode, names), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}</li>
+              <li key={consent.id} className="notice notice--warn" data-testid="notice" data-unread={isUnread(consent.expiresAt) ? 'true' : 'false'}>
+                {isUnread(consent.expiresAt) ? <><span className="badge badge--info">{t.noticeNew}</span> </> : null}
+                {t.alertExpiredConsent(facilityLabel(t, consent.facilityCode, names), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}
+              </li>
             ))}
             {newAccess.map((entry) => {
               const special = specialReadLabel(t, entry);
               const times = timesOf.get(noticeKey(entry)) ?? 1;
               return (
-                <li key={`${entry.requestId}-${entry.category}`} className={special ? 'notice notice--warn' : 'notice'} data-testid="access-notice" data-special={special ? 'true' : undefined}>
+                <li key={`${entry.requestId}-${entry.category}`} className={special ? 'notice notice--warn' : 'notice'} data-testid="access-notice" data-special={special ? 'true' : undefined} data-unread={isUnread(entry.at) ? 'true' : 'false'}>
+                  {isUnread(entry.at) ? <><span className="badge badge--info">{t.noticeNew}</span> </> : null}
                   {special ? <><span className="badge badge--alert">{special}</span> </> : null}
                   {t.alertNewAccess(readerName(t, entry, readers), categoryLabel(t, entry.category), formatDateTime(entry.at, locale), times)} <a href="/access">{t.navAccess}</a>
                 </li>
@@ -98,12 +113,18 @@ export default async function HomePage() {
             })}
           </ul>
         )}
+        {unreadCount > 0 && newestNotice ? (
+          <form action={markNoticesRead}>
+            <input type="hidden" name="through" value={newestNotice} />
+            <button type="submit" className="button button--quiet">{t.noticesMarkRead}</button>
+          </form>
+        ) : null}
       </section>
-      <section aria-labelledby="sections-title">
-        <h2 id="sections-title">{t.sections}</h2>
-        <div className="cards">
-          {sections.map((section) => (
-            <a key={section.href} className="tile" href={section.href}><strong>{section.title}</strong>{section.lead}</a>
+      <section aria-labelledby="tasks-title">
+        <h2 id="tasks-title">{t.tasksTitle}</h2>
+        <div className="cards" data-testid="task-menu">
+          {tasks.map((task) => (
+            <a key={task.href} className="tile" href={task.href}><strong>{task.title}</strong>{task.lead}</a>
           ))}
         </div>
       </section>

@@ -47,3 +47,21 @@ export const MyMedicalExpensesQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The year's medical expenses with what a 医療費通知 must also name (NTA タックスアンサー No.1119: the insured
+ * person, the insurer): for the e-Tax file (医療費通知情報).
+ */
+export const MedicalExpenseNoticeFileQuery = graphql(`
+  query MedicalExpenseNoticeFile($year: Int!) {
+    me {
+      id
+      name
+      qualifications { id insurerNumber insurerName qualificationDate disqualificationDate }
+      medicalExpenses(year: $year) {
+        year claimCount totalPoints totalCostYen patientShareYen
+        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }
+      }
+    }
+  }
+`);

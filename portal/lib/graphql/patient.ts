@@ -14,9 +14,26 @@ export const HomeQuery = graphql(`
         insuredBranchNumber
         insuredPartialContributionRatio
         qualificationDate
+        personalFamilyClassification
       }
       consents { id facilityCode category registeredAt expiresAt valid }
+      noticesReadThrough
       accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
+    }
+  }
+`);
+
+/** 健康保険証情報: every coverage period of mine, newest first, with 本人/家族, 限度額適用認定証区分 and 高齢受給者. */
+export const InsuranceHistoryQuery = graphql(`
+  query InsuranceHistory {
+    me {
+      id
+      qualifications {
+        id insurerNumber insurerName insuredCardSymbol insuredIdentificationNumber insuredBranchNumber
+        personalFamilyClassification qualificationDate disqualificationDate insuredPartialContributionRatio
+        limitApplicationCertificateClassificationFlag elderlyRecipientContributionRatio
+        elderlyRecipientValidStartDate elderlyRecipientValidEndDate
+      }
     }
   }
 `);
@@ -42,5 +59,12 @@ export const FacilityNameQuery = graphql(`
 export const InsurerNameQuery = graphql(`
   query InsurerName($number: String!) {
     insurer(number: $number) { number name }
+  }
+`);
+
+/** Marks the home page's notices up to the newest shown as read (お知らせの既読). */
+export const MarkNoticesReadMutation = graphql(`
+  mutation MarkNoticesRead($through: String!) {
+    markNoticesRead(through: $through)
   }
 `);

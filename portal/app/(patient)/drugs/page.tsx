@@ -97,10 +97,10 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
       {result.data.truncated ? <p className="notice notice--warn">{t.drugsTruncated}</p> : null}
       {months.length === 0 ? <p className="notice">{t.drugsNone}</p> : months.map((month) => (
         <section key={month.month} className="month" aria-labelledby={`month-${month.month}`}>
-          <h3 id={`month-${month.month}`}>{formatMonth(month.month, locale)}</h3>
+          <h2 id={`month-${month.month}`}>{formatMonth(month.month, locale)}</h2>
           {month.places.map((place) => (
             <section key={place.place} className="group" aria-label={`${formatMonth(month.month, locale)} ${place.place}`}>
-              <h4 style={{ margin: '0.25rem 0' }}>{place.place}</h4>
+              <h3 style={{ margin: '0.25rem 0' }}>{place.place}</h3>
               {place.dispensings.map((dispensing, index) => (
                 <DispensingEntry key={`${dispensing.date}-${dispensing.drugCode}-${index}`} dispensing={dispensing} t={t} locale={locale} />
               ))}

@@ -55,6 +55,12 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
         </dl>
         <p style={{ marginTop: '1rem', marginBottom: 0 }}><a className="button button--quiet" href={`/expenses/csv?year=${year}`} download>{t.expensesDownload}</a></p>
       </section>
+      <section className="card" aria-labelledby="tax-return" data-testid="tax-return">
+        <h2 id="tax-return" style={{ marginTop: 0 }}>{t.expensesTaxTitle}</h2>
+        <p>{t.expensesTaxLead(year)}</p>
+        <p className="muted">{t.expensesTaxLag}</p>
+        <p style={{ marginBottom: 0 }}><a className="button button--quiet" href={`/expenses/etax?year=${year}`} download>{t.expensesTaxDownload(year)}</a></p>
+      </section>
       {months.length === 0 ? <p className="notice">{t.expensesNone}</p> : (
         <>
           <h2>{t.expensesMonthly}</h2>
