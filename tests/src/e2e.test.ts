@@ -8,6 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import axe from 'axe-core';
+import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_STAFF } from '@onshi/kit';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
@@ -54,6 +56,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  writeFileSync(path.join(SCREENSHOTS, '..', 'axe-violations.json'), `${JSON.stringify(accessibilityViolations, null, 2)}\n`);
   writeFileSync(path.join(SCREENSHOTS, '..', 'portal-measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
   await browser?.close();
   await portal?.stop();
@@ -87,8 +90,26 @@ async function visit(page: Page, url: string): Promise<void> {
   await page.locator('.spinner').waitFor({ state: 'detached' });
 }
 
+/** axe-core's findings per photographed page state, of any impact (minor included); the last test asserts none. */
+const accessibilityViolations: Array<{ state: string; rule: string; impact: string; targets: string[] }> = [];
+const checkedStates = new Set<string>();
+
+/** Runs axe-core (WCAG 2.x A/AA and best practices) in the page as it is now. */
+async function checkAccessibility(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+    const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ rule: violation.id, impact: violation.impact ?? 'unknown', targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+  });
+  checkedStates.add(state);
+  for (const violation of violations) accessibilityViolations.push({ state, ...violation });
+}
+
+/** Photographs a page state for the reviewers (test-output/screenshots) and checks it with axe-core. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await checkAccessibility(page, name);
 }
 
 /** The page at 360 px and 1280 px wide, in Japanese and English; no sideways scrolling at either width. */
@@ -477,6 +498,92 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(body).toContain('2025-');
   });
 
+  test('the 医療費通知情報 file for the tax return carries the six items, per month and facility, with the totals the API gives', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/expenses?year=2025`);
+    const link = page.getByTestId('tax-return').getByRole('link');
+    expect(await link.getAttribute('href')).toBe('/expenses/etax?year=2025');
+    const file = await page.request.get(`${portal.url}/expenses/etax?year=2025`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('application/xml');
+    expect(file.headers()['content-disposition']).toContain('iryohi-tsuchi-2025.xml');
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === '通知' }).parse(await file.text()) as {
+      医療費通知情報: { '@対象年': string; 被保険者等氏名: string; 合計: { 件数: number; 医療費の額: number; 窓口負担額: number };
+        通知: Array<{ 療養年月: string; 療養を受けた者: string; 医療機関等: { '#text': string; '@医療機関コード': string } | string; 医療費の額: number; 窓口負担額: number; 保険者: { '#text': string; '@保険者番号': string } }> };
+    };
+    const notice = parsed.医療費通知情報;
+    const api = (await system.graphql<{ me: { medicalExpenses: { claimCount: number; totalCostYen: number; patientShareYen: number; months: Array<{ serviceMonth: string; facilityCode: string; totalCostYen: number; patientShareYen: number }> } } }>(
+      '{ me { medicalExpenses(year: 2025) { claimCount totalCostYen patientShareYen months { serviceMonth facilityCode totalCostYen patientShareYen } } } }', {}, await system.token('yamada'))).body.data?.me.medicalExpenses;
+    expect(api).toBeDefined();
+    const coverages = (await system.graphql<{ me: { qualifications: Array<{ insurerName: string; qualificationDate: string; disqualificationDate: string | null }> } }>(
+      '{ me { qualifications { insurerName qualificationDate disqualificationDate } } }', {}, await system.token('yamada'))).body.data?.me.qualifications ?? [];
+    expect(notice['@対象年']).toBe('2025');
+    expect(notice.被保険者等氏名).toBe('山田 太郎');
+    expect(notice.合計).toEqual({ 件数: api?.claimCount, 医療費の額: api?.totalCostYen, 窓口負担額: api?.patientShareYen });
+    expect(notice.通知.length).toBe(api?.months.length);
+    for (const [index, row] of notice.通知.entries()) {
+      const expected = api?.months[index];
+      // ② month, ③ who, ④ facility (named, with its code), ⑤ paid, ⑥ insurer: the six items of NTA No.1119 with ①.
+      expect(row.療養年月).toBe(expected?.serviceMonth);
+      expect(row.療養を受けた者).toBe('山田 太郎');
+      expect(typeof row.医療機関等 === 'object' ? row.医療機関等['@医療機関コード'] : undefined).toBe(expected?.facilityCode);
+      expect(row.医療費の額).toBe(expected?.totalCostYen);
+      expect(row.窓口負担額).toBe(expected?.patientShareYen);
+      // ⑥ the insurer that covered that month (yamada changed insurer: the notice names the one of the month).
+      const month = row.療養年月;
+      const coveringThen = coverages.filter((coverage) => coverage.qualificationDate <= `${month}-31` && (!coverage.disqualificationDate || coverage.disqualificationDate > `${month}-01`)).map((coverage) => coverage.insurerName);
+      expect(coveringThen).toContain(row.保険者['#text']);
+    }
+    // Without a session, no file (the route asks the gateway with the session's own token only).
+    const stranger = await browser.newContext();
+    const anonymous = await stranger.request.get(`${portal.url}/expenses/etax?year=2025`);
+    expect(anonymous.status()).toBe(401);
+    expect(await anonymous.text()).not.toContain('山田');
+    await stranger.close();
+  });
+
+  test('健康保険証情報 lists every coverage, newest first, with 本人/家族 and the ceiling category, as the API has them', async () => {
+    const { page } = session;
+    const api = (await system.graphql<{ me: { qualifications: Array<{ insurerName: string; personalFamilyClassification: string }> } }>(
+      '{ me { qualifications { insurerName personalFamilyClassification } } }', {}, await system.token('yamada'))).body.data?.me.qualifications ?? [];
+    expect(api.length).toBeGreaterThan(0);
+    await visit(page, `${portal.url}/insurance`);
+    const history = page.getByTestId('coverage-history');
+    const cards = history.locator('section.card');
+    expect(await cards.count()).toBe(api.length);
+    for (const [index, coverage] of api.entries()) {
+      const text = await cards.nth(index).innerText();
+      expect(text).toContain(coverage.insurerName);
+      expect(text).toContain(coverage.personalFamilyClassification === '2' ? '家族（被扶養者）' : '本人（被保険者）');
+      expect(text).toContain('限度額適用認定証区分');
+    }
+    expect(await cards.first().getAttribute('data-in-force')).toBe('true');
+    await shootBoth(page, 'insurance');
+  });
+
+  test('the home page leads by task (やりたいことから探す), and its notices have a read state that persists', async () => {
+    const { page } = session;
+    await visit(page, `${portal.url}/`);
+    const tasks = page.getByTestId('task-menu').getByRole('link');
+    expect(await tasks.count()).toBe(6);
+    expect(await tasks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/drugs?view=active', '/checkups', '/expenses#tax-return', '/insurance', '/access', '/phr']);
+    const unread = page.locator('[data-testid=access-notice][data-unread=true], [data-testid=notice][data-unread=true]');
+    const before = await unread.count();
+    expect(before).toBeGreaterThan(0);
+    expect(await page.getByTestId('unread-count').innerText()).toBe(`未読${before}件`);
+    await shoot(page, 'home-unread');
+    await page.getByRole('button', { name: 'すべて既読にする' }).click();
+    // The server action stores the mark and sends the page again: the count goes away when the new page is in.
+    await page.getByTestId('unread-count').waitFor({ state: 'detached' });
+    expect(page.url()).toBe(`${portal.url}/`);
+    expect(await unread.count()).toBe(0);
+    expect(await page.getByTestId('unread-count').count()).toBe(0);
+    // Stored by the consent service, not in this browser: the API says the same.
+    const state = await system.graphql<{ me: { noticesReadThrough: string | null } }>('{ me { noticesReadThrough } }', {}, await system.token('yamada'));
+    expect(state.body.data?.me.noticesReadThrough).not.toBeNull();
+    await shoot(page, 'home-read');
+  });
+
   test('提供状況 names every reader, groups repeats of a day into one row with a count, and pages the rest; PHR連携 names the app', async () => {
     const { page } = session;
     await visit(page, `${portal.url}/access`);
@@ -548,7 +655,7 @@ describe('patient (yamada) with the virtual My Number Card', () => {
   test('every patient page fits a 360 px wide phone without sideways scrolling, and starts with a skip link', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
+    for (const pathname of ['/', '/insurance', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
       await visit(page, `${portal.url}${pathname}`);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect({ pathname, overflow }).toEqual({ pathname, overflow: 0 });
@@ -569,7 +676,7 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const newestBox = await newestHeader.boundingBox();
     // Its column starts on screen (with the 健診機関 line it may be a little wider than what is left of 360 px).
     expect(newestBox?.x ?? Infinity).toBeLessThan(360 - 48);
-    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
+    for (const pathname of ['/', '/insurance', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
       await visit(page, `${portal.url}${pathname}`);
       await shootBoth(page, pathname.slice(1).replace(/\?.*$/u, '') || 'home');
     }
@@ -643,7 +750,7 @@ describe('patient (yamada) with the virtual My Number Card', () => {
   });
 
   test('page weight is measured and printed: JavaScript (gzip) and fonts per page', async () => {
-    for (const pathname of ['/', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
+    for (const pathname of ['/', '/insurance', '/drugs', '/checkups', '/expenses?year=2025', '/access', '/phr']) {
       const page = await session.context.newPage();
       const loads: Array<Promise<{ kind: 'js' | 'font'; bytes: number }>> = [];
       page.on('response', (response) => {
@@ -659,7 +766,10 @@ describe('patient (yamada) with the virtual My Number Card', () => {
       record(`fontKB ${name}`, Math.round(sizes.filter((size) => size.kind === 'font').reduce((sum, size) => sum + size.bytes, 0) / 1024));
       await page.close();
     }
-    expect(Object.keys(measurements).filter((key) => key.startsWith('jsGzipKB')).length).toBe(6);
+    expect(Object.keys(measurements).filter((key) => key.startsWith('jsGzipKB')).length).toBe(7);
+    // The budgets of portal/README.md "Weight and accessibility": JavaScript ≤ 150 KB gzip and fonts ≤ 100 KB per page.
+    const overBudget = Object.entries(measurements).filter(([key, value]) => (key.startsWith('jsGzipKB') && value > 150) || (key.startsWith('fontKB') && value > 100));
+    expect(overBudget).toEqual([]);
   });
 
   test('no console errors on any patient page', () => {
@@ -694,5 +804,13 @@ describe('a person registered as a DV victim (sato): her portal', () => {
     await shoot(page, 'dv-access');
     expect(consoleErrors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  test('axe-core finds no violation of any impact on any photographed page state', () => {
+    // Runs last: every shoot() above checked its page state (patient, kiosk, clinic, English, 360 px, dialogs).
+    expect(checkedStates.size).toBeGreaterThan(40);
+    expect(accessibilityViolations).toEqual([]);
   });
 });
