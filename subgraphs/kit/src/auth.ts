@@ -34,11 +34,14 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 const CACHE_MAX_MS = 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
 
-/** The revocation-list ids that end a token: its own `jti`, and its PHR grant (sharedState.ts RevocationList). */
+/**
+ * The revocation-list ids that end a token: its own `jti` (sharedState.ts RevocationList). A PHR app's token is
+ * not ended by the revocation of its grant: the decision point refuses every read under a revoked grant at once
+ * (it reads the grant on every decision), and the app must get the same answers as for a DV-blocked person's
+ * grant, which stays authenticated (docs/access-policy.md, DV: "as a grant that no longer exists").
+ */
 export function revocationIdsOf(payload: JWTPayload): string[] {
-  const ids = typeof payload.jti === 'string' ? [payload.jti] : [];
-  if (typeof payload.grantId === 'string') ids.push(`grant:${payload.grantId}`);
-  return ids;
+  return typeof payload.jti === 'string' ? [payload.jti] : [];
 }
 
 const REVOKED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';

@@ -29,8 +29,8 @@ export interface LimiterOptions {
 }
 
 /**
- * Ids of ended tokens: an access token's `jti`, or `grant:<id>` for every token issued under a revoked PHR
- * grant. An id is kept until the last token it names has expired, so the list never outgrows the tokens alive.
+ * Ids of ended tokens (an access token's `jti`), each kept until its token would have expired, so the list never
+ * outgrows the tokens alive.
  */
 export interface RevocationList {
   revoke(id: string, untilMs: number): Promise<void>;

@@ -70,7 +70,7 @@ export class PhrResolver {
       .where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId), isNull(phrGrants.revokedAt))).returning();
     const row = revoked ?? (await ctx.db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId))))[0];
     if (!row) throw new NotFoundError('No such grant / 該当する連携がありません');
-    await endGrantSessions(ctx.db, ctx.revocations, row.id, now);
+    await endGrantSessions(ctx.db, row.id, now);
     return toPhrGrant(row, now, await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]));
   }
 }

@@ -9,7 +9,7 @@ import { decodeJwt } from 'jose';
 import { UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
 import { accounts, cards, phrGrants, refreshTokens, type Tables } from '../db/tables';
 import { isCardLocked } from './card';
-import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, type SigningKey } from './signing';
+import { issueAccessToken, type SigningKey } from './signing';
 
 /** A refresh token outlives a working shift by a little; after that the person proves who they are again. */
 export const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
@@ -113,10 +113,11 @@ export async function endSession(db: Db<Tables>, revocations: RevocationList, re
 }
 
 /**
- * The grant was revoked: every refresh token issued under it is revoked, and every access token naming it is
- * refused at once (listed as `grant:<id>` for as long as the longest such token can live).
+ * The grant was revoked: every refresh token issued under it is revoked. Its access tokens stay valid as
+ * authentication but read nothing: the decision point refuses every read under a revoked grant at once, on every
+ * replica (the grant row is read per decision), with the answer a DV-blocked person's grant also gets (kit auth.ts
+ * revocationIdsOf).
  */
-export async function endGrantSessions(db: Db<Tables>, revocations: RevocationList, grantId: string, now: Date): Promise<void> {
-  await revocations.revoke(`grant:${grantId}`, now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000);
+export async function endGrantSessions(db: Db<Tables>, grantId: string, now: Date): Promise<void> {
   await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.grantId, grantId), isNull(refreshTokens.revokedAt)));
 }
