@@ -15,11 +15,12 @@ export function formatDate(isoDate: string, locale: Locale): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-export function formatMonth(yearMonth: string, locale: Locale): string {
+/** A month (YYYY-MM) in words; `short` abbreviates the English month name (Sep 2025) where a column must stay narrow. */
+export function formatMonth(yearMonth: string, locale: Locale, length: 'long' | 'short' = 'long'): string {
   const [year, month] = yearMonth.split('-').map(Number);
   if (!year || !month) return yearMonth;
   if (locale === 'ja') return `${year}年${month}月`;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: length }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 export function formatYen(amount: number, locale: Locale): string {

@@ -162,8 +162,8 @@ describe('operator console: claim re-routing statistics', () => {
         await wrap.evaluate((element) => { element.scrollLeft = element.scrollWidth; });
         const month = await table.locator('tbody th[scope=row]').first().boundingBox();
         const lastFigure = await table.locator('tbody tr').first().locator('td').last().boundingBox();
-        expect(month && month.x >= 0 && month.x + month.width <= width / 2).toBe(true);
-        expect(lastFigure && lastFigure.x + lastFigure.width <= width).toBe(true);
+        expect({ locale, width, month, monthFixedOnScreen: month !== null && month.x >= 0 && month.x + month.width <= width / 2 }).toMatchObject({ locale, width, monthFixedOnScreen: true });
+        expect({ locale, width, lastFigure, lastFigureOnScreen: lastFigure !== null && lastFigure.x + lastFigure.width <= width }).toMatchObject({ locale, width, lastFigureOnScreen: true });
         await wrap.evaluate((element) => { element.scrollLeft = 0; });
         await page.screenshot({ path: path.join(SCREENSHOTS, `operator-${locale}-${width}.png`), fullPage: true });
         await page.screenshot({ path: path.join(SCREENSHOTS, `operator-${locale}-${width}-top.png`) });

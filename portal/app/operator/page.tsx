@@ -96,7 +96,8 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
           <tbody>
             {[...rows].reverse().map((row) => (
               <tr key={row.serviceMonth} data-month={row.serviceMonth}>
-                <th scope="row" data-label={t.operatorMonth}>{formatMonth(row.serviceMonth, locale)}</th>
+                {/* Short in English: the month column stays fixed on a phone and must leave room for the figures. */}
+                <th scope="row" data-label={t.operatorMonth}>{formatMonth(row.serviceMonth, locale, 'short')}</th>
                 <td className="num" data-label={t.operatorChecked} data-value={row.checked}>{formatNumber(row.checked, locale)}</td>
                 <td className="num" data-label={t.operatorRerouted} data-value={row.rerouted}>{formatNumber(row.rerouted, locale)}</td>
                 <td className="num" data-label={t.operatorReturned} data-value={row.returned}>{formatNumber(row.returned, locale)}</td>
