@@ -59,7 +59,8 @@ export interface TestSystemOptions {
 /** The demo world's "today" in tests: fixed, so that generated histories and expectations agree. */
 export const AS_OF = '2026-11-25';
 
-async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh PostgreSQL database next to `baseUrl`'s, for one system; drop() removes it. */
+export async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `onshi_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database ${name}`);

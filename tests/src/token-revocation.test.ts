@@ -41,6 +41,24 @@ describe('ended sessions end their access tokens at once (no Redis)', () => {
     expect((await system.graphql<{ me: { id: string } }>(ME, {}, other.accessToken)).body.data?.me.id).toBe(system.patient(0).id);
   });
 
+  test('a logout outlives a restart of consent: the revocation list is kept in its database, not only in memory', async () => {
+    const session = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql(ME, {}, session.accessToken)).body.errors).toBeUndefined();
+    const logout = await system.graphql<{ logout: boolean }>('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken }, session.accessToken);
+    expect(logout.body.data?.logout).toBe(true);
+
+    await system.restartService('consent');
+    // Still within the token's 15 minutes, and signed by a key consent still trusts: only the stored list refuses it.
+    const after = await system.graphql(ME, {}, session.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(after.body.data ?? null).toBeNull();
+    expect(after.text).not.toContain(system.patient(0).name);
+    // The restarted consent serves a fresh session of the same person.
+    const other = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql<{ me: { id: string } }>(ME, {}, other.accessToken)).body.data?.me.id).toBe(system.patient(0).id);
+  });
+
   test('logging out without the access token still revokes the refresh token, and a forged revocation question is refused as malformed', async () => {
     const session = await loginDemoAccount(call, system.demo, 'sato');
     const logout = await system.graphql<{ logout: boolean }>('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken });

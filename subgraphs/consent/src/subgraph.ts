@@ -13,6 +13,7 @@ import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/loginThrottle';
 import { SearchThrottle } from './services/specialSearchLog';
 import { consentOperations } from './services/operations';
+import { DatabaseRevocationList } from './services/revokedTokens';
 import { refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
 
@@ -84,5 +85,6 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   operations: () => consentOperations,
   endsSessions: true,
+  sessionRevocations: (db) => new DatabaseRevocationList(db),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -34,6 +34,12 @@ export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
    * statement runs while the files are read: the snapshot is a clean crash image at a commit boundary.
    */
   backup?(): Promise<Uint8Array>;
+  /**
+   * Runs `work` while no other process on the same database runs work under the same `name`: replicas of a
+   * subgraph started together take turns at migrating, claiming the mode and seeding (docs/operations.md
+   * "Replicated start"). A PostgreSQL session advisory lock; embedded PGlite has one owner per directory anyway.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
@@ -57,7 +63,8 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
   const logger = { logQuery: () => countStatement() };
   const migrationConfig = { migrationsFolder: options.migrationsFolder, migrationsSchema: options.service, migrationsTable: '__drizzle_migrations' };
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
+    const databaseUrl = options.databaseUrl;
+    const client = postgres(databaseUrl, {
       max: options.poolSize ?? 10,
       onnotice: () => undefined,
       connect_timeout: 5,
@@ -65,10 +72,32 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     });
     await client`select 1`;
     const db = drizzlePostgres({ client, schema: options.schema, logger });
-    await migratePostgres(db, migrationConfig);
-    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }) };
+    const exclusive = <T>(name: string, work: () => Promise<T>) => underAdvisoryLock(databaseUrl, `onshi:${options.service}:${name}`, work);
+    // drizzle's migrator is not safe against itself: two replicas would both see a migration as missing and both run it.
+    await exclusive('migrate', () => migratePostgres(db, migrationConfig));
+    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }), exclusive };
   }
   return openEmbedded(options, logger, migrationConfig);
+}
+
+/**
+ * Holds a PostgreSQL session advisory lock while `work` runs on the pool; a second process asking for the same
+ * key waits in pg_advisory_lock until the first unlocks (or its session ends, when it dies: a crash cannot leave
+ * the lock behind). The lock has its own connection, not one of the pool's: with a pool of one (the operator
+ * commands) the work would otherwise wait for the connection the lock holds.
+ */
+async function underAdvisoryLock<T>(databaseUrl: string, key: string, work: () => Promise<T>): Promise<T> {
+  const session = postgres(databaseUrl, { max: 1, onnotice: () => undefined, connect_timeout: 5, connection: { application_name: 'onshi-startup-lock' } });
+  try {
+    await session`select pg_advisory_lock(hashtext(${key}))`;
+    try {
+      return await work();
+    } finally {
+      await session`select pg_advisory_unlock(hashtext(${key}))`;
+    }
+  } finally {
+    await session.end({ timeout: 5 });
+  }
 }
 
 /** The embedded PGlite database of a subgraph, owned by this process for as long as it is open. */
@@ -134,6 +163,7 @@ async function openEmbedded<TSchema extends Record<string, unknown>>(
       }
     },
     announce: (url) => lock.announce(url),
+    exclusive: (_name, work) => work(),
     backup: async () => {
       await pglite.exec('checkpoint');
       return gzipTar(await pglite.dumpDataDir('none'));

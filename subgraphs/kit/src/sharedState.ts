@@ -109,8 +109,8 @@ export class ConsentRevocationList implements RevocationList {
 
 export interface SharedStateOptions extends SharedStateConfig {
   /**
-   * Without Redis: the revocation list of a process that does not end tokens itself (the consent subgraph
-   * does). Default: an in-process list.
+   * Without Redis: the revocation list of a process that does not end tokens itself (it asks the consent
+   * subgraph), or consent's own list kept in its database (consent revokedTokens.ts). Default: in process.
    */
   localRevocations?: RevocationList;
 }

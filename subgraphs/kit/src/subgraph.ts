@@ -20,7 +20,7 @@ import { requestLogPlugin } from './requestLog';
 import type { Actor } from './roles';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
-import { ConsentRevocationList, openSharedState, type SharedState } from './sharedState';
+import { ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from './sharedState';
 
 export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
 
@@ -60,6 +60,8 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   tokenKeys?(): JWTVerifyGetKey;
   /** The subgraph that ends sessions keeps the revocation list itself when there is no Redis; the others ask it. */
   endsSessions?: boolean;
+  /** Without Redis: where the subgraph that ends sessions keeps its revocation list, so it outlives a restart (default: memory). */
+  sessionRevocations?(db: Db<TTables>): RevocationList;
 }
 
 /**
@@ -85,22 +87,32 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   } catch (error) {
     return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, error instanceof DataDirInUseError ? error.exitCode : 1);
   }
-  try {
-    await claimDatabaseMode(database.db as Db<Record<string, unknown>>, definition.name, definition.tables, config.DEMO_MODE ? 'demo' : 'production');
-  } catch (error) {
-    if (!(error instanceof ModeMismatchError)) throw error;
-    await database.close();
-    return exitWithReason(`${service}: ${error.message}`, 78);
-  }
   const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
-  const shared = openSharedState({ ...config, ...(definition.endsSessions ? {} : { localRevocations: new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET) }) });
+  const localRevocations = definition.endsSessions ? definition.sessionRevocations?.(database.db) : new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET);
+  const shared = openSharedState({ ...config, localRevocations });
   const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, shared };
-  if (config.DEMO_MODE && definition.seedDemo) {
-    const started = Date.now();
-    await definition.seedDemo(deps);
-    logger.info({ ms: Date.now() - started, patients: demo.patients }, 'demo data ready');
+  // Replicas sharing one database take turns here: the first claims the mode and seeds, the next find it done
+  // (seeds fill only empty tables) and only load their keys and caches.
+  const ready = await database.exclusive('start', async () => {
+    try {
+      await claimDatabaseMode(database.db as Db<Record<string, unknown>>, definition.name, definition.tables, config.DEMO_MODE ? 'demo' : 'production');
+    } catch (error) {
+      if (!(error instanceof ModeMismatchError)) throw error;
+      return error;
+    }
+    if (config.DEMO_MODE && definition.seedDemo) {
+      const started = Date.now();
+      await definition.seedDemo(deps);
+      logger.info({ ms: Date.now() - started, patients: demo.patients }, 'demo data ready');
+    }
+    await definition.prepare?.(deps);
+    return undefined;
+  });
+  if (ready instanceof ModeMismatchError) {
+    await shared.close();
+    await database.close();
+    return exitWithReason(`${service}: ${ready.message}`, 78);
   }
-  await definition.prepare?.(deps);
   const schema = await definition.buildSchema();
   const verifyToken = createTokenVerifier(definition.tokenKeys?.() ?? config.CONSENT_URL, shared.revocations);
   const authenticate: RequestAuthenticator = async (req) => {

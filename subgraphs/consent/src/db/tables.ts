@@ -304,5 +304,15 @@ export const noticeReads = consentSchema.table('notice_reads', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
-export const tables = { noticeReads, accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
+/**
+ * Ended access tokens (their `jti`) until they would have expired, when there is no Redis (the embedded default):
+ * a logout must survive a restart of consent, or a stolen token of a logged-out session would work again for the
+ * rest of its 15 minutes (services/revokedTokens.ts; docs/operations.md "Replicas and shared state").
+ */
+export const revokedTokens = consentSchema.table('revoked_tokens', {
+  jti: text('jti').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)]);
+
+export const tables = { revokedTokens, noticeReads, accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

@@ -1,0 +1,43 @@
+import { lt, sql } from 'drizzle-orm';
+import { MemoryRevocationList, type Db, type RevocationList } from '@onshi/kit';
+import { revokedTokens, type Tables } from '../db/tables';
+
+/**
+ * The revocation list of the embedded default (no Redis): one consent process answers every revocation question
+ * (kit sharedState.ts ConsentRevocationList), so it keeps the list in memory for the per-request check, and writes
+ * each revocation to its database first, so a restart loads the list back instead of forgetting every logout of the
+ * last 15 minutes. The write comes first: a logout that cannot be stored fails, never ends the token only in memory.
+ */
+export class DatabaseRevocationList implements RevocationList {
+  private readonly memory = new MemoryRevocationList();
+  private loaded: Promise<void> | undefined;
+
+  constructor(private readonly db: Db<Tables>) {}
+
+  async revoke(id: string, untilMs: number): Promise<void> {
+    await this.load();
+    const until = new Date(untilMs);
+    await this.db.insert(revokedTokens).values({ jti: id, expiresAt: until })
+      .onConflictDoUpdate({ target: revokedTokens.jti, set: { expiresAt: sql`greatest(${revokedTokens.expiresAt}, excluded.expires_at)` } });
+    // Rows of tokens that have expired anyway mean nothing: the table stays as small as the live sessions' logouts.
+    await this.db.delete(revokedTokens).where(lt(revokedTokens.expiresAt, new Date()));
+    await this.memory.revoke(id, untilMs);
+  }
+
+  async anyRevoked(ids: readonly string[]): Promise<boolean> {
+    await this.load();
+    return this.memory.anyRevoked(ids);
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const rows = await this.db.select().from(revokedTokens).where(sql`${revokedTokens.expiresAt} > now()`);
+      for (const row of rows) await this.memory.revoke(row.jti, row.expiresAt.getTime());
+    })().catch((error: unknown) => {
+      // Not loaded: the next question tries again, and this one fails closed.
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
+  }
+}
