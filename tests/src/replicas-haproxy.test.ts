@@ -38,6 +38,8 @@ let system: ReplicatedSystem;
 let database: { url: string; drop(): Promise<void> };
 let sql: postgres.Sql;
 let dataDir: string;
+/** What the replicas and HAProxy printed (its server UP/DOWN alerts among it). */
+const output: string[] = [];
 const internalSecret = randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
@@ -53,11 +55,14 @@ beforeAll(async () => {
     },
     gatewayEnv: { RATE_LIMIT_REQUESTS: String(RATE_LIMIT_REQUESTS) },
     stdio: 'pipe',
+    onOutput: (name, text) => void output.push(`[${name}] ${text}`),
   });
   sql = postgres(database.url, { max: 2, onnotice: () => undefined });
 });
 
 afterAll(async () => {
+  // HAProxy's alerts (a replica going DOWN or UP) are few and say what the balancer saw; the rest on request.
+  process.stdout.write(output.filter((line) => process.env.TEST_SHOW_OUTPUT || line.startsWith('[haproxy]')).join('').slice(-8_000));
   await sql?.end();
   await system?.stop();
   await database?.drop();
@@ -292,7 +297,7 @@ test('a consent replica killed with SIGKILL under load loses no acknowledged wri
   expect(new Set(stored.map((row) => row.request_id)).size).toBe(acknowledged.length);
   // HAProxy has taken the dead replica out of rotation; the chains the survivor kept appending to still verify.
   let victimState = '';
-  for (let tries = 0; tries < 50 && victimState !== 'DOWN'; tries += 1) {
+  for (let tries = 0; tries < 150 && victimState !== 'DOWN'; tries += 1) {
     victimState = (await system.serverStates()).find((s) => s.backend === 'consent-replicas' && s.server === 'consent-1')?.status ?? '';
     if (victimState !== 'DOWN') await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -55,8 +55,8 @@ export function assertHaproxyInstalled(): void {
 interface Frontend { name: ServiceName; bind: string; servers: Array<{ name: string; address: string }> }
 
 /**
- * HAProxy 2.6 configuration. Health checks on /ready (the service and its database answer); a server failing two
- * checks in a row leaves the rotation. `retries` + `redispatch` send a request whose connection was refused (a
+ * HAProxy 2.6 configuration. Health checks on /ready (the service and its database answer) every 2 s; a server
+ * failing three in a row leaves the rotation, two successes bring it back. `retries` + `redispatch` send a request whose connection was refused (a
  * replica just killed) to another replica, so only requests already in flight on the dead one fail. The client
  * address: a loopback peer (the portal) may name its client in X-Forwarded-For, as the services themselves allow
  * (kit clientAddressOf); any other peer's header is replaced by its own address, so nobody can choose theirs.
@@ -79,7 +79,9 @@ export function haproxyConfig(frontends: Frontend[], statsSocket: string): strin
     '  option httpchk',
     '  http-check send meth GET uri /ready',
     '  http-check expect status 200',
-    '  default-server inter 1s fall 2 rise 1',
+    // Tolerant of a busy machine: a replica slow to answer /ready for a few seconds is not a dead one.
+    '  timeout check 5s',
+    '  default-server inter 2s fall 3 rise 2',
     '',
   ];
   for (const frontend of frontends) {
