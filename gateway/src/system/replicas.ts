@@ -76,6 +76,9 @@ export function haproxyConfig(frontends: Frontend[], statsSocket: string): strin
     '  timeout http-keep-alive 10s',
     '  retries 3',
     '  option redispatch 1',
+    // A fresh loopback connection per request: a reused idle one can be closed by Node (keepAliveTimeout 5 s) just as
+    // HAProxy sends on it, and a POST cannot be retried, so the client would see its connection dropped.
+    '  option http-server-close',
     '  option httpchk',
     '  http-check send meth GET uri /ready',
     '  http-check expect status 200',
