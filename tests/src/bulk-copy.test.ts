@@ -15,6 +15,7 @@ interface Observed {
   batches: { total: number; statements: number; stored: number };
   orphan: { error?: string; stored: number };
   indexes: { before: string[]; during: string[]; after: string[]; failedLoad?: string; afterFailure: string[] };
+  transaction: { statements: number; committed: number; rollbackError?: string; rolledBack: number };
 }
 
 let observed: Observed;
@@ -68,4 +69,13 @@ test('secondary indexes are dropped during a deferred load and built again after
   expect(after).toEqual(before);
   expect(failedLoad).toBe('load failed');
   expect(afterFailure).toEqual(before);
+});
+
+test('COPY on a transaction\'s connection (copyWith, the claim ingest\'s path) commits with it and rolls back with it', () => {
+  const { statements, committed, rollbackError, rolledBack } = observed.transaction;
+  // Two COPYs and nothing else counted: begin/commit are the driver's, not statements of ours.
+  expect(statements).toBe(2);
+  expect(committed).toBe(1);
+  expect(rollbackError).toBe('batch failed after its COPY');
+  expect(rolledBack).toBe(0);
 });

@@ -80,13 +80,27 @@ export function postgresCopy(client: Sql): CopyRows {
   };
 }
 
-/** COPY into embedded PGlite: the text is handed over as a blob (PGlite's /dev/blob device). */
-export function pgliteCopy(client: PGlite): CopyRows {
+/** COPY into embedded PGlite (the database, or one of its transactions): the text is handed over as a blob (PGlite's /dev/blob device). */
+export function pgliteCopy(client: Pick<PGlite, 'query'>): CopyRows {
   return async (chunk) => {
     if (chunk.rows === 0) return;
     countStatement();
     await client.query(copyStatement(chunk, `'/dev/blob'`), [], { blob: new Blob([chunk.text]) });
   };
+}
+
+/**
+ * COPY on the connection of a drizzle database or transaction, so that in a transaction the rows commit or roll back
+ * with its other statements: the claim ingest stores a whole batch in one transaction (drugs claimStore.ts, issue 5)
+ * and COPY costs a tenth of drizzle's multi-row INSERT per row (docs/benchmarks.md "Claim re-routing"). drizzle keeps
+ * the driver's client on its session: postgres-js's reserved `sql` of `begin` (or the pool), PGlite's Transaction (or
+ * the PGlite instance); both take COPY the way `postgresCopy` and `pgliteCopy` give it.
+ */
+export function copyWith(executor: Db<Record<string, unknown>>): CopyRows {
+  const client = (executor as unknown as { session?: { client?: unknown } }).session?.client as Partial<Sql> & Partial<Pick<PGlite, 'query'>> | undefined;
+  if (typeof client?.unsafe === 'function') return postgresCopy(client as Sql);
+  if (typeof client?.query === 'function') return pgliteCopy(client as Pick<PGlite, 'query'>);
+  throw new Error('copyWith: the executor is neither a postgres-js nor a PGlite drizzle database or transaction');
 }
 
 /**

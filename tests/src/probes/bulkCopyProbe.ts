@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc, sql } from 'drizzle-orm';
-import { copyInBatches, encodeCopyRows, openDatabase, processCounters, REPO_ROOT, withSecondaryIndexesDeferred } from '@onshi/kit';
+import { copyInBatches, copyWith, encodeCopyRows, openDatabase, processCounters, REPO_ROOT, withSecondaryIndexesDeferred } from '@onshi/kit';
 import { claimItems, claims, tables } from '@onshi/drugs/src/db/tables';
 import { loadDrugMaster } from '@onshi/drugs/src/services/drugMaster';
 import { syncDrugMasterTable } from '@onshi/drugs/src/services/drugMasterStore';
@@ -80,7 +80,25 @@ async function main() {
       .then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
     const indexesAfterFailure = await secondaryIndexes();
 
+    // 5. COPY in a transaction (copyWith, the claim ingest's path): committed with it, or rolled back with it.
+    const committed = claimOf(`tx-commit-${randomUUID()}`, '2026-07');
+    before = processCounters.statements;
+    await handle.db.transaction(async (tx) => {
+      await copyWith(tx)(encodeCopyRows(claims, [committed]));
+      await copyWith(tx)(encodeCopyRows(claimItems, [itemOf(committed, 0, drugCode)]));
+    });
+    const transactionStatements = processCounters.statements - before;
+    const rolledBack = claimOf(`tx-rollback-${randomUUID()}`, '2026-07');
+    const rollbackError = await handle.db.transaction(async (tx) => {
+      await copyWith(tx)(encodeCopyRows(claims, [rolledBack]));
+      await copyWith(tx)(encodeCopyRows(claimItems, [itemOf(rolledBack, 0, drugCode)]));
+      throw new Error('batch failed after its COPY');
+    }).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+    const [committedStored] = await rowsOf(sql`select count(*)::int as n from drugs.claim_items where patient_id = ${committed.patientId}`);
+    const [rolledBackStored] = await rowsOf(sql`select count(*)::int as n from drugs.claims where patient_id = ${rolledBack.patientId}`);
+
     process.stdout.write(`${JSON.stringify({
+      transaction: { statements: transactionStatements, committed: committedStored?.n, rollbackError, rolledBack: rolledBackStored?.n },
       kind: handle.kind,
       roundTrip: { claim, items, storedClaim, storedItems, statements: roundTripStatements },
       batches: { total: batchTotal, statements: batchStatements, stored: batchStored?.n },

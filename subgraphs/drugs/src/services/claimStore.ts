@@ -3,7 +3,7 @@
 // (issue 5: "rejects a bad batch as a whole with row-level reasons: nothing half-written").
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { CoverageLookup, Db } from '@onshi/kit';
+import { copyWith, encodeCopyRows, type CoverageLookup, type Db } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from './claimRouting';
 import { validateClaimBatch, type Claim, type ClaimValidationError } from './claims';
@@ -81,21 +81,23 @@ export function rowsOfClaim(claim: Claim, batchId: string, claimId: string = ran
   };
 }
 
-/** Inserts already-validated claims with the given executor (a transaction); `routingOf` gives each claim's routing. */
-export async function insertClaims(executor: Db<Tables>, batch: readonly Claim[], batchId: string, routingOf: (claim: Claim) => RoutingOutcome | undefined = () => undefined): Promise<{ claimCount: number; itemCount: number }> {
+/**
+ * Stores already-validated claims with the given executor (the ingest's transaction): one COPY for the headers and one
+ * for the items (kit bulkCopy.ts copyWith), on the transaction's own connection so they commit or roll back with the
+ * rest of the batch. drizzle's multi-row INSERT spent ~45 % of the ingest's busy time building statements value by
+ * value (docs/benchmarks.md "Claim re-routing"); COPY's text is one string per row.
+ */
+export async function insertClaims(executor: Db<Tables>, batch: ReadonlyArray<{ claim: Claim; digest: string; routing?: RoutingOutcome }>, batchId: string): Promise<{ claimCount: number; itemCount: number }> {
   const claimRows: ClaimRow[] = [];
   const itemRows: ClaimItemRow[] = [];
-  for (const claim of batch) {
-    const rows = rowsOfClaim(claim, batchId, randomUUID(), claimDigest(claim), routingOf(claim));
+  for (const { claim, digest, routing } of batch) {
+    const rows = rowsOfClaim(claim, batchId, randomUUID(), digest, routing);
     claimRows.push(rows.claim);
     for (const item of rows.items) itemRows.push(item);
   }
-  for (let start = 0; start < claimRows.length; start += ROWS_PER_INSERT) {
-    await executor.insert(claims).values(claimRows.slice(start, start + ROWS_PER_INSERT));
-  }
-  for (let start = 0; start < itemRows.length; start += ROWS_PER_INSERT) {
-    await executor.insert(claimItems).values(itemRows.slice(start, start + ROWS_PER_INSERT));
-  }
+  const copy = copyWith(executor as Db<Record<string, unknown>>);
+  await copy(encodeCopyRows(claims, claimRows));
+  await copy(encodeCopyRows(claimItems, itemRows));
   return { claimCount: claimRows.length, itemCount: itemRows.length };
 }
 
@@ -267,8 +269,7 @@ export async function ingestClaimBatch(db: Db<Tables>, rows: readonly unknown[],
       const fresh = candidates.filter(({ row }) => !compared.resent.has(row));
       const returning = fresh.flatMap((candidate) => (candidate.routing?.kind === 'RETURNED' ? [{ ...candidate, routing: candidate.routing }] : []));
       const storing = fresh.filter((candidate) => candidate.routing?.kind !== 'RETURNED');
-      const routingByClaim = new Map(storing.map((candidate) => [candidate.claim, candidate.routing]));
-      const counts = await insertClaims(tx, storing.map(({ claim }) => claim), batchId, (claim) => routingByClaim.get(claim));
+      const counts = await insertClaims(tx, storing, batchId);
       const written = await insertReturnedClaims(tx, returning, batchId);
       const newlyReturned = returning.filter(({ claim }) => written.has(claimKeyOf(claim)));
       await addRoutingCounts(tx, [...storing, ...newlyReturned].flatMap(({ claim, routing }) => (routing === undefined ? [] : [{ claim, routing }])));
