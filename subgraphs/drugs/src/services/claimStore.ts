@@ -2,7 +2,7 @@
 // A batch is validated as a whole and stored in one transaction: either every row is stored or none
 // (issue 5: "rejects a bad batch as a whole with row-level reasons: nothing half-written").
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { copyWith, encodeCopyRows, type CoverageLookup, type Db } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from './claimRouting';
@@ -12,7 +12,7 @@ import type { DrugLookup } from './drugMaster';
 /** Largest batch one call accepts; bigger files are split by the sender (or the CLI). */
 export const MAX_CLAIMS_PER_BATCH = 5_000;
 
-// PostgreSQL allows 65 535 bind parameters per statement; claim_items has 12 columns.
+// PostgreSQL allows 65 535 bind parameters per statement; returned_claims has 12 columns.
 const ROWS_PER_INSERT = 2_000;
 
 export type ClaimRow = typeof claims.$inferInsert;
@@ -151,17 +151,23 @@ export function tallyRouting(totals: Map<string, typeof claimRoutingCounts.$infe
   totals.set(key, total);
 }
 
-/** Adds the batch's outcomes to the running totals (tables.ts claimRoutingCounts), in the ingest's transaction. */
+/**
+ * Adds the batch's outcomes to the running totals (tables.ts claimRoutingCounts), in the ingest's transaction: one
+ * upsert with the totals as one JSON parameter (drizzle built ~2,000 rows × 7 values per batch, one facility each).
+ * The rows go in key order, so concurrent batches that touch the same totals lock them in the same order and wait for
+ * each other instead of deadlocking.
+ */
 async function addRoutingCounts(executor: Db<Tables>, checked: ReadonlyArray<{ claim: Claim; routing: RoutingOutcome }>): Promise<void> {
   const totals = new Map<string, typeof claimRoutingCounts.$inferInsert>();
   for (const { claim, routing } of checked) tallyRouting(totals, claim, routing);
-  const rows = [...totals.values()];
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await executor.insert(claimRoutingCounts).values(rows.slice(start, start + ROWS_PER_INSERT)).onConflictDoUpdate({
-      target: [claimRoutingCounts.serviceMonth, claimRoutingCounts.outcome, claimRoutingCounts.reason, claimRoutingCounts.insurerNumber, claimRoutingCounts.facilityCode],
-      set: { claims: sql`${claimRoutingCounts.claims} + excluded.claims`, points: sql`${claimRoutingCounts.points} + excluded.points` },
-    });
-  }
+  if (totals.size === 0) return;
+  const rows = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, total]) => total);
+  await executor.execute(sql`
+    insert into ${claimRoutingCounts} (service_month, outcome, reason, insurer_number, facility_code, claims, points)
+    select "serviceMonth", outcome, reason, "insurerNumber", "facilityCode", claims, points
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t("serviceMonth" text, outcome text, reason text, "insurerNumber" text, "facilityCode" text, claims integer, points bigint)
+    on conflict (service_month, outcome, reason, insurer_number, facility_code)
+    do update set claims = ${claimRoutingCounts}.claims + excluded.claims, points = ${claimRoutingCounts}.points + excluded.points`);
 }
 
 /** Stores the returned claims of a batch (once per content); returns the rows actually written (a resend is not recounted). */
@@ -193,27 +199,32 @@ const keyReason = (key: string) => ({
   reasonJa: `レセプトキー ${key}（医療機関・診療年月・レセプト番号）に別の内容のレセプトが登録済みです`,
 });
 
-/** Claims of the batch already stored under their key: same content → resent (skipped), other content → a row error. */
+/** drizzle's `execute` answers with the rows (postgres-js) or with `{ rows }` (PGlite). */
+function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Claims of the batch already stored under their key: same content → resent (skipped), other content → a row error.
+ * One statement for the batch, joined on the whole claim key so that it is a probe of claims_claim_key_idx per claim:
+ * asked by month and claim number alone, PostgreSQL read every claim of the month (claims_service_month_idx), which
+ * grows with each batch of a month's ingest (docs/benchmarks.md "Claim re-routing"). The keys travel as one JSON
+ * parameter (a batch of 5,000 keys as separate parameters would be 15,000 of them).
+ */
 async function compareWithStored(executor: Db<Tables>, batch: ReadonlyArray<{ claim: Claim; row: number; digest: string }>) {
   const errors: ClaimValidationError[] = [];
   const resent = new Set<number>();
-  const months = [...new Set(batch.map(({ claim }) => claim.serviceMonth))];
-  for (const month of months) {
-    const ofMonth = batch.filter(({ claim }) => claim.serviceMonth === month);
-    for (let start = 0; start < ofMonth.length; start += ROWS_PER_INSERT) {
-      const slice = ofMonth.slice(start, start + ROWS_PER_INSERT);
-      const stored = await executor
-        .select({ facilityCode: claims.facilityCode, claimNumber: claims.claimNumber, contentDigest: claims.contentDigest })
-        .from(claims)
-        .where(and(eq(claims.serviceMonth, month), inArray(claims.claimNumber, [...new Set(slice.map(({ claim }) => claim.claimNumber))])));
-      const digestByKey = new Map(stored.map((row) => [claimKeyOf({ ...row, serviceMonth: month }), row.contentDigest]));
-      for (const { claim, row, digest } of slice) {
-        const existing = digestByKey.get(claimKeyOf(claim));
-        if (existing === undefined) continue;
-        if (existing === digest) resent.add(row);
-        else errors.push({ row, path: 'claimNumber', ...keyReason(claimKeyOf(claim)) });
-      }
-    }
+  const keys = batch.map(({ claim }) => ({ f: claim.facilityCode, m: claim.serviceMonth, n: claim.claimNumber }));
+  const stored = resultRows<{ facility_code: string; service_month: string; claim_number: string; content_digest: string }>(await executor.execute(sql`
+    select c.facility_code, c.service_month, c.claim_number, c.content_digest
+    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(f text, m text, n text)
+    join ${claims} c on c.facility_code = k.f and c.service_month = k.m and c.claim_number = k.n`));
+  const digestByKey = new Map(stored.map((row) => [claimKeyOf({ facilityCode: row.facility_code, serviceMonth: row.service_month, claimNumber: row.claim_number }), row.content_digest]));
+  for (const { claim, row, digest } of batch) {
+    const existing = digestByKey.get(claimKeyOf(claim));
+    if (existing === undefined) continue;
+    if (existing === digest) resent.add(row);
+    else errors.push({ row, path: 'claimNumber', ...keyReason(claimKeyOf(claim)) });
   }
   return { errors, resent };
 }
