@@ -2,7 +2,7 @@
  * Re-routing one month of claims (レセプト振替), measured (docs/benchmarks.md "Claim re-routing"):
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --tsconfig tsconfig.base.json tests/bench/claimRerouting.ts \
- *     [--patients 100000] [--claims <patients>] [--misaddressed 0.1] [--database onshi_reroute]
+ *     [--patients 100000] [--claims <patients>] [--misaddressed 0.1] [--database onshi_reroute] [--concurrency 2]
  *
  * Loads the demo world into a PostgreSQL database kept by name and reused (as `pnpm bench --database`), starts the
  * system over it and sends one month of care (the demo as-of month) of one pharmacy claim per patient to the running
@@ -37,6 +37,8 @@ export interface RerouteFigures {
   patients: number;
   claims: number;
   batches: number;
+  /** Batches in flight at once. */
+  concurrency: number;
   coverageCalls: number;
   stored: number;
   rerouted: number;
@@ -79,8 +81,9 @@ async function routeCalls(serviceUrl: string, route: string): Promise<number> {
  * service's claim ingest (its ingest-claims operation, kit operations.ts: the ingest job's path on a running system,
  * with the service's look-ups of known patients and coverage) in batches of `batchSize`, and measures it.
  */
-export async function rerouteOneMonth(system: TestSystem, patients: number, misaddressedShare: number, options: { batchSize?: number } = {}): Promise<RerouteFigures> {
+export async function rerouteOneMonth(system: TestSystem, patients: number, misaddressedShare: number, options: { batchSize?: number; concurrency?: number } = {}): Promise<RerouteFigures> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
+  const concurrency = options.concurrency ?? 1;
   // Claim numbers of this run: a kept database already holds an earlier run's month (whose claims would be resends).
   const run = Date.now().toString(36).slice(-6);
   const drug = loadDrugMaster().entries.find((entry) => entry.route === 'oral' && entry.dosageUnit === '錠');
@@ -96,9 +99,13 @@ export async function rerouteOneMonth(system: TestSystem, patients: number, misa
   const figures = { stored: 0, rerouted: 0, returned: 0, batches: 0 };
   const tenth = Math.max(1, Math.floor(patients / 10));
   let nextTenth = tenth;
-  const started = process.hrtime.bigint();
-  try {
-    for (let first = 0; first < patients; first += batchSize) {
+  let nextFirst = 0;
+  let sent = 0;
+  // `concurrency` senders take the next batch as soon as theirs is answered: the month's claims come from many
+  // facilities at once, and the ingest is one transaction per batch whatever arrives beside it.
+  const sender = async () => {
+    for (let first = nextFirst; first < patients; first = nextFirst) {
+      nextFirst = first + batchSize;
       const claims: Array<Record<string, unknown>> = [];
       for (let index = first; index < Math.min(patients, first + batchSize); index += 1) {
         claims.push(claimOf(system.patient(index), run, drug.drugCode, fraction(index) < misaddressedShare, otherInsurer));
@@ -112,23 +119,28 @@ export async function rerouteOneMonth(system: TestSystem, patients: number, misa
       figures.stored += result.claimCount;
       figures.rerouted += result.reroutedCount;
       figures.returned += result.returnedCount;
-      while (first + claims.length >= nextTenth && nextTenth <= patients) {
+      sent += claims.length;
+      while (sent >= nextTenth && nextTenth <= patients) {
         for (const [name, pid] of Object.entries(processes)) if (pid !== undefined) rss[name]?.atTenths.push(rssMiB([pid]));
         nextTenth += tenth;
       }
     }
+  };
+  const started = process.hrtime.bigint();
+  try {
+    await Promise.all(Array.from({ length: concurrency }, sender));
   } finally {
     clearInterval(sampler);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   sample();
   const coverageCalls = (await routeCalls(system.urls.qualifications, `POST ${COVERAGE_PATH}`)) - coverageCallsBefore;
-  return { patients, claims: patients, coverageCalls, seconds, rss, ...figures };
+  return { patients, claims: patients, concurrency, coverageCalls, seconds, rss, ...figures };
 }
 
 async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
-  const { values } = parseArgs({ options: { patients: { type: 'string', default: '100000' }, misaddressed: { type: 'string', default: '0.1' }, database: { type: 'string', default: 'onshi_reroute' }, claims: { type: 'string' } } });
+  const { values } = parseArgs({ options: { patients: { type: 'string', default: '100000' }, misaddressed: { type: 'string', default: '0.1' }, database: { type: 'string', default: 'onshi_reroute' }, claims: { type: 'string' }, concurrency: { type: 'string', default: '2' } } });
   const patients = Number(values.patients);
   const share = Number(values.misaddressed);
   // One claim each for the first `--claims` patients (default: all of them), e.g. a shorter run under a profiler.
@@ -151,13 +163,13 @@ async function main(): Promise<void> {
   const load = await recordedLoad(databaseUrl);
   const system = await startTestSystem({ patients, env: { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(name) } });
   try {
-    const figures = await rerouteOneMonth(system, claims, share);
+    const figures = await rerouteOneMonth(system, claims, share, { concurrency: Number(values.concurrency) });
     say(JSON.stringify(figures));
     say(`\n${patients.toLocaleString('en')} patients on PostgreSQL (load ${load?.seconds.toFixed(0)} s), ${os.cpus().length} cores, Node ${process.version}\n`);
-    say('| claims | batches | coverage calls | stored (as billed + re-routed) | re-routed | returned | time | claims/s | RSS before → peak: drugs · qualifications · consent (MiB) |');
+    say('| claims | batches (in flight) | coverage calls | stored (as billed + re-routed) | re-routed | returned | time | claims/s | RSS before → peak: drugs · qualifications · consent (MiB) |');
     say('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const peaks = Object.values(figures.rss).map((figure) => `${figure.before} → ${figure.peak}`).join(' · ');
-    say(`| ${figures.claims.toLocaleString('en')} | ${figures.batches} | ${figures.coverageCalls} | ${figures.stored.toLocaleString('en')} | ${figures.rerouted.toLocaleString('en')} | ${figures.returned.toLocaleString('en')} | ${figures.seconds.toFixed(1)} s | ${(figures.claims / figures.seconds).toFixed(0)} | ${peaks} |`);
+    say(`| ${figures.claims.toLocaleString('en')} | ${figures.batches} (${figures.concurrency}) | ${figures.coverageCalls} | ${figures.stored.toLocaleString('en')} | ${figures.rerouted.toLocaleString('en')} | ${figures.returned.toLocaleString('en')} | ${figures.seconds.toFixed(1)} s | ${(figures.claims / figures.seconds).toFixed(0)} | ${peaks} |`);
     for (const [process_, figure] of Object.entries(figures.rss)) say(`RSS of ${process_} at each tenth (MiB): ${figure.atTenths.join(' · ')}`);
   } finally {
     await system.stop();

@@ -42,9 +42,8 @@ function copyField(column: Column, value: unknown): string {
  */
 export function encodeCopyRows<T extends PgTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): CopyChunk {
   const all = getTableColumns(table) as Record<string, Column>;
-  const set = new Set<string>();
-  for (const row of rows) for (const [key, value] of Object.entries(row as Record<string, unknown>)) if (value !== undefined) set.add(key);
-  const keys = Object.keys(all).filter((key) => set.has(key));
+  // A column is set when some row sets it; asked column by column, the first row usually answers (no per-row entries).
+  const keys = Object.keys(all).filter((key) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
   const lines: string[] = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as Record<string, unknown>;
