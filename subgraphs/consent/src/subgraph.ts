@@ -14,7 +14,7 @@ import { LoginThrottle } from './services/loginThrottle';
 import { SearchThrottle } from './services/specialSearchLog';
 import { consentOperations } from './services/operations';
 import { DatabaseRevocationList } from './services/revokedTokens';
-import { refreshDemoConsent, seedConsent } from './services/seed';
+import { ensureDemoFacilities, refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
 
 /** How often the key file is checked for a rotation (signing.ts rotateSigningKey). */
@@ -68,6 +68,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   async seedDemo(deps) {
     await seedConsent(deps);
     await refreshDemoConsent(deps);
+    await ensureDemoFacilities(deps);
     await ensureDemoReaders(deps);
   },
   async prepare(deps) {

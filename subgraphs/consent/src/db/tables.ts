@@ -20,7 +20,58 @@ export const accounts = consentSchema.table('accounts', {
   failures: integer('failures').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastTotpStep: bigint('last_totp_step', { mode: 'number' }),
+  /** May enroll and disable the staff of its own facility and see its readers (issue 19; docs/operations.md "Taking a new facility into use"). */
+  facilityAdmin: boolean('facility_admin').notNull().default(false),
+  /** A disabled account cannot log in; it stays for the record of what it did. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('accounts_facility_staff_idx').on(t.facilityCode, t.staffId)]);
+
+/**
+ * Facilities taken into use by the operator (issue 19): the registry that decides for which facility readers and
+ * staff may be registered. The demo facilities are entered at every demo start (seed.ts ensureDemoFacilities).
+ */
+export const facilities = consentSchema.table('facilities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** MEDICAL 医科, DENTAL 歯科 or PHARMACY 調剤: always the kind the code's table digit says. */
+  kind: text('kind').notNull(),
+  /** JIS X 0401 code, always the code's first two digits. */
+  prefecture: text('prefecture').notNull(),
+  /** 病院 (20 beds or more) rather than 診療所; a hospital is also entered in `hospitals` (emergency access). */
+  hospital: boolean('hospital').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * One-time enrollment links of staff accounts (issue 19): only the sha256 of the token is kept. The first use sets
+ * the password and draws a TOTP secret (sealed, pending); the account can log in only once a first code confirmed it.
+ */
+export const staffEnrollments = consentSchema.table('staff_enrollments', {
+  tokenHash: text('token_hash').primaryKey(),
+  account: text('account').notNull(),
+  pendingTotpSecret: text('pending_totp_secret'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('staff_enrollments_account_idx').on(t.account)]);
+
+/**
+ * What an admin action changed, before and after (issue 19): append-only like the access log, whose entry for the
+ * action names this row as its basis. Secrets (password hashes, TOTP seeds, tokens) are never part of it.
+ */
+export const adminChanges = consentSchema.table('admin_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorRole: text('actor_role').notNull(),
+  actorSubject: text('actor_subject').notNull(),
+  facilityCode: text('facility_code'),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  before: jsonb('before').$type<Record<string, unknown>>(),
+  after: jsonb('after').$type<Record<string, unknown>>(),
+}, (t) => [index('admin_changes_facility_at_idx').on(t.facilityCode, t.at)]);
 
 /** Virtual My Number Cards: the user certificate's public key and the PIN's scrypt hash, never the PIN. */
 export const cards = consentSchema.table('cards', {
@@ -314,5 +365,5 @@ export const revokedTokens = consentSchema.table('revoked_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)]);
 
-export const tables = { revokedTokens, noticeReads, accounts, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
+export const tables = { revokedTokens, noticeReads, accounts, facilities, staffEnrollments, adminChanges, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

@@ -1,12 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, UnauthenticatedError, fetchCardStatus } from '@onshi/kit';
+import { Access, ROLES, UnauthenticatedError, fetchCardStatus } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { consentExpiresAt, isConsentValid } from '../services/decision';
 import { startChallenge, type CardStatusLookup } from '../services/logins';
-import { acceptReaderStatement, activeReader, readersOf, registerReader, setReaderStatus, type ReaderRow } from '../services/readers';
+import { changeReaderStatus, registerFacilityReader } from '../services/onboarding';
+import { acceptReaderStatement, activeReader, readersOf, type ReaderRow } from '../services/readers';
 import { CardChallenge, CardReader, ReaderVerification } from '../schema/types';
 
-function readerView(row: ReaderRow): CardReader {
+export function readerView(row: ReaderRow): CardReader {
   return { id: row.id, facilityCode: row.facilityCode, publicKeyJwk: row.publicKey, status: row.status, label: row.label, registeredBy: row.registeredBy, registeredAt: row.registeredAt.toISOString() };
 }
 
@@ -17,8 +18,9 @@ export function cardStatusLookup(ctx: ConsentContext): CardStatusLookup {
 /**
  * The facility's card reader (顔認証付きカードリーダー; contract 4, docs/api-guide.md "Card readers"). The
  * reader is a registered device with its own key: its two calls carry no staff token, because the proof
- * is the reader's signed statement. Registering readers is an operator's task (ADMIN): the system has no
- * facility-administrator role yet (kit roles.ts), so facilities ask the operator.
+ * is the reader's signed statement. Registering, suspending and retiring readers is the operator's task (ADMIN), for a
+ * registered facility, logged with before and after (services/onboarding.ts); a facility administrator sees the
+ * facility's readers (OnboardingResolver facilityReaders).
  */
 @Resolver()
 export class ReaderResolver {
@@ -45,8 +47,8 @@ export class ReaderResolver {
     };
   }
 
-  @Access('ADMIN')
-  @Mutation(() => CardReader, { description: "Registers a card reader for a facility with the reader's Ed25519 public key (JWK JSON)" })
+  @Access(...ROLES)
+  @Mutation(() => CardReader, { description: "Operator (ADMIN): registers a card reader for a registered facility with the reader's Ed25519 public key (JWK JSON). Also what `pnpm reader:register` calls" })
   async registerCardReader(
     @Arg('facilityCode', () => String) facilityCode: string,
     @Arg('publicKeyJwk', () => String) publicKeyJwk: string,
@@ -54,13 +56,14 @@ export class ReaderResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<CardReader> {
     if (!ctx.actor) throw new UnauthenticatedError();
-    return readerView(await registerReader(ctx.db, ctx.actor, facilityCode, publicKeyJwk, label ?? null, ctx.now()));
+    return readerView(await registerFacilityReader(ctx.db, ctx.actor, facilityCode, publicKeyJwk, label ?? null, ctx.requestId, ctx.now()));
   }
 
-  @Access('ADMIN')
-  @Mutation(() => CardReader, { description: 'Suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader' })
+  @Access(...ROLES)
+  @Mutation(() => CardReader, { description: "Operator (ADMIN): suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader; a reader that is not ACTIVE gets no challenge and its statements are refused" })
   async setCardReaderStatus(@Arg('readerId', () => ID) readerId: string, @Arg('status', () => String) status: string, @Ctx() ctx: ConsentContext): Promise<CardReader> {
-    return readerView(await setReaderStatus(ctx.db, readerId, status, ctx.now()));
+    if (!ctx.actor) throw new UnauthenticatedError();
+    return readerView(await changeReaderStatus(ctx.db, ctx.actor, readerId, status, ctx.requestId, ctx.now()));
   }
 
   @Access('ADMIN')

@@ -6,13 +6,14 @@ import { OperatorResolver } from '../resolvers/OperatorResolver';
 import { PatientConsentResolver } from '../resolvers/PatientConsentResolver';
 import { PhrResolver } from '../resolvers/PhrResolver';
 import { NoticeResolver } from '../resolvers/NoticeResolver';
+import { OnboardingResolver } from '../resolvers/OnboardingResolver';
 import { ReaderResolver } from '../resolvers/ReaderResolver';
 import { SpecialAccessResolver } from '../resolvers/SpecialAccessResolver';
 import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver, OnboardingResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

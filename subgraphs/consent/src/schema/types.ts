@@ -403,3 +403,111 @@ export class SpecialSearchLogEntry {
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 500;
 export { Int };
+
+@ObjectType({ description: 'A facility taken into use by the operator (issue 19; docs/operations.md "Taking a new facility into use")' })
+export class OnboardedFacility {
+  @Field(() => String, { description: '医療機関コード (10 digits, check digit verified)' })
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'MEDICAL (医科), DENTAL (歯科) or PHARMACY (調剤): the kind the code says' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Prefecture code 01–47: the code\'s first two digits' })
+  prefecture!: string;
+
+  @Field(() => Boolean, { description: '病院 (true) or 診療所・薬局 (false)' })
+  hospital!: boolean;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  registeredAt!: string;
+}
+
+@ObjectType({ description: 'A staff account of a facility, as its administrator sees it (never a password or TOTP secret)' })
+export class StaffAccount {
+  @Field(() => String)
+  staffId!: string;
+
+  @Field(() => String)
+  facilityCode!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => String, { description: 'RECEPTION, DOCTOR, DENTIST or PHARMACIST (the licence)' })
+  role!: string;
+
+  @Field(() => Boolean, { description: 'The facility administrator (enrolls and disables the facility\'s staff)' })
+  facilityAdmin!: boolean;
+
+  @Field(() => Boolean, { description: 'The TOTP enrollment was confirmed by a first code: the account can log in' })
+  enrolled!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601: disabled since (cannot log in)' })
+  disabledAt!: string | null;
+}
+
+@ObjectType({ description: 'A one-time enrollment link for a staff account: hand it to the person; it is shown only now' })
+export class StaffEnrollmentLink {
+  @Field(() => StaffAccount)
+  staff!: StaffAccount;
+
+  @Field(() => String, { description: 'Single use, 72 hours; only its hash is stored' })
+  enrollmentToken!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  expiresAt!: string;
+}
+
+@ObjectType({ description: 'registerFacility: the facility and its administrator\'s one-time enrollment link' })
+export class FacilityRegistration {
+  @Field(() => OnboardedFacility)
+  facility!: OnboardedFacility;
+
+  @Field(() => StaffEnrollmentLink)
+  administrator!: StaffEnrollmentLink;
+}
+
+@ObjectType({ description: 'TOTP enrollment: the otpauth:// URI to show once as a QR code; confirm it with a first code' })
+export class TotpEnrollment {
+  @Field(() => String, { description: 'otpauth://totp/… (SHA1, 6 digits, 30 s). Shown once: asking again draws a new secret' })
+  otpauthUri!: string;
+
+  @Field(() => String)
+  staffId!: string;
+
+  @Field(() => String)
+  facilityCode!: string;
+}
+
+@ObjectType({ description: 'An admin action with what it changed (issue 19); its access-log entry names this id as basisId' })
+export class AdminChange {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  at!: string;
+
+  @Field(() => String)
+  actorRole!: string;
+
+  @Field(() => String)
+  actorSubject!: string;
+
+  @Field(() => String, { nullable: true })
+  facilityCode!: string | null;
+
+  @Field(() => String, { description: 'REGISTER_FACILITY, REGISTER_READER, SET_READER_STATUS, ENROLL_STAFF or DISABLE_STAFF' })
+  action!: string;
+
+  @Field(() => String, { description: 'What was changed: a facility code, reader id or staff subject' })
+  target!: string;
+
+  @Field(() => String, { nullable: true, description: 'JSON before the change (null: created)' })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON after the change' })
+  after!: string | null;
+}

@@ -16,9 +16,10 @@ import type { Category, Role } from './roles';
 
 /**
  * What an entry is about: a category of the person's data, the registration/lifting of a DV/abuse block, or a list of
- * an insurer, a facility or the nation (kit policy.ts OWNER_CATEGORIES; the entry's patient id then names that owner).
+ * an insurer, a facility or the nation (kit policy.ts OWNER_CATEGORIES; the entry's patient id then names that owner), or an
+ * admin action (ADMINISTRATION, onboarding.ts: the facility it concerns is named the same way).
  */
-export type LoggedCategory = Category | 'DV_REGISTRATION' | OwnerCategory;
+export type LoggedCategory = Category | 'DV_REGISTRATION' | OwnerCategory | 'ADMINISTRATION';
 
 /** Fixed once entries exist: the partition is stored on each entry, so verification never recomputes it. */
 export const DEFAULT_AUDIT_PARTITIONS = 64;

@@ -207,7 +207,8 @@ export async function staffLogin(
   };
   const facilityMatch = facilityCode ? eq(accounts.facilityCode, facilityCode) : isNull(accounts.facilityCode);
   const [row] = await db.select().from(accounts).where(and(eq(accounts.staffId, staffId), facilityMatch));
-  if (!row || !row.passwordHash || !row.totpSecret || row.role === 'PATIENT' || row.role === 'PHR_APP') {
+  // A disabled account, or one whose enrollment is not confirmed (no TOTP secret yet), is answered as an unknown one.
+  if (!row || !row.passwordHash || !row.totpSecret || row.disabledAt !== null || row.role === 'PATIENT' || row.role === 'PHR_APP') {
     // Same work as for a real account, so the answer time does not reveal which staff IDs exist.
     await verifySecret(password, dummyHash).catch(() => false);
     return failed();

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type Db } from '@onshi/kit';
 import { cardReaders, readerVerifications, type Tables } from '../db/tables';
 import { logCardDenial } from './cardDenials';
+import type { Transaction } from './decisionPoint';
 import { READER_STATEMENT_TYPE } from './readerDevice';
 import { CHALLENGE_LIFETIME_MS } from './card';
 import { authenticateCard, checkPin, openChallenge, requireUnlocked, requireUsableCard, type CardStatusLookup } from './logins';
@@ -51,7 +52,7 @@ export function parseReaderPublicKey(text: string): JWK {
   return { kty: 'OKP', crv: 'Ed25519', x: parsed.data.x };
 }
 
-export async function registerReader(db: Db<Tables>, actor: Actor, facilityCode: string, publicKeyJwk: string, label: string | null, now: Date): Promise<ReaderRow> {
+export async function registerReader(db: Db<Tables> | Transaction, actor: Actor, facilityCode: string, publicKeyJwk: string, label: string | null, now: Date): Promise<ReaderRow> {
   if (!isValidFacilityCode(facilityCode)) throw new BadUserInputError('facilityCode is not a valid 医療機関コード (10 digits with check digit)', { field: 'facilityCode' });
   const key = parseReaderPublicKey(publicKeyJwk);
   if (label !== null && label.length > 100) throw new BadUserInputError('label has at most 100 characters', { field: 'label' });
@@ -62,7 +63,7 @@ export async function registerReader(db: Db<Tables>, actor: Actor, facilityCode:
   return row;
 }
 
-export async function setReaderStatus(db: Db<Tables>, readerId: string, status: string, now: Date): Promise<ReaderRow> {
+export async function setReaderStatus(db: Db<Tables> | Transaction, readerId: string, status: string, now: Date): Promise<ReaderRow> {
   if (!(READER_STATUSES as readonly string[]).includes(status)) throw new BadUserInputError(`status must be one of ${READER_STATUSES.join(', ')}`, { field: 'status' });
   const [current] = await db.select().from(cardReaders).where(eq(cardReaders.id, readerId));
   if (!current) throw new NotFoundError('No such card reader');

@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import {
-  copyInBatches, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
+  copyInBatches, demoFacilities, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
-import { accounts, cards, consents, dvBlocks, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
+import { accounts, cards, consents, dvBlocks, facilities, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
@@ -102,4 +102,15 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
     }
   }
   await insertInBatches(wardConsents(), SEED_BATCH, (batch) => db.insert(consents).values(batch));
+}
+
+/**
+ * On every demo start: the demo world's facilities are registered (issue 19: readers and staff are registered only for a
+ * registered facility), including on a data dir from before the registry existed. The demo hospital is the hospital.
+ */
+export async function ensureDemoFacilities({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
+  const now = new Date();
+  await db.insert(facilities).values(demoFacilities(demo.seed).map((facility) => ({
+    code: facility.code, name: facility.name, kind: facility.kind, prefecture: facility.prefecture, hospital: facility.code === DEMO_HOSPITAL.code, registeredBy: 'demo-seed', registeredAt: now,
+  }))).onConflictDoNothing();
 }

@@ -65,7 +65,8 @@ async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<b
     return patientCards.some((card) => !isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) }));
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.subject, actor.subject));
-  return account !== undefined;
+  // A disabled staff account (onboarding.ts disableStaff) gets no new access token from its refresh token.
+  return account !== undefined && account.disabledAt === null;
 }
 
 /** Revokes a refresh token and every token it was rotated into (a session has at most a few hundred rotations). */

@@ -1,0 +1,300 @@
+/**
+ * Taking a facility into use (issue 19, first slice; docs/operations.md "Taking a new facility into use"): the
+ * operator registers the facility and its administrator, and the facility's card readers; the facility
+ * administrator enrolls and disables the facility's own staff. Staff finish their enrollment themselves with a
+ * one-time link: a password, then a TOTP secret shown once as an otpauth URI, confirmed by a first code before the
+ * account can log in.
+ *
+ * Who may act is decided here, not only by the `@access` directive, so that every refusal is written to the access
+ * log like every allowed action (the team's standard). Every action's entry is chained in the access log under the
+ * facility it concerns (`facility:<code>`, kit ownerLogId) in the same transaction as the change, and names the
+ * before/after row in admin_changes as its basis: if the log cannot be written, nothing changes (fail closed).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { Secret } from 'otpauth';
+import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
+import { accounts, adminChanges, cardReaders, facilities, hospitals, staffEnrollments, type Tables } from '../db/tables';
+import { appendAccessLog, type LoggedActor, type Transaction } from './decisionPoint';
+import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from './readers';
+import type { SecretBox } from './secretBox';
+import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAuth';
+
+export const ADMIN_ACTIONS = ['REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES'] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+/** The access-log category of admin actions (auditChain.ts LoggedCategory). */
+export const ADMINISTRATION = 'ADMINISTRATION';
+
+/** How long an enrollment link can be used (handed over in person or by the facility's own channel). */
+export const ENROLLMENT_LIFETIME_MS = 72 * 60 * 60 * 1000;
+/** NIST SP 800-63B 5.1.1.2: at least 8 characters for a chosen secret; the upper bound is staffAuth's. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** Licences a facility administrator may enroll, per facility kind (DOMAIN.md "Actors": 医師, 歯科医師, 薬剤師; 事務 everywhere). */
+const ROLES_OF_KIND: Record<FacilityKind, ReadonlyArray<(typeof STAFF_ROLES)[number]>> = {
+  MEDICAL: ['RECEPTION', 'DOCTOR'],
+  DENTAL: ['RECEPTION', 'DENTIST'],
+  PHARMACY: ['RECEPTION', 'PHARMACIST'],
+};
+
+type FacilityRow = typeof facilities.$inferSelect;
+type AccountRow = typeof accounts.$inferSelect;
+
+interface AuditRecord {
+  action: AdminAction;
+  facilityCode: string;
+  target: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+function loggedActor(actor: Actor): LoggedActor {
+  return { subject: actor.subject, role: actor.role, ...(actor.facilityCode ? { facilityCode: actor.facilityCode } : {}) };
+}
+
+/** Writes the before/after and its access-log entry inside the caller's transaction. */
+async function recordChange(tx: Transaction, actor: Actor, record: AuditRecord, requestId: string, now: Date): Promise<void> {
+  const [change] = await tx.insert(adminChanges).values({
+    at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: record.facilityCode, action: record.action, target: record.target, before: record.before, after: record.after,
+  }).returning({ id: adminChanges.id });
+  if (!change) throw new OnshiError('SERVICE_UNAVAILABLE', 'The change could not be recorded');
+  await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId({ facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
+}
+
+/** A refusal of an admin action, logged (fail closed: if it cannot be logged the caller gets SERVICE_UNAVAILABLE, still a refusal). */
+async function refuse(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, code: string, message: string, requestId: string, now: Date): Promise<never> {
+  await db.transaction((tx) => appendAccessLog(tx, loggedActor(actor), [{
+    patientId: facilityCode && isValidFacilityCode(facilityCode) ? ownerLogId({ facilityCode }) : ownerLogId({}), category: ADMINISTRATION, decision: 'DENY', reason: `${action}:${code}`, basisId: null, special: false,
+  }], requestId, now));
+  throw new ForbiddenError(message, { reason: code });
+}
+
+/** Operator actions (ADMIN): anyone else is refused and logged. */
+export async function requireOperator(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, requestId: string, now: Date): Promise<void> {
+  if (actor.role !== 'ADMIN') await refuse(db, actor, action, facilityCode, 'NOT_OPERATOR', 'Only the operator may do this / この操作は運用者のみ行えます', requestId, now);
+}
+
+/**
+ * A facility administrator acting for their own facility: the flag is read from the account now (never carried in
+ * a token), so taking it away or disabling the account takes effect at the next request.
+ */
+export async function requireFacilityAdmin(db: Db<Tables>, actor: Actor, action: AdminAction, requestId: string, now: Date): Promise<FacilityRow> {
+  const facilityCode = actor.facilityCode ?? null;
+  const [account] = facilityCode ? await db.select().from(accounts).where(and(eq(accounts.subject, actor.subject), eq(accounts.facilityCode, facilityCode))) : [];
+  if (!account || !account.facilityAdmin || account.disabledAt !== null || !facilityCode) {
+    return refuse(db, actor, action, facilityCode, 'NOT_FACILITY_ADMIN', 'Only the administrator of this facility may do this / この操作は施設管理者のみ行えます', requestId, now);
+  }
+  const [facility] = await db.select().from(facilities).where(eq(facilities.code, facilityCode));
+  if (!facility) return refuse(db, actor, action, facilityCode, 'FACILITY_NOT_REGISTERED', 'This facility is not registered / 施設が登録されていません', requestId, now);
+  return facility;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------------
+
+export interface FacilityInput { code: string; name: string; kind: string; prefecture: string; hospital: boolean }
+export interface StaffInput { staffId: string; displayName: string; role: string }
+
+/**
+ * One validator for a facility: the code's check digit (kit codes.ts, the same as every other subgraph's), and the
+ * prefecture and kind given must be those the code itself says (DOMAIN.md "Identity and numbers").
+ */
+export function validateFacility(input: FacilityInput): FacilityInput & { kind: FacilityKind } {
+  if (!isValidFacilityCode(input.code)) throw new BadUserInputError('code is not a valid 医療機関コード (10 digits: prefecture, table 1/3/4, district, number, check digit) / 医療機関コードが正しくありません', { field: 'code' });
+  if (!/^\d{2}$/.test(input.prefecture) || Number(input.prefecture) < 1 || Number(input.prefecture) > 47) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
+  if (input.code.slice(0, 2) !== input.prefecture) throw new BadUserInputError('The code belongs to another prefecture / 医療機関コードの都道府県が一致しません', { field: 'prefecture' });
+  const kind = facilityKindOfCode(input.code);
+  if (input.kind !== kind) throw new BadUserInputError(`The code is of a ${kind} facility (table digit ${input.code.charAt(2)}), not ${input.kind} / 医療機関コードの点数表と種別が一致しません`, { field: 'kind' });
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters / 名称を入力してください', { field: 'name' });
+  if (input.hospital && kind === 'PHARMACY') throw new BadUserInputError('A pharmacy is not a hospital / 薬局は病院として登録できません', { field: 'hospital' });
+  return { ...input, name, kind };
+}
+
+function validateStaff(input: StaffInput, kind: FacilityKind): { staffId: string; displayName: string; role: (typeof STAFF_ROLES)[number] } {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(input.staffId)) throw new BadUserInputError('staffId must be 1 to 32 letters, digits, - or _ / 職員IDが正しくありません', { field: 'staffId' });
+  const displayName = input.displayName.trim();
+  if (displayName.length === 0 || displayName.length > 100) throw new BadUserInputError('displayName must have 1 to 100 characters / 氏名を入力してください', { field: 'displayName' });
+  const allowed = ROLES_OF_KIND[kind];
+  const role = allowed.find((r) => r === input.role);
+  if (!role) throw new BadUserInputError(`At a ${kind} facility the role is one of ${allowed.join(', ')} / この施設で登録できない職種です`, { field: 'role' });
+  return { staffId: input.staffId, displayName, role };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Views (what admin_changes keeps: never a secret)
+// ---------------------------------------------------------------------------------------------------
+
+export function facilityRecord(row: FacilityRow): Record<string, unknown> {
+  return { code: row.code, name: row.name, kind: row.kind, prefecture: row.prefecture, hospital: row.hospital };
+}
+export function accountRecord(row: Pick<AccountRow, 'staffId' | 'role' | 'displayName' | 'facilityAdmin' | 'disabledAt'>): Record<string, unknown> {
+  return { staffId: row.staffId, role: row.role, displayName: row.displayName, facilityAdmin: row.facilityAdmin, disabledAt: row.disabledAt?.toISOString() ?? null };
+}
+function readerRecord(row: ReaderRow): Record<string, unknown> {
+  return { id: row.id, facilityCode: row.facilityCode, status: row.status, label: row.label, publicKeyJwk: row.publicKey };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Enrollment links
+// ---------------------------------------------------------------------------------------------------
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface Enrollment { token: string; expiresAt: Date }
+
+async function newEnrollment(tx: Transaction, account: string, createdBy: string, now: Date): Promise<Enrollment> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ENROLLMENT_LIFETIME_MS);
+  await tx.insert(staffEnrollments).values({ tokenHash: tokenHash(token), account, createdBy, createdAt: now, expiresAt });
+  return { token, expiresAt };
+}
+
+/** A new staff account of a facility: no password and no TOTP until the person completes the enrollment link. */
+async function insertStaffAccount(tx: Transaction, facility: FacilityRow, staff: { staffId: string; displayName: string; role: string }, facilityAdmin: boolean): Promise<AccountRow> {
+  const subject = `${facility.code}:${staff.staffId}`;
+  const [row] = await tx.insert(accounts).values({
+    account: subject, role: staff.role, staffId: staff.staffId, subject, displayName: staff.displayName, facilityCode: facility.code, facilityKind: facility.kind, facilityAdmin,
+  }).onConflictDoNothing().returning();
+  if (!row) throw new BadUserInputError('This staff ID is already used at this facility / この職員IDは既に登録されています', { field: 'staffId', reason: 'DUPLICATE_STAFF_ID' });
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Operator actions
+// ---------------------------------------------------------------------------------------------------
+
+export interface RegisteredFacility { facility: FacilityRow; administrator: AccountRow; enrollment: Enrollment }
+
+export async function registerFacility(
+  db: Db<Tables>, actor: Actor, input: FacilityInput, administrator: { staffId: string; displayName: string }, requestId: string, now: Date,
+): Promise<RegisteredFacility> {
+  await requireOperator(db, actor, 'REGISTER_FACILITY', input.code, requestId, now);
+  const valid = validateFacility(input);
+  // The administrator is a reception (事務) account with the facility-administrator flag: it reads no patient data.
+  const admin = validateStaff({ ...administrator, role: 'RECEPTION' }, valid.kind);
+  return db.transaction(async (tx) => {
+    const [facility] = await tx.insert(facilities).values({
+      code: valid.code, name: valid.name, kind: valid.kind, prefecture: valid.prefecture, hospital: valid.hospital, registeredBy: actor.subject, registeredAt: now,
+    }).onConflictDoNothing().returning();
+    if (!facility) throw new BadUserInputError('A facility with this code is already registered / この医療機関コードは登録済みです', { field: 'code', reason: 'DUPLICATE_FACILITY' });
+    // Hospitals are where emergency access may be opened (docs/domain.md "Emergency access").
+    if (facility.hospital) await tx.insert(hospitals).values({ facilityCode: facility.code, name: facility.name, registeredBy: actor.subject, registeredAt: now }).onConflictDoNothing();
+    const account = await insertStaffAccount(tx, facility, admin, true);
+    const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
+    await recordChange(tx, actor, { action: 'REGISTER_FACILITY', facilityCode: facility.code, target: facility.code, before: null, after: { ...facilityRecord(facility), administrator: accountRecord(account) } }, requestId, now);
+    return { facility, administrator: account, enrollment };
+  });
+}
+
+/**
+ * The one path that registers a reader for callers (the mutation, and so `pnpm reader:register`, which calls it):
+ * the facility must be registered and the key an Ed25519 public key; the demo seed's own readers use registerReader.
+ */
+export async function registerFacilityReader(db: Db<Tables>, actor: Actor, facilityCode: string, publicKeyJwk: string, label: string | null, requestId: string, now: Date): Promise<ReaderRow> {
+  await requireOperator(db, actor, 'REGISTER_READER', facilityCode, requestId, now);
+  if (!isValidFacilityCode(facilityCode)) throw new BadUserInputError('facilityCode is not a valid 医療機関コード (10 digits with check digit)', { field: 'facilityCode' });
+  parseReaderPublicKey(publicKeyJwk);
+  const [facility] = await db.select({ code: facilities.code }).from(facilities).where(eq(facilities.code, facilityCode));
+  if (!facility) throw new NotFoundError('No facility is registered with this code / この医療機関コードの施設は登録されていません');
+  return db.transaction(async (tx) => {
+    const reader = await registerReader(tx, actor, facilityCode, publicKeyJwk, label, now);
+    await recordChange(tx, actor, { action: 'REGISTER_READER', facilityCode, target: reader.id, before: null, after: readerRecord(reader) }, requestId, now);
+    return reader;
+  });
+}
+
+/** Suspends, reactivates or retires a reader; a SUSPENDED or RETIRED reader's challenges and statements are refused (readers.ts activeReader). */
+export async function changeReaderStatus(db: Db<Tables>, actor: Actor, readerId: string, status: string, requestId: string, now: Date): Promise<ReaderRow> {
+  const [current] = readerId.length <= 64 ? await db.select().from(cardReaders).where(eq(cardReaders.id, readerId)) : [];
+  await requireOperator(db, actor, 'SET_READER_STATUS', current?.facilityCode ?? null, requestId, now);
+  if (!current) throw new NotFoundError('No such card reader');
+  return db.transaction(async (tx) => {
+    const reader = await setReaderStatus(tx, readerId, status, now);
+    await recordChange(tx, actor, { action: 'SET_READER_STATUS', facilityCode: reader.facilityCode, target: reader.id, before: readerRecord(current), after: readerRecord(reader) }, requestId, now);
+    return reader;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Facility administrator actions (own facility only: the facility is the administrator's, never an argument)
+// ---------------------------------------------------------------------------------------------------
+
+export async function enrollStaff(db: Db<Tables>, actor: Actor, input: StaffInput, requestId: string, now: Date): Promise<{ account: AccountRow; enrollment: Enrollment }> {
+  const facility = await requireFacilityAdmin(db, actor, 'ENROLL_STAFF', requestId, now);
+  const staff = validateStaff(input, facility.kind as FacilityKind);
+  return db.transaction(async (tx) => {
+    const account = await insertStaffAccount(tx, facility, staff, false);
+    const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
+    await recordChange(tx, actor, { action: 'ENROLL_STAFF', facilityCode: facility.code, target: account.subject, before: null, after: accountRecord(account) }, requestId, now);
+    return { account, enrollment };
+  });
+}
+
+/** Disables a staff account of the administrator's facility: its logins are refused from now on, its open links end. */
+export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<AccountRow> {
+  const facility = await requireFacilityAdmin(db, actor, 'DISABLE_STAFF', requestId, now);
+  const [current] = await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId)));
+  if (!current) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
+  if (current.subject === actor.subject) throw new BadUserInputError('An administrator cannot disable their own account / 自分自身は無効化できません', { field: 'staffId' });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(accounts).set({ disabledAt: current.disabledAt ?? now }).where(eq(accounts.account, current.account)).returning();
+    await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
+    const after = row ?? current;
+    await recordChange(tx, actor, { action: 'DISABLE_STAFF', facilityCode: facility.code, target: current.subject, before: accountRecord(current), after: accountRecord(after) }, requestId, now);
+    return after;
+  });
+}
+
+export async function staffOfFacility(db: Db<Tables>, facilityCode: string): Promise<AccountRow[]> {
+  return db.select().from(accounts).where(eq(accounts.facilityCode, facilityCode)).orderBy(accounts.staffId);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The staff member's own enrollment (no token: the one-time link is the proof)
+// ---------------------------------------------------------------------------------------------------
+
+const ENROLLMENT_UNUSABLE = 'This enrollment link is unknown, expired or already used; ask your facility administrator for a new one / 登録用リンクが無効です。施設管理者に再発行を依頼してください';
+
+async function openEnrollment(db: Db<Tables>, token: string, now: Date) {
+  const [row] = token.length > 0 && token.length <= 128 ? await db.select().from(staffEnrollments).where(eq(staffEnrollments.tokenHash, tokenHash(token))) : [];
+  if (!row || row.usedAt !== null || row.expiresAt.getTime() <= now.getTime()) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
+  const [account] = await db.select().from(accounts).where(eq(accounts.account, row.account));
+  if (!account || account.disabledAt !== null) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
+  return { row, account };
+}
+
+/**
+ * Step 1: the person chooses a password and gets a new TOTP secret as an otpauth URI (to be shown once as a QR code).
+ * Asking again draws a new secret, so a URI seen over a shoulder is worthless once the person scans theirs.
+ */
+export async function startEnrollment(db: Db<Tables>, secrets: SecretBox, token: string, password: string, now: Date): Promise<{ otpauthUri: string; staffId: string; facilityCode: string }> {
+  const { row, account } = await openEnrollment(db, token, now);
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) throw new BadUserInputError(`The password needs ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters / パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください`, { field: 'password' });
+  const secret = new Secret({ size: 20 }).base32;
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(staffEnrollments).set({ pendingTotpSecret: secrets.seal(secret) }).where(eq(staffEnrollments.tokenHash, row.tokenHash));
+    // The password is set now, but login needs the TOTP secret, which the account gets only at confirmation.
+    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.account, account.account));
+  });
+  return { otpauthUri: totpUri(secret, `${account.facilityCode ?? ''}:${account.staffId ?? ''}`), staffId: account.staffId ?? '', facilityCode: account.facilityCode ?? '' };
+}
+
+/** Step 2: a first code from the authenticator proves the secret was taken over; only then can the account log in. */
+export async function confirmEnrollment(db: Db<Tables>, secrets: SecretBox, token: string, code: string, now: Date): Promise<AccountRow> {
+  const { row, account } = await openEnrollment(db, token, now);
+  if (!row.pendingTotpSecret) throw new BadUserInputError('Choose a password first / 先にパスワードを設定してください', { field: 'enrollmentToken', reason: 'ENROLLMENT_NOT_STARTED' });
+  const check = checkTotp(secrets.open(row.pendingTotpSecret), code, now);
+  if (check.result !== 'OK') throw new BadUserInputError('The code does not match; check the time on your phone and try again / 確認コードが一致しません', { field: 'totp', reason: 'TOTP_WRONG' });
+  return db.transaction(async (tx) => {
+    const used = await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.tokenHash, row.tokenHash), isNull(staffEnrollments.usedAt))).returning({ account: staffEnrollments.account });
+    if (used.length === 0) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
+    // The confirming code's step counts as used: it cannot also log in.
+    const [updated] = await tx.update(accounts).set({ totpSecret: row.pendingTotpSecret, lastTotpStep: check.step }).where(eq(accounts.account, account.account)).returning();
+    return updated ?? account;
+  });
+}
