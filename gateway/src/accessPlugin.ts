@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { Actor, Category } from '@onshi/kit';
+import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/kit';
 import type { AccessPolicy, FieldCategories } from './accessPolicy';
 
 export interface GatewayContext {
@@ -30,6 +30,13 @@ export function forbiddenFields(schema: GraphQLSchema, document: DocumentNode, p
   return [...denied];
 }
 
+/** A string argument's value, literal or from a variable; undefined when absent, not a string, or out of 1..max. */
+function stringArgument(argument: ArgumentNode | undefined, variables: Record<string, unknown> | undefined, max: number): string | undefined {
+  const value = argument?.value.kind === Kind.STRING ? argument.value.value
+    : argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
+  return typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
+}
+
 /**
  * The patients an operation is about: the ids given to `patient(id:)` (literal or variable) and, for `me`, the
  * caller's own. Used only to log a refusal for the patient concerned.
@@ -40,24 +47,62 @@ export function patientsOfOperation(document: DocumentNode, variables: Record<st
     Field(node) {
       if (node.name.value === 'me' && actor?.patientId) ids.add(actor.patientId);
       if (node.name.value !== 'patient') return;
-      const argument = node.arguments?.find((a) => a.name.value === 'id');
-      const value = argument?.value.kind === Kind.STRING ? argument.value.value
-        : argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
-      if (typeof value === 'string' && value.length > 0 && value.length <= 64) ids.add(value);
+      const id = stringArgument(node.arguments?.find((a) => a.name.value === 'id'), variables, 64);
+      if (id !== undefined) ids.add(id);
     },
   });
   return [...ids];
 }
 
+const isPatientDecisionCategory = (category: PolicyCategory): category is PatientDecisionCategory => (PATIENT_DECISION_CATEGORIES as readonly string[]).includes(category);
+const isOwnerCategory = (category: PolicyCategory): category is OwnerCategory => (OWNER_CATEGORIES as readonly string[]).includes(category);
+
+/** What the decision point is asked, to log a refusal for role: per patient and category, and per owner's list. */
+export interface RefusalRequests {
+  patients: Array<{ patientId: string; category: PatientDecisionCategory }>;
+  /** The owner (insurer, facility, or — neither — the nation) is named by the refused field's own arguments. */
+  owners: Array<{ category: OwnerCategory; target: OwnerTarget }>;
+}
+
+/**
+ * The questions whose denials log a refusal for role (docs/access-policy.md "Every decision is logged"): each refused
+ * field that carries a category of a patient's data or access log, for each patient of the operation; each refused
+ * owner's list (claims routed to an insurer, returned to a facility, national statistics), under its owner. Fields
+ * that carry no category (operator tools, mutations) are refused without an entry: they name no one's data.
+ */
+export function refusalRequests(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, actor: Actor | null, denied: readonly string[], categories: FieldCategories): RefusalRequests {
+  const refused = new Set(denied);
+  const patientCategories = new Set<PatientDecisionCategory>();
+  const owners = new Map<string, { category: OwnerCategory; target: OwnerTarget }>();
+  const typeInfo = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const parent = typeInfo.getParentType();
+      if (!parent) return;
+      const coordinate = `${parent.name}.${node.name.value}`;
+      const category = refused.has(coordinate) ? categories.get(coordinate) : undefined;
+      if (category === undefined) return;
+      if (isPatientDecisionCategory(category)) patientCategories.add(category);
+      if (!isOwnerCategory(category)) return;
+      const insurerNumber = stringArgument(node.arguments?.find((a) => a.name.value === 'insurerNumber'), variables, 16);
+      const facilityCode = stringArgument(node.arguments?.find((a) => a.name.value === 'facilityCode'), variables, 16);
+      const target: OwnerTarget = { ...(insurerNumber !== undefined ? { insurerNumber } : {}), ...(facilityCode !== undefined ? { facilityCode } : {}) };
+      owners.set(JSON.stringify([category, target.insurerNumber ?? '', target.facilityCode ?? '']), { category, target });
+    },
+  }));
+  const patients = patientsOfOperation(document, variables, actor);
+  return { patients: patients.flatMap((patientId) => [...patientCategories].map((category) => ({ patientId, category }))), owners: [...owners.values()] };
+}
+
 /** Writes the refusal for role into the access log through the decision point (it decides — and logs — the same denial). */
-export type RefusalLogger = (context: GatewayContext, requests: Array<{ patientId: string; category: Category }>) => Promise<void>;
+export type RefusalLogger = (context: GatewayContext, requests: RefusalRequests) => Promise<void>;
 
 /**
  * Field-level rules at the gateway (ARCHITECTURE.md layer 2): an operation that selects any field the
  * caller's role may not read is refused as a whole, before any subgraph is called, so no part of that
  * data can leave the server. The error names the fields so that a client can drop them (ADR 0002).
- * A refusal of a field that carries a category of patient data is logged for the patient concerned
- * (issue 16: every decision is logged): the decision point is asked the same question and logs its denial.
+ * A refusal of a field that carries a category of the access policy is logged for the patient or the owner concerned
+ * (`refusalRequests`; every decision is logged): the decision point is asked the same question and logs its denial.
  */
 export function accessPlugin(policy: AccessPolicy, logging?: { categories: FieldCategories; logRefusal: RefusalLogger }): ApolloServerPlugin<GatewayContext> {
   return {
@@ -67,11 +112,9 @@ export function accessPlugin(policy: AccessPolicy, logging?: { categories: Field
           const denied = forbiddenFields(schema, document, policy, contextValue.actor);
           if (denied.length === 0) return;
           if (contextValue.actor && logging) {
-            const categories = [...new Set(denied.flatMap((coordinate) => logging.categories.get(coordinate) ?? []))];
-            const patients = patientsOfOperation(document, request.variables, contextValue.actor);
-            const requests = patients.flatMap((patientId) => categories.map((category) => ({ patientId, category })));
+            const requests = refusalRequests(schema, document, request.variables, contextValue.actor, denied, logging.categories);
             // Refused either way: a log that cannot be written does not turn a refusal into data.
-            if (requests.length > 0) await logging.logRefusal(contextValue, requests);
+            if (requests.patients.length > 0 || requests.owners.length > 0) await logging.logRefusal(contextValue, requests);
           }
           if (!contextValue.actor) {
             throw new GraphQLError('Authentication required / ログインが必要です', { extensions: { code: 'UNAUTHENTICATED', fields: denied, http: { status: 401 } } });

@@ -1,5 +1,5 @@
 import { Kind, parse, type ConstArgumentNode, type DocumentNode } from 'graphql';
-import { ACCESS_DIRECTIVE_NAME, CATEGORIES, isRole, type Category, type Role } from '@onshi/kit';
+import { ACCESS_DIRECTIVE_NAME, POLICY_CATEGORIES, isRole, type PolicyCategory, type Role } from '@onshi/kit';
 
 /** "Type.field" → roles that may read it, as declared by `@access` in the subgraphs. */
 export type AccessPolicy = ReadonlyMap<string, readonly Role[]>;
@@ -29,17 +29,17 @@ export function accessPolicyFromSupergraph(supergraphSdl: string | DocumentNode)
 }
 
 /** "Type.field" → the access-policy category it carries (`@access(category:)`, written by the subgraphs' `AccessTo`). */
-export type FieldCategories = ReadonlyMap<string, Category>;
+export type FieldCategories = ReadonlyMap<string, PolicyCategory>;
 
 export function fieldCategoriesFromSupergraph(supergraphSdl: string | DocumentNode): FieldCategories {
   const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
-  const categories = new Map<string, Category>();
+  const categories = new Map<string, PolicyCategory>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     for (const field of definition.fields ?? []) {
       const argument = field.directives?.find((d) => d.name.value === ACCESS_DIRECTIVE_NAME)?.arguments?.find((a) => a.name.value === 'category');
       const value = argument?.value.kind === Kind.STRING ? argument.value.value : undefined;
-      if (value !== undefined && (CATEGORIES as readonly string[]).includes(value)) categories.set(`${definition.name.value}.${field.name.value}`, value as Category);
+      if (value !== undefined && (POLICY_CATEGORIES as readonly string[]).includes(value)) categories.set(`${definition.name.value}.${field.name.value}`, value as PolicyCategory);
     }
   }
   return categories;

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/kit';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, RATE_LIMITED, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -51,10 +51,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const internalSecret = config.INTERNAL_SECRET;
   if (!internalSecret) logger.warn('INTERNAL_SECRET is not set: refusals for role at the gateway are not written to the access log');
   // The decision point decides the same question (the role is named by no rule of the category) and logs the denial.
-  const logRefusal: RefusalLogger = async (context, requests) => {
+  const logRefusal: RefusalLogger = async (context, { patients, owners }) => {
     if (!internalSecret) return;
     const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret, token: context.token, requestId: context.requestId });
-    await Promise.all(requests.map((request) => decisions.decide(request))).catch((error: unknown) => {
+    const options = { consentUrl: config.CONSENT_URL, internalSecret };
+    await Promise.all([
+      ...patients.map((request) => decisions.decide(request)),
+      ...owners.map(({ category, target }) => askOwnerDecision(context, options, category, target)),
+    ]).catch((error: unknown) => {
       logger.error({ err: error, requestId: context.requestId }, 'a refusal for role could not be logged');
     });
   };

@@ -110,6 +110,9 @@ describe('refusals for role at the gateway are in the patient\'s log (issue 16 "
     ['pharmacy-pharmacist', 'CHECKUP', 'query($id: ID!) { patient(id: $id) { checkups { fiscalYear } } }', 'PHARMACIST'],
     ['insurer-kokuho', 'DRUG', 'query($id: ID!) { patient(id: $id) { dispensings { edges { node { drugName } } } } }', 'INSURER'],
     ['clinic-doctor', 'EXPENSES', 'query($id: ID!, $y: Int!) { patient(id: $id) { medicalExpenses(year: $y) { totalCostYen } } }', 'DOCTOR'],
+    // Her 提供状況 (log, consents, grants) is hers and the operator's: a facility or insurer asking is refused and logged.
+    ['clinic-doctor', 'ACCESS_LOG', 'query($id: ID!) { patient(id: $id) { accessLog(first: 5) { actorSubject facilityCode } } }', 'DOCTOR'],
+    ['insurer-kokuho', 'ACCESS_LOG', 'query($id: ID!) { patient(id: $id) { consents { facilityCode } phrGrants { appId } } }', 'INSURER'],
   ])('%s asking %s: FORBIDDEN before any subgraph, no data, and an entry under the gateway\'s request id', async (account, category, query, role) => {
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
@@ -140,5 +143,55 @@ describe('refusals for role at the gateway are in the patient\'s log (issue 16 "
     expect(requestId).not.toBe('client-reception-drug');
     const log = await system.graphql<{ me: { accessLog: Array<LogEntry & { requestId: string }> } }>('{ me { accessLog(first: 500) { actorRole category decision reason requestId } } }', {}, await system.token('yamada'));
     expect(log.body.data?.me.accessLog).toContainEqual({ actorRole: 'RECEPTION', category: 'DRUG', decision: 'DENY', reason: 'ROLE_NOT_LICENSED', requestId });
+  });
+});
+
+describe('refusals for role of an owner\'s list are logged under the owner (docs/access-policy.md "Every decision is logged")', () => {
+  const STATISTICS = 'query($f: String!, $t: String!) { claimRoutingStatistics(fromMonth: $f, toMonth: $t) { serviceMonth checked rerouted } }';
+  const ROUTED = 'query($i: String!, $m: String!) { routedClaims(insurerNumber: $i, serviceMonth: $m) { claimNumber totalPoints } }';
+  let adminToken: string;
+  beforeAll(async () => {
+    adminToken = await system.token('admin');
+  });
+  const ownerLog = async (owner: string) => {
+    const result = await system.graphql<{ accessLogSearch: Array<LogEntry & { requestId: string; patientId: string }> }>('query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { actorRole category decision reason requestId patientId } }', { p: owner }, adminToken);
+    expect(result.body.errors).toBeUndefined();
+    return result.body.data?.accessLogSearch ?? [];
+  };
+
+  test.each<[string, string, string, string, Record<string, string>, string]>([
+    ['yamada', 'CLAIM_STATISTICS', 'nation', STATISTICS, { f: '2025-01', t: '2025-12' }, 'PATIENT'],
+    ['clinic-doctor', 'ROUTED_CLAIMS', 'insurer:131011', ROUTED, { i: '131011', m: '2025-06' }, 'DOCTOR'],
+    ['phr-demo', 'ROUTED_CLAIMS', 'insurer:01130012', ROUTED, { i: '01130012', m: '2025-06' }, 'PHR_APP'],
+  ])('%s asking %s: FORBIDDEN before any subgraph, no rows, and a DENY entry under %s with the gateway\'s request id', async (account, category, owner, query, variables, role) => {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token(account)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string; fields?: string[] } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.data ?? null).toBeNull();
+    expect(JSON.stringify(body)).not.toMatch(/claimNumber"|totalPoints"|checked"/);
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    expect(await ownerLog(owner)).toContainEqual({ actorRole: role, category, decision: 'DENY', reason: 'ROLE_NOT_LICENSED', requestId, patientId: owner });
+  });
+
+  test('a refused field without a category (an operator tool) is refused without inventing an owner or a patient', async () => {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token('clinic-doctor')}` },
+      body: JSON.stringify({ query: '{ cardReaders { id publicKeyJwk } }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.data ?? null).toBeNull();
+    const requestId = response.headers.get('x-request-id');
+    const since = new Date(Date.now() - 10 * 60_000).toISOString();
+    const newest = await system.graphql<{ accessLogSearch: Array<{ requestId: string }> }>('query($from: String!) { accessLogSearch(from: $from, first: 200) { requestId } }', { from: since }, adminToken);
+    expect(newest.body.errors).toBeUndefined();
+    expect(newest.body.data?.accessLogSearch.length).toBeGreaterThan(0);
+    expect(newest.body.data?.accessLogSearch.filter((entry) => entry.requestId === requestId)).toEqual([]);
   });
 });

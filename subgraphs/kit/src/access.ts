@@ -2,8 +2,8 @@ import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, Graph
 import { Authorized, Directive, type AuthChecker } from 'type-graphql';
 import type { BaseContext } from './context';
 import { ForbiddenError, UnauthenticatedError } from './errors';
-import { readersOf } from './policy';
-import type { Category, Role } from './roles';
+import { readersOf, type PolicyCategory } from './policy';
+import type { Role } from './roles';
 
 /**
  * Field-level access rule (ARCHITECTURE.md layer 2). `@access` is our own directive, linked with @link and
@@ -32,15 +32,16 @@ export function Access(...roles: [Role, ...Role[]]): MethodDecorator & PropertyD
 }
 
 /**
- * `@Access` for a field that carries one category of patient data: the roles are the access policy's readers of the
- * category (policy.ts `readersOf`), and the category goes into the directive so that the gateway can log a refusal
- * for role under it (issue 16: every decision is logged).
+ * `@Access` for a field that carries one category of the access policy (patient data, a patient's access log, or an
+ * owner's list such as the claims routed to an insurer): the roles are the policy's readers of the category (policy.ts
+ * `readersOf`), and the category goes into the directive so that the gateway can log a refusal for role under it
+ * (docs/access-policy.md "Every decision is logged").
  */
-export function AccessTo(category: Category): MethodDecorator & PropertyDecorator {
+export function AccessTo(category: PolicyCategory): MethodDecorator & PropertyDecorator {
   return accessDecorator(readersOf(category), category);
 }
 
-function accessDecorator(roles: [Role, ...Role[]], category?: Category): MethodDecorator & PropertyDecorator {
+function accessDecorator(roles: [Role, ...Role[]], category?: PolicyCategory): MethodDecorator & PropertyDecorator {
   const categoryArgument = category === undefined ? '' : `, category: ${JSON.stringify(category)}`;
   const directive = Directive(`@${ACCESS_DIRECTIVE_NAME}(roles: [${roles.map((role) => JSON.stringify(role)).join(', ')}]${categoryArgument})`);
   const authorized = Authorized<Role>(...roles);

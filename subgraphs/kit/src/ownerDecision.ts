@@ -24,9 +24,13 @@ export const ownerDecisionRequest = z.object({
   facilityCode: z.string().min(1).max(16).optional(),
 });
 const ownerDecisionAnswer = z.object({ allow: z.boolean(), reason: z.string(), rule: z.string().optional() });
+export type OwnerDecision = z.infer<typeof ownerDecisionAnswer>;
 
-/** Throws FORBIDDEN (logged by consent) unless the caller may read this owner's list; SERVICE_UNAVAILABLE without an answer. */
-export async function requireOwnerRead(ctx: Pick<BaseContext, 'token' | 'requestId'>, options: { consentUrl: string; internalSecret: string }, category: OwnerCategory, target: OwnerTarget): Promise<void> {
+/**
+ * Asks the decision point about an owner's list and returns its answer (allowed or refused, logged by consent either
+ * way); SERVICE_UNAVAILABLE without an answer. The gateway asks this for a refusal for role, to log it.
+ */
+export async function askOwnerDecision(ctx: Pick<BaseContext, 'token' | 'requestId'>, options: { consentUrl: string; internalSecret: string }, category: OwnerCategory, target: OwnerTarget): Promise<OwnerDecision> {
   const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The access decision could not be made / アクセス可否を判定できません');
   const response = await postToService(new URL(OWNER_DECISIONS_PATH, options.consentUrl), {
     headers: {
@@ -38,5 +42,11 @@ export async function requireOwnerRead(ctx: Pick<BaseContext, 'token' | 'request
   }).catch(() => undefined);
   const parsed = response?.ok ? ownerDecisionAnswer.safeParse(await response.json().catch(() => undefined)) : undefined;
   if (!parsed?.success) throw unavailable();
-  if (!parsed.data.allow) throw new ForbiddenError(undefined, { category, reason: parsed.data.reason });
+  return parsed.data;
+}
+
+/** Throws FORBIDDEN (logged by consent) unless the caller may read this owner's list; SERVICE_UNAVAILABLE without an answer. */
+export async function requireOwnerRead(ctx: Pick<BaseContext, 'token' | 'requestId'>, options: { consentUrl: string; internalSecret: string }, category: OwnerCategory, target: OwnerTarget): Promise<void> {
+  const decision = await askOwnerDecision(ctx, options, category, target);
+  if (!decision.allow) throw new ForbiddenError(undefined, { category, reason: decision.reason });
 }

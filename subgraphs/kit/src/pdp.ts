@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { ConsentRequiredError, ForbiddenError, NotFoundError, OnshiError, patientNotFoundMessage } from './errors';
+import type { PatientDecisionCategory } from './policy';
 import type { Category } from './roles';
 import { postToService, type ServiceResponse } from './serviceClient';
 
 /** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
 export interface DecisionRequest {
   patientId: string;
-  category: Category;
+  category: PatientDecisionCategory;
   purpose?: string;
   /**
    * Set only by a subgraph whose own records show that the INSURER actor currently holds this patient as a
@@ -27,7 +28,7 @@ export interface DecisionRequest {
 }
 export interface Decision {
   patientId: string;
-  category: Category;
+  category: PatientDecisionCategory;
   allow: boolean;
   reason: string;
   /**

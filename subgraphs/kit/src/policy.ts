@@ -16,7 +16,7 @@
  */
 import { facilityKindOfCode, isValidFacilityCode } from './codes';
 import type { Actor, Category, FacilityKind, Role } from './roles';
-import { PHR_SCOPES } from './roles';
+import { CATEGORIES, PHR_SCOPES } from './roles';
 
 /** What a rule requires beyond the actor's role and facility kind. */
 export type PolicyCondition =
@@ -79,6 +79,14 @@ export type ViewingAuthority = (typeof VIEWING_AUTHORITIES)[number];
  * or the operator rather than to one patient (OWNER_CATEGORIES, decided by `decideOwnerRead`).
  */
 export type PolicyCategory = Category | 'ACCESS_LOG' | 'DV_REGISTRATION' | OwnerCategory;
+
+/**
+ * Categories the decision point decides per patient (`POST /internal/decisions`): the patient data categories and the
+ * patient's own access log, so that every refusal of a patient's field — the gateway's refusals for role included —
+ * is logged for that patient (docs/access-policy.md "Every decision is logged").
+ */
+export const PATIENT_DECISION_CATEGORIES = [...CATEGORIES, 'ACCESS_LOG'] as const satisfies readonly PolicyCategory[];
+export type PatientDecisionCategory = (typeof PATIENT_DECISION_CATEGORIES)[number];
 
 /**
  * ROUTED_CLAIMS: the claims stored under an insurer in a month and its re-routing report; RETURNED_CLAIMS: the claims
@@ -382,6 +390,18 @@ export function renderPolicyTable(): string {
     'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
     'every rule not marked "not stopped": "as nobody" gives the caller the answer an unknown id gets; "no records" gives',
     'a caller whose condition holds the answer of a person with no records (docs/domain.md "DV").',
+    '',
+    '## Every decision is logged',
+    '',
+    'Each decision, allowed or refused, is one access-log entry written in the same transaction as the answer (no entry,',
+    'no answer). That includes the gateway\'s refusals for role: a field that carries a category (`@access(category:)`)',
+    'refused because no rule of the category names the caller\'s role is logged as `ROLE_NOT_LICENSED` — for each patient',
+    'of the operation (`patient(id:)`, `me`) when the category is a patient\'s (the data categories and ACCESS_LOG), and',
+    'under the list\'s owner (`insurer:<number>`, `facility:<code>`, `nation`, from the field\'s arguments) for the',
+    'owner lists. An id that names nobody gets no entry (docs/domain.md "DV"). Fields without a category (operator tools,',
+    'mutations) are refused without an entry: they name no one\'s data.',
+    '',
+    '## Rules',
     '',
     '| rule | category | roles | facility kinds | actor must hold | condition | log reason | under a DV block | source |',
     '|---|---|---|---|---|---|---|---|---|',

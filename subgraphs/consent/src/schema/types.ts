@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Access, STAFF_ROLES, readersOf } from '@onshi/kit';
+import { Access, AccessTo, STAFF_ROLES } from '@onshi/kit';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {
@@ -192,7 +192,7 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: '医療機関コード of the viewer' })
   facilityCode!: string | null;
 
-  @Field(() => String, { description: 'QUALIFICATION, DRUG or CHECKUP' })
+  @Field(() => String, { description: 'The access-policy category: QUALIFICATION, DRUG, CHECKUP, EXPENSES, ACCESS_LOG (提供状況), DV_REGISTRATION, or an owner list (ROUTED_CLAIMS, RETURNED_CLAIMS, CLAIM_STATISTICS; the patient id then names the owner) — docs/access-policy.md' })
   category!: string;
 
   @Field(() => String, { description: 'ALLOW or DENY' })
@@ -253,19 +253,19 @@ export class Patient {
   @Field(() => ID)
   id!: string;
 
-  @Access(...readersOf('ACCESS_LOG'))
+  @AccessTo('ACCESS_LOG')
   @Field(() => [AccessLogEntry], { description: '医療保険情報の提供状況: who saw or was refused my data, newest first' })
   accessLog?: AccessLogEntry[];
 
-  @Access(...readersOf('ACCESS_LOG'))
+  @AccessTo('ACCESS_LOG')
   @Field(() => [Consent], { description: 'My consents at facilities, newest first' })
   consents?: Consent[];
 
-  @Access(...readersOf('ACCESS_LOG'))
+  @AccessTo('ACCESS_LOG')
   @Field(() => [PhrGrant], { description: 'My grants to PHR apps, newest first' })
   phrGrants?: PhrGrant[];
 
-  @Access(...readersOf('ACCESS_LOG'))
+  @AccessTo('ACCESS_LOG')
   @Field(() => String, { nullable: true, description: 'お知らせ: ISO 8601 instant up to which I have read my notices (null: none read yet); notices after it are new' })
   noticesReadThrough?: string | null;
 

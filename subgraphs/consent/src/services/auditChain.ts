@@ -11,15 +11,16 @@
  * checkpoints (kept outside the table's reach) are what catch that.
  */
 import { createHash } from 'node:crypto';
-import type { OwnerCategory } from '@onshi/kit/src/policy';
-import type { Category, Role } from './roles';
+import type { PolicyCategory } from '@onshi/kit/src/policy';
+import type { Role } from './roles';
 
 /**
- * What an entry is about: a category of the person's data, the registration/lifting of a DV/abuse block, or a list of
- * an insurer, a facility or the nation (kit policy.ts OWNER_CATEGORIES; the entry's patient id then names that owner), or an
- * admin action (ADMINISTRATION, onboarding.ts: the facility it concerns is named the same way).
+ * What an entry is about: any category of the access policy — a category of the person's data, her access log
+ * (提供状況), the registration/lifting of a DV/abuse block, or a list of an insurer, a facility or the nation (kit
+ * policy.ts OWNER_CATEGORIES; the entry's patient id then names that owner) — or an admin action (ADMINISTRATION,
+ * onboarding.ts: the facility it concerns is named the same way).
  */
-export type LoggedCategory = Category | 'DV_REGISTRATION' | OwnerCategory | 'ADMINISTRATION';
+export type LoggedCategory = PolicyCategory | 'ADMINISTRATION';
 
 /** Fixed once entries exist: the partition is stored on each entry, so verification never recomputes it. */
 export const DEFAULT_AUDIT_PARTITIONS = 64;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
-import { CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
@@ -26,7 +26,7 @@ const bootstrapBody = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}
 
 const decisionBody = z.object({
   requests: z.array(z.object({
-    patientId: z.string().min(1).max(64), category: z.enum(CATEGORIES), purpose: z.string().max(64).optional(), insurerMember: z.boolean().optional(),
+    patientId: z.string().min(1).max(64), category: z.enum(PATIENT_DECISION_CATEGORIES), purpose: z.string().max(64).optional(), insurerMember: z.boolean().optional(),
     counterConfirmation: z.boolean().optional(), confirmedHereAt: z.iso.datetime().optional(),
   })).min(1).max(1000),
 });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, readersOf, type OwnerCategory, type OwnerTarget } from '@onshi/kit';
+import { AccessTo, BadUserInputError, type OwnerCategory, type OwnerTarget } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { ClaimRoutingMonth, ReroutingReport, ReturnedClaim, RoutedClaim } from '../schema/ClaimRouting';
 import { isYearMonth } from '../services/calendarDate';
@@ -23,7 +23,7 @@ export class ClaimRoutingResolver {
     await ctx.requireOwnerRead(category, target);
   }
 
-  @Access(...readersOf('ROUTED_CLAIMS'))
+  @AccessTo('ROUTED_CLAIMS')
   @Query(() => [RoutedClaim], { description: 'Claims stored under an insurer for a month of care (as billed or re-routed to it); insurers their own, the operator any' })
   async routedClaims(
     @Arg('insurerNumber', () => String) insurerNumber: string,
@@ -37,7 +37,7 @@ export class ClaimRoutingResolver {
     return routedClaimsOf(ctx.db, insurerNumber, serviceMonth, first);
   }
 
-  @Access(...readersOf('ROUTED_CLAIMS'))
+  @AccessTo('ROUTED_CLAIMS')
   @Query(() => ReroutingReport, { description: "An insurer's monthly re-routing report: claims re-routed to it (count, points, by reason, by facility) and claims addressed to it that were returned" })
   async reroutingReport(@Arg('insurerNumber', () => String) insurerNumber: string, @Arg('serviceMonth', () => String) serviceMonth: string, @Ctx() ctx: DrugsContext): Promise<ReroutingReport> {
     requireMonth('serviceMonth', serviceMonth);
@@ -45,7 +45,7 @@ export class ClaimRoutingResolver {
     return reroutingReportOf(ctx.db, insurerNumber, serviceMonth);
   }
 
-  @Access(...readersOf('RETURNED_CLAIMS'))
+  @AccessTo('RETURNED_CLAIMS')
   @Query(() => [ReturnedClaim], { description: 'Claims returned (返戻) for a month of care, with reasons: of one facility (its staff, the operator) or concerning one insurer (that insurer, the operator); give exactly one of facilityCode, insurerNumber' })
   async returnedClaims(
     @Arg('serviceMonth', () => String) serviceMonth: string,
@@ -69,7 +69,7 @@ export class ClaimRoutingResolver {
     });
   }
 
-  @Access(...readersOf('CLAIM_STATISTICS'))
+  @AccessTo('CLAIM_STATISTICS')
   @Query(() => [ClaimRoutingMonth], { description: 'Operator: national routing statistics per month of care (checked, as billed, re-routed, returned, points)' })
   async claimRoutingStatistics(@Arg('fromMonth', () => String) fromMonth: string, @Arg('toMonth', () => String) toMonth: string, @Ctx() ctx: DrugsContext): Promise<ClaimRoutingMonth[]> {
     requireMonth('fromMonth', fromMonth);
