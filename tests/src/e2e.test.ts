@@ -571,6 +571,10 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     const tasks = page.getByTestId('task-menu').getByRole('link');
     expect(await tasks.count()).toBe(6);
     expect(await tasks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/drugs?view=active', '/checkups', '/expenses#tax-return', '/insurance', '/access', '/phr']);
+    // 山田's card certificate expires in 60 days (demo world): the home page says when and where to renew.
+    const certificate = page.getByTestId('certificate-notice');
+    expect(await certificate.getAttribute('data-standing')).toBe('RENEW_SOON');
+    expect(await certificate.innerText()).toContain('市区町村の窓口で更新してください');
     const unread = page.locator('[data-testid=access-notice][data-unread=true], [data-testid=notice][data-unread=true]');
     const before = await unread.count();
     expect(before).toBeGreaterThan(0);

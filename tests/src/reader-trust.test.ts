@@ -263,3 +263,71 @@ describe('finding 4: a lost or unregistered card fails on every path', () => {
     expect(visit.consents.map((c) => c.category)).toEqual(['DRUG']);
   });
 });
+
+describe('the card certificate\'s expiry (docs/domain.md "Card certificate expiry")', () => {
+  const CARDS = '{ me { myNumberCards { cardSerial status certificateExpiresOn certificateStanding certificateGraceEndsOn } } }';
+  type CardView = { cardSerial: string; status: string; certificateExpiresOn: string | null; certificateStanding: string; certificateGraceEndsOn: string | null };
+  const daysFromToday = (days: number) => new Date(Date.parse(`${system.demo.asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  async function setExpiry(cardSerial: string, expiresOn: string): Promise<void> {
+    const response = await fetch(`${system.urls.qualifications}/internal/demo/card-certificate`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret }, body: JSON.stringify({ cardSerial, expiresOn }),
+    });
+    expect(response.status).toBe(200);
+  }
+  async function ownCards(serial: string): Promise<CardView[]> {
+    const holder = await cardLogin(call, system.demo, serial, DEMO_PIN);
+    const result = await system.graphql<{ me: { myNumberCards: CardView[] } }>(CARDS, {}, holder.accessToken);
+    expect(result.body.errors).toBeUndefined();
+    return result.body.data?.me.myNumberCards ?? [];
+  }
+
+  test('山田 (demo: expires in 60 days) sees RENEW_SOON with the date; the card still works', async () => {
+    const yamada = system.patient(0);
+    expect(await ownCards(yamada.cardSerial)).toEqual([{ cardSerial: yamada.cardSerial, status: 'ACTIVE', certificateExpiresOn: daysFromToday(60), certificateStanding: 'RENEW_SOON', certificateGraceEndsOn: expect.any(String) }]);
+  });
+
+  test('staff, insurers and apps may not read a person\'s cards: FORBIDDEN at the gateway, no serial leaves', async () => {
+    const yamada = system.patient(0);
+    for (const account of ['clinic-doctor', 'insurer-kokuho', 'admin']) {
+      const result = await system.graphql('query($id: ID!) { patient(id: $id) { myNumberCards { cardSerial certificateExpiresOn } } }', { id: yamada.id }, await system.token(account));
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.text).not.toContain(yamada.cardSerial);
+    }
+  });
+
+  test('expired but within the grace period: still confirms insurance, and the holder is told until when', async () => {
+    const patient = system.patient(11);
+    await setExpiry(patient.cardSerial, daysFromToday(-10));
+    const [card] = await ownCards(patient.cardSerial);
+    expect(card).toMatchObject({ certificateStanding: 'EXPIRED_GRACE', certificateExpiresOn: daysFromToday(-10) });
+    expect((card?.certificateGraceEndsOn ?? '') > system.demo.asOf).toBe(true);
+    const visit = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), patient.cardSerial, { drug: false, checkup: false });
+    const confirm = await system.graphql<{ confirmQualificationByCard: { name: string } }>('mutation($t: String!) { confirmQualificationByCard(verificationToken: $t) { name } }', { t: visit.verificationToken }, await system.token('clinic-reception'));
+    expect(confirm.body.errors).toBeUndefined();
+    expect(confirm.body.data?.confirmQualificationByCard.name).toBe(patient.name);
+  });
+
+  test('past the grace period: no portal login, no reader verification, no confirmation — CARD_NOT_USABLE EXPIRED, nothing registered, denials logged', async () => {
+    const patient = system.patient(12);
+    const reader = system.reader(DEMO_CLINIC.code);
+    const before = await readerVisit(call, system.demo, reader, patient.cardSerial, { drug: false, checkup: false });
+    await setExpiry(patient.cardSerial, daysFromToday(-200));
+    const loginAfter = await cardLogin(call, system.demo, patient.cardSerial, DEMO_PIN).catch((error: unknown) => String(error));
+    expect(loginAfter).toContain('CARD_NOT_USABLE');
+    const atReader = await submitStatement(call, await statementFor(reader, patient.cardSerial, { drug: true, checkup: true }));
+    expect(atReader.errors?.[0]?.extensions).toMatchObject({ code: 'CARD_NOT_USABLE', reason: 'EXPIRED' });
+    expect(JSON.stringify(atReader)).not.toContain(patient.id);
+    const confirm = await system.graphql('mutation($t: String!) { confirmQualificationByCard(verificationToken: $t) { name } }', { t: before.verificationToken }, await system.token('clinic-reception'));
+    expect(confirm.body.errors?.[0]?.extensions).toMatchObject({ code: 'CARD_NOT_USABLE', reason: 'EXPIRED' });
+    expect(confirm.text).not.toContain(patient.name);
+    expect(await flags(patient.id, DEMO_CLINIC.code)).toEqual({ drug: '0', checkup: '0' });
+    expect(await adminLog(patient.id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ decision: 'DENY', reason: 'CARD_NOT_USABLE:EXPIRED', actorRole: 'PORTAL_LOGIN' }),
+      expect.objectContaining({ decision: 'DENY', reason: 'CARD_NOT_USABLE:EXPIRED', actorRole: 'CARD_READER', actorSubject: `reader:${reader.readerId}` }),
+    ]));
+    // Renewed (J-LIS): the same card works again.
+    await setExpiry(patient.cardSerial, daysFromToday(5 * 365));
+    const renewed = await readerVisit(call, system.demo, reader, patient.cardSerial, { drug: false, checkup: false });
+    expect(renewed.cardStatus).toBe('USABLE');
+  });
+});

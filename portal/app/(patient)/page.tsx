@@ -34,6 +34,9 @@ export default async function HomePage() {
   const now = Date.now();
   const qualification = me.currentQualification;
   const ratio = qualification ? copayPercent(qualification.insuredPartialContributionRatio) : undefined;
+  // The card's certificate, as qualifications judges it today (docs/domain.md "Card certificate expiry"): warned from
+  // 3 months before expiry, in the grace period, and once the card can no longer be used.
+  const certificateNotice = me.myNumberCards.find((card) => card.status === 'ACTIVE' && card.certificateStanding !== 'VALID' && card.certificateExpiresOn !== null);
   const expiredConsents = me.consents.filter((consent) => !consent.valid && now - Date.parse(consent.expiresAt) < EXPIRED_CONSENT_DAYS * 86_400_000);
   // Anyone reading my drug or checkup information is news (a facility, an insurer, an app, the operator); qualification
   // checks at the counter are routine, unless made under disaster mode or emergency access (docs/domain.md "Disaster").
@@ -90,6 +93,16 @@ export default async function HomePage() {
         ) : <p>{t.noInsurance}</p>}
         <p style={{ marginBottom: 0 }}><a href="/insurance">{t.insuranceHistoryLink}</a></p>
       </section>
+      {certificateNotice?.certificateExpiresOn ? (
+        <section aria-labelledby="certificate-title" className={certificateNotice.certificateStanding === 'RENEW_SOON' ? 'notice notice--warn' : 'notice notice--error'} data-testid="certificate-notice" data-standing={certificateNotice.certificateStanding}>
+          <h2 id="certificate-title" style={{ marginTop: 0 }}>{t.cardCertificateTitle}</h2>
+          <p style={{ marginBottom: 0 }}>
+            {certificateNotice.certificateStanding === 'RENEW_SOON' ? t.cardCertificateRenewSoon(formatDate(certificateNotice.certificateExpiresOn, locale))
+              : certificateNotice.certificateStanding === 'EXPIRED_GRACE' ? t.cardCertificateExpiredGrace(formatDate(certificateNotice.certificateExpiresOn, locale), formatDate(certificateNotice.certificateGraceEndsOn ?? certificateNotice.certificateExpiresOn, locale))
+                : t.cardCertificateExpired(formatDate(certificateNotice.certificateExpiresOn, locale))}
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">{t.alerts}{unreadCount > 0 ? <> <span className="badge badge--info" data-testid="unread-count">{t.noticesUnread(unreadCount)}</span></> : null}</h2>
         {expiredConsents.length === 0 && newAccess.length === 0 ? <p className="notice">{t.noAlerts}</p> : (

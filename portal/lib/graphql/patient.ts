@@ -17,6 +17,7 @@ export const HomeQuery = graphql(`
         personalFamilyClassification
       }
       consents { id facilityCode category registeredAt expiresAt valid }
+      myNumberCards { certificateExpiresOn certificateStanding certificateGraceEndsOn status }
       noticesReadThrough
       accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
     }

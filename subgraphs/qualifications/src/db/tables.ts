@@ -39,6 +39,8 @@ export const cards = qualificationsSchema.table('cards', {
   linkageNumber: text('linkage_number').notNull(),
   registeredAt: timestamp('registered_at', { withTimezone: true }),
   status: text('status').notNull().default('ACTIVE'),
+  /** 利用者証明用電子証明書の有効期限 (YYYY-MM-DD, JST); null when not known (services/cardCertificate.ts). */
+  certificateExpiresOn: date('certificate_expires_on', { mode: 'string' }),
 }, (t) => [index('cards_linkage_idx').on(t.linkageNumber)]);
 
 /** One coverage period (資格). "Who insured this person on date D" is one indexed range query. */

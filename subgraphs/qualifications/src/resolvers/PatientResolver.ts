@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, AccessTo, UnauthenticatedError } from '@onshi/kit';
+import { Access, AccessTo, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
+import { CardRegistration } from '../schema/CardRegistration';
 import { Confirmation } from '../schema/Confirmation';
+import { cardsOfPerson, cardView } from '../services/cards';
 import { Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
 import { coverageInForce, type ConfirmationView, type QualificationRow } from '../services/patients';
@@ -58,6 +60,14 @@ export class PatientResolver {
   @FieldResolver(() => String, { nullable: true })
   async postNumber(@Root() patient: AllowedPatient, @Ctx() ctx: QualificationsContext): Promise<string | null> {
     return (await visibleAddress(ctx, patient)).postNumber;
+  }
+
+  // The holder's own cards: not part of any facility's or insurer's view (a card serial identifies a person's card).
+  @Access('PATIENT')
+  @FieldResolver(() => [CardRegistration], { description: "My My Number Cards: registration for insurance use, status, and the certificate's expiry (docs/domain.md \"Card certificate expiry\"); the holder only" })
+  async myNumberCards(@Root() patient: AllowedPatient, @Ctx() ctx: QualificationsContext): Promise<CardRegistration[]> {
+    if (ctx.actor?.patientId !== patient.id) throw new ForbiddenError();
+    return (await cardsOfPerson(ctx.db, patient.linkageNumber)).map((card) => cardView(card, ctx.today));
   }
 
   @FieldResolver(() => [Confirmation])

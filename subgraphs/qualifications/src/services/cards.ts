@@ -1,10 +1,25 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
 import { cards, patients, type Tables } from '../db/tables';
 import type { CardVerification } from './cardVerification';
+import { certificateStandingOn, graceEndsOn } from './cardCertificate';
 import { cardUnusableReason } from './confirmation';
 
 export type CardRow = typeof cards.$inferSelect;
+
+/** What the holder (and the API) sees of a card on `today`: registration, status and the certificate's standing. */
+export function cardView(card: CardRow, today: string) {
+  return {
+    cardSerial: card.serial, registeredAt: card.registeredAt?.toISOString() ?? null, status: card.status,
+    certificateExpiresOn: card.certificateExpiresOn, certificateStanding: certificateStandingOn(card.certificateExpiresOn, today),
+    certificateGraceEndsOn: card.certificateExpiresOn === null ? null : graceEndsOn(card.certificateExpiresOn),
+  };
+}
+
+/** The cards of a person (by 紐付番号), newest expiry first: a reissued card follows the one it replaced. */
+export async function cardsOfPerson(db: Db<Tables>, linkageNumber: string): Promise<CardRow[]> {
+  return db.select().from(cards).where(eq(cards.linkageNumber, linkageNumber)).orderBy(desc(cards.certificateExpiresOn), cards.serial);
+}
 
 const UNKNOWN_CARD = 'このマイナンバーカードは登録されていません / This My Number Card is not known to the system';
 
@@ -20,8 +35,8 @@ async function markRegistered(db: Db<Tables>, card: CardRow): Promise<CardRow> {
 }
 
 /** Registering is the one use of a card not yet registered; any other reason refuses it (cardUnusableReason). */
-function refuseUnusable(card: CardRow, field: string): void {
-  const unusable = cardUnusableReason(card);
+function refuseUnusable(card: CardRow, field: string, today: string): void {
+  const unusable = cardUnusableReason(card, today);
   if (unusable && unusable !== 'NOT_REGISTERED') throw new CardNotUsableError(unusable, { field });
 }
 
@@ -29,11 +44,11 @@ function refuseUnusable(card: CardRow, field: string): void {
  * 初回登録 in the portal (seed: 利用者において初回登録処理): the patient registers their own card. Someone
  * else's card answers like an unknown one, so the call cannot probe which serials exist.
  */
-export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: string): Promise<CardRow> {
+export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: string, today: string): Promise<CardRow> {
   const serial = rawSerial.trim();
   const found = await cardWithHolder(db, serial);
   if (!found || found.patientId !== actor.patientId) throw new NotFoundError(UNKNOWN_CARD);
-  refuseUnusable(found.card, 'cardSerial');
+  refuseUnusable(found.card, 'cardSerial', today);
   return markRegistered(db, found.card);
 }
 
@@ -41,12 +56,12 @@ export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: s
  * 初回登録 at the counter: only after face authentication at the facility's reader (seed: 医療機関等の窓口に
  * おける本人確認（顔認証方式）による登録処理). PIN or visual checks do not register a card.
  */
-export async function registerCardAtCounter(db: Db<Tables>, actor: Actor, verification: CardVerification): Promise<CardRow> {
+export async function registerCardAtCounter(db: Db<Tables>, actor: Actor, verification: CardVerification, today: string): Promise<CardRow> {
   if (!actor.facilityCode || verification.facilityCode !== actor.facilityCode) throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
   if (verification.method !== 'FACE') throw new BadUserInputError('窓口での初回登録は顔認証で行ってください / Registration at the counter needs face authentication at the reader', { field: 'verificationToken' });
   const found = await cardWithHolder(db, verification.cardSerial);
   if (!found || found.patientId !== verification.patientId) throw new NotFoundError(UNKNOWN_CARD);
-  refuseUnusable(found.card, 'verificationToken');
+  refuseUnusable(found.card, 'verificationToken', today);
   return markRegistered(db, found.card);
 }
 

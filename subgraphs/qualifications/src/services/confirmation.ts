@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type Db } from '@onshi/kit';
 import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
+import { certificateStandingOn } from './cardCertificate';
 import type { CardVerification } from './cardVerification';
 import type { ConsentFlags } from './consentFlags';
 import { coverageInForce, type PatientRow, type QualificationRow } from './patients';
@@ -58,13 +59,14 @@ async function patientByLinkage(db: Db<Tables>, linkageNumber: string): Promise<
 type CardRow = typeof cards.$inferSelect;
 
 /**
- * Whether a card may be used now, and if not why (issue 15; one home for the rule, read by confirmation
- * here and by consent through the internal card-status route): reported lost (紛失届), suspended, its
- * certificate expired, or never registered for health-insurance use (初回登録).
+ * Whether a card may be used on `today` (a Japanese date), and if not why (one home for the rule, read by
+ * confirmation here and by consent through the internal card-status route): reported lost (紛失届), suspended, its
+ * certificate expired past the grace period (cardCertificate.ts), or never registered for health-insurance use (初回登録).
  */
-export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'>): CardUnusableReason | null {
+export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt' | 'certificateExpiresOn'>, today: string): CardUnusableReason | null {
   if (card.status === 'LOST' || card.status === 'SUSPENDED' || card.status === 'EXPIRED') return card.status;
   if (card.status !== 'ACTIVE') return 'SUSPENDED'; // an unknown status is never "usable" (fail closed)
+  if (certificateStandingOn(card.certificateExpiresOn, today) === 'EXPIRED') return 'EXPIRED';
   if (!card.registeredAt) return 'NOT_REGISTERED';
   return null;
 }
@@ -73,10 +75,10 @@ export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'
  * Follows the identity chain card serial → 紐付番号 → person (DOMAIN.md "Identity and numbers") and refuses
  * cards that cannot be used (CARD_NOT_USABLE with the reason).
  */
-export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string): Promise<{ patient: PatientRow; card: CardRow }> {
+export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string, today: string): Promise<{ patient: PatientRow; card: CardRow }> {
   const [card] = await db.select().from(cards).where(eq(cards.serial, cardSerial)).limit(1);
   if (!card) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
-  const unusable = cardUnusableReason(card);
+  const unusable = cardUnusableReason(card, today);
   if (unusable) throw new CardNotUsableError(unusable, { field });
   const patient = await patientByLinkage(db, card.linkageNumber);
   if (!patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
@@ -84,10 +86,10 @@ export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field
 }
 
 /** The card-status answer consent asks for (kit cardStatus.ts). */
-export async function cardStatusOf(db: Db<Tables>, cardSerial: string): Promise<CardStatusAnswer> {
+export async function cardStatusOf(db: Db<Tables>, cardSerial: string, today: string): Promise<CardStatusAnswer> {
   const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
   if (!row) return { known: false, patientId: null, unusable: null };
-  return { known: true, patientId: row.patientId, unusable: cardUnusableReason(row.card) };
+  return { known: true, patientId: row.patientId, unusable: cardUnusableReason(row.card, today) };
 }
 
 function emptyResult(validity: Validity, reference: string, at: Date): ConfirmationResult {
@@ -130,7 +132,7 @@ export async function confirmByCard(deps: ConfirmationDeps, verification: CardVe
   if (verification.facilityCode !== facilityCode) {
     throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
   }
-  const { patient } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken');
+  const { patient } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken', deps.today);
   if (patient.id !== verification.patientId) throw new BadUserInputError('カードと本人確認結果が一致しません / The card does not match the verification', { field: 'verificationToken' });
   await deps.requireQualificationAccess(patient.id);
   const history = await deps.history(patient.id);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { confirmations, type Tables } from '../db/tables';
+import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, demoAsOf, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { cards, confirmations, type Tables } from '../db/tables';
 import { cardStatusOf } from './confirmation';
 import { coverageInMonths } from './coverage';
 
@@ -11,6 +11,12 @@ import { coverageInMonths } from './coverage';
  */
 export const DEMO_AGE_CONFIRMATIONS_PATH = '/internal/demo/age-confirmations';
 const ageBody = z.object({ patientId: z.string().min(1).max(64), facilityCode: z.string().refine(isValidFacilityCode), hours: z.number().int().min(1).max(24 * 365) });
+/**
+ * Demo mode only: sets a card's certificate expiry, standing in for J-LIS (which issues and renews the certificates),
+ * so that tests and demos can show a certificate about to expire, in its grace period, or expired.
+ */
+export const DEMO_CARD_CERTIFICATE_PATH = '/internal/demo/card-certificate';
+const certificateBody = z.object({ cardSerial: z.string().min(1).max(64), expiresOn: z.iso.date() });
 
 /**
  * Internal endpoints other subgraphs call: the card status consent asks before every use of a card (kit cardStatus.ts),
@@ -26,7 +32,8 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       } catch {
         return sendJson(res, 400, { error: 'malformed card-status request: expected { cardSerial }' });
       }
-      return sendJson(res, 200, await cardStatusOf(deps.db, serial));
+      // The card's certificate is judged on today's Japanese date (DEMO_AS_OF pins the demo's day), read per call.
+      return sendJson(res, 200, await cardStatusOf(deps.db, serial, demoAsOf(deps.config.DEMO_AS_OF)));
     },
     [`POST ${COVERAGE_PATH}`]: async (req, res, body) => {
       if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
@@ -40,6 +47,19 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
     },
   };
   if (deps.config.DEMO_MODE) {
+    routes[`POST ${DEMO_CARD_CERTIFICATE_PATH}`] = async (req, res, body) => {
+      if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      const parsed = (() => {
+        try {
+          return certificateBody.parse(JSON.parse(body));
+        } catch {
+          return undefined;
+        }
+      })();
+      if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { cardSerial, expiresOn: YYYY-MM-DD }' });
+      const updated = await deps.db.update(cards).set({ certificateExpiresOn: parsed.expiresOn }).where(eq(cards.serial, parsed.cardSerial)).returning({ serial: cards.serial });
+      return sendJson(res, updated.length === 1 ? 200 : 404, { updated: updated.length });
+    };
     routes[`POST ${DEMO_AGE_CONFIRMATIONS_PATH}`] = async (req, res, body) => {
       if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
       let parsed: z.infer<typeof ageBody>;

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { addDays, ageOn, DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, birthdayAtAge, DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 /** Patients per COPY (patients, cards and coverage rows of a thousand people). */
@@ -11,6 +11,19 @@ const PATIENTS_PER_COPY = 1_000;
  */
 export function demoCardRegistered(index: number): boolean {
   return index < 2 || index % 10 !== 9;
+}
+
+/**
+ * The demo cards' certificate expiry (docs/domain.md "Card certificate expiry"): a user certificate runs to its
+ * holder's 5th birthday after issue, so the demo spreads the expiries over the holders' next five birthdays. 山田's
+ * expires in 60 days, so his portal shows the renewal notice.
+ */
+export function demoCertificateExpiry(patient: Pick<DemoPatient, 'index' | 'birthdate'>, asOf: string): string {
+  if (patient.index === 0) return addDays(asOf, 60);
+  const asOfYear = Number(asOf.slice(0, 4));
+  const birthYear = Number(patient.birthdate.slice(0, 4));
+  const nextBirthdayAge = asOfYear - birthYear + (birthdayAtAge(patient.birthdate, asOfYear - birthYear) > asOf ? 0 : 1);
+  return birthdayAtAge(patient.birthdate, nextBirthdayAge + (patient.index % 5));
 }
 
 /**
@@ -42,7 +55,7 @@ export async function seedQualifications({ db, copy, demo }: SubgraphDeps<Tables
   });
   await copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (batch) => [
     encodeCopyRows(patients, batch.map((p) => ({ id: p.id, linkageNumber: p.linkageNumber, name: p.name, nameKana: p.nameKana, sex: p.sex, birthdate: p.birthdate, postNumber: p.postNumber, address: p.address }))),
-    encodeCopyRows(cards, batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null }))),
+    encodeCopyRows(cards, batch.map((p) => ({ serial: p.cardSerial, linkageNumber: p.linkageNumber, registeredAt: demoCardRegistered(p.index) ? new Date(`${p.coverages[0]?.qualificationDate ?? demo.asOf}T00:00:00Z`) : null, certificateExpiresOn: demoCertificateExpiry(p, demo.asOf) }))),
     encodeCopyRows(qualifications, batch.flatMap((p) => p.coverages.map((c) => ({
       patientId: p.id,
       insurerNumber: c.insurerNumber,
