@@ -298,6 +298,8 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
  * facility's, an insurer's or the operator's, whatever consent exists. phr-demo's grant names no EXPENSES.
  */
 const EXPENSES_FIELDS = new Set(['medicalExpenses']);
+/** The holder's own cards (docs/domain.md "Card certificate expiry"): the person alone reads them, not even the operator. */
+const HOLDER_ONLY_FIELDS = new Set(['myNumberCards']);
 function expensesRule(role: Role, subject: number): Expected {
   const self = subject === CONSENTED;
   // Another person is not found at all (Query.patient), before the expenses rule is asked.
@@ -363,7 +365,7 @@ function referenceAccount(target: AccessField, subject: number): string {
   // Read before her block (beforeAll): her consented doctor; her expenses herself; the rest as for anyone.
   if (subject === DV_BLOCKED && target.graph === 'DRUGS' && !EXPENSES_FIELDS.has(target.field)) return 'clinic-doctor';
   if (subject === DV_BLOCKED && target.graph === 'CHECKUPS') return 'clinic-doctor';
-  if (target.type === 'Patient' && EXPENSES_FIELDS.has(target.field)) return `patient-${subject}`; // only the person reads them
+  if (target.type === 'Patient' && (EXPENSES_FIELDS.has(target.field) || HOLDER_ONLY_FIELDS.has(target.field))) return `patient-${subject}`; // only the person reads them
   // The operator sees the whole qualification; the hospital (a seeded consent) the drugs and checkups.
   return target.graph === 'CONSENT' || target.graph === 'QUALIFICATIONS' ? 'admin' : 'hospital-doctor';
 }
