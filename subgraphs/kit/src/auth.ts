@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { UnauthenticatedError } from './errors';
 import { FACILITY_KINDS, ROLES, type Actor } from './roles';
 import type { RevocationList } from './sharedState';
+import { JWKS_PATH } from './contracts';
 
 /** Issuer and audience of Onshi access tokens (signed by the consent subgraph, ARCHITECTURE.md layer 1). */
 export const TOKEN_ISSUER = 'onshi-consent';
 export const TOKEN_AUDIENCE = 'onshi';
-export const JWKS_PATH = '/.well-known/jwks.json';
 
 const claimsSchema = z.object({
   sub: z.string().min(1),

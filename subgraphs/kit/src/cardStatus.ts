@@ -5,14 +5,11 @@
  * qualifications through this internal call every time a card is used, and never keeps a copy, so a card
  * reported lost is refused on the next use everywhere. No answer → the card is refused (fail closed).
  */
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { CARD_UNUSABLE_REASONS, OnshiError } from './errors';
-import { INTERNAL_SECRET_HEADER } from './pdp';
 import { postToService } from './serviceClient';
+import { CARD_STATUS_PATH, INTERNAL_SECRET_HEADER } from './contracts';
 
-export const CARD_STATUS_PATH = '/internal/card-status';
 
 export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });
 export const cardStatusAnswer = z.object({
@@ -24,15 +21,6 @@ export const cardStatusAnswer = z.object({
   unusable: z.enum(CARD_UNUSABLE_REASONS).nullable(),
 });
 export type CardStatusAnswer = z.infer<typeof cardStatusAnswer>;
-
-/** True when the request carries the internal secret shared by our services (constant-time compare). */
-export function isInternalCaller(req: IncomingMessage, secret: string): boolean {
-  const given = req.headers[INTERNAL_SECRET_HEADER];
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export interface CardStatusClientOptions { qualificationsUrl: string; internalSecret: string; requestId?: string }
 

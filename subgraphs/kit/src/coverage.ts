@@ -12,10 +12,9 @@
  */
 import { z } from 'zod';
 import { OnshiError } from './errors';
-import { INTERNAL_SECRET_HEADER } from './pdp';
 import { postToService } from './serviceClient';
+import { COVERAGE_PATH, INTERNAL_SECRET_HEADER } from './contracts';
 
-export const COVERAGE_PATH = '/internal/coverage';
 /** Requests per call: one ingest batch holds at most 5,000 claims (drugs claimStore.ts). */
 export const COVERAGE_REQUESTS_MAX = 5_000;
 

@@ -6,6 +6,7 @@ export * from './claimsLag';
 export * from './codes';
 export * from './coverage';
 export * from './config';
+export * from './contracts';
 export * from './context';
 export * from './dataDir';
 export * from './db';

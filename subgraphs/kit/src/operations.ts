@@ -11,9 +11,8 @@ import { DataDirInUseError, liveDataDirOwner } from './dataDir';
 import type { DatabaseHandle, Db } from './db';
 import { requestIdOf, sendJson, type RouteHandler } from './http';
 import type { Logger } from './log';
-import { INTERNAL_SECRET_HEADER, isInternalSecret } from './pdp';
+import { INTERNAL_SECRET_HEADER, isInternalSecret, OPERATIONS_PATH } from './contracts';
 
-export const OPERATIONS_PATH = '/internal/operations';
 /** The built-in operation of every subgraph: a gzip'd tar of its embedded data directory. */
 export const BACKUP_OPERATION = 'backup';
 

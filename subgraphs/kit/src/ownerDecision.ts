@@ -12,11 +12,10 @@
 import { z } from 'zod';
 import type { BaseContext } from './context';
 import { ForbiddenError, OnshiError } from './errors';
-import { INTERNAL_SECRET_HEADER } from './pdp';
 import { OWNER_CATEGORIES, type OwnerCategory, type OwnerTarget } from './policy';
 import { postToService } from './serviceClient';
+import { INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH } from './contracts';
 
-export const OWNER_DECISIONS_PATH = '/internal/owner-decisions';
 
 export const ownerDecisionRequest = z.object({
   category: z.enum(OWNER_CATEGORIES),

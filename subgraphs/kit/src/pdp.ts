@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { ConsentRequiredError, ForbiddenError, NotFoundError, OnshiError, patientNotFoundMessage } from './errors';
 import type { PatientDecisionCategory } from './policy';
 import type { Category } from './roles';
 import { postToService, type ServiceResponse } from './serviceClient';
+import { DECISIONS_PATH, INTERNAL_SECRET_HEADER } from './contracts';
 
 /** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
 export interface DecisionRequest {
@@ -41,17 +41,6 @@ export interface Decision {
   special: boolean;
   /** On allow: the id of the policy rule that allowed (its `view` limits the fields, kit policy.ts). */
   rule?: string;
-}
-
-export const DECISIONS_PATH = '/internal/decisions';
-export const INTERNAL_SECRET_HEADER = 'x-onshi-internal';
-
-/** Whether a request header carries the internal secret (constant-time comparison). */
-export function isInternalSecret(given: string | string[] | null | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface DecisionClient {

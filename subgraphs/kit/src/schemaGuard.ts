@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
-import { INTERNAL_SECRET_HEADER, isInternalSecret } from './pdp';
+import { INTERNAL_SECRET_HEADER, isInternalSecret } from './contracts';
 import type { Actor } from './roles';
 
 /** Root fields that describe a subgraph's schema: federation's `_service` (SDL) and introspection. */

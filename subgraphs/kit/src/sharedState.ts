@@ -10,7 +10,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER } from './pdp';
+import { INTERNAL_SECRET_HEADER, REVOCATIONS_PATH } from './contracts';
 
 export const sharedStateConfigSchema = z.object({
   /** redis://host:port/db — shared counters and token revocations across replicas; unset: in process. */
@@ -79,7 +79,6 @@ class RedisRevocationList implements RevocationList {
 }
 
 /** Where the consent subgraph answers revocation questions when there is no Redis (consent internalRoutes.ts). */
-export const REVOCATIONS_PATH = '/internal/revocations';
 
 /**
  * Without Redis the consent subgraph, which ends sessions, holds the list in its memory; the gateway and the

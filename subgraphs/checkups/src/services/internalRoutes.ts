@@ -1,26 +1,15 @@
-import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, isInternalSecret, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { INSURER_CHANGES_PATH, insurerChangeEvent, type InsurerChangeEvent, INTERNAL_SECRET_HEADER, isInternalSecret, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { applyInsurerChange } from './store';
 
-/** Contract 6: qualifications POSTs each change of insurer here (its outbox retries until it gets a 200). */
-export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
-
-const insurerChangeBody = z.object({
-  eventId: z.string().min(1).max(128),
-  patientId: z.string().min(1).max(64),
-  fromInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/).nullable(),
-  toInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/, 'an insurer number has 6 or 8 digits'),
-  effectiveDate: z.iso.date(),
-});
-
+// Contract 6 (kit contracts.ts): qualifications POSTs each change of insurer here; its outbox retries until it gets a 200.
 export function checkupsRoutes(deps: SubgraphDeps<Tables>, today: () => string): Record<string, RouteHandler> {
   return {
     [`POST ${INSURER_CHANGES_PATH}`]: async (req, res, body) => {
       if (!isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
-      let event: z.infer<typeof insurerChangeBody>;
+      let event: InsurerChangeEvent;
       try {
-        event = insurerChangeBody.parse(JSON.parse(body));
+        event = insurerChangeEvent.parse(JSON.parse(body));
       } catch {
         return sendJson(res, 400, { error: 'malformed insurer-change event: expected { eventId, patientId, fromInsurerNumber, toInsurerNumber, effectiveDate }' });
       }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
-import { insertInBatches, type Db } from '@onshi/kit';
+import { insertInBatches, type Db, type InsurerChangeEvent } from '@onshi/kit';
 import { checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
 import type { StoredCheckup } from './checkupView';
 import { retentionWindow } from './fiscalYear';
@@ -74,14 +74,6 @@ export async function storeCheckups(db: Db<Tables>, stored: readonly StoredCheck
     await insertInBatches(stored.map(({ checkup }) => checkup), CHECKUP_ROWS_PER_INSERT, (batch) => tx.insert(checkups).values(batch));
     await insertInBatches(stored.flatMap(({ results }) => results), RESULT_ROWS_PER_INSERT, (batch) => tx.insert(checkupResults).values(batch));
   });
-}
-
-export interface InsurerChangeEvent {
-  eventId: string;
-  patientId: string;
-  fromInsurerNumber: string | null;
-  toInsurerNumber: string;
-  effectiveDate: string;
 }
 
 export interface TransferOutcome {

@@ -1,18 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Db } from '@onshi/kit';
+import type { Db, InsurerChangeEvent } from '@onshi/kit';
 import { identityIndex, type Tables } from '../db/tables';
 
-/** The insurer-change event qualifications sends to its subscribers (contract 6; same body checkups receives). */
-export const insurerChangeEvent = z.object({
-  eventId: z.string().min(1).max(128),
-  patientId: z.string().min(1).max(64),
-  fromInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/).nullable(),
-  toInsurerNumber: z.string().regex(/^\d{6}(\d{2})?$/),
-  toInsurerName: z.string().min(1).max(200).optional(),
-  effectiveDate: z.iso.date(),
-});
-export type InsurerChangeEvent = z.infer<typeof insurerChangeEvent>;
 
 /**
  * Keeps the identity index current after a change of insurer: the new insurer may then read its member's

@@ -2,22 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
-import { PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
-import { applyInsurerChangeToIdentity, insurerChangeEvent } from './identityUpdates';
+import { applyInsurerChangeToIdentity } from './identityUpdates';
 import { consentFlags } from './visitConsent';
 import { AdminExistsError, BOOTSTRAP_ADMIN_PATH, bootstrapAdmin } from './bootstrap';
 import type { SecretBox } from './secretBox';
 
-export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
-/** Which of these patient ids are known people (the drugs claim ingest refuses claims of unknown ones, issue 17). */
-export const KNOWN_PATIENTS_PATH = '/internal/known-patients';
 const knownPatientsBody = z.object({ patientIds: z.array(z.string().min(1).max(64)).min(1).max(5000) });
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */
 export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
-export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
 /** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
 export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
 const faultBody = z.object({ enabled: z.boolean() });

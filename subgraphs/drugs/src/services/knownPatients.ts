@@ -1,7 +1,5 @@
-import { INTERNAL_SECRET_HEADER, OnshiError, postToService } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, KNOWN_PATIENTS_PATH, OnshiError, postToService } from '@onshi/kit';
 
-/** The consent service's answer to "which of these ids are people we know" (its identity index, issue 17). */
-const KNOWN_PATIENTS_PATH = '/internal/known-patients';
 const TIMEOUT_MS = 10_000;
 /** The route's bound per call; a batch holds at most 5,000 claims (claimStore.ts). */
 const IDS_PER_CALL = 5_000;

@@ -1,3 +1,4 @@
+import type { InsurerChangeEvent } from '@onshi/kit';
 import { date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
@@ -106,17 +107,6 @@ export const insurerChangeOutbox = qualificationsSchema.table('insurer_change_ou
   deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   lastError: text('last_error'),
 }, (t) => [index('insurer_change_outbox_pending_idx').on(t.deliveredAt, t.nextAttemptAt)]);
-
-/** Body of `POST {CHECKUPS_URL|CONSENT_URL}/internal/insurer-changes` (contract 6). */
-export interface InsurerChangeEvent {
-  eventId: string;
-  patientId: string;
-  fromInsurerNumber: string | null;
-  toInsurerNumber: string;
-  /** 保険者名称 of the new insurer: consent's disaster search matches insurer names. */
-  toInsurerName?: string;
-  effectiveDate: string;
-}
 
 export const tables = { insurers, facilities, patients, cards, qualifications, confirmations, insurerChangeOutbox };
 export type Tables = typeof tables;

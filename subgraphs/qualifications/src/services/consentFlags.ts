@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, postToService, type Logger } from '@onshi/kit';
+import { CONSENT_FLAGS_PATH, INTERNAL_SECRET_HEADER, postToService, type Logger } from '@onshi/kit';
 
 /** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
 export type ConsentFlag = '0' | '1' | '2' | '3';
@@ -15,8 +15,6 @@ export interface ConsentFlags {
   /** Asked `withExpiry` only: until when each given consent lasts (ISO 8601), null for a flag other than 1. */
   expiresAt?: { drug: string | null; checkup: string | null };
 }
-
-export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
 
 const flag = z.enum(['0', '1', '2', '3']);
 const responseSchema = z.object({ drug: flag, checkup: flag, withholdAddress: z.boolean(), expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, INTERNAL_SECRET_HEADER } from '@onshi/kit';
-import type { InsurerChangeEvent } from '../db/tables';
-import { backoffMs, createInsurerChangeRelay, INSURER_CHANGES_PATH, type ClaimedEvent, type OutboxStore } from './outbox';
+import { createLogger, INSURER_CHANGES_PATH, INTERNAL_SECRET_HEADER, type InsurerChangeEvent } from '@onshi/kit';
+import { backoffMs, createInsurerChangeRelay, type ClaimedEvent, type OutboxStore } from './outbox';
 
 /**
  * The relay's delivery rules against a real HTTP receiver standing in for checkups' endpoint: a failure is

@@ -1,8 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { INTERNAL_SECRET_HEADER, postToService, type Db, type Logger } from '@onshi/kit';
-import { insurerChangeOutbox, type InsurerChangeEvent, type Tables } from '../db/tables';
-
-export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
+import { INSURER_CHANGES_PATH, INTERNAL_SECRET_HEADER, postToService, type Db, type InsurerChangeEvent, type Logger } from '@onshi/kit';
+import { insurerChangeOutbox, type Tables } from '../db/tables';
 
 /** A claimed row is invisible to other relays (replicas) this long, even if this one dies mid-delivery. */
 const CLAIM_SECONDS = 30;
