@@ -1,7 +1,7 @@
 // yamada's five years tell one story (README "yamada's five years"): read from the generated demo world exactly as
 // the subgraphs seed it — qualifications' coverage (kit world), checkups' examinations and questionnaire, drugs'
 // stored claims — and checked against each other, so a change to one generator cannot quietly contradict another.
-import { addDays, ageOn, claimsViewableThrough, coverageOn, demoPatient, type DemoPatient } from '@onshi/kit';
+import { addDays, ageOn, instantOfJapanDate, claimsViewableThrough, coverageOn, demoPatient, type DemoPatient } from '@onshi/kit';
 import { demoCheckupsOf } from '../../subgraphs/checkups/src/services/seed';
 import { retentionWindow } from '../../subgraphs/checkups/src/services/fiscalYear';
 import { findItem, JLAC10 } from '../../subgraphs/checkups/src/services/itemMaster';
@@ -9,7 +9,6 @@ import { storedDemoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { dispensingsFromClaims } from '../../subgraphs/drugs/src/services/medicationSummary';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
-import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { AS_OF } from './harness';
 
 const AMLODIPINE = 'アムロジピンベシル酸塩';

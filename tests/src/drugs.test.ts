@@ -2,11 +2,10 @@
 import { storedDemoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
-import { instantOfJapanDate } from '../../subgraphs/drugs/src/services/clock';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
 // The virtual My Number Card and the demo reader belong to the consent subgraph (contracts 1 and 4): used here as the devices.
 import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
-import { claimsViewableThrough, DEMO_PHARMACY, DEMO_PIN } from '@onshi/kit';
+import { claimsViewableThrough, DEMO_PHARMACY, DEMO_PIN, instantOfJapanDate } from '@onshi/kit';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;

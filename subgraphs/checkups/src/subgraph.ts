@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { demoAsOf, type SubgraphDefinition } from '@onshi/kit';
+import type { SubgraphDefinition } from '@onshi/kit';
 import type { CheckupsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildCheckupsSchema } from './schema';
@@ -9,7 +9,6 @@ import { loadItemMasterTable, seedCheckups } from './services/seed';
 import { createCheckupLoaders } from './services/store';
 
 /** Today in Japan (fiscal years are Japanese dates), or the demo's fixed as-of date; asked per request, not at start-up. */
-const todayOf = (deps: { config: { DEMO_AS_OF?: string } }): string => demoAsOf(deps.config.DEMO_AS_OF);
 
 export const checkupsSubgraph: SubgraphDefinition<Tables, CheckupsContext> = {
   name: 'checkups',
@@ -17,11 +16,11 @@ export const checkupsSubgraph: SubgraphDefinition<Tables, CheckupsContext> = {
   migrationsFolder: path.join(__dirname, '../drizzle'),
   buildSchema: buildCheckupsSchema,
   createContext: (base, deps) => {
-    const today = todayOf(deps);
+    const today = deps.clock.today();
     return { ...base, db: deps.db, loaders: createCheckupLoaders(deps.db, today), today };
   },
   seedDemo: seedCheckups,
   prepare: loadItemMasterTable,
-  routes: (deps) => checkupsRoutes(deps, () => todayOf(deps)),
-  streamRoutes: (deps, authenticate) => archiveRoutes(deps, authenticate, () => todayOf(deps)),
+  routes: (deps) => checkupsRoutes(deps, deps.clock.today),
+  streamRoutes: (deps, authenticate) => archiveRoutes(deps, authenticate, deps.clock.today),
 };

@@ -3,7 +3,6 @@ import { coverageClient, requireOwnerRead, type SubgraphDefinition } from '@onsh
 import type { DrugsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildDrugsSchema } from './schema';
-import { createClock } from './services/clock';
 import { createDrugLoaders } from './services/drugReads';
 import { loadDrugMaster } from './services/drugMaster';
 import { syncDrugMasterTable } from './services/drugMasterStore';
@@ -18,7 +17,7 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   migrationsFolder: path.join(__dirname, '../drizzle'),
   buildSchema: buildDrugsSchema,
   createContext: (base, deps) => {
-    const now = createClock(deps.config.DEMO_AS_OF);
+    const now = deps.clock.now;
     const facilityNameOf = createFacilityDirectory(deps.demo.seed);
     return {
       ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf),
@@ -30,7 +29,7 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   // The master table mirrors data/drug-master.csv on every start, demo or not.
   prepare: async ({ db }) => void (await syncDrugMasterTable(db, loadDrugMaster())),
   seedDemo: seedDrugs,
-  operations: (deps) => drugsOperations(createClock(deps.config.DEMO_AS_OF), loadDrugMaster, {
+  operations: (deps) => drugsOperations(deps.clock.now, loadDrugMaster, {
     knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET),
     coverage: coverageClient({ qualificationsUrl: deps.config.QUALIFICATIONS_SERVICE_URL, internalSecret: deps.config.INTERNAL_SECRET }),
   }),

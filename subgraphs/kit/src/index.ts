@@ -3,6 +3,7 @@ export * from './auth';
 export * from './bulkCopy';
 export * from './cardStatus';
 export * from './claimsLag';
+export * from './clock';
 export * from './codes';
 export * from './coverage';
 export * from './config';

@@ -21,6 +21,7 @@ import type { Actor } from './roles';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createDecisionClient } from './pdp';
 import { ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from './sharedState';
+import { createClock, type Clock } from './clock';
 
 export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
 
@@ -33,6 +34,8 @@ export interface SubgraphDeps<TTables extends Record<string, unknown>> {
   config: ServiceConfig;
   logger: Logger;
   demo: DemoOptions;
+  /** Now and today in Japan, read per call (clock.ts): pinned by DEMO_AS_OF, else the real time. */
+  clock: Clock;
   /** Counters and the token revocation list, shared by the replicas when REDIS_URL is set (sharedState.ts). */
   shared: SharedState;
 }
@@ -90,7 +93,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
   const localRevocations = definition.endsSessions ? definition.sessionRevocations?.(database.db) : new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET);
   const shared = openSharedState({ ...config, localRevocations });
-  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, shared };
+  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, clock: createClock(config.DEMO_AS_OF), shared };
   // Replicas sharing one database take turns here: the first claims the mode and seeds, the next find it done
   // (seeds fill only empty tables) and only load their keys and caches.
   const ready = await database.exclusive('start', async () => {

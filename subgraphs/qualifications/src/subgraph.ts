@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { demoAsOf, type SubgraphDefinition, type SubgraphDeps } from '@onshi/kit';
+import { type SubgraphDefinition, type SubgraphDeps } from '@onshi/kit';
 import { loadQualificationsConfig } from './config';
 import type { QualificationsContext } from './context';
 import { tables, type Tables } from './db/tables';
@@ -41,7 +41,7 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
     loaders: { ...createPatientLoaders(deps.db), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
     // Read per request: a process running past midnight in Japan answers with the new day (validity, age,
     // coverage in force). DEMO_AS_OF still pins the demo's day.
-    today: demoAsOf(deps.config.DEMO_AS_OF),
+    today: deps.clock.today(),
     db: deps.db,
     logger: deps.logger,
     verifyCard: createCardVerifier(deps.config.CONSENT_URL),

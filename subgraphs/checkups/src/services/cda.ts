@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { JLAC10_CODE_SYSTEM_OID, findItem, type CheckupItem, type Sex } from './itemMaster';
 import type { SubmittedResult } from './submission';
+import { isCalendarDate } from '@onshi/kit';
 
 /**
  * Reader for the HL7 CDA 特定健診情報ファイル (DOMAIN.md "Specific health checkups (特定健診)"): results are
@@ -109,9 +110,8 @@ function hl7Date(raw: string | undefined, field: string): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const match = /^(\d{4})(\d{2})(\d{2})/.exec(raw.trim());
   const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  const date = new Date(`${iso}T00:00:00Z`);
-  // The round trip catches impossible dates such as 2024-02-30, which Date would roll over.
-  if (iso === '' || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+  // isCalendarDate catches impossible dates such as 2024-02-30, which Date would roll over.
+  if (!isCalendarDate(iso)) {
     throw new CdaParseError('INVALID_VALUE', `Invalid date "${raw}" in ${field}`, `${field} の日付「${raw}」が不正です`, { field });
   }
   return iso;

@@ -1,4 +1,4 @@
-import { ageOn } from '@onshi/kit';
+import { ageOn, isCalendarDate } from '@onshi/kit';
 import type { StoredCheckup } from './checkupView';
 import { fiscalYearEnd, fiscalYearOf, retentionWindow } from './fiscalYear';
 import { JLAC10, findItem, matchUnit, type CheckupItem, type Sex } from './itemMaster';
@@ -72,12 +72,6 @@ function where(item: CheckupItem | undefined, code: string, line: number | undef
   return { en: `${at.en}${item?.nameEn ?? 'item'} (${code})`, ja: `${at.ja}${item?.nameJa ?? '項目'}（${code}）` };
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 function resultRow(patientId: string, fiscalYear: number, result: SubmittedResult, position: number): StoredCheckup['results'][number] {
   const item = findItem(result.code);
   const detail = { item: result.code, position, ...(result.line !== undefined ? { line: result.line } : {}) };
@@ -121,7 +115,7 @@ function resultRow(patientId: string, fiscalYear: number, result: SubmittedResul
  */
 export function validateSubmission(submission: CheckupSubmission, context: { insurerNumber: string; today: string; source: 'SUBMISSION' | 'CDA' }): StoredCheckup {
   const { examinedOn, birthDate, patientId } = submission;
-  if (!isIsoDate(examinedOn)) {
+  if (!isCalendarDate(examinedOn)) {
     throw new SubmissionError('INVALID_DATE', `examinedOn "${examinedOn}" must be a date (YYYY-MM-DD) / 健診実施日が不正です`, { field: 'examinedOn' });
   }
   if (examinedOn > context.today) {
@@ -130,7 +124,7 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
   if (!/^\d{10}$/.test(submission.facilityCode)) {
     throw new SubmissionError('MISSING_FACILITY', `The 健診機関 code must be 10 digits, got "${submission.facilityCode}" / 健診機関番号（10 桁）がありません`, { field: 'facilityCode' });
   }
-  if (!isIsoDate(birthDate) || birthDate >= examinedOn) {
+  if (!isCalendarDate(birthDate) || birthDate >= examinedOn) {
     throw new SubmissionError('INVALID_DATE', `birthDate "${birthDate}" must be a date (YYYY-MM-DD) before the examination / 生年月日が不正です`, { field: 'birthDate' });
   }
   const fiscalYear = fiscalYearOf(examinedOn);

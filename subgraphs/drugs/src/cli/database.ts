@@ -2,9 +2,8 @@
 // owns the embedded directory, else on the database opened here with the same settings as the service
 // (DATABASE_URL, or the embedded PGlite under DATA_DIR, locked for as long as the job runs).
 import path from 'node:path';
-import { exitCodeOf, loadConfigOrExit, openDatabase, runOperation, serviceConfigSchema, type OperationOutcome } from '@onshi/kit';
+import { createClock, exitCodeOf, loadConfigOrExit, openDatabase, runOperation, serviceConfigSchema, type OperationOutcome } from '@onshi/kit';
 import { tables } from '../db/tables';
-import { createClock } from '../services/clock';
 import { loadDrugMaster } from '../services/drugMaster';
 import { syncDrugMasterTable } from '../services/drugMasterStore';
 import { drugsOperations } from '../services/operations';
@@ -14,7 +13,7 @@ const cliConfigSchema = serviceConfigSchema.pick({ DATABASE_URL: true, DATA_DIR:
 export async function runDrugsJob(job: string, name: 'purge' | 'ingest-claims', input: unknown = {}): Promise<OperationOutcome> {
   const config = loadConfigOrExit(job, cliConfigSchema);
   const master = loadDrugMaster();
-  const operation = drugsOperations(createClock(config.DEMO_AS_OF), () => master)[name];
+  const operation = drugsOperations(createClock(config.DEMO_AS_OF).now, () => master)[name];
   return runOperation({
     service: 'drugs', dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL,
     open: async () => {

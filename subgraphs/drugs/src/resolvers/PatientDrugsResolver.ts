@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, claimsViewableThrough } from '@onshi/kit';
+import { japanDate, isCalendarDate, BadUserInputError, claimsViewableThrough } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { Dispensing } from '../schema/Dispensing';
 import { DispensingConnection } from '../schema/DispensingConnection';
 import { MedicalExpenseNotice } from '../schema/MedicalExpenses';
 import { ActiveDrug, MedicationSummary } from '../schema/MedicationSummary';
 import { Patient } from '../schema/Patient';
-import { isCalendarDate, toJstDateString } from '../services/calendarDate';
+
 import { decodeCursor, encodeCursor } from '../services/cursor';
 import type { DispensingRecord } from '../services/drugReads';
 import { summarizeMedications, type ActiveDrug as ActiveDrugValue, type Dispensing as DispensingValue } from '../services/medicationSummary';
@@ -82,7 +82,7 @@ export class PatientDrugsResolver {
       throw new BadUserInputError('after is not a cursor of this list / after のカーソルが不正です', { argument: 'after' });
     }
     const trimmedIngredient = ingredient?.trim();
-    const informationThrough = claimsViewableThrough(toJstDateString(ctx.now()));
+    const informationThrough = claimsViewableThrough(japanDate(ctx.now()));
     if (!(await readsDrugRows(ctx, patient.id))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, informationThrough };
     const page = await ctx.loaders.dispensingPage.load({
       patientId: patient.id,
@@ -99,7 +99,7 @@ export class PatientDrugsResolver {
   @FieldResolver(() => MedicationSummary, { nullable: true })
   async medicationSummary(@Root() patient: Patient, @Ctx() ctx: DrugsContext): Promise<MedicationSummary> {
     const now = ctx.now();
-    const summary = (await readsDrugRows(ctx, patient.id)) ? await ctx.loaders.medicationSummary.load(patient.id) : summarizeMedications([], now, claimsViewableThrough(toJstDateString(now)));
+    const summary = (await readsDrugRows(ctx, patient.id)) ? await ctx.loaders.medicationSummary.load(patient.id) : summarizeMedications([], now, claimsViewableThrough(japanDate(now)));
     return {
       asOf: summary.asOf,
       informationThrough: summary.informationThrough,

@@ -1,11 +1,12 @@
-import { addDays, addYearsClamped, daysBetween, isCalendarDate, isYearMonth, monthOf, toJstDateString } from './calendarDate';
+import { isCalendarDate, japanDate } from '@onshi/kit';
+import { addDays, addYearsClamped, daysBetween, isYearMonth, monthOf } from './calendarDate';
 
 describe('calendar dates (JST)', () => {
   it.each([
     ['2025-03-31T14:59:59Z', '2025-03-31'],
     ['2025-03-31T15:00:00Z', '2025-04-01'],
-  ])('toJstDateString(%s) = %s', (instant, date) => {
-    expect(toJstDateString(new Date(instant))).toBe(date);
+  ])('japanDate(%s) = %s', (instant, date) => {
+    expect(japanDate(new Date(instant))).toBe(date);
   });
 
   it.each([

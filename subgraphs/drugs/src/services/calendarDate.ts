@@ -1,26 +1,11 @@
-// Calendar-date helpers shared by the drug-information services.
+// Calendar arithmetic shared by the drug-information services.
 //
 // Every date in claims and dispensings is a Japanese calendar date ('YYYY-MM-DD', JST), and every
-// "now"/"asOf" is an instant (Date). Japan has one time zone (UTC+9) and no daylight saving time, so a
-// fixed offset turns an instant into the Japanese calendar date without any time-zone database.
+// "now"/"asOf" is an instant (Date); the kit's clock (kit clock.ts) turns one into the other.
+import { isCalendarDate } from '@onshi/kit';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
-const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
-
-/** The Japanese calendar date (YYYY-MM-DD) of an instant. */
-export function toJstDateString(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const match = CALENDAR_DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /** True for a real month written YYYY-MM (01–12). */
 export function isYearMonth(value: string): boolean {

@@ -1,9 +1,9 @@
 // The claim (レセプト) model from which drug information and medical-expense notices are built
 // (DOMAIN.md, "Drug information": medical, DPC, dental and pharmacy claims), and a validator for
 // claim batches. A batch is accepted or rejected as a whole, so validation reports every bad row.
-import { isValidFacilityCode as isKitValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
+import { japanDate, isCalendarDate, isValidFacilityCode as isKitValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
 import { z } from 'zod';
-import { isCalendarDate, isYearMonth, monthOf, toJstDateString } from './calendarDate';
+import { isYearMonth, monthOf } from './calendarDate';
 import { DOSAGE_UNITS, type DosageUnit, type DrugLookup } from './drugMaster';
 
 /** 医科 (MEDICAL), DPC (包括評価の入院医科), 歯科 (DENTAL), 調剤 (PHARMACY). */
@@ -177,7 +177,7 @@ function withFieldPath(path: readonly PropertyKey[]): string {
 }
 
 function buildClaimSchema(now: Date, master: DrugLookup) {
-  const today = toJstDateString(now);
+  const today = japanDate(now);
   const currentMonth = monthOf(today);
 
   const facilityCodeSchema = z.string(fieldError('must be a string', '文字列で指定してください')).superRefine((value, context) => {

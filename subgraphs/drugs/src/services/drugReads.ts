@@ -3,9 +3,9 @@
 // number of statements does not grow with the number of patients (issue 5, "Efficient").
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { claimsViewableThrough, type Db } from '@onshi/kit';
+import { japanDate, claimsViewableThrough, type Db } from '@onshi/kit';
 import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
-import { addDays, monthOf, toJstDateString } from './calendarDate';
+import { addDays, monthOf } from './calendarDate';
 import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
 import { summarizeMedications, type Dispensing, type MedicationSummary } from './medicationSummary';
 import { retentionCutoff } from './retention';
@@ -172,7 +172,7 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameO
   /** Recent dispensings of each patient, for the active-drug summary, judged where the claims end (kit claimsLag.ts). */
   const medicationSummary = new DataLoader<string, MedicationSummary>(async (patientIds) => {
     const asOf = now();
-    const informationThrough = claimsViewableThrough(toJstDateString(asOf));
+    const informationThrough = claimsViewableThrough(japanDate(asOf));
     const cutoff = retentionCutoff(asOf);
     const lookback = addDays(informationThrough, -ACTIVE_DRUG_LOOKBACK_DAYS);
     const since = lookback > cutoff ? lookback : cutoff;

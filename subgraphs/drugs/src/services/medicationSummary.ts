@@ -1,9 +1,10 @@
+import { japanDate } from '@onshi/kit';
 // A first-visit medication summary for licensed staff (doctor, dentist, pharmacist; DOMAIN.md,
 // "Consent"): which drugs the patient is probably taking now, the same ingredient prescribed by more
 // than one facility (重複投薬), and a polypharmacy (多剤投与) flag. Reducing 多剤・重複投薬 is one of the
 // purposes the seed gives for providing drug information (seed: 「薬剤情報の提供により、多剤・重複投薬の
 // 軽減等が期待できる」). This is decision support; the clinician judges.
-import { toJstDateString, addDays } from './calendarDate';
+import { addDays } from './calendarDate';
 import type { Claim } from './claims';
 import type { DrugLookup } from './drugMaster';
 
@@ -100,7 +101,7 @@ export function isProbablyTaken(dispensing: Dispensing, today: string, informati
 
 /** `informationThrough`: the last day of care the dispensings are complete through (kit claimsViewableThrough). */
 export function summarizeMedications(dispensings: readonly Dispensing[], asOf: Date, informationThrough: string): MedicationSummary {
-  const asOfDate = toJstDateString(asOf);
+  const asOfDate = japanDate(asOf);
 
   // Keep the latest covering dispensing per drug and prescriber, so an early refill does not list a drug twice.
   const activeByDrugAndFacility = new Map<string, ActiveDrug>();

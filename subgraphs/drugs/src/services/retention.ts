@@ -1,7 +1,8 @@
+import { japanDate } from '@onshi/kit';
 // Drug information is kept for up to 5 years (DOMAIN.md, "Drug information": "up to **5 years**
 // kept"; checkups likewise, "kept for **5 years**"). Anything dated before the cutoff is neither shown
 // nor kept: readers filter with `isRetained`, the purge job deletes what `partitionByRetention` marks.
-import { addYearsClamped, toJstDateString } from './calendarDate';
+import { addYearsClamped } from './calendarDate';
 
 export const RETENTION_YEARS = 5;
 
@@ -10,7 +11,7 @@ export const RETENTION_YEARS = 5;
  * (29 February → 28 February). Records dated on or after it are kept; earlier ones are excluded and purged.
  */
 export function retentionCutoff(asOf: Date): string {
-  return addYearsClamped(toJstDateString(asOf), -RETENTION_YEARS);
+  return addYearsClamped(japanDate(asOf), -RETENTION_YEARS);
 }
 
 /** True when a YYYY-MM-DD date is inside the 5-year window ending `asOf`. */

@@ -1,8 +1,7 @@
-import { claimsViewableThrough, demoPatient, latestViewableClaimMonth } from '@onshi/kit';
+import { instantOfJapanDate, claimsViewableThrough, demoPatient, latestViewableClaimMonth } from '@onshi/kit';
 import { loadDrugMaster } from './drugMaster';
 import { dispensingsFromClaims, summarizeMedications } from './medicationSummary';
 import { storedDemoClaimsOf } from './seed';
-import { instantOfJapanDate } from './clock';
 
 const master = loadDrugMaster();
 

@@ -3,12 +3,11 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { claimsViewableThrough, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { instantOfJapanDate, claimsViewableThrough, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
 import { routeClaim, type RoutingOutcome } from './claimRouting';
 import { rowsOfClaim, tallyRouting, type ClaimItemRow, type ClaimRow } from './claimStore';
-import { instantOfJapanDate } from './clock';
 import { generateClaims, misaddressAfterInsurerChanges, type DemoInsurerChange } from './demoClaims';
 import { loadDrugMaster, type DrugMaster } from './drugMaster';
 import { syncDrugMasterTable } from './drugMasterStore';

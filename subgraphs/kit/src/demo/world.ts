@@ -1,6 +1,7 @@
 import { withCheckDigit } from '../codes';
 import type { FacilityKind, Role } from '../roles';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
+import { japanDate } from '../clock';
 
 /**
  * The deterministic demo world every subgraph seeds from (ARCHITECTURE.md "Data"). Each subgraph calls
@@ -314,11 +315,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
 export interface DemoPhrApp { account: string; clientId: string; name: string }
 export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{ account: 'phr-demo', clientId: 'phr-demo', name: 'けんこう手帳アプリ (デモ)' }];
 
-/** Today's date in Japan (JST, UTC+9): dates of care, consent days and fiscal years are Japanese dates. */
-export function japanDate(now = new Date()): string {
-  return ymd(new Date(now.getTime() + 9 * 3_600_000));
-}
-
+/** The demo world's today: DEMO_AS_OF, else today in Japan (the seeds build histories up to it). */
 export function demoAsOf(configured: string | undefined, now = new Date()): string {
   return configured ?? japanDate(now);
 }

@@ -4,16 +4,9 @@
  * never from an argument), so another facility's staff cannot even ask for it.
  */
 import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
-import { japanDate, type Db } from '@onshi/kit';
+import { startOfJapanDay, type Db } from '@onshi/kit';
 import { confirmations, patients, type Tables } from '../db/tables';
 import type { ConsentFlags } from './consentFlags';
-
-const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** 00:00 today in Japan (JST, UTC+9) as an instant: "today" at a Japanese counter. */
-export function startOfJapanDay(now: Date): Date {
-  return new Date(Date.parse(`${japanDate(now)}T00:00:00Z`) - JST_OFFSET_MS);
-}
 
 export interface FacilityConfirmationView {
   patientId: string; name: string; nameKana: string; sex: string; birthdate: string;

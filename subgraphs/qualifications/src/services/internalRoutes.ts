@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, demoAsOf, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { cards, confirmations, type Tables } from '../db/tables';
 import { cardStatusOf } from './confirmation';
 import { coverageInMonths } from './coverage';
@@ -33,7 +33,7 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
         return sendJson(res, 400, { error: 'malformed card-status request: expected { cardSerial }' });
       }
       // The card's certificate is judged on today's Japanese date (DEMO_AS_OF pins the demo's day), read per call.
-      return sendJson(res, 200, await cardStatusOf(deps.db, serial, demoAsOf(deps.config.DEMO_AS_OF)));
+      return sendJson(res, 200, await cardStatusOf(deps.db, serial, deps.clock.today()));
     },
     [`POST ${COVERAGE_PATH}`]: async (req, res, body) => {
       if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });

@@ -1,4 +1,4 @@
-import { BadUserInputError, isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
+import { BadUserInputError, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
 
 /**
  * Input rules for numbers a clerk or an insurer types (DOMAIN.md "Identity and numbers"). Every message is
@@ -71,12 +71,6 @@ export function requireBranchNumber(raw: string, field = 'insuredBranchNumber'):
     throw new BadUserInputError('枝番は2桁の数字です（例: 00） / The branch number (枝番) must be 2 digits, e.g. 00', { field });
   }
   return value;
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** A YYYY-MM-DD date that exists in the calendar and is not after `today` (a birthdate, a date of care). */
