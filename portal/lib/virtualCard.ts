@@ -6,7 +6,7 @@
  * The PIN is never checked here: it goes to the consent subgraph in the signed statement, which counts the tries.
  */
 import path from 'node:path';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
+import { createVirtualCard, demoCardSeedMaterial, signChallenge } from '@onshi/consent/src/services/card';
 import { readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
 const CARD_SERIAL = /^[A-Z0-9-]{4,40}$/;
@@ -17,7 +17,7 @@ export function isWellFormedCardSerial(serial: string): boolean {
 
 export function signWithVirtualCard(cardSerial: string, challenge: string): string {
   const seed = process.env.DEMO_SEED ?? 'onshi';
-  return signChallenge(createVirtualCard(`${seed}:card:${cardSerial}`).privateKey, challenge);
+  return signChallenge(createVirtualCard(demoCardSeedMaterial(seed, cardSerial)).privateKey, challenge);
 }
 
 /** The data dir the system runs on (DATA_DIR, else the repository's `.data/`; the portal runs in portal/). */

@@ -14,6 +14,10 @@ describe('check digits (DOMAIN.md "Identity and numbers")', () => {
   test.each(['0110113718', '011011371', '0120113719', 'abcdefghij'])('facility code %s is invalid', (c) => {
     expect(isValidFacilityCode(c)).toBe(false);
   });
+  test('a facility code names one of the 47 prefectures (01–47), even with a correct check digit', () => {
+    for (const prefecture of ['00', '48', '99']) expect(isValidFacilityCode(withCheckDigit(`${prefecture}1011371`))).toBe(false);
+    for (const prefecture of ['01', '47']) expect(isValidFacilityCode(withCheckDigit(`${prefecture}1011371`))).toBe(true);
+  });
   test('withCheckDigit builds valid codes of each table', () => {
     for (const table of ['1', '3', '4']) expect(isValidFacilityCode(withCheckDigit(`13${table}011234`))).toBe(true);
   });

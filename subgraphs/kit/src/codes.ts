@@ -24,9 +24,15 @@ export function isValidInsurerNumber(value: string): boolean {
   return /^(\d{6}|\d{8})$/.test(value) && hasValidCheckDigit(value);
 }
 
-/** 10 digits: prefecture 2 + table 1 (1 医科, 3 歯科, 4 調剤) + district 2 + number 4 + check digit. */
+/**
+ * 医療機関コード, 10 digits: prefecture 2 (01–47, JIS X 0401) + table 1 (1 医科, 3 歯科, 4 調剤) + district 2 +
+ * number 4 + Luhn check digit over the first 9 (DOMAIN.md "Identity and numbers"), e.g. `0110113719`. One rule for
+ * every service; the drugs claim ingest explains which part is wrong (claims.ts `facilityCodeProblem`).
+ */
 export function isValidFacilityCode(value: string): boolean {
-  return /^\d{10}$/.test(value) && facilityKindOfCode(value) !== undefined && hasValidCheckDigit(value);
+  if (!/^\d{10}$/.test(value)) return false;
+  const prefecture = Number(value.slice(0, 2));
+  return prefecture >= 1 && prefecture <= 47 && facilityKindOfCode(value) !== undefined && hasValidCheckDigit(value);
 }
 
 const KIND_BY_TABLE_CODE: Record<string, FacilityKind> = { '1': 'MEDICAL', '3': 'DENTAL', '4': 'PHARMACY' };

@@ -195,6 +195,14 @@ export function virtualCardPublicKeySpki(seedMaterial: string): string {
   return createPublicKey(virtualCardPrivateKey(seedMaterial)).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
+/**
+ * The seed material of a demo patient's virtual card (contract 1): its key pair is derived from the public DEMO_SEED
+ * and the card serial, so the demo seed, the portal's kiosk and the tests hold the same card without sharing a file.
+ */
+export function demoCardSeedMaterial(demoSeed: string, cardSerial: string): string {
+  return `${demoSeed}:card:${cardSerial}`;
+}
+
 export function createVirtualCard(seedMaterial: string): VirtualCard {
   const privateKey = virtualCardPrivateKey(seedMaterial);
   const publicKey = createPublicKey(privateKey);

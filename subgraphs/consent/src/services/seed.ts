@@ -3,7 +3,7 @@ import {
   copyInBatches, demoFacilities, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
 import { accounts, cards, consents, dvBlocks, facilities, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
-import { hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
+import { demoCardSeedMaterial, hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
@@ -15,10 +15,7 @@ const SEED_BATCH = 1000;
 /** The demo hospital's ward: patients 2 … 1,001 of the demo world. */
 export const DEMO_WARD_END = 1_002;
 
-/** The serial of a demo patient's virtual card and the seed material its key pair is derived from (contract 1). */
-export function demoCardSeedMaterial(demoSeed: string, cardSerial: string): string {
-  return `${demoSeed}:card:${cardSerial}`;
-}
+export { demoCardSeedMaterial } from './card';
 
 /** Spaces (half- and full-width) removed: how names are compared by the disaster search. */
 export function nameKey(name: string): string {

@@ -1,7 +1,6 @@
-import { isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
+import { isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
 import {
   facilityTableCode,
-  isValidFacilityCode,
   patientShareYenFor,
   validateClaimBatch,
   type Claim,

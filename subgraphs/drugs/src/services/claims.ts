@@ -1,7 +1,7 @@
 // The claim (レセプト) model from which drug information and medical-expense notices are built
 // (DOMAIN.md, "Drug information": medical, DPC, dental and pharmacy claims), and a validator for
 // claim batches. A batch is accepted or rejected as a whole, so validation reports every bad row.
-import { japanDate, isCalendarDate, isValidFacilityCode as isKitValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
+import { japanDate, isCalendarDate, isValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
 import { z } from 'zod';
 import { isYearMonth, monthOf } from './calendarDate';
 import { DOSAGE_UNITS, type DosageUnit, type DrugLookup } from './drugMaster';
@@ -105,18 +105,10 @@ function facilityCodeProblem(value: string): Bilingual | undefined {
       reasonJa: '点数表番号（3桁目）は1（医科）・3（歯科）・4（調剤）のいずれかです',
     };
   }
-  if (!isKitValidFacilityCode(value)) {
+  if (!isValidFacilityCode(value)) {
     return { reason: 'check digit (digit 10) is wrong', reasonJa: '検証番号（10桁目）が誤っています' };
   }
   return undefined;
-}
-
-/**
- * 医療機関コード: prefecture (01–47) + table (1 医科, 3 歯科, 4 調剤) + district (2) + number (4)
- * + Luhn check digit over the first 9, e.g. `0110113719`: the kit's check plus the prefecture range.
- */
-export function isValidFacilityCode(value: string): boolean {
-  return facilityCodeProblem(value) === undefined;
 }
 
 /** The table code of a valid facility code, else undefined. */
