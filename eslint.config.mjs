@@ -1,13 +1,24 @@
-// ESLint flat config: typescript-eslint with type information (no-floating-promises, no-misused-promises).
+// ESLint flat config: typescript-eslint with type information (no-floating-promises, no-misused-promises) for every
+// package including the portal, and the import boundaries between packages (docs/architecture.md "Packages").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const SUBGRAPHS = ['qualifications', 'drugs', 'checkups', 'consent'];
+
+/** Imports a package may not make: `names` are package roots (their files included), with the reason shown. */
+function forbid(names, message) {
+  return names.flatMap((name) => [{ group: [name, `${name}/**`], message }]);
+}
+
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.tsbuild/**', '**/.next/**', '**/dist/**', 'portal/**', '**/*.js', '**/*.mjs', '**/drizzle/**', 'test-output/**', '.data/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/.tsbuild/**', '**/.next/**', '**/.next-e2e/**', '**/dist/**', 'portal/next-env.d.ts', 'portal/lib/graphql/generated/**',
+      '**/*.js', '**/*.mjs', '**/drizzle/**', 'test-output/**', '.data/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -16,6 +27,40 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  // A subgraph owns its data: it talks to another subgraph only through the internal contracts (kit contracts.ts,
+  // docs/contracts.md), never by importing its code, and it never depends on the gateway.
+  ...SUBGRAPHS.map((subgraph) => ({
+    files: [`subgraphs/${subgraph}/src/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...forbid(SUBGRAPHS.filter((other) => other !== subgraph).map((other) => `@onshi/${other}`), 'a subgraph calls another through the internal contracts (docs/contracts.md), never imports its code'),
+          ...forbid(['@onshi/gateway', '@onshi/portal'], 'subgraphs do not depend on the gateway or the portal'),
+        ],
+      }],
+    },
+  })),
+  {
+    files: ['subgraphs/kit/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the kit is shared by every service and depends on none of them') }],
+    },
+  },
+  {
+    files: ['gateway/src/**/*.ts'],
+    ignores: ['gateway/src/system/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal'], 'the gateway knows the subgraphs only by their schema and URL') }],
+    },
+  },
+  {
+    files: ['portal/**/*.ts', 'portal/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: forbid(['@onshi/kit', '@onshi/gateway', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and the demo kiosk\'s card and reader stand-ins'),
+      }],
     },
   },
 );

@@ -1,4 +1,5 @@
 /** Any ASCII control character (browsers drop TAB, CR and LF from URLs, so `/\t/evil` becomes `//evil`) or a backslash (read as `/`). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/u;
 const BASE = 'http://portal.invalid';
 
