@@ -1,6 +1,7 @@
 export * from './access';
 export * from './auth';
 export * from './bulkCopy';
+export * from './calendar';
 export * from './cardStatus';
 export * from './claimsLag';
 export * from './clock';

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { AccessTo, BadUserInputError, type OwnerCategory, type OwnerTarget } from '@onshi/kit';
+import { AccessTo, BadUserInputError, type OwnerCategory, type OwnerTarget, isYearMonth } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { ClaimRoutingMonth, ReroutingReport, ReturnedClaim, RoutedClaim } from '../schema/ClaimRouting';
-import { isYearMonth } from '../services/calendarDate';
 import { RETURN_REASON_TEXT, type ReturnReason } from '../services/claimRouting';
 import { reroutingReportOf, ROUTED_CLAIMS_PAGE_MAX, routedClaimsOf, returnedClaimsOf, routingStatistics } from '../services/claimRoutingReads';
 

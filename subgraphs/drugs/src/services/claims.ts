@@ -1,9 +1,8 @@
 // The claim (レセプト) model from which drug information and medical-expense notices are built
 // (DOMAIN.md, "Drug information": medical, DPC, dental and pharmacy claims), and a validator for
 // claim batches. A batch is accepted or rejected as a whole, so validation reports every bad row.
-import { japanDate, isCalendarDate, isValidFacilityCode, isValidInsurerNumber } from '@onshi/kit';
+import { japanDate, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, isYearMonth, monthOf } from '@onshi/kit';
 import { z } from 'zod';
-import { isYearMonth, monthOf } from './calendarDate';
 import { DOSAGE_UNITS, type DosageUnit, type DrugLookup } from './drugMaster';
 
 /** 医科 (MEDICAL), DPC (包括評価の入院医科), 歯科 (DENTAL), 調剤 (PHARMACY). */

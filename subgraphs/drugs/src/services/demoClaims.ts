@@ -1,11 +1,10 @@
-import { japanDate } from '@onshi/kit';
+import { japanDate, addDays, daysBetween, monthOf } from '@onshi/kit';
 // Deterministic demo claim histories from the real drug master (/work/shared/data/README.md asks for
 // "a hypertensive patient on amlodipine and a statin for years, a switch from a brand to a generic, a
 // short course of antibiotics, an NSAID with a PPI"). Claims are monthly per facility, as レセプト are:
 // the clinic bills a MEDICAL (or DPC) claim for its visits and writes 院外 prescriptions, the pharmacy
 // bills a PHARMACY claim for what it dispensed, and the dentist dispenses 院内 on its DENTAL claim.
 // Every random choice comes from `rng`, so the same rng sequence gives the same claims.
-import { addDays, daysBetween, monthOf } from './calendarDate';
 import { patientShareYenFor, type Claim, type ClaimItem, type ClaimKind } from './claims';
 import { loadDrugMaster, type DrugMaster, type DrugMasterEntry } from './drugMaster';
 

@@ -3,9 +3,8 @@
 // number of statements does not grow with the number of patients (issue 5, "Efficient").
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { japanDate, claimsViewableThrough, type Db } from '@onshi/kit';
+import { japanDate, claimsViewableThrough, type Db, addDays, monthOf } from '@onshi/kit';
 import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
-import { addDays, monthOf } from './calendarDate';
 import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
 import { summarizeMedications, type Dispensing, type MedicationSummary } from './medicationSummary';
 import { retentionCutoff } from './retention';

@@ -1,10 +1,9 @@
-import { japanDate } from '@onshi/kit';
+import { japanDate, addDays } from '@onshi/kit';
 // A first-visit medication summary for licensed staff (doctor, dentist, pharmacist; DOMAIN.md,
 // "Consent"): which drugs the patient is probably taking now, the same ingredient prescribed by more
 // than one facility (重複投薬), and a polypharmacy (多剤投与) flag. Reducing 多剤・重複投薬 is one of the
 // purposes the seed gives for providing drug information (seed: 「薬剤情報の提供により、多剤・重複投薬の
 // 軽減等が期待できる」). This is decision support; the clinician judges.
-import { addDays } from './calendarDate';
 import type { Claim } from './claims';
 import type { DrugLookup } from './drugMaster';
 

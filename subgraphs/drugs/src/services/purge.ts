@@ -1,9 +1,9 @@
+import { monthOf } from '@onshi/kit';
 // The retention purge (DOMAIN.md "Drug information": up to 5 years kept). Readers already hide anything
 // older than the cutoff (retention.ts); this job deletes it. Run it daily (cli/purge.ts).
 import { count, lt } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { claimItems, claims, type Tables } from '../db/tables';
-import { monthOf } from './calendarDate';
 import { retentionCutoff } from './retention';
 
 export interface PurgeResult {

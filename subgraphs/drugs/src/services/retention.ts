@@ -1,8 +1,7 @@
-import { japanDate } from '@onshi/kit';
+import { japanDate, addYearsClamped } from '@onshi/kit';
 // Drug information is kept for up to 5 years (DOMAIN.md, "Drug information": "up to **5 years**
 // kept"; checkups likewise, "kept for **5 years**"). Anything dated before the cutoff is neither shown
 // nor kept: readers filter with `isRetained`, the purge job deletes what `partitionByRetention` marks.
-import { addYearsClamped } from './calendarDate';
 
 export const RETENTION_YEARS = 5;
 

@@ -1,5 +1,6 @@
 import { isValidFacilityCode, isValidInsurerNumber } from '../codes';
-import { addDays, ageOn, birthdayAtAge, coverageOn, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
+import { addDays } from '../calendar';
+import { ageOn, birthdayAtAge, coverageOn, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
 
 const demo = { seed: 'onshi', patients: 1000, asOf: '2026-11-25' };
 

@@ -2,6 +2,7 @@ import { withCheckDigit } from '../codes';
 import type { FacilityKind, Role } from '../roles';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
 import { japanDate } from '../clock';
+import { addDays } from '../calendar';
 
 /**
  * The deterministic demo world every subgraph seeds from (ARCHITECTURE.md "Data"). Each subgraph calls
@@ -140,7 +141,6 @@ const GIVEN_F: ReadonlyArray<readonly [string, string]> = [['花子', 'ハナコ
 export const DEMO_PIN = '1234';
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => ymd(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 function yearsBefore(asOf: string, years: number, rng: Rng): string {
   return addDays(asOf, -Math.floor(years * 365.25) - intBetween(rng, 0, 364));
 }
@@ -319,7 +319,7 @@ export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{ account: 'phr-demo', clie
 export function demoAsOf(configured: string | undefined, now = new Date()): string {
   return configured ?? japanDate(now);
 }
-export { ymd, addDays };
+export { ymd };
 
 /**
  * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card

@@ -1,8 +1,6 @@
-// Calendar arithmetic shared by the drug-information services.
-//
-// Every date in claims and dispensings is a Japanese calendar date ('YYYY-MM-DD', JST), and every
-// "now"/"asOf" is an instant (Date); the kit's clock (kit clock.ts) turns one into the other.
-import { isCalendarDate } from '@onshi/kit';
+// Calendar arithmetic on Japanese calendar dates ('YYYY-MM-DD') shared by every service: dates of care, coverage
+// periods, retention windows. An instant becomes such a date through the clock (clock.ts).
+import { isCalendarDate } from './clock';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 const YEAR_MONTH_PATTERN = /^(\d{4})-(\d{2})$/;

@@ -1,5 +1,5 @@
-import { isCalendarDate, japanDate } from '@onshi/kit';
-import { addDays, addYearsClamped, daysBetween, isYearMonth, monthOf } from './calendarDate';
+import { isCalendarDate, japanDate } from './clock';
+import { addDays, addYearsClamped, daysBetween, isYearMonth, monthOf } from './calendar';
 
 describe('calendar dates (JST)', () => {
   it.each([
