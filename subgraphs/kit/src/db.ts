@@ -61,7 +61,7 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
  */
 export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<DatabaseHandle<TSchema>> {
   const logger = { logQuery: () => countStatement() };
-  const migrationConfig = { migrationsFolder: options.migrationsFolder, migrationsSchema: options.service, migrationsTable: '__drizzle_migrations' };
+  const migrationConfig = migrationConfigFor(options.service, options.migrationsFolder);
   if (options.databaseUrl) {
     const databaseUrl = options.databaseUrl;
     const client = postgres(databaseUrl, {
@@ -78,6 +78,32 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }), exclusive };
   }
   return openEmbedded(options, logger, migrationConfig);
+}
+
+/** Where a subgraph's applied migrations are recorded: in its own schema (ADR 0004). */
+function migrationConfigFor(service: string, migrationsFolder: string) {
+  return { migrationsFolder, migrationsSchema: service, migrationsTable: '__drizzle_migrations' };
+}
+
+/**
+ * A throwaway in-memory PGlite with the committed migrations of the given subgraphs applied exactly as
+ * openDatabase applies them, for tests that read the real schema from the catalog (the distribution-key rules,
+ * docs/scaling.md) instead of parsing SQL. `extraSql` runs afterwards (a test's hypothetical next migration).
+ */
+export async function migratedScratchDatabase(subgraphs: { service: string; migrationsFolder: string }[]): Promise<{
+  query<T>(text: string): Promise<T[]>;
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}> {
+  const client = new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client });
+  for (const subgraph of subgraphs) await migratePglite(db, migrationConfigFor(subgraph.service, subgraph.migrationsFolder));
+  return {
+    query: async <T>(text: string) => (await client.query<T>(text)).rows,
+    exec: async (text: string) => void (await client.exec(text)),
+    close: () => client.close(),
+  };
 }
 
 /**
