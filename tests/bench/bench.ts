@@ -298,6 +298,31 @@ async function profileService(service: 'gateway' | ServiceName, env: Record<stri
   return { ...summariseProfile(largest, { lastSeconds: window }), service, scenario: scenario.spec.name, seconds: options.profileSeconds };
 }
 
+/**
+ * The PostgreSQL database of one scale, loaded with `patients` demo patients: the kept `<database>_<patients>`
+ * when an earlier run finished loading it, else a fresh one (dropped again if the load fails).
+ */
+export async function loadedDatabase(baseUrl: string, patients: number, options: Pick<BenchOptions, 'database' | 'log'>): Promise<{ name: string; url: string; reused: boolean; loadSeconds?: number; seedBySubgraph?: Record<string, number> }> {
+  const name = benchDatabaseName(patients, options.database);
+  const previous = (await databaseExists(baseUrl, name)) ? await recordedLoad(withDatabase(baseUrl, name)) : undefined;
+  if (previous) {
+    options.log(`[${patients}] reusing ${name}, loaded ${previous.loadedAt} in ${previous.seconds.toFixed(1)} s`);
+    return { name, url: withDatabase(baseUrl, name), reused: true, loadSeconds: previous.seconds, seedBySubgraph: previous.bySubgraph };
+  }
+  // Absent, or a load that did not finish: load afresh.
+  await dropDatabase(baseUrl, name);
+  const url = await createDatabase(baseUrl, name);
+  options.log(`[${patients}] loading ${patients} patients into PostgreSQL database ${name}…`);
+  try {
+    const seeded = await seedDatabase(url, patients, benchSecretKey(name), options.log);
+    await recordLoad(url, patients, seeded);
+    return { name, url, reused: false, loadSeconds: seeded.seconds, seedBySubgraph: seeded.bySubgraph };
+  } catch (error) {
+    await dropDatabase(baseUrl, name);
+    throw error;
+  }
+}
+
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
   const baseUrl = process.env.DATABASE_URL || undefined;
@@ -305,29 +330,11 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   let databaseName: string | undefined;
   let databaseUrl: string | undefined;
   if (baseUrl) {
-    databaseName = benchDatabaseName(patients, options.database);
-    const previous = (await databaseExists(baseUrl, databaseName)) ? await recordedLoad(withDatabase(baseUrl, databaseName)) : undefined;
-    if (previous) {
-      databaseUrl = withDatabase(baseUrl, databaseName);
-      result.reusedDatabase = databaseName;
-      result.loadSeconds = previous.seconds;
-      result.seedBySubgraph = previous.bySubgraph;
-      options.log(`[${patients}] reusing ${databaseName}, loaded ${previous.loadedAt} in ${previous.seconds.toFixed(1)} s`);
-    } else {
-      // Absent, or a load that did not finish: load afresh.
-      await dropDatabase(baseUrl, databaseName);
-      databaseUrl = await createDatabase(baseUrl, databaseName);
-      options.log(`[${patients}] loading ${patients} patients into PostgreSQL database ${databaseName}…`);
-      try {
-        const seeded = await seedDatabase(databaseUrl, patients, benchSecretKey(databaseName), options.log);
-        await recordLoad(databaseUrl, patients, seeded);
-        result.loadSeconds = seeded.seconds;
-        result.seedBySubgraph = seeded.bySubgraph;
-      } catch (error) {
-        await dropDatabase(baseUrl, databaseName);
-        throw error;
-      }
-    }
+    const loaded = await loadedDatabase(baseUrl, patients, options);
+    ({ name: databaseName, url: databaseUrl } = loaded);
+    result.reusedDatabase = loaded.reused ? loaded.name : undefined;
+    result.loadSeconds = loaded.loadSeconds;
+    result.seedBySubgraph = loaded.seedBySubgraph;
   }
   if (options.seedOnly) {
     if (!baseUrl || !options.database) throw new Error('--seed-only needs DATABASE_URL and --database NAME (the loaded database is kept for later runs)');

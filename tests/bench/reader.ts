@@ -11,7 +11,10 @@ import { DEMO_CLINIC, DEMO_HOSPITAL, INTERNAL_SECRET_HEADER, type DemoPatient } 
 import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
 import type { TestSystem } from '../src/harness';
 
-async function verify(system: TestSystem, patient: DemoPatient): Promise<string> {
+/** What the reader visit needs of a running system: the harness's, or a replicated one behind HAProxy (replicaBench.ts). */
+export type ReaderSystem = Pick<TestSystem, 'graphql' | 'demo' | 'reader'>;
+
+async function verify(system: ReaderSystem, patient: DemoPatient): Promise<string> {
   const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
   return (await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), patient.cardSerial, { drug: true, checkup: true })).verificationToken;
 }
@@ -30,7 +33,7 @@ export interface ReaderPool {
 }
 
 /** Verification tokens for `patients`, a few readers at a time, each tried once at the counter. */
-export async function readerVerifications(system: TestSystem, token: string, patients: readonly DemoPatient[], parallel = 8): Promise<ReaderPool> {
+export async function readerVerifications(system: ReaderSystem, token: string, patients: readonly DemoPatient[], parallel = 8): Promise<ReaderPool> {
   const pool: ReaderPool = { tokens: [], refused: 0 };
   let next = 0;
   const reader = async () => {

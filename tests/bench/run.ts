@@ -1,16 +1,20 @@
 /**
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
- *             [--seed-only] [--doc docs/benchmarks.md]`
+ *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
  * NAME_<patients>, reused by later runs. Without DATABASE_URL the embedded PGlite is used.
+ *
+ * `--replicas 1,2` (PostgreSQL and Redis): instead of the scenarios × targets, the reception confirmation through
+ * the HAProxy frontend of a replicated start with each count in turn (replicaBench.ts), at the first --patients.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '@onshi/kit';
 import { runBenchmark, type BenchOptions } from './bench';
+import { replicaTable, runReplicaBench, writeReplicaJson } from './replicaBench';
 import { writeReport } from './report';
 import type { ScenarioName } from './scenarios';
 
@@ -22,7 +26,7 @@ function numbers(flag: string, text: string): number[] {
   return values;
 }
 
-export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'log'>; doc: string; jsonDir: string } {
+export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'log'>; doc: string; jsonDir: string; replicas?: number[] } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -40,6 +44,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       'seed-only': { type: 'boolean', default: false },
       doc: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks.md') },
       'json-dir': { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks') },
+      replicas: { type: 'string' },
     },
   });
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
@@ -70,12 +75,19 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),
+    replicas: values.replicas === undefined ? undefined : numbers('replicas', values.replicas),
   };
 }
 
 async function main(): Promise<void> {
-  const { options, doc, jsonDir } = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
+  const { options, doc, jsonDir, replicas } = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
   const log = (line: string) => void process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  if (replicas) {
+    const [patients = 10_000] = options.patients;
+    const report = await runReplicaBench({ patients, replicas, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, database: options.database, log });
+    log(`wrote ${path.relative(REPO_ROOT, writeReplicaJson(report, jsonDir))}\n\n${replicaTable(report)}`);
+    return;
+  }
   const report = await runBenchmark({ ...options, log });
   if (options.seedOnly) {
     for (const scale of report.scales) log(`[${scale.patients}] ${JSON.stringify({ loadSeconds: scale.loadSeconds, seedBySubgraph: scale.seedBySubgraph, databaseBytes: scale.databaseBytes })}`);

@@ -66,6 +66,12 @@ describe('benchmark harness (smoke)', () => {
     }
   });
 
+  test('--replicas selects the 1-vs-N replica comparison (replicaBench.ts; needs PostgreSQL and Redis, measured by hand)', () => {
+    expect(parseBenchArgs(['--replicas', '1,2']).replicas).toEqual([1, 2]);
+    expect(parseBenchArgs([]).replicas).toBeUndefined();
+    expect(() => parseBenchArgs(['--replicas', '0'])).toThrow(/--replicas: expected positive integers/);
+  });
+
   test('counts SQL statements per request from the subgraphs’ /metrics', () => {
     for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
       expect(scenario.subgraphs.length).toBeGreaterThan(0);

@@ -77,6 +77,25 @@ export async function createDatabase(baseUrl: string): Promise<{ url: string; dr
   };
 }
 
+/** POSTs GraphQL operations to `defaultUrl` (or the `url` of a call), as TestSystem.graphql does. */
+export function graphqlClient(defaultUrl: string): TestSystem['graphql'] {
+  return async (query, variables, token, url) => {
+    const response = await fetch(url ?? defaultUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    let body: GraphQLResponse['body'];
+    try {
+      body = JSON.parse(text) as GraphQLResponse['body'];
+    } catch {
+      body = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
+    }
+    return { status: response.status, body: body as GraphQLResponse<never>['body'], text };
+  };
+}
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'onshi-test-'));
@@ -105,21 +124,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     throw error;
   }
   const urls = Object.fromEntries([...system.services].map(([name, s]) => [name, s.url])) as Record<ServiceName, string>;
-  const graphql: TestSystem['graphql'] = async (query, variables, token, url) => {
-    const response = await fetch(url ?? `${system.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await response.text();
-    let body: GraphQLResponse['body'];
-    try {
-      body = JSON.parse(text) as GraphQLResponse['body'];
-    } catch {
-      body = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
-    }
-    return { status: response.status, body: body as GraphQLResponse<never>['body'], text };
-  };
+  const graphql = graphqlClient(`${system.gatewayUrl}/graphql`);
   const tokens = new Map<string, string>();
   return {
     gatewayUrl: system.gatewayUrl,
