@@ -87,6 +87,13 @@ export class OnboardingResolver {
   }
 
   @Access(...ROLES)
+  @Query(() => [CardReader], { description: 'Operator (ADMIN): the card readers of a facility, to suspend or retire one (the operator registers them)' })
+  async readersOfFacility(@Arg('facilityCode', () => String) facilityCode: string, @Ctx() ctx: ConsentContext): Promise<CardReader[]> {
+    await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', facilityCode, ctx.requestId, ctx.now());
+    return (await readersOf(ctx.db, facilityCode)).map(readerView);
+  }
+
+  @Access(...ROLES)
   @Query(() => [OnboardedFacility], { description: 'Operator (ADMIN): registered facilities, newest first (the demo facilities included)' })
   async onboardedFacilities(@Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<OnboardedFacility[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', null, ctx.requestId, ctx.now());
