@@ -1,0 +1,360 @@
+/**
+ * Issue 19 in the portal, in Chromium against the production build and the real system (docs/operations.md "Taking a
+ * new facility into use"): the operator registers a clinic and its administrator (the one-time link shown once),
+ * registers, suspends and retires its reader and reads the change history with before and after; the administrator
+ * enrolls through the link (QR code of the otpauth URI, first code), logs in, enrolls a doctor, who enrolls and logs
+ * in; the administrator disables the doctor. Attacks: another clinic's administrator sees and changes nothing of this
+ * clinic; a receptionist who is no administrator is refused; a used link is refused in plain words. Every page state
+ * is checked with axe-core and photographed at 360 and 1280 px (test-output/screenshots/onboarding-*.png), with no
+ * sideways scrolling at 360 px.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_CLINIC, DEMO_STAFF, withCheckDigit } from '@onshi/kit';
+import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
+import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
+import { startTestSystem, type TestSystem } from './harness';
+
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
+const DEMO_PASSWORD = 'onshi-demo-pass';
+const PASSWORD = 'correct horse battery staple';
+/** Codes no demo facility has (the generated ones number 1000–1059): two Osaka 医科 clinics, A and B. */
+const CLINIC_A = withCheckDigit('271059101');
+const CLINIC_B = withCheckDigit('271059102');
+
+let system: TestSystem;
+let portal: RunningPortal;
+let browser: Browser;
+let operatorToken = '';
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const [started] = await Promise.all([startTestSystem({ patients: 5 }), buildPortal()]);
+  system = started;
+  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await system?.stop();
+});
+
+interface Session { context: BrowserContext; page: Page; consoleErrors: string[] }
+const sessions: Session[] = [];
+
+async function openSession(): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const session = { context, page, consoleErrors };
+  sessions.push(session);
+  return session;
+}
+afterAll(async () => { for (const session of sessions) await session.context.close().catch(() => undefined); });
+
+/** Logs in at /staff/login; `stepsAhead` picks the next 30 s code so a code used just before is never reused. */
+async function staffLogin(page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0): Promise<void> {
+  await page.goto(`${portal.url}/staff/login`);
+  if (facilityCode) await page.fill('#facilityCode', facilityCode);
+  await page.fill('#staffId', staffId);
+  await page.fill('#password', password);
+  await page.fill('#totp', totpCode(secret, new Date(Date.now() + stepsAhead * 30_000)));
+  await page.click('main button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
+}
+
+async function demoLogin(page: Page, account: string): Promise<void> {
+  const staff = DEMO_STAFF.find((candidate) => candidate.account === account);
+  if (!staff) throw new Error(`no demo staff ${account}`);
+  await staffLogin(page, staff.facilityCode, staff.staffId, DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:${account}`));
+}
+
+async function accessTokenOf(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies(portal.url)).find((candidate) => candidate.name === 'onshi_at');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.value;
+}
+
+const violations: Array<{ state: string; rule: string; targets: string[] }> = [];
+const checked = new Set<string>();
+
+/** axe-core in the page as it is, then screenshots at 360 and 1280 px with no sideways scrolling; back to 1280. */
+async function shoot(page: Page, state: string): Promise<void> {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect({ state, width, overflow }).toEqual({ state, width, overflow: 0 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `onboarding-${state}-${width}.png`), fullPage: true });
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
+    const found = await page.evaluate(async () => {
+      const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+      const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
+      return result.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+    });
+    for (const violation of found) violations.push({ state: `${state}-${width}`, ...violation });
+    checked.add(`${state}-${width}`);
+  }
+}
+
+interface LogRow { actorRole: string; actorSubject: string; decision: string; reason: string }
+async function facilityLog(code: string): Promise<LogRow[]> {
+  const result = await system.graphql<{ accessLogSearch: LogRow[] }>('query($p: ID!) { accessLogSearch(patientId: $p, first: 500) { actorRole actorSubject decision reason } }', { p: `facility:${code}` }, operatorToken);
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.accessLogSearch ?? [];
+}
+
+/** Registers a facility in the operator's browser; returns the one-time link the page shows. */
+async function registerFacility(page: Page, code: string, name: string, shootAs?: string): Promise<string> {
+  await page.goto(`${portal.url}/operator/facilities`);
+  await page.fill('#code', code);
+  await page.fill('#name', name);
+  await page.selectOption('#kind', 'MEDICAL');
+  await page.fill('#prefecture', code.slice(0, 2));
+  await page.fill('#administratorStaffId', 'M0001');
+  await page.fill('#administratorName', '施設 管理者');
+  await page.click('section[aria-labelledby=register-facility-title] button[type=submit]');
+  await page.getByTestId('facility-registered').waitFor();
+  if (shootAs) await shoot(page, shootAs);
+  return page.getByTestId('enrollment-url').inputValue();
+}
+
+/** Completes a one-time link in a fresh browser: password, the QR code's URI, a first code. Returns the TOTP secret. */
+async function enrollThroughLink(link: string, shootAs?: string): Promise<string> {
+  const { page } = await openSession();
+  await page.goto(link);
+  if (shootAs) await shoot(page, `${shootAs}-password`);
+  await page.fill('#password', PASSWORD);
+  await page.click('main button[type=submit]');
+  await page.getByTestId('enroll-qr').waitFor();
+  const uri = await page.getByTestId('enroll-uri').textContent() ?? '';
+  expect(uri).toMatch(/^otpauth:\/\/totp\//u);
+  // The QR code is an image the browser drew (an SVG data URI), not a broken one.
+  expect(await page.getByTestId('enroll-qr').evaluate((image) => { const shown = image as unknown as { complete: boolean; naturalWidth: number }; return shown.complete && shown.naturalWidth > 0; })).toBe(true);
+  if (shootAs) await shoot(page, `${shootAs}-qr`);
+  const secret = new URL(uri).searchParams.get('secret') ?? '';
+  await page.fill('#totp', totpCode(secret, new Date()));
+  await page.click('main button[type=submit]');
+  await page.getByTestId('enroll-done').waitFor();
+  if (shootAs) await shoot(page, `${shootAs}-done`);
+  return secret;
+}
+
+describe('taking a clinic into use in the portal', () => {
+  let operator: Session;
+  let linkA = '';
+  let readerId = '';
+  let adminA: Session;
+  let adminASecret = '';
+
+  beforeAll(async () => {
+    operator = await openSession();
+    await demoLogin(operator.page, 'admin');
+    await operator.page.waitForURL(`${portal.url}/operator`);
+    operatorToken = await accessTokenOf(operator.context);
+  }, 120_000);
+
+  test('1. the operator registers clinic A and its administrator: the link is shown once; the list shows the clinic', async () => {
+    const { page } = operator;
+    await page.goto(`${portal.url}/operator/facilities`);
+    expect(await page.locator('nav.nav a[aria-current=page]').textContent()).toBe('医療機関の登録');
+    await shoot(page, 'operator-facilities');
+    // Bad input first: a wrong check digit is refused naming the field, and nothing is stored.
+    await page.fill('#code', `${CLINIC_A.slice(0, 9)}${(Number(CLINIC_A.charAt(9)) + 1) % 10}`);
+    await page.fill('#name', 'テストA内科');
+    await page.fill('#prefecture', '27');
+    await page.fill('#administratorStaffId', 'M0001');
+    await page.fill('#administratorName', '施設 管理者');
+    await page.click('section[aria-labelledby=register-facility-title] button[type=submit]');
+    await expect(page.locator('[role=alert][data-code=BAD_USER_INPUT]').textContent()).resolves.toContain('code');
+    await shoot(page, 'operator-facilities-refused');
+
+    linkA = await registerFacility(page, CLINIC_A, 'テストA内科', 'operator-facility-registered');
+    expect(new URL(linkA).pathname).toBe('/staff/enroll');
+    // Shown once: the page loaded again shows no link, and the list has the clinic.
+    await page.goto(`${portal.url}/operator/facilities`);
+    expect(await page.getByTestId('enrollment-url').count()).toBe(0);
+    expect(await page.locator(`[data-testid=facilities-table] tr[data-code="${CLINIC_A}"]`).textContent()).toContain('テストA内科');
+    expect(await page.content()).not.toContain(new URL(linkA).searchParams.get('token') ?? 'no-token');
+    // The same code again: refused as a duplicate.
+    await page.fill('#code', CLINIC_A);
+    await page.fill('#name', '二重登録');
+    await page.fill('#prefecture', '27');
+    await page.fill('#administratorStaffId', 'M0002');
+    await page.fill('#administratorName', '別 人');
+    await page.click('section[aria-labelledby=register-facility-title] button[type=submit]');
+    await expect(page.locator('main [role=alert][data-code=BAD_USER_INPUT]').textContent()).resolves.toBe('この医療機関コードは登録済みです。');
+  });
+
+  test('1. the operator registers, suspends and retires clinic A\'s reader and sees each change with before and after', async () => {
+    const { page } = operator;
+    await page.goto(`${portal.url}/operator/facilities/${CLINIC_A}`);
+    await shoot(page, 'operator-facility');
+    const { publicJwk, privateJwk } = await newReaderKeyPair();
+    // A private key is refused (docs/operations.md step 4: only an Ed25519 public key).
+    await page.fill('#label', '受付');
+    await page.fill('#publicKeyJwk', JSON.stringify(privateJwk));
+    await page.click('section[aria-labelledby=register-reader-title] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('error') === 'BAD_USER_INPUT');
+    expect(await page.getByTestId('readers-table').count()).toBe(0);
+    await page.fill('#label', '受付');
+    await page.fill('#publicKeyJwk', JSON.stringify(publicJwk));
+    await page.click('section[aria-labelledby=register-reader-title] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('done') === 'reader');
+    const row = page.locator('[data-testid=readers-table] tbody tr');
+    expect(await row.count()).toBe(1);
+    readerId = await row.getAttribute('data-reader') ?? '';
+    expect(await row.getAttribute('data-status')).toBe('ACTIVE');
+    await row.locator('button[data-status=SUSPENDED]').click();
+    await page.waitForURL((url) => url.searchParams.get('done') === 'reader');
+    await page.locator('[data-testid=readers-table] tbody tr[data-status=SUSPENDED]').waitFor();
+    await shoot(page, 'operator-facility-reader-suspended');
+    // The API agrees: the reader is suspended.
+    const readers = await system.graphql<{ readersOfFacility: Array<{ id: string; status: string }> }>('query($f: String!) { readersOfFacility(facilityCode: $f) { id status } }', { f: CLINIC_A }, operatorToken);
+    expect(readers.body.data?.readersOfFacility).toEqual([{ id: readerId, status: 'SUSPENDED' }]);
+    await page.locator('[data-testid=readers-table] tbody tr button[data-status=ACTIVE]').click();
+    await page.locator('[data-testid=readers-table] tbody tr[data-status=ACTIVE]').waitFor();
+    await page.locator('[data-testid=readers-table] tbody tr button[data-status=RETIRED]').click();
+    await page.locator('[data-testid=readers-table] tbody tr[data-status=RETIRED]').waitFor();
+    expect(await page.locator('[data-testid=readers-table] tbody tr button').count()).toBe(0);
+    // A second, active reader for the administrator's page.
+    const second = await newReaderKeyPair();
+    await page.fill('#label', '診察室');
+    await page.fill('#publicKeyJwk', JSON.stringify(second.publicJwk));
+    await page.click('section[aria-labelledby=register-reader-title] button[type=submit]');
+    await page.locator('[data-testid=readers-table] tbody tr[data-status=ACTIVE]').waitFor();
+
+    const changes = await page.locator('[data-testid=changes-table] tbody tr').evaluateAll((rows) => rows.map((tr) => ({
+      action: tr.getAttribute('data-action'),
+      before: tr.querySelector('[data-testid=change-before]')?.textContent ?? '',
+      after: tr.querySelector('[data-testid=change-after]')?.textContent ?? '',
+    })));
+    expect(changes.map((change) => change.action)).toEqual(['REGISTER_READER', 'SET_READER_STATUS', 'SET_READER_STATUS', 'SET_READER_STATUS', 'REGISTER_READER', 'REGISTER_FACILITY']);
+    const statuses = changes.filter((change) => change.action === 'SET_READER_STATUS').map((change) => [JSON.parse(change.before).status, JSON.parse(change.after).status]);
+    expect(statuses).toEqual([['ACTIVE', 'RETIRED'], ['SUSPENDED', 'ACTIVE'], ['ACTIVE', 'SUSPENDED']]);
+    expect(changes.at(-1)?.before).toBe('（新規）');
+    expect(JSON.parse(changes.at(-1)?.after ?? '{}')).toMatchObject({ code: CLINIC_A, name: 'テストA内科' });
+    await shoot(page, 'operator-facility-changes');
+    expect(operator.consoleErrors).toEqual([]);
+  });
+
+  test('2–3. the administrator enrolls through the link (QR code, first code), and a used link is refused in plain words', async () => {
+    adminASecret = await enrollThroughLink(linkA, 'enroll');
+    const { page } = await openSession();
+    await page.goto(linkA);
+    await page.fill('#password', PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.getByTestId('enroll-refused').waitFor();
+    expect(await page.getByTestId('enroll-refused').textContent()).toContain('このリンクは使えません');
+    expect(await page.getByTestId('enroll-qr').count()).toBe(0);
+    await shoot(page, 'enroll-used');
+  });
+
+  test('2. the administrator logs in, sees the readers, enrolls a doctor; the doctor enrolls and logs in; then is disabled', async () => {
+    adminA = await openSession();
+    await staffLogin(adminA.page, CLINIC_A, 'M0001', PASSWORD, adminASecret, 1);
+    const { page } = adminA;
+    await page.goto(`${portal.url}/clinic/admin`);
+    expect(await page.locator('h1').textContent()).toBe('施設の管理：テストA内科');
+    const readerRows = await page.locator('[data-testid=readers-table] tbody tr').evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-status')));
+    expect(readerRows.sort()).toEqual(['ACTIVE', 'RETIRED']);
+    await shoot(page, 'facility-admin');
+    await page.fill('#staffId', 'D0001');
+    await page.fill('#displayName', '新規 医師');
+    await page.selectOption('#role', 'DOCTOR');
+    await page.click('section[aria-labelledby=enroll-staff-title] button[type=submit]');
+    await page.getByTestId('staff-enrolled').waitFor();
+    await shoot(page, 'facility-admin-enrolled');
+    const doctorLink = await page.getByTestId('enrollment-url').inputValue();
+    await page.goto(`${portal.url}/clinic/admin`);
+    expect(await page.locator('[data-testid=staff-table] tr[data-staff=D0001]').getAttribute('data-state')).toBe('pending');
+
+    const doctorSecret = await enrollThroughLink(doctorLink);
+    const doctor = await openSession();
+    await staffLogin(doctor.page, CLINIC_A, 'D0001', PASSWORD, doctorSecret, 1);
+    expect(new URL(doctor.page.url()).pathname).toBe('/clinic');
+    // The doctor is no administrator: the page refuses, shows nothing of the facility's staff.
+    await doctor.page.goto(`${portal.url}/clinic/admin`);
+    await doctor.page.getByTestId('not-facility-admin').waitFor();
+    expect(await doctor.page.getByTestId('staff-table').count()).toBe(0);
+
+    await page.goto(`${portal.url}/clinic/admin`);
+    expect(await page.locator('[data-testid=staff-table] tr[data-staff=D0001]').getAttribute('data-state')).toBe('enrolled');
+    await page.locator('[data-testid=staff-table] tr[data-staff=D0001] button').click();
+    await page.waitForURL((url) => url.searchParams.get('done') === 'disabled');
+    expect(await page.locator('[data-testid=staff-table] tr[data-staff=D0001]').getAttribute('data-state')).toBe('disabled');
+    await shoot(page, 'facility-admin-disabled');
+    const login = await system.graphql('mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { accessToken } }',
+      { f: CLINIC_A, s: 'D0001', p: PASSWORD, t: totpCode(doctorSecret, new Date(Date.now() + 60_000)) });
+    expect(login.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(adminA.consoleErrors).toEqual([]);
+  });
+
+  test('attack: clinic B\'s administrator sees none of clinic A\'s staff or readers and cannot change them', async () => {
+    const linkB = await registerFacility(operator.page, CLINIC_B, 'テストB内科');
+    const secretB = await enrollThroughLink(linkB);
+    const adminB = await openSession();
+    await staffLogin(adminB.page, CLINIC_B, 'M0001', PASSWORD, secretB, 1);
+    const { page } = adminB;
+    const html: string[] = [];
+    page.on('response', (response) => { if (response.url().startsWith(portal.url)) void response.text().then((text) => html.push(text), () => undefined); });
+    await page.goto(`${portal.url}/clinic/admin`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('h1').textContent()).toBe('施設の管理：テストB内科');
+    expect(await page.locator('[data-testid=staff-table] tbody tr').evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-staff')))).toEqual(['M0001']);
+    expect(await page.getByTestId('readers-table').count()).toBe(0);
+    expect(html.join('\n')).not.toContain('新規 医師');
+    expect(html.join('\n')).not.toContain(readerId);
+
+    // A forged disable of clinic A's doctor with B's own session: not found at B (the facility is always the actor's own).
+    const before = (await facilityLog(CLINIC_A)).length;
+    const tokenB = await accessTokenOf(adminB.context);
+    const foreign = await system.graphql('mutation { disableStaff(staffId: "D0001") { staffId disabledAt } }', {}, tokenB);
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(foreign.body.data ?? null).toBeNull();
+    // The operator's views of clinic A are refused to B's administrator: the console sends them to /clinic, the API says FORBIDDEN, logged under A.
+    await page.goto(`${portal.url}/operator/facilities/${CLINIC_A}`);
+    await page.waitForURL(`${portal.url}/clinic`);
+    const readers = await system.graphql('query($f: String!) { readersOfFacility(facilityCode: $f) { id } }', { f: CLINIC_A }, tokenB);
+    expect(readers.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
+    expect(readers.text).not.toContain(readerId);
+    const suspend = await system.graphql('mutation($r: ID!) { setCardReaderStatus(readerId: $r, status: "SUSPENDED") { status } }', { r: readerId }, tokenB);
+    expect(suspend.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
+    const logA = await facilityLog(CLINIC_A);
+    expect(logA.length).toBeGreaterThan(before);
+    expect(logA).toEqual(expect.arrayContaining([expect.objectContaining({ actorSubject: `${CLINIC_B}:M0001`, decision: 'DENY', reason: 'VIEW_FACILITIES:NOT_OPERATOR' })]));
+    // Clinic A's changes hold no change by B's administrator.
+    const changes = await system.graphql<{ adminChanges: Array<{ actorSubject: string }> }>('query($f: String!) { adminChanges(facilityCode: $f, first: 200) { actorSubject } }', { f: CLINIC_A }, operatorToken);
+    expect(changes.body.data?.adminChanges.map((change) => change.actorSubject)).not.toContain(`${CLINIC_B}:M0001`);
+  });
+
+  test('attack: a receptionist who is not the administrator gets the refusal, no staff data, and the refusal is logged', async () => {
+    const reception = await openSession();
+    await demoLogin(reception.page, 'clinic-reception');
+    const html: string[] = [];
+    reception.page.on('response', (response) => { if (response.url().startsWith(portal.url)) void response.text().then((text) => html.push(text), () => undefined); });
+    await reception.page.goto(`${portal.url}/clinic/admin`);
+    await reception.page.getByTestId('not-facility-admin').waitFor();
+    await reception.page.waitForLoadState('networkidle');
+    expect(await reception.page.locator('[data-testid=staff-table], [data-testid=readers-table], #staffId').count()).toBe(0);
+    expect(html.join('\n')).not.toContain('医師 健');
+    await shoot(reception.page, 'facility-admin-refused');
+    expect(await facilityLog(DEMO_CLINIC.code)).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: 'RECEPTION', decision: 'DENY', reason: 'VIEW_FACILITY_STAFF:NOT_FACILITY_ADMIN' })]));
+    // Enrolling through the API with the same session: refused, nothing stored.
+    const attempt = await system.graphql('mutation { enrollStaff(staffId: "X0009", displayName: "侵入 者", role: "DOCTOR") { enrollmentToken } }', {}, await accessTokenOf(reception.context));
+    expect(attempt.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_FACILITY_ADMIN' });
+    expect(attempt.text).not.toContain('enrollmentToken');
+  });
+
+  test('axe-core finds no violation on any page state', () => {
+    expect(checked.size).toBeGreaterThanOrEqual(24);
+    expect(violations).toEqual([]);
+  });
+});
