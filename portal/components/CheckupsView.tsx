@@ -21,7 +21,11 @@ export function metabolicLabel(t: Messages, judgement: string): string {
   return judgement === 'MEETS' ? t.metabolicMEETS : judgement === 'PRE' ? t.metabolicPRE : judgement === 'NONE' ? t.metabolicNONE : judgement === 'UNDETERMINED' ? t.metabolicUNDETERMINED : judgement;
 }
 
-export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checkups: Parameters<typeof itemRows>[0]; t: Messages; locale: Locale; headingLevel?: 2 | 3 }) {
+/**
+ * `chartsHref`: the charts stay behind this link instead of being drawn (the clinic page, issue 20: the table already
+ * carries every value and judgement; the 12 charts were half of that page's weight and render time).
+ */
+export function CheckupsView({ checkups, t, locale, headingLevel = 2, chartsHref }: { checkups: Parameters<typeof itemRows>[0]; t: Messages; locale: Locale; headingLevel?: 2 | 3; chartsHref?: string }) {
   const { years, rows } = itemRows(checkups);
   // The table shows the newest year first (issue 20: on phones and in English the newest years were off-screen);
   // the charts keep time running left to right.
@@ -72,8 +76,8 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
           </tbody>
         </table>
       </div>
-      <Heading>{t.checkupChartsTitle}</Heading>
-      <div className="cards">
+      <Heading id="checkup-charts-title">{t.checkupChartsTitle}</Heading>
+      {chartsHref !== undefined ? <p><a href={chartsHref} data-testid="checkup-charts-link">{t.checkupChartsShow}</a></p> : <div className="cards">
         {rows.filter(chartable).map((row) => {
           const measured = row.cells.flatMap((cell, index) => (cell?.value !== null && cell?.value !== undefined ? [{ year: years[index] ?? 0, value: cell.value }] : []));
           const points = measured.map((point) => ({ label: String(point.year), value: point.value }));
@@ -86,7 +90,7 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2 }: { checku
             </figure>
           );
         })}
-      </div>
+      </div>}
     </>
   );
 }

@@ -271,12 +271,47 @@ describe('facility: reader kiosk and staff view', () => {
     const text = await doctor.page.locator('main').innerText();
     for (const name of yamadaDrugNames.slice(0, 2)) expect(text).toContain(name);
     expect(text).toContain('HbA1c');
-    // Server time of the clinic patient page (issue 20 target: ≤ 400 ms on the demo data), printed for the report.
-    const started = Date.now();
-    const response = await doctor.page.request.get(doctor.page.url());
-    expect(response.status()).toBe(200);
-    await response.body();
-    record('clinicPatientPageServerMs', Date.now() - started);
+    // The newest dispensings first, a page at a time: yamada has more than one page (5 years), the link opens the
+    // next older page of the same list and a way back to the newest.
+    const firstPage = await doctor.page.getByTestId('dispensing').allInnerTexts();
+    expect(firstPage).toHaveLength(20);
+    const patientUrl = doctor.page.url();
+    await doctor.page.getByTestId('dispensing-more').click();
+    await doctor.page.waitForURL(/[?&]after=/u);
+    await doctor.page.locator('.spinner').waitFor({ state: 'detached' });
+    const secondPage = await doctor.page.getByTestId('dispensing').allInnerTexts();
+    expect(secondPage).toHaveLength(20);
+    expect(secondPage.filter((entry) => firstPage.includes(entry)).length).toBeLessThan(secondPage.length);
+    expect(await doctor.page.getByTestId('clinician-summary').count()).toBe(1);
+    await doctor.page.getByRole('link', { name: '最新の調剤に戻る' }).click();
+    await doctor.page.waitForURL((url) => !url.search.includes('after='));
+    expect(await doctor.page.getByTestId('dispensing').allInnerTexts()).toEqual(firstPage);
+    // The checkup table carries every value and judgement; the trend charts are drawn when asked for.
+    expect(await doctor.page.getByTestId('checkup-chart').count()).toBe(0);
+    await doctor.page.getByTestId('checkup-charts-link').click();
+    await doctor.page.waitForURL(/[?&]charts=1/u);
+    await doctor.page.locator('.spinner').waitFor({ state: 'detached' });
+    expect(await doctor.page.locator('figure', { hasText: 'HbA1c' }).getByTestId('checkup-chart').count()).toBe(1);
+    expect(await doctor.page.getByTestId('dispensing').allInnerTexts()).toEqual(firstPage);
+    // A forged cursor is the API's BAD_USER_INPUT: an error state, no dispensing, and the summary still there.
+    await visit(doctor.page, `${patientUrl}?after=forged`);
+    expect(await doctor.page.getByTestId('dispensing').count()).toBe(0);
+    expect(await doctor.page.locator('#clinic-drugs-title ~ [data-state=error][data-code=BAD_USER_INPUT]').count()).toBe(1);
+    await visit(doctor.page, patientUrl);
+    // Server time of the clinic patient page (issue 20 target: ≤ 400 ms on the demo data): the median of three
+    // requests (one slow request on a shared machine says little), printed for the report.
+    const times: number[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const started = Date.now();
+      const response = await doctor.page.request.get(patientUrl);
+      expect(response.status()).toBe(200);
+      await response.body();
+      times.push(Date.now() - started);
+    }
+    const median = [...times].sort((a, b) => a - b)[1] ?? Infinity;
+    record('clinicPatientPageServerMs', median);
+    process.stdout.write(`clinic patient page server times (ms): ${times.join(', ')}\n`);
+    expect(median).toBeLessThanOrEqual(400);
     await shootBoth(doctor.page, 'clinic-doctor');
     expect(doctor.consoleErrors).toEqual([]);
     await doctor.context.close();

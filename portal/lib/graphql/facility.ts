@@ -52,10 +52,10 @@ export const ClinicPatientQuery = graphql(`
 
 /** Asked only for DOCTOR, DENTIST and PHARMACIST sessions: a reception clerk's page never requests it. */
 export const ClinicPatientDrugsQuery = graphql(`
-  query ClinicPatientDrugs($id: ID!, $from: String, $first: Int!) {
+  query ClinicPatientDrugs($id: ID!, $first: Int!, $after: String) {
     patient(id: $id) {
       id
-      dispensings(from: $from, first: $first) { edges { node { ...DispensingFields } } pageInfo { hasNextPage } informationThrough }
+      dispensings(first: $first, after: $after) { edges { node { ...DispensingFields } } pageInfo { hasNextPage endCursor } informationThrough }
     }
   }
 `);

@@ -18,8 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleClinicPatient');
 }
 
-/** The newest dispensings a clinician sees first (the API's page maximum). */
-const CLINIC_DRUG_PAGE = 100;
+/**
+ * The newest dispensings a clinician sees first; older ones a page at a time behind a link (issue 20: the clinician
+ * summary answers "what is she taking" — the full 5-year list made the page 400 KB and its server time 600+ ms).
+ */
+const CLINIC_DRUG_PAGE = 20;
+
+/** A cursor is the API's own opaque string: anything longer than this is not one (the API checks the rest). */
+const MAX_CURSOR_LENGTH = 200;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 /** The clear state when the patient has not consented for this visit (or the consent lapsed): no data, a next step. */
 function ConsentRequired({ t, failure, section }: { t: Messages; failure: GatewayFailure; section: string }) {
@@ -33,18 +43,24 @@ function ConsentRequired({ t, failure, section }: { t: Messages; failure: Gatewa
   );
 }
 
-export default async function ClinicPatientPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function ClinicPatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const after = single(query.after)?.slice(0, MAX_CURSOR_LENGTH) || null;
+  const charts = single(query.charts) === '1';
   const { locale, t } = await messages();
   const session = await currentSession();
   if (!session) return null;
   const role = session.claims.role;
   // Data the caller may never see is never requested, so it cannot reach the page, its payload or its scripts;
-  // what that is comes from the API's access policy, not from a copy here. The reads then run in parallel.
-  const [may, identity] = await Promise.all([staffCapabilities(session.token), gatewayQuery(ClinicPatientQuery, { id }, session.token)]);
-  const [summary, drugs, checkups] = await Promise.all([
+  // what that is comes from the API's access policy, not from a copy here. Only the data reads wait for that answer:
+  // the identity read starts with it, and the data reads start together the moment it is in (issue 20: one round
+  // of gateway calls after the small capabilities one, not two rounds).
+  const identityRead = gatewayQuery(ClinicPatientQuery, { id }, session.token);
+  const may = await staffCapabilities(session.token);
+  const [identity, summary, drugs, checkups] = await Promise.all([
+    identityRead,
     may.drugs ? gatewayQuery(ClinicMedicationSummaryQuery, { id }, session.token) : undefined,
-    may.drugs ? gatewayQuery(ClinicPatientDrugsQuery, { id, from: null, first: CLINIC_DRUG_PAGE }, session.token) : undefined,
+    may.drugs ? gatewayQuery(ClinicPatientDrugsQuery, { id, first: CLINIC_DRUG_PAGE, after }, session.token) : undefined,
     may.checkups ? gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined,
   ]);
   const result = await pageData(identity, '/staff/login');
@@ -66,6 +82,13 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
   if (!result.ok) return <><h1>{t.clinicPatient}</h1><ErrorState t={t} failure={result} retryHref={`/clinic/patients/${encodeURIComponent(id)}`} /><p><a href="/clinic">{t.clinicBack}</a></p></>;
   const patient = result.data.patient;
   const ratio = patient.currentQualification ? copayPercent(patient.currentQualification.insuredPartialContributionRatio) : undefined;
+  // This page with its two view choices (an older page of dispensings, the checkup charts), and a place to land.
+  const selfHref = (view: { after?: string | null; charts?: boolean }, anchor: string) => {
+    const search = new URLSearchParams();
+    if (view.after) search.set('after', view.after);
+    if (view.charts) search.set('charts', '1');
+    return `/clinic/patients/${encodeURIComponent(id)}${search.size > 0 ? `?${search.toString()}` : ''}#${anchor}`;
+  };
   const here = patient.confirmations.filter((confirmation) => confirmation.facilityCode === session.claims.facilityCode);
   return (
     <>
@@ -110,12 +133,20 @@ export default async function ClinicPatientPage({ params }: { params: Promise<{ 
               </section>
             ))
           )}
+          {drugs.ok && drugs.data.patient.dispensings ? (
+            <p data-testid="dispensing-pages">
+              {t.clinicDrugsRecent(CLINIC_DRUG_PAGE)}{' '}
+              {after ? <><a href={selfHref({ charts }, 'clinic-drugs-title')}>{t.clinicDrugsNewest}</a>{' '}</> : null}
+              {drugs.data.patient.dispensings.pageInfo.hasNextPage && drugs.data.patient.dispensings.pageInfo.endCursor
+                ? <a data-testid="dispensing-more" href={selfHref({ after: drugs.data.patient.dispensings.pageInfo.endCursor, charts }, 'clinic-drugs-title')}>{t.clinicDrugsMore}</a> : null}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {checkups ? (
         <section aria-labelledby="clinic-checkups-title">
           <h2 id="clinic-checkups-title">{t.clinicCheckups}</h2>
-          {!checkups.ok ? <ConsentRequired t={t} failure={checkups} section={t.clinicCheckups} /> : !checkups.data.patient.checkups || checkups.data.patient.checkups.length === 0 ? <p className="notice">{t.checkupsNone}</p> : <CheckupsView checkups={checkups.data.patient.checkups} t={t} locale={locale} headingLevel={3} />}
+          {!checkups.ok ? <ConsentRequired t={t} failure={checkups} section={t.clinicCheckups} /> : !checkups.data.patient.checkups || checkups.data.patient.checkups.length === 0 ? <p className="notice">{t.checkupsNone}</p> : <CheckupsView checkups={checkups.data.patient.checkups} t={t} locale={locale} headingLevel={3} {...(charts ? {} : { chartsHref: selfHref({ after, charts: true }, 'checkup-charts-title') })} />}
         </section>
       ) : null}
     </>
