@@ -33,25 +33,36 @@ export function loadTrustedDocuments(path: string): Set<string> | undefined {
   return new Set(Object.values(manifest).map(canonicalDocument));
 }
 
+/** Texts of trusted operations remembered as such: the portal's manifest with room for clients' formatting variants. */
+const TRUSTED_SOURCES_KEPT = 1000;
+
 /**
  * Trusted documents (issue 9): requests from the portal client may run only the operations registered in
  * the portal's build; vendors (any other client) may send arbitrary operations within the limits.
  * Without a manifest the portal client gets nothing (fail closed).
  */
 export function trustedDocumentsPlugin(clientName: string, trusted: Set<string> | undefined): ApolloServerPlugin<GatewayContext> {
+  // The portal sends the same few texts again and again: canonicalising one costs 2–15 ms of parsing and printing
+  // (issue 20: the clinic patient page's server time), so a text found trusted is remembered. Only trusted texts are
+  // kept, at most TRUSTED_SOURCES_KEPT of them, so no client can grow this set with texts of its own.
+  const trustedSources = new Set<string>();
   return {
     async requestDidStart({ request }) {
       if (request.http?.headers.get(CLIENT_NAME_HEADER) !== clientName) return;
       return {
         // Checked once the operation is resolved: errors thrown here become a proper 403 response.
         async didResolveOperation({ source }) {
+          if (trustedSources.has(source)) return;
           let canonical: string | undefined;
           try {
             canonical = canonicalDocument(source);
           } catch {
             canonical = undefined;
           }
-          if (canonical && trusted?.has(canonical)) return;
+          if (canonical && trusted?.has(canonical)) {
+            if (trustedSources.size < TRUSTED_SOURCES_KEPT) trustedSources.add(source);
+            return;
+          }
           throw new GraphQLError('This client may only send its registered operations / 登録されていない操作です', {
             extensions: { code: 'UNTRUSTED_DOCUMENT', http: { status: 403 } },
           });

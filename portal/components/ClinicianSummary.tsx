@@ -2,10 +2,10 @@ import { guidanceLabel, metabolicLabel } from '@/components/CheckupsView';
 import { InformationThrough } from '@/components/InformationThrough';
 import { JudgementBadge } from '@/components/Judgement';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery } from '@/lib/graphql/generated/graphql';
+import type { ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
-type MedicationSummary = NonNullable<ClinicMedicationSummaryQuery['patient']['medicationSummary']>;
+type MedicationSummary = NonNullable<ClinicPatientDrugsQuery['patient']['medicationSummary']>;
 type Checkup = NonNullable<ClinicPatientCheckupsQuery['patient']['checkups']>[number];
 
 /**

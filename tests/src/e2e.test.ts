@@ -293,7 +293,7 @@ describe('facility: reader kiosk and staff view', () => {
     await doctor.page.locator('.spinner').waitFor({ state: 'detached' });
     expect(await doctor.page.locator('figure', { hasText: 'HbA1c' }).getByTestId('checkup-chart').count()).toBe(1);
     expect(await doctor.page.getByTestId('dispensing').allInnerTexts()).toEqual(firstPage);
-    // A forged cursor is the API's BAD_USER_INPUT: an error state, no dispensing, and the summary still there.
+    // A forged cursor is the API's BAD_USER_INPUT: an error state in the drug section, and no dispensing.
     await visit(doctor.page, `${patientUrl}?after=forged`);
     expect(await doctor.page.getByTestId('dispensing').count()).toBe(0);
     expect(await doctor.page.locator('#clinic-drugs-title ~ [data-state=error][data-code=BAD_USER_INPUT]').count()).toBe(1);

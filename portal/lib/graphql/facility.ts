@@ -50,11 +50,21 @@ export const ClinicPatientQuery = graphql(`
   }
 `);
 
-/** Asked only for DOCTOR, DENTIST and PHARMACIST sessions: a reception clerk's page never requests it. */
+/**
+ * Asked only for DOCTOR, DENTIST and PHARMACIST sessions: a reception clerk's page never requests it. One request for
+ * the 服薬サマリ of the clinician summary (active drugs, 重複投薬, 多剤投与) and a page of the dispensings: both rest on
+ * the same DRUG consent, so one gateway call and one access decision serve them (issue 20: server time).
+ */
 export const ClinicPatientDrugsQuery = graphql(`
   query ClinicPatientDrugs($id: ID!, $first: Int!, $after: String) {
     patient(id: $id) {
       id
+      medicationSummary {
+        asOf informationThrough polypharmacy
+        counts { activeDrugs activeIngredients prescribingFacilities duplicateIngredients }
+        activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacilityName } }
+        duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacilityName } } }
+      }
       dispensings(first: $first, after: $after) { edges { node { ...DispensingFields } } pageInfo { hasNextPage endCursor } informationThrough }
     }
   }
@@ -80,21 +90,6 @@ export const ClinicTodayQuery = graphql(`
     confirmationsAtMyFacilityToday {
       patientId name nameKana sex birthdate confirmedAt method qualificationValidity
       drugInfoConsentFlag checkupInfoConsentFlag drugConsentExpiresAt checkupConsentExpiresAt
-    }
-  }
-`);
-
-/** 服薬サマリ for the clinician summary (DOCTOR, DENTIST, PHARMACIST only): active drugs, 重複投薬, 多剤投与. */
-export const ClinicMedicationSummaryQuery = graphql(`
-  query ClinicMedicationSummary($id: ID!) {
-    patient(id: $id) {
-      id
-      medicationSummary {
-        asOf informationThrough polypharmacy
-        counts { activeDrugs activeIngredients prescribingFacilities duplicateIngredients }
-        activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacilityName } }
-        duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacilityName } } }
-      }
     }
   }
 `);

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/States';
 import { groupByMonthAndPlace } from '@/lib/drugs';
 import { copayPercent, formatDate, formatDateTime, formatMonth } from '@/lib/format';
 import { gatewayQuery, type GatewayFailure } from '@/lib/gateway';
-import { ClinicMedicationSummaryQuery, ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
+import { ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
 import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
@@ -57,9 +57,8 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
   // of gateway calls after the small capabilities one, not two rounds).
   const identityRead = gatewayQuery(ClinicPatientQuery, { id }, session.token);
   const may = await staffCapabilities(session.token);
-  const [identity, summary, drugs, checkups] = await Promise.all([
+  const [identity, drugs, checkups] = await Promise.all([
     identityRead,
-    may.drugs ? gatewayQuery(ClinicMedicationSummaryQuery, { id }, session.token) : undefined,
     may.drugs ? gatewayQuery(ClinicPatientDrugsQuery, { id, first: CLINIC_DRUG_PAGE, after }, session.token) : undefined,
     may.checkups ? gatewayQuery(ClinicPatientCheckupsQuery, { id }, session.token) : undefined,
   ]);
@@ -108,10 +107,10 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
       </section>
       {role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : null}
       {/* Without consent the summary stays out: the sections below say "同意が必要です" once per category. */}
-      {summary?.ok || checkups?.ok ? (
+      {drugs?.ok || checkups?.ok ? (
         <section className="card" aria-labelledby="clinic-summary-title" data-testid="clinician-summary">
           <h2 id="clinic-summary-title" style={{ marginTop: 0 }}>{t.clinicSummary}</h2>
-          {summary?.ok ? (summary.data.patient.medicationSummary ? <MedicationSummaryView summary={summary.data.patient.medicationSummary} t={t} locale={locale} /> : <p>{t.drugsNone}</p>) : null}
+          {drugs?.ok ? (drugs.data.patient.medicationSummary ? <MedicationSummaryView summary={drugs.data.patient.medicationSummary} t={t} locale={locale} /> : <p>{t.drugsNone}</p>) : null}
           {checkups?.ok ? <LatestCheckupView checkups={checkups.data.patient.checkups ?? []} t={t} locale={locale} /> : null}
           <p style={{ marginBottom: 0 }}>{t.labelled(t.clinicDetails, '')}{drugs ? <a href="#clinic-drugs-title">{t.clinicDrugs}</a> : null}{drugs && checkups ? ' ・ ' : null}{checkups ? <a href="#clinic-checkups-title">{t.clinicCheckups}</a> : null}</p>
         </section>
