@@ -311,10 +311,10 @@ describe('facility: reader kiosk and staff view', () => {
     const median = [...times].sort((a, b) => a - b)[1] ?? Infinity;
     record('clinicPatientPageServerMs', median);
     process.stdout.write(`clinic patient page server times (ms): ${times.join(', ')}\n`);
-    expect(median).toBeLessThanOrEqual(400);
     await shootBoth(doctor.page, 'clinic-doctor');
     expect(doctor.consoleErrors).toEqual([]);
     await doctor.context.close();
+    expect(median).toBeLessThanOrEqual(400);
   });
 
   test('a doctor elsewhere: an empty list of today; the patient page says the person was not confirmed here, with no data', async () => {
