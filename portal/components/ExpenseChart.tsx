@@ -1,23 +1,51 @@
-'use client';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { roundTicks } from '@/components/CheckupChart';
 
 export interface MonthTotal { label: string; totalCostYen: number; patientShareYen: number }
 
-/** Monthly cost and own share as bars; the table beside it carries the same numbers for screen readers. */
+const WIDTH = 640;
+const HEIGHT = 280;
+const PLOT = { left: 76, right: 12, top: 34, bottom: 34 };
+const COLOURS = { total: '#0b4f9c', share: '#c75100' };
+
+const yen = (value: number) => `¥${value.toLocaleString('ja-JP')}`;
+
+/**
+ * Monthly cost and own share as bars, drawn on the server as SVG: no chart script in the browser (issue 20: the page
+ * carried 259 KB of JavaScript for this one chart, against a budget of 150 KB). Each bar carries its amount as a
+ * tooltip title; the table below carries the same numbers for screen readers, so the drawing is one image to them.
+ */
 export function ExpenseChart({ months, labels, summary }: { months: MonthTotal[]; labels: { total: string; share: string }; summary: string }) {
+  const ticks = roundTicks(0, Math.max(1, ...months.map((month) => month.totalCostYen)));
+  const max = ticks[ticks.length - 1] ?? 1;
+  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  const y = (value: number) => PLOT.top + plotHeight * (1 - value / max);
+  const slot = plotWidth / Math.max(1, months.length);
+  const bar = Math.min(22, slot * 0.36);
   return (
-    <div role="img" aria-label={summary} style={{ width: '100%', height: 260 }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={months} margin={{ top: 10, right: 8, bottom: 4, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#c9ccd1" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fill: '#1b1b1b', fontSize: 13 }} />
-          <YAxis tick={{ fill: '#1b1b1b', fontSize: 12 }} width={64} tickFormatter={(value: number) => `¥${value.toLocaleString('ja-JP')}`} />
-          <Tooltip formatter={(value) => `¥${Number(value).toLocaleString('ja-JP')}`} />
-          <Legend wrapperStyle={{ color: '#1b1b1b' }} />
-          <Bar dataKey="totalCostYen" name={labels.total} fill="#0b4f9c" isAnimationActive={false} />
-          <Bar dataKey="patientShareYen" name={labels.share} fill="#c75100" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} data-testid="expense-chart" style={{ display: 'block', maxWidth: '48rem' }}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} stroke="#c9ccd1" strokeDasharray="3 3" />
+          <text x={PLOT.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="12" fill="#1b1b1b">{yen(tick)}</text>
+        </g>
+      ))}
+      {months.map((month, index) => {
+        const left = PLOT.left + slot * index + slot / 2 - bar;
+        return (
+          <g key={month.label}>
+            <rect x={left} y={y(month.totalCostYen)} width={bar} height={Math.max(0, y(0) - y(month.totalCostYen))} fill={COLOURS.total}><title>{`${month.label} ${labels.total} ${yen(month.totalCostYen)}`}</title></rect>
+            <rect x={left + bar} y={y(month.patientShareYen)} width={bar} height={Math.max(0, y(0) - y(month.patientShareYen))} fill={COLOURS.share}><title>{`${month.label} ${labels.share} ${yen(month.patientShareYen)}`}</title></rect>
+            <text x={left + bar} y={HEIGHT - PLOT.bottom + 18} textAnchor="middle" fontSize="12" fill="#1b1b1b">{month.label}</text>
+          </g>
+        );
+      })}
+      <g>
+        <rect x={PLOT.left} y={8} width={12} height={12} fill={COLOURS.total} />
+        <text x={PLOT.left + 18} y={18} fontSize="12" fill="#1b1b1b">{labels.total}</text>
+        <rect x={PLOT.left + 150} y={8} width={12} height={12} fill={COLOURS.share} />
+        <text x={PLOT.left + 168} y={18} fontSize="12" fill="#1b1b1b">{labels.share}</text>
+      </g>
+    </svg>
   );
 }
