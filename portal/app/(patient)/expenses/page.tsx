@@ -64,8 +64,8 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
       {months.length === 0 ? <p className="notice">{t.expensesNone}</p> : (
         <>
           <h2>{t.expensesMonthly}</h2>
-          <ExpenseChart months={months.map((month) => ({ label: monthLabel(month.month), totalCostYen: month.totalCostYen, patientShareYen: month.patientShareYen }))}
-            labels={{ total: t.expensesTotalCost, share: t.expensesPatientShare }}
+          <ExpenseChart months={months.map((month) => ({ label: String(Number(month.month.slice(5, 7))), title: monthLabel(month.month), totalCostYen: month.totalCostYen, patientShareYen: month.patientShareYen }))}
+            labels={{ total: t.expensesTotalCost, share: t.expensesPatientShare }} axisTitle={t.expensesMonth}
             summary={t.expensesChartLabel(year)} />
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t.expensesMonthly}>
             <table className="table--cards">
