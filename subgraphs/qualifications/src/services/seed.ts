@@ -31,15 +31,16 @@ export function demoCertificateExpiry(patient: Pick<DemoPatient, 'index' | 'birt
  * birthday (the birthday month itself for those born on the 1st) until the day before the 75th birthday,
  * when 後期高齢者医療 takes over.
  */
-function elderlyRecipient(patient: DemoPatient, coverage: DemoCoverage, asOf: string) {
+export function elderlyRecipient(patient: Pick<DemoPatient, 'birthdate'>, coverage: Pick<DemoCoverage, 'disqualificationDate'>, asOf: string) {
   const age = ageOn(patient.birthdate, asOf);
   if (coverage.disqualificationDate !== undefined || age < 70 || age >= 75) return {};
   const birthYear = Number(patient.birthdate.slice(0, 4));
   const firstOfBirthdayMonth = `${birthYear + 70}${patient.birthdate.slice(4, 7)}-01`;
   const firstOfNextMonth = `${addDays(`${firstOfBirthdayMonth.slice(0, 8)}28`, 7).slice(0, 8)}01`;
   const start = patient.birthdate.endsWith('-01') ? firstOfBirthdayMonth : firstOfNextMonth;
-  const seventyFifthBirthday = `${birthYear + 75}${patient.birthdate.slice(4)}`;
-  return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(seventyFifthBirthday, -1) };
+  // Someone born on 29 February turns 75 on 1 March of a common year, so their last day is 28 February
+  // (birthdayAtAge; docs/domain.md "Dates").
+  return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(birthdayAtAge(patient.birthdate, 75), -1) };
 }
 
 /** People, cards and coverage histories from the deterministic demo world (ARCHITECTURE.md "Data"). */
