@@ -106,12 +106,16 @@ export async function seedDatabase(databaseUrl: string, patients: number, secret
     // All four seed at once (the seeds are independent and no request is served meanwhile), so both cores
     // stay busy. The neighbours' URLs are required settings but unused here: a closed port stands in.
     const unused = 'http://127.0.0.1:9';
-    await Promise.all([
+    // allSettled, not all: when one seed fails, the others are still loading and not yet in `running`; waiting for
+    // them lets `finally` stop every one (Promise.all left a seeding consent running, holding the database).
+    const starts = await Promise.allSettled([
       start('consent'),
       start('drugs', { CONSENT_URL: unused }),
       start('checkups', { CONSENT_URL: unused }),
       start('qualifications', { CONSENT_URL: unused, DRUGS_URL: unused, CHECKUPS_URL: unused }),
     ]);
+    const failed = starts.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     // After a bulk load autovacuum would visit every table (insert thresholds) in the middle of the measured
     // runs; vacuum and analyze now, as part of the load, so the planner has statistics and the visibility map is set.
     const vacuumStarted = Date.now();
