@@ -21,6 +21,7 @@ import type { IngestResult } from '../../subgraphs/drugs/src/services/claimStore
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { AS_OF, startTestSystem, type TestSystem } from '../src/harness';
 import { rssMiB } from './targets';
+import { snapshot, systemGroups, MACHINE_GROUP } from './cpu';
 import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
 
 export const REROUTE_MONTH = AS_OF.slice(0, 7);
@@ -46,6 +47,12 @@ export interface RerouteFigures {
   seconds: number;
   /** Process → MiB: before, peak, and at each tenth of the claims sent. */
   rss: Record<string, { before: number; peak: number; atTenths: number[] }>;
+  /**
+   * CPU seconds spent during the month by each of this run's process groups (the subgraphs, this database's PostgreSQL
+   * backends, the sender) and by the whole machine (every engineer's work): the sum over this run's groups divided by
+   * the cores is the time the month would take on a machine doing nothing else, whatever the load while measuring.
+   */
+  cpuSeconds: Record<string, number>;
 }
 
 /** A deterministic fraction in [0, 1) of a patient index (the same claims on every run). */
@@ -81,7 +88,7 @@ async function routeCalls(serviceUrl: string, route: string): Promise<number> {
  * service's claim ingest (its ingest-claims operation, kit operations.ts: the ingest job's path on a running system,
  * with the service's look-ups of known patients and coverage) in batches of `batchSize`, and measures it.
  */
-export async function rerouteOneMonth(system: TestSystem, patients: number, misaddressedShare: number, options: { batchSize?: number; concurrency?: number } = {}): Promise<RerouteFigures> {
+export async function rerouteOneMonth(system: TestSystem, patients: number, misaddressedShare: number, options: { batchSize?: number; concurrency?: number; database?: string } = {}): Promise<RerouteFigures> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const concurrency = options.concurrency ?? 1;
   // Claim numbers of this run: a kept database already holds an earlier run's month (whose claims would be resends).
@@ -126,6 +133,7 @@ export async function rerouteOneMonth(system: TestSystem, patients: number, misa
       }
     }
   };
+  const cpuBefore = snapshot(systemGroups(options.database));
   const started = process.hrtime.bigint();
   try {
     await Promise.all(Array.from({ length: concurrency }, sender));
@@ -133,9 +141,12 @@ export async function rerouteOneMonth(system: TestSystem, patients: number, misa
     clearInterval(sampler);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Backends opened during the month are in the second listing only: their whole CPU time is this month's.
+  const cpuAfter = snapshot(systemGroups(options.database));
+  const cpuSeconds = Object.fromEntries(Object.keys(cpuAfter).map((group) => [group, ((cpuAfter[group] ?? 0) - (cpuBefore[group] ?? 0)) / 100]));
   sample();
   const coverageCalls = (await routeCalls(system.urls.qualifications, `POST ${COVERAGE_PATH}`)) - coverageCallsBefore;
-  return { patients, claims: patients, concurrency, coverageCalls, seconds, rss, ...figures };
+  return { patients, claims: patients, concurrency, coverageCalls, seconds, rss, cpuSeconds, ...figures };
 }
 
 async function main(): Promise<void> {
@@ -163,7 +174,7 @@ async function main(): Promise<void> {
   const load = await recordedLoad(databaseUrl);
   const system = await startTestSystem({ patients, env: { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(name) } });
   try {
-    const figures = await rerouteOneMonth(system, claims, share, { concurrency: Number(values.concurrency) });
+    const figures = await rerouteOneMonth(system, claims, share, { concurrency: Number(values.concurrency), database: name });
     say(JSON.stringify(figures));
     say(`\n${patients.toLocaleString('en')} patients on PostgreSQL (load ${load?.seconds.toFixed(0)} s), ${os.cpus().length} cores, Node ${process.version}\n`);
     say('| claims | batches (in flight) | coverage calls | stored (as billed + re-routed) | re-routed | returned | time | claims/s | RSS before → peak: drugs · qualifications · consent (MiB) |');
@@ -171,6 +182,9 @@ async function main(): Promise<void> {
     const peaks = Object.values(figures.rss).map((figure) => `${figure.before} → ${figure.peak}`).join(' · ');
     say(`| ${figures.claims.toLocaleString('en')} | ${figures.batches} (${figures.concurrency}) | ${figures.coverageCalls} | ${figures.stored.toLocaleString('en')} | ${figures.rerouted.toLocaleString('en')} | ${figures.returned.toLocaleString('en')} | ${figures.seconds.toFixed(1)} s | ${(figures.claims / figures.seconds).toFixed(0)} | ${peaks} |`);
     for (const [process_, figure] of Object.entries(figures.rss)) say(`RSS of ${process_} at each tenth (MiB): ${figure.atTenths.join(' · ')}`);
+    const ours = Object.entries(figures.cpuSeconds).filter(([group]) => group !== MACHINE_GROUP && group !== 'gateway');
+    const oursTotal = ours.reduce((sum, [, cpu]) => sum + cpu, 0);
+    say(`CPU seconds: ${ours.map(([group, cpu]) => `${group} ${cpu.toFixed(1)} (${((cpu * 1e6) / figures.claims).toFixed(0)} µs/claim)`).join(' · ')}; this run ${oursTotal.toFixed(1)} s = ${(oursTotal / os.cpus().length).toFixed(1)} s on ${os.cpus().length} idle cores; the whole machine ${(figures.cpuSeconds[MACHINE_GROUP] ?? 0).toFixed(1)} s (load ${os.loadavg()[0]?.toFixed(1)})`);
   } finally {
     await system.stop();
   }

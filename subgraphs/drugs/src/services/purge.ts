@@ -15,9 +15,10 @@ export interface PurgeResult {
 
 /**
  * Deletes, in one transaction, claim items dated before the cutoff and claims whose service month ended
- * before the cutoff's month (their remaining items go with them, ON DELETE CASCADE). A claim of the
- * cutoff month itself is kept until the month has fully left the window, so medical-expense totals
- * (per month) change only by whole months.
+ * before the cutoff's month. Items first: an item's date lies in its claim's month (claims.ts validation), so
+ * every item of a deleted claim is dated before the cutoff and already gone — items keep no foreign key that
+ * would cascade (docs/drugs.md "Claim items and their integrity"). A claim of the cutoff month itself is kept
+ * until the month has fully left the window, so medical-expense totals (per month) change only by whole months.
  */
 export async function purgeExpiredClaims(db: Db<Tables>, now: Date): Promise<PurgeResult> {
   const cutoff = retentionCutoff(now);
