@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { inArray } from 'drizzle-orm';
-import { CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
@@ -54,7 +53,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const parsed = parseBody(knownPatientsBody, body);
       if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { patientIds: string[] } (1–5000)' });
       // The identity index holds every person the decision point can decide about (tables.ts identityIndex).
-      const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inArray(identityIndex.patientId, [...new Set(parsed.patientIds)]));
+      const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inJsonList(identityIndex.patientId, [...new Set(parsed.patientIds)]));
       sendJson(res, 200, { known: rows.map((row) => row.patientId) });
     }),
     // Without Redis the gateway and the other subgraphs ask here on every request (kit sharedState.ts). Open like the

@@ -1,5 +1,5 @@
-import { and, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import { monthBounds, type CoverageAnswer, type CoverageRequest, type Db } from '@onshi/kit';
+import { and, gte, isNull, lte, or } from 'drizzle-orm';
+import { inJsonList, monthBounds, type CoverageAnswer, type CoverageRequest, type Db } from '@onshi/kit';
 import { qualifications, type Tables } from '../db/tables';
 
 /**
@@ -15,7 +15,7 @@ export async function coverageInMonths(db: Db<Tables>, requests: readonly Covera
     .select({ patientId: qualifications.patientId, insurerNumber: qualifications.insurerNumber, from: qualifications.qualificationDate, to: qualifications.disqualificationDate })
     .from(qualifications)
     .where(and(
-      inArray(qualifications.patientId, [...new Set(requests.map((request) => request.patientId))]),
+      inJsonList(qualifications.patientId, [...new Set(requests.map((request) => request.patientId))]),
       lte(qualifications.qualificationDate, latest),
       or(isNull(qualifications.disqualificationDate), gte(qualifications.disqualificationDate, earliest)),
     ));
