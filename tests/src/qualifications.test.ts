@@ -105,6 +105,34 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
     expect({ drug: confirmation?.drugInfoConsentFlag, checkup: confirmation?.checkupInfoConsentFlag }).toEqual(flags);
   });
 
+  test('one call to consent per confirmation: the decision carries the flags, 0 / 1 / 2 exactly as consent answers them', async () => {
+    // Patient 13 at the clinic says "no" to drugs (every earlier drug consent there is withdrawn) and "yes" to checkups
+    // (1); a drug consent that lapsed yesterday is then on record (2 期限切れ). At the pharmacy: its own flags, checkup 3.
+    const person = system.patient(13);
+    const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+    const { verificationToken } = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), person.cardSerial, { drug: false, checkup: true });
+    const lapsed = await fetch(`${system.urls.consent}/internal/demo/consents`, {
+      method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret },
+      body: JSON.stringify({ patientId: person.id, facilityCode: DEMO_CLINIC.code, category: 'DRUG', registeredAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }),
+    });
+    expect(lapsed.status).toBe(200);
+    const consentCalls = async () => ((await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> }).routes;
+    const before = await consentCalls();
+    const atClinic = await confirmByCard('clinic-reception', verificationToken);
+    const after = await consentCalls();
+    expect(atClinic.body.errors).toBeUndefined();
+    expect(atClinic.body.data?.confirmQualificationByCard).toMatchObject({ patientId: person.id, drugInfoConsentFlag: '2', checkupInfoConsentFlag: '1' });
+    expect(await consentFlagsFromConsent(person.id, DEMO_CLINIC.code)).toEqual({ drug: '2', checkup: '1' });
+    const delta = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
+    expect({ decisions: delta('POST /internal/decisions'), flags: delta('POST /internal/consent-flags') }).toEqual({ decisions: 1, flags: 0 });
+
+    const atPharmacy = await confirmByCard('pharmacy-reception', await readCard('pharmacy-reception', person.cardSerial));
+    expect(atPharmacy.body.errors).toBeUndefined();
+    const pharmacyFlags = await consentFlagsFromConsent(person.id, DEMO_PHARMACY.code);
+    expect({ drug: atPharmacy.body.data?.confirmQualificationByCard.drugInfoConsentFlag, checkup: atPharmacy.body.data?.confirmQualificationByCard.checkupInfoConsentFlag }).toEqual(pharmacyFlags);
+    expect(pharmacyFlags.checkup).toBe('3');
+  });
+
   test('PIN and visual verification confirm too, and each method is recorded', async () => {
     for (const method of ['PIN', 'VISUAL'] as const) {
       const result = await confirmByCard('clinic-reception', await readCard('clinic-reception', serialOf(0), method));

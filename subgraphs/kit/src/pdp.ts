@@ -26,6 +26,16 @@ export interface DecisionRequest {
    */
   confirmedHereAt?: string;
 }
+
+/** This visit's consent flags at the caller's facility (contract 5): 0 なし / 1 あり / 2 期限切れ / 3 取得困難. */
+export type VisitConsentFlag = '0' | '1' | '2' | '3';
+export interface VisitConsentFlags {
+  drug: VisitConsentFlag;
+  checkup: VisitConsentFlag;
+  /** The person is DV/abuse-registered: the confirmation is answered without address and postcode (internal only). */
+  withholdAddress: boolean;
+}
+
 export interface Decision {
   patientId: string;
   category: PatientDecisionCategory;
@@ -41,6 +51,11 @@ export interface Decision {
   special: boolean;
   /** On allow: the id of the policy rule that allowed (its `view` limits the fields, kit policy.ts). */
   rule?: string;
+  /**
+   * On an allowed QUALIFICATION decision for facility staff (a counter confirmation, a read after one): this visit's
+   * flags (contract 5), computed from the rows the decision itself read, so a confirmation asks consent once.
+   */
+  consentFlags?: VisitConsentFlags;
 }
 
 export interface DecisionClient {

@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest } from '@onshi/kit';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
 import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/kit/src/policy';
 import { isCategory } from './roles';
+import { visitConsentFlags } from './visitConsent';
 
 export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
 
@@ -15,30 +16,40 @@ export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0
  * so a revoked authority stops at once and a token cannot claim one.
  */
 export async function staffFactsOf(db: Db<Tables> | Transaction, subject: string, facilityCode: string, now: Date): Promise<{ authorities: ViewingAuthority[]; atHospital: boolean; disasterIdsOfAuthority: Array<string | null> }> {
-  const rows = await db.select().from(viewingAuthorities)
+  // Whether the facility is a registered hospital rides on each authority row: only the emergency authority needs it,
+  // and without any authority no rule asks (one statement either way).
+  const rows = await db.select({ authority: viewingAuthorities.authority, disasterId: viewingAuthorities.disasterId, hospital: hospitals.facilityCode })
+    .from(viewingAuthorities)
+    .leftJoin(hospitals, eq(hospitals.facilityCode, viewingAuthorities.facilityCode))
     .where(and(eq(viewingAuthorities.subject, subject), eq(viewingAuthorities.facilityCode, facilityCode), isNull(viewingAuthorities.revokedAt)));
-  // Only rules that need the emergency authority ask for a hospital: without that authority one statement less.
-  const [hospital] = rows.some((row) => row.authority === 'EMERGENCY_VIEWING')
-    ? await db.select({ facilityCode: hospitals.facilityCode }).from(hospitals).where(eq(hospitals.facilityCode, facilityCode))
-    : [];
+  const atHospital = rows.some((row) => row.authority === 'EMERGENCY_VIEWING' && row.hospital !== null);
   const declarationIds = rows.map((row) => row.disasterId).filter((id): id is string => id !== null);
   const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await db.select().from(disasters).where(inArray(disasters.id, declarationIds)))
     .map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt }));
   const live = rows.filter((row) => row.disasterId === null || declarations.some((d) => d.id === row.disasterId && disasterCovers(d, facilityCode, now)));
   const authorities = VIEWING_AUTHORITIES.filter((authority) => live.some((row) => row.authority === authority));
-  return { authorities, atHospital: hospital !== undefined, disasterIdsOfAuthority: live.filter((row) => row.authority === 'DISASTER_VIEWING').map((row) => row.disasterId) };
+  return { authorities, atHospital, disasterIdsOfAuthority: live.filter((row) => row.authority === 'DISASTER_VIEWING').map((row) => row.disasterId) };
 }
 
-/** Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. */
-async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date) {
+/**
+ * Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. `withLapsedConsents`
+ * (staff asking about qualifications, whose answer carries the consent flags) adds each category's newest lapsed consent to the
+ * valid ones: flag 2 (期限切れ) needs it, and the same statement serves both (contract 5).
+ */
+async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false } = {}) {
   // The identity index holds every person there is (tables.ts identityIndex): an id not in it names nobody.
-  const people = await db.select({ patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers, currentInsurerNumber: identityIndex.currentInsurerNumber })
-    .from(identityIndex).where(inArray(identityIndex.patientId, patientIds));
-  const personOf = new Map(people.map((row) => [row.patientId, row]));
-  const blocked = await db.select({ patientId: dvBlocks.patientId }).from(dvBlocks).where(and(inArray(dvBlocks.patientId, patientIds), isNull(dvBlocks.liftedAt)));
-  const consentRows = actor.facilityCode
-    ? await db.select().from(consents).where(and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, actor.facilityCode), gt(consents.registeredAt, new Date(now.getTime() - CONSENT_VALIDITY_MS)), isNull(consents.revokedAt)))
-    : [];
+  // A DV block in force rides on the person's rows (one statement for both; a row per block in force, none → one row
+  // without); a block without a person decides nothing.
+  const people = await db.select({
+    patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers, currentInsurerNumber: identityIndex.currentInsurerNumber, blockId: dvBlocks.id,
+  }).from(identityIndex)
+    .leftJoin(dvBlocks, and(eq(dvBlocks.patientId, identityIndex.patientId), isNull(dvBlocks.liftedAt)))
+    .where(inArray(identityIndex.patientId, patientIds));
+  const personOf = new Map<string, { insurerNumbers: string[]; currentInsurerNumber: string | null; dvBlocked: boolean }>();
+  for (const { patientId, insurerNumbers, currentInsurerNumber, blockId } of people) {
+    personOf.set(patientId, { insurerNumbers, currentInsurerNumber, dvBlocked: (personOf.get(patientId)?.dvBlocked ?? false) || blockId !== null });
+  }
+  const consentRows = actor.facilityCode ? await openConsents(db, patientIds, actor.facilityCode, now, withLapsedConsents) : [];
   const disasterRows = actor.facilityCode ? await db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))) : [];
   // A disaster identification opens reads only at the facility that identified the patient, under a declaration
   // still in force (checked again by `decide` through disasterCovers), and only once consent or the exemption is recorded.
@@ -56,7 +67,6 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
   const grant: GrantFact | undefined = grantRow
     ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}) }
     : undefined;
-  const blockedIds = new Set(blocked.map((row) => row.patientId));
   const factsFor = (patientId: string, attested: Pick<DecisionRequest, 'insurerMember' | 'counterConfirmation' | 'confirmedHereAt'>): DecisionFacts | undefined => {
     const person = personOf.get(patientId);
     if (person === undefined) return undefined;
@@ -64,7 +74,7 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     const patientInsurerNumbers = insurer?.insurerNumbers;
     const currentInsurerNumber = insurer?.currentInsurerNumber ?? undefined;
     return {
-      dvBlocked: blockedIds.has(patientId),
+      dvBlocked: person.dvBlocked,
       consents: consentRows
         .filter((row) => row.patientId === patientId && isCategory(row.category))
         .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) })),
@@ -84,6 +94,19 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     };
   };
   return { factsFor, grant };
+}
+
+/**
+ * The unrevoked consents at the facility still within their 24 hours (the only ones a rule counts), and with
+ * `withLapsed` each person's newest lapsed one per category too (what flag 2 needs): one statement either way.
+ */
+function openConsents(db: Db<Tables>, patientIds: string[], facilityCode: string, now: Date, withLapsed: boolean) {
+  const cutoff = new Date(now.getTime() - CONSENT_VALIDITY_MS);
+  const open = and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, facilityCode), isNull(consents.revokedAt));
+  if (!withLapsed) return db.select().from(consents).where(and(open, gt(consents.registeredAt, cutoff)));
+  const newestLapsed = db.selectDistinctOn([consents.patientId, consents.category], { id: consents.id }).from(consents)
+    .where(and(open, lte(consents.registeredAt, cutoff))).orderBy(asc(consents.patientId), asc(consents.category), desc(consents.registeredAt));
+  return db.select().from(consents).where(and(open, or(gt(consents.registeredAt, cutoff), inArray(consents.id, newestLapsed))));
 }
 
 /** A special operation the caller's reads of a person rest on (docs/domain.md "Disaster", "Emergency access"). */
@@ -186,14 +209,19 @@ export const accessLogFault = { enabled: false };
 
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
-  const { factsFor, grant } = await loadFacts(db, actor, patientIds, now);
-  const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean } => {
+  const { factsFor, grant } = await loadFacts(db, actor, patientIds, now, { withLapsedConsents: actor.facilityCode !== undefined && requests.some((r) => r.category === 'QUALIFICATION') });
+  const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags } => {
     const question = { actor, patientId: request.patientId, category: request.category, now };
     const facts = factsFor(request.patientId, request);
     // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
     // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
     if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
-    return { request, decision: decide({ ...question, facts }), logged: true };
+    const decision = decide({ ...question, facts });
+    // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
+    // whether to withhold the address (contract 5), from the facts just read: no second call to consent.
+    const facilityCode = actor.facilityCode;
+    if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
+    return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
   });
   await db.transaction(async (tx) => {
     await appendAccessLog(tx, actor, decisions.filter(({ logged }) => logged).map(({ request, decision }) => ({
@@ -202,7 +230,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
     })), requestId, now);
     if (accessLogFault.enabled) throw new Error('injected access-log write failure (demo mode)');
   });
-  return decisions.map(({ request, decision }) => ({
+  return decisions.map(({ request, decision, consentFlags }) => ({
     patientId: request.patientId,
     category: request.category,
     allow: decision.allow,
@@ -210,5 +238,6 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
     ...(decision.allow ? {} : { code: decision.code }),
     ...(decision.allow && decision.rule !== undefined ? { rule: decision.rule } : {}),
     special: decision.special,
+    ...(consentFlags ? { consentFlags } : {}),
   }));
 }

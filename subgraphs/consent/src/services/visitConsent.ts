@@ -3,7 +3,7 @@
  * patient + facility + category, valid 24 hours, and the flags of the confirmation result.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Category, Db } from '@onshi/kit';
+import type { Category, Db, VisitConsentFlags } from '@onshi/kit';
 import { consents, dvBlocks, type Tables } from '../db/tables';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
@@ -42,6 +42,17 @@ export function consentFactOf(row: ConsentRow): ConsentFact | undefined {
 export interface ConsentExpiry { drug: string | null; checkup: string | null }
 
 /**
+ * The two flags of a confirmation result from the person's consents at the facility (the valid ones and the newest
+ * lapsed one per category suffice), and whether to withhold the address. The block changes no flag (a blocked person's
+ * flags are anyone's, docs/domain.md "DV"); it only tells qualifications, an internal caller, to withhold the address.
+ * Used by this route and by the decision point, which answers a counter confirmation with them (contract 5).
+ */
+export function visitConsentFlags(facts: readonly ConsentFact[], patientId: string, facilityCode: string, dvBlocked: boolean, now: Date): VisitConsentFlags {
+  const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now);
+  return { drug: flag('DRUG'), checkup: flag('CHECKUP'), withholdAddress: dvBlocked };
+}
+
+/**
  * Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided.
  * With `withExpiry` the answer also says until when each valid consent lasts: the clinic's list of today's
  * confirmations shows the time left (issue 20); the confirmation result itself keeps the two flags only.
@@ -52,15 +63,12 @@ export interface ConsentExpiry { drug: string | null; checkup: string | null }
 export async function consentFlags(
   db: Db<Tables>, patientId: string, facilityCode: string, now: Date, options: { withExpiry?: boolean | undefined } = {},
 ): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; withholdAddress: boolean; expiresAt?: ConsentExpiry }> {
-  // The block changes no flag (a blocked person's flags are anyone's, docs/domain.md "DV"); it only tells qualifications,
-  // an internal caller, to withhold the address.
   const [rows, blocks] = await Promise.all([
     db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
     db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
   ]);
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
-  const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now);
-  const flags = { drug: flag('DRUG'), checkup: flag('CHECKUP'), withholdAddress: blocks.length > 0 };
+  const flags = visitConsentFlags(facts, patientId, facilityCode, blocks.length > 0, now);
   if (options.withExpiry !== true) return flags;
   // Only a consent the flag counts as given ('1') has a time left: a pharmacy-checkup one never does.
   const until = (category: Category, given: ConsentFlag): string | null => {

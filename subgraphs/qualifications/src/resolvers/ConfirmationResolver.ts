@@ -18,7 +18,6 @@ export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
     actor,
     today: ctx.today,
     requireQualificationAccess: (patientId) => requireCounterConfirmation(ctx.decisions, patientId),
-    consentFlags: ctx.consentFlags,
     history: (patientId) => ctx.loaders.history.load(patientId),
   };
 }

@@ -53,13 +53,13 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async address(@Root() patient: AllowedPatient, @Ctx() ctx: QualificationsContext): Promise<string | null> {
-    return (await visibleAddress(ctx, patient)).address;
+  address(@Root() patient: AllowedPatient): string | null {
+    return visibleAddress(patient).address;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async postNumber(@Root() patient: AllowedPatient, @Ctx() ctx: QualificationsContext): Promise<string | null> {
-    return (await visibleAddress(ctx, patient)).postNumber;
+  postNumber(@Root() patient: AllowedPatient): string | null {
+    return visibleAddress(patient).postNumber;
   }
 
   // The holder's own cards: not part of any facility's or insurer's view (a card serial identifies a person's card).

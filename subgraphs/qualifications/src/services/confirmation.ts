@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type Db } from '@onshi/kit';
 import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
 import { certificateStandingOn } from './cardCertificate';
@@ -38,10 +38,9 @@ export interface ConfirmationDeps {
   today: string;
   /**
    * Throws FORBIDDEN unless the decision point lets this actor confirm this person's qualification at its counter
-   * (policy rule qualification.counter; logged).
+   * (policy rule qualification.counter; logged); resolves to this visit's consent flags, which the decision carries.
    */
-  requireQualificationAccess(patientId: string): Promise<unknown>;
-  consentFlags(patientId: string, facilityCode: string): Promise<ConsentFlags>;
+  requireQualificationAccess(patientId: string): Promise<ConsentFlags>;
   history(patientId: string): Promise<QualificationRow[]>;
 }
 
@@ -49,11 +48,6 @@ export interface ConfirmationDeps {
 export function callerFacility(actor: Actor): string {
   if (!actor.facilityCode) throw new ForbiddenError('Qualification confirmation needs a facility login / 資格確認は医療機関・薬局のログインで行ってください');
   return actor.facilityCode;
-}
-
-async function patientByLinkage(db: Db<Tables>, linkageNumber: string): Promise<PatientRow | null> {
-  const [row] = await db.select().from(patients).where(eq(patients.linkageNumber, linkageNumber)).limit(1);
-  return row ?? null;
 }
 
 type CardRow = typeof cards.$inferSelect;
@@ -73,16 +67,26 @@ export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'
 
 /**
  * Follows the identity chain card serial → 紐付番号 → person (DOMAIN.md "Identity and numbers") and refuses
- * cards that cannot be used (CARD_NOT_USABLE with the reason).
+ * cards that cannot be used (CARD_NOT_USABLE with the reason). One statement reads the card, its holder and the
+ * holder's coverage periods (newest first, one row per period; the 紐付番号 names one person): nothing of it is
+ * answered before the card is found usable here and the decision point allowed the confirmation.
  */
-export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string, today: string): Promise<{ patient: PatientRow; card: CardRow }> {
-  const [card] = await db.select().from(cards).where(eq(cards.serial, cardSerial)).limit(1);
-  if (!card) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
-  const unusable = cardUnusableReason(card, today);
+export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string, today: string): Promise<{ patient: PatientRow; card: CardRow; history: QualificationRow[] }> {
+  const rows = await db.select({ card: cards, patient: patients, q: qualifications, insurerName: insurers.name })
+    .from(cards)
+    .leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
+    .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
+    .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
+    .where(eq(cards.serial, cardSerial))
+    .orderBy(desc(qualifications.qualificationDate));
+  const [first] = rows;
+  if (!first) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
+  const unusable = cardUnusableReason(first.card, today);
   if (unusable) throw new CardNotUsableError(unusable, { field });
-  const patient = await patientByLinkage(db, card.linkageNumber);
-  if (!patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
-  return { patient, card };
+  if (!first.patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
+  // A period whose insurer is unknown is left out, as the history loader's inner join leaves it out (patients.ts).
+  const history = rows.flatMap(({ q, insurerName }) => (q && insurerName !== null ? [{ ...q, insurerName }] : []));
+  return { patient: first.patient, card: first.card, history };
 }
 
 /** The card-status answer consent asks for (kit cardStatus.ts). */
@@ -101,8 +105,7 @@ function emptyResult(validity: Validity, reference: string, at: Date): Confirmat
   };
 }
 
-async function personResult(deps: ConfirmationDeps, patient: PatientRow, validity: Validity, reference: string, qualification: QualificationRow | null, newQualification: QualificationRow | null, at: Date): Promise<ConfirmationResult> {
-  const flags = await deps.consentFlags(patient.id, callerFacility(deps.actor));
+function personResult(flags: ConsentFlags, patient: PatientRow, validity: Validity, reference: string, qualification: QualificationRow | null, newQualification: QualificationRow | null, at: Date): ConfirmationResult {
   // A DV/abuse-registered person is confirmed like anyone, without address and postcode, exactly as a person with no
   // address on file (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
   const { address, postNumber } = flags.withholdAddress ? { address: null, postNumber: null } : patient;
@@ -132,10 +135,9 @@ export async function confirmByCard(deps: ConfirmationDeps, verification: CardVe
   if (verification.facilityCode !== facilityCode) {
     throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
   }
-  const { patient } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken', deps.today);
+  const { patient, history } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken', deps.today);
   if (patient.id !== verification.patientId) throw new BadUserInputError('カードと本人確認結果が一致しません / The card does not match the verification', { field: 'verificationToken' });
-  await deps.requireQualificationAccess(patient.id);
-  const history = await deps.history(patient.id);
+  const flags = await deps.requireQualificationAccess(patient.id);
   const inForce = coveragesInForce(history, deps.today);
   const at = new Date();
   let result: ConfirmationResult;
@@ -143,11 +145,11 @@ export async function confirmByCard(deps: ConfirmationDeps, verification: CardVe
     // 複数該当: a new insurer recorded the acquisition and the old one has not yet recorded the loss (docs/domain.md
     // "Insurers"). `qualification` is the earlier coverage, `newQualification` the newer one.
     const [newer, older] = inForce;
-    result = await personResult(deps, patient, VALIDITY.MULTIPLE, REFERENCE.CARD, older ?? null, newer ?? null, at);
+    result = personResult(flags, patient, VALIDITY.MULTIPLE, REFERENCE.CARD, older ?? null, newer ?? null, at);
   } else {
     const current = inForce[0];
     const validity = current ? VALIDITY.VALID : history.length > 0 ? VALIDITY.INVALID : VALIDITY.NOT_FOUND;
-    result = await personResult(deps, patient, validity, REFERENCE.CARD, current ?? history[0] ?? null, null, at);
+    result = personResult(flags, patient, validity, REFERENCE.CARD, current ?? history[0] ?? null, null, at);
   }
   await record(deps, patient.id, `CARD_${verification.method}`, result, at);
   return result;
@@ -205,18 +207,18 @@ export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: Insura
   const [first] = rows;
   if (!first) throw new Error('unreachable: one person matched but no row');
   const patient = first.patient;
-  await deps.requireQualificationAccess(patient.id);
+  const flags = await deps.requireQualificationAccess(patient.id);
   // The same numbers may name several periods of one person (re-joined the same insurer): newest first.
   const named = rows.map(({ q, insurerName }) => ({ ...q, insurerName })).sort((a, b) => b.qualificationDate.localeCompare(a.qualificationDate));
   const inForce = coverageInForce(named, deps.today);
   let result: ConfirmationResult;
   if (inForce) {
     const other = coveragesInForce(await deps.history(patient.id), deps.today).find((q) => q.id !== inForce.id);
-    result = await personResult(deps, patient, other ? VALIDITY.MULTIPLE : VALIDITY.VALID, REFERENCE.INSURANCE_CARD, inForce, other ?? null, at);
+    result = personResult(flags, patient, other ? VALIDITY.MULTIPLE : VALIDITY.VALID, REFERENCE.INSURANCE_CARD, inForce, other ?? null, at);
   } else {
     const current = coverageInForce(await deps.history(patient.id), deps.today);
     const validity = current ? VALIDITY.INVALID_NEW_QUALIFICATION : VALIDITY.INVALID;
-    result = await personResult(deps, patient, validity, REFERENCE.INSURANCE_CARD, named[0] ?? null, current, at);
+    result = personResult(flags, patient, validity, REFERENCE.INSURANCE_CARD, named[0] ?? null, current, at);
   }
   await record(deps, patient.id, 'INSURANCE_CARD', result, at);
   return result;

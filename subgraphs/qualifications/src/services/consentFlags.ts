@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_FLAGS_PATH, INTERNAL_SECRET_HEADER, postToService, type Logger } from '@onshi/kit';
+import { CONSENT_FLAGS_PATH, INTERNAL_SECRET_HEADER, postToService, type Decision, type Logger } from '@onshi/kit';
 
 /** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
 export type ConsentFlag = '0' | '1' | '2' | '3';
@@ -17,7 +17,8 @@ export interface ConsentFlags {
 }
 
 const flag = z.enum(['0', '1', '2', '3']);
-const responseSchema = z.object({ drug: flag, checkup: flag, withholdAddress: z.boolean(), expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });
+const visitFlagsSchema = z.object({ drug: flag, checkup: flag, withholdAddress: z.boolean() });
+const responseSchema = visitFlagsSchema.extend({ expiresAt: z.object({ drug: z.iso.datetime().nullable(), checkup: z.iso.datetime().nullable() }).optional() });
 
 /**
  * When the consent service cannot answer, the flags say 3 取得困難: never "consented" by default, and the address is
@@ -55,4 +56,14 @@ export async function fetchConsentFlags(options: ConsentFlagsClientOptions, pati
     options.logger.warn({ err: error, requestId: options.requestId }, 'consent flags unavailable; answering 3 (取得困難)');
     return UNAVAILABLE_FLAGS;
   }
+}
+
+/**
+ * The flags an allowed counter-confirmation decision carries (kit pdp.ts `consentFlags`): the decision point read the
+ * consents for its decision and answers the flags from the same rows, so a confirmation asks consent once. Missing or
+ * malformed → 3 and the address withheld, as when the flags route does not answer (fail closed).
+ */
+export function consentFlagsOfDecision(decision: Pick<Decision, 'consentFlags'>): ConsentFlags {
+  const parsed = visitFlagsSchema.safeParse(decision.consentFlags);
+  return parsed.success ? { ...parsed.data, available: true } : UNAVAILABLE_FLAGS;
 }

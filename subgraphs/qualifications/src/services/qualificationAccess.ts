@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import { confirmations } from '../db/tables';
 import type { QualificationsContext } from '../context';
+import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
 import type { PatientRow, QualificationRow } from './patients';
 
 /** What the decision allowed, kept on the loaded person for the field resolvers. */
@@ -16,6 +17,8 @@ export interface QualificationAccess {
   actor: Actor | null;
   /** CONFIRMED_COVERAGE: the coverage ids the latest confirmation here answered (none when only a reader consent opened the person). */
   confirmedCoverageIds: string[] | null;
+  /** This visit's consent flags at the caller's facility, carried by the decision (contract 5): staff only. */
+  consentFlags: ConsentFlags | null;
 }
 
 export type AllowedPatient = PatientRow & { access: QualificationAccess };
@@ -77,7 +80,8 @@ export async function loadAllowedPatient(ctx: QualificationsContext, id: string)
   const confirmedCoverageIds = view === 'CONFIRMED_COVERAGE' && confirmation
     ? [confirmation.qualificationId, confirmation.newQualificationId].filter((q): q is string => q !== null)
     : null;
-  return { ...row, access: { view, actor, confirmedCoverageIds } };
+  const consentFlags = actor?.facilityCode ? consentFlagsOfDecision(decision) : null;
+  return { ...row, access: { view, actor, confirmedCoverageIds, consentFlags } };
 }
 
 /**
@@ -100,22 +104,25 @@ export function visibleCoverage(patient: AllowedPatient, history: QualificationR
 
 /**
  * Address and postcode, or null: a former insurer never gets them; staff do not for a DV/abuse-registered person
- * (asked of consent with the flags, seed ※ in 2-2), exactly as for a person with no address on file.
+ * (told by the decision with the consent flags, seed ※ in 2-2), exactly as for a person with no address on file.
  */
-export async function visibleAddress(ctx: QualificationsContext, patient: AllowedPatient): Promise<{ address: string | null; postNumber: string | null }> {
+export function visibleAddress(patient: AllowedPatient): { address: string | null; postNumber: string | null } {
   const hidden = { address: null, postNumber: null };
-  const { view, actor } = patient.access;
+  const { view, actor, consentFlags } = patient.access;
   if (view === 'OWN_PERIODS') return hidden;
   if (view === 'CONFIRMED_COVERAGE') {
-    if (!actor?.facilityCode) return hidden;
-    const flags = await ctx.consentFlags(patient.id, actor.facilityCode);
-    if (flags.withholdAddress) return hidden;
+    // The decision that allowed the read carried the flags; without them the address is withheld (fail closed).
+    if (!actor?.facilityCode || !consentFlags || consentFlags.withholdAddress) return hidden;
   }
   return { address: patient.address, postNumber: patient.postNumber };
 }
 
-/** The confirmation at the counter itself (policy rule qualification.counter), asked before any row is answered. */
-export async function requireCounterConfirmation(decisions: DecisionClient, patientId: string): Promise<void> {
+/**
+ * The confirmation at the counter itself (policy rule qualification.counter), asked before any row is answered. The
+ * allowed decision carries this visit's consent flags (contract 5): one call to consent per confirmation.
+ */
+export async function requireCounterConfirmation(decisions: DecisionClient, patientId: string): Promise<ConsentFlags> {
   const decision = await decisions.decide({ patientId, category: 'QUALIFICATION', counterConfirmation: true });
   if (!decision.allow) throw new ForbiddenError('資格確認は医療機関・薬局のログインで行ってください / Qualification confirmation needs a facility login');
+  return consentFlagsOfDecision(decision);
 }
