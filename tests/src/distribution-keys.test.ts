@@ -68,6 +68,7 @@ const PLACEMENT: Record<string, Placement> = {
   'consent.revoked_tokens': { kind: 'local', why: 'token ids revoked until expiry, mirrored in Redis (auth tier)' },
   'consent.staff_enrollments': { kind: 'local', why: 'one-time enrollment links of facility staff (auth tier)' },
   'consent.card_challenges': { kind: 'local', why: 'short-lived reader challenges, looked up by id before the card is verified' },
+  'consent.subsidy_applications': { kind: 'local', why: 'subsidy applications of facilities, reviewed by the operator, no patient' },
   'consent.admin_changes': { kind: 'local', why: 'append-only record of operator and facility-admin actions, no patient' },
   'consent.search_log': { kind: 'local', why: 'append-only record of patient searches; a miss has no patient' },
   'consent.cards': { kind: 'distributed', column: 'serial', why: 'lookup card serial -> patient at the reader, before the patient is known (then one patient shard)' },

@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const consentSchema = pgSchema('consent');
 
@@ -42,6 +43,38 @@ export const facilities = consentSchema.table('facilities', {
   registeredBy: text('registered_by').notNull(),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Applications to the 医療情報化支援基金 (issue 19; services/subsidy.ts, docs/operations.md "Subsidy"): what a facility
+ * spent to go live (yen, tax included), the amount one named rule version grants for it, the operator's review and
+ * the payment. Status SUBMITTED → APPROVED → PAID, or SUBMITTED → REJECTED (with a reason).
+ */
+export const subsidyApplications = consentSchema.table('subsidy_applications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  facilityCode: text('facility_code').notNull(),
+  /** The rule version the amount was computed by (subsidy.ts SUBSIDY_RULE_VERSION). */
+  ruleVersion: text('rule_version').notNull(),
+  /** HOSPITAL, CLINIC, PHARMACY or LARGE_CHAIN_PHARMACY: the row of the rule table applied. */
+  category: text('category').notNull(),
+  systemCost: integer('system_cost').notNull(),
+  networkCost: integer('network_cost').notNull(),
+  readerCost: integer('reader_cost').notNull(),
+  otherCost: integer('other_cost').notNull(),
+  readersBought: integer('readers_bought').notNull(),
+  /** Declared by the pharmacy (group receives 40,000 or more prescriptions a month); checked by the operator's review. */
+  largeChainPharmacy: boolean('large_chain_pharmacy').notNull(),
+  /** YYYY-MM-DD: the day the facility started confirmations. */
+  wentLiveOn: text('went_live_on').notNull(),
+  subsidyAmount: integer('subsidy_amount').notNull(),
+  status: text('status').notNull(),
+  rejectionReason: text('rejection_reason'),
+  submittedBy: text('submitted_by').notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  paidBy: text('paid_by'),
+  paidAt: timestamp('paid_at', { withTimezone: true }),
+}, (t) => [index('subsidy_applications_facility_idx').on(t.facilityCode, t.submittedAt), uniqueIndex('subsidy_applications_open_idx').on(t.facilityCode).where(sql`"status" <> 'REJECTED'`)]);
 
 /**
  * One-time enrollment links of staff accounts (issue 19): only the sha256 of the token is kept. The first use sets
@@ -365,5 +398,5 @@ export const revokedTokens = consentSchema.table('revoked_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)]);
 
-export const tables = { revokedTokens, noticeReads, accounts, facilities, staffEnrollments, adminChanges, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
+export const tables = { revokedTokens, noticeReads, accounts, facilities, subsidyApplications, staffEnrollments, adminChanges, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

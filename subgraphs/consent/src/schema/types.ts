@@ -511,3 +511,120 @@ export class AdminChange {
   @Field(() => String, { nullable: true, description: 'JSON after the change' })
   after!: string | null;
 }
+
+@ObjectType({ description: 'An application to the 医療情報化支援基金 (docs/operations.md "Subsidy (医療情報化支援基金)"); amounts in yen, tax included' })
+export class SubsidyApplication {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  facilityCode!: string;
+
+  @Field(() => String, { description: 'The facility\'s name, for the operator\'s list' })
+  facilityName!: string;
+
+  @Field(() => String, { description: 'The rule version the amount was computed by (FY2020_ORIGINAL)' })
+  ruleVersion!: string;
+
+  @Field(() => String, { description: 'HOSPITAL, CLINIC, PHARMACY or LARGE_CHAIN_PHARMACY: the row of the rule table applied' })
+  category!: string;
+
+  @Field(() => Int, { description: 'Qualification-confirmation system, software and set-up by the vendor' })
+  systemCost!: number;
+
+  @Field(() => Int, { description: 'Network (line set-up)' })
+  networkCost!: number;
+
+  @Field(() => Int, { description: 'Card readers bought (not taken free from the fund)' })
+  readerCost!: number;
+
+  @Field(() => Int, { description: 'Changes to existing systems (レセコン, 電子カルテ) and other costs' })
+  otherCost!: number;
+
+  @Field(() => Int)
+  readersBought!: number;
+
+  @Field(() => Boolean)
+  largeChainPharmacy!: boolean;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  wentLiveOn!: string;
+
+  @Field(() => Int, { description: 'The amount granted, computed by the rule version (rounded down to the yen)' })
+  subsidyAmount!: number;
+
+  @Field(() => String, { description: 'SUBMITTED, APPROVED, REJECTED or PAID' })
+  status!: string;
+
+  @Field(() => String, { nullable: true })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  submittedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  reviewedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  paidAt!: string | null;
+}
+
+@ObjectType({ description: 'Registered and live facilities of one group (a prefecture or a kind)' })
+export class RolloutGroup {
+  @Field(() => String, { description: 'Prefecture code 01–47, or MEDICAL_HOSPITAL, MEDICAL_CLINIC, DENTAL_HOSPITAL, DENTAL_CLINIC, PHARMACY' })
+  key!: string;
+
+  @Field(() => Int)
+  registered!: number;
+
+  @Field(() => Int)
+  live!: number;
+}
+
+@ObjectType({ description: 'One month of the rollout: facilities registered and live by its end, and the schedule\'s target then' })
+export class RolloutMonth {
+  @Field(() => String, { description: 'YYYY-MM (Japan)' })
+  month!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Null for months still to come' })
+  registered!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Null for months still to come' })
+  live!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Percent of facilities the schedule expects live by then (none before March 2021)' })
+  targetPercent!: number | null;
+}
+
+@ObjectType({ description: 'How many facilities have this many active card readers' })
+export class ReaderCount {
+  @Field(() => Int)
+  readers!: number;
+
+  @Field(() => Int)
+  facilities!: number;
+}
+
+@ObjectType({ description: 'The operator\'s rollout dashboard (docs/operations.md "Rollout dashboard"): live = a first verification at one of the facility\'s readers' })
+export class RolloutDashboard {
+  @Field(() => Int)
+  registered!: number;
+
+  @Field(() => Int)
+  live!: number;
+
+  @Field(() => [RolloutGroup])
+  byPrefecture!: RolloutGroup[];
+
+  @Field(() => [RolloutGroup])
+  byKind!: RolloutGroup[];
+
+  @Field(() => [RolloutMonth])
+  monthly!: RolloutMonth[];
+
+  @Field(() => [ReaderCount])
+  readersPerFacility!: ReaderCount[];
+
+  @Field(() => String, { description: 'ISO 8601' })
+  asOf!: string;
+}

@@ -20,7 +20,7 @@ import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow }
 import type { SecretBox } from './secretBox';
 import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAuth';
 
-export const ADMIN_ACTIONS = ['REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES'] as const;
+export const ADMIN_ACTIONS = ['REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES', 'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT'] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */
 export const ADMINISTRATION = 'ADMINISTRATION';
@@ -40,7 +40,7 @@ const ROLES_OF_KIND: Record<FacilityKind, ReadonlyArray<(typeof STAFF_ROLES)[num
 type FacilityRow = typeof facilities.$inferSelect;
 type AccountRow = typeof accounts.$inferSelect;
 
-interface AuditRecord {
+export interface AuditRecord {
   action: AdminAction;
   facilityCode: string;
   target: string;
@@ -53,7 +53,7 @@ function loggedActor(actor: Actor): LoggedActor {
 }
 
 /** Writes the before/after and its access-log entry inside the caller's transaction. */
-async function recordChange(tx: Transaction, actor: Actor, record: AuditRecord, requestId: string, now: Date): Promise<void> {
+export async function recordChange(tx: Transaction, actor: Actor, record: AuditRecord, requestId: string, now: Date): Promise<void> {
   const [change] = await tx.insert(adminChanges).values({
     at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: record.facilityCode, action: record.action, target: record.target, before: record.before, after: record.after,
   }).returning({ id: adminChanges.id });
@@ -62,7 +62,7 @@ async function recordChange(tx: Transaction, actor: Actor, record: AuditRecord, 
 }
 
 /** A refusal of an admin action, logged (fail closed: if it cannot be logged the caller gets SERVICE_UNAVAILABLE, still a refusal). */
-async function refuse(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, code: string, message: string, requestId: string, now: Date): Promise<never> {
+export async function refuse(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, code: string, message: string, requestId: string, now: Date): Promise<never> {
   await db.transaction((tx) => appendAccessLog(tx, loggedActor(actor), [{
     patientId: facilityCode && isValidFacilityCode(facilityCode) ? ownerLogId({ facilityCode }) : ownerLogId({}), category: ADMINISTRATION, decision: 'DENY', reason: `${action}:${code}`, basisId: null, special: false,
   }], requestId, now));
