@@ -10,6 +10,7 @@ import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 import { EnrollStaffForm } from './EnrollStaffForm';
+import { SubsidySection } from './SubsidySection';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleFacilityAdmin');
@@ -23,6 +24,7 @@ function roleText(t: Messages, role: string): string {
  * The facility administrator's page (docs/operations.md step 5): enroll staff of their own facility, see and disable
  * the accounts, see the facility's card readers. The API decides who is the administrator, from the account on every
  * request (never the token); anyone else gets its refusal (logged there) and this page shows nothing of the facility.
+ * After going live the administrator applies for the subsidy here and sees its state (SubsidySection).
  */
 export default async function FacilityAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
@@ -98,6 +100,7 @@ export default async function FacilityAdminPage({ searchParams }: { searchParams
           </table>
         </div>
       )}
+      <SubsidySection locale={locale} t={t} token={session.token} kind={facility.kind} query={query} />
     </>
   );
 }

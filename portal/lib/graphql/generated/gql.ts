@@ -59,6 +59,13 @@ type Documents = {
     "\n  query MyPhrGrants {\n    me { id phrGrants { id appId appName categories grantedAt expiresAt revokedAt active } }\n  }\n": typeof types.MyPhrGrantsDocument,
     "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": typeof types.GrantPhrAccessDocument,
     "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": typeof types.RevokePhrAccessDocument,
+    "\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n": typeof types.MySubsidyApplicationsDocument,
+    "\n  mutation ApplyForSubsidy($systemCost: Int!, $networkCost: Int!, $readerCost: Int!, $otherCost: Int!, $readersBought: Int!, $wentLiveOn: String!, $largeChainPharmacy: Boolean!) {\n    applyForSubsidy(systemCost: $systemCost, networkCost: $networkCost, readerCost: $readerCost, otherCost: $otherCost, readersBought: $readersBought, wentLiveOn: $wentLiveOn, largeChainPharmacy: $largeChainPharmacy) { id status }\n  }\n": typeof types.ApplyForSubsidyDocument,
+    "\n  query SubsidyApplications($first: Int!) {\n    subsidyApplications(first: $first) {\n      id facilityCode facilityName category systemCost networkCost readerCost otherCost readersBought wentLiveOn subsidyAmount status rejectionReason submittedAt\n    }\n  }\n": typeof types.SubsidyApplicationsDocument,
+    "\n  mutation ApproveSubsidy($id: ID!) { approveSubsidy(id: $id) { id status } }\n": typeof types.ApproveSubsidyDocument,
+    "\n  mutation RejectSubsidy($id: ID!, $reason: String!) { rejectSubsidy(id: $id, reason: $reason) { id status } }\n": typeof types.RejectSubsidyDocument,
+    "\n  mutation MarkSubsidyPaid($id: ID!) { markSubsidyPaid(id: $id) { id status } }\n": typeof types.MarkSubsidyPaidDocument,
+    "\n  query RolloutDashboard {\n    rolloutDashboard {\n      registered live asOf\n      byPrefecture { key registered live }\n      byKind { key registered live }\n      monthly { month registered live targetPercent }\n      readersPerFacility { readers facilities }\n    }\n  }\n": typeof types.RolloutDashboardDocument,
 };
 const documents: Documents = {
     "\n  mutation StartCardLogin($cardSerial: String!) {\n    startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }\n  }\n": types.StartCardLoginDocument,
@@ -106,6 +113,13 @@ const documents: Documents = {
     "\n  query MyPhrGrants {\n    me { id phrGrants { id appId appName categories grantedAt expiresAt revokedAt active } }\n  }\n": types.MyPhrGrantsDocument,
     "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": types.GrantPhrAccessDocument,
     "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": types.RevokePhrAccessDocument,
+    "\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n": types.MySubsidyApplicationsDocument,
+    "\n  mutation ApplyForSubsidy($systemCost: Int!, $networkCost: Int!, $readerCost: Int!, $otherCost: Int!, $readersBought: Int!, $wentLiveOn: String!, $largeChainPharmacy: Boolean!) {\n    applyForSubsidy(systemCost: $systemCost, networkCost: $networkCost, readerCost: $readerCost, otherCost: $otherCost, readersBought: $readersBought, wentLiveOn: $wentLiveOn, largeChainPharmacy: $largeChainPharmacy) { id status }\n  }\n": types.ApplyForSubsidyDocument,
+    "\n  query SubsidyApplications($first: Int!) {\n    subsidyApplications(first: $first) {\n      id facilityCode facilityName category systemCost networkCost readerCost otherCost readersBought wentLiveOn subsidyAmount status rejectionReason submittedAt\n    }\n  }\n": types.SubsidyApplicationsDocument,
+    "\n  mutation ApproveSubsidy($id: ID!) { approveSubsidy(id: $id) { id status } }\n": types.ApproveSubsidyDocument,
+    "\n  mutation RejectSubsidy($id: ID!, $reason: String!) { rejectSubsidy(id: $id, reason: $reason) { id status } }\n": types.RejectSubsidyDocument,
+    "\n  mutation MarkSubsidyPaid($id: ID!) { markSubsidyPaid(id: $id) { id status } }\n": types.MarkSubsidyPaidDocument,
+    "\n  query RolloutDashboard {\n    rolloutDashboard {\n      registered live asOf\n      byPrefecture { key registered live }\n      byKind { key registered live }\n      monthly { month registered live targetPercent }\n      readersPerFacility { readers facilities }\n    }\n  }\n": types.RolloutDashboardDocument,
 };
 
 /**
@@ -302,6 +316,34 @@ export function graphql(source: "\n  mutation GrantPhrAccess($appId: String!, $c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n"): (typeof documents)["\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForSubsidy($systemCost: Int!, $networkCost: Int!, $readerCost: Int!, $otherCost: Int!, $readersBought: Int!, $wentLiveOn: String!, $largeChainPharmacy: Boolean!) {\n    applyForSubsidy(systemCost: $systemCost, networkCost: $networkCost, readerCost: $readerCost, otherCost: $otherCost, readersBought: $readersBought, wentLiveOn: $wentLiveOn, largeChainPharmacy: $largeChainPharmacy) { id status }\n  }\n"): (typeof documents)["\n  mutation ApplyForSubsidy($systemCost: Int!, $networkCost: Int!, $readerCost: Int!, $otherCost: Int!, $readersBought: Int!, $wentLiveOn: String!, $largeChainPharmacy: Boolean!) {\n    applyForSubsidy(systemCost: $systemCost, networkCost: $networkCost, readerCost: $readerCost, otherCost: $otherCost, readersBought: $readersBought, wentLiveOn: $wentLiveOn, largeChainPharmacy: $largeChainPharmacy) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubsidyApplications($first: Int!) {\n    subsidyApplications(first: $first) {\n      id facilityCode facilityName category systemCost networkCost readerCost otherCost readersBought wentLiveOn subsidyAmount status rejectionReason submittedAt\n    }\n  }\n"): (typeof documents)["\n  query SubsidyApplications($first: Int!) {\n    subsidyApplications(first: $first) {\n      id facilityCode facilityName category systemCost networkCost readerCost otherCost readersBought wentLiveOn subsidyAmount status rejectionReason submittedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveSubsidy($id: ID!) { approveSubsidy(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ApproveSubsidy($id: ID!) { approveSubsidy(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectSubsidy($id: ID!, $reason: String!) { rejectSubsidy(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation RejectSubsidy($id: ID!, $reason: String!) { rejectSubsidy(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkSubsidyPaid($id: ID!) { markSubsidyPaid(id: $id) { id status } }\n"): (typeof documents)["\n  mutation MarkSubsidyPaid($id: ID!) { markSubsidyPaid(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RolloutDashboard {\n    rolloutDashboard {\n      registered live asOf\n      byPrefecture { key registered live }\n      byKind { key registered live }\n      monthly { month registered live targetPercent }\n      readersPerFacility { readers facilities }\n    }\n  }\n"): (typeof documents)["\n  query RolloutDashboard {\n    rolloutDashboard {\n      registered live asOf\n      byPrefecture { key registered live }\n      byKind { key registered live }\n      monthly { month registered live targetPercent }\n      readersPerFacility { readers facilities }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
