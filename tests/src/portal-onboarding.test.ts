@@ -10,11 +10,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_CLINIC, DEMO_STAFF, withCheckDigit } from '@onshi/kit';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -59,16 +59,7 @@ async function openSession(): Promise<Session> {
 }
 afterAll(async () => { for (const session of sessions) await session.context.close().catch(() => undefined); });
 
-/** Logs in at /staff/login; `stepsAhead` picks the next 30 s code so a code used just before is never reused. */
-async function staffLogin(page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0): Promise<void> {
-  await page.goto(`${portal.url}/staff/login`);
-  if (facilityCode) await page.fill('#facilityCode', facilityCode);
-  await page.fill('#staffId', staffId);
-  await page.fill('#password', password);
-  await page.fill('#totp', totpCode(secret, new Date(Date.now() + stepsAhead * 30_000)));
-  await page.click('main button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
-}
+const staffLogin = (page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0) => staffLoginAt(portal.url, page, facilityCode, staffId, password, secret, stepsAhead);
 
 async function demoLogin(page: Page, account: string): Promise<void> {
   const staff = DEMO_STAFF.find((candidate) => candidate.account === account);
@@ -82,27 +73,7 @@ async function accessTokenOf(context: BrowserContext): Promise<string> {
   return cookie.value;
 }
 
-const violations: Array<{ state: string; rule: string; targets: string[] }> = [];
-const checked = new Set<string>();
-
-/** axe-core in the page as it is, then screenshots at 360 and 1280 px with no sideways scrolling; back to 1280. */
-async function shoot(page: Page, state: string): Promise<void> {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect({ state, width, overflow }).toEqual({ state, width, overflow: 0 });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `onboarding-${state}-${width}.png`), fullPage: true });
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
-    const found = await page.evaluate(async () => {
-      const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
-      const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
-      return result.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-    });
-    for (const violation of found) violations.push({ state: `${state}-${width}`, ...violation });
-    checked.add(`${state}-${width}`);
-  }
-}
+const { shoot, violations, checked } = pageChecks(SCREENSHOTS, 'onboarding', (found) => expect(found).toEqual({ ...found, overflow: 0 }));
 
 interface LogRow { actorRole: string; actorSubject: string; decision: string; reason: string }
 async function facilityLog(code: string): Promise<LogRow[]> {

@@ -4,17 +4,17 @@
  * refused in plain words, nothing stored); the operator approves and pays on /operator/subsidies; the clinic sees
  * its application paid; the operator's /operator/rollout shows the clinic live (Japanese, then English). Every page
  * state is checked with axe-core and photographed at 360 and 1280 px (SCREENSHOT_DIR or a temp dir), with no
- * sideways scrolling at 360 px.
+ * sideways scrolling at 360 px (tests/e2e/pageChecks.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_STAFF, withCheckDigit } from '@onshi/kit';
 import { readerVisit } from '@onshi/consent/src/cli/demoClient';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { AS_OF, startTestSystem, type TestSystem } from './harness';
 
@@ -68,39 +68,13 @@ async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
 }
 afterAll(async () => { for (const context of contexts) await context.close().catch(() => undefined); });
 
-async function staffLogin(page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0): Promise<void> {
-  await page.goto(`${portal.url}/staff/login`);
-  if (facilityCode) await page.fill('#facilityCode', facilityCode);
-  await page.fill('#staffId', staffId);
-  await page.fill('#password', password);
-  await page.fill('#totp', totpCode(secret, new Date(Date.now() + stepsAhead * 30_000)));
-  await page.click('main button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
-}
-
-const violations: Array<{ state: string; rule: string; targets: string[] }> = [];
-const checked = new Set<string>();
-async function shoot(page: Page, state: string): Promise<void> {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect({ state, width, overflow }).toEqual({ state, width, overflow: 0 });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `subsidy-${state}-${width}.png`), fullPage: true });
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
-    const found = await page.evaluate(async () => {
-      const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
-      const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
-      return result.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-    });
-    for (const violation of found) violations.push({ state: `${state}-${width}`, ...violation });
-    checked.add(`${state}-${width}`);
-  }
-}
+const { shoot, violations, checked } = pageChecks(SCREENSHOTS, 'subsidy', (found) => expect(found).toEqual({ ...found, overflow: 0 }));
+const staffLogin = (page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0) => staffLoginAt(portal.url, page, facilityCode, staffId, password, secret, stepsAhead);
 
 describe('subsidy and rollout in the portal', () => {
   let clinic: Page;
   let operator: Page;
+  let operatorContext: BrowserContext;
 
   test('the clinic\'s administrator applies; a negative cost is refused in plain words and nothing is stored', async () => {
     ({ page: clinic } = await openPage());
@@ -132,9 +106,10 @@ describe('subsidy and rollout in the portal', () => {
   });
 
   test('the operator approves and pays; the clinic sees it paid', async () => {
-    ({ page: operator } = await openPage());
+    ({ page: operator, context: operatorContext } = await openPage());
     const staff = DEMO_STAFF.find((candidate) => candidate.account === 'admin');
-    await staffLogin(operator, staff?.facilityCode, staff?.staffId ?? '', DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:admin`));
+    // The next 30 s step: the set-up's API login used this one (a TOTP code is good once).
+    await staffLogin(operator, staff?.facilityCode, staff?.staffId ?? '', DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:admin`), 1);
     await operator.goto(`${portal.url}/operator/subsidies`);
     const row = operator.locator(`[data-testid=subsidies-table] tr[data-facility="${CLINIC}"]`);
     await row.waitFor();
@@ -156,7 +131,7 @@ describe('subsidy and rollout in the portal', () => {
 
   test('the rollout dashboard shows the clinic live, as the API counts it, in Japanese and English', async () => {
     const api = await system.graphql<{ rolloutDashboard: { registered: number; live: number; byKind: Array<{ key: string; live: number }> } }>(
-      '{ rolloutDashboard { registered live byKind { key live } } }', {}, await system.token('admin'));
+      '{ rolloutDashboard { registered live byKind { key live } } }', {}, await operatorContext.cookies(portal.url).then((cookies) => cookies.find((cookie) => cookie.name === 'onshi_at')?.value));
     expect(api.body.data?.rolloutDashboard.live).toBeGreaterThanOrEqual(1);
     await operator.goto(`${portal.url}/operator/rollout`);
     await operator.getByTestId('rollout-chart').waitFor();

@@ -71,7 +71,7 @@ export default async function OperatorSubsidiesPage({ searchParams }: { searchPa
                           <form action={reviewSubsidyAction} className="reject-form">
                             <input type="hidden" name="id" value={application.id} /><input type="hidden" name="decision" value="reject" />
                             <label className="visually-hidden" htmlFor={`reason-${application.id}`}>{t.subsidyRejectionReason}</label>
-                            <input id={`reason-${application.id}`} name="reason" placeholder={t.subsidyRejectionReason} maxLength={500} />
+                            <input id={`reason-${application.id}`} name="reason" size={8} placeholder={t.subsidyRejectionReason} maxLength={500} />
                             <button type="submit" className="button button--quiet">{t.subsidyReject}</button>
                           </form>
                         </span>

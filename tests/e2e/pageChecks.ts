@@ -1,0 +1,50 @@
+/**
+ * What every portal page test does to a page state: axe-core in the page as it is, screenshots at 360 and 1280 px
+ * with no sideways scrolling, and the staff login at /staff/login. Shared by the Chromium tests of issue 19's pages.
+ */
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+
+export interface PageChecks {
+  /** axe-core, then screenshots `<prefix>-<state>-<width>.png` at 360 and 1280 px, asserting no sideways scrolling; back to 1280. */
+  shoot(page: Page, state: string): Promise<void>;
+  violations: Array<{ state: string; rule: string; targets: string[] }>;
+  checked: Set<string>;
+}
+
+export function pageChecks(screenshotDir: string, prefix: string, assertNoOverflow: (found: { state: string; width: number; overflow: number }) => void): PageChecks {
+  const violations: PageChecks['violations'] = [];
+  const checked = new Set<string>();
+  async function shoot(page: Page, state: string): Promise<void> {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(150);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      // The picture first, so a page that scrolls sideways can be looked at.
+      await page.screenshot({ path: path.join(screenshotDir, `${prefix}-${state}-${width}.png`), fullPage: true });
+      assertNoOverflow({ state, width, overflow });
+      if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
+      const found = await page.evaluate(async () => {
+        const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+        const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
+        return result.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+      });
+      for (const violation of found) violations.push({ state: `${state}-${width}`, ...violation });
+      checked.add(`${state}-${width}`);
+    }
+  }
+  return { shoot, violations, checked };
+}
+
+/** Logs in at /staff/login; `stepsAhead` picks the next 30 s code so a code used just before is never reused. */
+export async function staffLogin(portalUrl: string, page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0): Promise<void> {
+  await page.goto(`${portalUrl}/staff/login`);
+  if (facilityCode) await page.fill('#facilityCode', facilityCode);
+  await page.fill('#staffId', staffId);
+  await page.fill('#password', password);
+  await page.fill('#totp', totpCode(secret, new Date(Date.now() + stepsAhead * 30_000)));
+  await page.click('main button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
+}
