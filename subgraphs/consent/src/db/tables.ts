@@ -104,7 +104,7 @@ export const adminChanges = consentSchema.table('admin_changes', {
   target: text('target').notNull(),
   before: jsonb('before').$type<Record<string, unknown>>(),
   after: jsonb('after').$type<Record<string, unknown>>(),
-}, (t) => [index('admin_changes_facility_at_idx').on(t.facilityCode, t.at)]);
+}, (t) => [index('admin_changes_facility_at_idx').on(t.facilityCode, t.at), index('admin_changes_target_at_idx').on(t.target, t.at)]);
 
 /** Virtual My Number Cards: the user certificate's public key and the PIN's scrypt hash, never the PIN. */
 export const cards = consentSchema.table('cards', {
@@ -181,10 +181,22 @@ export const consents = consentSchema.table('consents', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [index('consents_patient_facility_idx').on(t.patientId, t.facilityCode, t.registeredAt)]);
 
+/**
+ * PHR apps registered by the operator (docs/operations.md "PHR apps"): the secret is kept only as its scrypt hash
+ * (card.ts hashSecret); `scopes` are the data categories the app may ask a patient for; a disabled app gets no token
+ * and reads nothing under the grants it holds.
+ */
 export const phrApps = consentSchema.table('phr_apps', {
   clientId: text('client_id').primaryKey(),
+  /** The display name patients see in PHR連携 and 提供状況. */
   name: text('name').notNull(),
+  /** The company that runs the app, shown next to its name. */
+  operatorName: text('operator_name').notNull().default(''),
   secretHash: text('secret_hash').notNull(),
+  scopes: text('scopes').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
 
 export const phrGrants = consentSchema.table('phr_grants', {
@@ -195,7 +207,7 @@ export const phrGrants = consentSchema.table('phr_grants', {
   grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
-}, (t) => [index('phr_grants_patient_idx').on(t.patientId)]);
+}, (t) => [index('phr_grants_patient_idx').on(t.patientId), index('phr_grants_app_idx').on(t.appId)]);
 
 /** DV・虐待被害者: while a block stands, no facility or PHR app gets anything (DOMAIN.md "Special rules"). */
 export const dvBlocks = consentSchema.table('dv_blocks', {

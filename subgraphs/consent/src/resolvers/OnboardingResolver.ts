@@ -20,7 +20,10 @@ function staffView(row: typeof accounts.$inferSelect): StaffAccount {
 function linkView(row: typeof accounts.$inferSelect, enrollment: Enrollment): StaffEnrollmentLink {
   return { staff: staffView(row), enrollmentToken: enrollment.token, expiresAt: enrollment.expiresAt.toISOString() };
 }
-function actorOf(ctx: ConsentContext): Actor {
+export function adminChangeView(row: typeof adminChanges.$inferSelect): AdminChange {
+  return { ...row, at: row.at.toISOString(), before: row.before ? JSON.stringify(row.before) : null, after: row.after ? JSON.stringify(row.after) : null };
+}
+export function actorOf(ctx: ConsentContext): Actor {
   if (!ctx.actor) throw new UnauthenticatedError();
   return ctx.actor;
 }
@@ -107,7 +110,7 @@ export class OnboardingResolver {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', facilityCode, ctx.requestId, ctx.now());
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
     const rows = await ctx.db.select().from(adminChanges).where(eq(adminChanges.facilityCode, facilityCode)).orderBy(desc(adminChanges.at)).limit(first);
-    return rows.map((row) => ({ ...row, at: row.at.toISOString(), before: row.before ? JSON.stringify(row.before) : null, after: row.after ? JSON.stringify(row.after) : null }));
+    return rows.map(adminChangeView);
   }
 
   @Mutation(() => TotpEnrollment, { description: 'Enrollment, step 1 (no token: the one-time link is the proof): choose a password (12+ characters) and get the TOTP secret as an otpauth URI, shown once' })

@@ -23,6 +23,7 @@ export function toAccessLogEntry(row: typeof accessLog.$inferSelect, names: Read
     ...row, at: row.at.toISOString(),
     insurerNumber: row.actorRole === 'INSURER' ? names.insurerNumberOf(row.actorSubject) : null,
     appName: row.actorRole === 'PHR_APP' ? names.appNameOf(row.actorSubject) : null,
+    appOperatorName: row.actorRole === 'PHR_APP' ? names.appOperatorOf(row.actorSubject) : null,
   };
 }
 

@@ -2,7 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, UnauthenticatedError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { phrApps, phrGrants } from '../db/tables';
+import { phrGrants } from '../db/tables';
+import { grantableApp } from '../services/phrApps';
 import { CATEGORIES, isCategory } from '../services/roles';
 import { PHR_GRANT_DAYS } from '../services/seed';
 import { readerNamesOf, type ReaderNames } from '../services/readerNames';
@@ -16,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toPhrGrant(row: GrantRow, now: Date, names: ReaderNames): PhrGrant {
   return {
-    id: row.id, appId: row.appId, appName: names.appNameOf(row.appId) ?? row.appId, categories: row.categories, grantedAt: row.grantedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
+    id: row.id, appId: row.appId, appName: names.appNameOf(row.appId) ?? row.appId, appOperatorName: names.appOperatorOf(row.appId), categories: row.categories, grantedAt: row.grantedAt.toISOString(), expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null, active: row.revokedAt === null && row.expiresAt.getTime() > now.getTime(),
   };
 }
@@ -41,7 +42,7 @@ export class PhrResolver {
   }
 
   @Access('PATIENT')
-  @Mutation(() => PhrGrant, { description: 'Lets a PHR app read the given categories of my data for `days` days (default 90)' })
+  @Mutation(() => PhrGrant, { description: 'Lets a PHR app read the given categories of my data for `days` days (default 90). The categories must be within the app\'s registered scopes (BAD_USER_INPUT, OUTSIDE_APP_SCOPES); a disabled app is refused (BAD_USER_INPUT, PHR_APP_DISABLED)' })
   async grantPhrAccess(
     @Arg('appId', () => String) appId: string,
     @Arg('categories', () => [String]) categories: string[],
@@ -52,8 +53,7 @@ export class PhrResolver {
     const unique = [...new Set(categories)];
     if (unique.length === 0 || !unique.every(isCategory)) throw new BadUserInputError(`categories must be one or more of ${CATEGORIES.join(', ')}`);
     if (!Number.isInteger(days) || days < 1 || days > MAX_GRANT_DAYS) throw new BadUserInputError(`days must be between 1 and ${MAX_GRANT_DAYS}`);
-    const [app] = await ctx.db.select({ clientId: phrApps.clientId }).from(phrApps).where(eq(phrApps.clientId, appId));
-    if (!app) throw new NotFoundError(`No registered PHR app ${appId} / 登録されていないアプリです`);
+    await grantableApp(ctx.db, appId, unique);
     const now = ctx.now();
     const [row] = await ctx.db.insert(phrGrants).values({ patientId, appId, categories: unique, grantedAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) }).returning();
     if (!row) throw new NotFoundError('The grant could not be stored');

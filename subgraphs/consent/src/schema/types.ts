@@ -108,6 +108,9 @@ export class PhrGrant {
   @Field(() => String, { description: "The app's display name as registered (the client id when it has none)" })
   appName!: string;
 
+  @Field(() => String, { nullable: true, description: 'The company that runs the app, as registered by the operator' })
+  appOperatorName!: string | null;
+
   @Field(() => [String], { description: 'QUALIFICATION, DRUG, CHECKUP' })
   categories!: string[];
 
@@ -212,6 +215,9 @@ export class AccessLogEntry {
 
   @Field(() => String, { nullable: true, description: 'Display name of a PHR app reader (actorSubject is its client id); null for other readers' })
   appName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The company that runs a PHR app reader, as registered by the operator; null for other readers' })
+  appOperatorName!: string | null;
 }
 
 @ObjectType({ description: 'A per-visit consent given at a facility card reader (valid 24 h)' })
@@ -627,4 +633,37 @@ export class RolloutDashboard {
 
   @Field(() => String, { description: 'ISO 8601' })
   asOf!: string;
+}
+
+@ObjectType({ description: 'A PHR app registered by the operator (docs/operations.md "PHR apps"); its secret is never shown again' })
+export class PhrApp {
+  @Field(() => String)
+  clientId!: string;
+
+  @Field(() => String, { description: 'What patients see in PHR連携 and 提供状況' })
+  displayName!: string;
+
+  @Field(() => String, { description: 'The company that runs the app, shown to patients next to its name' })
+  operatorName!: string;
+
+  @Field(() => [String], { description: 'The data categories the app may ask a patient for (QUALIFICATION, DRUG, CHECKUP, EXPENSES)' })
+  scopes!: string[];
+
+  @Field(() => String, { description: 'ISO 8601' })
+  createdAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'When the secret was last rotated (ISO 8601)' })
+  rotatedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the operator disabled the app (ISO 8601); a disabled app gets no token and reads nothing' })
+  disabledAt!: string | null;
+}
+
+@ObjectType({ description: 'registerPhrApp / rotatePhrAppSecret: the app and its client secret, shown this once (only its hash is stored)' })
+export class PhrAppSecret {
+  @Field(() => PhrApp)
+  app!: PhrApp;
+
+  @Field(() => String, { description: 'Shown once: copy it now; it cannot be shown again, only rotated' })
+  clientSecret!: string;
 }

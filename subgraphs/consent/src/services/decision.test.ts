@@ -216,6 +216,7 @@ const rows: Row[] = [
   { name: 'PHR: asking for a patient other than the grantor', actor: actor.phr, category: 'DRUG', patientId: OTHER_PATIENT, facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
   { name: 'PHR: token names another grant', actor: actor.phrOtherGrant, category: 'DRUG', facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
   { name: "PHR: another app presenting this app's grant", actor: actor.phrOtherApp, category: 'DRUG', facts: { grant }, expected: forbidden('GRANT_MISMATCH') },
+  { name: 'PHR: the operator disabled the app', actor: actor.phr, category: 'DRUG', facts: { grant: { ...grant, appDisabled: true } }, expected: forbidden('APP_DISABLED') },
   { name: 'PHR: token minted without the scope', actor: actor.phrNarrowToken, category: 'DRUG', facts: { grant }, expected: forbidden('TOKEN_SCOPE') },
   { name: 'PHR: a facility consent does not open anything for an app', actor: actor.phr, category: 'DRUG', facts: { consents: [drugConsentA] }, expected: consentRequired('NO_GRANT') },
 ];
@@ -239,7 +240,7 @@ describe('decide() — rules in order', () => {
     const every: Record<Exclude<DecisionReason, SpecialRecordReason | 'OWN_FACILITY'>, true> = {
       SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, EMERGENCY: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,
-      FACILITY_MISMATCH: true, NOT_INSURER: true, NOT_CONFIRMED_HERE: true, GRANT_MISMATCH: true, TOKEN_SCOPE: true,
+      FACILITY_MISMATCH: true, NOT_INSURER: true, NOT_CONFIRMED_HERE: true, GRANT_MISMATCH: true, APP_DISABLED: true, TOKEN_SCOPE: true,
       NO_CONSENT: true, NO_GRANT: true, GRANT_REVOKED: true, GRANT_EXPIRED: true, GRANT_SCOPE: true,
     };
     const seen = new Set(rows.map((row) => row.expected.reason));

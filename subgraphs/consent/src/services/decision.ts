@@ -66,6 +66,8 @@ export interface GrantFact {
   categories: Category[];
   expiresAt: Date;
   revokedAt?: Date;
+  /** The operator disabled the app (docs/operations.md "PHR apps"): nothing is read under any of its grants. */
+  appDisabled?: boolean;
 }
 
 export interface DecisionFacts {
@@ -135,6 +137,7 @@ export type ForbiddenReason =
   | 'NOT_INSURER'
   | 'NOT_CONFIRMED_HERE'
   | 'GRANT_MISMATCH'
+  | 'APP_DISABLED'
   | 'TOKEN_SCOPE';
 export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE' | 'DV_BLOCK';
 /** A DV-blocked person (or an unknown id) asked by an actor who would see any existing person: "no such person". */
@@ -228,6 +231,7 @@ function decidePhrGrant(actor: DecisionActor, patientId: string, category: Categ
   const sameGrant = actor.grantId === grant.id && grant.appId === actor.subject;
   const samePatient = grant.patientId === patientId && actor.patientId === patientId;
   if (!sameGrant || !samePatient) return forbid('GRANT_MISMATCH');
+  if (grant.appDisabled === true) return forbid('APP_DISABLED');
   if (grant.revokedAt !== undefined) return requireConsent('GRANT_REVOKED');
   if (grant.expiresAt.getTime() <= now.getTime()) return requireConsent('GRANT_EXPIRED');
   if (!grant.categories.includes(category)) return requireConsent('GRANT_SCOPE');

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
-import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
+import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
 import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/kit/src/policy';
@@ -62,10 +62,14 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     ? await db.select().from(emergencyAccesses)
       .where(and(inArray(emergencyAccesses.patientId, patientIds), eq(emergencyAccesses.facilityCode, actor.facilityCode), gt(emergencyAccesses.expiresAt, now)))
     : [];
-  const grantRows = actor.grantId ? await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId)) : [];
-  const grantRow = grantRows[0];
+  const grantRows = actor.grantId
+    ? await db.select({ grant: phrGrants, appClientId: phrApps.clientId, appDisabledAt: phrApps.disabledAt }).from(phrGrants).leftJoin(phrApps, eq(phrApps.clientId, phrGrants.appId)).where(eq(phrGrants.id, actor.grantId))
+    : [];
+  const grantRow = grantRows[0]?.grant;
+  // An app the operator disabled, or one no longer registered, reads nothing (fail closed).
+  const appDisabled = grantRows[0] !== undefined && (grantRows[0].appClientId === null || grantRows[0].appDisabledAt !== null);
   const grant: GrantFact | undefined = grantRow
-    ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}) }
+    ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}), appDisabled }
     : undefined;
   const factsFor = (patientId: string, attested: Pick<DecisionRequest, 'insurerMember' | 'counterConfirmation' | 'confirmedHereAt'>): DecisionFacts | undefined => {
     const person = personOf.get(patientId);

@@ -238,6 +238,8 @@ export async function phrToken(db: Db<Tables>, key: SigningKey, clientId: string
   const [app] = await db.select().from(phrApps).where(eq(phrApps.clientId, clientId));
   const secretOk = app ? await verifySecret(clientSecret, app.secretHash) : await verifySecret(clientSecret, dummyHash).then(() => false, () => false);
   if (!app || !secretOk) throw new UnauthenticatedError('Unknown client or wrong secret / クライアント認証に失敗しました');
+  // Only after the secret is proved, so the answer tells an outsider nothing about which apps exist.
+  if (app.disabledAt !== null) throw new ForbiddenError('This app has been disabled by the operator / このアプリは運用者により無効化されています', { reason: 'PHR_APP_DISABLED' });
   const [grant] = UUID.test(grantId) ? await db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.appId, clientId))) : [];
   if (!grant || grant.revokedAt !== null || grant.expiresAt.getTime() <= now.getTime()) {
     throw new ForbiddenError('The patient has not granted this app access, or the grant has ended / 連携の許可がありません');

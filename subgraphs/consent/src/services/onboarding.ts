@@ -20,7 +20,11 @@ import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow }
 import type { SecretBox } from './secretBox';
 import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAuth';
 
-export const ADMIN_ACTIONS = ['REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES', 'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT'] as const;
+export const ADMIN_ACTIONS = [
+  'REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES',
+  'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT',
+  'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS',
+] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */
 export const ADMINISTRATION = 'ADMINISTRATION';
@@ -42,7 +46,8 @@ type AccountRow = typeof accounts.$inferSelect;
 
 export interface AuditRecord {
   action: AdminAction;
-  facilityCode: string;
+  /** The facility the change concerns; null for what belongs to no facility (a PHR app), logged under `nation`. */
+  facilityCode: string | null;
   target: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -58,7 +63,7 @@ export async function recordChange(tx: Transaction, actor: Actor, record: AuditR
     at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: record.facilityCode, action: record.action, target: record.target, before: record.before, after: record.after,
   }).returning({ id: adminChanges.id });
   if (!change) throw new OnshiError('SERVICE_UNAVAILABLE', 'The change could not be recorded');
-  await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId({ facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
+  await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId(record.facilityCode === null ? {} : { facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
 }
 
 /** A refusal of an admin action, logged (fail closed: if it cannot be logged the caller gets SERVICE_UNAVAILABLE, still a refusal). */

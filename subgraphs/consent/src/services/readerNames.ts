@@ -4,12 +4,14 @@ import { accounts, phrApps, type Tables } from '../db/tables';
 
 /**
  * Who a reader in the access log is, beyond its role and facility code (docs/api-guide.md "Access log: who read"):
- * the 保険者番号 of an insurer's account and the display name of a PHR app. The log row itself keeps only the
+ * the 保険者番号 of an insurer's account and the display name and operator (company) of a PHR app. The log row itself keeps only the
  * subject (it is hash-chained and append-only), so the names are looked up when the log is read, once per page.
  */
 export interface ReaderNames {
   insurerNumberOf(subject: string): string | null;
   appNameOf(clientId: string): string | null;
+  /** The company that runs the app (null when the app is unknown or none was registered). */
+  appOperatorOf(clientId: string): string | null;
 }
 
 export async function readerNamesOf(db: Db<Tables>, readers: ReadonlyArray<{ actorRole: string; actorSubject: string }>): Promise<ReaderNames> {
@@ -18,12 +20,14 @@ export async function readerNamesOf(db: Db<Tables>, readers: ReadonlyArray<{ act
   const appIds = subjectsOf('PHR_APP');
   const [insurerRows, appRows] = await Promise.all([
     insurerSubjects.length === 0 ? [] : db.select({ subject: accounts.subject, insurerNumber: accounts.insurerNumber }).from(accounts).where(inArray(accounts.subject, insurerSubjects)),
-    appIds.length === 0 ? [] : db.select({ clientId: phrApps.clientId, name: phrApps.name }).from(phrApps).where(inArray(phrApps.clientId, appIds)),
+    appIds.length === 0 ? [] : db.select({ clientId: phrApps.clientId, name: phrApps.name, operatorName: phrApps.operatorName }).from(phrApps).where(inArray(phrApps.clientId, appIds)),
   ]);
   const insurerNumbers = new Map(insurerRows.flatMap((row) => (row.insurerNumber ? [[row.subject, row.insurerNumber] as const] : [])));
   const appNames = new Map(appRows.map((row) => [row.clientId, row.name] as const));
+  const appOperators = new Map(appRows.flatMap((row) => (row.operatorName ? [[row.clientId, row.operatorName] as const] : [])));
   return {
     insurerNumberOf: (subject) => insurerNumbers.get(subject) ?? null,
     appNameOf: (clientId) => appNames.get(clientId) ?? null,
+    appOperatorOf: (clientId) => appOperators.get(clientId) ?? null,
   };
 }

@@ -71,7 +71,7 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
     insurerNames: [insurerNames.get(qualification.insurerNumber)].filter((n): n is string => n !== undefined), insurerNumbers: [qualification.insurerNumber],
     linkageNumber: patient.linkageNumber, currentInsurerNumber: qualification.insurerNumber,
   })));
-  await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, secretHash: await hashSecret(`${demo.seed}:${app.clientId}`) }))));
+  await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, operatorName: app.operatorName, scopes: [...app.scopes], secretHash: await hashSecret(`${demo.seed}:${app.clientId}`), createdAt: new Date() }))));
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
   await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed', registeredByRole: 'ADMIN', requestReference: 'demo: 佐藤 花子の申出 (README "Demo accounts")' });

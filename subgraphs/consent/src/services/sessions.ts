@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
-import { accounts, cards, phrGrants, refreshTokens, type Tables } from '../db/tables';
+import { accounts, cards, phrApps, phrGrants, refreshTokens, type Tables } from '../db/tables';
 import { isCardLocked } from './card';
 import { issueAccessToken, type SigningKey } from './signing';
 
@@ -51,13 +51,15 @@ const REFRESH_REFUSED = 'The session has ended; please log in again / セッシ�
 
 /**
  * What was true at login must still be true at refresh: the card is not locked, the account exists and a PHR
- * grant is still live. Anything missing refuses the refresh (fail closed).
+ * grant is still live, its app not disabled. Anything missing refuses the refresh (fail closed).
  */
 async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<boolean> {
   if (actor.role === 'PHR_APP') {
     if (!actor.grantId) return false;
-    const [grant] = await db.select().from(phrGrants).where(eq(phrGrants.id, actor.grantId));
-    return grant !== undefined && grant.revokedAt === null && grant.expiresAt.getTime() > now.getTime();
+    const [row] = await db.select({ grant: phrGrants, appDisabledAt: phrApps.disabledAt }).from(phrGrants)
+      .innerJoin(phrApps, eq(phrApps.clientId, phrGrants.appId)).where(eq(phrGrants.id, actor.grantId));
+    // A disabled app (phrApps.ts disablePhrApp) gets no new access token under any grant.
+    return row !== undefined && row.appDisabledAt === null && row.grant.revokedAt === null && row.grant.expiresAt.getTime() > now.getTime();
   }
   if (actor.role === 'PATIENT') {
     if (!actor.patientId) return false;

@@ -1,5 +1,5 @@
 import { withCheckDigit } from '../codes';
-import type { FacilityKind, Role } from '../roles';
+import type { Category, FacilityKind, Role } from '../roles';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
 import { japanDate } from '../clock';
 import { addDays } from '../calendar';
@@ -312,8 +312,11 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { account: 'insurer-kouki', role: 'INSURER', insurerNumber: '39131008', name: '東京都後期高齢者医療広域連合 担当', staffId: 'I0003' },
 ];
 
-export interface DemoPhrApp { account: string; clientId: string; name: string }
-export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{ account: 'phr-demo', clientId: 'phr-demo', name: 'けんこう手帳アプリ (デモ)' }];
+export interface DemoPhrApp { account: string; clientId: string; name: string; operatorName: string; scopes: readonly Category[] }
+/** A household health-record app: it may ask for every category, 医療費 included (the access-policy tests grant it). */
+export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{
+  account: 'phr-demo', clientId: 'phr-demo', name: 'けんこう手帳アプリ (デモ)', operatorName: 'デモヘルスケア株式会社 (架空)', scopes: ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES'],
+}];
 
 /** The demo world's today: DEMO_AS_OF, else today in Japan (the seeds build histories up to it). */
 export function demoAsOf(configured: string | undefined, now = new Date()): string {

@@ -1,0 +1,243 @@
+/**
+ * Issue 19: PHR apps registered by the operator, through the real path (real servers, real HTTP, real DB). Every
+ * mutation's access rules as an attacker would try them (patient, clinic staff, insurer, the PHR app itself, no
+ * token): refused with no data, nothing stored, and the refusal in the access log. Bad input (duplicate client id,
+ * empty or unknown scopes, bad client id, unknown app) with its extensions.code and nothing stored. Then the app's
+ * life: registered with a secret shown once, granted by a patient only within its scopes, the secret rotated (the old
+ * one and the app's sessions stop at once), disabled (no token, no refresh, no read, no new grant).
+ */
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+const tokens: Record<string, string> = {};
+/** Demo tokens are minted once per file (TOTP codes are single use per 30 s window). */
+async function token(account: string): Promise<string> {
+  tokens[account] ??= await system.token(account);
+  return tokens[account];
+}
+
+beforeAll(async () => {
+  system = await startTestSystem({ patients: 4 });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const REGISTER = `mutation($id: String, $name: String!, $op: String!, $scopes: [String!]!) {
+  registerPhrApp(clientId: $id, displayName: $name, operatorName: $op, scopes: $scopes) { clientSecret app { clientId displayName operatorName scopes rotatedAt disabledAt } } }`;
+const ROTATE = 'mutation($id: String!) { rotatePhrAppSecret(clientId: $id) { clientSecret app { clientId rotatedAt } } }';
+const DISABLE = 'mutation($id: String!) { disablePhrApp(clientId: $id) { clientId disabledAt } }';
+const APPS = '{ phrApps(first: 500) { clientId displayName operatorName scopes createdAt rotatedAt disabledAt } }';
+const CHANGES = 'query($id: String!) { phrAppChanges(clientId: $id, first: 100) { action target actorSubject before after } }';
+const GRANT = 'mutation($app: String!, $c: [String!]!) { grantPhrAccess(appId: $app, categories: $c, days: 30) { id appName appOperatorName categories } }';
+const PHR_TOKEN = 'mutation($id: String!, $s: String!, $g: ID!) { phrToken(clientId: $id, clientSecret: $s, grantId: $g) { accessToken refreshToken } }';
+const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }';
+const DISPENSINGS = 'query($id: ID!) { patient(id: $id) { dispensings(first: 5) { edges { node { date drugName } } } } }';
+
+interface App { clientId: string; displayName: string; operatorName: string; scopes: string[]; createdAt: string; rotatedAt: string | null; disabledAt: string | null }
+interface LogRow { actorRole: string; actorSubject: string; category: string; decision: string; reason: string }
+
+async function apps(): Promise<App[]> {
+  const result = await system.graphql<{ phrApps: App[] }>(APPS, {}, await token('admin'));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.phrApps ?? [];
+}
+async function changesOf(clientId: string): Promise<Array<{ action: string; target: string; actorSubject: string; before: string | null; after: string | null }>> {
+  const result = await system.graphql<{ phrAppChanges: Array<{ action: string; target: string; actorSubject: string; before: string | null; after: string | null }> }>(CHANGES, { id: clientId }, await token('admin'));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.phrAppChanges ?? [];
+}
+/** Admin actions on what belongs to no facility (a PHR app) are logged under `nation`. */
+async function nationLog(): Promise<LogRow[]> {
+  const result = await system.graphql<{ accessLogSearch: LogRow[] }>('query { accessLogSearch(patientId: "nation", first: 500) { actorRole actorSubject category decision reason } }', {}, await token('admin'));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.accessLogSearch ?? [];
+}
+async function grantsOf(account: string): Promise<Array<{ id: string; appId: string; appName: string; appOperatorName: string | null; categories: string[] }>> {
+  const result = await system.graphql<{ me: { phrGrants: Array<{ id: string; appId: string; appName: string; appOperatorName: string | null; categories: string[] }> } }>(
+    '{ me { phrGrants { id appId appName appOperatorName categories } } }', {}, await token(account));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.me.phrGrants ?? [];
+}
+
+/** The demo app's token for a grant of its own (yamada's), to try the operator's mutations as the app. */
+async function demoAppToken(): Promise<string> {
+  const granted = await system.graphql<{ grantPhrAccess: { id: string } }>(GRANT, { app: 'phr-demo', c: ['QUALIFICATION'] }, await token('yamada'));
+  expect(granted.body.errors).toBeUndefined();
+  const login = await system.graphql<{ phrToken: { accessToken: string } }>(PHR_TOKEN, { id: 'phr-demo', s: `${system.demo.seed}:phr-demo`, g: granted.body.data?.grantPhrAccess.id });
+  expect(login.body.errors).toBeUndefined();
+  return login.body.data?.phrToken.accessToken ?? '';
+}
+
+const VALID = { id: 'kakeibo-health', name: 'かけいぼヘルス', op: '株式会社テスト家計', scopes: ['QUALIFICATION', 'EXPENSES'] };
+
+describe('the operator only: every other caller is refused, nothing stored, the refusal logged', () => {
+  const attempts: Array<[string, string, Record<string, unknown>, string]> = [
+    ['registerPhrApp', REGISTER, VALID, 'REGISTER_PHR_APP'],
+    ['rotatePhrAppSecret', ROTATE, { id: 'phr-demo' }, 'ROTATE_PHR_APP_SECRET'],
+    ['disablePhrApp', DISABLE, { id: 'phr-demo' }, 'DISABLE_PHR_APP'],
+    ['phrApps', APPS, {}, 'VIEW_PHR_APPS'],
+  ];
+  const callers: Array<[string, string, () => Promise<string>]> = [
+    ['a patient', 'PATIENT', () => token('yamada')],
+    ['a doctor', 'DOCTOR', () => token('clinic-doctor')],
+    ['a reception clerk', 'RECEPTION', () => token('clinic-reception')],
+    ['an insurer', 'INSURER', () => token('insurer-kyokai')],
+    ['the PHR app itself', 'PHR_APP', demoAppToken],
+  ];
+
+  test.each(attempts)('%s', async (_name, query, variables, action) => {
+    const before = await apps();
+    for (const [who, role, tokenOf] of callers) {
+      const result = await system.graphql(query, variables, await tokenOf());
+      expect([who, result.body.errors?.[0]?.extensions]).toEqual([who, expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' })]);
+      expect([who, result.body.data ?? null]).toEqual([who, null]);
+      expect(result.text).not.toMatch(/clientSecret|けんこう手帳/);
+      expect((await nationLog()).filter((row) => row.actorRole === role && row.reason === `${action}:NOT_OPERATOR`)).toEqual([
+        expect.objectContaining({ category: 'ADMINISTRATION', decision: 'DENY' }),
+      ]);
+    }
+    const unauthenticated = await system.graphql(query, variables);
+    expect(unauthenticated.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(unauthenticated.body.data ?? null).toBeNull();
+    expect(await apps()).toEqual(before);
+    expect(await changesOf('phr-demo')).toEqual([]);
+    expect(await changesOf(VALID.id)).toEqual([]);
+  });
+
+  test('the demo app still works with its seeded secret after all those attempts', async () => {
+    expect(await demoAppToken()).not.toBe('');
+  });
+});
+
+describe('bad input: a clear code, nothing stored', () => {
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['a client id already registered (the demo app)', { id: 'phr-demo' }, { field: 'clientId', reason: 'DUPLICATE_CLIENT_ID' }],
+    ['no scopes', { scopes: [] }, { field: 'scopes', reason: 'EMPTY_SCOPES' }],
+    ['an unknown category', { scopes: ['DRUG', 'GENOME'] }, { field: 'scopes', reason: 'UNKNOWN_CATEGORY' }],
+    ['a client id with capitals and spaces', { id: 'My App' }, { field: 'clientId' }],
+    ['a client id of 2 characters', { id: 'ab' }, { field: 'clientId' }],
+    ['an empty display name', { name: '   ' }, { field: 'displayName' }],
+    ['an empty operator name', { op: '' }, { field: 'operatorName' }],
+  ])('%s', async (_label, overrides, extensions) => {
+    const before = await apps();
+    const result = await system.graphql(REGISTER, { ...VALID, ...overrides }, await token('admin'));
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...extensions });
+    expect(result.body.data ?? null).toBeNull();
+    expect(await apps()).toEqual(before);
+    expect(await changesOf(String(overrides.id ?? VALID.id))).toEqual([]);
+  });
+
+  test.each([['rotatePhrAppSecret', ROTATE], ['disablePhrApp', DISABLE]])('%s of an unknown app: NOT_FOUND, nothing changed', async (_name, query) => {
+    const before = await apps();
+    const result = await system.graphql(query, { id: 'no-such-app' }, await token('admin'));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.body.data ?? null).toBeNull();
+    expect(await apps()).toEqual(before);
+  });
+});
+
+describe('an app\'s life: registered, granted within its scopes, rotated, disabled', () => {
+  let clientId = '';
+  let secret = '';
+  let grantId = '';
+  let session = { accessToken: '', refreshToken: '' };
+
+  test('registered with a generated client id; the secret is in this answer only, never stored or logged in the clear', async () => {
+    const result = await system.graphql<{ registerPhrApp: { clientSecret: string; app: App } }>(REGISTER, { ...VALID, id: null, scopes: ['DRUG', 'QUALIFICATION', 'DRUG'] }, await token('admin'));
+    expect(result.body.errors).toBeUndefined();
+    const registered = result.body.data?.registerPhrApp;
+    clientId = registered?.app.clientId ?? '';
+    secret = registered?.clientSecret ?? '';
+    expect(clientId).toMatch(/^phr-[0-9a-f]{12}$/);
+    expect(secret.length).toBeGreaterThanOrEqual(43);
+    expect(registered?.app).toMatchObject({ displayName: VALID.name, operatorName: VALID.op, scopes: ['QUALIFICATION', 'DRUG'], rotatedAt: null, disabledAt: null });
+    const listed = await system.graphql(APPS, {}, await token('admin'));
+    expect(listed.text).toContain(clientId);
+    expect(listed.text).not.toContain(secret);
+    const changes = await changesOf(clientId);
+    expect(changes.map((c) => [c.action, c.target, c.actorSubject, c.before])).toEqual([['REGISTER_PHR_APP', `phr-app:${clientId}`, 'operator:A0001', null]]);
+    expect(JSON.parse(changes[0]?.after ?? '{}')).toEqual({ clientId, displayName: VALID.name, operatorName: VALID.op, scopes: ['QUALIFICATION', 'DRUG'], rotatedAt: null, disabledAt: null });
+    expect(changes[0]?.after).not.toMatch(/secret|hash|scrypt/i);
+    expect(await nationLog()).toEqual(expect.arrayContaining([expect.objectContaining({ actorSubject: 'operator:A0001', category: 'ADMINISTRATION', decision: 'ALLOW', reason: 'REGISTER_PHR_APP' })]));
+  });
+
+  test('a patient may grant only categories within the app\'s scopes; she sees its name and operator, not its client id', async () => {
+    const before = await grantsOf('yamada');
+    const outside = await system.graphql(GRANT, { app: clientId, c: ['DRUG', 'CHECKUP'] }, await token('yamada'));
+    expect(outside.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categories', reason: 'OUTSIDE_APP_SCOPES' });
+    expect(outside.body.data ?? null).toBeNull();
+    expect(await grantsOf('yamada')).toEqual(before);
+
+    const granted = await system.graphql<{ grantPhrAccess: { id: string; appName: string; appOperatorName: string } }>(GRANT, { app: clientId, c: ['DRUG', 'QUALIFICATION'] }, await token('yamada'));
+    expect(granted.body.errors).toBeUndefined();
+    expect(granted.body.data?.grantPhrAccess).toMatchObject({ appName: VALID.name, appOperatorName: VALID.op });
+    grantId = granted.body.data?.grantPhrAccess.id ?? '';
+    const directory = await system.graphql<{ grantablePhrApps: App[] }>('{ grantablePhrApps { clientId displayName operatorName scopes } }', {}, await token('yamada'));
+    expect(directory.body.data?.grantablePhrApps).toEqual(expect.arrayContaining([{ clientId, displayName: VALID.name, operatorName: VALID.op, scopes: ['QUALIFICATION', 'DRUG'] }]));
+
+    const login = await system.graphql<{ phrToken: typeof session }>(PHR_TOKEN, { id: clientId, s: secret, g: grantId });
+    expect(login.body.errors).toBeUndefined();
+    session = login.body.data?.phrToken ?? session;
+    const read = await system.graphql(DISPENSINGS, { id: system.patient(0).id }, session.accessToken);
+    expect(read.body.errors).toBeUndefined();
+    // Her 提供状況 names the app and its operator.
+    const log = await system.graphql<{ me: { accessLog: Array<{ actorRole: string; actorSubject: string; appName: string | null; appOperatorName: string | null }> } }>(
+      '{ me { accessLog(first: 100) { actorRole actorSubject appName appOperatorName } } }', {}, await token('yamada'));
+    expect(log.body.data?.me.accessLog).toEqual(expect.arrayContaining([{ actorRole: 'PHR_APP', actorSubject: clientId, appName: VALID.name, appOperatorName: VALID.op }]));
+  });
+
+  test('rotating: the old secret and the app\'s refresh tokens stop at once; the new secret works', async () => {
+    const rotated = await system.graphql<{ rotatePhrAppSecret: { clientSecret: string; app: { rotatedAt: string | null } } }>(ROTATE, { id: clientId }, await token('admin'));
+    expect(rotated.body.errors).toBeUndefined();
+    const newSecret = rotated.body.data?.rotatePhrAppSecret.clientSecret ?? '';
+    expect(newSecret).not.toBe(secret);
+    expect(rotated.body.data?.rotatePhrAppSecret.app.rotatedAt).not.toBeNull();
+    const old = await system.graphql(PHR_TOKEN, { id: clientId, s: secret, g: grantId });
+    expect(old.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(old.body.data ?? null).toBeNull();
+    const refreshed = await system.graphql(REFRESH, { r: session.refreshToken });
+    expect(refreshed.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const fresh = await system.graphql<{ phrToken: typeof session }>(PHR_TOKEN, { id: clientId, s: newSecret, g: grantId });
+    expect(fresh.body.errors).toBeUndefined();
+    session = fresh.body.data?.phrToken ?? session;
+    secret = newSecret;
+    const change = (await changesOf(clientId)).find((c) => c.action === 'ROTATE_PHR_APP_SECRET');
+    expect(JSON.parse(change?.before ?? '{}')).toMatchObject({ rotatedAt: null });
+    expect(JSON.parse(change?.after ?? '{}').rotatedAt).not.toBeNull();
+    expect(`${change?.before}${change?.after}`).not.toMatch(/secret|hash|scrypt/i);
+    expect(`${change?.before}${change?.after}`).not.toContain(newSecret);
+  });
+
+  test('disabling: no token, no refresh, no read under its grants, no new grant; the demo app is untouched', async () => {
+    const disabled = await system.graphql<{ disablePhrApp: { disabledAt: string | null } }>(DISABLE, { id: clientId }, await token('admin'));
+    expect(disabled.body.errors).toBeUndefined();
+    expect(disabled.body.data?.disablePhrApp.disabledAt).not.toBeNull();
+
+    const read = await system.graphql<{ patient: { dispensings: unknown } | null }>(DISPENSINGS, { id: system.patient(0).id }, session.accessToken);
+    // Refused like any read the app may not make (the decision point answers it as for an unknown patient).
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(read.body.errors?.[0]?.extensions?.code);
+    expect(read.body.data?.patient?.dispensings ?? null).toBeNull();
+    expect(read.text).not.toContain('drugName');
+    const own = await system.graphql<{ me: { accessLog: Array<{ actorSubject: string; decision: string; reason: string }> } }>('{ me { accessLog(first: 100) { actorSubject decision reason } } }', {}, await token('yamada'));
+    expect(own.body.data?.me.accessLog).toEqual(expect.arrayContaining([{ actorSubject: clientId, decision: 'DENY', reason: 'APP_DISABLED' }]));
+
+    const login = await system.graphql(PHR_TOKEN, { id: clientId, s: secret, g: grantId });
+    expect(login.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PHR_APP_DISABLED' });
+    expect(login.body.data ?? null).toBeNull();
+    const refreshed = await system.graphql(REFRESH, { r: session.refreshToken });
+    expect(refreshed.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const before = await grantsOf('yamada');
+    const grant = await system.graphql(GRANT, { app: clientId, c: ['DRUG'] }, await token('yamada'));
+    expect(grant.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PHR_APP_DISABLED' });
+    expect(await grantsOf('yamada')).toEqual(before);
+    const directory = await system.graphql('{ grantablePhrApps { clientId } }', {}, await token('yamada'));
+    expect(directory.text).not.toContain(clientId);
+    const rotate = await system.graphql(ROTATE, { id: clientId }, await token('admin'));
+    expect(rotate.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PHR_APP_DISABLED' });
+
+    expect((await changesOf(clientId)).map((c) => c.action)).toEqual(['DISABLE_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'REGISTER_PHR_APP']);
+    expect(await demoAppToken()).not.toBe('');
+  });
+});
