@@ -1,4 +1,4 @@
-import type { FormRefusal } from '@/app/actions/onboarding';
+import type { FormRefusal } from '@/lib/adminForms';
 import { messagesFor, type Locale } from '@/lib/messages';
 
 /** A refused admin form: the API's reason in plain words, naming the field it pointed at; never a raw error text. */
@@ -10,6 +10,8 @@ export function refusalText(locale: Locale, refusal: Pick<FormRefusal, 'code' | 
   if (refusal.code !== 'BAD_USER_INPUT') return t.errorGeneric;
   if (refusal.reason === 'DUPLICATE_FACILITY') return t.inputErrorDuplicateFacility;
   if (refusal.reason === 'DUPLICATE_STAFF_ID') return t.inputErrorDuplicateStaff;
+  if (refusal.reason === 'DUPLICATE_CLIENT_ID') return t.inputErrorDuplicateClientId;
+  if (refusal.reason === 'EMPTY_SCOPES') return t.inputErrorEmptyScopes;
   return refusal.field ? t.inputErrorField(refusal.field) : t.inputErrorGeneric;
 }
 

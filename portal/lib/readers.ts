@@ -11,6 +11,7 @@ export interface ReaderFields {
   facilityCode?: string | null;
   insurerNumber?: string | null;
   appName?: string | null;
+  appOperatorName?: string | null;
 }
 
 export interface ReaderDirectory { facilities: Map<string, string>; insurers: Map<string, string> }

@@ -6,7 +6,8 @@
  * in; the administrator disables the doctor. Attacks: another clinic's administrator sees and changes nothing of this
  * clinic; a receptionist who is no administrator is refused; a used link is refused in plain words. Every page state
  * is checked with axe-core and photographed at 360 and 1280 px (test-output/screenshots/onboarding-*.png), with no
- * sideways scrolling at 360 px.
+ * sideways scrolling at 360 px. PHR apps: the operator registers one (its secret shown once), rotates and disables it; the
+ * patient's PHR連携 names the app and its operator; a doctor or a patient sent to the console gets nothing.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -324,8 +325,101 @@ describe('taking a clinic into use in the portal', () => {
     expect(attempt.text).not.toContain('enrollmentToken');
   });
 
+  test('PHR apps: the operator registers one (the secret shown once), a refused form says why, rotates the secret and disables the app', async () => {
+    const { page } = operator;
+    await page.goto(`${portal.url}/operator/phr-apps`);
+    await page.getByTestId('phr-apps').waitFor();
+    expect(await page.locator('[data-client-id=phr-demo]').innerText()).toContain('デモヘルスケア株式会社');
+    await shoot(page, 'operator-phr-apps');
+
+    // A client id already taken, and no scopes: refused in plain words, nothing registered.
+    await page.fill('#displayName', 'かけいぼヘルス');
+    await page.fill('#operatorName', '株式会社テスト家計');
+    await page.fill('#clientId', 'phr-demo');
+    await page.click('form:has(#displayName) button[type=submit]');
+    await page.getByRole('alert').filter({ hasText: '提供を求められる情報を1つ以上選んでください' }).waitFor();
+    await page.check('input[name=scopes][value=QUALIFICATION]');
+    await page.check('input[name=scopes][value=EXPENSES]');
+    await page.click('form:has(#displayName) button[type=submit]');
+    await page.getByRole('alert').filter({ hasText: 'このクライアントIDは登録済みです' }).waitFor();
+    // A refused form keeps what was typed.
+    expect([await page.inputValue('#displayName'), await page.isChecked('input[name=scopes][value=EXPENSES]')]).toEqual(['かけいぼヘルス', true]);
+    await shoot(page, 'operator-phr-app-refused');
+    expect((await system.graphql<{ phrApps: unknown[] }>('{ phrApps { clientId } }', {}, operatorToken)).body.data?.phrApps).toHaveLength(1);
+    await page.fill('#clientId', 'kakeibo-health');
+    await page.click('form:has(#displayName) button[type=submit]');
+    const registered = page.getByTestId('client-secret');
+    await registered.waitFor();
+    expect(await registered.innerText()).toContain('二度と表示されません');
+    const secret = await registered.getByTestId('client-secret-value').inputValue();
+    expect(secret.length).toBeGreaterThanOrEqual(43);
+    await shoot(page, 'operator-phr-app-registered');
+    // The secret works once handed over; a reload shows it nowhere.
+    const yamada = await system.token('yamada');
+    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "kakeibo-health", categories: ["EXPENSES"]) { id } }', {}, yamada);
+    expect(granted.body.errors).toBeUndefined();
+    const grantId = granted.body.data?.grantPhrAccess.id;
+    const appLogin = (s: string) => system.graphql('mutation($s: String!, $g: ID!) { phrToken(clientId: "kakeibo-health", clientSecret: $s, grantId: $g) { accessToken } }', { s, g: grantId });
+    expect((await appLogin(secret)).body.errors).toBeUndefined();
+    await page.goto(`${portal.url}/operator/phr-apps`);
+    expect(await page.content()).not.toContain(secret);
+
+    // The patient's PHR連携 names the app and the company running it, and offers the registered apps by name.
+    const patient = await openSession();
+    await patient.context.addCookies([{ name: 'onshi_at', value: yamada, url: portal.url }]);
+    await patient.page.goto(`${portal.url}/phr`);
+    const row = patient.page.locator('tr', { has: patient.page.getByTestId('phr-app').filter({ hasText: 'かけいぼヘルス' }) });
+    expect(await row.getByTestId('phr-app-operator').innerText()).toBe('運営：株式会社テスト家計');
+    expect(await patient.page.locator('#appId option').allInnerTexts()).toEqual(expect.arrayContaining(['かけいぼヘルス（運営：株式会社テスト家計）']));
+    expect(await patient.page.content()).not.toContain('kakeibo-health</');
+    await shoot(patient.page, 'patient-phr-operator');
+
+    // Rotation: a new secret shown once; the old one is refused at once.
+    const card = page.locator('[data-client-id=kakeibo-health]');
+    await card.getByRole('button', { name: 'かけいぼヘルスのシークレットを再発行' }).click();
+    await card.getByTestId('client-secret').waitFor();
+    const rotated = await card.getByTestId('client-secret-value').inputValue();
+    expect(rotated).not.toBe(secret);
+    await shoot(page, 'operator-phr-app-rotated');
+    expect((await appLogin(secret)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await appLogin(rotated)).body.errors).toBeUndefined();
+
+    // Disabling asks first, then the app gets nothing more.
+    await page.goto(`${portal.url}/operator/phr-apps`);
+    await page.locator('[data-client-id=kakeibo-health]').getByRole('button', { name: 'かけいぼヘルスを無効化' }).click();
+    const dialog = page.getByTestId('disable-app-dialog').filter({ visible: true });
+    await dialog.waitFor();
+    await shoot(page, 'operator-phr-app-disable-dialog');
+    await dialog.getByRole('button', { name: '無効化する' }).click();
+    await page.waitForURL(/done=disabled/);
+    expect(await page.locator('[data-client-id=kakeibo-health]').getAttribute('data-state')).toBe('disabled');
+    await shoot(page, 'operator-phr-app-disabled');
+    expect((await appLogin(rotated)).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PHR_APP_DISABLED' });
+    const changes = await system.graphql<{ phrAppChanges: Array<{ action: string; actorSubject: string; after: string }> }>('{ phrAppChanges(clientId: "kakeibo-health") { action actorSubject after } }', {}, operatorToken);
+    expect(changes.body.data?.phrAppChanges.map((change) => change.action)).toEqual(['DISABLE_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'REGISTER_PHR_APP']);
+    expect(JSON.stringify(changes.body.data)).not.toContain(secret);
+    expect(JSON.stringify(changes.body.data)).not.toContain(rotated);
+    expect(operator.consoleErrors).toEqual([]);
+    expect(patient.consoleErrors).toEqual([]);
+  });
+
+  test('attack: a patient and a clinic doctor sent to the PHR app console see no app and get no secret', async () => {
+    const doctor = await openSession();
+    await demoLogin(doctor.page, 'clinic-doctor');
+    await doctor.page.goto(`${portal.url}/operator/phr-apps`);
+    expect(new URL(doctor.page.url()).pathname).toBe('/clinic');
+    expect(await doctor.page.content()).not.toContain('けんこう手帳');
+    const patient = await openSession();
+    await patient.context.addCookies([{ name: 'onshi_at', value: await system.token('sato'), url: portal.url }]);
+    await patient.page.goto(`${portal.url}/operator/phr-apps`);
+    expect(new URL(patient.page.url()).pathname).toBe('/');
+    const attempt = await system.graphql('mutation { registerPhrApp(displayName: "x", operatorName: "x", scopes: ["DRUG"]) { clientSecret } }', {}, await accessTokenOf(doctor.context));
+    expect(attempt.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
+    expect(attempt.text).not.toContain('clientSecret');
+  });
+
   test('axe-core finds no violation on any page state', () => {
-    expect(checked.size).toBeGreaterThanOrEqual(24);
+    expect(checked.size).toBeGreaterThanOrEqual(38);
     expect(violations).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@
 import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { gatewayMutation, type GatewayFailure } from '@/lib/gateway';
+import { refusal, text, token, type FormRefusal } from '@/lib/adminForms';
 import {
   ConfirmStaffEnrollmentMutation, DisableStaffMutation, EnrollStaffMutation, RegisterCardReaderMutation, RegisterFacilityMutation,
   SetCardReaderStatusMutation, StartStaffEnrollmentMutation,
 } from '@/lib/graphql/onboarding';
-import { currentSession } from '@/lib/session';
 
 /**
  * Taking a facility into use from the portal (docs/operations.md "Taking a new facility into use"). Every rule —
@@ -14,25 +14,6 @@ import { currentSession } from '@/lib/session';
  * actions pass the form on and show the answer's code. A one-time enrollment link comes back in the action's state,
  * never in an address, so it is shown once and stays out of history and logs.
  */
-function text(formData: FormData, name: string): string {
-  return String(formData.get(name) ?? '').trim();
-}
-
-async function token(back: string): Promise<string> {
-  const session = await currentSession();
-  if (!session) redirect(`/staff/login?next=${encodeURIComponent(back)}`);
-  return session.token;
-}
-
-/** What a refused form shows: the code, and the field or reason the API named (BAD_USER_INPUT). */
-export interface FormRefusal { status: 'error'; code: string; field?: string; reason?: string }
-
-function refusal(failure: GatewayFailure): FormRefusal {
-  if (failure.code === 'UNAUTHENTICATED') redirect('/staff/login?expired=1');
-  const { field, reason } = failure.extensions;
-  return { status: 'error', code: failure.code, ...(typeof field === 'string' ? { field } : {}), ...(typeof reason === 'string' ? { reason } : {}) };
-}
-
 export type EnrollmentLinkState =
   | { status: 'idle' }
   | FormRefusal

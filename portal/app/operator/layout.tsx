@@ -23,7 +23,10 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   const pathname = here.split('?')[0] ?? '/operator';
   return (
     <>
-      <SectionNav label={t.operatorNav} links={[{ href: '/operator', label: t.operatorNavRouting }, { href: '/operator/facilities', label: t.operatorNavFacilities }, { href: '/operator/subsidies', label: t.operatorNavSubsidies }, { href: '/operator/rollout', label: t.operatorNavRollout }]} pathname={pathname.startsWith('/operator/facilities') ? '/operator/facilities' : pathname} />
+      <SectionNav label={t.operatorNav} links={[
+        { href: '/operator', label: t.operatorNavRouting }, { href: '/operator/facilities', label: t.operatorNavFacilities }, { href: '/operator/subsidies', label: t.operatorNavSubsidies },
+        { href: '/operator/rollout', label: t.operatorNavRollout }, { href: '/operator/phr-apps', label: t.operatorNavPhrApps },
+      ]} pathname={pathname.startsWith('/operator/facilities') ? '/operator/facilities' : pathname} />
       <main id="main" className="page">{children}</main>
     </>
   );

@@ -19,7 +19,7 @@ export const HomeQuery = graphql(`
       consents { id facilityCode category registeredAt expiresAt valid }
       myNumberCards { certificateExpiresOn certificateStanding certificateGraceEndsOn status }
       noticesReadThrough
-      accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
+      accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName appOperatorName category decision reason special requestId }
     }
   }
 `);
@@ -44,7 +44,7 @@ export const AccessLogQuery = graphql(`
   query AccessLog($first: Int!) {
     me {
       id
-      accessLog(first: $first) { at actorRole actorSubject facilityCode insurerNumber appName category decision reason special requestId }
+      accessLog(first: $first) { at actorRole actorSubject facilityCode insurerNumber appName appOperatorName category decision reason special requestId }
     }
   }
 `);

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { ComingSoon, ErrorState } from '@/components/States';
 import { grantPhr } from '@/app/actions/phr';
+import { CategoryCheckboxes } from '@/components/CategoryCheckboxes';
 import { RevokeGrantButton } from '@/components/RevokeGrantButton';
 import { formatDate } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
-import { MyPhrGrantsQuery } from '@/lib/graphql/phr';
+import { GrantablePhrAppsQuery, MyPhrGrantsQuery } from '@/lib/graphql/phr';
 import { messages, pageTitle } from '@/lib/i18n';
-import { GRANTABLE_CATEGORIES, categoryLabel } from '@/lib/labels';
+import { categoryLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
@@ -18,9 +19,12 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
   const params = await searchParams;
   const { locale, t } = await messages();
   const session = await currentSession();
-  const result = await pageData(await gatewayQuery(MyPhrGrantsQuery, {}, session?.token));
+  const [grantsAnswer, appsAnswer] = await Promise.all([gatewayQuery(MyPhrGrantsQuery, {}, session?.token), gatewayQuery(GrantablePhrAppsQuery, {}, session?.token)]);
+  const result = await pageData(grantsAnswer);
   if (!result.ok) return <><h1>{t.phrTitle}</h1>{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.phrTitle} /> : <ErrorState t={t} failure={result} retryHref="/phr" />}</>;
   const grants = result.data.me.phrGrants;
+  // The apps the operator registered and did not disable; without the list the form cannot be offered.
+  const apps = appsAnswer.ok ? appsAnswer.data.grantablePhrApps : [];
   const outcome = params.result;
   return (
     <>
@@ -36,7 +40,7 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <th scope="row" data-label={t.phrApp} className="keep-words" data-testid="phr-app">{grant.appName}</th>
+                  <th scope="row" data-label={t.phrApp} className="keep-words"><span><span data-testid="phr-app">{grant.appName}</span>{grant.appOperatorName ? <><br /><span className="muted" style={{ fontWeight: 400 }} data-testid="phr-app-operator">{t.appOperatorLabel(grant.appOperatorName)}</span></> : null}</span></th>
                   <td data-label={t.phrCategories} className="keep-words">{grant.categories.map((category) => categoryLabel(t, category)).join(t.listSeparator)}</td>
                   <td data-label={t.phrGranted} className="nowrap">{formatDate(grant.grantedAt, locale)}</td>
                   <td data-label={t.phrExpires} className="nowrap">{formatDate(grant.expiresAt, locale)}</td>
@@ -56,17 +60,12 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
         <form action={grantPhr}>
           <div className="field">
             <label htmlFor="appId">{t.phrAppId}</label>
-            <input id="appId" name="appId" required aria-describedby="appId-help" autoComplete="off" />
+            <select id="appId" name="appId" required aria-describedby="appId-help">
+              {apps.map((app) => <option key={app.clientId} value={app.clientId}>{t.phrAppOption(app.displayName, app.operatorName)}</option>)}
+            </select>
             <span id="appId-help" className="field__help">{t.phrAppIdHelp}</span>
           </div>
-          <fieldset className="field" style={{ border: 0, padding: 0 }}>
-            <legend>{t.phrChooseCategories}</legend>
-            {GRANTABLE_CATEGORIES.map((category) => (
-              <label key={category} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', minHeight: 48, fontWeight: 400 }}>
-                <input type="checkbox" name="categories" value={category} style={{ width: 24, height: 24, minHeight: 0 }} /> {categoryLabel(t, category)}
-              </label>
-            ))}
-          </fieldset>
+          <CategoryCheckboxes t={t} name="categories" legend={t.phrChooseCategories} />
           <div className="field">
             <label htmlFor="days">{t.phrDays}</label>
             <select id="days" name="days" defaultValue="90">
