@@ -4,8 +4,11 @@
  * token): refused with no data, nothing stored, and the refusal in the access log. Bad input (duplicate client id,
  * empty or unknown scopes, bad client id, unknown app) with its extensions.code and nothing stored. Then the app's
  * life: registered with a secret shown once, granted by a patient only within its scopes, the secret rotated (the old
- * one and the app's sessions stop at once), disabled (no token, no refresh, no read, no new grant).
+ * one and the app's sessions stop at once), disabled (no token, no refresh, no read, no new grant). And a staff
+ * member's password reset by their facility administrator: nobody else may, the old password and sessions stop at once.
  */
+import { DEMO_CLINIC, withCheckDigit } from '@onshi/kit';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -239,5 +242,131 @@ describe('an app\'s life: registered, granted within its scopes, rotated, disabl
 
     expect((await changesOf(clientId)).map((c) => c.action)).toEqual(['DISABLE_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'REGISTER_PHR_APP']);
     expect(await demoAppToken()).not.toBe('');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Password reset by the facility administrator (docs/operations.md "Taking a new facility into use", step 5)
+// ---------------------------------------------------------------------------------------------------
+
+const PASSWORD = 'correct horse battery staple';
+const NEW_PASSWORD = 'another horse battery staple';
+const RESET = 'mutation($id: String!) { resetStaffPassword(staffId: $id) { enrollmentToken expiresAt staff { staffId enrolled } } }';
+const STAFF_LOGIN = 'mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { accessToken refreshToken } }';
+
+/** Completes a one-time link as the person would (password, the otpauth URI's secret, a first code); returns the secret. */
+async function completeEnrollment(enrollmentToken: string, password: string): Promise<string> {
+  const started = await system.graphql<{ startStaffEnrollment: { otpauthUri: string } }>('mutation($t: String!, $p: String!) { startStaffEnrollment(enrollmentToken: $t, password: $p) { otpauthUri } }', { t: enrollmentToken, p: password });
+  expect(started.body.errors).toBeUndefined();
+  const secret = new URL(started.body.data?.startStaffEnrollment.otpauthUri ?? 'x:').searchParams.get('secret') ?? '';
+  const confirmed = await system.graphql('mutation($t: String!, $c: String!) { confirmStaffEnrollment(enrollmentToken: $t, totp: $c) { enrolled } }', { t: enrollmentToken, c: totpCode(secret, new Date()) });
+  expect(confirmed.body.errors).toBeUndefined();
+  return secret;
+}
+/** A login with the code of a later 30 s step (accepted within the ±1 window), so no code is used twice. */
+async function staffLogin(facilityCode: string, staffId: string, password: string, secret: string, stepsAhead = 1): Promise<{ accessToken?: string; refreshToken?: string; code?: unknown }> {
+  const result = await system.graphql<{ staffLogin: { accessToken: string; refreshToken: string } }>(STAFF_LOGIN, { f: facilityCode, s: staffId, p: password, t: totpCode(secret, new Date(Date.now() + stepsAhead * 30_000)) });
+  return result.body.data?.staffLogin ?? { code: result.body.errors?.[0]?.extensions?.code };
+}
+/** Registers a facility with an enrolled, logged-in administrator (M0001). */
+async function facilityWithAdmin(code: string): Promise<string> {
+  const registered = await system.graphql<{ registerFacility: { administrator: { enrollmentToken: string } } }>(
+    'mutation($c: String!, $p: String!) { registerFacility(code: $c, name: "テスト内科", kind: "MEDICAL", prefecture: $p, hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }',
+    { c: code, p: code.slice(0, 2) }, await token('admin'));
+  expect(registered.body.errors).toBeUndefined();
+  const secret = await completeEnrollment(registered.body.data?.registerFacility.administrator.enrollmentToken ?? '', PASSWORD);
+  const login = await staffLogin(code, 'M0001', PASSWORD, secret);
+  expect(login.code).toBeUndefined();
+  return login.accessToken ?? '';
+}
+async function logOf(owner: string): Promise<LogRow[]> {
+  const result = await system.graphql<{ accessLogSearch: LogRow[] }>('query($p: ID!) { accessLogSearch(patientId: $p, first: 500) { actorRole actorSubject category decision reason } }', { p: owner }, await token('admin'));
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.accessLogSearch ?? [];
+}
+
+describe('resetStaffPassword: the facility administrator, for their own staff only', () => {
+  /** Osaka 医科 codes no demo facility has (the generated ones number 1000–1059). */
+  const CLINIC = withCheckDigit('271059201');
+  const OTHER_CLINIC = withCheckDigit('271059202');
+  let adminToken = '';
+  let doctorSecret = '';
+  let doctorSession: { accessToken?: string; refreshToken?: string } = {};
+
+  beforeAll(async () => {
+    adminToken = await facilityWithAdmin(CLINIC);
+    const enrolled = await system.graphql<{ enrollStaff: { enrollmentToken: string } }>('mutation { enrollStaff(staffId: "D0101", displayName: "医師 一", role: "DOCTOR") { enrollmentToken } }', {}, adminToken);
+    expect(enrolled.body.errors).toBeUndefined();
+    doctorSecret = await completeEnrollment(enrolled.body.data?.enrollStaff.enrollmentToken ?? '', PASSWORD);
+    doctorSession = await staffLogin(CLINIC, 'D0101', PASSWORD, doctorSecret);
+    expect(doctorSession.refreshToken).toBeDefined();
+  });
+
+  test('anyone but this facility\'s administrator is refused: no link, the password unchanged, the refusal logged', async () => {
+    const otherAdmin = await facilityWithAdmin(OTHER_CLINIC);
+    const callers: Array<[string, string, string, string]> = [
+      ['a patient', await token('yamada'), 'nation', 'FORBIDDEN'],
+      ['the operator', await token('admin'), 'nation', 'FORBIDDEN'],
+      ['a doctor of the demo clinic', await token('clinic-doctor'), `facility:${DEMO_CLINIC.code}`, 'FORBIDDEN'],
+      ['an insurer', await token('insurer-kyokai'), 'nation', 'FORBIDDEN'],
+      ['the PHR app', await demoAppToken(), 'nation', 'FORBIDDEN'],
+      ['the doctor themself (no administrator)', doctorSession.accessToken ?? '', `facility:${CLINIC}`, 'FORBIDDEN'],
+    ];
+    for (const [who, callerToken, owner, code] of callers) {
+      const result = await system.graphql(RESET, { id: 'D0101' }, callerToken);
+      expect([who, result.body.errors?.[0]?.extensions]).toEqual([who, expect.objectContaining({ code, reason: 'NOT_FACILITY_ADMIN' })]);
+      expect([who, result.body.data ?? null]).toEqual([who, null]);
+      expect(result.text).not.toContain('enrollmentToken');
+      expect([who, (await logOf(owner)).some((row) => row.decision === 'DENY' && row.reason === 'RESET_STAFF_PASSWORD:NOT_FACILITY_ADMIN')]).toEqual([who, true]);
+    }
+    // Another facility's administrator: the facility is always their own, where no D0101 exists.
+    const other = await system.graphql(RESET, { id: 'D0101' }, otherAdmin);
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(other.body.data ?? null).toBeNull();
+    const unauthenticated = await system.graphql(RESET, { id: 'D0101' });
+    expect(unauthenticated.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await system.graphql<{ adminChanges: Array<{ action: string }> }>('query($f: String!) { adminChanges(facilityCode: $f, first: 100) { action } }', { f: CLINIC }, await token('admin'))).body.data?.adminChanges.map((c) => c.action))
+      .not.toContain('RESET_STAFF_PASSWORD');
+    // The doctor's session goes on (a refresh rotates the token, kept for the reset below).
+    const refreshed = await system.graphql<{ refreshSession: { refreshToken: string } }>('mutation($r: String!) { refreshSession(refreshToken: $r) { refreshToken } }', { r: doctorSession.refreshToken });
+    expect(refreshed.body.errors).toBeUndefined();
+    doctorSession = { ...doctorSession, refreshToken: refreshed.body.data?.refreshSession.refreshToken ?? '' };
+  });
+
+  test.each<[string, string, Record<string, unknown>]>([
+    ['an unknown staff ID', 'X9999', { code: 'NOT_FOUND' }],
+    ['the administrator themself', 'M0001', { code: 'BAD_USER_INPUT', reason: 'OWN_ACCOUNT' }],
+  ])('%s: refused with its code, nothing changed', async (_label, staffId, extensions) => {
+    const result = await system.graphql(RESET, { id: staffId }, adminToken);
+    expect(result.body.errors?.[0]?.extensions).toMatchObject(extensions);
+    expect(result.body.data ?? null).toBeNull();
+  });
+
+  test('a reset: the old password and refresh token stop at once; the new link enrolls again; the change is recorded without secrets', async () => {
+    const reset = await system.graphql<{ resetStaffPassword: { enrollmentToken: string; staff: { staffId: string; enrolled: boolean } } }>(RESET, { id: 'D0101' }, adminToken);
+    expect(reset.body.errors).toBeUndefined();
+    expect(reset.body.data?.resetStaffPassword.staff).toEqual({ staffId: 'D0101', enrolled: false });
+    expect((await staffLogin(CLINIC, 'D0101', PASSWORD, doctorSecret, -1)).code).toBe('UNAUTHENTICATED');
+    const refreshed = await system.graphql('mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }', { r: doctorSession.refreshToken });
+    expect(refreshed.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const newSecret = await completeEnrollment(reset.body.data?.resetStaffPassword.enrollmentToken ?? '', NEW_PASSWORD);
+    expect(newSecret).not.toBe(doctorSecret);
+    expect((await staffLogin(CLINIC, 'D0101', PASSWORD, newSecret)).code).toBe('UNAUTHENTICATED');
+    expect((await staffLogin(CLINIC, 'D0101', NEW_PASSWORD, newSecret)).code).toBeUndefined();
+
+    const changes = await system.graphql<{ adminChanges: Array<{ action: string; target: string; before: string; after: string }> }>('query($f: String!) { adminChanges(facilityCode: $f, first: 100) { action target before after } }', { f: CLINIC }, await token('admin'));
+    const change = changes.body.data?.adminChanges.find((c) => c.action === 'RESET_STAFF_PASSWORD');
+    expect(change?.target).toBe(`${CLINIC}:D0101`);
+    expect([JSON.parse(change?.before ?? '{}').enrolled, JSON.parse(change?.after ?? '{}').enrolled]).toEqual([true, false]);
+    expect(`${change?.before}${change?.after}`).not.toMatch(/password|totp|secret|token|hash/i);
+    expect(await logOf(`facility:${CLINIC}`)).toEqual(expect.arrayContaining([expect.objectContaining({ actorSubject: `${CLINIC}:M0001`, decision: 'ALLOW', reason: 'RESET_STAFF_PASSWORD' })]));
+  });
+
+  test('a disabled account is not reset', async () => {
+    await system.graphql('mutation { disableStaff(staffId: "D0101") { disabledAt } }', {}, adminToken);
+    const result = await system.graphql(RESET, { id: 'D0101' }, adminToken);
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'STAFF_DISABLED' });
+    expect(result.body.data ?? null).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { gatewayMutation, type GatewayFailure } from '@/lib/gateway';
 import { refusal, text, token, type FormRefusal } from '@/lib/adminForms';
 import {
-  ConfirmStaffEnrollmentMutation, DisableStaffMutation, EnrollStaffMutation, RegisterCardReaderMutation, RegisterFacilityMutation,
+  ConfirmStaffEnrollmentMutation, DisableStaffMutation, EnrollStaffMutation, RegisterCardReaderMutation, RegisterFacilityMutation, ResetStaffPasswordMutation,
   SetCardReaderStatusMutation, StartStaffEnrollmentMutation,
 } from '@/lib/graphql/onboarding';
 
@@ -40,6 +40,14 @@ export async function enrollStaffAction(_previous: EnrollmentLinkState, formData
   }, await token('/clinic/admin'));
   if (!result.ok) return refusal(result);
   const link = result.data.enrollStaff;
+  return { status: 'done', name: link.staff.displayName, code: link.staff.staffId, staffName: link.staff.displayName, enrollmentPath: enrollmentPath(link.enrollmentToken), expiresAt: link.expiresAt };
+}
+
+/** A password reset: the old password and authenticator stop at once; the person enrolls again with the new link. */
+export async function resetStaffPasswordAction(_previous: EnrollmentLinkState, formData: FormData): Promise<EnrollmentLinkState> {
+  const result = await gatewayMutation(ResetStaffPasswordMutation, { staffId: text(formData, 'staffId') }, await token('/clinic/admin'));
+  if (!result.ok) return refusal(result);
+  const link = result.data.resetStaffPassword;
   return { status: 'done', name: link.staff.displayName, code: link.staff.staffId, staffName: link.staff.displayName, enrollmentPath: enrollmentPath(link.enrollmentToken), expiresAt: link.expiresAt };
 }
 

@@ -52,6 +52,12 @@ export const EnrollStaffMutation = graphql(`
   }
 `);
 
+export const ResetStaffPasswordMutation = graphql(`
+  mutation ResetStaffPassword($staffId: String!) {
+    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }
+  }
+`);
+
 export const DisableStaffMutation = graphql(`
   mutation DisableStaff($staffId: String!) {
     disableStaff(staffId: $staffId) { staffId disabledAt }

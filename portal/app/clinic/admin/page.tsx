@@ -11,6 +11,7 @@ import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 import { EnrollStaffForm } from './EnrollStaffForm';
 import { SubsidySection } from './SubsidySection';
+import { ResetPasswordForm } from './ResetPasswordForm';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleFacilityAdmin');
@@ -83,6 +84,7 @@ export default async function FacilityAdminPage({ searchParams }: { searchParams
           </tbody>
         </table>
       </div>
+      <ResetPasswordForm locale={locale} staff={staff.filter((member) => !member.disabledAt && !member.facilityAdmin)} />
       <h2 id="readers">{t.readersTitle}</h2>
       {readers.length === 0 ? <p className="notice">{t.readersNone}</p> : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="readers">

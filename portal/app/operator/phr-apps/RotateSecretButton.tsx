@@ -15,8 +15,12 @@ export function RotateSecretButton({ locale, clientId, displayName }: { locale: 
         <input type="hidden" name="clientId" value={clientId} />
         <button type="submit" className="button button--quiet nowrap" disabled={pending} aria-busy={pending} aria-label={t.phrAppRotateLabel(displayName)}>{pending ? t.loading : t.phrAppRotate}</button>
       </form>
-      {state.status === 'error' ? <FormRefusalNotice locale={locale} refusal={state} /> : null}
-      {state.status === 'done' ? <ClientSecretOnce locale={locale} {...state} /> : null}
+      {/* Below the row of the app's buttons (the page's flex row), not between them. */}
+      {state.status === 'idle' ? null : (
+        <div style={{ order: 1, flexBasis: '100%' }}>
+          {state.status === 'error' ? <FormRefusalNotice locale={locale} refusal={state} /> : <ClientSecretOnce locale={locale} {...state} />}
+        </div>
+      )}
     </>
   );
 }

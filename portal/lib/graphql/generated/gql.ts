@@ -46,6 +46,7 @@ type Documents = {
     "\n  mutation SetCardReaderStatus($readerId: ID!, $status: String!) {\n    setCardReaderStatus(readerId: $readerId, status: $status) { id status }\n  }\n": typeof types.SetCardReaderStatusDocument,
     "\n  query FacilityAdministration {\n    myFacility { code name kind hospital }\n    facilityStaff { staffId displayName role facilityAdmin enrolled disabledAt }\n    facilityReaders { id label status registeredAt }\n  }\n": typeof types.FacilityAdministrationDocument,
     "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": typeof types.EnrollStaffDocument,
+    "\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": typeof types.ResetStaffPasswordDocument,
     "\n  mutation DisableStaff($staffId: String!) {\n    disableStaff(staffId: $staffId) { staffId disabledAt }\n  }\n": typeof types.DisableStaffDocument,
     "\n  mutation StartStaffEnrollment($enrollmentToken: String!, $password: String!) {\n    startStaffEnrollment(enrollmentToken: $enrollmentToken, password: $password) { otpauthUri staffId facilityCode }\n  }\n": typeof types.StartStaffEnrollmentDocument,
     "\n  mutation ConfirmStaffEnrollment($enrollmentToken: String!, $totp: String!) {\n    confirmStaffEnrollment(enrollmentToken: $enrollmentToken, totp: $totp) { staffId facilityCode enrolled }\n  }\n": typeof types.ConfirmStaffEnrollmentDocument,
@@ -105,6 +106,7 @@ const documents: Documents = {
     "\n  mutation SetCardReaderStatus($readerId: ID!, $status: String!) {\n    setCardReaderStatus(readerId: $readerId, status: $status) { id status }\n  }\n": types.SetCardReaderStatusDocument,
     "\n  query FacilityAdministration {\n    myFacility { code name kind hospital }\n    facilityStaff { staffId displayName role facilityAdmin enrolled disabledAt }\n    facilityReaders { id label status registeredAt }\n  }\n": types.FacilityAdministrationDocument,
     "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": types.EnrollStaffDocument,
+    "\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": types.ResetStaffPasswordDocument,
     "\n  mutation DisableStaff($staffId: String!) {\n    disableStaff(staffId: $staffId) { staffId disabledAt }\n  }\n": types.DisableStaffDocument,
     "\n  mutation StartStaffEnrollment($enrollmentToken: String!, $password: String!) {\n    startStaffEnrollment(enrollmentToken: $enrollmentToken, password: $password) { otpauthUri staffId facilityCode }\n  }\n": types.StartStaffEnrollmentDocument,
     "\n  mutation ConfirmStaffEnrollment($enrollmentToken: String!, $totp: String!) {\n    confirmStaffEnrollment(enrollmentToken: $enrollmentToken, totp: $totp) { staffId facilityCode enrolled }\n  }\n": types.ConfirmStaffEnrollmentDocument,
@@ -274,6 +276,10 @@ export function graphql(source: "\n  query FacilityAdministration {\n    myFacil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"): (typeof documents)["\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"): (typeof documents)["\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

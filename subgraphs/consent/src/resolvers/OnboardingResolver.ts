@@ -4,7 +4,7 @@ import { Access, BadUserInputError, ROLES, UnauthenticatedError, type Actor } fr
 import type { ConsentContext } from '../context';
 import { adminChanges, facilities, type accounts } from '../db/tables';
 import { AdminChange, CardReader, FacilityRegistration, PAGE_DEFAULT, PAGE_MAX, OnboardedFacility, StaffAccount, StaffEnrollmentLink, TotpEnrollment } from '../schema/types';
-import { confirmEnrollment, disableStaff, enrollStaff, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/onboarding';
+import { confirmEnrollment, disableStaff, enrollStaff, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/onboarding';
 import { readersOf } from '../services/readers';
 import { readerView } from './ReaderResolver';
 
@@ -67,6 +67,13 @@ export class OnboardingResolver {
   @Mutation(() => StaffAccount, { description: 'Facility administrator: disables a staff account of their own facility (its logins and refreshes are refused from now on)' })
   async disableStaff(@Arg('staffId', () => String) staffId: string, @Ctx() ctx: ConsentContext): Promise<StaffAccount> {
     return staffView(await disableStaff(ctx.db, actorOf(ctx), staffId, ctx.requestId, ctx.now()));
+  }
+
+  @Access(...ROLES)
+  @Mutation(() => StaffEnrollmentLink, { description: 'Facility administrator: resets the password of a staff member of their own facility: the old password and TOTP secret stop working at once, their refresh tokens are revoked, and a new one-time link enrolls them again (password and TOTP)' })
+  async resetStaffPassword(@Arg('staffId', () => String) staffId: string, @Ctx() ctx: ConsentContext): Promise<StaffEnrollmentLink> {
+    const { account, enrollment } = await resetStaffPassword(ctx.db, actorOf(ctx), staffId, ctx.requestId, ctx.now());
+    return linkView(account, enrollment);
   }
 
   @Access(...ROLES)

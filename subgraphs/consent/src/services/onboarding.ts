@@ -11,10 +11,10 @@
  * before/after row in admin_changes as its basis: if the log cannot be written, nothing changes (fail closed).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Secret } from 'otpauth';
 import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
-import { accounts, adminChanges, cardReaders, facilities, hospitals, staffEnrollments, type Tables } from '../db/tables';
+import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../db/tables';
 import { appendAccessLog, type LoggedActor, type Transaction } from './decisionPoint';
 import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from './readers';
 import type { SecretBox } from './secretBox';
@@ -23,7 +23,7 @@ import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAu
 export const ADMIN_ACTIONS = [
   'REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES',
   'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT',
-  'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS',
+  'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS', 'RESET_STAFF_PASSWORD',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */
@@ -251,6 +251,32 @@ export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string
     const after = row ?? current;
     await recordChange(tx, actor, { action: 'DISABLE_STAFF', facilityCode: facility.code, target: current.subject, before: accountRecord(current), after: accountRecord(after) }, requestId, now);
     return after;
+  });
+}
+
+/**
+ * Password reset (docs/operations.md "Taking a new facility into use", step 5): the staff member's password and TOTP
+ * secret are cleared at once, so neither the old password nor the old authenticator logs in again, their refresh
+ * tokens are revoked and their open links end; they get a new one-time link and enroll again as the first time
+ * (password, then a new TOTP secret confirmed by a first code). An access token already issued lives out its 15 minutes.
+ */
+export async function resetStaffPassword(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<{ account: AccountRow; enrollment: Enrollment }> {
+  const facility = await requireFacilityAdmin(db, actor, 'RESET_STAFF_PASSWORD', requestId, now);
+  const [current] = staffId.length <= 32 ? await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId))) : [];
+  if (!current) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
+  if (current.subject === actor.subject) throw new BadUserInputError('An administrator cannot reset their own password here; ask the operator / 自分自身のパスワードはここでは再設定できません', { field: 'staffId', reason: 'OWN_ACCOUNT' });
+  if (current.disabledAt !== null) throw new BadUserInputError('This account is disabled / この職員アカウントは無効化されています', { field: 'staffId', reason: 'STAFF_DISABLED' });
+  return db.transaction(async (tx) => {
+    const [account] = await tx.update(accounts).set({ passwordHash: null, totpSecret: null, lastTotpStep: null, failures: 0, lockedUntil: null }).where(eq(accounts.account, current.account)).returning();
+    if (!account) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
+    await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
+    await tx.update(refreshTokens).set({ revokedAt: now }).where(and(sql`${refreshTokens.claims}->>'sub' = ${current.subject}`, isNull(refreshTokens.revokedAt)));
+    const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
+    await recordChange(tx, actor, {
+      action: 'RESET_STAFF_PASSWORD', facilityCode: facility.code, target: current.subject,
+      before: { ...accountRecord(current), enrolled: current.totpSecret !== null }, after: { ...accountRecord(account), enrolled: false },
+    }, requestId, now);
+    return { account, enrollment };
   });
 }
 
