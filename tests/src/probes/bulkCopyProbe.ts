@@ -65,11 +65,12 @@ async function main() {
     const batchStatements = processCounters.statements - before;
     const [batchStored] = await rowsOf(sql`select count(*)::int as n from drugs.claim_items where patient_id like 'batch-%'`);
 
-    // 3. Items without their claim: the foreign key refuses the whole COPY.
-    const orphan = claimOf(`orphan-${randomUUID()}`, '2026-08');
-    const orphanError = await copyInBatches([orphan], { itemsPerCopy: 1 }, () => [encodeCopyRows(claimItems, [itemOf(orphan, 0, drugCode), itemOf(orphan, 1, drugCode)])], handle.copy)
+    // 3. A COPY whose last row repeats the first one's primary key: the whole COPY is refused, the first row too.
+    // (Claim items keep no foreign keys, docs/drugs.md "Claim items and their integrity": the key is the constraint.)
+    const duplicated = claimOf(`duplicate-${randomUUID()}`, '2026-08');
+    const duplicateError = await copyInBatches([duplicated], { itemsPerCopy: 1 }, () => [encodeCopyRows(claimItems, [itemOf(duplicated, 0, drugCode), itemOf(duplicated, 1, drugCode), itemOf(duplicated, 0, drugCode)])], handle.copy)
       .then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
-    const [orphanStored] = await rowsOf(sql`select count(*)::int as n from drugs.claim_items where patient_id = ${orphan.patientId}`);
+    const [duplicateStored] = await rowsOf(sql`select count(*)::int as n from drugs.claim_items where patient_id = ${duplicated.patientId}`);
 
     // 4. Deferred secondary indexes: gone during the load, back after it, also after a failed load.
     const secondaryIndexes = async () => (await rowsOf(sql`select indexname from pg_indexes where schemaname = 'drugs' and tablename in ('claims', 'claim_items') and indexname not like '%_pk' and indexdef not like 'CREATE UNIQUE%' order by indexname`)).map((row) => row.indexname);
@@ -102,7 +103,7 @@ async function main() {
       kind: handle.kind,
       roundTrip: { claim, items, storedClaim, storedItems, statements: roundTripStatements },
       batches: { total: batchTotal, statements: batchStatements, stored: batchStored?.n },
-      orphan: { error: orphanError, stored: orphanStored?.n },
+      duplicate: { error: duplicateError, stored: duplicateStored?.n },
       indexes: { before: indexesBefore, during: indexesDuring, after: indexesAfter, failedLoad, afterFailure: indexesAfterFailure },
     })}\n`);
   } finally {

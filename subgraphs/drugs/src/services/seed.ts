@@ -89,7 +89,7 @@ export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>
   const batchId = randomUUID();
   let claimTotal = 0;
   let itemTotal = 0;
-  // Claims before their items (the items' foreign key), one COPY each per batch of patients.
+  // Claims before their items (one COPY each per batch of patients): a reader never finds items whose claim is not there yet.
   const counts = new Map<string, typeof claimRoutingCounts.$inferInsert>();
   const load = () => copyInBatches(demoPatients(demo), { itemsPerCopy: PATIENTS_PER_COPY }, (slice) => {
     const claimRows: ClaimRow[] = [];
