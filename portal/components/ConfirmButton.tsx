@@ -12,6 +12,8 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   testId?: string;
+  /** danger (default): a removal; primary: a final step that is no removal (e.g. marking a subsidy paid). */
+  tone?: 'danger' | 'primary';
 }
 
 /**
@@ -19,19 +21,20 @@ interface Props {
  * it, Escape cancels, focus returns to the button) instead of window.confirm, whose wording and buttons the page cannot
  * set. The safe choice, cancel, has the focus when it opens.
  */
-export function ConfirmButton({ action, fields, label, buttonLabel, title, body, confirmLabel, cancelLabel, testId = 'confirm-dialog' }: Props) {
+export function ConfirmButton({ action, fields, label, buttonLabel, title, body, confirmLabel, cancelLabel, testId = 'confirm-dialog', tone = 'danger' }: Props) {
+  const look = tone === 'danger' ? 'button button--danger' : 'button';
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   return (
     <>
-      <button type="button" className="button button--danger nowrap" aria-label={label} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>{buttonLabel}</button>
+      <button type="button" className={`${look} nowrap`} aria-label={label} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>{buttonLabel}</button>
       <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} data-testid={testId}>
         <h2 id={`${id}-title`} className="dialog__title">{title}</h2>
         <p id={`${id}-body`}>{body}</p>
         <form action={action} className="dialog__actions">
           {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
           <button type="button" className="button button--quiet" autoFocus onClick={() => dialog.current?.close()}>{cancelLabel}</button>
-          <button type="submit" className="button button--danger">{confirmLabel}</button>
+          <button type="submit" className={look}>{confirmLabel}</button>
         </form>
       </dialog>
     </>

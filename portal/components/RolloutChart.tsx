@@ -1,9 +1,12 @@
 /** One month of the rollout: the share live at its end (null for months to come) and the schedule's target then. */
 export interface RolloutPoint { month: string; livePercent: number | null; targetPercent: number | null }
 
-// Drawn at about a phone's width (like ExpenseChart), scaling with the page up to 40rem.
-const WIDTH = 340;
-const HEIGHT = 230;
+/**
+ * Two drawings of the same figures: one at about a phone's width (like ExpenseChart) and one as wide as the page's
+ * column (64rem), so that neither the phone's letters shrink nor the desktop's chart sits in half the column; CSS
+ * (globals.css .chart--narrow / .chart--wide) shows one of them.
+ */
+const SIZES = { narrow: { width: 340, height: 230 }, wide: { width: 960, height: 340 } } as const;
 const PLOT = { left: 40, right: 8, top: 44, bottom: 30 };
 const COLOURS = { live: '#0b4f9c', target: '#c75100' };
 
@@ -13,6 +16,16 @@ const COLOURS = { live: '#0b4f9c', target: '#c75100' };
  * screen readers, so the drawing is one image to them.
  */
 export function RolloutChart({ points, labels, summary }: { points: RolloutPoint[]; labels: { live: string; target: string }; summary: string }) {
+  return (
+    <div data-testid="rollout-chart">
+      <Drawing size="narrow" points={points} labels={labels} summary={summary} />
+      <Drawing size="wide" points={points} labels={labels} summary={summary} />
+    </div>
+  );
+}
+
+function Drawing({ size, points, labels, summary }: { size: keyof typeof SIZES; points: RolloutPoint[]; labels: { live: string; target: string }; summary: string }) {
+  const { width: WIDTH, height: HEIGHT } = SIZES[size];
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const x = (index: number) => PLOT.left + (plotWidth * index) / Math.max(1, points.length - 1);
@@ -26,7 +39,7 @@ export function RolloutChart({ points, labels, summary }: { points: RolloutPoint
     return previous !== null && previous !== point.targetPercent ? [`${x(index).toFixed(1)},${y(previous).toFixed(1)}`, here] : [here];
   }).join(' ');
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} data-testid="rollout-chart" style={{ display: 'block', maxWidth: '40rem' }}>
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} className={`chart--${size}`}>
       {[0, 25, 50, 75, 100].map((tick) => (
         <g key={tick}>
           <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} stroke="#c9ccd1" strokeDasharray="3 3" />

@@ -120,6 +120,8 @@ describe('subsidy and rollout in the portal', () => {
     await operator.locator(`[data-testid=subsidies-table] tr[data-facility="${CLINIC}"][data-status=APPROVED]`).waitFor();
     await shoot(operator, 'operator-approved');
     await operator.locator(`[data-testid=subsidies-table] tr[data-facility="${CLINIC}"]`).getByRole('button', { name: '支払済みにする' }).click();
+    // Paying cannot be undone: the operator confirms in a dialog first.
+    await operator.getByTestId('pay-subsidy-dialog').filter({ visible: true }).getByRole('button', { name: '支払済みにする' }).click();
     await operator.locator(`[data-testid=subsidies-table] tr[data-facility="${CLINIC}"][data-status=PAID]`).waitFor();
     await shoot(operator, 'operator-paid');
 

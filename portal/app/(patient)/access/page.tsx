@@ -80,7 +80,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
                 return (
                   <tr key={key} data-testid="access-row">
                     <td data-label={t.colDate} className="nowrap">{formatDateTime(newest.at, locale)}{formatTime(oldestAt, locale) !== formatTime(newest.at, locale) ? <span className="muted">{t.accessFrom(formatTime(oldestAt, locale))}</span> : null}</td>
-                    <td data-label={t.colReader} className="keep-words"><span><span data-testid="access-reader">{readerName(t, newest, directory)}</span>{newest.appOperatorName ? <><br /><span className="muted" data-testid="access-reader-operator">{t.appOperatorLabel(newest.appOperatorName)}</span></> : null}</span></td>
+                    <td data-label={t.colReader} className="keep-words"><span><span data-testid="access-reader">{readerName(t, newest, directory)}</span>{newest.appOperatorName ? <><br /><span className="muted app-operator" data-testid="access-reader-operator">{t.appOperatorLabel(newest.appOperatorName)}</span></> : null}</span></td>
                     <td data-label={t.colRole} className="keep-words">{roleLabel(t, newest.actorRole)}</td>
                     <td data-label={t.colCategory} className="keep-words">{categoryLabel(t, newest.category)}</td>
                     <td data-label={t.colResult}><span className={`badge ${newest.decision === 'ALLOW' ? 'badge--info' : 'badge--muted'}`}>{decisionLabel(t, newest.decision)}</span></td>

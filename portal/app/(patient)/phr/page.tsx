@@ -40,7 +40,7 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <th scope="row" data-label={t.phrApp} className="keep-words"><span><span data-testid="phr-app">{grant.appName}</span>{grant.appOperatorName ? <><br /><span className="muted" style={{ fontWeight: 400 }} data-testid="phr-app-operator">{t.appOperatorLabel(grant.appOperatorName)}</span></> : null}</span></th>
+                  <th scope="row" data-label={t.phrApp} className="keep-words"><span><span data-testid="phr-app">{grant.appName}</span>{grant.appOperatorName ? <><br /><span className="muted app-operator" style={{ fontWeight: 400 }} data-testid="phr-app-operator">{t.appOperatorLabel(grant.appOperatorName)}</span></> : null}</span></th>
                   <td data-label={t.phrCategories} className="keep-words">{grant.categories.map((category) => categoryLabel(t, category)).join(t.listSeparator)}</td>
                   <td data-label={t.phrGranted} className="nowrap">{formatDate(grant.grantedAt, locale)}</td>
                   <td data-label={t.phrExpires} className="nowrap">{formatDate(grant.expiresAt, locale)}</td>

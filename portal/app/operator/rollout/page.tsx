@@ -7,6 +7,7 @@ import { RolloutDashboardQuery } from '@/lib/graphql/subsidy';
 import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
+import { prefectureName } from '@/lib/prefectures';
 import { currentSession } from '@/lib/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -71,7 +72,7 @@ export default async function OperatorRolloutPage() {
       <RolloutChart points={points} labels={{ live: t.rolloutLiveShare, target: t.rolloutTarget }}
         summary={t.rolloutChartDesc(`${latest?.livePercent ?? 0}%`, `${latest?.targetPercent ?? 0}%`)} />
       {groupTable('by-kind', t.rolloutByKind, t.rolloutKind, dashboard.byKind, (key) => kindText(t, key))}
-      {groupTable('by-prefecture', t.rolloutByPrefecture, t.rolloutPrefecture, dashboard.byPrefecture, (key) => key)}
+      {groupTable('by-prefecture', t.rolloutByPrefecture, t.rolloutPrefecture, dashboard.byPrefecture, (key) => prefectureName(key, locale))}
       <h2 id="readers-per-facility">{t.rolloutReaders}</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="readers-per-facility">
         <table className="table--cards" data-testid="readers-per-facility-table">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { reviewSubsidyAction } from '@/app/actions/subsidy';
 import { subsidyBadge, subsidyCategoryText, subsidyStatusText } from '@/app/clinic/admin/SubsidySection';
+import { ConfirmButton } from '@/components/ConfirmButton';
 import { FormRefusalNotice } from '@/components/FormRefusalNotice';
 import { ErrorState } from '@/components/States';
 import { formatDate, formatYen } from '@/lib/format';
@@ -32,7 +33,7 @@ export default async function OperatorSubsidiesPage({ searchParams }: { searchPa
   const step = (id: string, decision: string, label: string) => (
     <form action={reviewSubsidyAction} className="inline-form">
       <input type="hidden" name="id" value={id} /><input type="hidden" name="decision" value={decision} />
-      <button type="submit" className={decision === 'approve' || decision === 'pay' ? 'button' : 'button button--quiet'}>{label}</button>
+      <button type="submit" className={decision === 'approve' ? 'button' : 'button button--quiet'}>{label}</button>
     </form>
   );
   return (
@@ -75,7 +76,12 @@ export default async function OperatorSubsidiesPage({ searchParams }: { searchPa
                             <button type="submit" className="button button--quiet">{t.subsidyReject}</button>
                           </form>
                         </span>
-                      ) : application.status === 'APPROVED' ? step(application.id, 'pay', t.subsidyPay) : null}
+                      ) : application.status === 'APPROVED' ? (
+                        // Paying cannot be undone (the API has no way back from PAID): the operator confirms first.
+                        <ConfirmButton action={reviewSubsidyAction} fields={{ id: application.id, decision: 'pay' }} testId="pay-subsidy-dialog" tone="primary"
+                          label={t.subsidyPayLabel(application.facilityName)} buttonLabel={t.subsidyPay}
+                          title={t.subsidyPayTitle} body={t.subsidyPayBody(application.facilityName, formatYen(application.subsidyAmount, locale))} confirmLabel={t.subsidyPay} cancelLabel={t.phrRevokeCancel} />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

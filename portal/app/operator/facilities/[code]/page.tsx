@@ -60,7 +60,7 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
       {readers.length === 0 ? <p className="notice">{t.readersNone}</p> : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="readers">
           <table className="table--cards" data-testid="readers-table">
-            <thead><tr><th scope="col">{t.readerLabel}</th><th scope="col">{t.readerId}</th><th scope="col">{t.readerStatus}</th><th scope="col">{t.facilityRegisteredAt}</th><th scope="col"><span className="visually-hidden">{t.readerStatus}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t.readerLabel}</th><th scope="col">{t.readerId}</th><th scope="col">{t.readerStatus}</th><th scope="col">{t.facilityRegisteredAt}</th><th scope="col"><span className="visually-hidden">{t.readerActions}</span></th></tr></thead>
             <tbody>
               {readers.map((reader) => (
                 <tr key={reader.id} data-reader={reader.id} data-status={reader.status}>
@@ -68,7 +68,7 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
                   <td data-label={t.readerId}><span className="uri-text">{reader.id}</span></td>
                   <td data-label={t.readerStatus}><span className={`badge ${reader.status === 'ACTIVE' ? 'badge--ok' : reader.status === 'SUSPENDED' ? 'badge--warn' : 'badge--muted'}`}>{statusText(t, reader.status)}</span></td>
                   <td data-label={t.facilityRegisteredAt}>{formatDateTime(reader.registeredAt, locale)}</td>
-                  <td data-label={t.readerStatus}>
+                  <td data-label={t.readerActions}>
                     {(NEXT_STATUSES[reader.status as ReaderStatus] ?? []).map((next) => (
                       <form key={next.status} action={setReaderStatusAction} className="inline-form">
                         <input type="hidden" name="facilityCode" value={code} />
