@@ -2,12 +2,13 @@
  * Stand-ins for the hardware of the demo kiosk: the IC chip of a (virtual) My Number Card and the facility's
  * registered card reader. A real card signs the nonce inside the chip; in the demo the key pair is derived
  * from DEMO_SEED and the card serial exactly as the consent subgraph derives it (contract 1). The reader's
- * key is the demo reader's random key from the data dir (consent readerDevice.ts), read on the server only.
+ * key is the demo reader's random key from the data dir, or the key file of a reader the operator registered
+ * (consent readerDevice.ts), read on the server only.
  * The PIN is never checked here: it goes to the consent subgraph in the signed statement, which counts the tries.
  */
 import path from 'node:path';
 import { createVirtualCard, demoCardSeedMaterial, signChallenge } from '@onshi/consent/src/services/card';
-import { readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
+import { installedReaderKey, readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
 const CARD_SERIAL = /^[A-Z0-9-]{4,40}$/;
 
@@ -25,8 +26,9 @@ function dataDir(): string {
   return process.env.DATA_DIR ?? path.join(process.cwd(), '..', '.data');
 }
 
+/** The facility's demo reader, else the key file of a reader the operator registered for it (readerDevice.ts installedReaderKeyPath). */
 export function demoReaderOf(facilityCode: string): ReaderKey | undefined {
-  return readDemoReaderKeys(dataDir())[facilityCode];
+  return readDemoReaderKeys(dataDir())[facilityCode] ?? installedReaderKey(dataDir(), facilityCode);
 }
 
 export { signReaderStatement };

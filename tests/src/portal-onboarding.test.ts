@@ -15,13 +15,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_CLINIC, DEMO_STAFF, withCheckDigit } from '@onshi/kit';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { accessTokenOf as accessTokenOfAt, browserSessions, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 const DEMO_PASSWORD = 'onshi-demo-pass';
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = STAFF_PASSWORD;
 /** Codes no demo facility has (the generated ones number 1000–1059): two Osaka 医科 clinics, A and B. */
 const CLINIC_A = withCheckDigit('271059101');
 const CLINIC_B = withCheckDigit('271059102');
@@ -45,20 +46,8 @@ afterAll(async () => {
   await system?.stop();
 });
 
-interface Session { context: BrowserContext; page: Page; consoleErrors: string[] }
-const sessions: Session[] = [];
-
-async function openSession(): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  const session = { context, page, consoleErrors };
-  sessions.push(session);
-  return session;
-}
-afterAll(async () => { for (const session of sessions) await session.context.close().catch(() => undefined); });
+const { openSession, closeAll } = browserSessions(() => browser);
+afterAll(closeAll);
 
 const staffLogin = (page: Page, facilityCode: string | undefined, staffId: string, password: string, secret: string, stepsAhead = 0) => staffLoginAt(portal.url, page, facilityCode, staffId, password, secret, stepsAhead);
 
@@ -68,11 +57,7 @@ async function demoLogin(page: Page, account: string): Promise<void> {
   await staffLogin(page, staff.facilityCode, staff.staffId, DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:${account}`));
 }
 
-async function accessTokenOf(context: BrowserContext): Promise<string> {
-  const cookie = (await context.cookies(portal.url)).find((candidate) => candidate.name === 'onshi_at');
-  if (!cookie) throw new Error('no session cookie');
-  return cookie.value;
-}
+const accessTokenOf = (context: BrowserContext) => accessTokenOfAt(context, portal.url);
 
 const { shoot, violations, checked } = pageChecks(SCREENSHOTS, 'onboarding', (found) => expect(found).toEqual({ ...found, overflow: 0 }));
 
@@ -83,41 +68,8 @@ async function facilityLog(code: string): Promise<LogRow[]> {
   return result.body.data?.accessLogSearch ?? [];
 }
 
-/** Registers a facility in the operator's browser; returns the one-time link the page shows. */
-async function registerFacility(page: Page, code: string, name: string, shootAs?: string): Promise<string> {
-  await page.goto(`${portal.url}/operator/facilities`);
-  await page.fill('#code', code);
-  await page.fill('#name', name);
-  await page.selectOption('#kind', 'MEDICAL');
-  await page.fill('#prefecture', code.slice(0, 2));
-  await page.fill('#administratorStaffId', 'M0001');
-  await page.fill('#administratorName', '施設 管理者');
-  await page.click('section[aria-labelledby=register-facility-title] button[type=submit]');
-  await page.getByTestId('facility-registered').waitFor();
-  if (shootAs) await shoot(page, shootAs);
-  return page.getByTestId('enrollment-url').inputValue();
-}
-
-/** Completes a one-time link in a fresh browser: password, the QR code's URI, a first code. Returns the TOTP secret. */
-async function enrollThroughLink(link: string, shootAs?: string): Promise<string> {
-  const { page } = await openSession();
-  await page.goto(link);
-  if (shootAs) await shoot(page, `${shootAs}-password`);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.getByTestId('enroll-qr').waitFor();
-  const uri = await page.getByTestId('enroll-uri').textContent() ?? '';
-  expect(uri).toMatch(/^otpauth:\/\/totp\//u);
-  // The QR code is an image the browser drew (an SVG data URI), not a broken one.
-  expect(await page.getByTestId('enroll-qr').evaluate((image) => { const shown = image as unknown as { complete: boolean; naturalWidth: number }; return shown.complete && shown.naturalWidth > 0; })).toBe(true);
-  if (shootAs) await shoot(page, `${shootAs}-qr`);
-  const secret = new URL(uri).searchParams.get('secret') ?? '';
-  await page.fill('#totp', totpCode(secret, new Date()));
-  await page.click('main button[type=submit]');
-  await page.getByTestId('enroll-done').waitFor();
-  if (shootAs) await shoot(page, `${shootAs}-done`);
-  return secret;
-}
+const registerFacility = (page: Page, code: string, name: string, shootAs?: string) => registerFacilityAt(portal.url, page, code, name, shootAs ? { as: shootAs, shoot } : undefined);
+const enrollThroughLink = (link: string, shootAs?: string) => enrollThroughLinkAt(openSession, link, shootAs ? { as: shootAs, shoot } : undefined);
 
 describe('taking a clinic into use in the portal', () => {
   let operator: Session;

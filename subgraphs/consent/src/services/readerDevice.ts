@@ -46,6 +46,22 @@ export function demoReaderKey(dataDir: string, facilityCode: string): ReaderKey 
   return key;
 }
 
+/**
+ * Where a reader registered by the operator (not a demo reader) keeps its key on this machine: one file per facility,
+ * in the format `reader:register --out` writes. The demo kiosk plays this reader for a facility with no demo reader
+ * (docs/operations.md "Taking a new facility into use", step 4).
+ */
+export function installedReaderKeyPath(dataDir: string, facilityCode: string): string {
+  if (!/^\d{10}$/.test(facilityCode)) throw new Error(`not a facility code: ${facilityCode}`);
+  return path.join(dataDir, 'consent', 'reader-keys', `${facilityCode}.json`);
+}
+
+export function installedReaderKey(dataDir: string, facilityCode: string): ReaderKey | undefined {
+  if (!/^\d{10}$/.test(facilityCode)) return undefined;
+  const file = installedReaderKeyPath(dataDir, facilityCode);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ReaderKey) : undefined;
+}
+
 /** A fresh Ed25519 key pair for a reader: the private JWK (kept by the device) and the public JWK (registered). */
 export async function newReaderKeyPair(): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
