@@ -4,8 +4,11 @@
  * operator's registration of a facility and its administrator, and a one-time enrollment link completed in a fresh
  * browser (password, the QR code's otpauth URI, a first TOTP code).
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { startTestSystem, type TestSystem } from '../src/harness';
+import { buildPortal, launchChromium, startPortal, type RunningPortal } from './portal';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
@@ -74,4 +77,30 @@ export async function enrollThroughLink(openSession: () => Promise<Session>, lin
   await page.getByTestId('enroll-done').waitFor();
   if (shoot) await shoot.shoot(page, `${shoot.as}-done`);
   return secret;
+}
+
+/** The administrator enrolls a staff member on /clinic/admin; returns the one-time link the page shows. */
+export async function enrollStaffMember(portalUrl: string, page: Page, staffId: string, displayName: string, role: string, shoot?: { as: string; shoot: Shoot }): Promise<string> {
+  await page.goto(`${portalUrl}/clinic/admin`);
+  await page.fill('#staffId', staffId);
+  await page.fill('#displayName', displayName);
+  await page.selectOption('#role', role);
+  await page.click('section[aria-labelledby=enroll-staff-title] button[type=submit]');
+  await page.getByTestId('staff-enrolled').waitFor();
+  if (shoot) await shoot.shoot(page, shoot.as);
+  return page.getByTestId('enrollment-url').inputValue();
+}
+
+/** A test system (5 patients), the production portal build serving it, and Chromium; stop with `stopPortalSystem`. */
+export async function startPortalSystem(screenshotDir: string): Promise<{ system: TestSystem; portal: RunningPortal; browser: Browser }> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const [system] = await Promise.all([startTestSystem({ patients: 5 }), buildPortal()]);
+  const portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
+  return { system, portal, browser: await launchChromium() };
+}
+
+export async function stopPortalSystem(running: { system?: TestSystem; portal?: RunningPortal; browser?: Browser }): Promise<void> {
+  await running.browser?.close();
+  await running.portal?.stop();
+  await running.system?.stop();
 }

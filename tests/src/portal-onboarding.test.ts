@@ -9,16 +9,15 @@
  * sideways scrolling at 360 px. PHR apps: the operator registers one (its secret shown once), rotates and disables it; the
  * patient's PHR連携 names the app and its operator; a doctor or a patient sent to the console gets nothing.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_CLINIC, DEMO_STAFF, withCheckDigit } from '@onshi/kit';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
-import { accessTokenOf as accessTokenOfAt, browserSessions, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, type Session } from '../e2e/onboardingSteps';
+import { accessTokenOf as accessTokenOfAt, browserSessions, enrollStaffMember, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
-import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
-import { startTestSystem, type TestSystem } from './harness';
+import type { RunningPortal } from '../e2e/portal';
+import type { TestSystem } from './harness';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 const DEMO_PASSWORD = 'onshi-demo-pass';
@@ -30,21 +29,12 @@ const CLINIC_B = withCheckDigit('271059102');
 let system: TestSystem;
 let portal: RunningPortal;
 let browser: Browser;
-let operatorToken = '';
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const [started] = await Promise.all([startTestSystem({ patients: 5 }), buildPortal()]);
-  system = started;
-  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
-  browser = await launchChromium();
+  ({ system, portal, browser } = await startPortalSystem(SCREENSHOTS));
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await system?.stop();
-});
+afterAll(() => stopPortalSystem({ system, portal, browser }));
 
 const { openSession, closeAll } = browserSessions(() => browser);
 afterAll(closeAll);
@@ -190,13 +180,7 @@ describe('taking a clinic into use in the portal', () => {
     const readerRows = await page.locator('[data-testid=readers-table] tbody tr').evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-status')));
     expect(readerRows.sort()).toEqual(['ACTIVE', 'RETIRED']);
     await shoot(page, 'facility-admin');
-    await page.fill('#staffId', 'D0001');
-    await page.fill('#displayName', '新規 医師');
-    await page.selectOption('#role', 'DOCTOR');
-    await page.click('section[aria-labelledby=enroll-staff-title] button[type=submit]');
-    await page.getByTestId('staff-enrolled').waitFor();
-    await shoot(page, 'facility-admin-enrolled');
-    const doctorLink = await page.getByTestId('enrollment-url').inputValue();
+    const doctorLink = await enrollStaffMember(portal.url, page, 'D0001', '新規 医師', 'DOCTOR', { as: 'facility-admin-enrolled', shoot });
     await page.goto(`${portal.url}/clinic/admin`);
     expect(await page.locator('[data-testid=staff-table] tr[data-staff=D0001]').getAttribute('data-state')).toBe('pending');
 

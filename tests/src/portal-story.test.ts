@@ -15,10 +15,10 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_STAFF, withCheckDigit } from '@onshi/kit';
 import { installedReaderKeyPath, newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret } from '../../subgraphs/consent/src/services/staffAuth';
-import { accessTokenOf, browserSessions, enrollThroughLink, registerFacility, STAFF_PASSWORD, type Session } from '../e2e/onboardingSteps';
+import { accessTokenOf, browserSessions, enrollStaffMember, enrollThroughLink, registerFacility, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
-import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
-import { AS_OF, startTestSystem, type TestSystem } from './harness';
+import type { RunningPortal } from '../e2e/portal';
+import { AS_OF, type TestSystem } from './harness';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/story-shots';
 /** A code no demo facility has (the generated ones number 1000–1059): a Kyoto 医科 clinic. */
@@ -30,19 +30,13 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const [started] = await Promise.all([startTestSystem({ patients: 5 }), buildPortal()]);
-  system = started;
-  portal = await startPortal(`${system.gatewayUrl}/graphql`, system.demo.seed, system.dataDir);
-  browser = await launchChromium();
+  ({ system, portal, browser } = await startPortalSystem(SCREENSHOTS));
 }, 600_000);
 
 const { openSession, closeAll } = browserSessions(() => browser);
 afterAll(async () => {
   await closeAll();
-  await browser?.close();
-  await portal?.stop();
-  await system?.stop();
+  await stopPortalSystem({ system, portal, browser });
 });
 
 const { shoot, violations, checked } = pageChecks(SCREENSHOTS, 'story', (found) => expect(found).toEqual({ ...found, overflow: 0 }));
@@ -107,13 +101,7 @@ describe('the story of issue 19: a new clinic from registration to live, in the 
     expect(await page.locator('h1').textContent()).toBe(`施設の管理：${CLINIC_NAME}`);
     expect(await page.locator('[data-testid=readers-table] tbody tr').evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-status')))).toEqual(['ACTIVE']);
     await shoot(page, 'clinic-admin');
-    await page.fill('#staffId', 'D0001');
-    await page.fill('#displayName', '都 一郎');
-    await page.selectOption('#role', 'DOCTOR');
-    await page.click('section[aria-labelledby=enroll-staff-title] button[type=submit]');
-    await page.getByTestId('staff-enrolled').waitFor();
-    await shoot(page, 'clinic-admin-doctor-enrolled');
-    const doctorLink = await page.getByTestId('enrollment-url').inputValue();
+    const doctorLink = await enrollStaffMember(portal.url, page, 'D0001', '都 一郎', 'DOCTOR', shooting('clinic-admin-doctor-enrolled'));
     const doctorSecret = await enrollThroughLink(openSession, doctorLink, shooting('doctor-enroll'));
     doctor = await openSession();
     await staffLogin(doctor.page, 'D0001', doctorSecret, 1);
