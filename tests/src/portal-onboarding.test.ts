@@ -29,6 +29,7 @@ const CLINIC_B = withCheckDigit('271059102');
 let system: TestSystem;
 let portal: RunningPortal;
 let browser: Browser;
+let operatorToken = '';
 
 beforeAll(async () => {
   ({ system, portal, browser } = await startPortalSystem(SCREENSHOTS));
