@@ -65,10 +65,11 @@ export const claims = drugsSchema.table(
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // Also a patient's claims (medical expenses): at most ~60 in the 5-year window, read whole by the patient prefix.
     primaryKey({ columns: [table.patientId, table.claimId] }),
-    index('claims_patient_month_idx').on(table.patientId, table.serviceMonth),
-    // The retention purge deletes by month across all patients.
-    index('claims_service_month_idx').on(table.serviceMonth),
+    // The retention purge deletes by month across all patients; claims arrive month by month, so a BRIN index finds
+    // the old ranges at almost no upkeep per inserted claim (docs/drugs.md "Claim indexes", migration 0004).
+    index('claims_service_month_idx').using('brin', table.serviceMonth),
     // The claim key: one claim per facility, month of care and claim number, whichever patient it names.
     uniqueIndex('claims_claim_key_idx').on(table.facilityCode, table.serviceMonth, table.claimNumber),
     // An insurer's claims of a month (the claims routed to it).
@@ -155,9 +156,10 @@ export const claimItems = drugsSchema.table(
     pharmacyCode: text('pharmacy_code'),
   },
   (table) => [
-    primaryKey({ columns: [table.patientId, table.claimId, table.lineNo] }),
-    index('claim_items_patient_date_idx').on(table.patientId, table.date),
-    index('claim_items_date_idx').on(table.date),
+    // A patient's items by date (drug pages, the active-drug summary): the key itself, no second index to keep up.
+    primaryKey({ columns: [table.patientId, table.date, table.claimId, table.lineNo] }),
+    // The retention purge by date; BRIN as for claims_service_month_idx.
+    index('claim_items_date_idx').using('brin', table.date),
   ],
 );
 
