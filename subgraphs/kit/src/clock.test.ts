@@ -37,5 +37,8 @@ test('DEMO_AS_OF pins the day and the instant (noon in Japan), and a bad date is
 
 test('calendar dates are real dates written YYYY-MM-DD', () => {
   expect(isCalendarDate('2024-02-29')).toBe(true);
-  for (const bad of ['2025-02-29', '2025-2-3', '2025-13-01', '20250101', '', '2025-01-01T00:00:00Z']) expect(isCalendarDate(bad)).toBe(false);
+  for (const bad of ['2025-02-29', '2025-2-3', '2025-13-01', '20250101', '', '2025-01-01T00:00:00Z', '2025-00-10', '2025-04-31', '2025-01-00', '1900-02-29', '2100-02-29']) expect(isCalendarDate(bad)).toBe(false);
+  for (const good of ['2000-02-29', '2025-12-31', '2025-04-30', '1904-02-29']) expect(isCalendarDate(good)).toBe(true);
+  // Every day of four years (a leap year among them) agrees with the calendar of Date itself.
+  for (let day = Date.UTC(2023, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) expect(isCalendarDate(new Date(day).toISOString().slice(0, 10))).toBe(true);
 });

