@@ -50,7 +50,6 @@ export default tseslint.config(
   },
   {
     files: ['gateway/src/**/*.ts'],
-    ignores: ['gateway/src/system/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal'], 'the gateway knows the subgraphs only by their schema and URL') }],
     },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests drive besides Node: Chromium + Japanese fonts for the portal's end-to-end
 # tests (`npx playwright install` cannot download browsers here) and curl + jq for the API guide's
-# shell examples; HAProxy for the replicated start and its test (gateway/src/system/replicas.ts).
+# shell examples; HAProxy for the replicated start and its test (system/src/replicas.ts).
 # Installed with apt-get when missing and allowed (root); otherwise a clear warning.
 set -u
 missing=()

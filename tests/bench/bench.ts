@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
-import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { runLoad, type LoadFigures } from './load';

@@ -4,7 +4,7 @@
  * after. On 2 shared cores this says which process saturates first — and how much was left for others.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { SUBGRAPH_NAMES } from '@onshi/gateway/src/system/processes';
+import { SUBGRAPH_NAMES } from '@onshi/system';
 import { childPids } from './targets';
 
 /** Linux USER_HZ: utime/stime in /proc/<pid>/stat are in these ticks (100 on every mainstream kernel). */

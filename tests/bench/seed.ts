@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { spawnService, type ServiceName, type ServiceProcess } from '@onshi/gateway/src/system/processes';
+import { spawnService, type ServiceName, type ServiceProcess } from '@onshi/system';
 
 /** The harness's demo world (tests/src/harness.ts): the same seed and as-of, so the data is the one it expects. */
 export const HARNESS_DEMO = { seed: 'onshi', asOf: '2026-11-25' } as const;

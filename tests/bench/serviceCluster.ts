@@ -8,7 +8,7 @@
  */
 import cluster from 'node:cluster';
 import { announceReady, exitWithReason } from '@onshi/kit';
-import { SERVICE_ENTRIES, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { SERVICE_ENTRIES, type ServiceName } from '@onshi/system';
 
 const service = process.env.BENCH_SERVICE ?? 'gateway';
 if (!(service in SERVICE_ENTRIES)) exitWithReason(`serviceCluster: unknown BENCH_SERVICE ${service}`, 78);

@@ -7,7 +7,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
-import type { ServiceName } from '@onshi/gateway/src/system/processes';
+import { stopChild, type ServiceName } from '@onshi/system';
 import { freePort } from '../src/ports';
 
 export interface BenchProcess {
@@ -38,18 +38,6 @@ export function gatewayEnvFor(urls: Record<ServiceName, string>, logLevel: strin
     CHECKUPS_URL: `${urls.checkups}/graphql`,
     CONSENT_GRAPHQL_URL: `${urls.consent}/graphql`,
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Direct children of `pid` (Linux /proc), for the RSS of cluster workers. */

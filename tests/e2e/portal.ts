@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { freePort } from '../src/ports';
+import { freePort, stopChild } from '@onshi/system';
 
 export const PORTAL_DIR = path.join(__dirname, '..', '..', 'portal');
 export const E2E_DIST_DIR = '.next-e2e';
@@ -58,11 +58,7 @@ export async function startPortal(gatewayUrl: string, demoSeed: string, dataDir:
   return {
     url,
     output: () => output,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () => stopChild(child),
   };
 }
 

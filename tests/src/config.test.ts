@@ -1,4 +1,4 @@
-import { spawnService } from '@onshi/gateway/src/system/processes';
+import { spawnService } from '@onshi/system';
 
 /** A subgraph started with a bad setting exits non-zero with a one-line reason naming the variable. */
 describe('start-up configuration is validated once, with a one-line reason', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { demoPatient, type DemoOptions } from '@onshi/kit';
-import { startSystem, type RunningSystem, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { startSystem, stopChild, type RunningSystem, type ServiceName } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { demoReaderKey, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
@@ -150,10 +150,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     },
     killService: async (name) => {
       const child = system.services.get(name)?.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      if (child) await stopChild(child, { signal: 'SIGKILL' });
     },
     restartService: async (name) => {
       await system.restart(name);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATA_DIR_IN_USE_EXIT_CODE, DEMO_CLINIC, DEMO_PHARMACY, REPO_ROOT } from '@onshi/kit';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
-import { spawnService } from '@onshi/gateway/src/system/processes';
+import { spawnService } from '@onshi/system';
 import { PROBE, notOwnerOnly, probeRows, runCommand } from './dataSafety';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -67,7 +67,7 @@ test('commands beside a running system go through it, a direct opener is refused
     runCommand('subgraphs/consent/src/cli/audit-verify.ts', [], dataDir),
     runCommand('subgraphs/drugs/src/cli/purge.ts', [], dataDir),
     runCommand('subgraphs/drugs/src/cli/ingest-claims.ts', [claimFile], dataDir),
-    runCommand('gateway/src/system/backup.ts', [backupDir], dataDir),
+    runCommand('system/src/backup.ts', [backupDir], dataDir),
     runCommand(PROBE, ['consent', 'select count(*) from consent.access_log'], dataDir),
   ]);
   stopReads = true;
@@ -115,7 +115,7 @@ test('commands beside a running system go through it, a direct opener is refused
   // The backup taken while the system ran, restored into an empty installation, starts and verifies,
   // and its keys came with it: the staff login (TOTP seed sealed with consent's secret key) works.
   const restoredDir = path.join(workDir, 'restored');
-  const restored = await runCommand('gateway/src/system/restore.ts', [backupDir], restoredDir);
+  const restored = await runCommand('system/src/restore.ts', [backupDir], restoredDir);
   expect(restored.stderr).toBe('');
   expect(restored.code).toBe(0);
   system = await start(restoredDir);
@@ -124,7 +124,7 @@ test('commands beside a running system go through it, a direct opener is refused
   const restoredRead = await system.graphql(MEDICATION, { id: yamada }, await system.token('clinic-doctor'));
   expect(restoredRead.body.errors).toBeUndefined();
   // A restore while it runs is refused, touching nothing.
-  const refused = await runCommand('gateway/src/system/restore.ts', [backupDir], restoredDir);
+  const refused = await runCommand('system/src/restore.ts', [backupDir], restoredDir);
   expect(refused.code).toBe(DATA_DIR_IN_USE_EXIT_CODE);
   expect(refused.stderr).toMatch(/^restore: the consent database is in use by pid \d+: run this through the running system, or stop it first\n$/);
 }, 900_000);

@@ -1,2 +1,2 @@
-/** A loopback port free at the moment of asking (one home: the launcher's, gateway/src/system/processes.ts). */
-export { freePort } from '@onshi/gateway/src/system/processes';
+/** A loopback port free at the moment of asking (one home: the launcher's, system/src/processes.ts). */
+export { freePort } from '@onshi/system';

@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
-import { startSystem, spawnService, type RunningSystem, type ServiceName } from '@onshi/gateway/src/system/processes';
+import { startSystem, spawnService, type RunningSystem, type ServiceName } from '@onshi/system';
 import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { DEMO_ACCESS_LOG_FAULT_PATH, DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { DEMO_STAFF, REPO_ROOT, demoPatient, type DemoOptions } from '@onshi/kit';
-import { startReplicatedSystem, type ReplicatedSystem } from '@onshi/gateway/src/system/replicas';
+import { startReplicatedSystem, type ReplicatedSystem } from '@onshi/system';
 import { loginDemoAccount } from '@onshi/consent/src/cli/demoClient';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';

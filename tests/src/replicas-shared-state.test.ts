@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { spawnService, type ServiceProcess } from '@onshi/gateway/src/system/processes';
+import { spawnService, type ServiceProcess } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';

@@ -11,6 +11,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, spawnService, SUBGRAPH_NAMES, type ServiceName, type ServiceProcess } from './processes';
+import { stopChild } from './stop';
 
 export const HAPROXY_BINARY = process.env.HAPROXY_PATH || 'haproxy';
 
@@ -160,7 +161,6 @@ export async function startReplicatedSystem(options: ReplicatedSystemOptions): P
   };
   haproxy.stdout.on('data', collect);
   haproxy.stderr.on('data', collect);
-  const haproxyExited = new Promise<void>((resolve) => haproxy.once('exit', () => resolve()));
 
   const replicas = new Map<ServiceName, ServiceProcess[]>();
   const serverStates = async (): Promise<ServerState[]> => {
@@ -171,10 +171,7 @@ export async function startReplicatedSystem(options: ReplicatedSystemOptions): P
   const stop = async () => {
     await Promise.all((replicas.get('gateway') ?? []).filter(Boolean).map((replica) => replica.stop()));
     await Promise.all([...replicas.values()].flat().filter(Boolean).map((replica) => replica.stop()));
-    if (haproxy.exitCode === null && haproxy.signalCode === null) {
-      haproxy.kill('SIGTERM');
-      await haproxyExited;
-    }
+    await stopChild(haproxy);
     rmSync(workDir, { recursive: true, force: true });
   };
   try {

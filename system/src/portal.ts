@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
+import { stopChild } from './stop';
 
 export interface RunningPortal { url: string; child: ChildProcess; stop(): Promise<void> }
 
@@ -44,10 +45,6 @@ export async function startPortal(options: { gatewayUrl: string; port: number })
   return {
     url,
     child,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () => stopChild(child),
   };
 }

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
+import { stopChild } from './stop';
 
 export const SERVICE_ENTRIES = {
   consent: path.join(REPO_ROOT, 'subgraphs/consent/src/index.ts'),
@@ -48,15 +49,7 @@ export function spawnService(name: ServiceName, options: SpawnOptions): Promise<
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  const stop = () => stopChild(child);
   // ONSHI_START_TIMEOUT_MS: a machine shared with other heavy work (several test runs on 2 cores) can need longer.
   const startTimeoutMs = options.timeoutMs ?? (Number(process.env.ONSHI_START_TIMEOUT_MS) || 120_000);
   return new Promise((resolve, reject) => {
