@@ -22,7 +22,7 @@ import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { AS_OF, startTestSystem, type TestSystem } from '../src/harness';
 import { rssMiB } from './targets';
 import { snapshot, systemGroups, MACHINE_GROUP } from './cpu';
-import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
+import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoad, seedDatabase, serverSettings, withDatabase } from './seed';
 
 export const REROUTE_MONTH = AS_OF.slice(0, 7);
 /**
@@ -181,11 +181,12 @@ async function main(): Promise<void> {
     await recordLoad(databaseUrl, patients, await seedDatabase(databaseUrl, patients, benchSecretKey(name), say, undefined, { drugs: historyPatients, checkups: historyPatients }));
   }
   const load = await recordedLoad(databaseUrl);
+  const settings = await serverSettings(databaseUrl);
   const system = await startTestSystem({ patients, env: { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(name) } });
   try {
     const figures = await rerouteOneMonth(system, claims, share, { concurrency: Number(values.concurrency), database: name });
     say(JSON.stringify(figures));
-    say(`\n${patients.toLocaleString('en')} patients on PostgreSQL (load ${load?.seconds.toFixed(0)} s), ${os.cpus().length} cores, Node ${process.version}\n`);
+    say(`\n${patients.toLocaleString('en')} patients on PostgreSQL (load ${load?.seconds.toFixed(0)} s; ${settings}), ${os.cpus().length} cores, Node ${process.version}\n`);
     say('| claims | batches (in flight) | coverage calls | stored (as billed + re-routed) | re-routed | returned | time | claims/s | RSS before → peak: drugs · qualifications · consent (MiB) |');
     say('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const peaks = Object.values(figures.rss).map((figure) => `${figure.before} → ${figure.peak}`).join(' · ');

@@ -37,6 +37,17 @@ function withDatabase(baseUrl: string, name: string): string {
   return url.toString();
 }
 
+/** The server settings a bulk figure depends on, for the report (docs/operations.md "PostgreSQL settings"). */
+export async function serverSettings(databaseUrl: string, names: readonly string[] = ['shared_buffers', 'max_wal_size']): Promise<string> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const rows = await client<Array<{ name: string; setting: string }>>`select name, current_setting(name) as setting from unnest(${names as string[]}::text[]) as name`;
+    return rows.map((row) => `${row.name} ${row.setting}`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function databaseExists(baseUrl: string, name: string): Promise<boolean> {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
   try {
