@@ -22,7 +22,7 @@ import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { AS_OF, startTestSystem, type TestSystem } from '../src/harness';
 import { rssMiB } from './targets';
 import { snapshot, systemGroups, MACHINE_GROUP } from './cpu';
-import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoad, seedDatabase, serverSettings, withDatabase } from './seed';
+import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoad, seedDatabase, serverSettings, checkpointCounts, withDatabase } from './seed';
 
 export const REROUTE_MONTH = AS_OF.slice(0, 7);
 /**
@@ -184,13 +184,16 @@ async function main(): Promise<void> {
   const settings = await serverSettings(databaseUrl);
   const system = await startTestSystem({ patients, env: { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(name) } });
   try {
+    const checkpointsBefore = await checkpointCounts(databaseUrl);
     const figures = await rerouteOneMonth(system, claims, share, { concurrency: Number(values.concurrency), database: name });
+    const checkpointsAfter = await checkpointCounts(databaseUrl);
     say(JSON.stringify(figures));
     say(`\n${patients.toLocaleString('en')} patients on PostgreSQL (load ${load?.seconds.toFixed(0)} s; ${settings}), ${os.cpus().length} cores, Node ${process.version}\n`);
     say('| claims | batches (in flight) | coverage calls | stored (as billed + re-routed) | re-routed | returned | time | claims/s | RSS before → peak: drugs · qualifications · consent (MiB) |');
     say('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const peaks = Object.values(figures.rss).map((figure) => `${figure.before} → ${figure.peak}`).join(' · ');
     say(`| ${figures.claims.toLocaleString('en')} | ${figures.batches} (${figures.concurrency}) | ${figures.coverageCalls} | ${figures.stored.toLocaleString('en')} | ${figures.rerouted.toLocaleString('en')} | ${figures.returned.toLocaleString('en')} | ${figures.seconds.toFixed(1)} s | ${(figures.claims / figures.seconds).toFixed(0)} | ${peaks} |`);
+    say(`PostgreSQL checkpoints during the month: ${checkpointsAfter.requested - checkpointsBefore.requested} forced by WAL volume, ${checkpointsAfter.timed - checkpointsBefore.timed} timed`);
     for (const [process_, figure] of Object.entries(figures.rss)) say(`RSS of ${process_} at each tenth (MiB): ${figure.atTenths.join(' · ')}`);
     const ours = Object.entries(figures.cpuSeconds).filter(([group]) => group !== MACHINE_GROUP && group !== 'gateway');
     const oursTotal = ours.reduce((sum, [, cpu]) => sum + cpu, 0);

@@ -48,6 +48,17 @@ export async function serverSettings(databaseUrl: string, names: readonly string
   }
 }
 
+/** Checkpoints the server has made so far: forced by WAL volume (`requested`) and by `checkpoint_timeout` (`timed`). */
+export async function checkpointCounts(databaseUrl: string): Promise<{ requested: number; timed: number }> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const [row] = await client<Array<{ requested: number; timed: number }>>`select checkpoints_req::int as requested, checkpoints_timed::int as timed from pg_stat_bgwriter`;
+    return row ?? { requested: 0, timed: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
 export async function databaseExists(baseUrl: string, name: string): Promise<boolean> {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
   try {
