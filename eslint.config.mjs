@@ -54,6 +54,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal'], 'the gateway knows the subgraphs only by their schema and URL') }],
     },
   },
+  // The launcher starts the services as processes (by their entry files), so a service's code never runs inside it.
+  {
+    files: ['system/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the kit') }],
+    },
+  },
   {
     files: ['portal/**/*.ts', 'portal/**/*.tsx'],
     rules: {

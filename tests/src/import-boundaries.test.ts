@@ -1,0 +1,44 @@
+/**
+ * The package boundaries of docs/architecture.md "Packages" are enforced by ESLint (eslint.config.mjs,
+ * no-restricted-imports), so `pnpm lint` and `pnpm validate` fail on an import that crosses one. This test writes
+ * the forbidden imports a careless change would add, each in the package that may not make it, runs the real
+ * ESLint CLI over them, and expects every one refused — and an allowed import beside them accepted.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const ESLINT = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+interface Probe { file: string; source: string; refused: boolean }
+
+const PROBES: Probe[] = [
+  { file: 'subgraphs/drugs/src/boundaryProbe.ts', source: "export { isStaffRole } from '@onshi/consent/src/services/roles';\n", refused: true },
+  { file: 'subgraphs/qualifications/src/boundaryProbe.ts', source: "export * from '@onshi/checkups';\n", refused: true },
+  { file: 'subgraphs/kit/src/boundaryProbe.ts', source: "export * from '@onshi/consent';\n", refused: true },
+  { file: 'gateway/src/boundaryProbe.ts', source: "export * from '@onshi/drugs/src/subgraph';\n", refused: true },
+  { file: 'system/src/boundaryProbe.ts', source: "export * from '@onshi/gateway';\n", refused: true },
+  { file: 'portal/lib/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: true },
+  // Allowed: a subgraph uses the kit.
+  { file: 'subgraphs/checkups/src/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: false },
+];
+
+interface LintResult { filePath: string; messages: Array<{ ruleId: string | null; message: string }> }
+
+test('ESLint refuses each import that crosses a package boundary and accepts an allowed one', () => {
+  try {
+    for (const probe of PROBES) writeFileSync(path.join(ROOT, probe.file), probe.source);
+    const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', ...PROBES.map((probe) => probe.file)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    expect(run.status).toBe(1); // what `pnpm lint` (and so `pnpm validate`) exits with
+    const results = JSON.parse(run.stdout) as LintResult[];
+    for (const probe of PROBES) {
+      const result = results.find((entry) => entry.filePath === path.join(ROOT, probe.file));
+      const boundary = (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports');
+      expect({ file: probe.file, refused: boundary.length > 0 }).toEqual({ file: probe.file, refused: probe.refused });
+      expect(result?.messages.filter((message) => message.ruleId !== 'no-restricted-imports')).toEqual([]);
+    }
+  } finally {
+    for (const probe of PROBES) rmSync(path.join(ROOT, probe.file), { force: true });
+  }
+});
