@@ -14,7 +14,7 @@ import { LoginThrottle } from './services/loginThrottle';
 import { SearchThrottle } from './services/specialSearchLog';
 import { consentOperations } from './services/operations';
 import { DatabaseRevocationList } from './services/revokedTokens';
-import { ensureDemoFacilities, refreshDemoConsent, seedConsent } from './services/seed';
+import { ensureDemoFacilities, ensureDemoInsurers, refreshDemoConsent, seedConsent } from './services/seed';
 import { keyFileVersion, loadOrCreateSigningKey, type SigningKey } from './services/signing';
 
 /** How often the key file is checked for a rotation (signing.ts rotateSigningKey). */
@@ -69,6 +69,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     await seedConsent(deps);
     await refreshDemoConsent(deps);
     await ensureDemoFacilities(deps);
+    await ensureDemoInsurers(deps);
     await ensureDemoReaders(deps);
   },
   async prepare(deps) {

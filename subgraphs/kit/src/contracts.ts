@@ -36,6 +36,8 @@ export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
 export const KNOWN_PATIENTS_PATH = '/internal/known-patients';
 /** Consent (logins, reader verifications) asks qualifications whether a card may be used now (issue 15). */
 export const CARD_STATUS_PATH = '/internal/card-status';
+/** Consent enters an insurer the operator registered into qualifications' insurer master (issue 19, kit insurerMaster.ts). */
+export const INSURER_MASTER_PATH = '/internal/insurers';
 /** Drugs asks qualifications for the coverage of persons on dates, one call per claim batch (issue 18). */
 export const COVERAGE_PATH = '/internal/coverage';
 /** Every subgraph asks consent's decision point whether a read about a patient is allowed (and logs it there). */

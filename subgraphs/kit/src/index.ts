@@ -3,6 +3,7 @@ export * from './auth';
 export * from './bulkCopy';
 export * from './calendar';
 export * from './cardStatus';
+export * from './insurerMaster';
 export * from './claimsLag';
 export * from './clock';
 export * from './codes';

@@ -25,7 +25,11 @@ export const accounts = consentSchema.table('accounts', {
   facilityAdmin: boolean('facility_admin').notNull().default(false),
   /** A disabled account cannot log in; it stays for the record of what it did. */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('accounts_facility_staff_idx').on(t.facilityCode, t.staffId)]);
+}, (t) => [
+  uniqueIndex('accounts_facility_staff_idx').on(t.facilityCode, t.staffId),
+  // Operators and insurers log in without a facility code: their staff ID alone names the account (migration 0010).
+  uniqueIndex('accounts_nonfacility_staff_idx').on(t.staffId).where(sql`${t.facilityCode} IS NULL AND ${t.staffId} IS NOT NULL`),
+]);
 
 /**
  * Facilities taken into use by the operator (issue 19): the registry that decides for which facility readers and
@@ -40,6 +44,24 @@ export const facilities = consentSchema.table('facilities', {
   prefecture: text('prefecture').notNull(),
   /** 病院 (20 beds or more) rather than 診療所; a hospital is also entered in `hospitals` (emergency access). */
   hospital: boolean('hospital').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Insurers registered by the operator (issue 19; services/insurers.ts, docs/operations.md "Registering an insurer"):
+ * the registry of who may have insurer accounts. qualifications holds the insurer master that confirmations read
+ * (kit insurerMaster.ts); consent enters each registration there in the same request. The demo insurers are entered
+ * at every demo start (seed.ts ensureDemoInsurers).
+ */
+export const insurers = consentSchema.table('insurers', {
+  /** 保険者番号: 6 digits (国保) or 8 (法別番号 first), check digit verified (kit codes.ts). */
+  number: text('number').primaryKey(),
+  name: text('name').notNull(),
+  /** KYOKAI, KUMIAI, KYOSAI, KOKUHO or KOUKI (kit insurerMaster.ts INSURER_KINDS). */
+  kind: text('kind').notNull(),
+  /** JIS X 0401 code, always the one the number says. */
+  prefecture: text('prefecture').notNull(),
   registeredBy: text('registered_by').notNull(),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
 });
@@ -410,5 +432,5 @@ export const revokedTokens = consentSchema.table('revoked_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)]);
 
-export const tables = { revokedTokens, noticeReads, accounts, facilities, subsidyApplications, staffEnrollments, adminChanges, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
+export const tables = { revokedTokens, noticeReads, accounts, facilities, insurers, subsidyApplications, staffEnrollments, adminChanges, cards, cardChallenges, cardReaders, readerVerifications, consents, phrApps, phrGrants, dvBlocks, disasters, accessLog, auditHeads, auditCheckpoints, refreshTokens, identityIndex, disasterIdentifications, viewingAuthorities, hospitals, emergencyAccesses, searchLog };
 export type Tables = typeof tables;

@@ -17,7 +17,7 @@ function staffView(row: typeof accounts.$inferSelect): StaffAccount {
     enrolled: row.totpSecret !== null, disabledAt: row.disabledAt?.toISOString() ?? null,
   };
 }
-function linkView(row: typeof accounts.$inferSelect, enrollment: Enrollment): StaffEnrollmentLink {
+export function linkView(row: typeof accounts.$inferSelect, enrollment: Enrollment): StaffEnrollmentLink {
   return { staff: staffView(row), enrollmentToken: enrollment.token, expiresAt: enrollment.expiresAt.toISOString() };
 }
 export function adminChangeView(row: typeof adminChanges.$inferSelect): AdminChange {

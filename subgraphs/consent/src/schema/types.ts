@@ -667,3 +667,30 @@ export class PhrAppSecret {
   @Field(() => String, { description: 'Shown once: copy it now; it cannot be shown again, only rotated' })
   clientSecret!: string;
 }
+
+@ObjectType({ description: 'An insurer registered by the operator (issue 19; docs/operations.md "Registering an insurer")' })
+export class RegisteredInsurer {
+  @Field(() => String, { description: '保険者番号: 6 digits (国保) or 8 (法別番号 first), check digit verified' })
+  number!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'KYOKAI (協会けんぽ), KUMIAI (健保組合), KYOSAI (共済組合), KOKUHO (国保) or KOUKI (後期高齢者医療広域連合)' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Prefecture code 01–47' })
+  prefecture!: string;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  registeredAt!: string;
+}
+
+@ObjectType({ description: 'registerInsurer: the insurer and its first operator account\'s one-time enrollment link' })
+export class InsurerRegistration {
+  @Field(() => RegisteredInsurer)
+  insurer!: RegisteredInsurer;
+
+  @Field(() => StaffEnrollmentLink, { description: 'The account\'s facilityCode is empty: insurer accounts log in with staff ID, password and TOTP only' })
+  administrator!: StaffEnrollmentLink;
+}

@@ -24,6 +24,7 @@ export const ADMIN_ACTIONS = [
   'REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES',
   'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT',
   'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS', 'RESET_STAFF_PASSWORD',
+  'REGISTER_INSURER', 'VIEW_INSURERS',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */
@@ -48,6 +49,8 @@ export interface AuditRecord {
   action: AdminAction;
   /** The facility the change concerns; null for what belongs to no facility (a PHR app), logged under `nation`. */
   facilityCode: string | null;
+  /** An insurer's registration is logged under the insurer (`insurer:<number>`), not under `nation`. */
+  insurerNumber?: string;
   target: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -63,7 +66,7 @@ export async function recordChange(tx: Transaction, actor: Actor, record: AuditR
     at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: record.facilityCode, action: record.action, target: record.target, before: record.before, after: record.after,
   }).returning({ id: adminChanges.id });
   if (!change) throw new OnshiError('SERVICE_UNAVAILABLE', 'The change could not be recorded');
-  await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId(record.facilityCode === null ? {} : { facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
+  await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId(record.insurerNumber !== undefined ? { insurerNumber: record.insurerNumber } : record.facilityCode === null ? {} : { facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
 }
 
 /** A refusal of an admin action, logged (fail closed: if it cannot be logged the caller gets SERVICE_UNAVAILABLE, still a refusal). */
@@ -117,10 +120,20 @@ export function validateFacility(input: FacilityInput): FacilityInput & { kind: 
   return { ...input, name, kind };
 }
 
-function validateStaff(input: StaffInput, kind: FacilityKind): { staffId: string; displayName: string; role: (typeof STAFF_ROLES)[number] } {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(input.staffId)) throw new BadUserInputError('staffId must be 1 to 32 letters, digits, - or _ / 職員IDが正しくありません', { field: 'staffId' });
-  const displayName = input.displayName.trim();
+export function validDisplayName(raw: string): string {
+  const displayName = raw.trim();
   if (displayName.length === 0 || displayName.length > 100) throw new BadUserInputError('displayName must have 1 to 100 characters / 氏名を入力してください', { field: 'displayName' });
+  return displayName;
+}
+
+export function validateStaffId(staffId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(staffId)) throw new BadUserInputError('staffId must be 1 to 32 letters, digits, - or _ / 職員IDが正しくありません', { field: 'staffId' });
+  return staffId;
+}
+
+function validateStaff(input: StaffInput, kind: FacilityKind): { staffId: string; displayName: string; role: (typeof STAFF_ROLES)[number] } {
+  validateStaffId(input.staffId);
+  const displayName = validDisplayName(input.displayName);
   const allowed = ROLES_OF_KIND[kind];
   const role = allowed.find((r) => r === input.role);
   if (!role) throw new BadUserInputError(`At a ${kind} facility the role is one of ${allowed.join(', ')} / この施設で登録できない職種です`, { field: 'role' });
@@ -151,7 +164,7 @@ function tokenHash(token: string): string {
 
 export interface Enrollment { token: string; expiresAt: Date }
 
-async function newEnrollment(tx: Transaction, account: string, createdBy: string, now: Date): Promise<Enrollment> {
+export async function newEnrollment(tx: Transaction, account: string, createdBy: string, now: Date): Promise<Enrollment> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ENROLLMENT_LIFETIME_MS);
   await tx.insert(staffEnrollments).values({ tokenHash: tokenHash(token), account, createdBy, createdAt: now, expiresAt });
@@ -312,7 +325,7 @@ export async function startEnrollment(db: Db<Tables>, secrets: SecretBox, token:
     // The password is set now, but login needs the TOTP secret, which the account gets only at confirmation.
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.account, account.account));
   });
-  return { otpauthUri: totpUri(secret, `${account.facilityCode ?? ''}:${account.staffId ?? ''}`), staffId: account.staffId ?? '', facilityCode: account.facilityCode ?? '' };
+  return { otpauthUri: totpUri(secret, `${account.facilityCode ?? account.insurerNumber ?? ''}:${account.staffId ?? ''}`), staffId: account.staffId ?? '', facilityCode: account.facilityCode ?? '' };
 }
 
 /** Step 2: a first code from the authenticator proves the secret was taken over; only then can the account log in. */

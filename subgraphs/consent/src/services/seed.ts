@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import {
   copyInBatches, demoFacilities, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
 } from '@onshi/kit';
-import { accounts, cards, consents, dvBlocks, facilities, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
+import { accounts, cards, consents, dvBlocks, facilities, hospitals, insurers, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { demoCardSeedMaterial, hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
@@ -105,6 +105,12 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
  * On every demo start: the demo world's facilities are registered (issue 19: readers and staff are registered only for a
  * registered facility), including on a data dir from before the registry existed. The demo hospital is the hospital.
  */
+/** The demo insurers in the insurer registry (services/insurers.ts), entered at every demo start like the facilities. */
+export async function ensureDemoInsurers({ db }: SubgraphDeps<Tables>): Promise<void> {
+  const now = new Date();
+  await db.insert(insurers).values(DEMO_INSURERS.map(({ number, name, kind, prefecture }) => ({ number, name, kind, prefecture, registeredBy: 'demo-seed', registeredAt: now }))).onConflictDoNothing();
+}
+
 export async function ensureDemoFacilities({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
   const now = new Date();
   await db.insert(facilities).values(demoFacilities(demo.seed).map((facility) => ({

@@ -1,4 +1,5 @@
 import { withCheckDigit } from '../codes';
+import type { InsurerKindCode } from '../insurerMaster';
 import type { Category, FacilityKind, Role } from '../roles';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
 import { japanDate } from '../clock';
@@ -17,7 +18,8 @@ export interface DemoOptions {
   asOf: string;
 }
 
-export type InsurerKind = 'KYOKAI' | 'KUMIAI' | 'KYOSAI' | 'KOKUHO' | 'KOUKI';
+/** 協会けんぽ, 健保組合, 共済組合, 国保, 後期高齢者医療広域連合 (kit insurerMaster.ts INSURER_KINDS). */
+export type InsurerKind = InsurerKindCode;
 export interface DemoInsurer { number: string; name: string; kind: InsurerKind; prefecture: string }
 
 /** Real-format numbers (the first three are DOMAIN.md's valid examples). */

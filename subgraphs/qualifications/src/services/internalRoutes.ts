@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { cards, confirmations, type Tables } from '../db/tables';
+import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, INSURER_MASTER_PATH, insurerMasterRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { cards, confirmations, insurers, type Tables } from '../db/tables';
 import { cardStatusOf } from './confirmation';
 import { coverageInMonths } from './coverage';
 
@@ -44,6 +44,18 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
         return sendJson(res, 400, { error: 'malformed coverage request: expected { requests: [{ patientId, month: YYYY-MM }] } (1–5000)' });
       }
       return sendJson(res, 200, { coverage: await coverageInMonths(deps.db, parsed.requests) });
+    },
+    // An insurer the operator registered in consent (kit insurerMaster.ts): idempotent, the same number overwrites.
+    [`POST ${INSURER_MASTER_PATH}`]: async (req, res, body) => {
+      if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      let entry: z.infer<typeof insurerMasterRequest>;
+      try {
+        entry = insurerMasterRequest.parse(JSON.parse(body));
+      } catch {
+        return sendJson(res, 400, { error: 'malformed insurer: expected { number, name, kind, prefecture }' });
+      }
+      await deps.db.insert(insurers).values(entry).onConflictDoUpdate({ target: insurers.number, set: { name: entry.name, kind: entry.kind, prefecture: entry.prefecture } });
+      return sendJson(res, 200, { number: entry.number });
     },
   };
   if (deps.config.DEMO_MODE) {
