@@ -9,6 +9,11 @@ export function refusalText(locale: Locale, refusal: Pick<FormRefusal, 'code' | 
   if (refusal.code === 'UNAVAILABLE') return t.errorUnavailable;
   if (refusal.code !== 'BAD_USER_INPUT') return t.errorGeneric;
   if (refusal.reason === 'DUPLICATE_FACILITY') return t.inputErrorDuplicateFacility;
+  if (refusal.reason === 'DUPLICATE_INSURER') return t.inputErrorDuplicateInsurer;
+  if (refusal.reason === 'INVALID_INSURER_NUMBER') return t.inputErrorInsurerNumber;
+  if (refusal.reason === 'UNKNOWN_HOUBETSU') return t.inputErrorHoubetsu;
+  if (refusal.reason === 'INSURER_KIND_MISMATCH') return t.inputErrorInsurerKind;
+  if (refusal.reason === 'INSURER_PREFECTURE') return t.inputErrorInsurerPrefecture;
   if (refusal.reason === 'DUPLICATE_STAFF_ID') return t.inputErrorDuplicateStaff;
   if (refusal.reason === 'DUPLICATE_CLIENT_ID') return t.inputErrorDuplicateClientId;
   if (refusal.reason === 'EMPTY_SCOPES') return t.inputErrorEmptyScopes;

@@ -9,7 +9,7 @@ export function EnrollmentForm({ locale, token }: { locale: Locale; token: strin
   if (state.status === 'done') {
     return (
       <section className="card" data-testid="enroll-done">
-        <p className="notice notice--ok" role="status">{t.enrollDone(state.staffId, state.facilityCode)}</p>
+        <p className="notice notice--ok" role="status">{state.facilityCode ? t.enrollDone(state.staffId, state.facilityCode) : t.enrollDoneNoFacility(state.staffId)}</p>
         <a className="button" href="/staff/login">{t.enrollLogin}</a>
       </section>
     );

@@ -61,11 +61,11 @@ export function validateInsurer(input: InsurerInput): InsurerMasterEntry {
   const rule = number.length === 6 ? { kind: 'KOKUHO' as const, prefectureInNumber: true } : HOUBETSU[number.slice(0, 2)];
   if (!rule) throw new BadUserInputError(`法別番号 ${number.slice(0, 2)} is not one of a health insurer / 法別番号が医療保険者のものではありません`, { field: 'number', reason: 'UNKNOWN_HOUBETSU' });
   const kind = input.kind ? input.kind : rule.kind;
-  if (kind !== rule.kind) throw new BadUserInputError(`The number is of a ${rule.kind} insurer, not ${kind} / 保険者番号と保険者の種別が一致しません`, { field: 'kind' });
+  if (kind !== rule.kind) throw new BadUserInputError(`The number is of a ${rule.kind} insurer, not ${kind} / 保険者番号と保険者の種別が一致しません`, { field: 'kind', reason: 'INSURER_KIND_MISMATCH' });
   const numberPrefecture = number.length === 6 ? number.slice(0, 2) : number.slice(2, 4);
   const prefecture = input.prefecture ? input.prefecture : rule.prefectureInNumber ? numberPrefecture : '';
-  if (!validPrefecture(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
-  if (rule.prefectureInNumber && prefecture !== numberPrefecture) throw new BadUserInputError('The number belongs to another prefecture / 保険者番号の都道府県が一致しません', { field: 'prefecture' });
+  if (!validPrefecture(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
+  if (rule.prefectureInNumber && prefecture !== numberPrefecture) throw new BadUserInputError('The number belongs to another prefecture / 保険者番号の都道府県が一致しません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
   const name = input.name.trim();
   if (name.length === 0 || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters / 名称を入力してください', { field: 'name' });
   return { number, name, kind, prefecture };
