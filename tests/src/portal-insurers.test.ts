@@ -96,6 +96,7 @@ describe('保険者の登録 in the operator console', () => {
     await fillInsurer(page, NEW_KOKUHO, '横浜市国民健康保険', 'I1401');
     await page.getByTestId('insurer-registered').waitFor();
     expect(await page.getByTestId('insurer-registered').textContent()).toBe(`横浜市国民健康保険（${NEW_KOKUHO}）を登録しました。`);
+    expect(await page.getByTestId('enrollment-link').textContent()).toContain('保険者自身の連絡経路で');
     await shoot(page, 'operator-insurer-registered');
     link = await page.getByTestId('enrollment-url').inputValue();
     expect(new URL(link).pathname).toBe('/staff/enroll');

@@ -18,7 +18,7 @@ export function RegisterInsurerForm({ locale }: { locale: Locale }) {
       {state.status === 'done' ? (
         <>
           <p className="notice" role="status" data-testid="insurer-registered">{t.insurerRegistered(state.name, state.code)}</p>
-          <EnrollmentLink locale={locale} staffName={state.staffName} path={state.enrollmentPath} expiresAt={state.expiresAt} />
+          <EnrollmentLink locale={locale} staffName={state.staffName} path={state.enrollmentPath} expiresAt={state.expiresAt} insurer />
         </>
       ) : null}
       <form action={action} noValidate>
