@@ -58,4 +58,4 @@ for (let rep = 0; rep < reps + WARM_UP; rep += 1) {
 }
 const perClaim = (micros: number) => (micros / reps / BATCH).toFixed(1);
 const total = spent.parse + spent.validate + spent.digest + spent.rowsAndCopyText;
-console.log(`CPU µs per claim (${reps} batches of ${BATCH}): parse ${perClaim(spent.parse)} · validate ${perClaim(spent.validate)} · digest ${perClaim(spent.digest)} · rows and COPY text ${perClaim(spent.rowsAndCopyText)} = ${perClaim(total)}`);
+process.stdout.write(`CPU µs per claim (${reps} batches of ${BATCH}): parse ${perClaim(spent.parse)} · validate ${perClaim(spent.validate)} · digest ${perClaim(spent.digest)} · rows and COPY text ${perClaim(spent.rowsAndCopyText)} = ${perClaim(total)}\n`);

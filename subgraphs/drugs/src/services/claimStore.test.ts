@@ -23,6 +23,8 @@ test('the digest does not depend on key order, at any level, and skips fields le
 
 test('any changed value changes the digest', () => {
   expect(claimDigest({ ...claim, totalPoints: 301 })).not.toBe(claimDigest(claim));
-  expect(claimDigest({ ...claim, items: [{ ...claim.items[0]!, usage: '１日１回朝食後' }, claim.items[1]!] })).not.toBe(claimDigest(claim));
-  expect(claimDigest({ ...claim, items: [claim.items[1]!, claim.items[0]!] })).not.toBe(claimDigest(claim));
+  const [first, second] = claim.items;
+  if (first === undefined || second === undefined) throw new Error('the sample claim has two items');
+  expect(claimDigest({ ...claim, items: [{ ...first, usage: '１日１回朝食後' }, second] })).not.toBe(claimDigest(claim));
+  expect(claimDigest({ ...claim, items: [second, first] })).not.toBe(claimDigest(claim));
 });
