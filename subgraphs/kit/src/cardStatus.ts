@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CARD_UNUSABLE_REASONS, OnshiError } from './errors';
 import { postToService } from './serviceClient';
-import { CARD_STATUS_PATH, INTERNAL_SECRET_HEADER } from './contracts';
+import { CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from './contracts';
 
 
 export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });
@@ -43,3 +43,42 @@ export async function fetchCardStatus(options: CardStatusClientOptions, cardSeri
   }
 }
 
+
+/**
+ * Demo mode only (issue 19; docs/operations.md "Demo: card lifecycle"): the operator, standing in for J-LIS, looks up a
+ * demo card by its serial or its holder and suspends it (一時停止) or expires it (有効期限切れ). Qualifications owns the
+ * card's status (above); consent decides who may ask and keeps the admin record.
+ */
+export const DEMO_CARD_ACTIONS = ['SUSPEND', 'EXPIRE'] as const;
+export type DemoCardAction = (typeof DEMO_CARD_ACTIONS)[number];
+export const demoCardLifecycleRequest = z.object({
+  cardSerial: z.string().min(1).max(64).optional(),
+  patientId: z.string().min(1).max(64).optional(),
+  action: z.enum(DEMO_CARD_ACTIONS).optional(),
+}).refine((r) => (r.cardSerial === undefined) !== (r.patientId === undefined), 'exactly one of cardSerial, patientId');
+export const demoCardAnswer = z.object({
+  cardSerial: z.string(), patientId: z.string(), status: z.string(), certificateExpiresOn: z.string().nullable(),
+  /** null when the card may be used for confirmation today. */
+  unusable: z.enum(CARD_UNUSABLE_REASONS).nullable(),
+});
+export type DemoCardAnswer = z.infer<typeof demoCardAnswer>;
+
+/** Asks qualifications' demo route; null when no such card (or holder) exists. Throws SERVICE_UNAVAILABLE when it cannot tell. */
+export async function demoCardLifecycle(options: CardStatusClientOptions, request: z.infer<typeof demoCardLifecycleRequest>): Promise<DemoCardAnswer | null> {
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The card could not be reached; nothing was changed, try again / カードの状態を変更できませんでした');
+  try {
+    const response = await postToService(new URL(DEMO_CARD_LIFECYCLE_PATH, options.qualificationsUrl), {
+      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, ...(options.requestId ? { 'x-request-id': options.requestId } : {}) },
+      body: JSON.stringify(request),
+      timeoutMs: 5_000,
+    });
+    if (response.status === 404) return null;
+    if (!response.ok) throw unavailable();
+    const parsed = demoCardAnswer.safeParse(await response.json());
+    if (!parsed.success) throw unavailable();
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof OnshiError) throw error;
+    throw unavailable();
+  }
+}

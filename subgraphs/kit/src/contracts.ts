@@ -38,6 +38,8 @@ export const KNOWN_PATIENTS_PATH = '/internal/known-patients';
 export const CARD_STATUS_PATH = '/internal/card-status';
 /** Consent enters an insurer the operator registered into qualifications' insurer master (issue 19, kit insurerMaster.ts). */
 export const INSURER_MASTER_PATH = '/internal/insurers';
+/** Demo mode only: looks up a demo card (by serial or holder) and suspends or expires it (kit cardStatus.ts, docs/operations.md "Demo: card lifecycle"). */
+export const DEMO_CARD_LIFECYCLE_PATH = '/internal/demo/card-lifecycle';
 /** Drugs asks qualifications for the coverage of persons on dates, one call per claim batch (issue 18). */
 export const COVERAGE_PATH = '/internal/coverage';
 /** Every subgraph asks consent's decision point whether a read about a patient is allowed (and logs it there). */

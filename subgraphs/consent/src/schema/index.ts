@@ -10,13 +10,14 @@ import { OnboardingResolver } from '../resolvers/OnboardingResolver';
 import { SubsidyResolver } from '../resolvers/SubsidyResolver';
 import { PhrAppResolver } from '../resolvers/PhrAppResolver';
 import { InsurerRegistryResolver } from '../resolvers/InsurerRegistryResolver';
+import { DemoCardResolver } from '../resolvers/DemoCardResolver';
 import { ReaderResolver } from '../resolvers/ReaderResolver';
 import { SpecialAccessResolver } from '../resolvers/SpecialAccessResolver';
 import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver, OnboardingResolver, SubsidyResolver, PhrAppResolver, InsurerRegistryResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver, OnboardingResolver, SubsidyResolver, PhrAppResolver, InsurerRegistryResolver, DemoCardResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

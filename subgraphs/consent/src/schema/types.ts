@@ -694,3 +694,12 @@ export class InsurerRegistration {
   @Field(() => StaffEnrollmentLink, { description: 'The account\'s facilityCode is empty: insurer accounts log in with staff ID, password and TOTP only' })
   administrator!: StaffEnrollmentLink;
 }
+
+@ObjectType({ description: 'Demo mode only: a demo My Number Card as the operator (standing in for J-LIS) sees it' })
+export class DemoCard {
+  @Field(() => String) cardSerial!: string;
+  @Field(() => String, { description: 'The holder' }) patientId!: string;
+  @Field(() => String, { description: 'ACTIVE, LOST, SUSPENDED or EXPIRED' }) status!: string;
+  @Field(() => String, { nullable: true, description: '利用者証明用電子証明書の有効期限 (YYYY-MM-DD)' }) certificateExpiresOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why confirmation with this card is refused today (LOST, SUSPENDED, EXPIRED, NOT_REGISTERED); null when usable' }) unusable!: string | null;
+}

@@ -25,6 +25,7 @@ export const ADMIN_ACTIONS = [
   'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT',
   'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS', 'RESET_STAFF_PASSWORD',
   'REGISTER_INSURER', 'VIEW_INSURERS',
+  'VIEW_DEMO_CARD', 'DEMO_SUSPEND_CARD', 'DEMO_EXPIRE_CARD',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */

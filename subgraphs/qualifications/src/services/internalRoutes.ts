@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { CARD_STATUS_PATH, cardStatusRequest, COVERAGE_PATH, coverageRequest, INSURER_MASTER_PATH, insurerMasterRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { cards, confirmations, insurers, type Tables } from '../db/tables';
-import { cardStatusOf } from './confirmation';
+import { CARD_STATUS_PATH, cardStatusRequest, DEMO_CARD_LIFECYCLE_PATH, demoCardLifecycleRequest, COVERAGE_PATH, coverageRequest, INSURER_MASTER_PATH, insurerMasterRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { cards, confirmations, insurers, patients, type Tables } from '../db/tables';
+import { cardStatusOf, cardUnusableReason } from './confirmation';
 import { coverageInMonths } from './coverage';
 
 /**
@@ -71,6 +71,28 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { cardSerial, expiresOn: YYYY-MM-DD }' });
       const updated = await deps.db.update(cards).set({ certificateExpiresOn: parsed.expiresOn }).where(eq(cards.serial, parsed.cardSerial)).returning({ serial: cards.serial });
       return sendJson(res, updated.length === 1 ? 200 : 404, { updated: updated.length });
+    };
+    // The operator's card lifecycle page (consent demoCard / setDemoCardStatus): suspend → status SUSPENDED, expire →
+    // status EXPIRED; confirmation refuses either with that reason (confirmation.ts cardUnusableReason).
+    routes[`POST ${DEMO_CARD_LIFECYCLE_PATH}`] = async (req, res, body) => {
+      if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
+      let parsed: z.infer<typeof demoCardLifecycleRequest>;
+      try {
+        parsed = demoCardLifecycleRequest.parse(JSON.parse(body));
+      } catch {
+        return sendJson(res, 400, { error: 'malformed request: expected { cardSerial | patientId, action?: SUSPEND | EXPIRE }' });
+      }
+      const where = parsed.cardSerial !== undefined ? eq(cards.serial, parsed.cardSerial.trim()) : eq(patients.id, parsed.patientId!.trim());
+      // A reissued card follows the one it replaced (services/cards.ts cardsOfPerson): the newest expiry is the holder's card.
+      const [found] = await deps.db.select({ card: cards, patientId: patients.id }).from(cards).innerJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
+        .where(where).orderBy(sql`${cards.certificateExpiresOn} desc nulls last`, cards.serial).limit(1);
+      if (!found) return sendJson(res, 404, { error: 'no such card' });
+      let card = found.card;
+      if (parsed.action) {
+        const [updated] = await deps.db.update(cards).set({ status: parsed.action === 'SUSPEND' ? 'SUSPENDED' : 'EXPIRED' }).where(eq(cards.serial, card.serial)).returning();
+        if (updated) card = updated;
+      }
+      return sendJson(res, 200, { cardSerial: card.serial, patientId: found.patientId, status: card.status, certificateExpiresOn: card.certificateExpiresOn, unusable: cardUnusableReason(card, deps.clock.today()) });
     };
     routes[`POST ${DEMO_AGE_CONFIRMATIONS_PATH}`] = async (req, res, body) => {
       if (!isInternalCaller(req, deps.config.INTERNAL_SECRET)) return sendJson(res, 401, { error: 'internal callers only' });
