@@ -174,6 +174,30 @@ describe('operator console: claim re-routing statistics', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  test('demo card lifecycle: the operator finds a card by its holder, suspends it, and the API answers it suspended (docs/operations.md "Demo: card lifecycle")', async () => {
+    const { page } = admin;
+    const patient = system.patient(3);
+    await page.goto(`${portal.url}/operator`);
+    await page.locator('nav.nav a[href="/operator/cards"]').click();
+    await page.waitForURL(`${portal.url}/operator/cards`);
+    await page.fill('#patientId', patient.id);
+    await page.getByRole('button', { name: '検索' }).click();
+    await expect(page.getByTestId('card-status').textContent()).resolves.toBe('有効');
+    await page.locator('button[data-action=SUSPEND]').click();
+    await page.getByTestId('card-changed').waitFor();
+    await expect(page.getByTestId('card-status').textContent()).resolves.toBe('一時停止');
+    await expect(page.getByTestId('card-usable').textContent()).resolves.toContain('SUSPENDED');
+    const card = await system.graphql<{ demoCard: { status: string; unusable: string | null } }>('query($s: String) { demoCard(cardSerial: $s) { status unusable } }', { s: patient.cardSerial }, adminToken);
+    expect(card.body.data?.demoCard).toEqual({ status: 'SUSPENDED', unusable: 'SUSPENDED' });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect({ width, overflow }).toEqual({ width, overflow: 0 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `operator-cards-ja-${width}.png`), fullPage: true });
+    }
+    expect(admin.consoleErrors).toEqual([]);
+  });
+
   test('the chart\'s code is loaded on the operator page only', async () => {
     const doctor = await openSession();
     await staffLogin(doctor.page, 'clinic-doctor');

@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": typeof types.StaffLoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
+    "\n  query DemoMode { demoMode }\n": typeof types.DemoModeDocument,
+    "\n  query DemoCard($cardSerial: String, $patientId: String) {\n    demoCard(cardSerial: $cardSerial, patientId: $patientId) { cardSerial patientId status certificateExpiresOn unusable }\n  }\n": typeof types.DemoCardDocument,
+    "\n  mutation SetDemoCardStatus($cardSerial: String!, $action: String!) {\n    setDemoCardStatus(cardSerial: $cardSerial, action: $action) { cardSerial status unusable }\n  }\n": typeof types.SetDemoCardStatusDocument,
     "\n  query MyCheckups {\n    me {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        metabolicSyndrome guidance { level group }\n        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": typeof types.MyCheckupsDocument,
     "\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n": typeof types.DispensingFieldsFragmentDoc,
     "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n        informationThrough\n      }\n    }\n  }\n": typeof types.MyDispensingsDocument,
@@ -81,6 +84,9 @@ const documents: Documents = {
     "\n  mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {\n    staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {\n      accessToken refreshToken expiresAt role patientId facilityCode displayName\n    }\n  }\n": types.StaffLoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresAt role displayName }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
+    "\n  query DemoMode { demoMode }\n": types.DemoModeDocument,
+    "\n  query DemoCard($cardSerial: String, $patientId: String) {\n    demoCard(cardSerial: $cardSerial, patientId: $patientId) { cardSerial patientId status certificateExpiresOn unusable }\n  }\n": types.DemoCardDocument,
+    "\n  mutation SetDemoCardStatus($cardSerial: String!, $action: String!) {\n    setDemoCardStatus(cardSerial: $cardSerial, action: $action) { cardSerial status unusable }\n  }\n": types.SetDemoCardStatusDocument,
     "\n  query MyCheckups {\n    me {\n      id\n      checkups {\n        fiscalYear examinedOn facilityCode fasting\n        metabolicSyndrome guidance { level group }\n        items { code nameJa nameEn value text textEn answerCode unit guidanceThreshold seeDoctorThreshold direction judgement }\n      }\n    }\n  }\n": types.MyCheckupsDocument,
     "\n  fragment DispensingFields on Dispensing {\n    date drugCode drugName ingredient quantity unit usage days inOut\n    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName\n  }\n": types.DispensingFieldsFragmentDoc,
     "\n  query MyDispensings($from: String, $to: String, $first: Int!, $after: String) {\n    me {\n      id\n      dispensings(from: $from, to: $to, first: $first, after: $after) {\n        edges { cursor node { ...DispensingFields } }\n        pageInfo { hasNextPage endCursor }\n        informationThrough\n      }\n    }\n  }\n": types.MyDispensingsDocument,
@@ -172,6 +178,18 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoMode { demoMode }\n"): (typeof documents)["\n  query DemoMode { demoMode }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoCard($cardSerial: String, $patientId: String) {\n    demoCard(cardSerial: $cardSerial, patientId: $patientId) { cardSerial patientId status certificateExpiresOn unusable }\n  }\n"): (typeof documents)["\n  query DemoCard($cardSerial: String, $patientId: String) {\n    demoCard(cardSerial: $cardSerial, patientId: $patientId) { cardSerial patientId status certificateExpiresOn unusable }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDemoCardStatus($cardSerial: String!, $action: String!) {\n    setDemoCardStatus(cardSerial: $cardSerial, action: $action) { cardSerial status unusable }\n  }\n"): (typeof documents)["\n  mutation SetDemoCardStatus($cardSerial: String!, $action: String!) {\n    setDemoCardStatus(cardSerial: $cardSerial, action: $action) { cardSerial status unusable }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

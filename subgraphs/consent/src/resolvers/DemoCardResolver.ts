@@ -12,6 +12,12 @@ import { actorOf } from './OnboardingResolver';
 @Resolver()
 export class DemoCardResolver {
   @Access(...ROLES)
+  @Query(() => Boolean, { description: 'Whether this installation runs in demo mode (the operator console shows its demo-only pages then)' })
+  demoMode(@Ctx() ctx: ConsentContext): boolean {
+    return ctx.config.DEMO_MODE;
+  }
+
+  @Access(...ROLES)
   @Query(() => DemoCard, { description: 'Operator (ADMIN), demo mode only: a demo card by its serial or its holder (exactly one). Outside demo mode: FORBIDDEN (DEMO_ONLY)' })
   async demoCard(@Ctx() ctx: ConsentContext, @Arg('cardSerial', () => String, { nullable: true }) cardSerial?: string | null, @Arg('patientId', () => String, { nullable: true }) patientId?: string | null): Promise<DemoCard> {
     return lookUpDemoCard(ctx.db, client(ctx), ctx.config.DEMO_MODE, actorOf(ctx), { cardSerial, patientId }, ctx.requestId, ctx.now());

@@ -82,7 +82,7 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       } catch {
         return sendJson(res, 400, { error: 'malformed request: expected { cardSerial | patientId, action?: SUSPEND | EXPIRE }' });
       }
-      const where = parsed.cardSerial !== undefined ? eq(cards.serial, parsed.cardSerial.trim()) : eq(patients.id, parsed.patientId!.trim());
+      const where = parsed.cardSerial !== undefined ? eq(cards.serial, parsed.cardSerial.trim()) : eq(patients.id, (parsed.patientId ?? '').trim());
       // A reissued card follows the one it replaced (services/cards.ts cardsOfPerson): the newest expiry is the holder's card.
       const [found] = await deps.db.select({ card: cards, patientId: patients.id }).from(cards).innerJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
         .where(where).orderBy(sql`${cards.certificateExpiresOn} desc nulls last`, cards.serial).limit(1);
