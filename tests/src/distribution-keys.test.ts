@@ -88,6 +88,7 @@ const PLACEMENT: Record<string, Placement> = {
   'consent.hospitals': REFERENCE,
   'consent.disasters': REFERENCE,
   'consent.phr_apps': REFERENCE,
+  'consent.insurers': REFERENCE,
   'consent.viewing_authorities': REFERENCE,
   // qualifications
   'qualifications.patients': {
