@@ -2,7 +2,7 @@
  * Re-routing one month of claims (レセプト振替), measured (docs/benchmarks.md "Claim re-routing"):
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --tsconfig tsconfig.base.json tests/bench/claimRerouting.ts \
- *     [--patients 100000] [--claims <patients>] [--misaddressed 0.1] [--database onshi_reroute] [--concurrency 2]
+ *     [--patients 100000] [--claims <patients>] [--misaddressed 0.1] [--database onshi_reroute] [--concurrency 4]
  *
  * Loads the demo world into a PostgreSQL database kept by name and reused (as `pnpm bench --database`), starts the
  * system over it and sends one month of care (the demo as-of month) of one pharmacy claim per patient to the running
@@ -160,7 +160,7 @@ export async function rerouteOneMonth(system: TestSystem, patients: number, misa
 
 async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
-  const { values } = parseArgs({ options: { patients: { type: 'string', default: '100000' }, misaddressed: { type: 'string', default: '0.1' }, database: { type: 'string', default: 'onshi_reroute' }, claims: { type: 'string' }, concurrency: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ options: { patients: { type: 'string', default: '100000' }, misaddressed: { type: 'string', default: '0.1' }, database: { type: 'string', default: 'onshi_reroute' }, claims: { type: 'string' }, concurrency: { type: 'string', default: '4' } } });
   const patients = Number(values.patients);
   const share = Number(values.misaddressed);
   // One claim each for the first `--claims` patients (default: all of them), e.g. a shorter run under a profiler.
