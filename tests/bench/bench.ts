@@ -16,6 +16,7 @@ import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { runLoad, type LoadFigures } from './load';
+import { runOpenLoop, type OpenLoopFigures } from './openLoop';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
@@ -47,6 +48,12 @@ export interface BenchOptions {
   database?: string;
   /** Only load the data (PostgreSQL, with `database`): for a 10⁶ load paid ahead of the measured run. */
   seedOnly?: boolean;
+  /**
+   * Open-loop runs (openLoop.ts) after a scenario's closed-loop runs: scenario → arrival rates per second, each
+   * run for `openLoopSeconds` against every gateway target (ours and Hive, not the subgraph directly).
+   */
+  openLoop?: Partial<Record<ScenarioName, number[]>>;
+  openLoopSeconds?: number;
   log: (line: string) => void;
 }
 
@@ -61,6 +68,13 @@ export interface TargetRun {
   cores?: Record<string, number>;
   /** Resident memory of the gateway's processes right after the run, MiB (not for direct runs). */
   rssMiB?: number;
+}
+
+export interface OpenLoopRun {
+  target: string;
+  kind: TargetKind;
+  workers: number;
+  figures: OpenLoopFigures;
 }
 
 export interface StatementCounts {
@@ -88,6 +102,7 @@ export interface ScenarioResult {
   probeError?: string;
   statements?: StatementCounts;
   runs: TargetRun[];
+  openLoop?: OpenLoopRun[];
 }
 
 export type ProfileResult = ProfileSummary & { service: string; scenario: string; seconds: number };
@@ -429,6 +444,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()) };
         entry.runs.push(run);
         options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
+      }
+      const rates = options.openLoop?.[spec.name] ?? [];
+      for (const target of rates.length > 0 ? ordered.filter((t) => t.kind !== 'direct') : []) {
+        for (const rate of rates) {
+          const figures = await runOpenLoop({ url: `${target.url}/graphql`, token, bodies: scenario.bodies, rate, durationSeconds: options.openLoopSeconds ?? 10 });
+          (entry.openLoop ??= []).push({ target: target.name, kind: target.kind, workers: target.workers, figures });
+          options.log(`[${patients}] ${spec.name} → ${target.name} open loop at ${rate}/s: ${figures.rps.toFixed(0)} answered/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, late sends ${figures.sentLate}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
+        }
       }
       profiled = { scenario, token };
       // The largest scale profiles the gateway under every scenario (and the subgraph of a single-subgraph

@@ -55,6 +55,15 @@ function scaleTable(scale: ScaleResult): string[] {
       lines.push(`| ${scenario.name} | ${run.target} | ${fixed(f.rps)} | ${f.p50} | ${f.p95} | ${f.p99} | ${errorsOf(run)} | ${run.rssMiB ?? ''} |`);
     }
   }
+  const openRuns = scale.scenarios.flatMap((scenario) => (scenario.openLoop ?? []).map((run) => ({ scenario: scenario.name, run })));
+  if (openRuns.length > 0) {
+    lines.push('', 'Open loop (openLoop.ts: requests arrive at a fixed rate whatever the server does; latency from each request\'s due time to its answer):', '',
+      '| scenario | target | arrivals/s | answered/s | p50 ms | p95 ms | p99 ms | errors | sent late by the generator |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const { scenario, run } of openRuns) {
+      const f = run.figures;
+      lines.push(`| ${scenario} | ${run.target} | ${f.rate} | ${fixed(f.rps)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.sentLate} |`);
+    }
+  }
   lines.push('', '| scenario | subgraphs touched | SQL statements / request (min · median · max over patients) | response bytes (same patients) | gateway/direct p50 | ours/Hive req/s (×1 · ×2) |', '|---|---|---|---:|---:|---|');
   for (const scenario of scale.scenarios) {
     if (scenario.unavailable) {
@@ -158,10 +167,29 @@ function targetsTable(report: BenchReport): string[] {
   } else {
     lines.push(`| p95 at 10⁶ ≤ 1.2 × p95 at 10⁴ patients | one scale only in this run | not measured |`);
   }
+  lines.push(...openLoopTargets(last));
   const allRuns = report.scales.flatMap((sc) => sc.scenarios.flatMap((s) => s.runs));
   const errors = allRuns.reduce((sum, r) => sum + errorsOf(r), 0);
   lines.push(`| zero non-2xx and zero GraphQL errors in every run | ${errors} errors over ${allRuns.length} runs | ${verdict(allRuns.length > 0 ? errors === 0 : undefined)} |`, '');
   return lines;
+}
+
+/**
+ * The open-loop targets (docs/benchmarks.md "Open loop"): reception at the national average of 100 arrivals/s with
+ * p99 < 50 ms, the highest rate measured with p99 < 100 ms, and a doctor's screen at 20/s with p99 < 150 ms; each
+ * through our gateway (the best of its worker counts), without errors.
+ */
+export function openLoopTargets(scale: ScaleResult): string[] {
+  const ours = (name: string) => (scale.scenarios.find((s) => s.name === name)?.openLoop ?? []).filter((r) => r.kind === 'ours' && r.figures.errors === 0);
+  const at = (name: string, rate: number) => ours(name).filter((r) => r.figures.rate === rate).sort((a, b) => a.figures.p99 - b.figures.p99)[0];
+  const line = (target: string, run: ReturnType<typeof at>, limit: number) =>
+    `| ${target} | ${run ? `p99 ${run.figures.p99} ms (${run.target})` : '–'} | ${verdict(run ? run.figures.p99 < limit : undefined)} |`;
+  const highest = ours('reception').filter((r) => r.figures.p99 < 100).sort((a, b) => b.figures.rate - a.figures.rate)[0];
+  return [
+    line('open loop: reception at 100 arrivals/s, p99 < 50 ms', at('reception', 100), 50),
+    `| open loop: highest reception rate with p99 < 100 ms | ${highest ? `${highest.figures.rate}/s: p99 ${highest.figures.p99} ms (${highest.target})` : '–'} | ${ours('reception').length > 0 ? 'reported' : 'not measured'} |`,
+    line('open loop: doctor visit at 20 arrivals/s, p99 < 150 ms', at('doctorVisit', 20), 150),
+  ];
 }
 
 export function renderGenerated(report: BenchReport, jsonName: string): string {

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
- *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]`
+ *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]
+ *             [--open-loop reception@100,200,400 --open-loop doctorVisit@20] [--open-seconds 10]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
@@ -45,6 +46,8 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       doc: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks.md') },
       'json-dir': { type: 'string', default: path.join(REPO_ROOT, 'docs', 'benchmarks') },
       replicas: { type: 'string' },
+      'open-loop': { type: 'string', multiple: true, default: [] },
+      'open-seconds': { type: 'string', default: '10' },
     },
   });
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
@@ -56,6 +59,13 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
   const [connections] = numbers('connections', values.connections);
   const [pool] = numbers('pool', values.pool);
   const [samples] = numbers('samples', values.samples);
+  const openLoop: Partial<Record<ScenarioName, number[]>> = {};
+  for (const spec of values['open-loop']) {
+    const [scenario = '', rates = ''] = spec.split('@');
+    if (!SCENARIOS.includes(scenario as ScenarioName) || rates === '') throw new Error(`--open-loop: expected <scenario>@<rate>,<rate>… with a scenario of ${SCENARIOS.join(', ')}, got "${spec}"`);
+    openLoop[scenario as ScenarioName] = numbers('open-loop', rates);
+  }
+  const [openSeconds] = numbers('open-seconds', values['open-seconds']);
   const warmup = Number(values.warmup);
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup: expected seconds ≥ 0, got "${values.warmup}"`);
   return {
@@ -72,6 +82,8 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       scenarios: scenarios as ScenarioName[],
       database: values.database,
       seedOnly: values['seed-only'],
+      openLoop,
+      openLoopSeconds: openSeconds ?? 10,
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),

@@ -16,7 +16,7 @@ let scale: ScaleResult;
 const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
 
 beforeAll(async () => {
-  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3']);
+  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1']);
   scale = await runScale(12, { ...options, profileEveryScenario: false, log: () => undefined });
 }, 240_000);
 
@@ -72,6 +72,28 @@ describe('benchmark harness (smoke)', () => {
     expect(() => parseBenchArgs(['--replicas', '0'])).toThrow(/--replicas: expected positive integers/);
   });
 
+  test('open loop: requests sent at the fixed rate to every gateway, each answered, latency from its due time', () => {
+    const reception = scale.scenarios.find((s) => s.name === 'reception');
+    expect(reception?.unavailable).toBeUndefined();
+    const runs = reception?.openLoop ?? [];
+    expect(runs.map((r) => r.kind).sort()).toEqual(['hive', 'ours']);
+    for (const run of runs) {
+      expect({ target: run.target, firstError: run.figures.firstError }).toEqual({ target: run.target, firstError: undefined });
+      expect(run.figures).toMatchObject({ rate: 8, sent: 8, answered: 8, errors: 0, timeouts: 0 });
+      expect(run.figures.p50).toBeGreaterThan(0);
+      expect(run.figures.p99).toBeGreaterThanOrEqual(run.figures.p50);
+    }
+    // The other scenarios were not asked for an open loop.
+    expect(scale.scenarios.filter((s) => s.name !== 'reception').every((s) => s.openLoop === undefined)).toBe(true);
+  });
+
+  test('--open-loop takes <scenario>@<rates> and refuses anything else', () => {
+    expect(parseBenchArgs(['--open-loop', 'reception@100,200', '--open-loop', 'doctorVisit@20']).options.openLoop).toEqual({ reception: [100, 200], doctorVisit: [20] });
+    expect(parseBenchArgs([]).options.openLoop).toEqual({});
+    expect(() => parseBenchArgs(['--open-loop', 'nosuch@100'])).toThrow(/--open-loop: expected <scenario>@<rate>/);
+    expect(() => parseBenchArgs(['--open-loop', 'reception@-5'])).toThrow(/--open-loop: expected positive integers/);
+  });
+
   test('counts SQL statements per request from the subgraphs’ /metrics', () => {
     for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
       expect(scenario.subgraphs.length).toBeGreaterThan(0);
@@ -97,6 +119,8 @@ describe('benchmark harness (smoke)', () => {
     writeReport(report, docPath, outDir);
     const doc = readFileSync(docPath, 'utf8');
     expect(doc).toContain('| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway RSS MiB |');
+    if (scale.scenarios.some((s) => s.openLoop)) expect(doc).toContain('| scenario | target | arrivals/s | answered/s | p50 ms | p95 ms | p99 ms | errors | sent late by the generator |');
+    expect(doc).toContain('| open loop: reception at 100 arrivals/s, p99 < 50 ms |');
     expect(doc).toContain('## Analysis\nkept');
     expect(doc.split(BEGIN_MARKER)).toHaveLength(2);
     expect(doc.split(END_MARKER)).toHaveLength(2);
