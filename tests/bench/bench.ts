@@ -57,6 +57,9 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
+/** An open-loop p99 above this (ms) means the target no longer keeps up with the rate. */
+const OPEN_LOOP_SATURATED_P99_MS = 1_000;
+
 export type TargetKind = 'ours' | 'hive' | 'direct';
 
 export interface TargetRun {
@@ -447,10 +450,15 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       }
       const rates = options.openLoop?.[spec.name] ?? [];
       for (const target of rates.length > 0 ? ordered.filter((t) => t.kind !== 'direct') : []) {
-        for (const rate of rates) {
+        for (const rate of [...rates].sort((a, b) => a - b)) {
           const figures = await runOpenLoop({ url: `${target.url}/graphql`, token, bodies: scenario.bodies, rate, durationSeconds: options.openLoopSeconds ?? 10 });
           (entry.openLoop ??= []).push({ target: target.name, kind: target.kind, workers: target.workers, figures });
           options.log(`[${patients}] ${spec.name} → ${target.name} open loop at ${rate}/s: ${figures.rps.toFixed(0)} answered/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, late sends ${figures.sentLate}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
+          // Past saturation a higher rate only piles up a backlog that the next target would still be working off.
+          if (figures.errors > 0 || figures.p99 > OPEN_LOOP_SATURATED_P99_MS) {
+            options.log(`[${patients}] ${spec.name} → ${target.name}: saturated at ${rate}/s, higher rates skipped`);
+            break;
+          }
         }
       }
       profiled = { scenario, token };
