@@ -54,6 +54,12 @@ export interface BenchOptions {
    */
   openLoop?: Partial<Record<ScenarioName, number[]>>;
   openLoopSeconds?: number;
+  /**
+   * Redis URL for the shared state of the gateway and subgraphs (docs/operations.md "Replicas and shared state"),
+   * as a deployment of several processes runs: the list of ended tokens is read from Redis instead of being asked of
+   * consent over HTTP on every request. Unset: each process keeps its own state, as a single `pnpm start`.
+   */
+  redis?: string;
   log: (line: string) => void;
 }
 
@@ -255,10 +261,15 @@ interface Target extends BenchProcess {
   workers: number;
 }
 
-async function startTargets(system: TestSystem, options: BenchOptions, workDir: string): Promise<{ targets: Target[]; errors: string[] }> {
+/** The shared-state variables every process of this run gets (one key prefix per run: runs never share state). */
+function sharedStateEnv(options: Pick<BenchOptions, 'redis'>, runId: string): Record<string, string> {
+  return options.redis ? { REDIS_URL: options.redis, REDIS_KEY_PREFIX: `onshi-bench-${runId}:` } : {};
+}
+
+async function startTargets(system: TestSystem, options: BenchOptions, workDir: string, sharedState: Record<string, string>): Promise<{ targets: Target[]; errors: string[] }> {
   const errors: string[] = [];
   const harnessGateway = ownChildrenRunning(path.join('gateway', 'src', 'index.ts'));
-  const env = gatewayEnvFor(system.urls, 'warn');
+  const env = { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState };
   const supergraphSdl = supergraphFor(system.urls);
   const starts: Array<{ name: string; kind: TargetKind; workers: number; start: () => Promise<BenchProcess> }> = [
     ...options.workers.filter((w) => w !== 1).map((workers) => ({ name: `ours ×${workers}`, kind: 'ours' as const, workers, start: () => startGatewayCluster({ workers, env }) })),
@@ -283,12 +294,13 @@ async function startTargets(system: TestSystem, options: BenchOptions, workDir: 
 }
 
 /** The environment the harness gives every subgraph (startTestSystem), for a second, profiled copy of one. */
-function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, secretKey: string | undefined): Record<string, string> {
+function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, secretKey: string | undefined, sharedState: Record<string, string>): Record<string, string> {
   return {
     DATA_DIR: system.dataDir, INTERNAL_SECRET: system.internalSecret, DEMO_MODE: 'true', DEMO_PATIENTS: String(system.demo.patients),
     DEMO_SEED: system.demo.seed, DEMO_AS_OF: system.demo.asOf ?? '', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '',
     CONSENT_URL: system.urls.consent, DRUGS_URL: system.urls.drugs, CHECKUPS_URL: system.urls.checkups,
     ...(secretKey ? { ONSHI_SECRET_KEY: secretKey } : {}),
+    ...sharedState,
     ...PRODUCTION_ENV,
   };
 }
@@ -363,11 +375,12 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const dropOwnDatabase = async () => {
     if (baseUrl && databaseName && !options.database) await dropDatabase(baseUrl, databaseName);
   };
-  options.log(`[${patients}] starting the system (${baseUrl ? 'PostgreSQL' : 'PGlite, seeding at start'})…`);
+  const sharedState = sharedStateEnv(options, path.basename(workDir));
+  options.log(`[${patients}] starting the system (${baseUrl ? 'PostgreSQL' : 'PGlite, seeding at start'}${options.redis ? ', shared state in Redis' : ''})…`);
   const started = Date.now();
   let system: TestSystem;
   try {
-    system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV }, env: { ...PRODUCTION_ENV, ...(databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : {}) } });
+    system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV, ...sharedState }, env: { ...PRODUCTION_ENV, ...sharedState, ...(databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : {}) } });
   } catch (error) {
     await dropOwnDatabase();
     throw error;
@@ -391,7 +404,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     result.databaseBytes = facts.bytes;
     result.rows = facts.rows;
     options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(reused)'} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
-    const started = await startTargets(system, options, workDir);
+    const started = await startTargets(system, options, workDir, sharedState);
     targets = started.targets;
     result.startupErrors = started.errors;
     for (const error of started.errors) options.log(`[${patients}] target not started: ${error}`);
@@ -468,14 +481,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       if (options.profileSeconds > 0 && (largest || spec.name === 'reception')) {
         const subgraph = databaseUrl && counted.subgraphs.length === 1 && only ? (only as ServiceName) : undefined;
         options.log(`[${patients}] profiling our gateway${subgraph ? ` and ${subgraph}` : ''} under ${spec.name} for ${options.profileSeconds} s each…`);
-        await profileInto(result, 'gateway', gatewayEnvFor(system.urls, 'warn'), scenario, token);
+        await profileInto(result, 'gateway', { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState }, scenario, token);
         // A second copy of a subgraph needs a database server: PGlite's data dir belongs to one process.
-        if (subgraph) await profileInto(result, subgraph, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined), scenario, token);
+        if (subgraph) await profileInto(result, subgraph, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined, sharedState), scenario, token);
       }
     }
     if (options.profileSeconds > 0 && profiled && result.profiles.length === 0) {
       options.log(`[${patients}] profiling our gateway under ${profiled.scenario.spec.name} for ${options.profileSeconds} s…`);
-      await profileInto(result, 'gateway', gatewayEnvFor(system.urls, 'warn'), profiled.scenario, profiled.token);
+      await profileInto(result, 'gateway', { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState }, profiled.scenario, profiled.token);
     }
   } finally {
     await Promise.all(targets.map((t) => t.stop()));

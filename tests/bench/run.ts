@@ -2,7 +2,8 @@
  * `pnpm bench [--patients 10000,1000000] [--duration 10] [--warmup 3] [--connections 50] [--workers 1,2]
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
  *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]
- *             [--open-loop reception@100,200,400 --open-loop doctorVisit@20] [--open-seconds 10]`
+ *             [--open-loop reception@100,200,400 --open-loop doctorVisit@20] [--open-seconds 10]
+ *             [--redis redis://127.0.0.1:6379]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
@@ -48,6 +49,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       replicas: { type: 'string' },
       'open-loop': { type: 'string', multiple: true, default: [] },
       'open-seconds': { type: 'string', default: '10' },
+      redis: { type: 'string' },
     },
   });
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
@@ -84,6 +86,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       seedOnly: values['seed-only'],
       openLoop,
       openLoopSeconds: openSeconds ?? 10,
+      redis: values.redis,
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),

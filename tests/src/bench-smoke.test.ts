@@ -90,6 +90,9 @@ describe('benchmark harness (smoke)', () => {
   test('--open-loop takes <scenario>@<rates> and refuses anything else', () => {
     expect(parseBenchArgs(['--open-loop', 'reception@100,200', '--open-loop', 'doctorVisit@20']).options.openLoop).toEqual({ reception: [100, 200], doctorVisit: [20] });
     expect(parseBenchArgs([]).options.openLoop).toEqual({});
+    // --redis puts the run's shared state (the list of ended tokens) in Redis, as a deployment of several processes.
+    expect(parseBenchArgs(['--redis', 'redis://127.0.0.1:6379']).options.redis).toBe('redis://127.0.0.1:6379');
+    expect(parseBenchArgs([]).options.redis).toBeUndefined();
     expect(() => parseBenchArgs(['--open-loop', 'nosuch@100'])).toThrow(/--open-loop: expected <scenario>@<rate>/);
     expect(() => parseBenchArgs(['--open-loop', 'reception@-5'])).toThrow(/--open-loop: expected positive integers/);
   });
