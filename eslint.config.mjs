@@ -29,7 +29,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  // A subgraph owns its data: it talks to another subgraph only through the internal contracts (kit contracts.ts,
+  // A subgraph owns its data: it talks to another subgraph only through the internal contracts (platform contracts.ts,
   // docs/contracts.md), never by importing its code, and it never depends on the gateway.
   ...SUBGRAPHS.map((subgraph) => ({
     files: [`subgraphs/${subgraph}/src/**/*.ts`],
@@ -42,30 +42,55 @@ export default tseslint.config(
       }],
     },
   })),
+  // The platform is what the gateway and the subgraphs share; it depends on no package of ours.
   {
-    files: ['subgraphs/kit/src/**/*.ts'],
+    files: ['platform/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the kit is shared by every service and depends on none of them') }],
+      'no-restricted-imports': ['error', { patterns: forbid(['@onshi/kit', ...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal'], 'the platform is shared by the gateway and the subgraphs and depends on none of them') }],
     },
   },
   {
+    files: ['subgraphs/kit/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal'], 'the kit is shared by every subgraph and depends on none of them, only on the platform') }],
+    },
+  },
+  // The kit is the subgraphs' (type-graphql, drizzle, the embedded database): the gateway needs none of it.
+  {
     files: ['gateway/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal'], 'the gateway knows the subgraphs only by their schema and URL') }],
+      'no-restricted-imports': ['error', { patterns: [
+        ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal', '@onshi/system'], 'the gateway knows the subgraphs only by their schema and URL'),
+        ...forbid(['@onshi/kit'], 'the kit is for subgraphs only (type-graphql, drizzle, the database): the gateway imports @onshi/platform'),
+      ] }],
     },
   },
   // The launcher starts the services as processes (by their entry files), so a service's code never runs inside it.
   {
     files: ['system/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the kit') }],
+      'no-restricted-imports': ['error', { patterns: [
+        ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform'),
+        ...forbid(['@onshi/kit'], 'the launcher imports @onshi/platform; only backup and restore open the embedded databases through the kit'),
+      ] }],
+    },
+  },
+  // `pnpm backup` / `pnpm restore` dump and load the subgraphs' embedded databases (PGlite), which the kit owns.
+  {
+    files: ['system/src/backup.ts', 'system/src/restore.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform and, for the databases, the kit') }],
     },
   },
   {
     files: ['portal/**/*.ts', 'portal/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: forbid(['@onshi/kit', '@onshi/gateway', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and the demo kiosk\'s card and reader stand-ins'),
+        patterns: [
+          ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and the demo kiosk\'s card and reader stand-ins'),
+          // The platform's browser-safe entry (the error catalogue) only: the rest is server code (node:http, pino, Redis).
+          { group: ['@onshi/platform', '@onshi/platform/**', '!@onshi/platform/errors'], message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
+        ],
       }],
     },
   },

@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   // The repository root is the workspace root: the virtual card helper comes from the consent subgraph's source.
   turbopack: { root: path.join(__dirname, '..') },
   outputFileTracingRoot: path.join(__dirname, '..'),
-  transpilePackages: ['@onshi/consent'],
+  transpilePackages: ['@onshi/consent', '@onshi/platform'],
   poweredByHeader: false,
   // The e2e suite builds into its own folder so it never overwrites the build a running `pnpm start` serves.
   distDir: process.env.PORTAL_DIST_DIR ?? '.next',

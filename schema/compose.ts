@@ -1,13 +1,13 @@
 /**
  * `pnpm compose`: prints each subgraph's SDL from the running code into schema/<name>.graphql and composes
  * them with @apollo/composition into schema/supergraph.graphql (Rover cannot be installed here).
- * It also renders docs/access-policy.md from the access policy (@onshi/kit policy.ts).
+ * It also renders docs/access-policy.md from the access policy (@onshi/platform policy.ts).
  * `pnpm compose --check` fails when the committed files differ from what the code produces (CI drift check).
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderPolicyTable } from '@onshi/kit/src/policy';
+import { renderPolicyTable } from '@onshi/platform/policy';
 import { composeSubgraphs, findDrift } from './composition';
 
 /** The generated policy table (issue 16), kept beside the schema files and checked for drift the same way. */

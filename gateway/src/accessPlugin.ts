@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/kit';
+import { OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/platform';
 import type { AccessPolicy, FieldCategories } from './accessPolicy';
 
 export interface GatewayContext {

@@ -1,5 +1,5 @@
 import { Kind, parse, type ConstArgumentNode, type DocumentNode } from 'graphql';
-import { ACCESS_DIRECTIVE_NAME, POLICY_CATEGORIES, isRole, type PolicyCategory, type Role } from '@onshi/kit';
+import { ACCESS_DIRECTIVE_NAME, POLICY_CATEGORIES, isRole, type PolicyCategory, type Role } from '@onshi/platform';
 
 /** "Type.field" → roles that may read it, as declared by `@access` in the subgraphs. */
 export type AccessPolicy = ReadonlyMap<string, readonly Role[]>;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT, sharedStateConfigSchema } from '@onshi/kit';
+import { REPO_ROOT, sharedStateConfigSchema } from '@onshi/platform';
 import { limitsConfigSchema } from './limits';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**

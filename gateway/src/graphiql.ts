@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { clientAddressOf, type RouteHandler, type TokenVerifier } from '@onshi/kit';
+import { clientAddressOf, type RouteHandler, type TokenVerifier } from '@onshi/platform';
 
 /**
  * GraphiQL for operators (issue 9), served from this process — no CDN: the machines are offline.

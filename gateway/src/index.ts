@@ -1,6 +1,6 @@
 // Tracing first: it must patch http and fetch before they are loaded (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
-import '@onshi/kit/src/tracingRegister';
-import { announceReady, loadConfigOrExit, exitWithReason } from '@onshi/kit';
+import '@onshi/platform/tracingRegister';
+import { announceReady, loadConfigOrExit, exitWithReason } from '@onshi/platform';
 import { gatewayConfigSchema } from './config';
 import { startGateway } from './server';
 

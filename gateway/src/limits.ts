@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import type { SharedState } from '@onshi/kit';
+import type { SharedState } from '@onshi/platform';
 
 /**
  * Request limits for a public health API (issue 9), configurable by environment. Defaults are generous
@@ -41,7 +41,7 @@ export function armorFor(limits: LimitsConfig) {
   }).protect();
 }
 
-/** The gateway's per-client counter: a fixed window, shared by every gateway replica when REDIS_URL is set (kit sharedState.ts). */
+/** The gateway's per-client counter: a fixed window, shared by every gateway replica when REDIS_URL is set (platform sharedState.ts). */
 export function requestLimiter(shared: SharedState, limits: LimitsConfig): RateLimiterAbstract {
   return shared.limiter({ keyPrefix: 'gateway-requests', points: limits.RATE_LIMIT_REQUESTS, duration: limits.RATE_LIMIT_WINDOW_SECONDS });
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, RATE_LIMITED, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -69,7 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const armor = armorFor(config);
   const trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);
   if (!trustedDocuments) logger.warn({ path: config.TRUSTED_DOCUMENTS_PATH }, 'no trusted-document manifest: the portal client will be refused');
-  // Without Redis the consent subgraph, which ends sessions, keeps the revocation list (kit sharedState.ts).
+  // Without Redis the consent subgraph, which ends sessions, keeps the revocation list (platform sharedState.ts).
   const shared = openSharedState({ ...config, localRevocations: new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET) });
   const rateLimiter = requestLimiter(shared, config);
   const verifyToken = createTokenVerifier(config.CONSENT_URL, shared.revocations);

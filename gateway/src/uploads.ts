@@ -1,5 +1,5 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, sendJson, type Logger, type StreamRouteHandler } from '@onshi/kit';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, sendJson, type Logger, type StreamRouteHandler } from '@onshi/platform';
 import { RATE_LIMITED } from './limits';
 
 /**

@@ -9,10 +9,9 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  BACKUP_OPERATION, DataDirInUseError, REPO_ROOT, callServiceOperation, dumpEmbeddedDatabase, exitCodeOf, liveDataDirOwner,
-  loadConfigOrExit, readInternalSecret, restrictToOwner, serviceConfigSchema, serviceDataDir,
-} from '@onshi/kit';
+// The embedded databases are the kit's (PGlite): backup and restore are the launcher's only files that use it.
+import { BACKUP_OPERATION, callServiceOperation, dumpEmbeddedDatabase, exitCodeOf } from '@onshi/kit';
+import { DataDirInUseError, REPO_ROOT, liveDataDirOwner, loadConfigOrExit, readInternalSecret, restrictToOwner, serviceConfigSchema, serviceDataDir } from '@onshi/platform';
 import { SUBGRAPH_NAMES } from './processes';
 
 export const BACKUP_MANIFEST = 'manifest.json';

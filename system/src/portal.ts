@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@onshi/kit';
+import { REPO_ROOT } from '@onshi/platform';
 import { stopChild } from './stop';
 
 export interface RunningPortal { url: string; child: ChildProcess; stop(): Promise<void> }

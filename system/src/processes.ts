@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT } from '@onshi/kit';
+import { REPO_ROOT } from '@onshi/platform';
 import { stopChild } from './stop';
 
 export const SERVICE_ENTRIES = {

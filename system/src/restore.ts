@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { DataDirInUseError, exitCodeOf, liveDataDirOwner, loadConfigOrExit, restoreEmbeddedDatabase, serviceConfigSchema, serviceDataDir } from '@onshi/kit';
+import { exitCodeOf, restoreEmbeddedDatabase } from '@onshi/kit';
+import { DataDirInUseError, liveDataDirOwner, loadConfigOrExit, serviceConfigSchema, serviceDataDir } from '@onshi/platform';
 import { BACKUP_MANIFEST, type BackupManifest } from './backup';
 import { SUBGRAPH_NAMES } from './processes';
 

@@ -9,7 +9,7 @@
  * Ctrl-C stops everything.
  */
 import path from 'node:path';
-import { DEFAULT_PORTS, REPO_ROOT, loadOrCreateInternalSecret, restrictToOwner } from '@onshi/kit';
+import { DEFAULT_PORTS, REPO_ROOT, loadOrCreateInternalSecret, restrictToOwner } from '@onshi/platform';
 import { startPortal } from './portal';
 import { startSystem, type ServiceName } from './processes';
 import { startReplicatedSystem } from './replicas';

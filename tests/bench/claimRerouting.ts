@@ -27,7 +27,7 @@ import { benchSecretKey, createDatabase, databaseExists, recordedLoad, recordLoa
 export const REROUTE_MONTH = AS_OF.slice(0, 7);
 /**
  * Claims per batch: the ingest takes up to MAX_CLAIMS_PER_BATCH (5,000), but a batch posted to the running service is
- * one request body, at most 1 MB (kit http.ts), and these claims are ~0.4 kB of JSON each.
+ * one request body, at most 1 MB (platform http.ts), and these claims are ~0.4 kB of JSON each.
  */
 const BATCH_SIZE = 2_000;
 /** Patients whose 5-year drug and checkup histories are loaded (see main). */
@@ -77,7 +77,7 @@ function claimOf(patient: DemoPatient, run: string, drugCode: string, misaddress
   };
 }
 
-/** Calls of a service's internal route so far (its /metrics, kit requestContext.ts). */
+/** Calls of a service's internal route so far (its /metrics, platform requestContext.ts). */
 async function routeCalls(serviceUrl: string, route: string): Promise<number> {
   const metrics = (await (await fetch(`${serviceUrl}/metrics`)).json()) as { routes?: Record<string, number> };
   return metrics.routes?.[route] ?? 0;

@@ -44,7 +44,7 @@ const LAYERS: Array<[string, (url: string, fn: string) => boolean]> = [
   ['pino (logging)', (url) => url.includes('/pino')],
   ['tsx loader', (url) => url.includes('/tsx')],
   ['other dependencies', (url) => url.includes('node_modules')],
-  ['Onshi gateway + kit', (url) => url.includes('/gateway/src/') || url.includes('/subgraphs/kit/src/')],
+  ['Onshi gateway + platform + kit', (url) => url.includes('/gateway/src/') || url.includes('/platform/src/') || url.includes('/subgraphs/kit/src/')],
   ['Onshi subgraph code', (url) => url.includes('/subgraphs/')],
 ];
 

@@ -20,8 +20,14 @@ const PROBES: Probe[] = [
   { file: 'gateway/src/boundaryProbe.ts', source: "export * from '@onshi/drugs/src/subgraph';\n", refused: true },
   { file: 'system/src/boundaryProbe.ts', source: "export * from '@onshi/gateway';\n", refused: true },
   { file: 'portal/lib/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: true },
-  // Allowed: a subgraph uses the kit.
+  // The kit is the subgraphs' (type-graphql, drizzle, PGlite): the gateway and the launcher take what they share from the platform.
+  { file: 'gateway/src/kitProbe.ts', source: "export { OnshiError } from '@onshi/kit';\n", refused: true },
+  { file: 'system/src/kitProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: true },
+  { file: 'platform/src/boundaryProbe.ts', source: "export { openDatabase } from '@onshi/kit';\n", refused: true },
+  // Allowed: a subgraph uses the kit; the gateway and the launcher use the platform.
   { file: 'subgraphs/checkups/src/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: false },
+  { file: 'gateway/src/platformProbe.ts', source: "export { OnshiError } from '@onshi/platform';\n", refused: false },
+  { file: 'system/src/platformProbe.ts', source: "export { REPO_ROOT } from '@onshi/platform';\n", refused: false },
 ];
 
 interface LintResult { filePath: string; messages: Array<{ ruleId: string | null; message: string }> }

@@ -259,7 +259,7 @@ function personVisible(role: Role, subject: number): Expected {
   }
 }
 
-/** Fields a rule's view withholds from a reader who may see the person (kit policy.ts RuleView). */
+/** Fields a rule's view withholds from a reader who may see the person (platform policy.ts RuleView). */
 const ADDRESS_FIELDS = new Set(['address', 'postNumber']);
 function withheld(target: AccessField, role: Role, subject: number): boolean {
   if (target.type !== 'Patient' || !ADDRESS_FIELDS.has(target.field)) return false;

@@ -15,7 +15,7 @@ export interface ConsentContext extends BaseContext {
   loginThrottle: LoginThrottle;
   /** Disaster and emergency searches per staff member and facility (specialSearchLog.ts); shared like the login throttle. */
   searchThrottle: SearchThrottle;
-  /** Ended access tokens (logout, revoked PHR grants), honoured by every verifier at once (kit sharedState.ts). */
+  /** Ended access tokens (logout, revoked PHR grants), honoured by every verifier at once (platform sharedState.ts). */
   revocations: RevocationList;
   now: () => Date;
   /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */

@@ -8,7 +8,7 @@ import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import type { Db } from './db';
-import { countStatement } from './requestContext';
+import { countStatement } from '@onshi/platform';
 
 /** Rows of one table, encoded as COPY text (one line per row); `columns` are the database column names. */
 export interface CopyChunk {

@@ -6,9 +6,7 @@
  * reported lost is refused on the next use everywhere. No answer → the card is refused (fail closed).
  */
 import { z } from 'zod';
-import { CARD_UNUSABLE_REASONS, OnshiError } from './errors';
-import { postToService } from './serviceClient';
-import { CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from './contracts';
+import { CARD_UNUSABLE_REASONS, OnshiError, postToService, CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 
 export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });

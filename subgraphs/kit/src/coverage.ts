@@ -11,9 +11,7 @@
  * 401 without the secret, 400 for a malformed body.
  */
 import { z } from 'zod';
-import { OnshiError } from './errors';
-import { postToService } from './serviceClient';
-import { COVERAGE_PATH, INTERNAL_SECRET_HEADER } from './contracts';
+import { OnshiError, postToService, COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 /** Requests per call: one ingest batch holds at most 5,000 claims (drugs claimStore.ts). */
 export const COVERAGE_REQUESTS_MAX = 5_000;

@@ -11,8 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { pgliteCopy, postgresCopy, type CopyRows } from './bulkCopy';
-import { acquireDataDirLock, DataDirInUseError, restrictToOwner, serviceDataDir } from './dataDir';
-import { countStatement } from './requestContext';
+import { acquireDataDirLock, DataDirInUseError, restrictToOwner, serviceDataDir, countStatement } from '@onshi/platform';
 
 const gzipAsync = promisify(gzip);
 

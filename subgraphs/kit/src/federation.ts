@@ -2,7 +2,8 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { ACCESS_DIRECTIVE_NAME, ACCESS_SPEC_URL, accessChecker, accessDirective } from './access';
+import { ACCESS_DIRECTIVE_NAME, ACCESS_SPEC_URL, accessDirective } from '@onshi/platform';
+import { accessChecker } from './access';
 
 const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])

@@ -8,10 +8,7 @@
  * master row with no account, which a registration with the same number simply overwrites.
  */
 import { z } from 'zod';
-import { isValidInsurerNumber } from './codes';
-import { OnshiError } from './errors';
-import { postToService } from './serviceClient';
-import { INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER } from './contracts';
+import { isValidInsurerNumber, OnshiError, postToService, INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 export const INSURER_KINDS = ['KYOKAI', 'KUMIAI', 'KYOSAI', 'KOKUHO', 'KOUKI'] as const;
 export type InsurerKindCode = (typeof INSURER_KINDS)[number];

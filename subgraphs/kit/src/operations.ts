@@ -4,14 +4,8 @@
 // only the installation's OS user can read (.data/internal-secret, 0600) — and logged. The command side:
 // reach the running owner when there is one (its URL is in the data directory's lock), else open the
 // database directly, holding the lock.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { DataDirInUseError, liveDataDirOwner } from './dataDir';
+import { DataDirInUseError, liveDataDirOwner, readInternalSecret, requestIdOf, sendJson, type RouteHandler, type Logger, INTERNAL_SECRET_HEADER, isInternalSecret, OPERATIONS_PATH } from '@onshi/platform';
 import type { DatabaseHandle, Db } from './db';
-import { requestIdOf, sendJson, type RouteHandler } from './http';
-import type { Logger } from './log';
-import { INTERNAL_SECRET_HEADER, isInternalSecret, OPERATIONS_PATH } from './contracts';
 
 /** The built-in operation of every subgraph: a gzip'd tar of its embedded data directory. */
 export const BACKUP_OPERATION = 'backup';
@@ -27,26 +21,6 @@ export interface OperationResult {
 
 /** The command's input did not fit: a 400 from the service, exit 64 (EX_USAGE) from the command. */
 export class OperationInputError extends Error {}
-
-const INTERNAL_SECRET_FILE = 'internal-secret';
-
-/** The secret that authenticates calls between our services, created on the first start (0600). */
-export function loadOrCreateInternalSecret(dataDir: string): string {
-  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
-/** INTERNAL_SECRET, else the installation's secret file. */
-export function readInternalSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
-  if (env.INTERNAL_SECRET) return env.INTERNAL_SECRET;
-  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  if (!existsSync(file)) throw new Error(`no internal secret: set INTERNAL_SECRET or run from the installation that owns ${file}`);
-  return readFileSync(file, 'utf8').trim();
-}
 
 /** The routes of a subgraph's operations (every one internal-only and logged), plus the built-in backup. */
 export function operationRoutes<TTables extends Record<string, unknown>>(options: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACCESS_POLICY, OWNER_CATEGORIES, capabilitiesOf, mayEverRead, mayEverUse, policyActorOf, readersOf, renderPolicyTable, rolesWith } from './policy';
+import { ACCESS_POLICY, OWNER_CATEGORIES, capabilitiesOf, mayEverRead, mayEverUse, policyActorOf, readersOf, renderPolicyTable, rolesWith } from '@onshi/platform';
 import { DEMO_CLINIC, DEMO_PHARMACY } from './demo/world';
 
 describe('the access policy as data (issue 16)', () => {

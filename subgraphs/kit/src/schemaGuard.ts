@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
-import { INTERNAL_SECRET_HEADER, isInternalSecret } from './contracts';
-import type { Actor } from './roles';
+import { INTERNAL_SECRET_HEADER, isInternalSecret, type Actor } from '@onshi/platform';
 
 /** Root fields that describe a subgraph's schema: federation's `_service` (SDL) and introspection. */
 const SCHEMA_FIELDS = new Set(['_service', '__schema', '__type']);

@@ -2,30 +2,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { JWTVerifyGetKey } from 'jose';
-import { bearerToken, createTokenVerifier } from './auth';
-import { exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig } from './config';
-import type { BaseContext } from './context';
-import { DataDirInUseError } from './dataDir';
+import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, OnshiError, createErrorMasker, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
 import { demoAsOf, type DemoOptions } from './demo/world';
-import { OnshiError } from './errors';
-import { createErrorMasker } from './errorMasking';
 import type { IncomingMessage } from 'node:http';
-import { announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler } from './http';
-import { createLogger, type Logger } from './log';
 import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { operationRoutes, type Operation } from './operations';
-import { requestLogPlugin } from './requestLog';
-import type { Actor } from './roles';
 import { schemaGuardPlugin } from './schemaGuard';
-import { createDecisionClient } from './pdp';
-import { ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from './sharedState';
 import { createClock, type Clock } from './clock';
-
-export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
-
-export const DEFAULT_PORTS: Record<SubgraphName, number> = { qualifications: 4001, drugs: 4002, checkups: 4003, consent: 4004 };
 
 export interface SubgraphDeps<TTables extends Record<string, unknown>> {
   db: Db<TTables>;

@@ -1,4 +1,2 @@
-/** Side-effect import for entry points: starts tracing (if enabled) before http/fetch are loaded. */
-import { startTracing } from './tracing';
-
-startTracing(process.env.OTEL_SERVICE_NAME ?? 'onshi');
+/** Side-effect import for a subgraph's entry point: the platform's tracing starts before http/fetch are loaded. */
+import '@onshi/platform/tracingRegister';

@@ -2,7 +2,7 @@ import { ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, poli
 import type { CheckupsContext } from '../context';
 
 /**
- * Could this actor ever read checkups under the access policy (@onshi/kit policy.ts)? Pharmacies never do (seed:
+ * Could this actor ever read checkups under the access policy (@onshi/platform policy.ts)? Pharmacies never do (seed:
  * 薬局には特定健診情報を提供しない). Asked here before the decision point as well (defence in depth, the same policy),
  * so a misconfigured role or a token of a pharmacy (table code 4) never reaches a checkup row.
  */

@@ -55,7 +55,7 @@ export const facilities = consentSchema.table('facilities', {
  * at every demo start (seed.ts ensureDemoInsurers).
  */
 export const insurers = consentSchema.table('insurers', {
-  /** 保険者番号: 6 digits (国保) or 8 (法別番号 first), check digit verified (kit codes.ts). */
+  /** 保険者番号: 6 digits (国保) or 8 (法別番号 first), check digit verified (platform codes.ts). */
   number: text('number').primaryKey(),
   name: text('name').notNull(),
   /** KYOKAI, KUMIAI, KYOSAI, KOKUHO or KOUKI (kit insurerMaster.ts INSURER_KINDS). */

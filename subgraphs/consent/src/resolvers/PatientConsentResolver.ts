@@ -9,7 +9,7 @@ import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccess
 import { specialStandingOf } from '../services/decisionPoint';
 
 /**
- * The access policy's ACCESS_LOG rules (@onshi/kit policy.ts): a patient reads only their own log, consents and
+ * The access policy's ACCESS_LOG rules (@onshi/platform policy.ts): a patient reads only their own log, consents and
  * grants; operators read any (DOMAIN.md "Consent": logged provisions).
  */
 export function requireSelfOrOperator(actor: Actor | null, patientId: string): void {

@@ -11,7 +11,7 @@
  * checkpoints (kept outside the table's reach) are what catch that.
  */
 import { createHash } from 'node:crypto';
-import type { PolicyCategory } from '@onshi/kit/src/policy';
+import type { PolicyCategory } from '@onshi/platform/policy';
 import type { Role } from './roles';
 
 /**

@@ -236,7 +236,7 @@ describe('decide() — rules in order', () => {
   });
 
   test('the table exercises every reason', () => {
-    // OWN_FACILITY opens a facility's own list of returned claims (kit policy.ts decideOwnerRead), never a patient's record.
+    // OWN_FACILITY opens a facility's own list of returned claims (platform policy.ts decideOwnerRead), never a patient's record.
     const every: Record<Exclude<DecisionReason, SpecialRecordReason | 'OWN_FACILITY'>, true> = {
       SELF: true, QUALIFICATION_CHECK: true, INSURER: true, INSURER_MEMBER: true, ADMIN: true, CONSENT: true, DISASTER: true, EMERGENCY: true, PHR_GRANT: true,
       DV_BLOCK: true, NOT_SELF: true, FACILITY_KIND_NOT_ALLOWED: true, ROLE_NOT_LICENSED: true, NO_FACILITY: true,

@@ -6,7 +6,7 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule, type ViewingAuthority } from '@onshi/kit/src/policy';
+import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule, type ViewingAuthority } from '@onshi/platform/policy';
 import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
@@ -168,7 +168,7 @@ export type Decision =
   /**
    * A DV-blocked person read by someone the policy would let read her (docs/domain.md "DV": "like no records"): the
    * data service answers as for a person with no records — empty lists, zero totals — and reads no row. Not an
-   * allow: a service that does not know this code refuses as for CONSENT_REQUIRED (kit pdp.ts), never reads.
+   * allow: a service that does not know this code refuses as for CONSENT_REQUIRED (platform pdp.ts), never reads.
    */
   | { allow: false; reason: 'DV_BLOCK'; code: 'NO_RECORDS'; special: false };
 
@@ -302,7 +302,7 @@ function evaluate(rule: PolicyRule, situation: Situation): Decision {
 }
 
 /**
- * Decides one (actor, patient, category) question by evaluating the access policy (@onshi/kit policy.ts,
+ * Decides one (actor, patient, category) question by evaluating the access policy (@onshi/platform policy.ts,
  * docs/access-policy.md): of the category's rules that apply to the actor's role and facility kind, the first
  * whose condition holds allows — unless the patient is DV-blocked and the rule is stopped by a DV block
  * (seed ※ in 2-2: 全情報の提供及び閲覧を一律不可). No applicable rule: FORBIDDEN (ROLE_NOT_LICENSED, or
@@ -350,7 +350,7 @@ export function answerForUnknown(input: Omit<DecisionInput, 'facts'>, actorGrant
 type Evaluated = (Omit<Extract<Decision, { allow: true }>, 'rule'> & { rule: PolicyRule }) | (Extract<Decision, { allow: false }> & { blockApplies: boolean });
 
 function strip(decision: Evaluated): Decision {
-  // The allowing rule's id goes with the decision: its view limits the fields the caller gets (kit policy.ts RuleView).
+  // The allowing rule's id goes with the decision: its view limits the fields the caller gets (platform policy.ts RuleView).
   if (decision.allow) {
     const allowed = (decision.basisId === undefined ? allow(decision.reason, undefined, decision.special) : allow(decision.reason, decision.basisId, decision.special)) as Extract<Decision, { allow: true }>;
     return { ...allowed, rule: decision.rule.id };

@@ -3,7 +3,7 @@ import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, Vi
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
-import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/kit/src/policy';
+import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/platform/policy';
 import { isCategory } from './roles';
 import { visitConsentFlags } from './visitConsent';
 

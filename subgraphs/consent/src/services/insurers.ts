@@ -49,7 +49,7 @@ function validPrefecture(value: string): boolean {
 }
 
 /**
- * One validator for an insurer: the number's check digit is kit codes.ts isValidInsurerNumber (the one every
+ * One validator for an insurer: the number's check digit is platform codes.ts isValidInsurerNumber (the one every
  * subgraph uses); the kind and prefecture, when the number says them, must be those (a typo in one is caught by
  * the other) and are taken from the number when left out.
  */

@@ -56,7 +56,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inJsonList(identityIndex.patientId, [...new Set(parsed.patientIds)]));
       sendJson(res, 200, { known: rows.map((row) => row.patientId) });
     }),
-    // Without Redis the gateway and the other subgraphs ask here on every request (kit sharedState.ts). Open like the
+    // Without Redis the gateway and the other subgraphs ask here on every request (platform sharedState.ts). Open like the
     // JWKS: the ids are random token ids only their holders know, and the answer is one boolean.
     [`POST ${REVOCATIONS_PATH}`]: async (_req, res, body) => {
       const parsed = parseBody(revocationsBody, body);
@@ -80,7 +80,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
         sendJson(res, 503, { error: 'decision unavailable' });
       }
     }),
-    // Lists of an insurer, a facility or the nation (kit ownerDecision.ts): decided from the policy and logged under the owner.
+    // Lists of an insurer, a facility or the nation (platform ownerDecision.ts): decided from the policy and logged under the owner.
     [`POST ${OWNER_DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) return sendJson(res, 401, { error: 'no actor token' });

@@ -106,7 +106,7 @@ export interface FacilityInput { code: string; name: string; kind: string; prefe
 export interface StaffInput { staffId: string; displayName: string; role: string }
 
 /**
- * One validator for a facility: the code's check digit (kit codes.ts, the same as every other subgraph's), and the
+ * One validator for a facility: the code's check digit (platform codes.ts, the same as every other subgraph's), and the
  * prefecture and kind given must be those the code itself says (DOMAIN.md "Identity and numbers").
  */
 export function validateFacility(input: FacilityInput): FacilityInput & { kind: FacilityKind } {

@@ -4,7 +4,7 @@ import { revokedTokens, type Tables } from '../db/tables';
 
 /**
  * The revocation list of the embedded default (no Redis): one consent process answers every revocation question
- * (kit sharedState.ts ConsentRevocationList), so it keeps the list in memory for the per-request check, and writes
+ * (platform sharedState.ts ConsentRevocationList), so it keeps the list in memory for the per-request check, and writes
  * each revocation to its database first, so a restart loads the list back instead of forgetting every logout of the
  * last 15 minutes. The write comes first: a logout that cannot be stored fails, never ends the token only in memory.
  */

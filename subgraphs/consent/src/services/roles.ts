@@ -5,9 +5,9 @@
  * decision point must never disagree on them); this module re-exports them. The access rules themselves
  * are data in @onshi/kit's policy.ts (ARCHITECTURE.md "Conventions": medplum, access rules as data).
  */
-import { facilityKindOfCode as tableKindOfCode, isValidFacilityCode, prefectureOfFacility } from '@onshi/kit/src/codes';
-import { CATEGORIES, FACILITY_KINDS, PHR_SCOPES, ROLES, STAFF_ROLES, isRole } from '@onshi/kit/src/roles';
-import type { Actor, Category, FacilityKind, Role } from '@onshi/kit/src/roles';
+import { facilityKindOfCode as tableKindOfCode, isValidFacilityCode, prefectureOfFacility } from '@onshi/platform/codes';
+import { CATEGORIES, FACILITY_KINDS, PHR_SCOPES, ROLES, STAFF_ROLES, isRole } from '@onshi/platform/roles';
+import type { Actor, Category, FacilityKind, Role } from '@onshi/platform/roles';
 
 export { CATEGORIES, FACILITY_KINDS, PHR_SCOPES, ROLES, STAFF_ROLES, isRole, isValidFacilityCode };
 export type { Actor, Category, FacilityKind, Role };

@@ -104,7 +104,7 @@ export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshTok
 /**
  * Logout: the refresh token stops working, and the access token the request was made with (already verified
  * by the caller's context) goes on the revocation list until it would have expired, so every replica of every
- * service refuses it at once (kit sharedState.ts).
+ * service refuses it at once (platform sharedState.ts).
  */
 export async function endSession(db: Db<Tables>, revocations: RevocationList, refreshToken: string, verifiedAccessToken: string | undefined, now: Date): Promise<boolean> {
   if (verifiedAccessToken) {
@@ -118,7 +118,7 @@ export async function endSession(db: Db<Tables>, revocations: RevocationList, re
 /**
  * The grant was revoked: every refresh token issued under it is revoked. Its access tokens stay valid as
  * authentication but read nothing: the decision point refuses every read under a revoked grant at once, on every
- * replica (the grant row is read per decision), with the answer a DV-blocked person's grant also gets (kit auth.ts
+ * replica (the grant row is read per decision), with the answer a DV-blocked person's grant also gets (platform auth.ts
  * revocationIdsOf).
  */
 export async function endGrantSessions(db: Db<Tables>, grantId: string, now: Date): Promise<void> {

@@ -19,7 +19,7 @@ export async function appendSearchLog(db: Db<Tables> | Transaction, actor: Pick<
 
 /**
  * Searches allowed per window. A clinic looking up its patients after a disaster searches a few times an hour per
- * staff member; a loop trying birth dates or names is what this stops. Counted in the shared state (kit sharedState.ts:
+ * staff member; a loop trying birth dates or names is what this stops. Counted in the shared state (platform sharedState.ts:
  * Redis across replicas when configured, else this process), as the login throttle (loginThrottle.ts).
  */
 export const SEARCH_LIMITS = {

@@ -12,7 +12,7 @@ function requireMonth(name: string, value: string): string {
 
 /**
  * Reads of the routing check (docs/drugs.md "Re-routing claims (レセプト振替)"). Each list belongs to an insurer, a
- * facility or the nation: before any row is read the decision point decides from the access policy (kit policy.ts
+ * facility or the nation: before any row is read the decision point decides from the access policy (platform policy.ts
  * ROUTED_CLAIMS, RETURNED_CLAIMS, CLAIM_STATISTICS) and logs the read under the owner — another insurer's or another
  * facility's list is refused (FORBIDDEN) and the refusal logged.
  */

@@ -1,4 +1,4 @@
-import { isValidFacilityCode, isValidInsurerNumber } from '../codes';
+import { isValidFacilityCode, isValidInsurerNumber } from '@onshi/platform';
 import { addDays } from '../calendar';
 import { ageOn, birthdayAtAge, coverageOn, demoFacilities, demoPatient, DEMO_INSURERS } from './world';
 

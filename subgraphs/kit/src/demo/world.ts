@@ -1,6 +1,5 @@
-import { withCheckDigit } from '../codes';
+import { withCheckDigit, type Category, type FacilityKind, type Role } from '@onshi/platform';
 import type { InsurerKindCode } from '../insurerMaster';
-import type { Category, FacilityKind, Role } from '../roles';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
 import { japanDate } from '../clock';
 import { addDays } from '../calendar';

@@ -59,7 +59,7 @@ export async function fetchConsentFlags(options: ConsentFlagsClientOptions, pati
 }
 
 /**
- * The flags an allowed counter-confirmation decision carries (kit pdp.ts `consentFlags`): the decision point read the
+ * The flags an allowed counter-confirmation decision carries (platform pdp.ts `consentFlags`): the decision point read the
  * consents for its decision and answers the flags from the same rows, so a confirmation asks consent once. Missing or
  * malformed → 3 and the address withheld, as when the flags route does not answer (fail closed).
  */

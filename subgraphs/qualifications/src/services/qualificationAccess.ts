@@ -1,7 +1,7 @@
 /**
  * Who sees which part of a person's qualification (docs/domain.md "What a facility may see at all", "Insurers"),
- * asked of the decision point with the facts only this subgraph holds (kit pdp.ts DecisionRequest), and shaped by
- * the view of the policy rule that allowed (kit policy.ts RuleView). The rules themselves live in the policy.
+ * asked of the decision point with the facts only this subgraph holds (platform pdp.ts DecisionRequest), and shaped by
+ * the view of the policy rule that allowed (platform policy.ts RuleView). The rules themselves live in the policy.
  */
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Reads of lists that belong to an insurer, a facility or the nation rather than to one patient (kit policy.ts
+ * Reads of lists that belong to an insurer, a facility or the nation rather than to one patient (platform policy.ts
  * OWNER_CATEGORIES: the claims routed to an insurer, the claims returned to a facility, the national routing
  * statistics). The subgraph holding the list asks the decision point (consent) before reading any row; consent
  * evaluates the policy (`decideOwnerRead`) for the actor of the forwarded token and writes the access-log entry under

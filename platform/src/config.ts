@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sharedStateConfigSchema } from './sharedState';
 
 /** The repository root: default home of `.data/` (embedded databases, keys). */
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const REPO_ROOT = path.resolve(__dirname, '../..');
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const booleanFlag = z.preprocess(
@@ -64,3 +64,8 @@ export function exitWithReason(reason: string, code = 1): never {
   process.stderr.write(`${reason.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(code);
 }
+
+/** The four subgraphs and the port each listens on unless PORT says otherwise (`pnpm start`, the composed supergraph's URLs). */
+export type SubgraphName = 'qualifications' | 'drugs' | 'checkups' | 'consent';
+
+export const DEFAULT_PORTS: Record<SubgraphName, number> = { qualifications: 4001, drugs: 4002, checkups: 4003, consent: 4004 };

@@ -6,8 +6,10 @@
  * Contracts with a client of their own in the kit keep their request/answer schemas next to that client
  * (cardStatus.ts, coverage.ts, pdp.ts, ownerDecision.ts, sharedState.ts); their paths are here all the same.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Header carrying the internal secret shared by our services (never by a client; the gateway strips it). */
@@ -68,3 +70,23 @@ export const insurerChangeEvent = z.object({
   effectiveDate: z.iso.date(),
 });
 export type InsurerChangeEvent = z.infer<typeof insurerChangeEvent>;
+
+const INTERNAL_SECRET_FILE = 'internal-secret';
+
+/** The secret that authenticates calls between our services, created on the first start (0600). */
+export function loadOrCreateInternalSecret(dataDir: string): string {
+  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** INTERNAL_SECRET, else the installation's secret file. */
+export function readInternalSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
+  if (env.INTERNAL_SECRET) return env.INTERNAL_SECRET;
+  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
+  if (!existsSync(file)) throw new Error(`no internal secret: set INTERNAL_SECRET or run from the installation that owns ${file}`);
+  return readFileSync(file, 'utf8').trim();
+}

@@ -385,7 +385,7 @@ export function renderPolicyTable(): string {
   const lines = [
     '# Access policy (generated — do not edit)',
     '',
-    'Generated from `subgraphs/kit/src/policy.ts` by `pnpm compose`; `pnpm compose:check` fails when this file and the',
+    'Generated from `platform/src/policy.ts` by `pnpm compose`; `pnpm compose:check` fails when this file and the',
     'code differ. One row per rule; within a category the decision point tries the rules in this order and the first',
     'one whose condition holds allows. Anything no rule allows is refused (fail closed). A DV/abuse registration stops',
     'every rule not marked "not stopped": "as nobody" gives the caller the answer an unknown id gets; "no records" gives',

@@ -49,7 +49,7 @@ export interface Decision {
   code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'NO_RECORDS';
   /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
   special: boolean;
-  /** On allow: the id of the policy rule that allowed (its `view` limits the fields, kit policy.ts). */
+  /** On allow: the id of the policy rule that allowed (its `view` limits the fields, platform policy.ts). */
   rule?: string;
   /**
    * On an allowed QUALIFICATION decision for facility staff (a counter confirmation, a read after one): this visit's
