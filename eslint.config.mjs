@@ -89,7 +89,7 @@ export default tseslint.config(
         patterns: [
           ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and the demo kiosk\'s card and reader stand-ins'),
           // The platform's browser-safe entry (the error catalogue) only: the rest is server code (node:http, pino, Redis).
-          { group: ['@onshi/platform', '@onshi/platform/**', '!@onshi/platform/errors'], message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
+          { regex: '^@onshi/platform(?!/errors$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
         ],
       }],
     },

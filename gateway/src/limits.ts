@@ -56,9 +56,6 @@ export function rateLimitClient(actor: { role: string; subject: string } | null,
   return actor ? `${actor.role}:${actor.subject}` : `addr:${clientAddress}`;
 }
 
-/** The refusal of a request over its limit, for GraphQL and the upload routes alike. */
-export const RATE_LIMITED = { code: 'RATE_LIMITED', message: 'Too many requests; retry later / リクエストが多すぎます' } as const;
-
 /** Counts one request of `client`: seconds to wait, or 0 when the request may proceed. Throws when the store cannot be reached. */
 export async function retryAfterSeconds(limiter: RateLimiterAbstract, client: string): Promise<number> {
   try {

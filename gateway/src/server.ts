@@ -3,9 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/platform';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
-import { armorFor, RATE_LIMITED, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
+import { armorFor, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
@@ -132,8 +132,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         throw new GraphQLError('Service unavailable / 一時的に利用できません', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
       });
       if (retryAfter > 0) {
-        throw new GraphQLError(RATE_LIMITED.message, {
-          extensions: { code: RATE_LIMITED.code, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+        throw new GraphQLError(errorMessage('RATE_LIMITED'), {
+          extensions: { code: 'RATE_LIMITED', http: { status: ERROR_CATALOGUE.RATE_LIMITED.status, headers: new Map([['retry-after', String(retryAfter)]]) } },
         });
       }
       return context;

@@ -1,6 +1,5 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, sendJson, type Logger, type StreamRouteHandler } from '@onshi/platform';
-import { RATE_LIMITED } from './limits';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, clientAddressOf, errorMessage, sendJson, type Logger, type StreamRouteHandler } from '@onshi/platform';
 
 /**
  * Upload routes the gateway streams through to a subgraph untouched (docs/api-guide.md "Checkup exchange archives"):
@@ -36,7 +35,7 @@ function proxyTo(baseUrl: string, logger: Logger, retryAfterOf: RetryAfter): Str
     }
     if (retryAfter > 0) {
       // Refused before anything reaches the subgraph; the unread body is drained and the connection closed.
-      sendJson(res, 429, { errors: [{ message: RATE_LIMITED.message, extensions: { code: RATE_LIMITED.code } }] }, { 'retry-after': String(retryAfter), 'x-request-id': requestId, connection: 'close' });
+      sendJson(res, ERROR_CATALOGUE.RATE_LIMITED.status, { errors: [{ message: errorMessage('RATE_LIMITED'), extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': String(retryAfter), 'x-request-id': requestId, connection: 'close' });
       req.resume();
       return;
     }

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isClientSafeCode } from './errors';
+import { errorMessage, isClientSafeCode } from './errorCatalogue';
 import type { Logger } from './log';
 
 /**
@@ -12,6 +12,6 @@ export function createErrorMasker(logger: Logger) {
     const { stacktrace: _stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (isClientSafeCode(extensions.code)) return { ...formatted, extensions };
     logger.error({ err: unwrapResolverError(error) }, 'unexpected error masked');
-    return { message: 'Internal server error / システムエラーが発生しました', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: errorMessage('INTERNAL_SERVER_ERROR'), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

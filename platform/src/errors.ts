@@ -1,26 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { errorMessage, type ErrorCode } from './errorCatalogue';
 
 /**
- * Typed errors with a stable `extensions.code` (ARCHITECTURE.md "Conventions": medplum-style typed errors).
+ * Typed errors with a stable `extensions.code` from the one catalogue (errorCatalogue.ts, docs/api-guide.md "Errors").
  * Clients switch on the code; the message is for people (English, with Japanese where a clerk reads it).
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONSENT_REQUIRED'
-  | 'CARD_LOCKED'
-  /** Failed staff logins from this source or for this account: wait `extensions.retryAfterMs` (loginThrottle.ts). */
-  | 'LOGIN_THROTTLED'
-  /** Too many disaster or emergency searches by this staff member or facility: wait `extensions.retryAfterSeconds`. */
-  | 'RATE_LIMITED'
-  /** Password right, but this TOTP code was already used: wait for the next code (`extensions.retryAfterMs`). */
-  | 'TOTP_REUSED'
-  | 'CARD_NOT_USABLE'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
-
 export class OnshiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
@@ -33,12 +17,12 @@ export class BadUserInputError extends OnshiError {
   }
 }
 export class UnauthenticatedError extends OnshiError {
-  constructor(message = 'Authentication required / ログインが必要です') {
+  constructor(message = errorMessage('UNAUTHENTICATED')) {
     super('UNAUTHENTICATED', message);
   }
 }
 export class ForbiddenError extends OnshiError {
-  constructor(message = 'Not permitted for your role / この操作は許可されていません', extensions: Record<string, unknown> = {}) {
+  constructor(message = errorMessage('FORBIDDEN'), extensions: Record<string, unknown> = {}) {
     super('FORBIDDEN', message, extensions);
   }
 }
@@ -78,18 +62,7 @@ export class CardNotUsableError extends OnshiError {
 }
 
 export class ConsentRequiredError extends OnshiError {
-  constructor(message = 'The patient has not consented for this visit / 本人の同意がありません', extensions: Record<string, unknown> = {}) {
+  constructor(message = errorMessage('CONSENT_REQUIRED'), extensions: Record<string, unknown> = {}) {
     super('CONSENT_REQUIRED', message, extensions);
   }
-}
-
-/** Codes that are safe to show to a client as they are; anything else is masked. */
-const CLIENT_CODES = new Set<string>([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONSENT_REQUIRED', 'CARD_LOCKED', 'CARD_NOT_USABLE',
-  'LOGIN_THROTTLED', 'TOTP_REUSED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'UNTRUSTED_DOCUMENT',
-]);
-
-export function isClientSafeCode(code: unknown): boolean {
-  return typeof code === 'string' && CLIENT_CODES.has(code);
 }

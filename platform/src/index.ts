@@ -5,6 +5,7 @@ export * from './config';
 export * from './context';
 export * from './contracts';
 export * from './dataDir';
+export * from './errorCatalogue';
 export * from './errors';
 export * from './errorMasking';
 export * from './http';

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ErrorCode } from './errorCatalogue';
 import { ConsentRequiredError, ForbiddenError, NotFoundError, OnshiError, patientNotFoundMessage } from './errors';
 import type { PatientDecisionCategory } from './policy';
 import type { Category } from './roles';
@@ -46,7 +47,7 @@ export interface Decision {
    * be answered exactly as nobody; NO_RECORDS — a DV-blocked person read where the policy would let this caller read
    * her: answer as for a person with no records (docs/domain.md "DV"; `readsRows`).
    */
-  code?: 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'NO_RECORDS';
+  code?: Extract<ErrorCode, 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'NO_RECORDS'>;
   /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
   special: boolean;
   /** On allow: the id of the policy rule that allowed (its `view` limits the fields, platform policy.ts). */

@@ -6,7 +6,7 @@ export function refusalText(locale: Locale, refusal: Pick<FormRefusal, 'code' | 
   const t = messagesFor(locale);
   if (refusal.code === 'FORBIDDEN') return t.errorForbidden;
   if (refusal.code === 'NOT_FOUND') return t.notFoundFacility;
-  if (refusal.code === 'UNAVAILABLE') return t.errorUnavailable;
+  if (refusal.code === 'SERVICE_UNAVAILABLE') return t.errorUnavailable;
   if (refusal.code !== 'BAD_USER_INPUT') return t.errorGeneric;
   if (refusal.reason === 'DUPLICATE_FACILITY') return t.inputErrorDuplicateFacility;
   if (refusal.reason === 'DUPLICATE_INSURER') return t.inputErrorDuplicateInsurer;

@@ -38,7 +38,7 @@ export function NotShownHere({ t }: { t: Messages }) {
 
 /** The designed error state: a plain-language reason and a way forward, never a raw error text. */
 export function ErrorState({ t, failure, retryHref }: { t: Messages; failure: GatewayFailure; retryHref: string }) {
-  const reason = failure.code === 'UNAVAILABLE' ? t.errorUnavailable : failure.code === 'FORBIDDEN' ? t.errorForbidden : t.errorGeneric;
+  const reason = failure.code === 'SERVICE_UNAVAILABLE' ? t.errorUnavailable : failure.code === 'FORBIDDEN' ? t.errorForbidden : t.errorGeneric;
   return (
     <section className="state" role="alert" data-state="error" data-code={failure.code}>
       <h2>{t.errorTitle}</h2>

@@ -5,6 +5,7 @@
  */
 import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
 import { headers } from 'next/headers';
+import type { ErrorCode } from '@onshi/platform/errors';
 
 /** How the gateway recognises the portal: it then accepts only the operations registered at build time. */
 export const PORTAL_CLIENT_NAME = 'onshi-portal';
@@ -13,9 +14,14 @@ export function gatewayUrl(): string {
   return process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 }
 
+/** The codes a page tells apart (the error catalogue's, docs/api-guide.md "Errors"); any other code reads as INTERNAL_SERVER_ERROR. */
+const PAGE_CODES = [
+  'UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'CARD_NOT_USABLE',
+  'LOGIN_THROTTLED', 'TOTP_REUSED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
+] as const satisfies readonly ErrorCode[];
+
 export type GatewayErrorCode =
-  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CARD_LOCKED' | 'CARD_NOT_USABLE'
-  | 'LOGIN_THROTTLED' | 'TOTP_REUSED' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL'
+  | (typeof PAGE_CODES)[number]
   /** The gateway does not know a field yet (an API still being built): the page shows "準備中". */
   | 'NOT_READY';
 
@@ -27,7 +33,7 @@ export interface GatewayFailure {
 }
 export type GatewayResult<T> = { ok: true; data: T } | GatewayFailure;
 
-const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED', 'NOT_FOUND', 'BAD_USER_INPUT', 'CARD_LOCKED', 'CARD_NOT_USABLE', 'LOGIN_THROTTLED', 'TOTP_REUSED', 'RATE_LIMITED']);
+const KNOWN_CODES = new Set<string>(PAGE_CODES);
 
 /**
  * The browser's address as the portal's server saw it (Next.js sets X-Forwarded-For from the socket, or a
@@ -63,11 +69,11 @@ function failure(error: { graphQLErrors: ReadonlyArray<{ message: string; extens
   if (first) {
     const raw = first.extensions.code;
     const code: GatewayErrorCode = raw === 'GRAPHQL_VALIDATION_FAILED' ? 'NOT_READY'
-      : typeof raw === 'string' && KNOWN_CODES.has(raw) ? (raw as GatewayErrorCode) : 'INTERNAL';
+      : typeof raw === 'string' && KNOWN_CODES.has(raw) ? (raw as GatewayErrorCode) : 'INTERNAL_SERVER_ERROR';
     return { ok: false, code, message: first.message, extensions: first.extensions };
   }
   if (error.response?.status === 401) return { ok: false, code: 'UNAUTHENTICATED', message: 'unauthenticated', extensions: {} };
-  return { ok: false, code: 'UNAVAILABLE', message: error.networkError?.message ?? 'gateway unavailable', extensions: {} };
+  return { ok: false, code: 'SERVICE_UNAVAILABLE', message: error.networkError?.message ?? 'gateway unavailable', extensions: {} };
 }
 
 export async function gatewayQuery<Data, Variables extends AnyVariables>(
@@ -75,7 +81,7 @@ export async function gatewayQuery<Data, Variables extends AnyVariables>(
 ): Promise<GatewayResult<Data>> {
   const result = await client(token, await browserAddress()).query(document, variables).toPromise();
   if (result.error) return failure(result.error);
-  if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
+  if (!result.data) return { ok: false, code: 'INTERNAL_SERVER_ERROR', message: 'empty response', extensions: {} };
   return { ok: true, data: result.data };
 }
 
@@ -84,6 +90,6 @@ export async function gatewayMutation<Data, Variables extends AnyVariables>(
 ): Promise<GatewayResult<Data>> {
   const result = await client(token, await browserAddress()).mutation(document, variables).toPromise();
   if (result.error) return failure(result.error);
-  if (!result.data) return { ok: false, code: 'INTERNAL', message: 'empty response', extensions: {} };
+  if (!result.data) return { ok: false, code: 'INTERNAL_SERVER_ERROR', message: 'empty response', extensions: {} };
   return { ok: true, data: result.data };
 }

@@ -1,5 +1,6 @@
 /** Every visible string of the portal, Japanese first. Pure data: usable from server and client components. */
 import type { OwnViewReason as DecisionReason } from '@onshi/consent/src/services/decision';
+import { errorText } from '@onshi/platform/errors';
 import { errorMessages } from './errorMessages';
 
 export type Locale = 'ja' | 'en';
@@ -35,7 +36,7 @@ const ja = {
   loading: '読み込み中です…',
   comingSoonTitle: '準備中',
   comingSoonBody: 'この画面は現在準備中です。公開までしばらくお待ちください。',
-  errorUnavailable: 'ただいまサーバーに接続できません。時間をおいて、もう一度お試しください。',
+  errorUnavailable: errorText('SERVICE_UNAVAILABLE', 'ja'),
   errorForbidden: 'この情報を表示する権限がありません。',
   notShownTitle: 'この情報はポータルでは表示できません',
   notShownBody: 'お問い合わせは、ご加入の保険者へお願いします。',
@@ -764,7 +765,7 @@ const en: Dictionary = {
   loading: 'Loading…',
   comingSoonTitle: 'Coming soon',
   comingSoonBody: 'This page is being prepared. Please check back later.',
-  errorUnavailable: 'The server cannot be reached right now. Please try again in a little while.',
+  errorUnavailable: errorText('SERVICE_UNAVAILABLE', 'en'),
   errorForbidden: 'You are not allowed to see this information.',
   notShownTitle: 'This information cannot be shown in the portal',
   notShownBody: 'Please contact your health insurer.',

@@ -10,7 +10,7 @@ import { isWellFormedCardSerial, signWithVirtualCard } from '@/lib/virtualCard';
 export type CardLoginState =
   | { status: 'idle' }
   | { status: 'error'; reason: 'WRONG_PIN'; triesLeft: number; cardSerial: string }
-  | { status: 'error'; reason: 'LOCKED' | 'UNKNOWN_CARD' | 'PIN_FORMAT' | 'UNAVAILABLE' | 'NOT_READY'; cardSerial: string };
+  | { status: 'error'; reason: 'LOCKED' | 'UNKNOWN_CARD' | 'PIN_FORMAT' | 'SERVICE_UNAVAILABLE' | 'NOT_READY'; cardSerial: string };
 
 /** Card login (contract 1): challenge → the card signs it → PIN + signature; tokens go into httpOnly cookies. */
 export async function cardLogin(_previous: CardLoginState, formData: FormData): Promise<CardLoginState> {
@@ -22,7 +22,7 @@ export async function cardLogin(_previous: CardLoginState, formData: FormData): 
   if (!started.ok) {
     if (started.code === 'CARD_LOCKED') return { status: 'error', reason: 'LOCKED', cardSerial };
     if (started.code === 'NOT_READY') return { status: 'error', reason: 'NOT_READY', cardSerial };
-    return { status: 'error', reason: started.code === 'UNAVAILABLE' || started.code === 'INTERNAL' ? 'UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
+    return { status: 'error', reason: started.code === 'SERVICE_UNAVAILABLE' || started.code === 'INTERNAL_SERVER_ERROR' ? 'SERVICE_UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
   }
   const { challengeId, challenge } = started.data.startCardLogin;
   const signature = signWithVirtualCard(cardSerial, challenge);
@@ -31,7 +31,7 @@ export async function cardLogin(_previous: CardLoginState, formData: FormData): 
     if (completed.code === 'CARD_LOCKED') return { status: 'error', reason: 'LOCKED', cardSerial };
     const triesLeft = completed.extensions.triesLeft;
     if (completed.code === 'BAD_USER_INPUT' && typeof triesLeft === 'number') return { status: 'error', reason: 'WRONG_PIN', triesLeft, cardSerial };
-    return { status: 'error', reason: completed.code === 'UNAVAILABLE' || completed.code === 'INTERNAL' ? 'UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
+    return { status: 'error', reason: completed.code === 'SERVICE_UNAVAILABLE' || completed.code === 'INTERNAL_SERVER_ERROR' ? 'SERVICE_UNAVAILABLE' : 'UNKNOWN_CARD', cardSerial };
   }
   await storeSession(completed.data.completeCardLogin);
   redirect(safeReturnPath(formData.get('next')));
@@ -39,7 +39,7 @@ export async function cardLogin(_previous: CardLoginState, formData: FormData): 
 
 export type StaffLoginState =
   | { status: 'idle' }
-  | { status: 'error'; reason: 'INVALID' | 'THROTTLED' | 'TOTP_REUSED' | 'UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string; retryAfterSeconds?: number };
+  | { status: 'error'; reason: 'INVALID' | 'THROTTLED' | 'TOTP_REUSED' | 'SERVICE_UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string; retryAfterSeconds?: number };
 
 /** Staff login with ID + password + TOTP (contract 2; DOMAIN.md: second factor for staff who view records). */
 export async function staffLogin(_previous: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
@@ -50,7 +50,7 @@ export async function staffLogin(_previous: StaffLoginState, formData: FormData)
   const result = await gatewayMutation(StaffLoginMutation, { facilityCode: facilityCode || null, staffId, password, totp });
   if (!result.ok) {
     const reason = result.code === 'LOGIN_THROTTLED' ? 'THROTTLED' : result.code === 'TOTP_REUSED' ? 'TOTP_REUSED' : result.code === 'NOT_READY' ? 'NOT_READY'
-      : result.code === 'UNAVAILABLE' || result.code === 'INTERNAL' ? 'UNAVAILABLE' : 'INVALID';
+      : result.code === 'SERVICE_UNAVAILABLE' || result.code === 'INTERNAL_SERVER_ERROR' ? 'SERVICE_UNAVAILABLE' : 'INVALID';
     const retryAfterMs = typeof result.extensions.retryAfterMs === 'number' ? result.extensions.retryAfterMs : 0;
     return { status: 'error', reason, facilityCode, staffId, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
   }

@@ -81,12 +81,12 @@ export async function disableStaffAction(formData: FormData): Promise<void> {
 
 export type EnrollmentState =
   | { status: 'idle' }
-  | { status: 'error'; step: 'password' | 'code'; reason: 'UNUSABLE' | 'PASSWORD' | 'WRONG_CODE' | 'UNAVAILABLE'; qrSvg?: string; otpauthUri?: string }
+  | { status: 'error'; step: 'password' | 'code'; reason: 'UNUSABLE' | 'PASSWORD' | 'WRONG_CODE' | 'SERVICE_UNAVAILABLE'; qrSvg?: string; otpauthUri?: string }
   | { status: 'scan'; qrSvg: string; otpauthUri: string }
   | { status: 'done'; staffId: string; facilityCode: string };
 
-function enrollmentRefusal(failure: GatewayFailure): 'UNUSABLE' | 'PASSWORD' | 'WRONG_CODE' | 'UNAVAILABLE' {
-  if (failure.code === 'UNAVAILABLE' || failure.code === 'INTERNAL' || failure.code === 'NOT_READY' || failure.code === 'RATE_LIMITED') return 'UNAVAILABLE';
+function enrollmentRefusal(failure: GatewayFailure): 'UNUSABLE' | 'PASSWORD' | 'WRONG_CODE' | 'SERVICE_UNAVAILABLE' {
+  if (failure.code === 'SERVICE_UNAVAILABLE' || failure.code === 'INTERNAL_SERVER_ERROR' || failure.code === 'NOT_READY' || failure.code === 'RATE_LIMITED') return 'SERVICE_UNAVAILABLE';
   if (failure.extensions.field === 'password') return 'PASSWORD';
   if (failure.extensions.reason === 'TOTP_WRONG' || failure.code === 'TOTP_REUSED') return 'WRONG_CODE';
   return 'UNUSABLE';

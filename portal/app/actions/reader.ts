@@ -20,7 +20,7 @@ export type Answer = 'yes' | 'no';
 export interface Answers { drug: Answer; checkup: Answer }
 
 export type ReaderState =
-  | { step: 'card'; error?: 'CARD' | 'UNAVAILABLE' | 'STAFF_ONLY' | 'NO_READER' | 'NOT_USABLE' }
+  | { step: 'card'; error?: 'CARD' | 'SERVICE_UNAVAILABLE' | 'STAFF_ONLY' | 'NO_READER' | 'NOT_USABLE' }
   | { step: 'consent'; cardSerial: string; error?: 'UNANSWERED' }
   | { step: 'pin'; cardSerial: string; answers: Answers; error?: 'WRONG_PIN' | 'LOCKED' | 'FAILED' | 'PIN_FORMAT'; triesLeft?: number }
   | { step: 'done'; drug: boolean; checkup: boolean };
@@ -73,7 +73,7 @@ async function confirm(formData: FormData): Promise<ReaderState> {
   const reader = demoReaderOf(kiosk.facilityCode);
   if (!reader) return { step: 'card', error: 'NO_READER' };
   const started = await gatewayMutation(StartReaderVerificationMutation, { readerId: reader.readerId, cardSerial });
-  if (!started.ok) return { step: 'card', error: started.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'NO_READER' };
+  if (!started.ok) return { step: 'card', error: started.code === 'SERVICE_UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : 'NO_READER' };
   const { challengeId, challenge } = started.data.startReaderVerification;
   const statement = await signReaderStatement(reader, {
     challengeId, cardSerial, cardSignature: signWithVirtualCard(cardSerial, challenge), method: 'PIN', result: { pin }, consent: { drug: drug === 'yes', checkup: checkup === 'yes' },

@@ -12,7 +12,7 @@ export function CardLoginForm({ locale, next }: { locale: Locale; next: string }
       : state.reason === 'LOCKED' ? t.loginLocked
       : state.reason === 'PIN_FORMAT' ? t.loginPinFormat
       : state.reason === 'NOT_READY' ? t.loginNotAvailable
-      : state.reason === 'UNAVAILABLE' ? t.errorUnavailable
+      : state.reason === 'SERVICE_UNAVAILABLE' ? t.errorUnavailable
       : t.loginUnknownCard;
   }
   const cardSerial = state.status === 'error' ? state.cardSerial : '';

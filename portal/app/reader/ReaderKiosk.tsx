@@ -44,7 +44,7 @@ function KioskRound({ locale, asksCheckups, onReset }: { locale: Locale; asksChe
   }, [state.step, onReset]);
 
   if (state.step === 'card') {
-    const error = state.error === 'STAFF_ONLY' ? t.readerStaffOnly : state.error === 'UNAVAILABLE' ? t.errorUnavailable : state.error === 'NO_READER' ? t.readerNoReader
+    const error = state.error === 'STAFF_ONLY' ? t.readerStaffOnly : state.error === 'SERVICE_UNAVAILABLE' ? t.errorUnavailable : state.error === 'NO_READER' ? t.readerNoReader
       : state.error === 'NOT_USABLE' ? t.readerCardNotUsable : state.error ? t.readerError : undefined;
     return (
       <form action={action} className="stack">

@@ -10,7 +10,7 @@ export function StaffLoginForm({ locale, next }: { locale: Locale; next: string 
     : state.reason === 'THROTTLED' ? t.staffLoginThrottled(state.retryAfterSeconds ?? 1)
     : state.reason === 'TOTP_REUSED' ? t.staffLoginTotpReused
     : state.reason === 'NOT_READY' ? t.staffLoginNotAvailable
-    : state.reason === 'UNAVAILABLE' ? t.errorUnavailable
+    : state.reason === 'SERVICE_UNAVAILABLE' ? t.errorUnavailable
     : t.staffLoginInvalid;
   const previous = state.status === 'error' ? state : { facilityCode: '', staffId: '' };
   return (
