@@ -12,7 +12,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/platform/src/**/*.test.ts', '<rootDir>/subgraphs/**/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/system/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/platform/src/**/*.test.ts', '<rootDir>/subgraphs/**/src/**/*.test.ts', '<rootDir>/demo/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/system/src/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },
     {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // The repository root is the workspace root: the virtual card helper comes from the consent subgraph's source.
+  // The repository root is the workspace root: the kiosk's virtual card comes from the demo package's source, the reader
+  // stand-in and the vocabulary from the consent subgraph's.
   turbopack: { root: path.join(__dirname, '..') },
   outputFileTracingRoot: path.join(__dirname, '..'),
-  transpilePackages: ['@onshi/consent', '@onshi/platform'],
+  transpilePackages: ['@onshi/consent', '@onshi/demo', '@onshi/platform'],
   poweredByHeader: false,
   // The e2e suite builds into its own folder so it never overwrites the build a running `pnpm start` serves.
   distDir: process.env.PORTAL_DIST_DIR ?? '.next',

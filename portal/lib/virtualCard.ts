@@ -1,13 +1,14 @@
 /**
  * Stand-ins for the hardware of the demo kiosk: the IC chip of a (virtual) My Number Card and the facility's
  * registered card reader. A real card signs the nonce inside the chip; in the demo the key pair is derived
- * from DEMO_SEED and the card serial exactly as the consent subgraph derives it (contract 1). The reader's
- * key is the demo reader's random key from the data dir, or the key file of a reader the operator registered
+ * from DEMO_SEED and the card serial by the demo package (`@onshi/demo` card.ts), the same derivation the consent seed
+ * stored the public key from. The reader's key is the demo reader's random key from the data dir, or the key file of a reader the operator registered
  * (consent readerDevice.ts), read on the server only.
  * The PIN is never checked here: it goes to the consent subgraph in the signed statement, which counts the tries.
  */
 import path from 'node:path';
-import { createVirtualCard, demoCardSeedMaterial, signChallenge } from '@onshi/consent/src/services/card';
+// The card file only (node:crypto): the package's index would bring the demo world and the kit into the bundle.
+import { signWithDemoPatientCard } from '@onshi/demo/src/card';
 import { installedReaderKey, readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 
 const CARD_SERIAL = /^[A-Z0-9-]{4,40}$/;
@@ -18,7 +19,7 @@ export function isWellFormedCardSerial(serial: string): boolean {
 
 export function signWithVirtualCard(cardSerial: string, challenge: string): string {
   const seed = process.env.DEMO_SEED ?? 'onshi';
-  return signChallenge(createVirtualCard(demoCardSeedMaterial(seed, cardSerial)).privateKey, challenge);
+  return signWithDemoPatientCard(seed, cardSerial, challenge);
 }
 
 /** The data dir the system runs on (DATA_DIR, else the repository's `.data/`; the portal runs in portal/). */

@@ -7,7 +7,8 @@
  * reception runs take.
  */
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { DEMO_CLINIC, DEMO_HOSPITAL, INTERNAL_SECRET_HEADER, type DemoPatient } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_HOSPITAL, type DemoPatient } from '@onshi/demo';
 import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
 import type { TestSystem } from '../src/harness';
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { accessPolicyFromSupergraph, type AccessPolicy } from '@onshi/gateway/src/accessPolicy';
-import { addDays, coverageOn, demoPatient, REPO_ROOT, type DemoOptions, type Role } from '@onshi/kit';
+import { addDays, REPO_ROOT, type DemoOptions, type Role } from '@onshi/kit';
+import { coverageOn, demoPatient } from '@onshi/demo';
 import { buildOperation, variablesFrom, type ArgumentBag, type BuiltOperation } from './operations';
 
 export type ScenarioName = 'reception' | 'doctorVisit' | 'dashboard' | 'phrSync';

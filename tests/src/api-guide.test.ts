@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_CLINIC, REPO_ROOT } from '@onshi/kit';
-import { createVirtualCard } from '@onshi/consent/src/services/card';
-import { DEMO_STAFF_PASSWORD, demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
+import { REPO_ROOT } from '@onshi/kit';
+import { DEMO_CLINIC, demoPatientCard } from '@onshi/demo';
+import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -54,7 +54,7 @@ test("the card reader's TypeScript example runs: consent from the reader's state
   writeFileSync(file, readerBlock() ?? '');
   const reader = system.reader(DEMO_CLINIC.code);
   const patient = system.patient(5);
-  const cardKey = createVirtualCard(demoCardSeedMaterial(system.demo.seed, patient.cardSerial)).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  const cardKey = demoPatientCard(system.demo.seed, patient.cardSerial).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
   const run = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [file], {
     env: { ...process.env, GATEWAY: env.GATEWAY, READER_ID: reader.readerId, READER_KEY: JSON.stringify(reader.privateJwk), CARD_KEY: cardKey, CARD_SERIAL: patient.cardSerial, STAFF_TOKEN: await system.token('clinic-reception') },
     encoding: 'utf8', timeout: 60_000,

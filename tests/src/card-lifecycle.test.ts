@@ -3,7 +3,7 @@
  * suspends or expires a demo My Number Card; the next confirmation with it through the gateway is refused with the
  * reason. Anyone else is refused, logged, and nothing changes. (Outside demo mode: services/demoCards.test.ts.)
  */
-import { DEMO_STAFF } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 

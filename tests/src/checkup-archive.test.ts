@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ageOn, coverageOn, type DemoPatient } from '@onshi/kit';
+import { ageOn } from '@onshi/kit';
+import { coverageOn, type DemoPatient } from '@onshi/demo';
 import { checkupFile, routineItems, type FileObservation } from './checkupFiles';
 import { startTestSystem, type TestSystem } from './harness';
 import { writeZip, type ZipEntry } from './zipFiles';

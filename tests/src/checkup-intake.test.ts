@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import { ageOn, coverageOn, type DemoPatient } from '@onshi/kit';
+import { ageOn } from '@onshi/kit';
+import { coverageOn, type DemoPatient } from '@onshi/demo';
 import { findItem } from '../../subgraphs/checkups/src/services/itemMaster';
 import { allStandardItems, checkupFile, routineItems, type FileObservation } from './checkupFiles';
 import { startTestSystem, type TestSystem } from './harness';

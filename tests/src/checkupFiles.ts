@@ -1,4 +1,4 @@
-import { coverageOn, type DemoPatient } from '@onshi/kit';
+import { coverageOn, type DemoPatient } from '@onshi/demo';
 import { loadItemMaster, type CheckupItem } from '../../subgraphs/checkups/src/services/itemMaster';
 
 /**

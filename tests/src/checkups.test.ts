@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { DEMO_PHARMACY, DEMO_PIN, INTERNAL_SECRET_HEADER, REPO_ROOT, ageOn, coverageOn, type DemoPatient } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, REPO_ROOT, ageOn } from '@onshi/kit';
+import { DEMO_PHARMACY, DEMO_PIN, coverageOn, type DemoPatient } from '@onshi/demo';
 import { startTestSystem, type TestSystem } from './harness';
 
 /**

@@ -6,7 +6,8 @@
  * and the patient see. Attacks first: another insurer's report and claims, another facility's returns, the internal
  * route without (or with a forged) secret.
  */
-import { DEMO_CLINIC, DEMO_PHARMACY, COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/kit';
+import { COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/demo';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

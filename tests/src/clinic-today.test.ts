@@ -4,7 +4,7 @@
  * each consent has left. Attacks: another facility's staff, roles without a counter, asking it for drug
  * data, and a person DV-blocked after the confirmation.
  */
-import { DEMO_STAFF } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import path from 'node:path';
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
-import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
+import { REPO_ROOT } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, signWithDemoPatientCard } from '@onshi/demo';
+import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { signReaderStatement } from '@onshi/consent/src/services/readerDevice';
@@ -32,7 +32,7 @@ async function challengeFor(cardSerial: string) {
 }
 
 function signFor(cardSerial: string, challenge: string): string {
-  return signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, cardSerial)).privateKey, challenge);
+  return signWithDemoPatientCard(system.demo.seed, cardSerial, challenge);
 }
 
 async function completeCard(challengeId: string, pin: string, signature: string) {

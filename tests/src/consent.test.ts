@@ -5,7 +5,8 @@
  * gateway, and through the decision point exactly as the other subgraphs call it.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, type Category } from '@onshi/kit';
+import type { Category } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN } from '@onshi/demo';
 import { cardLogin, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 

@@ -1,7 +1,8 @@
 // yamada's five years tell one story (README "yamada's five years"): read from the generated demo world exactly as
 // the subgraphs seed it — qualifications' coverage (kit world), checkups' examinations and questionnaire, drugs'
 // stored claims — and checked against each other, so a change to one generator cannot quietly contradict another.
-import { addDays, ageOn, instantOfJapanDate, claimsViewableThrough, coverageOn, demoPatient, type DemoPatient } from '@onshi/kit';
+import { addDays, ageOn, instantOfJapanDate, claimsViewableThrough } from '@onshi/kit';
+import { coverageOn, demoPatient, type DemoPatient } from '@onshi/demo';
 import { demoCheckupsOf } from '../../subgraphs/checkups/src/services/seed';
 import { retentionWindow } from '../../subgraphs/checkups/src/services/fiscalYear';
 import { findItem, JLAC10 } from '../../subgraphs/checkups/src/services/itemMaster';

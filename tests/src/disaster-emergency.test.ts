@@ -7,7 +7,8 @@
  * Emergency access: hospitals only, staff holding the emergency viewing authority, card or 4 fields, a reason,
  * logged as special and shown to the patient. Every refusal asserts that no data left and that an entry was written.
  */
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, type Category } from '@onshi/kit';
+import type { Category } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN } from '@onshi/demo';
 import { cardLogin } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/demo';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');

@@ -5,7 +5,8 @@ import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
 // The virtual My Number Card and the demo reader belong to the consent subgraph (contracts 1 and 4): used here as the devices.
 import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
-import { claimsViewableThrough, DEMO_PHARMACY, DEMO_PIN, instantOfJapanDate } from '@onshi/kit';
+import { claimsViewableThrough, instantOfJapanDate } from '@onshi/kit';
+import { DEMO_PHARMACY, DEMO_PIN } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;

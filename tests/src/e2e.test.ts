@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { DEMO_STAFF } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';

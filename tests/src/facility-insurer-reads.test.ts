@@ -7,7 +7,7 @@
  * insurer records the loss; the checkup transfer is a copy. A DV-registered person is confirmed like anyone, without
  * address and postcode.
  */
-import { DEMO_PHARMACY, type DemoPatient } from '@onshi/kit';
+import { DEMO_PHARMACY, type DemoPatient } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 /** Demo-mode route of qualifications (services/internalRoutes.ts): moves a person's confirmations at a facility back in time. */

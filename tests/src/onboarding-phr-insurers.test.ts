@@ -7,7 +7,8 @@
  * one and the app's sessions stop at once), disabled (no token, no refresh, no read, no new grant). And a staff
  * member's password reset by their facility administrator: nobody else may, the old password and sessions stop at once.
  */
-import { DEMO_CLINIC, withCheckDigit } from '@onshi/kit';
+import { withCheckDigit } from '@onshi/kit';
+import { DEMO_CLINIC } from '@onshi/demo';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 

@@ -6,7 +6,8 @@
  * refused with its field and nothing stored; the computed amounts at the caps of each row of the rule table
  * (docs/operations.md "Subsidy (医療情報化支援基金)"); a new clinic counted live after its first reader verification.
  */
-import { DEMO_CLINIC, japanDate, withCheckDigit } from '@onshi/kit';
+import { japanDate, withCheckDigit } from '@onshi/kit';
+import { DEMO_CLINIC } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { newReaderKeyPair, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';

@@ -6,11 +6,10 @@
  * clinic, its administrator and its reader; the administrator enrolls a doctor, who enrolls TOTP and logs in; a
  * patient verifies at the new reader and consents; the doctor reads that patient's drugs.
  */
-import { DEMO_CLINIC, withCheckDigit } from '@onshi/kit';
+import { withCheckDigit } from '@onshi/kit';
+import { DEMO_CLINIC, signWithDemoPatientCard } from '@onshi/demo';
 import { readerVisit, submitStatement, startReaderChallenge, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
-import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -267,7 +266,7 @@ describe('taking a new clinic into use, end to end', () => {
     const patient = system.patient(6);
     const challenge = await startReaderChallenge(call, reader, patient.cardSerial);
     const statement = await signReaderStatement(reader, {
-      challengeId: challenge.challengeId, cardSerial: patient.cardSerial, cardSignature: signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, patient.cardSerial)).privateKey, challenge.challenge),
+      challengeId: challenge.challengeId, cardSerial: patient.cardSerial, cardSignature: signWithDemoPatientCard(system.demo.seed, patient.cardSerial, challenge.challenge),
       method: 'FACE', result: { faceMatch: true }, consent: { drug: true, checkup: true },
     });
     const byAdmin = await system.graphql(SET_READER, { r: reader.readerId, s: 'SUSPENDED' }, adminToken);

@@ -11,7 +11,8 @@
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_CLINIC, DEMO_STAFF, withCheckDigit } from '@onshi/kit';
+import { withCheckDigit } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_STAFF } from '@onshi/demo';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { accessTokenOf as accessTokenOfAt, browserSessions, enrollStaffMember, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PIN, DEMO_STAFF } from '@onshi/kit';
+import { DEMO_PIN, DEMO_STAFF } from '@onshi/demo';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';

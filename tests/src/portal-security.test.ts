@@ -5,7 +5,7 @@
  * over TLS, and the expenses CSV with formula cells neutralised.
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PIN } from '@onshi/kit';
+import { DEMO_PIN } from '@onshi/demo';
 import path from 'node:path';
 import { PORTAL_DIR, buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';

@@ -12,7 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_STAFF, withCheckDigit } from '@onshi/kit';
+import { withCheckDigit } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { installedReaderKeyPath, newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
 import { demoTotpSecret } from '../../subgraphs/consent/src/services/staffAuth';
 import { accessTokenOf, browserSessions, enrollStaffMember, enrollThroughLink, registerFacility, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';

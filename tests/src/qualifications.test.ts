@@ -7,7 +7,8 @@
  * Tokens come from the harness (the real login flows) and card proofs from the real reader flow
  * (contract 4: the demo reader's signed statement over the demo virtual card's signature).
  */
-import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF, INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
+import { INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

@@ -8,11 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_PIN, REPO_ROOT } from '@onshi/kit';
+import { REPO_ROOT } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_PIN, signWithDemoPatientCard } from '@onshi/demo';
 import { cardLogin, readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { createVirtualCard, signChallenge } from '@onshi/consent/src/services/card';
 import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
-import { demoCardSeedMaterial } from '@onshi/consent/src/services/seed';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -36,7 +35,7 @@ async function flags(patientId: string, facilityCode: string): Promise<{ drug: s
 }
 
 function cardSign(serial: string, challenge: string): string {
-  return signChallenge(createVirtualCard(demoCardSeedMaterial(system.demo.seed, serial)).privateKey, challenge);
+  return signWithDemoPatientCard(system.demo.seed, serial, challenge);
 }
 
 /** A statement of `reader` for `serial` over a fresh challenge issued for `challengeReader` (default: the same reader). */

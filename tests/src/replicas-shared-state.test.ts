@@ -11,7 +11,7 @@ import { spawnService, type ServiceProcess } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
-import { DEMO_STAFF } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 process.env.DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';

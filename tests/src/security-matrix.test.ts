@@ -23,7 +23,8 @@ import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, Kind, buildASTSchema, getNamedType, isLeafType, isNonNullType,
   parse, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_PHARMACY, REPO_ROOT, ROLES, demoPatient, type Role } from '@onshi/kit';
+import { REPO_ROOT, ROLES, type Role } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_PHARMACY, demoPatient } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { AS_OF, startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

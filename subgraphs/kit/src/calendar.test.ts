@@ -1,5 +1,5 @@
 import { isCalendarDate, japanDate } from './clock';
-import { addDays, addYearsClamped, daysBetween, isYearMonth, monthOf } from './calendar';
+import { addDays, addYearsClamped, ageOn, birthdayAtAge, daysBetween, isYearMonth, monthOf } from './calendar';
 
 describe('calendar dates (JST)', () => {
   it.each([
@@ -37,5 +37,20 @@ describe('calendar dates (JST)', () => {
     expect(addYearsClamped('2025-06-10', -5)).toBe('2020-06-10');
     expect(monthOf('2025-06-10')).toBe('2025-06');
     expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('age and birthdays', () => {
+  test('a 29 February birthday turns 75 on 1 March of a common year, on 29 February of a leap year', () => {
+    expect(birthdayAtAge('1948-02-29', 75)).toBe('2023-03-01');
+    expect(birthdayAtAge('1948-02-29', 76)).toBe('2024-02-29');
+    expect(birthdayAtAge('1950-06-15', 75)).toBe('2025-06-15');
+  });
+
+  test('the age goes up on the birthday itself, not the day before', () => {
+    expect(ageOn('1950-06-15', '2025-06-14')).toBe(74);
+    expect(ageOn('1950-06-15', '2025-06-15')).toBe(75);
+    expect(ageOn('1948-02-29', '2023-02-28')).toBe(74);
+    expect(ageOn('1948-02-29', '2023-03-01')).toBe(75);
   });
 });

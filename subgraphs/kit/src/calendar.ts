@@ -46,3 +46,18 @@ export function addYearsClamped(date: string, years: number): string {
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
+
+/** Age in whole years on `onDate` of someone born on `birthdate` (the birthday itself counts: civil age as at the counter). */
+export function ageOn(birthdate: string, onDate: string): number {
+  const [by, bm, bd] = birthdate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  if (by === undefined || bm === undefined || bd === undefined || y === undefined || m === undefined || d === undefined) throw new Error('bad date');
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The date someone born on `birthdate` turns `age`; a 29 February birthday falls on 1 March in other years. */
+export function birthdayAtAge(birthdate: string, age: number): string {
+  const [year, month, day] = birthdate.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) throw new Error(`bad date ${birthdate}`);
+  return new Date(Date.UTC(year + age, month - 1, day)).toISOString().slice(0, 10);
+}

@@ -14,5 +14,3 @@ export * from './mode';
 export * from './operations';
 export * from './schemaGuard';
 export * from './subgraph';
-export * from './demo/prng';
-export * from './demo/world';

@@ -5,12 +5,22 @@ import type { JWTVerifyGetKey } from 'jose';
 import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, OnshiError, createErrorMasker, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
-import { demoAsOf, type DemoOptions } from './demo/world';
 import type { IncomingMessage } from 'node:http';
 import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { operationRoutes, type Operation } from './operations';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createClock, type Clock } from './clock';
+
+/**
+ * The demo world's settings (DEMO_SEED, DEMO_PATIENTS, and the day histories run up to): the seeds generate their
+ * share of the world from them with the demo package (docs/architecture.md "The demo package").
+ */
+export interface DemoOptions {
+  seed: string;
+  patients: number;
+  /** The demo's "today" (YYYY-MM-DD): histories run up to it. */
+  asOf: string;
+}
 
 export interface SubgraphDeps<TTables extends Record<string, unknown>> {
   db: Db<TTables>;
@@ -75,10 +85,11 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   } catch (error) {
     return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, error instanceof DataDirInUseError ? error.exitCode : 1);
   }
-  const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: demoAsOf(config.DEMO_AS_OF) };
+  const clock = createClock(config.DEMO_AS_OF);
+  const demo: DemoOptions = { seed: config.DEMO_SEED, patients: config.DEMO_PATIENTS, asOf: clock.today() };
   const localRevocations = definition.endsSessions ? definition.sessionRevocations?.(database.db) : new ConsentRevocationList(config.CONSENT_URL, config.INTERNAL_SECRET);
   const shared = openSharedState({ ...config, localRevocations });
-  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, clock: createClock(config.DEMO_AS_OF), shared };
+  const deps: SubgraphDeps<TTables> = { db: database.db, copy: database.copy, config, logger, demo, clock, shared };
   // Replicas sharing one database take turns here: the first claims the mode and seeds, the next find it done
   // (seeds fill only empty tables) and only load their keys and caches.
   const ready = await database.exclusive('start', async () => {

@@ -1,4 +1,5 @@
-import { defaultTrendSlopes, generateCheckup, seededRng, type CheckupProfile, type GenerateCheckupInput } from './demoCheckups';
+import { seededRng } from '@onshi/demo';
+import { defaultTrendSlopes, generateCheckup, type CheckupProfile, type GenerateCheckupInput } from './demoCheckups';
 import { JLAC10, answerLabelsFor, findItem, loadItemMaster, type CheckupResult, type Sex } from './itemMaster';
 import { GuidanceLevel, ItemJudgement, judgeItem, stratify, stratificationInputFromResults } from './judgement';
 

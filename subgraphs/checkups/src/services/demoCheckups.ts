@@ -3,12 +3,13 @@ import {
   type CheckupResult, type Sex,
 } from './itemMaster';
 import { ItemJudgement, judgeItem } from './judgement';
+import { seededRng } from '@onshi/demo';
 
 /**
  * Deterministic demo 特定健診 results (DOMAIN.md "Specific health checkups (特定健診)": items, thresholds).
  * Values come only from the given rng, so the same rng sequence gives the same results.
  *
- * To show a person's history, seed the rng per person (see `seededRng`) and call once per fiscal year: the
+ * To show a person's history, seed the rng per person (`createRng` of the demo package) and call once per fiscal year: the
  * person's baseline is then stable, each year adds its own small measurement noise (derived from the rng and the
  * fiscal year), and `trend` adds a slow drift per year since `trend.baselineFiscalYear`.
  * In the baseline year the profile is honoured exactly: a healthy value stays below the 保健指導判定値,
@@ -43,18 +44,6 @@ export interface GenerateCheckupInput {
   fiscalYear: number;
   profile: CheckupProfile;
   trend?: CheckupTrend;
-}
-
-/** mulberry32: a small, fast, seedable PRNG so demo data is reproducible without a dependency. */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Per-year drift by profile: e.g. an untreated (pre-)diabetic's HbA1c rises ~0.1 %/yr. */

@@ -1,4 +1,5 @@
-import { DEMO_CLINIC, DEMO_PHARMACY, type Actor } from '@onshi/kit';
+import type { Actor } from '@onshi/kit';
+import { DEMO_CLINIC, DEMO_PHARMACY } from '@onshi/demo';
 import { mayEverReadCheckups } from './readAccess';
 
 const actor = (overrides: Partial<Actor>): Actor => ({ subject: 's', role: 'DOCTOR', scopes: [], amr: [], ...overrides });

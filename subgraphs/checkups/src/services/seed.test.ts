@@ -1,4 +1,5 @@
-import { ageOn, coverageOn, demoPatient, type DemoOptions } from '@onshi/kit';
+import { ageOn, type DemoOptions } from '@onshi/kit';
+import { coverageOn, demoPatient } from '@onshi/demo';
 import { toCheckupView, toTrendView } from './checkupView';
 import { JLAC10, findItem } from './itemMaster';
 import { demoCheckupsOf } from './seed';

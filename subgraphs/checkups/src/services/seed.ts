@@ -1,7 +1,6 @@
 import { count, getTableColumns, sql } from 'drizzle-orm';
-import {
-  addDays, ageOn, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, type DemoOptions, type DemoPatient, type SubgraphDeps,
-} from '@onshi/kit';
+import { addDays, ageOn, copyInBatches, encodeCopyRows, type DemoOptions, type SubgraphDeps } from '@onshi/kit';
+import { coverageOn, createRng, demoPatients, type DemoPatient } from '@onshi/demo';
 import { checkupItems, checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
 import type { StoredCheckup } from './checkupView';
 import { generateCheckup, type CheckupProfile, type CheckupTrend } from './demoCheckups';
@@ -61,7 +60,7 @@ function profileOf(patient: DemoPatient): CheckupProfile {
 }
 
 /**
- * The kit's demo world derives the 75th birthday (後期高齢 start) by changing the year only, so a 29 February birthdate
+ * The demo world (`@onshi/demo`) derives the 75th birthday (後期高齢 start) by changing the year only, so a 29 February birthdate
  * yields e.g. "2023-02-29", which PostgreSQL refuses. Rolled to the next real day, as the calendar would.
  */
 function realDate(date: string): string {

@@ -3,7 +3,8 @@
  * gateway (GATEWAY_URL, default http://127.0.0.1:4000/graphql) with the real flows: the virtual card
  * (PIN 1234) for patients, ID + password + TOTP for staff, client secret + grant for the PHR app.
  */
-import { DEMO_PHR_APPS, DEMO_STAFF, demoAsOf } from '@onshi/kit';
+import { createClock } from '@onshi/kit';
+import { DEMO_PHR_APPS, DEMO_STAFF } from '@onshi/demo';
 import { loginDemoAccount, type GraphQLCall, type GraphQLResult } from './demoClient';
 
 const account = process.argv[2];
@@ -21,7 +22,7 @@ const call: GraphQLCall = async (query, variables, token) => {
 
 async function main(): Promise<void> {
   if (!account) throw new Error(`usage: pnpm demo:token <account>   (${accounts.join(', ')})`);
-  const demo = { seed: process.env.DEMO_SEED || 'onshi', patients: Number(process.env.DEMO_PATIENTS || 1000), asOf: demoAsOf(process.env.DEMO_AS_OF || undefined) };
+  const demo = { seed: process.env.DEMO_SEED || 'onshi', patients: Number(process.env.DEMO_PATIENTS || 1000), asOf: createClock(process.env.DEMO_AS_OF || undefined).today() };
   const result = await loginDemoAccount(call, demo, account);
   process.stdout.write(`${result.accessToken}\n`);
 }

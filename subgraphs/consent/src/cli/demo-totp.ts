@@ -2,7 +2,7 @@
  * `pnpm demo:totp <account>`: the current six-digit code of a demo staff account's authenticator, for
  * logging in by hand (portal /clinic, GraphiQL). Real staff read it from their authenticator app.
  */
-import { DEMO_STAFF } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { demoTotpSecret, totpCode } from '../services/staffAuth';
 
 const account = process.argv[2];

@@ -3,10 +3,10 @@
  * account logs in through the real flows over GraphQL (card challenge + PIN + signature; staff ID +
  * password + TOTP; PHR client secret + the patient's grant). Nothing here is trusted by the server.
  */
-import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, demoPatient, type DemoOptions } from '@onshi/kit';
-import { createVirtualCard, signChallenge } from '../services/card';
+import type { DemoOptions } from '@onshi/kit';
+import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, demoPatient, demoPatientCard, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
 import { signReaderStatement, type ReaderKey } from '../services/readerDevice';
-import { demoCardSeedMaterial, DEMO_STAFF_PASSWORD } from '../services/seed';
+import { DEMO_STAFF_PASSWORD } from '../services/seed';
 import { TOTP_PERIOD_SECONDS, demoTotpSecret, totpCode } from '../services/staffAuth';
 
 export interface LoginResultShape {
@@ -46,7 +46,7 @@ export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial
   const started = await call('mutation($cardSerial: String!) { startCardLogin(cardSerial: $cardSerial) { challengeId challenge } }', { cardSerial });
   const challenge = started.data?.startCardLogin as { challengeId: string; challenge: string } | undefined;
   if (!challenge) throw new Error(`startCardLogin failed: ${JSON.stringify(started.errors)}`);
-  const card = createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial));
+  const card = demoPatientCard(demo.seed, cardSerial);
   const signature = signChallenge(card.privateKey, challenge.challenge);
   const completed = await call(`mutation($id: ID!, $pin: String!, $signature: String!) { completeCardLogin(challengeId: $id, pin: $pin, signature: $signature) { ${LOGIN_FIELDS} } }`, { id: challenge.challengeId, pin, signature });
   return loginResultOf(completed, 'completeCardLogin', cardSerial);
@@ -128,7 +128,7 @@ export async function submitStatement(call: GraphQLCall, statement: string): Pro
  */
 export async function readerVisit(call: GraphQLCall, demo: DemoOptions, reader: ReaderKey, cardSerial: string, answers: { drug: boolean; checkup: boolean }, check: ReaderCheck = { method: 'FACE' }): Promise<ReaderVisit> {
   const challenge = await startReaderChallenge(call, reader, cardSerial);
-  const cardSignature = signChallenge(createVirtualCard(demoCardSeedMaterial(demo.seed, cardSerial)).privateKey, challenge.challenge);
+  const cardSignature = signWithDemoPatientCard(demo.seed, cardSerial, challenge.challenge);
   const result = check.method === 'FACE' ? { faceMatch: true } : check.method === 'PIN' ? { pin: check.pin } : { attestedBy: check.attestedBy };
   const statement = await signReaderStatement(reader, { challengeId: challenge.challengeId, cardSerial, cardSignature, method: check.method, result, consent: answers });
   const submitted = await submitStatement(call, statement);

@@ -5,39 +5,24 @@ import {
   MalformedSecretHashError,
   applyPinAttempt,
   challengeStatus,
-  createVirtualCard,
   hashPin,
   hashSecret,
   isCardLocked,
   isChallengeUsable,
   newChallenge,
-  signChallenge,
   verifyCardSignature,
   verifyPin,
   verifySecret,
-  virtualCardPublicKeySpki,
 } from './card';
 import type { PinState } from './card';
+import { createVirtualCard, signChallenge } from '@onshi/demo';
 
 /** Cheap parameters keep the suite fast; one test below runs the production defaults. */
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const NOW = new Date('2025-04-01T09:00:00.000Z');
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 
-describe('virtual My Number Card', () => {
-  test('the same seed gives the same key pair and serial; another seed does not', () => {
-    const first = createVirtualCard('demo-patient-0001');
-    const again = createVirtualCard('demo-patient-0001');
-    const other = createVirtualCard('demo-patient-0002');
-    expect(again.publicKeyJwk).toEqual(first.publicKeyJwk);
-    expect(again.certificateSerial).toBe(first.certificateSerial);
-    expect(other.publicKeyJwk).not.toEqual(first.publicKeyJwk);
-    expect(other.certificateSerial).not.toBe(first.certificateSerial);
-    expect(first.certificateSerial).toMatch(/^[0-9A-F]{16}$/);
-    expect(first.publicKeyJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
-    expect(first.privateKey.asymmetricKeyType).toBe('ed25519');
-  });
-
+describe('card signatures (the card holder\'s side is the demo package\'s virtual card)', () => {
   test('a signature verifies with the JWK, the SPKI and the PEM of the card key', () => {
     const card = createVirtualCard('demo-patient-0001');
     const challenge = newChallenge();
@@ -169,11 +154,5 @@ describe('PIN attempts: 3 wrong tries lock the card', () => {
 
   test('a count at the limit without a lock time is treated as locked (fail closed)', () => {
     expect(applyPinAttempt({ failedAttempts: 3 }, true, NOW)).toEqual({ state: { failedAttempts: 3, lockedAt: NOW }, result: 'LOCKED', triesLeft: 0 });
-  });
-});
-
-describe('virtualCardPublicKeySpki', () => {
-  test('is the public key of the same virtual card', () => {
-    expect(virtualCardPublicKeySpki('onshi:card:CARD-0000000007')).toBe(createVirtualCard('onshi:card:CARD-0000000007').publicKeySpki);
   });
 });

@@ -1,13 +1,10 @@
 /**
- * A virtual My Number Card (マイナンバーカード) for demo and tests, and the server-side checks of a card
- * login: signature over a single-use challenge, PIN storage, and the 3-tries PIN lock.
- *
- * The real card signs with the private key of its user certificate (利用者証明用電子証明書) inside the
- * IC chip after the PIN or face check; here the key is derived deterministically from a seed so demo
- * accounts are reproducible. The My Number itself is never involved (DOMAIN.md "Identity and numbers":
- * the identity chain starts at the certificate serial).
+ * The server-side checks of a card login: signature over a single-use challenge, PIN storage, and the 3-tries PIN
+ * lock. The card holder's side — the demo's virtual My Number Card, its key derivation and its signature — is in the
+ * demo package (`@onshi/demo` card.ts): production code verifies cards, it never holds one. The My Number itself is
+ * never involved (DOMAIN.md "Identity and numbers": the identity chain starts at the certificate serial).
  */
-import { KeyObject, createHash, createPrivateKey, createPublicKey, randomBytes, scrypt, sign, timingSafeEqual, verify } from 'node:crypto';
+import { KeyObject, createPublicKey, randomBytes, scrypt, timingSafeEqual, verify } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 
 // ---------------------------------------------------------------------------------------------------
@@ -153,96 +150,11 @@ export function applyPinAttempt(state: PinState, correct: boolean, now: Date): P
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The card's key pair and signatures.
+// The card's public key and signatures.
 // ---------------------------------------------------------------------------------------------------
 
-/** ASN.1 prefix of a PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410 §7); the 32-byte seed follows it. */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 /** Ed25519 signatures are always 64 bytes (RFC 8032). */
 const ED25519_SIGNATURE_BYTES = 64;
-
-export interface VirtualCard {
-  /** Stays with the card holder (portal demo, tests); the server keeps only the public key. */
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  /** `{ kty: 'OKP', crv: 'Ed25519', x }` — what the server stores for the certificate. */
-  publicKeyJwk: JsonWebKey;
-  /** SubjectPublicKeyInfo DER, base64 — the same key in the form a certificate carries. */
-  publicKeySpki: string;
-  /** Stand-in for the user-certificate serial (利用者証明用電子証明書シリアル番号): 16 upper-case hex digits. */
-  certificateSerial: string;
-}
-
-function sha256(data: string | Buffer): Buffer {
-  return createHash('sha256').update(data).digest();
-}
-
-/**
- * Deterministic virtual card: the Ed25519 seed is sha256(seedMaterial), so a demo account's card is the
- * same on every run. The serial is derived from the public key, so it names exactly this key pair (a
- * reissued card = new seed material = new serial, as with a real reissued certificate).
- */
-function virtualCardSeed(seedMaterial: string): Buffer {
-  return sha256(`onshi-virtual-card:${seedMaterial}`);
-}
-
-function virtualCardPrivateKey(seedMaterial: string): KeyObject {
-  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, virtualCardSeed(seedMaterial)]), format: 'der', type: 'pkcs8' });
-}
-
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-/** Node requires `x` in an OKP JWK but derives a private key's public half from `d` alone; checked once below. */
-const UNREAD_PUBLIC_X = Buffer.alloc(32).toString('base64url');
-let fastDerivationChecked = false;
-
-function publicKeySpkiFromSeed(seed: Buffer): string {
-  const privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: seed.toString('base64url'), x: UNREAD_PUBLIC_X }, format: 'jwk' });
-  const x = createPublicKey(privateKey).export({ format: 'jwk' }).x;
-  if (typeof x !== 'string') throw new Error('Ed25519 public key export without x');
-  return Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(x, 'base64url')]).toString('base64');
-}
-
-/**
- * Only the public key (SPKI DER, base64) of a virtual card: what the server stores, for seeding the cards of up to
- * 10⁶ demo patients. OpenSSL 3's PKCS#8 decoder costs about 6 ms a key (10⁶ cards: well over an hour of CPU);
- * importing the same seed as a JWK costs about a tenth of that. The first call of a process checks that both ways
- * give the same key, so a Node that read the JWK differently would stop the seed instead of storing wrong keys.
- */
-export function virtualCardPublicKeySpki(seedMaterial: string): string {
-  const spki = publicKeySpkiFromSeed(virtualCardSeed(seedMaterial));
-  if (!fastDerivationChecked) {
-    const reference = createPublicKey(virtualCardPrivateKey(seedMaterial)).export({ format: 'der', type: 'spki' }).toString('base64');
-    if (reference !== spki) throw new Error('virtual card key derivation disagrees with PKCS#8: refusing to seed wrong keys');
-    fastDerivationChecked = true;
-  }
-  return spki;
-}
-
-/**
- * The seed material of a demo patient's virtual card (contract 1): its key pair is derived from the public DEMO_SEED
- * and the card serial, so the demo seed, the portal's kiosk and the tests hold the same card without sharing a file.
- */
-export function demoCardSeedMaterial(demoSeed: string, cardSerial: string): string {
-  return `${demoSeed}:card:${cardSerial}`;
-}
-
-export function createVirtualCard(seedMaterial: string): VirtualCard {
-  const privateKey = virtualCardPrivateKey(seedMaterial);
-  const publicKey = createPublicKey(privateKey);
-  const spki = publicKey.export({ format: 'der', type: 'spki' });
-  return {
-    privateKey,
-    publicKey,
-    publicKeyJwk: publicKey.export({ format: 'jwk' }),
-    publicKeySpki: spki.toString('base64'),
-    certificateSerial: sha256(spki).subarray(0, 8).toString('hex').toUpperCase(),
-  };
-}
-
-/** The card signs the challenge text (UTF-8); the signature travels as base64url. */
-export function signChallenge(privateKey: KeyObject, challenge: string): string {
-  return sign(null, Buffer.from(challenge, 'utf8'), privateKey).toString('base64url');
-}
 
 /** Accepts a JWK, a PEM `PUBLIC KEY`, or base64 SPKI DER. Throws if the stored key is not Ed25519. */
 export function importCardPublicKey(key: JsonWebKey | string | KeyObject): KeyObject {

@@ -6,7 +6,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { DEMO_STAFF, type SubgraphDeps } from '@onshi/kit';
+import type { SubgraphDeps } from '@onshi/kit';
+import { DEMO_STAFF } from '@onshi/demo';
 import { cardReaders, type Tables } from '../db/tables';
 import { demoReaderKeyPath, newReaderKeyPair, readDemoReaderKeys } from './readerDevice';
 import { registerReader } from './readers';

@@ -1,4 +1,5 @@
-import { DEMO_INSURERS, withCheckDigit } from '@onshi/kit';
+import { withCheckDigit } from '@onshi/kit';
+import { DEMO_INSURERS } from '@onshi/demo';
 import { validateInsurer } from './insurers';
 
 describe('validateInsurer (docs/operations.md "Registering an insurer")', () => {

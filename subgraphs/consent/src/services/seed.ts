@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
+import { copyInBatches, encodeCopyRows, insertInBatches, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
 import {
-  copyInBatches, demoFacilities, encodeCopyRows, insertInBatches, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatients, demoTwins, facilityKindOfCode, type DemoPatient, type SubgraphDeps,
-} from '@onshi/kit';
+  demoFacilities, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatientCardSpki, demoPatients, demoTwins, type DemoPatient,
+} from '@onshi/demo';
 import { accounts, cards, consents, dvBlocks, facilities, hospitals, insurers, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
-import { demoCardSeedMaterial, hashPin, hashSecret, virtualCardPublicKeySpki } from './card';
+import { hashPin, hashSecret } from './card';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
@@ -14,8 +15,6 @@ export const DEMO_STAFF_PASSWORD = 'onshi-demo-pass';
 const SEED_BATCH = 1000;
 /** The demo hospital's ward: patients 2 … 1,001 of the demo world. */
 export const DEMO_WARD_END = 1_002;
-
-export { demoCardSeedMaterial } from './card';
 
 /** Spaces (half- and full-width) removed: how names are compared by the disaster search. */
 export function nameKey(name: string): string {
@@ -60,11 +59,11 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
   ]);
   await copyInBatches(demoPatients(demo), { itemsPerCopy: SEED_BATCH }, (batch) => [
     encodeCopyRows(cards, batch.map((patient) => ({
-      serial: patient.cardSerial, patientId: patient.id, publicKey: virtualCardPublicKeySpki(demoCardSeedMaterial(demo.seed, patient.cardSerial)), pinHash: demoPinHash,
+      serial: patient.cardSerial, patientId: patient.id, publicKey: demoPatientCardSpki(demo.seed, patient.cardSerial), pinHash: demoPinHash,
     }))),
     encodeCopyRows(identityIndex, batch.map(identityRow)),
   ], copy);
-  // The demo twins (kit demoTwins) exist in qualifications only, without a card: the decision point must know them.
+  // The demo twins (the demo package's demoTwins) exist in qualifications only, without a card: the decision point must know them.
   await db.insert(identityIndex).values(demoTwins(demo.seed).map(({ patient, qualification }) => ({
     patientId: patient.id, name: patient.name, nameKana: patient.nameKana, nameKey: nameKey(patient.name), kanaKey: nameKey(patient.nameKana),
     birthdate: patient.birthdate, sex: patient.sex, address: patient.address,

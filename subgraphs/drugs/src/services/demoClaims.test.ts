@@ -1,3 +1,4 @@
+import { seededRng } from '@onshi/demo';
 import { validateClaimBatch, type Claim } from './claims';
 import { drugPointsFromHundredthsOfYen, generateClaims, type DemoClaimsInput } from './demoClaims';
 import { loadDrugMaster } from './drugMaster';
@@ -8,18 +9,6 @@ const master = loadDrugMaster();
 const CLINIC = '0110113719';
 const DENTIST = '1330100429';
 const PHARMACY = '1340105673';
-
-/** mulberry32: a small seeded uniform [0, 1) generator for the tests. */
-function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FROM = new Date('2020-07-01T09:00:00+09:00');
 const TO = new Date('2025-06-30T18:00:00+09:00');

@@ -2,7 +2,7 @@
 // information": "dispensing pharmacy and prescribing facility"). Claims carry only the 10-digit code;
 // the names come from the facility directory, which in this build is the demo world's list (the
 // qualifications subgraph owns facilities; a shared facility master would replace this lookup).
-import { demoFacilities } from '@onshi/kit';
+import { demoFacilities } from '@onshi/demo';
 
 export type FacilityNameOf = (facilityCode: string) => string | null;
 

@@ -1,4 +1,5 @@
-import { instantOfJapanDate, claimsViewableThrough, demoPatient, latestViewableClaimMonth } from '@onshi/kit';
+import { instantOfJapanDate, claimsViewableThrough, latestViewableClaimMonth } from '@onshi/kit';
+import { demoPatient } from '@onshi/demo';
 import { loadDrugMaster } from './drugMaster';
 import { dispensingsFromClaims, summarizeMedications } from './medicationSummary';
 import { storedDemoClaimsOf } from './seed';

@@ -3,7 +3,8 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { instantOfJapanDate, claimsViewableThrough, copyInBatches, coverageOn, createRng, demoPatients, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { instantOfJapanDate, claimsViewableThrough, copyInBatches, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type SubgraphDeps } from '@onshi/kit';
+import { coverageOn, createRng, demoPatients, type DemoPatient } from '@onshi/demo';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
 import { routeClaim, type RoutingOutcome } from './claimRouting';

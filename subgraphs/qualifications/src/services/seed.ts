@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
-import { addDays, ageOn, birthdayAtAge, DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, copyInBatches, encodeCopyRows, type DemoCoverage, type DemoPatient, type SubgraphDeps } from '@onshi/kit';
+import { addDays, ageOn, birthdayAtAge, copyInBatches, encodeCopyRows, type SubgraphDeps } from '@onshi/kit';
+import { DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, type DemoCoverage, type DemoPatient } from '@onshi/demo';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 /** Patients per COPY (patients, cards and coverage rows of a thousand people). */

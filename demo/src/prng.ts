@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
 
+/**
+ * The demo data's random numbers, one module for all of them: nothing else in the repository generates demo data from
+ * its own generator, and nothing here is used outside demo data (session ids, keys and challenges use node:crypto).
+ */
+
 /** A uniform [0, 1) generator. */
 export type Rng = () => number;
 
@@ -23,6 +28,22 @@ export function createRng(...keys: Array<string | number>): Rng {
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
     return (t >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A generator from one 32-bit number (mulberry32): what the checkup generator derives a person's yearly measurement
+ * noise with, from a draw of the person's stream and the fiscal year (demoCheckups.ts), and what unit tests use for a
+ * sequence named by a number. Kept beside `createRng` rather than replaced by it so the seeded checkups stay the same.
+ */
+export function seededRng(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

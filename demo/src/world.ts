@@ -1,21 +1,12 @@
-import { withCheckDigit, type Category, type FacilityKind, type Role } from '@onshi/platform';
-import type { InsurerKindCode } from '../insurerMaster';
+import { addDays, ageOn, birthdayAtAge, withCheckDigit, type Category, type DemoOptions, type FacilityKind, type InsurerKindCode, type Role } from '@onshi/kit';
 import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
-import { japanDate } from '../clock';
-import { addDays } from '../calendar';
 
 /**
- * The deterministic demo world every subgraph seeds from (ARCHITECTURE.md "Data"). Each subgraph calls
+ * The deterministic demo world every subgraph seeds from (docs/architecture.md "The demo package"). Each subgraph calls
  * these pure functions for its own share (qualifications: people and coverage; drugs: claims; checkups:
  * results; consent: cards and accounts), so the same seed and as-of date always give the same data, and
  * patients can be generated one at a time for 10⁶-patient benchmark loads.
  */
-export interface DemoOptions {
-  seed: string;
-  patients: number;
-  /** The demo's "today" (YYYY-MM-DD): histories run up to it. */
-  asOf: string;
-}
 
 /** 協会けんぽ, 健保組合, 共済組合, 国保, 後期高齢者医療広域連合 (kit insurerMaster.ts INSURER_KINDS). */
 export type InsurerKind = InsurerKindCode;
@@ -141,7 +132,6 @@ const GIVEN_F: ReadonlyArray<readonly [string, string]> = [['花子', 'ハナコ
 
 export const DEMO_PIN = '1234';
 
-const ymd = (d: Date) => d.toISOString().slice(0, 10);
 function yearsBefore(asOf: string, years: number, rng: Rng): string {
   return addDays(asOf, -Math.floor(years * 365.25) - intBetween(rng, 0, 364));
 }
@@ -167,13 +157,6 @@ function insuredNumbers(rng: Rng, insurer: DemoInsurer, index: number, k: number
 function contributionRatio(birthdate: string, onDate: string): '010' | '020' | '030' {
   const age = ageOn(birthdate, onDate);
   return age >= 75 ? '010' : age >= 70 ? '020' : '030';
-}
-
-export function ageOn(birthdate: string, onDate: string): number {
-  const [by, bm, bd] = birthdate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  if (by === undefined || bm === undefined || bd === undefined || y === undefined || m === undefined || d === undefined) throw new Error('bad date');
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 const opaque = (seed: string, index: number) => opaqueId('pt', seed, 'patient', index);
@@ -246,13 +229,6 @@ export function demoPatient(options: DemoOptions, index: number): DemoPatient {
   };
 }
 
-/** The date someone born on `birthdate` turns `age`; a 29 February birthday falls on 1 March in other years. */
-export function birthdayAtAge(birthdate: string, age: number): string {
-  const [year, month, day] = birthdate.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) throw new Error(`bad date ${birthdate}`);
-  return ymd(new Date(Date.UTC(year + age, month - 1, day)));
-}
-
 /** 0–2 insurer changes in the last years; 後期高齢 from the 75th birthday (DOMAIN.md, seed 資格). */
 function demoCoverages(rng: Rng, index: number, birthdate: string, asOf: string, prefecture: string): DemoCoverage[] {
   const pool = DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI' && (i.prefecture === prefecture || rng() < 0.3));
@@ -318,12 +294,6 @@ export interface DemoPhrApp { account: string; clientId: string; name: string; o
 export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{
   account: 'phr-demo', clientId: 'phr-demo', name: 'けんこう手帳アプリ (デモ)', operatorName: 'デモヘルスケア株式会社 (架空)', scopes: ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES'],
 }];
-
-/** The demo world's today: DEMO_AS_OF, else today in Japan (the seeds build histories up to it). */
-export function demoAsOf(configured: string | undefined, now = new Date()): string {
-  return configured ?? japanDate(now);
-}
-export { ymd };
 
 /**
  * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
