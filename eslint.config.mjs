@@ -10,6 +10,33 @@ function forbid(names, message) {
   return names.flatMap((name) => [{ group: [name, `${name}/**`], message }]);
 }
 
+/**
+ * The files that may import the demo package (docs/architecture.md "The demo package"): the demo package itself, tests
+ * and the bench, the seeds and the demo data they generate, the demo CLIs, and the portal's kiosk (its virtual card).
+ * Everything else is production code, which never runs on the demo world.
+ */
+const DEMO_USERS = [
+  'demo/**', 'tests/**', '**/*.test.ts',
+  'subgraphs/*/src/services/seed.ts', 'subgraphs/checkups/src/services/demoCheckups.ts', 'subgraphs/consent/src/services/demoReaders.ts',
+  'subgraphs/*/src/cli/demo*.ts',
+  'portal/lib/virtualCard.ts',
+  // A known debt: drugs names prescribers and pharmacies from the demo world's facility list until Facility is an
+  // entity owned by qualifications (docs/architecture.md "Known debts").
+  'subgraphs/drugs/src/services/facilities.ts',
+];
+const NO_DEMO = forbid(['@onshi/demo'], 'production code never imports the demo package: only seeds, demo CLIs, tests, the bench and the portal\'s kiosk do (docs/architecture.md "The demo package")');
+
+/**
+ * The import rule of one package. ESLint keeps only the last `no-restricted-imports` that matches a file, so the
+ * package's own patterns are stated twice: alone for the files that may use the demo package, with NO_DEMO for the rest.
+ */
+function boundary(files, patterns) {
+  return [
+    { files, rules: { 'no-restricted-imports': ['error', { patterns }] } },
+    { files, ignores: DEMO_USERS, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...NO_DEMO] }] } },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/.tsbuild/**', '**/.next/**', '**/.next-e2e/**', '**/dist/**', 'portal/next-env.d.ts', 'portal/lib/graphql/generated/**',
@@ -29,69 +56,34 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // No production file imports the demo package (the packages below add their own boundaries to this one).
+  { files: ['**/*.ts', '**/*.tsx'], ignores: DEMO_USERS, rules: { 'no-restricted-imports': ['error', { patterns: NO_DEMO }] } },
   // A subgraph owns its data: it talks to another subgraph only through the internal contracts (platform contracts.ts,
   // docs/contracts.md), never by importing its code, and it never depends on the gateway.
-  ...SUBGRAPHS.map((subgraph) => ({
-    files: [`subgraphs/${subgraph}/src/**/*.ts`],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...forbid(SUBGRAPHS.filter((other) => other !== subgraph).map((other) => `@onshi/${other}`), 'a subgraph calls another through the internal contracts (docs/contracts.md), never imports its code'),
-          ...forbid(['@onshi/gateway', '@onshi/portal'], 'subgraphs do not depend on the gateway or the portal'),
-        ],
-      }],
-    },
-  })),
+  ...SUBGRAPHS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/**/*.ts`], [
+    ...forbid(SUBGRAPHS.filter((other) => other !== subgraph).map((other) => `@onshi/${other}`), 'a subgraph calls another through the internal contracts (docs/contracts.md), never imports its code'),
+    ...forbid(['@onshi/gateway', '@onshi/portal'], 'subgraphs do not depend on the gateway or the portal'),
+  ])),
   // The platform is what the gateway and the subgraphs share; it depends on no package of ours.
-  {
-    files: ['platform/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: forbid(['@onshi/kit', ...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal'], 'the platform is shared by the gateway and the subgraphs and depends on none of them') }],
-    },
-  },
-  {
-    files: ['subgraphs/kit/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal'], 'the kit is shared by every subgraph and depends on none of them, only on the platform') }],
-    },
-  },
+  ...boundary(['platform/src/**/*.ts'], forbid(['@onshi/kit', ...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal', '@onshi/demo'], 'the platform is shared by the gateway and the subgraphs and depends on none of them')),
+  // The demo package is built on the kit, so not even the kit's tests may use it.
+  ...boundary(['subgraphs/kit/src/**/*.ts'], forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal', '@onshi/demo'], 'the kit is shared by every subgraph and depends on none of them, only on the platform (and not on the demo package built on it)')),
   // The kit is the subgraphs' (type-graphql, drizzle, the embedded database): the gateway needs none of it.
-  {
-    files: ['gateway/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal', '@onshi/system'], 'the gateway knows the subgraphs only by their schema and URL'),
-        ...forbid(['@onshi/kit'], 'the kit is for subgraphs only (type-graphql, drizzle, the database): the gateway imports @onshi/platform'),
-      ] }],
-    },
-  },
+  ...boundary(['gateway/src/**/*.ts'], [
+    ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/portal', '@onshi/system'], 'the gateway knows the subgraphs only by their schema and URL'),
+    ...forbid(['@onshi/kit'], 'the kit is for subgraphs only (type-graphql, drizzle, the database): the gateway imports @onshi/platform'),
+  ]),
   // The launcher starts the services as processes (by their entry files), so a service's code never runs inside it.
-  {
-    files: ['system/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform'),
-        ...forbid(['@onshi/kit'], 'the launcher imports @onshi/platform; only backup and restore open the embedded databases through the kit'),
-      ] }],
-    },
-  },
+  ...boundary(['system/src/**/*.ts'], [
+    ...forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform'),
+    ...forbid(['@onshi/kit'], 'the launcher imports @onshi/platform; only backup and restore open the embedded databases through the kit'),
+  ]),
   // `pnpm backup` / `pnpm restore` dump and load the subgraphs' embedded databases (PGlite), which the kit owns.
-  {
-    files: ['system/src/backup.ts', 'system/src/restore.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform and, for the databases, the kit') }],
-    },
-  },
-  {
-    files: ['portal/**/*.ts', 'portal/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and the demo kiosk\'s card and reader stand-ins'),
-          // The platform's browser-safe entry (the error catalogue) only: the rest is server code (node:http, pino, Redis).
-          { regex: '^@onshi/platform(?!/errors$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
-        ],
-      }],
-    },
-  },
+  ...boundary(['system/src/backup.ts', 'system/src/restore.ts'], forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform and, for the databases, the kit')),
+  ...boundary(['portal/**/*.ts', 'portal/**/*.tsx'], [
+    ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and reader stand-in and the demo package\'s virtual card'),
+    // The platform's browser-safe entry (the error catalogue) only: the rest is server code (node:http, pino, Redis).
+    { regex: '^@onshi/platform(?!/errors$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
+    { regex: '^@onshi/demo(?!/src/card$)', message: 'the kiosk imports the card file only (@onshi/demo/src/card): the package index brings the kit and its database drivers into the bundle' },
+  ]),
 );

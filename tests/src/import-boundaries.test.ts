@@ -2,7 +2,7 @@
  * The package boundaries of docs/architecture.md "Packages" are enforced by ESLint (eslint.config.mjs,
  * no-restricted-imports), so `pnpm lint` and `pnpm validate` fail on an import that crosses one. This test writes
  * the forbidden imports a careless change would add, each in the package that may not make it, runs the real
- * ESLint CLI over them, and expects every one refused — and an allowed import beside them accepted.
+ * ESLint CLI over them, and expects every one refused — and the allowed imports beside them accepted.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,18 @@ const PROBES: Probe[] = [
   { file: 'subgraphs/checkups/src/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: false },
   { file: 'gateway/src/platformProbe.ts', source: "export { OnshiError } from '@onshi/platform';\n", refused: false },
   { file: 'system/src/platformProbe.ts', source: "export { REPO_ROOT } from '@onshi/platform';\n", refused: false },
+  // Production → demo (docs/architecture.md "The demo package"): a resolver, a service, the kit, the gateway, the
+  // launcher and a portal page may not use the demo world or the virtual card.
+  { file: 'subgraphs/drugs/src/resolvers/demoBoundaryProbe.ts', source: "export { demoFacilities } from '@onshi/demo';\n", refused: true },
+  { file: 'subgraphs/consent/src/services/demoBoundaryProbe.ts', source: "export { demoPatientCard } from '@onshi/demo';\n", refused: true },
+  { file: 'subgraphs/kit/src/demoBoundaryProbe.ts', source: "export { createRng } from '@onshi/demo/src/prng';\n", refused: true },
+  { file: 'subgraphs/kit/src/demoBoundaryProbe.test.ts', source: "export { DEMO_CLINIC } from '@onshi/demo';\n", refused: true },
+  { file: 'gateway/src/demoBoundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: true },
+  { file: 'system/src/demoBoundaryProbe.ts', source: "export { DEMO_PIN } from '@onshi/demo';\n", refused: true },
+  { file: 'portal/lib/demoBoundaryProbe.ts', source: "export { signWithDemoPatientCard } from '@onshi/demo/src/card';\n", refused: true },
+  // Allowed: a demo CLI and a subgraph's test use the demo package.
+  { file: 'subgraphs/consent/src/cli/demo-boundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: false },
+  { file: 'subgraphs/drugs/src/services/demoBoundaryProbe.test.ts', source: "export { demoPatient } from '@onshi/demo';\n", refused: false },
 ];
 
 interface LintResult { filePath: string; messages: Array<{ ruleId: string | null; message: string }> }
