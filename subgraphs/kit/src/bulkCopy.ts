@@ -7,7 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
-import type { Db } from './db';
+import { resultRows, type Db } from './db';
 import { countStatement } from '@onshi/platform';
 
 /** Rows of one table, encoded as COPY text (one line per row); `columns` are the database column names. */
@@ -169,11 +169,6 @@ function mergeChunks(chunks: CopyChunk[]): CopyChunk[] {
 interface IndexDefinition {
   name: string;
   definition: string;
-}
-
-/** drizzle's `execute` answers with the rows (postgres-js) or with `{ rows }` (PGlite). */
-function resultRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**

@@ -268,6 +268,11 @@ export function describeDatabaseError(error: unknown, databaseUrl?: string): str
   return `cannot open database (${target}): ${message.split('\n')[0]}`;
 }
 
+/** drizzle's `execute` answers with the rows (postgres-js) or with `{ rows }` (PGlite). */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /**
  * `column IN (the values)` with the values as one JSON parameter, for the batch reads whose lists run to thousands
  * (a claim batch's patients: consent's known-patient check, qualifications' coverage read). drizzle's `inArray` builds

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { resultRows, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
 import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
@@ -15,61 +15,130 @@ export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0
  * force for the facility) and whether the facility is registered as a hospital. Read from the database each time,
  * so a revoked authority stops at once and a token cannot claim one.
  */
-export async function staffFactsOf(db: Db<Tables> | Transaction, subject: string, facilityCode: string, now: Date): Promise<{ authorities: ViewingAuthority[]; atHospital: boolean; disasterIdsOfAuthority: Array<string | null> }> {
+export async function staffFactsOf(db: Db<Tables> | Transaction, subject: string, facilityCode: string, now: Date): Promise<StaffFacts> {
   // Whether the facility is a registered hospital rides on each authority row: only the emergency authority needs it,
   // and without any authority no rule asks (one statement either way).
   const rows = await db.select({ authority: viewingAuthorities.authority, disasterId: viewingAuthorities.disasterId, hospital: hospitals.facilityCode })
     .from(viewingAuthorities)
     .leftJoin(hospitals, eq(hospitals.facilityCode, viewingAuthorities.facilityCode))
     .where(and(eq(viewingAuthorities.subject, subject), eq(viewingAuthorities.facilityCode, facilityCode), isNull(viewingAuthorities.revokedAt)));
-  const atHospital = rows.some((row) => row.authority === 'EMERGENCY_VIEWING' && row.hospital !== null);
   const declarationIds = rows.map((row) => row.disasterId).filter((id): id is string => id !== null);
-  const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await db.select().from(disasters).where(inArray(disasters.id, declarationIds)))
-    .map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt }));
+  const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await db.select().from(disasters).where(inArray(disasters.id, declarationIds))).map(disasterFactOf);
+  return liveStaffFacts(rows.map((row) => ({ authority: row.authority, disasterId: row.disasterId, hospital: row.hospital !== null })), declarations, facilityCode, now);
+}
+
+export interface StaffFacts { authorities: ViewingAuthority[]; atHospital: boolean; disasterIdsOfAuthority: Array<string | null> }
+
+/** An authority row of a staff account at its facility, with whether the facility is a registered hospital. */
+interface AuthorityRow { authority: string; disasterId: string | null; hospital: boolean }
+
+/**
+ * The authorities that count now: a DISASTER_VIEWING granted for one declaration only while that declaration is in
+ * force for the facility (its `declarations` are those the rows name).
+ */
+function liveStaffFacts(rows: readonly AuthorityRow[], declarations: readonly DisasterFact[], facilityCode: string, now: Date): StaffFacts {
+  const atHospital = rows.some((row) => row.authority === 'EMERGENCY_VIEWING' && row.hospital);
   const live = rows.filter((row) => row.disasterId === null || declarations.some((d) => d.id === row.disasterId && disasterCovers(d, facilityCode, now)));
   const authorities = VIEWING_AUTHORITIES.filter((authority) => live.some((row) => row.authority === authority));
   return { authorities, atHospital, disasterIdsOfAuthority: live.filter((row) => row.authority === 'DISASTER_VIEWING').map((row) => row.disasterId) };
 }
 
+function disasterFactOf(row: { id: string; prefectures: string[]; facilityCodes: string[] | null; startsAt: Date; endsAt: Date }): DisasterFact {
+  return { id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt };
+}
+
+/** The facts of a batch of questions as the one statement of `loadFacts` answers them (JSON: dates as ISO text). */
+interface FactRows {
+  people: Array<{ patientId: string; insurerNumbers: string[]; currentInsurerNumber: string | null; dvBlocked: boolean }>;
+  consents: Array<{ id: string; patientId: string; facilityCode: string; category: string; registeredAt: string; revokedAt: string | null }>;
+  disasters: Array<DisasterRow>;
+  permissions: Array<{ id: string; disasterId: string; patientId: string; facilityCode: string; basis: string }>;
+  authorities: AuthorityRow[];
+  declarations: Array<DisasterRow>;
+  emergencies: Array<{ id: string; patientId: string; facilityCode: string; openedAt: string; expiresAt: string }>;
+  grant: { id: string; patientId: string; appId: string; categories: string[]; expiresAt: string; revokedAt: string | null; appRegistered: boolean; appDisabledAt: string | null } | null;
+  heads: ChainHead[];
+}
+
+interface DisasterRow { id: string; prefectures: string[]; facilityCodes: string[] | null; startsAt: string; endsAt: string }
+
+const disasterFactOfJson = (row: DisasterRow): DisasterFact =>
+  disasterFactOf({ ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) });
+
 /**
- * Loads every fact the rules need for a batch of questions: a fixed number of statements per batch. `withLapsedConsents`
- * (staff asking about qualifications, whose answer carries the consent flags) adds each category's newest lapsed consent to the
- * valid ones: flag 2 (期限切れ) needs it, and the same statement serves both (contract 5).
+ * Every fact the rules need for a batch of questions, read by one statement (docs/benchmarks.md "SQL statements per
+ * request"): the people and a DV block in force, the facility's open consents, the disasters in force and this
+ * facility's disaster identifications, the staff account's authorities with the hospital registration and the
+ * declarations they name, the emergency accesses opened here, and the PHR grant with its app. A part that does not
+ * apply (no facility, no grant) reads nothing. `withLapsed` (staff asking about qualifications, whose answer carries
+ * the consent flags) adds each category's newest lapsed consent to the valid ones: flag 2 (期限切れ) needs it
+ * (contract 5). `lockPartitions` locks those access-log chain heads in the same statement (ascending partition order,
+ * as appendAccessLog does), so that the decisions and their entries are one read and one write in one transaction.
  */
-async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false } = {}) {
+function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, withLapsed: boolean, lockPartitions: readonly number[]): SQL {
+  const ids = JSON.stringify(patientIds);
+  const facility = actor.facilityCode ?? null;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const cutoff = sql`${new Date(now.getTime() - CONSENT_VALIDITY_MS).toISOString()}::timestamptz`;
+  const list = (rows: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${rows}) r)`;
+  const disasterColumns = sql`d.id, d.prefectures, d.facility_codes as "facilityCodes", d.starts_at as "startsAt", d.ends_at as "endsAt"`;
+  const openConsent = (alias: string) => sql.raw(`${alias}.patient_id in (select patient_id from ids) and ${alias}.revoked_at is null and ${alias}.facility_code = `);
+  return sql`with ids as materialized (select jsonb_array_elements_text(${ids}::jsonb) as patient_id),
+    authority as materialized (
+      select a.authority, a.disaster_id as "disasterId", h.facility_code is not null as hospital
+      from ${viewingAuthorities} a left join ${hospitals} h on h.facility_code = a.facility_code
+      where a.subject = ${actor.subject} and a.facility_code = ${facility}::text and a.revoked_at is null),
+    heads as materialized (
+      select h.partition, h.seq, h.hash from ${auditHeads} h
+      where h.partition in (select jsonb_array_elements_text(${JSON.stringify(lockPartitions)}::jsonb)::integer)
+      order by h.partition for update)
+    select json_build_object(
+      'people', ${list(sql`select p.patient_id as "patientId", p.insurer_numbers as "insurerNumbers", p.current_insurer_number as "currentInsurerNumber",
+        exists (select 1 from ${dvBlocks} b where b.patient_id = p.patient_id and b.lifted_at is null) as "dvBlocked"
+        from ${identityIndex} p where p.patient_id in (select patient_id from ids)`)},
+      'consents', ${list(sql`select c.id, c.patient_id as "patientId", c.facility_code as "facilityCode", c.category, c.registered_at as "registeredAt", c.revoked_at as "revokedAt"
+        from ${consents} c where ${openConsent('c')}${facility}::text and (c.registered_at > ${cutoff} or (${withLapsed}::boolean and c.id in (
+          select distinct on (l.patient_id, l.category) l.id from ${consents} l where ${openConsent('l')}${facility}::text and l.registered_at <= ${cutoff}
+          order by l.patient_id, l.category, l.registered_at desc)))`)},
+      'disasters', ${list(sql`select ${disasterColumns} from ${disasters} d where ${facility}::text is not null and d.starts_at <= ${at} and d.ends_at >= ${at}`)},
+      'permissions', ${list(sql`select i.id, i.disaster_id as "disasterId", i.patient_id as "patientId", i.facility_code as "facilityCode", i.basis
+        from ${disasterIdentifications} i where i.patient_id in (select patient_id from ids) and i.facility_code = ${facility}::text and i.basis is not null`)},
+      'authorities', ${list(sql`select * from authority`)},
+      'declarations', ${list(sql`select ${disasterColumns} from ${disasters} d where d.id in (select "disasterId" from authority)`)},
+      'emergencies', ${list(sql`select e.id, e.patient_id as "patientId", e.facility_code as "facilityCode", e.opened_at as "openedAt", e.expires_at as "expiresAt"
+        from ${emergencyAccesses} e where e.patient_id in (select patient_id from ids) and e.facility_code = ${facility}::text and e.expires_at > ${at}`)},
+      'grant', (select json_build_object('id', g.id, 'patientId', g.patient_id, 'appId', g.app_id, 'categories', g.categories, 'expiresAt', g.expires_at,
+          'revokedAt', g.revoked_at, 'appRegistered', a.client_id is not null, 'appDisabledAt', a.disabled_at)
+        from ${phrGrants} g left join ${phrApps} a on a.client_id = g.app_id where g.id = ${actor.grantId ?? null}::uuid),
+      'heads', ${list(sql`select * from heads`)}
+    )::text as facts`;
+}
+
+/**
+ * Loads every fact the rules need for a batch of questions in one statement (factsStatement), and locks the chain
+ * heads of `lockPartitions` with it. Returns the facts per patient, the grant, and the locked heads.
+ */
+async function loadFacts(db: Db<Tables> | Transaction, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false, lockPartitions = [] as readonly number[] } = {}) {
+  const [row] = resultRows<{ facts: string }>(await db.execute(factsStatement(actor, patientIds, now, withLapsedConsents, lockPartitions)));
+  // No row means no facts: fail closed rather than decide on nothing.
+  if (row === undefined) throw new Error('decision facts could not be read');
+  const read = JSON.parse(row.facts) as FactRows;
   // The identity index holds every person there is (tables.ts identityIndex): an id not in it names nobody.
-  // A DV block in force rides on the person's rows (one statement for both; a row per block in force, none → one row
-  // without); a block without a person decides nothing.
-  const people = await db.select({
-    patientId: identityIndex.patientId, insurerNumbers: identityIndex.insurerNumbers, currentInsurerNumber: identityIndex.currentInsurerNumber, blockId: dvBlocks.id,
-  }).from(identityIndex)
-    .leftJoin(dvBlocks, and(eq(dvBlocks.patientId, identityIndex.patientId), isNull(dvBlocks.liftedAt)))
-    .where(inArray(identityIndex.patientId, patientIds));
-  const personOf = new Map<string, { insurerNumbers: string[]; currentInsurerNumber: string | null; dvBlocked: boolean }>();
-  for (const { patientId, insurerNumbers, currentInsurerNumber, blockId } of people) {
-    personOf.set(patientId, { insurerNumbers, currentInsurerNumber, dvBlocked: (personOf.get(patientId)?.dvBlocked ?? false) || blockId !== null });
-  }
-  const consentRows = actor.facilityCode ? await openConsents(db, patientIds, actor.facilityCode, now, withLapsedConsents) : [];
-  const disasterRows = actor.facilityCode ? await db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))) : [];
+  const personOf = new Map(read.people.map((person) => [person.patientId, person]));
+  const facilityCode = actor.facilityCode;
+  const disasterFacts = read.disasters.map(disasterFactOfJson);
   // A disaster identification opens reads only at the facility that identified the patient, under a declaration
   // still in force (checked again by `decide` through disasterCovers), and only once consent or the exemption is recorded.
-  const permissionRows = actor.facilityCode && disasterRows.length > 0
-    ? await db.select().from(disasterIdentifications)
-      .where(and(inArray(disasterIdentifications.patientId, patientIds), eq(disasterIdentifications.facilityCode, actor.facilityCode), isNotNull(disasterIdentifications.basis)))
-    : [];
-  const staff = actor.facilityCode ? await staffFactsOf(db, actor.subject, actor.facilityCode, now) : { authorities: [] as ViewingAuthority[], atHospital: false };
-  const emergencyRows = actor.facilityCode && staff.atHospital && staff.authorities.includes('EMERGENCY_VIEWING')
-    ? await db.select().from(emergencyAccesses)
-      .where(and(inArray(emergencyAccesses.patientId, patientIds), eq(emergencyAccesses.facilityCode, actor.facilityCode), gt(emergencyAccesses.expiresAt, now)))
-    : [];
-  const grantRows = actor.grantId
-    ? await db.select({ grant: phrGrants, appClientId: phrApps.clientId, appDisabledAt: phrApps.disabledAt }).from(phrGrants).leftJoin(phrApps, eq(phrApps.clientId, phrGrants.appId)).where(eq(phrGrants.id, actor.grantId))
-    : [];
-  const grantRow = grantRows[0]?.grant;
+  const permissions = disasterFacts.length === 0 ? [] : read.permissions;
+  const staff = facilityCode ? liveStaffFacts(read.authorities, read.declarations.map(disasterFactOfJson), facilityCode, now) : { authorities: [] as ViewingAuthority[], atHospital: false };
+  const emergencies = staff.atHospital && staff.authorities.includes('EMERGENCY_VIEWING') ? read.emergencies : [];
+  const grantRow = read.grant;
   // An app the operator disabled, or one no longer registered, reads nothing (fail closed).
-  const appDisabled = grantRows[0] !== undefined && (grantRows[0].appClientId === null || grantRows[0].appDisabledAt !== null);
   const grant: GrantFact | undefined = grantRow
-    ? { id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: grantRow.expiresAt, ...(grantRow.revokedAt ? { revokedAt: grantRow.revokedAt } : {}), appDisabled }
+    ? {
+      id: grantRow.id, patientId: grantRow.patientId, appId: grantRow.appId, categories: grantRow.categories.filter(isCategory), expiresAt: new Date(grantRow.expiresAt),
+      ...(grantRow.revokedAt ? { revokedAt: new Date(grantRow.revokedAt) } : {}), appDisabled: !grantRow.appRegistered || grantRow.appDisabledAt !== null,
+    }
     : undefined;
   const factsFor = (patientId: string, attested: Pick<DecisionRequest, 'insurerMember' | 'counterConfirmation' | 'confirmedHereAt'>): DecisionFacts | undefined => {
     const person = personOf.get(patientId);
@@ -79,14 +148,14 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
     const currentInsurerNumber = insurer?.currentInsurerNumber ?? undefined;
     return {
       dvBlocked: person.dvBlocked,
-      consents: consentRows
+      consents: read.consents
         .filter((row) => row.patientId === patientId && isCategory(row.category))
-        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: row.registeredAt, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}) })),
-      disasters: disasterRows.map((row) => ({ id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt })),
-      disasterPermissions: permissionRows.filter((row) => row.patientId === patientId && (row.basis === 'CONSENT' || row.basis === 'EXEMPTION'))
+        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, category: row.category as Category, registeredAt: new Date(row.registeredAt), ...(row.revokedAt ? { revokedAt: new Date(row.revokedAt) } : {}) })),
+      disasters: disasterFacts,
+      disasterPermissions: permissions.filter((row) => row.patientId === patientId && (row.basis === 'CONSENT' || row.basis === 'EXEMPTION'))
         .map((row) => ({ id: row.id, disasterId: row.disasterId, patientId: row.patientId, facilityCode: row.facilityCode, basis: row.basis as 'CONSENT' | 'EXEMPTION' })),
-      emergencyAccesses: emergencyRows.filter((row) => row.patientId === patientId)
-        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, openedAt: row.openedAt, expiresAt: row.expiresAt })),
+      emergencyAccesses: emergencies.filter((row) => row.patientId === patientId)
+        .map((row) => ({ id: row.id, patientId: row.patientId, facilityCode: row.facilityCode, openedAt: new Date(row.openedAt), expiresAt: new Date(row.expiresAt) })),
       actorAuthorities: staff.authorities,
       actorAtHospital: staff.atHospital,
       ...(grant ? { grant } : {}),
@@ -97,20 +166,7 @@ async function loadFacts(db: Db<Tables>, actor: Actor, patientIds: string[], now
       ...(attested.confirmedHereAt !== undefined ? { confirmedHereAt: new Date(attested.confirmedHereAt) } : {}),
     };
   };
-  return { factsFor, grant };
-}
-
-/**
- * The unrevoked consents at the facility still within their 24 hours (the only ones a rule counts), and with
- * `withLapsed` each person's newest lapsed one per category too (what flag 2 needs): one statement either way.
- */
-function openConsents(db: Db<Tables>, patientIds: string[], facilityCode: string, now: Date, withLapsed: boolean) {
-  const cutoff = new Date(now.getTime() - CONSENT_VALIDITY_MS);
-  const open = and(inArray(consents.patientId, patientIds), eq(consents.facilityCode, facilityCode), isNull(consents.revokedAt));
-  if (!withLapsed) return db.select().from(consents).where(and(open, gt(consents.registeredAt, cutoff)));
-  const newestLapsed = db.selectDistinctOn([consents.patientId, consents.category], { id: consents.id }).from(consents)
-    .where(and(open, lte(consents.registeredAt, cutoff))).orderBy(asc(consents.patientId), asc(consents.category), desc(consents.registeredAt));
-  return db.select().from(consents).where(and(open, or(gt(consents.registeredAt, cutoff), inArray(consents.id, newestLapsed))));
+  return { factsFor, grant, heads: read.heads };
 }
 
 /** A special operation the caller's reads of a person rest on (docs/domain.md "Disaster", "Emergency access"). */
@@ -155,7 +211,7 @@ export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions:
 
 /**
  * Appends entries to their partitions' hash chains inside the caller's transaction, in two statements
- * whatever the batch size: lock the touched heads (ascending partition order, so concurrent requests
+ * whatever the batch size (one when the caller locked the heads already, `lockedBefore`): lock the touched heads (ascending partition order, so concurrent requests
  * cannot deadlock; only the chains this request touches are locked — ARCHITECTURE.md "Beyond one
  * machine"), then insert every entry and move every head in one statement. The heads exist from the
  * start (`ensureAuditHeads` in prepare); a head still missing is created here first.
@@ -163,7 +219,7 @@ export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions:
 /** Who the log names: a signed-in actor, a card reader device (CARD_READER, readers.ts) or a refused card login (PORTAL_LOGIN). */
 export type LoggedActor = Pick<Actor, 'subject' | 'facilityCode'> & { role: Actor['role'] | 'CARD_READER' | 'PORTAL_LOGIN' };
 
-export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
+export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date, lockedBefore: readonly ChainHead[] = []): Promise<void> {
   if (items.length === 0) return;
   const byPartition = new Map<number, LogItem[]>();
   for (const item of items) {
@@ -172,7 +228,8 @@ export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items
   }
   const partitions = [...byPartition.keys()].sort((a, b) => a - b);
   const lockHeads = () => tx.select().from(auditHeads).where(inArray(auditHeads.partition, partitions)).orderBy(asc(auditHeads.partition)).for('update');
-  let locked = await lockHeads();
+  // Heads this transaction already locked (the decision point locks them with its facts) need no second statement.
+  let locked: readonly ChainHead[] = partitions.every((partition) => lockedBefore.some((head) => head.partition === partition)) ? lockedBefore : await lockHeads();
   if (locked.length < partitions.length) {
     await ensureAuditHeads(tx, partitions);
     locked = await lockHeads();
@@ -213,27 +270,35 @@ export const accessLogFault = { enabled: false };
 
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
-  const { factsFor, grant } = await loadFacts(db, actor, patientIds, now, { withLapsedConsents: actor.facilityCode !== undefined && requests.some((r) => r.category === 'QUALIFICATION') });
-  const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags } => {
-    const question = { actor, patientId: request.patientId, category: request.category, now };
-    const facts = factsFor(request.patientId, request);
-    // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
-    // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
-    if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
-    const decision = decide({ ...question, facts });
-    // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
-    // whether to withhold the address (contract 5), from the facts just read: no second call to consent.
-    const facilityCode = actor.facilityCode;
-    if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
-    return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
-  });
-  await db.transaction(async (tx) => {
+  const withLapsedConsents = actor.facilityCode !== undefined && requests.some((r) => r.category === 'QUALIFICATION');
+  // The facts are read in the transaction that writes the entries, with the chain heads of the asked-about patients
+  // locked by the same statement: one read and one write per batch of decisions, and no allow without its entry.
+  const lockPartitions = [...new Set(patientIds.map((id) => partitionOf(id)))].sort((a, b) => a - b);
+  return db.transaction(async (tx) => {
+    const { factsFor, grant, heads } = await loadFacts(tx, actor, patientIds, now, { withLapsedConsents, lockPartitions });
+    const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags } => {
+      const question = { actor, patientId: request.patientId, category: request.category, now };
+      const facts = factsFor(request.patientId, request);
+      // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
+      // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
+      if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
+      const decision = decide({ ...question, facts });
+      // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
+      // whether to withhold the address (contract 5), from the facts just read: no second call to consent.
+      const facilityCode = actor.facilityCode;
+      if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
+      return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
+    });
     await appendAccessLog(tx, actor, decisions.filter(({ logged }) => logged).map(({ request, decision }) => ({
       patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
       reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
-    })), requestId, now);
+    })), requestId, now, heads);
     if (accessLogFault.enabled) throw new Error('injected access-log write failure (demo mode)');
+    return wireDecisions(decisions);
   });
+}
+
+function wireDecisions(decisions: ReadonlyArray<{ request: DecisionRequest; decision: Decision; consentFlags?: VisitConsentFlags }>): WireDecision[] {
   return decisions.map(({ request, decision, consentFlags }) => ({
     patientId: request.patientId,
     category: request.category,

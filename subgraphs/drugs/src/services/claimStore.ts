@@ -3,7 +3,7 @@
 // (issue 5: "rejects a bad batch as a whole with row-level reasons: nothing half-written").
 import { hash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { copyWith, encodeCopyRows, type CoverageLookup, type Db } from '@onshi/kit';
+import { copyWith, encodeCopyRows, resultRows, type CoverageLookup, type Db } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from './claimRouting';
 import { validateClaimBatch, type Claim, type ClaimValidationError } from './claims';
@@ -231,11 +231,6 @@ const keyReason = (key: string) => ({
   reason: `another claim is already stored under the claim key ${key} (facility/month/claim number); send a correction as a new claim number`,
   reasonJa: `レセプトキー ${key}（医療機関・診療年月・レセプト番号）に別の内容のレセプトが登録済みです`,
 });
-
-/** drizzle's `execute` answers with the rows (postgres-js) or with `{ rows }` (PGlite). */
-function resultRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Claims of the batch already stored under their key: same content → resent (skipped), other content → a row error.
