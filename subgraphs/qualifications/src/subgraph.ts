@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type SubgraphDefinition, type SubgraphDeps } from '@onshi/kit';
+import { STAFF_ROLES, type SubgraphDefinition, type SubgraphDeps } from '@onshi/kit';
 import { loadQualificationsConfig } from './config';
 import type { QualificationsContext } from './context';
 import { tables, type Tables } from './db/tables';
@@ -25,6 +25,12 @@ function confirmationScope(base: { actor: { role: string; facilityCode?: string 
   return actor.facilityCode ?? '';
 }
 
+/** Staff read a person through their latest confirmation at their own facility (qualificationAccess.ts). */
+function staffFacility(base: { actor: { role: string; facilityCode?: string } | null }): string | null {
+  const actor = base.actor;
+  return actor && (STAFF_ROLES as readonly string[]).includes(actor.role) && actor.facilityCode ? actor.facilityCode : null;
+}
+
 export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsContext> = {
   name: 'qualifications',
   tables,
@@ -38,7 +44,7 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
   },
   createContext: (base, deps) => ({
     ...base,
-    loaders: { ...createPatientLoaders(deps.db), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
+    loaders: { ...createPatientLoaders(deps.db, staffFacility(base)), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
     // Read per request: a process running past midnight in Japan answers with the new day (validity, age,
     // coverage in force). DEMO_AS_OF still pins the demo's day.
     today: deps.clock.today(),

@@ -6,16 +6,18 @@ import { confirmations, facilities, insurers, patients, qualifications, type Tab
 export type PatientRow = typeof patients.$inferSelect;
 export type QualificationRow = typeof qualifications.$inferSelect & { insurerName: string };
 
+/** The latest confirmation of a person at the caller's facility: what a staff read of the person rests on. */
+export interface LatestConfirmation { at: Date; qualificationId: string | null; newQualificationId: string | null }
+
 /**
  * Batched readers, one set per request: the number of SQL statements for 100 patients equals that
- * for 1 (issue: DataLoader / batched __resolveReference).
+ * for 1 (issue: DataLoader / batched __resolveReference). A person is read with their coverage history and, for
+ * staff (`confirmationsAt`: their facility), their latest confirmation there, in one statement: a request that
+ * asks for a person and their coverage (the doctor's screen, マイページ) reads qualifications once
+ * (docs/benchmarks.md "SQL statements per request"). The history and confirmation readers answer alone for the
+ * callers that do not load the person first.
  */
-export function createPatientLoaders(db: Db<Tables>) {
-  const patient = new DataLoader<string, PatientRow | null>(async (ids) => {
-    const rows = await db.select().from(patients).where(inArray(patients.id, [...ids]));
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export function createPatientLoaders(db: Db<Tables>, confirmationsAt: string | null) {
   const history = new DataLoader<string, QualificationRow[]>(async (ids) => {
     const rows = await db
       .select({ q: qualifications, insurerName: insurers.name })
@@ -23,15 +25,54 @@ export function createPatientLoaders(db: Db<Tables>) {
       .innerJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
       .where(inArray(qualifications.patientId, [...ids]))
       .orderBy(asc(qualifications.patientId), desc(qualifications.qualificationDate));
-    const byPatient = new Map<string, QualificationRow[]>();
-    for (const { q, insurerName } of rows) {
-      const list = byPatient.get(q.patientId) ?? [];
-      list.push({ ...q, insurerName });
-      byPatient.set(q.patientId, list);
-    }
+    const byPatient = groupHistory(rows);
     return ids.map((id) => byPatient.get(id) ?? []);
   });
-  return { patient, history };
+  const latestConfirmation = new DataLoader<string, LatestConfirmation | undefined>(async (ids) => {
+    const rows = await latestConfirmations(db, ids, confirmationsAt ?? '');
+    const byPatient = new Map(rows.map(({ patientId: id, ...latest }) => [id, latest]));
+    return ids.map((id) => byPatient.get(id));
+  });
+  const patient = new DataLoader<string, PatientRow | null>(async (ids) => {
+    // Without a facility (the person, the operator, an insurer) the confirmation subquery matches nothing.
+    const latest = latestConfirmations(db, ids, confirmationsAt ?? '').as('latest');
+    const rows = await db.select({ p: patients, q: qualifications, insurerName: insurers.name, latestAt: latest.at, latestQualificationId: latest.qualificationId, latestNewQualificationId: latest.newQualificationId })
+      .from(patients)
+      .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
+      .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
+      .leftJoin(latest, eq(latest.patientId, patients.id))
+      .where(inArray(patients.id, [...ids]))
+      .orderBy(asc(patients.id), desc(qualifications.qualificationDate));
+    const byId = new Map(rows.map((row) => [row.p.id, row.p]));
+    // A coverage period whose insurer is not in the master is not part of the history (the history reader's inner join).
+    const byPatient = groupHistory(rows.flatMap(({ q, insurerName }) => (q !== null && insurerName !== null ? [{ q, insurerName }] : [])));
+    for (const id of byId.keys()) history.prime(id, byPatient.get(id) ?? []);
+    if (confirmationsAt !== null) {
+      for (const row of rows) {
+        latestConfirmation.prime(row.p.id, row.latestAt ? { at: row.latestAt, qualificationId: row.latestQualificationId, newQualificationId: row.latestNewQualificationId } : undefined);
+      }
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  return { patient, history, latestConfirmation };
+}
+
+/** The latest confirmation of each person at one facility (a subquery of the person reader, or a statement alone). */
+function latestConfirmations(db: Db<Tables>, ids: readonly string[], facilityCode: string) {
+  return db.selectDistinctOn([confirmations.patientId], {
+    patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
+  }).from(confirmations).where(and(inArray(confirmations.patientId, [...ids]), eq(confirmations.facilityCode, facilityCode)))
+    .orderBy(asc(confirmations.patientId), desc(confirmations.at));
+}
+
+function groupHistory(rows: ReadonlyArray<{ q: typeof qualifications.$inferSelect; insurerName: string }>): Map<string, QualificationRow[]> {
+  const byPatient = new Map<string, QualificationRow[]>();
+  for (const { q, insurerName } of rows) {
+    const list = byPatient.get(q.patientId) ?? [];
+    list.push({ ...q, insurerName });
+    byPatient.set(q.patientId, list);
+  }
+  return byPatient;
 }
 export type PatientLoaders = ReturnType<typeof createPatientLoaders>;
 

@@ -3,13 +3,10 @@
  * asked of the decision point with the facts only this subgraph holds (platform pdp.ts DecisionRequest), and shaped by
  * the view of the policy rule that allowed (platform policy.ts RuleView). The rules themselves live in the policy.
  */
-import DataLoader from 'dataloader';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
-import { confirmations } from '../db/tables';
 import type { QualificationsContext } from '../context';
 import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
-import type { PatientRow, QualificationRow } from './patients';
+import type { LatestConfirmation, PatientRow, QualificationRow } from './patients';
 
 /** What the decision allowed, kept on the loaded person for the field resolvers. */
 export interface QualificationAccess {
@@ -28,28 +25,6 @@ export function patientNotFound(id: string): NotFoundError {
   return new NotFoundError(patientNotFoundMessage(id));
 }
 
-interface LatestConfirmation { at: Date; qualificationId: string | null; newQualificationId: string | null }
-
-/** One batched reader per request (the statement count does not grow with the number of people asked). */
-const latestConfirmationLoaders = new WeakMap<QualificationsContext, DataLoader<string, LatestConfirmation | undefined>>();
-
-/** The latest confirmation of each person at the caller's facility, one statement per batch. */
-function latestConfirmationHere(ctx: QualificationsContext, patientId: string, facilityCode: string): Promise<LatestConfirmation | undefined> {
-  let loader = latestConfirmationLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await ctx.db.selectDistinctOn([confirmations.patientId], {
-        patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
-      }).from(confirmations).where(and(inArray(confirmations.patientId, [...ids]), eq(confirmations.facilityCode, facilityCode)))
-        .orderBy(asc(confirmations.patientId), desc(confirmations.at));
-      const byPatient = new Map(rows.map(({ patientId: id, ...latest }) => [id, latest]));
-      return ids.map((id) => byPatient.get(id));
-    });
-    latestConfirmationLoaders.set(ctx, loader);
-  }
-  return loader.load(patientId);
-}
-
 function inForceOn(q: Pick<QualificationRow, 'qualificationDate' | 'disqualificationDate'>, date: string): boolean {
   return q.qualificationDate <= date && (q.disqualificationDate === null || q.disqualificationDate >= date);
 }
@@ -65,7 +40,7 @@ export async function loadAllowedPatient(ctx: QualificationsContext, id: string)
   let confirmation: LatestConfirmation | undefined;
   let insurerMember = false;
   if (actor && (STAFF_ROLES as readonly Role[]).includes(actor.role) && actor.facilityCode) {
-    confirmation = await latestConfirmationHere(ctx, id, actor.facilityCode);
+    confirmation = await ctx.loaders.latestConfirmation.load(id);
   } else if (actor?.role === 'INSURER' && actor.insurerNumber) {
     const own = actor.insurerNumber;
     insurerMember = (await ctx.loaders.history.load(id)).some((q) => q.insurerNumber === own && inForceOn(q, ctx.today));
