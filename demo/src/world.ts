@@ -296,6 +296,15 @@ export const DEMO_PHR_APPS: readonly DemoPhrApp[] = [{
 }];
 
 /**
+ * Demo cards not yet registered for health-insurance use (初回登録): every tenth generated patient, so the portal
+ * and the counter can show the registration step. 山田 and 佐藤 are registered. Qualifications seeds its cards by
+ * this; consent's demo rollout history (demoReaders.ts) verifies only registered cards.
+ */
+export function demoCardRegistered(index: number): boolean {
+  return index < 2 || index % 10 !== 9;
+}
+
+/**
  * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
  * numbers without the 枝番 matches both, the real system's 5 複数該当 (DOMAIN.md). They have no card and no
  * claims; qualifications stores them and consent's identity index knows them (the decision point decides only about

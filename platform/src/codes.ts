@@ -51,3 +51,8 @@ export function withCheckDigit(payload: string): string {
 export function prefectureOfFacility(code: string): string {
   return code.slice(0, 2);
 }
+
+/** A prefecture code of JIS X 0401: two digits, 01 (北海道) to 47 (沖縄県). */
+export function isPrefectureCode(value: string): boolean {
+  return /^\d{2}$/.test(value) && Number(value) >= 1 && Number(value) <= 47;
+}

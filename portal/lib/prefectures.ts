@@ -19,3 +19,11 @@ export function prefectureName(code: string, locale: Locale): string {
   const entry = /^\d{2}$/.test(code) ? PREFECTURES[Number(code) - 1] : undefined;
   return entry ? entry[locale === 'en' ? 1 : 0] : code;
 }
+
+/** Every prefecture as [code, name], in code order (the operator's prefecture filter). */
+export function prefectureOptions(locale: Locale): Array<[code: string, name: string]> {
+  return PREFECTURES.map((_, index) => {
+    const code = String(index + 1).padStart(2, '0');
+    return [code, prefectureName(code, locale)];
+  });
+}

@@ -4,6 +4,7 @@
  * reason. Anyone else is refused, logged, and nothing changes. (Outside demo mode: services/demoCards.test.ts.)
  */
 import { DEMO_STAFF } from '@onshi/demo';
+import { DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/kit';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -95,6 +96,22 @@ describe('demo card lifecycle', () => {
     expect(card.body.data?.demoCard).toMatchObject({ status: 'ACTIVE', unusable: null });
     const confirmed = await confirm(await readCard(patient.cardSerial));
     expect(confirmed.body.data?.confirmQualificationByCard.patientId).toBe(patient.id);
+  });
+
+  test('a change half done — qualifications changed the card, consent\'s record rolled back — converges when the operator repeats it', async () => {
+    const patient = system.patient(8);
+    const suspensions = async () => (await nationLog()).filter((row) => row.decision === 'ALLOW' && row.reason === 'DEMO_SUSPEND_CARD').length;
+    const recorded = await suspensions();
+    // The first attempt's last step reached qualifications, then consent's transaction failed (services/demoCards.ts).
+    const halfDone = await fetch(new URL(DEMO_CARD_LIFECYCLE_PATH, system.urls.qualifications), {
+      method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret }, body: JSON.stringify({ cardSerial: patient.cardSerial, action: 'SUSPEND' }),
+    });
+    expect(halfDone.status).toBe(200);
+    expect(await suspensions()).toBe(recorded);
+    const again = await system.graphql<{ setDemoCardStatus: DemoCard }>(SET, { s: patient.cardSerial, a: 'SUSPEND' }, await system.token('admin'));
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data?.setDemoCardStatus).toMatchObject({ status: 'SUSPENDED', unusable: 'SUSPENDED' });
+    expect(await suspensions()).toBe(recorded + 1);
   });
 
   test('a bad action from the operator: BAD_USER_INPUT, nothing changed', async () => {

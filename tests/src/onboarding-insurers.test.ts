@@ -6,7 +6,7 @@
  * registers an insurer, its account enrolls TOTP through the one-time link and logs in, records a member's 資格取得
  * (qualifications knows the insurer's name) and reads that member — and not another insurer's.
  */
-import { withCheckDigit } from '@onshi/kit';
+import { INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -179,5 +179,25 @@ describe('a registered insurer logs in and works with its own members only', () 
     const result = await system.graphql(REGISTER, input(NEW_KUMIAI, { name: 'テスト健康保険組合', adminId: 'I1402' }), insurerToken);
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
     expect(await registeredNumbers()).not.toContain(NEW_KUMIAI);
+  });
+});
+
+describe('a registration half done: qualifications\' master written, consent\'s commit failed', () => {
+  test('registering again converges: the insurer is registered in consent once, and the master holds the name registered', async () => {
+    const number = withCheckDigit('0614998');
+    // The first attempt's last step reached qualifications, then consent's transaction failed (services/insurers.ts).
+    const halfDone = await fetch(new URL(INSURER_MASTER_PATH, system.urls.qualifications), {
+      method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret },
+      body: JSON.stringify({ number, name: '旧名 健康保険組合', kind: 'KUMIAI', prefecture: '14' }),
+    });
+    expect(halfDone.status).toBe(200);
+    expect(await registeredNumbers()).not.toContain(number);
+    const again = await system.graphql<{ registerInsurer: { insurer: { number: string; name: string } } }>(REGISTER, input(number, { name: '神奈川テスト健康保険組合', adminId: 'I1403' }), await token('admin'));
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data?.registerInsurer.insurer).toMatchObject({ number, name: '神奈川テスト健康保険組合' });
+    expect((await registeredNumbers()).filter((n) => n === number)).toEqual([number]);
+    const master = await system.graphql<{ insurer: { name: string } }>('query($n: String!) { insurer(number: $n) { name } }', { n: number }, await token('admin'));
+    expect(master.body.data?.insurer.name).toBe('神奈川テスト健康保険組合');
+    expect((await changesOf(number)).map((change) => change.action)).toEqual(['REGISTER_INSURER']);
   });
 });

@@ -7,7 +7,7 @@
  * (docs/operations.md "Subsidy (医療情報化支援基金)"); a new clinic counted live after its first reader verification.
  */
 import { japanDate, withCheckDigit } from '@onshi/kit';
-import { DEMO_CLINIC } from '@onshi/demo';
+import { DEMO_CLINIC, demoFacilities } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { newReaderKeyPair, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
@@ -266,6 +266,32 @@ describe('rollout dashboard', () => {
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
     expect(result.text).not.toContain('byPrefecture');
     expect(await facilityLog(null)).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: role, decision: 'DENY', reason: 'VIEW_ROLLOUT:NOT_OPERATOR' })]));
+  });
+
+  test('the demo world has a rollout history: its facilities registered in April 2020, most live along the schedule month by month, a few not yet', async () => {
+    const result = await system.graphql<{ rolloutDashboard: { live: number; monthly: Array<{ month: string; registered: number | null; live: number | null }>; readersPerFacility: Array<{ readers: number; facilities: number }> } }>(DASHBOARD, {}, await token('admin'));
+    expect(result.body.errors).toBeUndefined();
+    const dashboard = result.body.data?.rolloutDashboard;
+    const demoCount = demoFacilities(system.demo.seed).length;
+    const at = (month: string) => dashboard?.monthly.find((m) => m.month === month);
+    const share = (month: string) => (at(month)?.live ?? 0) / demoCount;
+    // Every demo facility registered when the schedule began (the facilities this file registers came later).
+    expect(at('2020-04')?.registered).toBe(demoCount);
+    // Along the schedule (docs/domain.md "Rollout schedule"): about 60 % by March 2021, 90 % by March 2022.
+    expect(Math.abs(share('2021-03') - 0.6)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(share('2022-03') - 0.9)).toBeLessThanOrEqual(0.05);
+    // Nearly all by March 2023, but not all: a few demo facilities are still not live.
+    expect(share('2023-03')).toBeGreaterThanOrEqual(0.9);
+    expect(at('2023-03')?.live).toBeLessThan(demoCount);
+    expect(dashboard?.live).toBeGreaterThanOrEqual(Math.ceil(demoCount * 0.9));
+    // Counts rise month by month: never falling, and up in most of the first two years.
+    const past = (dashboard?.monthly ?? []).filter((m) => m.live !== null).map((m) => m.live ?? 0);
+    expect(past.every((live, i) => i === 0 || live >= (past[i - 1] ?? 0))).toBe(true);
+    const firstTwoYears = past.slice(0, 24);
+    expect(firstTwoYears.filter((live, i) => i > 0 && live > (firstTwoYears[i - 1] ?? 0)).length).toBeGreaterThanOrEqual(18);
+    // Some facilities have no reader yet; the others one each.
+    expect(dashboard?.readersPerFacility.find((r) => r.readers === 0)?.facilities).toBeGreaterThanOrEqual(1);
+    expect(dashboard?.readersPerFacility.find((r) => r.readers === 1)?.facilities).toBeGreaterThanOrEqual(Math.ceil(demoCount * 0.9));
   });
 
   test('a new clinic is registered, not live; after its first verification at its reader it is live, in its prefecture, kind and month', async () => {

@@ -7,7 +7,7 @@
  * patient verifies at the new reader and consents; the doctor reads that patient's drugs.
  */
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_CLINIC, signWithDemoPatientCard } from '@onshi/demo';
+import { DEMO_CLINIC, DEMO_PHARMACY, demoFacilities, signWithDemoPatientCard } from '@onshi/demo';
 import { readerVisit, submitStatement, startReaderChallenge, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
@@ -280,5 +280,81 @@ describe('taking a new clinic into use, end to end', () => {
     expect(back.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const statusChanges = (await changesOf(NEW_CLINIC)).filter((c) => c.action === 'SET_READER_STATUS');
     expect(statusChanges.map((c) => [JSON.parse(c.before ?? '{}').status, JSON.parse(c.after ?? '{}').status])).toEqual([['SUSPENDED', 'RETIRED'], ['ACTIVE', 'SUSPENDED']]);
+  });
+});
+
+describe('the operator\'s facility directory: pages, search by name, code and prefecture, one facility by code', () => {
+  const PAGE = 'query($first: Int!, $offset: Int, $search: String, $prefecture: String) { onboardedFacilities(first: $first, offset: $offset, search: $search, prefecture: $prefecture) { code name prefecture } onboardedFacilityCount(search: $search, prefecture: $prefecture) }';
+  const ONE = 'query($c: String!) { onboardedFacility(code: $c) { code name kind prefecture hospital } }';
+  type Page = { onboardedFacilities: Array<{ code: string; name: string; prefecture: string }>; onboardedFacilityCount: number };
+  const page = async (variables: Record<string, unknown>) => system.graphql<Page>(PAGE, variables, await token('admin'));
+  const demo = () => demoFacilities(system.demo.seed);
+
+  test.each([['yamada', 'PATIENT'], ['clinic-doctor', 'DOCTOR'], ['insurer-kyokai', 'INSURER']])('%s is refused, no facility out, the refusal is logged', async (account, role) => {
+    for (const [query, variables] of [[PAGE, { first: 10, search: 'クリニック' }], [ONE, { c: DEMO_CLINIC.code }]] as const) {
+      const result = await system.graphql(query, variables, await token(account));
+      expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
+      expect(result.body.data ?? null).toBeNull();
+      expect(result.text).not.toContain(DEMO_CLINIC.name);
+    }
+    expect(await facilityLog(null)).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: role, decision: 'DENY', reason: 'VIEW_FACILITIES:NOT_OPERATOR' })]));
+    expect(await facilityLog(DEMO_CLINIC.code)).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: role, decision: 'DENY', reason: 'VIEW_FACILITIES:NOT_OPERATOR' })]));
+  });
+
+  test('pages of `first` from `offset` cover every facility once, newest first; the count agrees; `first` alone still works', async () => {
+    const all = (await page({ first: 500 })).body.data;
+    expect(all?.onboardedFacilityCount).toBe(all?.onboardedFacilities.length);
+    expect(all?.onboardedFacilityCount).toBeGreaterThanOrEqual(demo().length);
+    const pages: string[] = [];
+    for (let offset = 0; offset < (all?.onboardedFacilityCount ?? 0); offset += 10) {
+      const result = await page({ first: 10, offset });
+      expect(result.body.errors).toBeUndefined();
+      pages.push(...(result.body.data?.onboardedFacilities.map((f) => f.code) ?? []));
+    }
+    expect(pages).toEqual(all?.onboardedFacilities.map((f) => f.code));
+    expect((await page({ first: 10, offset: 10_000 })).body.data?.onboardedFacilities).toEqual([]);
+    const legacy = await system.graphql<{ onboardedFacilities: Array<{ code: string }> }>('{ onboardedFacilities(first: 3) { code } }', {}, await token('admin'));
+    expect(legacy.body.data?.onboardedFacilities.map((f) => f.code)).toEqual(pages.slice(0, 3));
+  });
+
+  test('search: part of the name (full-width as half-width), the start of the code, a prefecture; LIKE wildcards match themselves', async () => {
+    const byName = (await page({ first: 500, search: DEMO_PHARMACY.name.slice(0, 3) })).body.data;
+    expect(byName?.onboardedFacilities.map((f) => f.code)).toContain(DEMO_PHARMACY.code);
+    expect(byName?.onboardedFacilities.every((f) => f.name.includes(DEMO_PHARMACY.name.slice(0, 3)))).toBe(true);
+    const byCode = (await page({ first: 500, search: DEMO_CLINIC.code.slice(0, 7) })).body.data;
+    expect(byCode?.onboardedFacilities.map((f) => f.code)).toContain(DEMO_CLINIC.code);
+    expect(byCode?.onboardedFacilities.every((f) => f.code.startsWith(DEMO_CLINIC.code.slice(0, 7)))).toBe(true);
+    const fullWidth = (await page({ first: 500, search: DEMO_CLINIC.code.slice(0, 7).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) })).body.data;
+    expect(fullWidth?.onboardedFacilities).toEqual(byCode?.onboardedFacilities);
+    const osaka = (await page({ first: 500, prefecture: '27' })).body.data;
+    expect(osaka?.onboardedFacilities.length).toBe(osaka?.onboardedFacilityCount);
+    expect(osaka?.onboardedFacilities.every((f) => f.prefecture === '27')).toBe(true);
+    expect(osaka?.onboardedFacilityCount).toBeGreaterThanOrEqual(demo().filter((f) => f.prefecture === '27').length);
+    const both = (await page({ first: 500, prefecture: '13', search: DEMO_CLINIC.name })).body.data;
+    expect(both?.onboardedFacilities.map((f) => f.code)).toEqual([DEMO_CLINIC.code]);
+    for (const wildcard of ['%', '_', '\\']) expect((await page({ first: 500, search: wildcard })).body.data?.onboardedFacilityCount).toBe(0);
+    const one = await system.graphql<{ onboardedFacility: { code: string; name: string } }>(ONE, { c: DEMO_CLINIC.code }, await token('admin'));
+    expect(one.body.data?.onboardedFacility).toMatchObject({ code: DEMO_CLINIC.code, name: DEMO_CLINIC.name });
+  });
+
+  test.each([
+    ['first 0', { first: 0 }, 'first'],
+    ['first 501', { first: 501 }, 'first'],
+    ['a negative offset', { first: 10, offset: -1 }, 'offset'],
+    ['a search of 101 characters', { first: 10, search: 'あ'.repeat(101) }, 'search'],
+    ['prefecture 48', { first: 10, prefecture: '48' }, 'prefecture'],
+    ['prefecture "1"', { first: 10, prefecture: '1' }, 'prefecture'],
+  ])('%s: BAD_USER_INPUT naming the field, no facility out', async (_label, variables, field) => {
+    const result = await page(variables);
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.body.data ?? null).toBeNull();
+  });
+
+  test('one facility: an unregistered or malformed code is NOT_FOUND', async () => {
+    for (const code of [UNREGISTERED, 'x'.repeat(200)]) {
+      const result = await system.graphql(ONE, { c: code }, await token('admin'));
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(result.body.data ?? null).toBeNull();
+    }
   });
 });

@@ -161,6 +161,57 @@ describe('taking a clinic into use in the portal', () => {
     expect(operator.consoleErrors).toEqual([]);
   });
 
+  test('1. the facility list: ten a page with a pager, found by name, code start or prefecture; a facility\'s page is headed with its name', async () => {
+    const { page } = operator;
+    await page.goto(`${portal.url}/operator/facilities`);
+    const rows = page.locator('[data-testid=facilities-table] tbody tr');
+    const codes = () => rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-code')));
+    expect(await rows.count()).toBe(10);
+    expect((await codes())[0]).toBe(CLINIC_A); // newest first
+    const total = Number(await page.getByTestId('facilities-summary').getAttribute('data-total'));
+    expect(total).toBeGreaterThan(60);
+    expect(await page.getByTestId('facilities-pager').textContent()).toContain(`1／${Math.ceil(total / 10)}ページ`);
+    // The whole list at a phone's width was some 17,000 px tall; a page of ten stays within a few screens.
+    await page.setViewportSize({ width: 360, height: 900 });
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(9_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, 'operator-facilities-page-1');
+    await page.getByTestId('facilities-pager').locator('a[rel=next]').click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    expect(await rows.count()).toBe(10);
+    expect(await codes()).not.toContain(CLINIC_A);
+    await shoot(page, 'operator-facilities-page-2');
+
+    await page.fill('#facility-q', 'テストA');
+    await page.click('[data-testid=facility-search] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'テストA');
+    expect(await codes()).toEqual([CLINIC_A]);
+    expect(await page.getByTestId('facilities-pager').count()).toBe(0);
+    await shoot(page, 'operator-facilities-search');
+    await page.fill('#facility-q', DEMO_CLINIC.code.slice(0, 6));
+    await page.click('[data-testid=facility-search] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('q') === DEMO_CLINIC.code.slice(0, 6));
+    expect(await codes()).toContain(DEMO_CLINIC.code);
+    expect((await codes()).every((code) => code?.startsWith(DEMO_CLINIC.code.slice(0, 6)))).toBe(true);
+    await page.fill('#facility-q', '');
+    await page.selectOption('#facility-prefecture', '27');
+    await page.click('[data-testid=facility-search] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('prefecture') === '27');
+    expect(await codes()).toContain(CLINIC_A);
+    expect((await codes()).every((code) => code?.startsWith('27'))).toBe(true);
+    await page.fill('#facility-q', 'どこにもない名前');
+    await page.click('[data-testid=facility-search] button[type=submit]');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'どこにもない名前');
+    expect(await page.getByTestId('facilities-summary').textContent()).toBe('該当する施設はありません。');
+    expect(await rows.count()).toBe(0);
+    await shoot(page, 'operator-facilities-none');
+
+    await page.goto(`${portal.url}/operator/facilities/${DEMO_CLINIC.code}`);
+    expect(await page.locator('main h1').textContent()).toBe(DEMO_CLINIC.name);
+    expect(await page.getByTestId('facility-code').textContent()).toContain(DEMO_CLINIC.code);
+    await shoot(page, 'operator-facility-demo-clinic');
+  });
+
   test('2–3. the administrator enrolls through the link (QR code, first code), and a used link is refused in plain words', async () => {
     adminASecret = await enrollThroughLink(linkA, 'enroll');
     const { page } = await openSession();

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
+import { DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
 import { startSystem, spawnService, type RunningSystem, type ServiceName } from '@onshi/system';
 import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
@@ -27,6 +27,8 @@ const secret = randomBytes(32).toString('base64url');
 const baseEnv = (dir: string, demo: boolean) => ({ DATA_DIR: dir, INTERNAL_SECRET: secret, DEMO_MODE: String(demo), DEMO_PATIENTS: '4', LOG_LEVEL: 'warn', DATABASE_URL: '' });
 
 let production: RunningSystem;
+/** The ADMIN that bootstrap:admin creates (its access token, from the one login its TOTP step allows). */
+let operatorToken = '';
 const productionDir = dataDir();
 const output: string[] = [];
 beforeAll(async () => {
@@ -131,11 +133,46 @@ describe('production mode', () => {
     expect(totpSecret).not.toBe(demoTotpSecret('onshi:admin'));
     const login = await post(gatewayGraphql(), { query: STAFF_LOGIN, variables: { f: null, s: 'A0001', p: password, t: totpCode(totpSecret, new Date()) } });
     expect(JSON.parse(login.text).data?.staffLogin?.role).toBe('ADMIN');
+    operatorToken = JSON.parse(login.text).data?.staffLogin?.accessToken ?? '';
 
     const second = await run();
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('already exists');
     expect(second.stdout).not.toContain('password');
+  });
+});
+
+describe('demo card lifecycle outside demo mode (docs/operations.md "Demo: card lifecycle")', () => {
+  const SET = 'mutation($s: String!, $a: String!) { setDemoCardStatus(cardSerial: $s, action: $a) { cardSerial patientId status } }';
+  const LOOKUP = 'query($s: String) { demoCard(cardSerial: $s) { cardSerial patientId status } }';
+  const graphql = async (query: string, variables: Record<string, unknown>) => {
+    const response = await post(gatewayGraphql(), { query, variables }, { authorization: `Bearer ${operatorToken}` });
+    return { text: response.text, body: JSON.parse(response.text) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  };
+  const nationLog = async () => {
+    const result = await graphql('query { accessLogSearch(patientId: "nation", first: 500) { actorRole category decision reason } }', {});
+    expect(result.body.errors).toBeUndefined();
+    return (result.body.data as { accessLogSearch: Array<{ actorRole: string; category: string; decision: string; reason: string }> }).accessLogSearch;
+  };
+
+  test('the operator\'s suspend, expire and look-up are refused with DEMO_ONLY and logged; nothing is read or changed', async () => {
+    expect(operatorToken).not.toBe('');
+    const serial = 'ANY-CARD-SERIAL-0001';
+    for (const [query, variables, action] of [
+      [SET, { s: serial, a: 'SUSPEND' }, 'DEMO_SUSPEND_CARD'], [SET, { s: serial, a: 'EXPIRE' }, 'DEMO_EXPIRE_CARD'],
+      [SET, { s: serial, a: 'LOSE' }, 'DEMO_SUSPEND_CARD'], [LOOKUP, { s: serial }, 'VIEW_DEMO_CARD'],
+    ] as const) {
+      const refused = await graphql(query, variables);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DEMO_ONLY' });
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.text).not.toContain('patientId');
+      expect(refused.text).not.toContain('"status"');
+      expect(await nationLog()).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: 'ADMIN', category: 'ADMINISTRATION', decision: 'DENY', reason: `${action}:DEMO_ONLY` })]));
+    }
+    // Nothing changed: no admin change was recorded, and qualifications has no card-lifecycle route to change a card with.
+    expect((await nationLog()).filter((row) => row.decision === 'ALLOW' && row.reason.startsWith('DEMO_'))).toEqual([]);
+    const route = await post(`${url('qualifications')}${DEMO_CARD_LIFECYCLE_PATH}`, { cardSerial: serial, action: 'SUSPEND' }, { [INTERNAL_SECRET_HEADER]: secret });
+    expect(route.status).toBe(404);
   });
 });
 

@@ -5,13 +5,15 @@ import { graphql } from './generated';
  * administrator's and the enrollment link's operations. Every rule is the consent subgraph's (services/onboarding.ts).
  */
 export const OnboardedFacilitiesQuery = graphql(`
-  query OnboardedFacilities($first: Int!) {
-    onboardedFacilities(first: $first) { code name kind prefecture hospital registeredAt }
+  query OnboardedFacilities($first: Int!, $offset: Int!, $search: String, $prefecture: String) {
+    onboardedFacilities(first: $first, offset: $offset, search: $search, prefecture: $prefecture) { code name kind prefecture hospital registeredAt }
+    onboardedFacilityCount(search: $search, prefecture: $prefecture)
   }
 `);
 
 export const FacilityDetailQuery = graphql(`
   query FacilityDetail($facilityCode: String!) {
+    onboardedFacility(code: $facilityCode) { code name kind prefecture hospital }
     readersOfFacility(facilityCode: $facilityCode) { id label status registeredAt }
     adminChanges(facilityCode: $facilityCode, first: 100) { id at actorRole actorSubject action target before after }
   }

@@ -67,10 +67,11 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   buildSchema: buildConsentSchema,
   async seedDemo(deps) {
     await seedConsent(deps);
-    await refreshDemoConsent(deps);
     await ensureDemoFacilities(deps);
     await ensureDemoInsurers(deps);
-    await ensureDemoReaders(deps);
+    // Before the day's demo consents: the readers' backdated first verifications decline consent (demoReaders.ts).
+    await ensureDemoReaders(deps, await loadOrCreateSigningKey(signingKeyPath(deps)));
+    await refreshDemoConsent(deps);
   },
   async prepare(deps) {
     const keyPath = signingKeyPath(deps);

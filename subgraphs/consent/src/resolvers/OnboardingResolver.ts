@@ -4,7 +4,7 @@ import { Access, BadUserInputError, ROLES, UnauthenticatedError, type Actor } fr
 import type { ConsentContext } from '../context';
 import { adminChanges, facilities, type accounts } from '../db/tables';
 import { AdminChange, CardReader, FacilityRegistration, PAGE_DEFAULT, PAGE_MAX, OnboardedFacility, StaffAccount, StaffEnrollmentLink, TotpEnrollment } from '../schema/types';
-import { confirmEnrollment, disableStaff, enrollStaff, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/onboarding';
+import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/onboarding';
 import { readersOf } from '../services/readers';
 import { readerView } from './ReaderResolver';
 
@@ -104,11 +104,36 @@ export class OnboardingResolver {
   }
 
   @Access(...ROLES)
-  @Query(() => [OnboardedFacility], { description: 'Operator (ADMIN): registered facilities, newest first (the demo facilities included)' })
-  async onboardedFacilities(@Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<OnboardedFacility[]> {
+  @Query(() => [OnboardedFacility], { description: 'Operator (ADMIN): registered facilities, newest first (the demo facilities included), a page at a time: `first` from `offset`, optionally only those whose name contains `search` or whose code starts with it, and only one prefecture' })
+  async onboardedFacilities(
+    @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Facilities skipped (0: the first page)' }) offset: number,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the name, or the start of the 医療機関コード (at most 100 characters)' }) search: string | null,
+    @Arg('prefecture', () => String, { nullable: true, description: 'Only this prefecture (01–47)' }) prefecture: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<OnboardedFacility[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', null, ctx.requestId, ctx.now());
-    if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
-    return (await ctx.db.select().from(facilities).orderBy(desc(facilities.registeredAt), facilities.code).limit(first)).map(facilityView);
+    if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`, { field: 'first' });
+    if (offset < 0) throw new BadUserInputError('offset must be 0 or more', { field: 'offset' });
+    return (await facilityDirectory(ctx.db, { search, prefecture }, first, offset)).map(facilityView);
+  }
+
+  @Access(...ROLES)
+  @Query(() => Int, { description: 'Operator (ADMIN): how many registered facilities onboardedFacilities would page through with the same search and prefecture' })
+  async onboardedFacilityCount(
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('prefecture', () => String, { nullable: true }) prefecture: string | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<number> {
+    await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', null, ctx.requestId, ctx.now());
+    return facilityCount(ctx.db, { search, prefecture });
+  }
+
+  @Access(...ROLES)
+  @Query(() => OnboardedFacility, { description: 'Operator (ADMIN): one registered facility by its code; NOT_FOUND if it is not registered' })
+  async onboardedFacility(@Arg('code', () => String) code: string, @Ctx() ctx: ConsentContext): Promise<OnboardedFacility> {
+    await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', code, ctx.requestId, ctx.now());
+    return facilityView(await facilityByCode(ctx.db, code));
   }
 
   @Access(...ROLES)

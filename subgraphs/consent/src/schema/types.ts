@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access, AccessTo, STAFF_ROLES } from '@onshi/kit';
+import { CHANGE_ACTIONS } from '../services/onboarding';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {
@@ -505,10 +506,10 @@ export class AdminChange {
   @Field(() => String, { nullable: true })
   facilityCode!: string | null;
 
-  @Field(() => String, { description: 'REGISTER_FACILITY, REGISTER_READER, SET_READER_STATUS, ENROLL_STAFF or DISABLE_STAFF' })
+  @Field(() => String, { description: `One of ${CHANGE_ACTIONS.join(', ')}` })
   action!: string;
 
-  @Field(() => String, { description: 'What was changed: a facility code, reader id or staff subject' })
+  @Field(() => String, { description: 'What was changed: a facility code, reader id, staff subject, subsidy application id, phr-app:<client id>, insurer number or card:<serial>' })
   target!: string;
 
   @Field(() => String, { nullable: true, description: 'JSON before the change (null: created)' })

@@ -8,7 +8,7 @@
  */
 import { BadUserInputError, demoCardLifecycle, NotFoundError, type Actor, type CardStatusClientOptions, type Db, type DemoCardAction, type DemoCardAnswer } from '@onshi/kit';
 import type { Tables } from '../db/tables';
-import { recordChange, refuse, requireOperator, type AdminAction } from './onboarding';
+import { recordChange, refuse, requireOperator, type AdminAction, type ChangeAction } from './onboarding';
 
 const NOT_FOUND = 'No demo card with this serial or holder / 該当するデモ用カードはありません';
 
@@ -43,7 +43,7 @@ export async function lookUpDemoCard(
 export async function changeDemoCard(
   db: Db<Tables>, client: CardStatusClientOptions, demoMode: boolean, actor: Actor, cardSerial: string, action: DemoCardAction, requestId: string, now: Date,
 ): Promise<DemoCardAnswer> {
-  const adminAction: AdminAction = action === 'SUSPEND' ? 'DEMO_SUSPEND_CARD' : 'DEMO_EXPIRE_CARD';
+  const adminAction: ChangeAction = action === 'SUSPEND' ? 'DEMO_SUSPEND_CARD' : 'DEMO_EXPIRE_CARD';
   await guardDemoCard(db, demoMode, actor, adminAction, requestId, now);
   const lookup = lookupOf({ cardSerial });
   const before = await demoCardLifecycle(client, lookup);

@@ -11,7 +11,7 @@
  * written nothing is registered, and if consent's commit fails afterwards the idempotent master row is harmless.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { BadUserInputError, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
+import { BadUserInputError, isPrefectureCode, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
 import { accounts, insurers, type Tables } from '../db/tables';
 import { accountRecord, newEnrollment, recordChange, requireOperator, validDisplayName, validateStaffId, type Enrollment } from './onboarding';
 
@@ -44,10 +44,6 @@ const HOUBETSU: Record<string, { kind: InsurerKindCode; prefectureInNumber: bool
 
 export interface InsurerInput { number: string; name: string; kind?: string | null; prefecture?: string | null }
 
-function validPrefecture(value: string): boolean {
-  return /^\d{2}$/.test(value) && Number(value) >= 1 && Number(value) <= 47;
-}
-
 /**
  * One validator for an insurer: the number's check digit is platform codes.ts isValidInsurerNumber (the one every
  * subgraph uses); the kind and prefecture, when the number says them, must be those (a typo in one is caught by
@@ -64,7 +60,7 @@ export function validateInsurer(input: InsurerInput): InsurerMasterEntry {
   if (kind !== rule.kind) throw new BadUserInputError(`The number is of a ${rule.kind} insurer, not ${kind} / 保険者番号と保険者の種別が一致しません`, { field: 'kind', reason: 'INSURER_KIND_MISMATCH' });
   const numberPrefecture = number.length === 6 ? number.slice(0, 2) : number.slice(2, 4);
   const prefecture = input.prefecture ? input.prefecture : rule.prefectureInNumber ? numberPrefecture : '';
-  if (!validPrefecture(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
+  if (!isPrefectureCode(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
   if (rule.prefectureInNumber && prefecture !== numberPrefecture) throw new BadUserInputError('The number belongs to another prefecture / 保険者番号の都道府県が一致しません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
   const name = input.name.trim();
   if (name.length === 0 || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters / 名称を入力してください', { field: 'name' });

@@ -11,21 +11,28 @@
  * before/after row in admin_changes as its basis: if the log cannot be written, nothing changes (fail closed).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { Secret } from 'otpauth';
-import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
+import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isPrefectureCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
 import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../db/tables';
 import { appendAccessLog, type LoggedActor, type Transaction } from './decisionPoint';
 import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from './readers';
 import type { SecretBox } from './secretBox';
 import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAuth';
 
+/** The admin actions that change something: each is recorded in admin_changes with before and after (AdminChange.action). */
+export const CHANGE_ACTIONS = [
+  'REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'RESET_STAFF_PASSWORD',
+  'APPLY_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY',
+  'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP',
+  'REGISTER_INSURER',
+  'DEMO_SUSPEND_CARD', 'DEMO_EXPIRE_CARD',
+] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+/** Every admin action, the reads included: a refusal of any of them is logged as `<action>:<reason>`. */
 export const ADMIN_ACTIONS = [
-  'REGISTER_FACILITY', 'REGISTER_READER', 'SET_READER_STATUS', 'ENROLL_STAFF', 'DISABLE_STAFF', 'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES',
-  'APPLY_SUBSIDY', 'VIEW_SUBSIDY', 'REVIEW_SUBSIDY', 'PAY_SUBSIDY', 'VIEW_ROLLOUT',
-  'REGISTER_PHR_APP', 'ROTATE_PHR_APP_SECRET', 'DISABLE_PHR_APP', 'VIEW_PHR_APPS', 'RESET_STAFF_PASSWORD',
-  'REGISTER_INSURER', 'VIEW_INSURERS',
-  'VIEW_DEMO_CARD', 'DEMO_SUSPEND_CARD', 'DEMO_EXPIRE_CARD',
+  ...CHANGE_ACTIONS,
+  'VIEW_FACILITY_STAFF', 'VIEW_FACILITIES', 'VIEW_SUBSIDY', 'VIEW_ROLLOUT', 'VIEW_PHR_APPS', 'VIEW_INSURERS', 'VIEW_DEMO_CARD',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 /** The access-log category of admin actions (auditChain.ts LoggedCategory). */
@@ -47,7 +54,7 @@ type FacilityRow = typeof facilities.$inferSelect;
 type AccountRow = typeof accounts.$inferSelect;
 
 export interface AuditRecord {
-  action: AdminAction;
+  action: ChangeAction;
   /** The facility the change concerns; null for what belongs to no facility (a PHR app), logged under `nation`. */
   facilityCode: string | null;
   /** An insurer's registration is logged under the insurer (`insurer:<number>`), not under `nation`. */
@@ -111,7 +118,7 @@ export interface StaffInput { staffId: string; displayName: string; role: string
  */
 export function validateFacility(input: FacilityInput): FacilityInput & { kind: FacilityKind } {
   if (!isValidFacilityCode(input.code)) throw new BadUserInputError('code is not a valid 医療機関コード (10 digits: prefecture, table 1/3/4, district, number, check digit) / 医療機関コードが正しくありません', { field: 'code' });
-  if (!/^\d{2}$/.test(input.prefecture) || Number(input.prefecture) < 1 || Number(input.prefecture) > 47) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
+  if (!isPrefectureCode(input.prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
   if (input.code.slice(0, 2) !== input.prefecture) throw new BadUserInputError('The code belongs to another prefecture / 医療機関コードの都道府県が一致しません', { field: 'prefecture' });
   const kind = facilityKindOfCode(input.code);
   if (input.kind !== kind) throw new BadUserInputError(`The code is of a ${kind} facility (table digit ${input.code.charAt(2)}), not ${input.kind} / 医療機関コードの点数表と種別が一致しません`, { field: 'kind' });
@@ -342,4 +349,46 @@ export async function confirmEnrollment(db: Db<Tables>, secrets: SecretBox, toke
     const [updated] = await tx.update(accounts).set({ totpSecret: row.pendingTotpSecret, lastTotpStep: check.step }).where(eq(accounts.account, account.account)).returning();
     return updated ?? account;
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The operator's facility directory
+// ---------------------------------------------------------------------------------------------------
+
+export const FACILITY_SEARCH_MAX = 100;
+export interface FacilityFilter { search?: string | null; prefecture?: string | null }
+
+/** `%` and `_` (and the escape character itself) match themselves in a LIKE pattern. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * The facilities a search names: part of the name (case-insensitive, full-width letters and digits as half-width) or
+ * the start of the 医療機関コード, and optionally one prefecture (01–47). No filter: every facility.
+ */
+function facilityCondition(filter: FacilityFilter): SQL | undefined {
+  const search = (filter.search ?? '').normalize('NFKC').trim();
+  if (search.length > FACILITY_SEARCH_MAX) throw new BadUserInputError(`search has at most ${FACILITY_SEARCH_MAX} characters / 検索語が長すぎます`, { field: 'search' });
+  const prefecture = filter.prefecture ?? null;
+  if (prefecture !== null && !isPrefectureCode(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
+  const bySearch = search === '' ? undefined : or(ilike(facilities.name, `%${likeLiteral(search)}%`), like(facilities.code, `${likeLiteral(search)}%`));
+  return and(bySearch, prefecture === null ? undefined : eq(facilities.prefecture, prefecture));
+}
+
+/** One page of the directory, newest registration first (then by code, so pages never overlap). */
+export async function facilityDirectory(db: Db<Tables>, filter: FacilityFilter, first: number, offset: number): Promise<FacilityRow[]> {
+  const condition = facilityCondition(filter);
+  return db.select().from(facilities).where(condition).orderBy(desc(facilities.registeredAt), facilities.code).limit(first).offset(offset);
+}
+
+export async function facilityCount(db: Db<Tables>, filter: FacilityFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(facilities).where(facilityCondition(filter));
+  return Number(row?.n ?? 0);
+}
+
+export async function facilityByCode(db: Db<Tables>, code: string): Promise<FacilityRow> {
+  const [row] = code.length <= 10 ? await db.select().from(facilities).where(eq(facilities.code, code)) : [];
+  if (!row) throw new NotFoundError('This facility is not registered / 施設が登録されていません');
+  return row;
 }

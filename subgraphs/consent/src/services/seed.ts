@@ -5,6 +5,7 @@ import {
 } from '@onshi/demo';
 import { accounts, cards, consents, dvBlocks, facilities, hospitals, insurers, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { hashPin, hashSecret } from './card';
+import { DEMO_FACILITIES_REGISTERED_ON } from './demoReaders';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
@@ -111,8 +112,9 @@ export async function ensureDemoInsurers({ db }: SubgraphDeps<Tables>): Promise<
 }
 
 export async function ensureDemoFacilities({ db, demo }: SubgraphDeps<Tables>): Promise<void> {
-  const now = new Date();
+  // Registered when the national schedule began (demoReaders.ts), so the rollout dashboard's months count them.
+  const registeredAt = new Date(Math.min(Date.now(), Date.parse(`${DEMO_FACILITIES_REGISTERED_ON}T00:00:00+09:00`)));
   await db.insert(facilities).values(demoFacilities(demo.seed).map((facility) => ({
-    code: facility.code, name: facility.name, kind: facility.kind, prefecture: facility.prefecture, hospital: facility.code === DEMO_HOSPITAL.code, registeredBy: 'demo-seed', registeredAt: now,
+    code: facility.code, name: facility.name, kind: facility.kind, prefecture: facility.prefecture, hospital: facility.code === DEMO_HOSPITAL.code, registeredBy: 'demo-seed', registeredAt,
   }))).onConflictDoNothing();
 }

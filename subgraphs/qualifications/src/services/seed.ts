@@ -1,18 +1,10 @@
 import { count } from 'drizzle-orm';
 import { addDays, ageOn, birthdayAtAge, copyInBatches, encodeCopyRows, type SubgraphDeps } from '@onshi/kit';
-import { DEMO_INSURERS, demoFacilities, demoTwins, demoPatients, type DemoCoverage, type DemoPatient } from '@onshi/demo';
+import { DEMO_INSURERS, demoCardRegistered, demoFacilities, demoTwins, demoPatients, type DemoCoverage, type DemoPatient } from '@onshi/demo';
 import { cards, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 /** Patients per COPY (patients, cards and coverage rows of a thousand people). */
 const PATIENTS_PER_COPY = 1_000;
-
-/**
- * Demo cards not yet registered for health-insurance use (初回登録, seed): every tenth generated patient,
- * so the portal and the counter can show the registration step. 山田 and 佐藤 are registered.
- */
-export function demoCardRegistered(index: number): boolean {
-  return index < 2 || index % 10 !== 9;
-}
 
 /**
  * The demo cards' certificate expiry (docs/domain.md "Card certificate expiry"): a user certificate runs to its

@@ -8,6 +8,7 @@ import { FacilityDetailQuery } from '@/lib/graphql/onboarding';
 import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
+import { prefectureName } from '@/lib/prefectures';
 import { currentSession } from '@/lib/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -48,12 +49,14 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
   const result = await pageData(await gatewayQuery(FacilityDetailQuery, { facilityCode: code }, session.token), '/staff/login');
   const error = typeof query.error === 'string' ? query.error : undefined;
   const field = typeof query.field === 'string' ? query.field : undefined;
-  const heading = <><p><a href="/operator/facilities">{t.backToFacilities}</a></p><h1>{t.labelled(t.titleOperatorFacility, code)}</h1></>;
-  if (!result.ok) return <>{heading}<ErrorState t={t} failure={result} retryHref={here} /></>;
-  const { readersOfFacility: readers, adminChanges: changes } = result.data;
+  const back = <p><a href="/operator/facilities">{t.backToFacilities}</a></p>;
+  if (!result.ok) return <>{back}<h1>{t.labelled(t.titleOperatorFacility, code)}</h1><ErrorState t={t} failure={result} retryHref={here} /></>;
+  const { onboardedFacility: facility, readersOfFacility: readers, adminChanges: changes } = result.data;
   return (
     <>
-      {heading}
+      {back}
+      <h1 data-testid="facility-name">{facility.name}</h1>
+      <p className="muted" data-testid="facility-code">{facility.code}・{prefectureName(facility.prefecture, locale)}・{t[`kind${facility.kind as 'MEDICAL' | 'DENTAL' | 'PHARMACY'}`] ?? facility.kind}・{facility.hospital ? t.facilityHospital : t.facilityClinic}</p>
       <h2 id="readers">{t.readersTitle}</h2>
       {error ? <FormRefusalNotice locale={locale} refusal={{ code: error, ...(field ? { field } : {}) }} /> : null}
       {query.done === 'reader' ? <p className="notice notice--ok" role="status">{t.readerUpdated}</p> : null}
