@@ -12,7 +12,7 @@ const config: CodegenConfig = {
     'lib/graphql/generated/': {
       preset: 'client',
       // The persisted-documents manifest is the portal's registration of its operations: the gateway lets the
-      // portal client run only these (trusted documents, issue 9). Documents keep their text (hash embedded).
+      // portal client run only these (trusted documents). Documents keep their text (hash embedded).
       presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
       config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: true },
     },

@@ -19,8 +19,8 @@ function loginPathFor(pathname: string): string | undefined {
 
 /**
  * Scripts only from this origin with this response's nonce (Next.js reads it from the request's CSP header
- * and puts it on its inline bootstrap scripts), nothing framed, forms only to this origin (issue 15,
- * item 9). Inline style attributes stay allowed: the charts set widths and colours with them.
+ * and puts it on its inline bootstrap scripts), nothing framed, forms only to this origin.
+ * Inline style attributes stay allowed: the charts set widths and colours with them.
  */
 function contentSecurityPolicy(nonce: string): string {
   return [

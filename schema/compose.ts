@@ -10,7 +10,7 @@ import path from 'node:path';
 import { renderPolicyTable } from '@onshi/platform/policy';
 import { composeSubgraphs, findDrift } from './composition';
 
-/** The generated policy table (issue 16), kept beside the schema files and checked for drift the same way. */
+/** The generated policy table, kept beside the schema files and checked for drift the same way. */
 const POLICY_TABLE = '../docs/access-policy.md';
 
 async function main(): Promise<void> {

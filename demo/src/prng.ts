@@ -57,7 +57,7 @@ export function intBetween(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-/** A stable opaque id (never the My Number, never the insured number: ARCHITECTURE.md "Federation"). */
+/** A stable opaque id (never the My Number, never the insured number: docs/architecture.md "Federation"). */
 export function opaqueId(prefix: string, ...keys: Array<string | number>): string {
   return `${prefix}_${createHash('sha256').update(keys.join('\u0000')).digest('base64url').slice(0, 16)}`;
 }

@@ -12,7 +12,7 @@ import { createRng, intBetween, opaqueId, pick, type Rng } from './prng';
 export type InsurerKind = InsurerKindCode;
 export interface DemoInsurer { number: string; name: string; kind: InsurerKind; prefecture: string }
 
-/** Real-format numbers (the first three are DOMAIN.md's valid examples). */
+/** Real-format numbers (the first three are the valid examples of docs/domain.md "Identity without the My Number"). */
 export const DEMO_INSURERS: readonly DemoInsurer[] = [
   { number: '01130012', name: '全国健康保険協会 東京支部', kind: 'KYOKAI', prefecture: '13' },
   { number: '06132013', name: 'オンシ健康保険組合', kind: 'KUMIAI', prefecture: '13' },
@@ -147,7 +147,7 @@ const MAX_COVERAGES_PER_PERSON = 4;
  * that the rest of the person stays as it was.
  */
 function insuredNumbers(rng: Rng, insurer: DemoInsurer, index: number, k: number) {
-  // 記号 and 番号 are strings and may be full-width in real cards (DOMAIN.md): keep them as text.
+  // 記号 and 番号 are strings and may be full-width in real cards (docs/domain.md "Identity without the My Number"): keep them as text.
   const symbol = insurer.kind === 'KOKUHO' || insurer.kind === 'KOUKI' ? '' : String(intBetween(rng, 1000, 99999));
   intBetween(rng, 1, 999999);
   const serial = index * MAX_COVERAGES_PER_PERSON + k;
@@ -167,7 +167,7 @@ function namedPatient(options: DemoOptions, index: number): DemoPatient | undefi
   const conditions: DemoConditions = { hypertension: false, dyslipidemia: false, diabetes: false, gerd: false, insomnia: false, dementia: false, anticoagulation: false, smoker: false, obese: false };
   const asOfYear = Number(options.asOf.slice(0, 4));
   if (index === 0) {
-    // Changed insurer twice (DOMAIN.md "Receipt re-routing"): company union → 協会けんぽ → 国保 after retiring.
+    // Changed insurer twice (docs/domain.md "Receipt re-routing (レセプト振替), seed 3"): company union → 協会けんぽ → 国保 after retiring.
     return {
       ...base, account: 'yamada', name: '山田 太郎', nameKana: 'ヤマダ タロウ', sex: '1', birthdate: `${asOfYear - 64}-04-12`,
       postNumber: '100-0005', address: '東京都千代田区丸の内2-7-1', cardSerial: 'CARD-YAMADA-0001', linkageNumber: 'LNK-0000000000',
@@ -229,7 +229,7 @@ export function demoPatient(options: DemoOptions, index: number): DemoPatient {
   };
 }
 
-/** 0–2 insurer changes in the last years; 後期高齢 from the 75th birthday (DOMAIN.md, seed 資格). */
+/** 0–2 insurer changes in the last years; 後期高齢 from the 75th birthday (docs/domain.md "Specific health checkups (特定健診)"). */
 function demoCoverages(rng: Rng, index: number, birthdate: string, asOf: string, prefecture: string): DemoCoverage[] {
   const pool = DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI' && (i.prefecture === prefecture || rng() < 0.3));
   const insurers = pool.length > 0 ? pool : DEMO_INSURERS.filter((i) => i.kind !== 'KOUKI');
@@ -266,7 +266,7 @@ export function* demoPatients(options: DemoOptions): Generator<DemoPatient> {
   for (let index = 0; index < options.patients; index += 1) yield demoPatient(options, index);
 }
 
-/** The coverage in force on `date`, if any (ARCHITECTURE: "who insured this person on date D"). */
+/** The coverage in force on `date`, if any ("who insured this person on date D", docs/domain.md "Receipt re-routing (レセプト振替), seed 3"). */
 export function coverageOn(patient: DemoPatient, date: string): DemoCoverage | undefined {
   return patient.coverages.find((c) => c.qualificationDate <= date && (!c.disqualificationDate || c.disqualificationDate >= date));
 }
@@ -285,7 +285,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   // 山田 太郎's current insurer (国保) and his previous one (協会けんぽ): the insurer-transfer demo.
   { account: 'insurer-kokuho', role: 'INSURER', insurerNumber: '131011', name: '千代田区 国保係', staffId: 'I0001' },
   { account: 'insurer-kyokai', role: 'INSURER', insurerNumber: '01130012', name: '協会けんぽ 東京支部 担当', staffId: 'I0002' },
-  // Members aged 75+ in Tokyo: their 後期高齢者健診 files come from the 広域連合 (issue 17).
+  // Members aged 75+ in Tokyo: their 後期高齢者健診 files come from the 広域連合.
   { account: 'insurer-kouki', role: 'INSURER', insurerNumber: '39131008', name: '東京都後期高齢者医療広域連合 担当', staffId: 'I0003' },
 ];
 
@@ -306,7 +306,7 @@ export function demoCardRegistered(index: number): boolean {
 
 /**
  * Twins insured as family members under one 記号・番号 (枝番 01 / 02), same birthdate: typing the card
- * numbers without the 枝番 matches both, the real system's 5 複数該当 (DOMAIN.md). They have no card and no
+ * numbers without the 枝番 matches both, the real system's 5 複数該当 (docs/domain.md "Insurers"). They have no card and no
  * claims; qualifications stores them and consent's identity index knows them (the decision point decides only about
  * people it knows).
  */

@@ -98,7 +98,7 @@ export function refusalRequests(schema: GraphQLSchema, document: DocumentNode, v
 export type RefusalLogger = (context: GatewayContext, requests: RefusalRequests) => Promise<void>;
 
 /**
- * Field-level rules at the gateway (ARCHITECTURE.md layer 2): an operation that selects any field the
+ * Field-level rules at the gateway (docs/architecture.md "Who may see what: three layers", layer 2): an operation that selects any field the
  * caller's role may not read is refused as a whole, before any subgraph is called, so no part of that
  * data can leave the server. The error names the fields so that a client can drop them (ADR 0002).
  * A refusal of a field that carries a category of the access policy is logged for the patient or the owner concerned
@@ -137,7 +137,7 @@ export function isIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-/** Introspection is for operators (GraphiQL) only, unless explicitly allowed in development (issue 9). */
+/** Introspection is for operators (GraphiQL) only, unless explicitly allowed in development. */
 export function introspectionPlugin(allowEveryone: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {

@@ -12,7 +12,7 @@ export const gatewayConfigSchema = z.object({
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SUPERGRAPH_PATH: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'))),
   CONSENT_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('http://127.0.0.1:4004')),
-  /** The services' shared secret: the gateway logs its refusals for role through the consent decision point (issue 16). */
+  /** The services' shared secret: the gateway logs its refusals for role through the consent decision point. */
   INTERNAL_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
   /** Overrides of the subgraph URLs written in the supergraph (tests run subgraphs on ephemeral ports). */
   QUALIFICATIONS_URL: optionalUrl,

@@ -19,7 +19,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   /**
    * A subgraph that is down or too slow becomes one clear error naming it; the other subgraphs' data is
-   * still returned (partial failure, issue 9).
+   * still returned (partial failure).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { clientAddressOf, type RouteHandler, type TokenVerifier } from '@onshi/platform';
 
 /**
- * GraphiQL for operators (issue 9), served from this process — no CDN: the machines are offline.
+ * GraphiQL for operators, served from this process — no CDN: the machines are offline.
  * GraphiQL 3's UMD bundle runs on React 18's UMD builds without a bundler (GraphiQL 4+ needs one).
  * Reachable only with an ADMIN session: the `onshi_operator` cookie (HttpOnly, SameSite=Strict, set by the
  * login form below after the consent subgraph's staff login) holds the operator's access token.

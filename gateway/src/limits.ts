@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SharedState } from '@onshi/platform';
 
 /**
- * Request limits for a public health API (issue 9), configurable by environment. Defaults are generous
+ * Request limits for a public health API, configurable by environment. Defaults are generous
  * for every operation the portal and the documented vendor flows send (tests/src/gateway-limits.test.ts
  * proves it) and small enough that abusive documents are refused before planning. Limit values are not
  * revealed in error texts.

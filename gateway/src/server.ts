@@ -40,7 +40,7 @@ async function operatorLogin(consentGraphqlUrl: string, staffId: string, passwor
 }
 
 /**
- * The public entry point (ARCHITECTURE.md): @apollo/gateway on the static, committed supergraph (ADR 0001),
+ * The public entry point (docs/architecture.md): @apollo/gateway on the static, committed supergraph (ADR 0001),
  * JWT verification, `@access` enforcement before any subgraph is called, masked errors.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {

@@ -1,6 +1,6 @@
 import { canonicalDocument } from './trustedDocuments';
 
-describe('canonical documents (trusted documents, issue 9)', () => {
+describe('canonical documents (trusted documents)', () => {
   test('order of definitions, fields, arguments, variables, whitespace and __typename do not matter', () => {
     const manifest = 'fragment F on Dispensing { date drugName } query Q($a: String, $b: Int!) { me { dispensings(from: $a, first: $b) { edges { node { ...F } } } id } }';
     const sent = `query Q($b: Int!, $a: String) {

@@ -37,13 +37,13 @@ export function loadTrustedDocuments(path: string): Set<string> | undefined {
 const TRUSTED_SOURCES_KEPT = 1000;
 
 /**
- * Trusted documents (issue 9): requests from the portal client may run only the operations registered in
+ * Trusted documents: requests from the portal client may run only the operations registered in
  * the portal's build; vendors (any other client) may send arbitrary operations within the limits.
  * Without a manifest the portal client gets nothing (fail closed).
  */
 export function trustedDocumentsPlugin(clientName: string, trusted: Set<string> | undefined): ApolloServerPlugin<GatewayContext> {
   // The portal sends the same few texts again and again: canonicalising one costs 2–15 ms of parsing and printing
-  // (issue 20: the clinic patient page's server time), so a text found trusted is remembered. Only trusted texts are
+  // (the clinic patient page's server time), so a text found trusted is remembered. Only trusted texts are
   // kept, at most TRUSTED_SOURCES_KEPT of them, so no client can grow this set with texts of its own.
   const trustedSources = new Set<string>();
   return {

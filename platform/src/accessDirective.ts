@@ -1,7 +1,7 @@
 import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, GraphQLString } from 'graphql';
 
 /**
- * Field-level access rule (ARCHITECTURE.md layer 2). `@access` is our own directive, linked with @link and
+ * Field-level access rule (docs/architecture.md "Who may see what: three layers", layer 2). `@access` is our own directive, linked with @link and
  * kept in the supergraph by @composeDirective, because @apollo/gateway refuses supergraphs that use
  * @requiresScopes/@policy (ADR 0002). The gateway reads it from the supergraph SDL; the subgraph enforces it too.
  */

@@ -5,7 +5,7 @@ import { FACILITY_KINDS, ROLES, type Actor } from './roles';
 import type { RevocationList } from './sharedState';
 import { JWKS_PATH } from './contracts';
 
-/** Issuer and audience of Onshi access tokens (signed by the consent subgraph, ARCHITECTURE.md layer 1). */
+/** Issuer and audience of Onshi access tokens (signed by the consent subgraph, docs/architecture.md "Who may see what: three layers", layer 1). */
 export const TOKEN_ISSUER = 'onshi-consent';
 export const TOKEN_AUDIENCE = 'onshi';
 

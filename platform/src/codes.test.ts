@@ -1,6 +1,6 @@
 import { isValidFacilityCode, isValidInsurerNumber, facilityKindOfCode, withCheckDigit } from './codes';
 
-describe('check digits (DOMAIN.md "Identity and numbers")', () => {
+describe('check digits (docs/domain.md "Identity without the My Number")', () => {
   test.each(['33120015', '01130012', '06132013', '131011', '39131008'])('insurer number %s is valid', (n) => {
     expect(isValidInsurerNumber(n)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { FacilityKind } from './roles';
 
 /**
- * Check digits of Japanese insurance numbers (DOMAIN.md "Identity and numbers"): the last digit of an
+ * Check digits of Japanese insurance numbers (docs/domain.md "Identity without the My Number"): the last digit of an
  * insurer number (保険者番号) and of a medical institution code (医療機関コード) is a Luhn check digit
  * (weights 2,1 from the right, digit sums) over the digits before it.
  */
@@ -26,7 +26,7 @@ export function isValidInsurerNumber(value: string): boolean {
 
 /**
  * 医療機関コード, 10 digits: prefecture 2 (01–47, JIS X 0401) + table 1 (1 医科, 3 歯科, 4 調剤) + district 2 +
- * number 4 + Luhn check digit over the first 9 (DOMAIN.md "Identity and numbers"), e.g. `0110113719`. One rule for
+ * number 4 + Luhn check digit over the first 9 (docs/domain.md "Identity without the My Number"), e.g. `0110113719`. One rule for
  * every service; the drugs claim ingest explains which part is wrong (claims.ts `facilityCodeProblem`).
  */
 export function isValidFacilityCode(value: string): boolean {

@@ -28,21 +28,21 @@ export function isInternalCaller(req: IncomingMessage, secret: string): boolean 
   return isInternalSecret(req.headers[INTERNAL_SECRET_HEADER], secret);
 }
 
-/** Contract 1/2: consent publishes the token-signing keys; the gateway and every subgraph verify tokens with them. */
+/** docs/contracts.md contracts 1 and 2: consent publishes the token-signing keys; the gateway and every subgraph verify tokens with them. */
 export const JWKS_PATH = '/.well-known/jwks.json';
-/** Contract 5: qualifications asks consent for this visit's consent flags (0 なし / 1 あり / 2 期限切れ / 3 取得困難). */
+/** docs/contracts.md contract 5: qualifications asks consent for this visit's consent flags (0 なし / 1 あり / 2 期限切れ / 3 取得困難). */
 export const CONSENT_FLAGS_PATH = '/internal/consent-flags';
-/** Contract 6: qualifications' outbox delivers each change of insurer to checkups and to consent. */
+/** docs/contracts.md contract 6: qualifications' outbox delivers each change of insurer to checkups and to consent. */
 export const INSURER_CHANGES_PATH = '/internal/insurer-changes';
-/** Drugs asks consent which patient ids are known people before storing their claims (issue 17). */
+/** Drugs asks consent which patient ids are known people before storing their claims. */
 export const KNOWN_PATIENTS_PATH = '/internal/known-patients';
-/** Consent (logins, reader verifications) asks qualifications whether a card may be used now (issue 15). */
+/** Consent (logins, reader verifications) asks qualifications whether a card may be used now. */
 export const CARD_STATUS_PATH = '/internal/card-status';
-/** Consent enters an insurer the operator registered into qualifications' insurer master (issue 19, kit insurerMaster.ts). */
+/** Consent enters an insurer the operator registered into qualifications' insurer master (kit insurerMaster.ts, docs/operations.md "Registering an insurer"). */
 export const INSURER_MASTER_PATH = '/internal/insurers';
 /** Demo mode only: looks up a demo card (by serial or holder) and suspends or expires it (kit cardStatus.ts, docs/operations.md "Demo: card lifecycle"). */
 export const DEMO_CARD_LIFECYCLE_PATH = '/internal/demo/card-lifecycle';
-/** Drugs asks qualifications for the coverage of persons on dates, one call per claim batch (issue 18). */
+/** Drugs asks qualifications for the coverage of persons on dates, one call per claim batch. */
 export const COVERAGE_PATH = '/internal/coverage';
 /** Every subgraph asks consent's decision point whether a read about a patient is allowed (and logs it there). */
 export const DECISIONS_PATH = '/internal/decisions';
@@ -56,7 +56,7 @@ export const OPERATIONS_PATH = '/internal/operations';
 const insurerNumber = z.string().regex(/^\d{6}(\d{2})?$/, 'an insurer number has 6 or 8 digits');
 
 /**
- * Contract 6, the insurer-change event: qualifications writes it to its outbox in the transaction of the change and
+ * docs/contracts.md contract 6, the insurer-change event: qualifications writes it to its outbox in the transaction of the change and
  * delivers it at least once; checkups moves the member's checkups (idempotent by eventId), consent updates its
  * identity index. Receivers ignore fields they do not use (checkups does not read toInsurerName).
  */

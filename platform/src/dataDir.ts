@@ -2,7 +2,7 @@
 //
 // PGlite is PostgreSQL in one process: there is no postmaster that would stop a second process from
 // opening the same files, and a second opener runs its own crash recovery and checkpoints over the live
-// owner's files — issue 14 lost a whole consent database that way (`audit:verify` beside `pnpm start`).
+// owner's files — a whole consent database was once lost that way (`audit:verify` beside `pnpm start`).
 // So each subgraph's directory has exactly one owner, recorded in a lock file created with O_EXCL
 // (docs/operations.md "One owner per data directory"). proper-lockfile was considered: it judges staleness
 // by mtime and needs a refresh timer, so a crashed owner blocks the next start until the timeout and a
@@ -171,7 +171,7 @@ export function acquireDataDirLock(dataDir: string, service: string): DataDirLoc
 
 /**
  * `.data/` holds every identity, consent and access-log entry of an installation and its keys: owner-only
- * (0700 directories, 0600 files; issue 15 item 7). The umask covers what the process creates from now on;
+ * (0700 directories, 0600 files). The umask covers what the process creates from now on;
  * the walk fixes what exists (PGlite's initdb copies its files in with mode 0666 whatever the umask).
  */
 export function restrictToOwner(root: string): void {

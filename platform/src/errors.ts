@@ -40,7 +40,7 @@ export class NotFoundError extends OnshiError {
   }
 }
 /**
- * Why a My Number Card cannot be used (issue 15): reported lost (紛失届), suspended, its certificate expired,
+ * Why a My Number Card cannot be used: reported lost (紛失届), suspended, its certificate expired,
  * or never registered for health-insurance use (初回登録). The card status lives in qualifications; every
  * path that accepts a card (portal login, reader verification, consent, confirmation by card) refuses it
  * with this one code and the reason, and releases nothing.

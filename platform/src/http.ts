@@ -31,7 +31,7 @@ export interface HttpServiceOptions<TContext extends ApolloBaseContext> {
   corsOrigins?: string[];
   /**
    * `generate` at the edge (the gateway): the correlation id is always ours, so a client cannot choose what the
-   * access log records (issue 16); a well-formed client x-request-id is kept as the client's reference only, echoed
+   * access log records; a well-formed client x-request-id is kept as the client's reference only, echoed
    * as `x-client-request-id` and logged beside ours. `trust-incoming` (default) inside: the gateway's id flows on.
    */
   requestIds?: 'trust-incoming' | 'generate';
@@ -98,8 +98,8 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
- * A lean node:http integration of Apollo Server (PERFORMANCE.md: the standalone server's HTTP path is the
- * expensive part), shared by the gateway and every subgraph: /graphql, /health, /ready, /metrics, plus
+ * A lean node:http integration of Apollo Server (a profile of the bare Apollo gateway found the standalone server's
+ * HTTP path the expensive part), shared by the gateway and every subgraph: /graphql, /health, /ready, /metrics, plus
  * the service's own routes.
  */
 export async function serveHttp<TContext extends ApolloBaseContext>(options: HttpServiceOptions<TContext>): Promise<RunningService> {

@@ -6,14 +6,15 @@ import type { Category } from './roles';
 import { postToService, type ServiceResponse } from './serviceClient';
 import { DECISIONS_PATH, INTERNAL_SECRET_HEADER } from './contracts';
 
-/** What a subgraph may ask the decision point (ARCHITECTURE.md layer 3). */
+/** What a subgraph may ask the decision point (docs/architecture.md "Who may see what: three layers", layer 3). */
 export interface DecisionRequest {
   patientId: string;
   category: PatientDecisionCategory;
   purpose?: string;
   /**
    * Set only by a subgraph whose own records show that the INSURER actor currently holds this patient as a
-   * member (checkups after an insurer transfer, DOMAIN.md): the decision point trusts internal callers for it.
+   * member (checkups after an insurer transfer, docs/domain.md
+   * "Insurer change: the checkups follow the member"): the decision point trusts internal callers for it.
    */
   insurerMember?: boolean;
   /**
@@ -28,7 +29,7 @@ export interface DecisionRequest {
   confirmedHereAt?: string;
 }
 
-/** This visit's consent flags at the caller's facility (contract 5): 0 なし / 1 あり / 2 期限切れ / 3 取得困難. */
+/** This visit's consent flags at the caller's facility (docs/contracts.md contract 5): 0 なし / 1 あり / 2 期限切れ / 3 取得困難. */
 export type VisitConsentFlag = '0' | '1' | '2' | '3';
 export interface VisitConsentFlags {
   drug: VisitConsentFlag;
@@ -48,13 +49,13 @@ export interface Decision {
    * her: answer as for a person with no records (docs/domain.md "DV"; `readsRows`).
    */
   code?: Extract<ErrorCode, 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'NOT_FOUND' | 'NO_RECORDS'>;
-  /** A disaster-mode ("special operation — logged") provision (DOMAIN.md "Special rules"). */
+  /** A disaster-mode ("special operation — logged") provision (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)"). */
   special: boolean;
   /** On allow: the id of the policy rule that allowed (its `view` limits the fields, platform policy.ts). */
   rule?: string;
   /**
    * On an allowed QUALIFICATION decision for facility staff (a counter confirmation, a read after one): this visit's
-   * flags (contract 5), computed from the rows the decision itself read, so a confirmation asks consent once.
+   * flags (docs/contracts.md contract 5), computed from the rows the decision itself read, so a confirmation asks consent once.
    */
   consentFlags?: VisitConsentFlags;
 }

@@ -1,5 +1,5 @@
 /**
- * The access policy of Onshi, as data, in one place (issue 16; in the manner of Medplum's AccessPolicy:
+ * The access policy of Onshi, as data, in one place (in the manner of Medplum's AccessPolicy:
  * a list of rules, each naming the category, the actors it applies to and the condition under which it
  * opens the record). Everything else is derived from this list:
  *

@@ -1,5 +1,5 @@
 /**
- * Actors of the system (DOMAIN.md "Actors"). One place for the role names: the `@access` directive,
+ * Actors of the system (docs/domain.md "Who takes part"). One place for the role names: the `@access` directive,
  * the gateway plugin, the subgraph auth checker and the decision point all read them from here.
  */
 export const ROLES = ['PATIENT', 'RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST', 'PHR_APP', 'INSURER', 'ADMIN'] as const;
@@ -9,9 +9,9 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['RECEPTION', 'DOCTOR', 'DENTIST', 'PHARMACIST'] as const satisfies readonly Role[];
 
 /**
- * Categories of information the decision point rules on (per-category consent, DOMAIN.md "Consent").
+ * Categories of information the decision point rules on (per-category consent, docs/domain.md "Consent (同意) — the core rule").
  * EXPENSES (医療費通知) is its own category: the patient's own and an app's under an explicit scope, never a
- * facility's (DOMAIN.md "Consent"; who reads what is in ./policy.ts).
+ * facility's (docs/domain.md "Consent (同意) — the core rule"; who reads what is in ./policy.ts).
  */
 export const CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -20,10 +20,10 @@ export type Category = (typeof CATEGORIES)[number];
 export const FACILITY_KINDS = ['MEDICAL', 'DENTAL', 'PHARMACY'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
-/** PHR grant scopes, one per category a patient can share (DOMAIN.md "PHR"). */
+/** PHR grant scopes, one per category a patient can share (docs/domain.md "PHR apps"). */
 export const PHR_SCOPES = { DRUG: 'drug:read', CHECKUP: 'checkup:read', QUALIFICATION: 'qualification:read', EXPENSES: 'expenses:read' } as const satisfies Record<Category, string>;
 
-/** The authenticated caller, built from verified JWT claims (ARCHITECTURE.md "Authentication"). */
+/** The authenticated caller, built from verified JWT claims (docs/architecture.md "Who may see what: three layers", layer 1). */
 export interface Actor {
   /** Stable subject: staff id, patient id, app id or operator id. */
   subject: string;

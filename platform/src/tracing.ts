@@ -1,5 +1,5 @@
 /**
- * OpenTelemetry traces across gateway and subgraphs (issue 9), OFF by default and ON when the standard
+ * OpenTelemetry traces across gateway and subgraphs, OFF by default and ON when the standard
  * variable OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set. Import this module
  * first in a service's entry point: the http and undici (fetch) instrumentations must patch those modules
  * before anything else loads them. W3C trace context then flows gateway → subgraph → decision point.

@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale, t } = await messages();
   const session = await currentSession();
   const currentPath = (await headers()).get('x-onshi-path') ?? '/';
-  // The card-reader kiosk faces patients: no logout and no link into the staff pages (issue 15 finding 5).
+  // The card-reader kiosk faces patients: no logout and no link into the staff pages.
   const kiosk = currentPath === '/reader' || currentPath.startsWith('/reader/') || currentPath.startsWith('/reader?');
   return (
     <html lang={locale}>

@@ -22,12 +22,12 @@ export function metabolicLabel(t: Messages, judgement: string): string {
 }
 
 /**
- * `chartsHref`: the charts stay behind this link instead of being drawn (the clinic page, issue 20: the table already
+ * `chartsHref`: the charts stay behind this link instead of being drawn (the clinic page, the table already
  * carries every value and judgement; the 12 charts were half of that page's weight and render time).
  */
 export function CheckupsView({ checkups, t, locale, headingLevel = 2, chartsHref }: { checkups: Parameters<typeof itemRows>[0]; t: Messages; locale: Locale; headingLevel?: 2 | 3; chartsHref?: string }) {
   const { years, rows } = itemRows(checkups);
-  // The table shows the newest year first (issue 20: on phones and in English the newest years were off-screen);
+  // The table shows the newest year first (on phones and in English the newest years were off-screen);
   // the charts keep time running left to right.
   const newestFirst = [...checkups].sort((a, b) => b.fiscalYear - a.fiscalYear);
   const columnOf = (fiscalYear: number) => years.indexOf(fiscalYear);
@@ -35,7 +35,7 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2, chartsHref
   const name = (row: ItemRow) => (locale === 'ja' ? row.nameJa : row.nameEn);
   return (
     <>
-      {/* Each judgement says in plain words what it means and what to do next (issue 20). */}
+      {/* Each judgement says in plain words what it means and what to do next. */}
       <section className="notice" aria-labelledby="judgement-legend-title" data-testid="judgement-legend">
         <strong id="judgement-legend-title">{t.judgementLegend}</strong>
         <dl className="legend">

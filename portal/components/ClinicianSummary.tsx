@@ -9,7 +9,7 @@ type MedicationSummary = NonNullable<ClinicPatientDrugsQuery['patient']['medicat
 type Checkup = NonNullable<ClinicPatientCheckupsQuery['patient']['checkups']>[number];
 
 /**
- * What a clinician needs first (issue 20), before the full lists: the drugs the patient is probably taking,
+ * What a clinician needs first, before the full lists: the drugs the patient is probably taking,
  * 重複投薬 with the prescribing facilities and 多剤投与 (the API's medicationSummary), and the latest
  * checkup's items outside the reference range with its 階層化. Decision support only: the clinician judges.
  */

@@ -3,7 +3,7 @@ import type { DispensingFieldsFragment } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
 /**
- * One dispensed drug with every field a patient or clinician needs (DOMAIN.md "Drug information"):
+ * One dispensed drug with every field a patient or clinician needs (docs/domain.md "Drug information (薬剤情報) and medical expenses"):
  * date, drug, ingredient, amount, usage, days, prescribing facility and pharmacy. Each value keeps its
  * label (a term/description pair) so screen readers read "用法 1日1回朝食後", and the pairs wrap at 360 px.
  */

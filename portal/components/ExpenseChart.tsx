@@ -12,7 +12,7 @@ const COLOURS = { total: '#0b4f9c', share: '#c75100' };
 const yen = (value: number) => `¥${value.toLocaleString('ja-JP')}`;
 
 /**
- * Monthly cost and own share as bars, drawn on the server as SVG: no chart script in the browser (issue 20: the page
+ * Monthly cost and own share as bars, drawn on the server as SVG: no chart script in the browser (the page
  * carried 259 KB of JavaScript for this one chart, against a budget of 150 KB). Each bar carries its amount as a
  * tooltip title; the table below carries the same numbers for screen readers, so the drawing is one image to them.
  */

@@ -33,7 +33,7 @@ export function itemRows(checkups: Checkup[]): { years: number[]; rows: ItemRow[
 
 /**
  * The label of a coded answer or the free text. The API labels every coded answer from the item master (urine −…3+,
- * 喫煙 いいえ, 食べ方 速い …), so the portal never guesses from the raw code (issue 17: 喫煙 showed 「3」).
+ * 喫煙 いいえ, 食べ方 速い …), so the portal never guesses from the raw code (喫煙 showed 「3」).
  */
 export function answerText(item: CheckupItem, locale: 'ja' | 'en'): string | undefined {
   if (item.value !== null) return undefined;

@@ -21,7 +21,7 @@ export function byMonth(notice: ExpenseNotice): MonthSum[] {
 
 /**
  * A text cell that a spreadsheet would run as a formula (`= + - @`, or TAB / CR that some programs skip
- * before one) gets a leading `'`, so it stays text (OWASP "CSV Injection"; issue 15, item 9). Numbers are
+ * before one) gets a leading `'`, so it stays text (OWASP "CSV Injection"). Numbers are
  * our own figures and stay numbers.
  */
 export function csvField(value: string | number): string {

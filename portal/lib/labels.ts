@@ -2,7 +2,7 @@ import type { Category } from '@onshi/consent/src/services/roles';
 import type { Messages } from './messages';
 
 /**
- * The categories a patient can grant a PHR app (DOMAIN.md "PHR"): the API's categories; medical expenses only when
+ * The categories a patient can grant a PHR app (docs/domain.md "PHR apps"): the API's categories; medical expenses only when
  * chosen explicitly (docs/access-policy.md `expenses.phr`). The compiler keeps the list equal to the API's.
  */
 export const GRANTABLE_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES'] as const satisfies readonly Category[];

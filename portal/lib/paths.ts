@@ -7,7 +7,7 @@ const BASE = 'http://portal.invalid';
  * The one check for every return target (`next` after login, `returnTo` of the language switch): only a
  * same-origin relative path is accepted — starting with a single `/`, without control characters or
  * backslashes, and still on this origin when a browser resolves it — otherwise `fallback` (no open
- * redirect: `//evil`, `/\t/evil`, `/\\evil`, `https://evil`, `javascript:` all fall back). Issue 15, item 9.
+ * redirect: `//evil`, `/\t/evil`, `/\\evil`, `https://evil`, `javascript:` all fall back).
  */
 export function safeReturnPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length > 2048) return fallback;

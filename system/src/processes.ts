@@ -76,7 +76,7 @@ export interface SystemOptions {
   ports?: Partial<Record<ServiceName, number>>;
   /**
    * Where the subgraphs listen: loopback unless a private address is given (SUBGRAPH_HOST). Never the
-   * gateway's HOST — `HOST=0.0.0.0` exposes the gateway only (issue 15, item 6).
+   * gateway's HOST — `HOST=0.0.0.0` exposes the gateway only.
    */
   subgraphHost?: string;
   gatewayEnv?: Record<string, string | undefined>;
@@ -130,7 +130,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const consent = await spawn('consent', { ...options.env, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl });
     const env = { ...options.env, CONSENT_URL: consent.url, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl };
     const [drugs, checkups] = await Promise.all([spawn('drugs', env), spawn('checkups', env)]);
-    // qualifications sends insurer-change events to checkups (DOMAIN.md: checkup data follows the member).
+    // qualifications sends insurer-change events to checkups (docs/domain.md "Insurer change: the checkups follow the member").
     const qualifications = await spawn('qualifications', { ...env, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });
     const gateway = await spawn('gateway', {
       LOG_LEVEL: options.env.LOG_LEVEL,

@@ -16,7 +16,7 @@ import { startReplicatedSystem } from './replicas';
 
 async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? path.join(REPO_ROOT, '.data');
-  // Owner-only from the first file on, and fixed on installations created before (issue 15 item 7).
+  // Owner-only from the first file on, and fixed on installations created before.
   restrictToOwner(dataDir);
   const production = process.argv.includes('--production') || process.env.ONSHI_MODE === 'production';
   if (production && ['true', '1'].includes(String(process.env.DEMO_MODE).toLowerCase())) throw new Error('DEMO_MODE=true contradicts production mode');

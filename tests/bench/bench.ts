@@ -1,5 +1,5 @@
 /**
- * The benchmark of issue 10: for each scale, start the real system over a fresh database (the test
+ * The benchmark (docs/benchmarks.md): for each scale, start the real system over a fresh database (the test
  * harness's `startTestSystem`, which uses the same `startSystem` as `pnpm start`; each subgraph seeds its
  * demo data in streamed batches at start), then measure every scenario against every target in the same
  * run — our gateway with 1 and N workers, Hive Gateway with the same worker counts over the same supergraph

@@ -1,5 +1,5 @@
 /**
- * Closed-loop load with autocannon (PERFORMANCE.md used it for the baseline): a fixed number of
+ * Closed-loop load with autocannon (as the first baseline of the bare gateway was measured): a fixed number of
  * keep-alive connections for a fixed duration, after a warm-up run whose figures are discarded.
  * Every response body is checked for GraphQL errors: a 200 carrying `errors` is a failure too.
  */

@@ -1,6 +1,6 @@
 /**
  * Builds benchmark operations from the schema as it is when the benchmark runs. Several scenario fields
- * (issue 10: medicationSummary, checkups, dispensings, the confirmation mutations) land in parallel with
+ * (medicationSummary, checkups, dispensings, the confirmation mutations) land in parallel with
  * this harness, and their result types are owned by other subgraphs; so a scenario names the fields it
  * wants and the selection below each is derived from the public API schema (schema/api.graphql, written by
  * `pnpm compose` together with the supergraph the gateway serves), filtered by the caller's `@access`

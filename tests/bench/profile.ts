@@ -1,7 +1,7 @@
 /**
  * Summarises a V8 CPU profile (`node --cpu-prof`) of the gateway under load: where self time goes by
  * layer (Node internals, GC, Apollo, graphql-js, our code…) and the hottest functions, so the analysis in
- * docs/benchmarks.md rests on measured shares rather than guesses (PERFORMANCE.md did the same).
+ * docs/benchmarks.md rests on measured shares rather than guesses.
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,5 +1,5 @@
 /**
- * The card reader at the reception desk (contract 4), done for a pool of demo patients before the
+ * The card reader at the reception desk (docs/contracts.md contract 4), done for a pool of demo patients before the
  * reception scenario runs: the clinic's registered demo reader asks for a nonce, the patient's virtual card
  * signs it (face check, as most readers do), the reader signs its statement with the patient's answers, and
  * the verification token is kept. The load then measures what the clerk's system does per patient:

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench --replicas 1,2` (issue 23): the reception confirmation (confirmQualificationByCard over verified
+ * `pnpm bench --replicas 1,2`: the reception confirmation (confirmQualificationByCard over verified
  * cards, as in the main benchmark) through the gateway's HAProxy frontend of a replicated start — the same
  * startReplicatedSystem as `pnpm start:replicas` — with each replica count in turn, on one loaded PostgreSQL
  * database and the local Redis, in one run. Reports req/s, latency, the cores each tier used and the CPU one

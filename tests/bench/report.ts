@@ -1,6 +1,6 @@
 /**
  * docs/benchmarks.md and the raw JSON. The generated part of the markdown sits between two markers, so
- * the hand-written analysis around it survives a rerun (issue 10: "rerun it as the other issues land").
+ * the hand-written analysis around it survives a rerun.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The four scenarios of issue 10, as operations over the schema of the moment (see operations.ts).
+ * The four scenarios of the benchmark (docs/benchmarks.md "What is measured"), as operations over the schema of the moment (see operations.ts).
  * Each request of a run takes the next patient of the scenario's pool, so plans are cached (one
  * operation text) while data access is spread over many patients, as at a real reception desk.
  */
@@ -73,7 +73,7 @@ export function patientPool(demo: DemoOptions, size: number): Array<ReturnType<t
 /**
  * `verificationTokens`: reader verifications of pool patients (reader.ts); with them the reception
  * scenario is the card confirmation the issue names, without them the typed-numbers confirmation
- * (DOMAIN.md: ReferenceClassification 2), which needs no reader step.
+ * (ReferenceClassification 2, docs/domain.md "Confirmation at the counter (資格確認)"), which needs no reader step.
  */
 export function scenarioSpecs(demo: DemoOptions, poolSize: number, options: { verificationTokens?: readonly string[] } = {}): ScenarioSpec[] {
   const asOf = demo.asOf ?? new Date().toISOString().slice(0, 10);
@@ -170,7 +170,7 @@ export function prepareScenario(facts: SchemaFacts, spec: ScenarioSpec, distinct
   return { spec, operation, bodies };
 }
 
-/** Whether the schema offers the reader verification and the card confirmation (contract 4). */
+/** Whether the schema offers the reader verification and the card confirmation (docs/contracts.md contract 4). */
 export function cardPathAvailable(facts: SchemaFacts): boolean {
   const mutations = facts.schema.getMutationType()?.getFields() ?? {};
   return ['startReaderVerification', 'submitReaderStatement', 'confirmQualificationByCard'].every((name) => name in mutations);

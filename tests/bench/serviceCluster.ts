@@ -1,7 +1,7 @@
 /**
  * Runs `GATEWAY_WORKERS` copies of a service's unchanged entry (default our gateway, gateway/src/index.ts;
  * `BENCH_SERVICE` names another) as node:cluster workers sharing one port, so the benchmark can compare
- * one and two gateway processes on a 2-core machine (issue 10: "worker count configurable") and run one
+ * one and two gateway processes on a 2-core machine (the worker count is configurable) and run one
  * worker with Node flags such as --cpu-prof. Workers listening on port 0 share the first ephemeral port
  * the primary binds (node:cluster semantics). The primary announces the URL once every worker is ready,
  * using the same IPC message as every other service (kit `announceReady`).

@@ -17,7 +17,7 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
-/** Production mode (issue 10: "starts subgraphs and gateway in production mode"), as Hive Gateway runs. */
+/** Production mode (subgraphs and gateway start in production mode), as Hive Gateway runs. */
 export const PRODUCTION_ENV = { NODE_ENV: 'production' } as const;
 
 /**
@@ -132,7 +132,7 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
 }
 
 /**
- * Hive Gateway's own CLI (`hive-gateway supergraph`, as in PERFORMANCE.md) with `--fork` workers,
+ * Hive Gateway's own CLI (`hive-gateway supergraph`, as in the first baseline) with `--fork` workers,
  * NODE_ENV=production, header propagation from hive-gateway.config.mjs.
  */
 export async function startHiveGateway(options: { workers: number; supergraphPath: string; supergraphSdl: string }): Promise<BenchProcess> {

@@ -1,6 +1,6 @@
 /**
  * The steps of taking a facility into use in the portal (docs/operations.md "Taking a new facility into use"), shared by
- * the Chromium tests of issue 19 (portal-onboarding, portal-story): browser sessions that collect console errors, the
+ * the Chromium tests of onboarding (portal-onboarding, portal-story): browser sessions that collect console errors, the
  * operator's registration of a facility and its administrator, and a one-time enrollment link completed in a fresh
  * browser (password, the QR code's otpauth URI, a first TOTP code).
  */

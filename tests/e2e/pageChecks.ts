@@ -1,6 +1,6 @@
 /**
  * What every portal page test does to a page state: axe-core in the page as it is, screenshots at 360 and 1280 px
- * with no sideways scrolling, and the staff login at /staff/login. Shared by the Chromium tests of issue 19's pages.
+ * with no sideways scrolling, and the staff login at /staff/login. Shared by the Chromium tests of the onboarding pages.
  */
 import path from 'node:path';
 import axe from 'axe-core';

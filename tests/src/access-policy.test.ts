@@ -1,5 +1,5 @@
 /**
- * The access policy through the real path (issue 16): medical expenses (医療費通知) are the patient's own and a PHR
+ * The access policy through the real path: medical expenses (医療費通知) are the patient's own and a PHR
  * app's under an explicit expenses grant, never a facility's; `capabilities` answers from the same policy; every
  * refusal leaves no data and an access-log entry.
  */
@@ -105,7 +105,7 @@ describe('medical expenses: the patient and apps with an explicit expenses grant
   });
 });
 
-describe('refusals for role at the gateway are in the patient\'s log (issue 16 "The log")', () => {
+describe('refusals for role at the gateway are in the patient\'s log', () => {
   test.each<[string, string, string, string]>([
     ['pharmacy-pharmacist', 'CHECKUP', 'query($id: ID!) { patient(id: $id) { checkups { fiscalYear } } }', 'PHARMACIST'],
     ['insurer-kokuho', 'DRUG', 'query($id: ID!) { patient(id: $id) { dispensings { edges { node { drugName } } } } }', 'INSURER'],

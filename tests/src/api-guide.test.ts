@@ -8,7 +8,7 @@ import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
 import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
-/** The vendor examples in docs/api-guide.md run as written (issue 9: "the vendor examples run in the test suite"). */
+/** The vendor examples in docs/api-guide.md run as written, in the test suite. */
 const GUIDE = readFileSync(path.join(REPO_ROOT, 'docs/api-guide.md'), 'utf8');
 /** The card reader's example (section 5), tagged `ts reader-example`. */
 const readerBlock = () => /```ts reader-example\n([\s\S]*?)```/.exec(GUIDE)?.[1];

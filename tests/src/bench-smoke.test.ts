@@ -1,5 +1,5 @@
 /**
- * Smoke run of `pnpm bench` (issue 10): the whole harness end to end on tiny data — real system, real
+ * Smoke run of `pnpm bench`: the whole harness end to end on tiny data — real system, real
  * tokens, every scenario through our gateway, Hive Gateway and (single-subgraph scenarios) the subgraph
  * directly, SQL statement counting, a CPU profile and the written report — with one-second loads, so a
  * broken harness (or a scenario that starts failing under concurrency) shows up in `pnpm test`.

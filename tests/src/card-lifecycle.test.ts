@@ -1,5 +1,5 @@
 /**
- * Demo: card lifecycle (issue 19; docs/operations.md "Demo: card lifecycle"). The operator, standing in for J-LIS,
+ * Demo: card lifecycle (docs/operations.md "Demo: card lifecycle"). The operator, standing in for J-LIS,
  * suspends or expires a demo My Number Card; the next confirmation with it through the gateway is refused with the
  * reason. Anyone else is refused, logged, and nothing changes. (Outside demo mode: services/demoCards.test.ts.)
  */

@@ -6,7 +6,7 @@ import { allStandardItems, checkupFile, routineItems, type FileObservation } fro
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
- * Issue 17, end to end through the gateway: real-format 特定健診情報ファイル are refused for every wrong result (with
+ * Checkup intake (docs/checkup-items.md), end to end through the gateway: real-format 特定健診情報ファイル are refused for every wrong result (with
  * the item, the line and the reason, the database left byte-identical), a file with every standard item is stored and
  * read back field by field, and a 広域連合's 後期高齢者健診 file of a 75+ member is accepted.
  */

@@ -2,8 +2,8 @@ import { coverageOn, type DemoPatient } from '@onshi/demo';
 import { loadItemMaster, type CheckupItem } from '../../subgraphs/checkups/src/services/itemMaster';
 
 /**
- * Builds 特定健診情報ファイル (HL7 CDA R2) the way an examination centre's system writes them (DOMAIN.md "Specific
- * health checkups"; the layout of subgraphs/checkups/src/services/__fixtures__/tokutei-kenshin-good.xml): header with the
+ * Builds 特定健診情報ファイル (HL7 CDA R2) the way an examination centre's system writes them (docs/domain.md "Specific
+ * health checkups (特定健診)"; the layout of subgraphs/checkups/src/services/__fixtures__/tokutei-kenshin-good.xml): header with the
  * member's 保険者番号・記号・番号, the 健診機関 on author/assignedAuthor/representedOrganization, the 健診実施日 on
  * serviceEvent, and one observation per result, JLAC10-coded, values typed PQ / CO / CD / ST.
  */

@@ -8,7 +8,7 @@ import { DEMO_PHARMACY, DEMO_PIN, coverageOn, type DemoPatient } from '@onshi/de
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
- * Issue 6 (checkups subgraph), end to end through the gateway: 5 fiscal years of 特定健診 with judgements and trends,
+ * The checkups subgraph, end to end through the gateway: 5 fiscal years of 特定健診 with judgements and trends,
  * pharmacy/reception denial, insurer transfer, all-or-nothing ingest (GraphQL, CDA, CLI) and batched reads.
  */
 
@@ -84,7 +84,7 @@ describe('checkups: the patient reads 5 fiscal years with judgements and trends'
     expect(result.body.errors).toBeUndefined();
     const checkups = result.body.data?.me.checkups ?? [];
     expect(checkups.map((c) => c.fiscalYear)).toEqual([2022, 2023, 2024, 2025, 2026]);
-    // The insurer at the time: 協会けんぽ until March 2025, 国保 since (DOMAIN.md "Receipt re-routing" demo history).
+    // The insurer at the time: 協会けんぽ until March 2025, 国保 since (docs/domain.md "Receipt re-routing (レセプト振替), seed 3" demo history).
     expect(checkups.map((c) => c.insurerNumber)).toEqual([KYOKAI, KYOKAI, KYOKAI, KOKUHO, KOKUHO]);
     for (const checkup of checkups) {
       const systolic = checkup.items.find((item) => item.code === SYSTOLIC_BP);
@@ -181,7 +181,7 @@ describe('checkups: who may not read them', () => {
   });
 });
 
-describe('checkups: insurer transfer (contract 6) and insurer reads (contract 7)', () => {
+describe('checkups: insurer transfer (docs/contracts.md contract 6) and insurer reads (docs/contracts.md contract 7)', () => {
   const yamada = () => system.patient(0).id;
 
   /** The insurers of the checkups an insurer's token reads (the ones it commissioned, or all it holds). */
@@ -215,7 +215,7 @@ describe('checkups: insurer transfer (contract 6) and insurer reads (contract 7)
     expect(newInsurer.body.data?.patient?.checkups).toHaveLength(5);
     expect(await commissioners('insurer-kokuho')).toEqual([KOKUHO, KOKUHO]);
 
-    // A retry of the same event changes nothing (contract 6: idempotent by eventId).
+    // A retry of the same event changes nothing (docs/contracts.md contract 6: idempotent by eventId).
     expect(await postInsurerChange(toKyokai)).toMatchObject({ status: 200, body: { duplicate: true } });
 
     // A late event older than the change already applied is recorded but does not move the data back.
@@ -336,7 +336,7 @@ describe('checkups: batched reads', () => {
   });
 });
 
-describe('checkups: an insurer change recorded by qualifications reaches checkups (contracts 6 and 7, end to end)', () => {
+describe('checkups: an insurer change recorded by qualifications reaches checkups (docs/contracts.md contracts 6 and 7, end to end)', () => {
   test('協会けんぽ acquires yamada (changeInsurer, deprecated): it receives a copy of all his kept checkups; 国保 keeps only those it commissioned', async () => {
     const yamada = system.patient(0);
     const changed = await system.graphql(
@@ -403,7 +403,7 @@ async function entitiesAt(token: string, patientIds: string[]) {
 
 
 /**
- * yamada at the pharmacy's card reader answers "drug: yes, checkup: yes" (contract 4). The consent subgraph must not
+ * yamada at the pharmacy's card reader answers "drug: yes, checkup: yes" (docs/contracts.md contract 4). The consent subgraph must not
  * record a CHECKUP consent for a pharmacy; whatever it records, the pharmacist must still get no checkups.
  */
 async function registerPharmacyConsentForYamada(): Promise<void> {

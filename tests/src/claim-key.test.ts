@@ -3,7 +3,7 @@ import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
- * Issue 17: claims carry a claim key (facility + month of care + claim number). A resend of the same claim is a
+ * Claims carry a claim key (facility + month of care + claim number). A resend of the same claim is a
  * no-op, a different claim under the same key is refused with a reason, a claim of an unknown patient is a row-level
  * reason, and the batch stays all-or-nothing. CI runs this on PGlite and on PostgreSQL (DATABASE_URL).
  */

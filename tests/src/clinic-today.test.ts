@@ -1,5 +1,5 @@
 /**
- * 本日の資格確認 at a facility (issue 20): `confirmationsAtMyFacilityToday` is one list shared by every
+ * 本日の資格確認 at a facility: `confirmationsAtMyFacilityToday` is one list shared by every
  * staff PC of the facility (it replaced a per-browser cookie), with this visit's consent flags and the time
  * each consent has left. Attacks: another facility's staff, roles without a counter, asking it for drug
  * data, and a person DV-blocked after the confirmation.
@@ -30,7 +30,7 @@ async function listOf(account: string): Promise<GraphQLResponse<{ confirmationsA
 
 const call: GraphQLCall = async (query, variables, bearer) => (await system.graphql(query, variables, bearer)).body;
 
-/** The reader flow at the staff member's facility (contract 4) with the patient's answers, then the confirmation by card. */
+/** The reader flow at the staff member's facility (docs/contracts.md contract 4) with the patient's answers, then the confirmation by card. */
 async function visit(staffAccount: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }): Promise<void> {
   const token = await system.token(staffAccount);
   const facilityCode = DEMO_STAFF.find((staff) => staff.account === staffAccount)?.facilityCode ?? '';
@@ -59,7 +59,7 @@ describe('one list for every staff PC of the facility', () => {
     const rows = result.body.data?.confirmationsAtMyFacilityToday ?? [];
     const both = rows.find((row) => row.patientId === system.patient(BOTH).id);
     expect(both).toMatchObject({ name: system.patient(BOTH).name, method: 'CARD_FACE', qualificationValidity: '1', drugInfoConsentFlag: '1', checkupInfoConsentFlag: '1' });
-    // Valid 24 h from registration (DOMAIN.md "Consent"): registered moments ago, so 23–24 h are left.
+    // Valid 24 h from registration (docs/domain.md "Consent (同意) — the core rule"): registered moments ago, so 23–24 h are left.
     for (const until of [both?.drugConsentExpiresAt, both?.checkupConsentExpiresAt]) {
       const left = Date.parse(until ?? '') - before;
       expect(left).toBeGreaterThan(23 * 3_600_000);

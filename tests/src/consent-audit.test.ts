@@ -1,5 +1,5 @@
 /**
- * The tamper-evident access log (issue 7 "Access log"): append-only for the application's role
+ * The tamper-evident access log: append-only for the application's role
  * (triggers), hash-chained per partition, checkpointed, and `pnpm audit:verify` names the first broken
  * entry after an owner bypasses the triggers and edits a row. Runs on PGlite, or PostgreSQL with DATABASE_URL.
  */

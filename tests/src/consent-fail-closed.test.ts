@@ -2,7 +2,7 @@ import { startTestSystem, type TestSystem } from './harness';
 
 /**
  * "Audit writes fail closed: if the access log can't be written, data is not released" (developers'
- * standards; ARCHITECTURE.md layer 3). The fault is injected through a demo-mode-only internal route.
+ * standards; docs/architecture.md "Who may see what: three layers", layer 3). The fault is injected through a demo-mode-only internal route.
  */
 let system: TestSystem;
 beforeAll(async () => {

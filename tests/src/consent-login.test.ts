@@ -1,5 +1,5 @@
 /**
- * Identity provider through the gateway (issue 7 "Identity provider"; contracts 1–3): card login with
+ * Identity provider through the gateway (docs/contracts.md contracts 1–3): card login with
  * PIN lock and replay protection, staff login with TOTP and throttling, refresh rotation and logout, PHR
  * tokens, and that no endpoint issues a token without a proof.
  */
@@ -40,7 +40,7 @@ async function completeCard(challengeId: string, pin: string, signature: string)
     `mutation($id: ID!, $pin: String!, $sig: String!) { completeCardLogin(challengeId: $id, pin: $pin, signature: $sig) { ${LOGIN} } }`, { id: challengeId, pin, sig: signature });
 }
 
-describe('card login (contract 1)', () => {
+describe('card login (docs/contracts.md contract 1)', () => {
   test('the right PIN and signature log the patient in with a ≤ 15 min token', async () => {
     const serial = system.patient(0).cardSerial;
     const { challengeId, challenge } = await challengeFor(serial);
@@ -89,7 +89,7 @@ describe('card login (contract 1)', () => {
   });
 });
 
-describe('card reader at a facility (contract 4)', () => {
+describe('card reader at a facility (docs/contracts.md contract 4)', () => {
   const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
 
   async function pinStatement(serial: string, pin: string, reader = system.reader(DEMO_CLINIC.code)) {
@@ -158,7 +158,7 @@ async function refresh(refreshToken: string) {
   return (await system.graphql<{ refreshSession: { accessToken: string; refreshToken: string } }>(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${LOGIN} } }`, { r: refreshToken })).body;
 }
 
-describe('staff login, refresh and logout (contract 2)', () => {
+describe('staff login, refresh and logout (docs/contracts.md contract 2)', () => {
   // An account no other test of this file logs in with: a TOTP step is accepted once per account.
   const secret = () => demoTotpSecret(`${system.demo.seed}:hospital-doctor`);
 
@@ -168,7 +168,7 @@ describe('staff login, refresh and logout (contract 2)', () => {
     expect(login.body.errors).toBeUndefined();
     expect(login.body.data?.staffLogin).toMatchObject({ role: 'DOCTOR', facilityCode: DEMO_HOSPITAL.code });
     // Replayed with the right password: TOTP_REUSED (wait for the next code), and never a failure — five
-    // replays in a row are still TOTP_REUSED, not LOGIN_THROTTLED (issue 15, item 8).
+    // replays in a row are still TOTP_REUSED, not LOGIN_THROTTLED.
     for (let i = 0; i < 5; i += 1) {
       const replayedCode = await staffLogin(DEMO_HOSPITAL.code, 'D0002', DEMO_STAFF_PASSWORD, code);
       expect(replayedCode.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOTP_REUSED', retryAfterMs: expect.any(Number) });

@@ -1,5 +1,5 @@
 /**
- * Consent subgraph end to end (issue 7 "Done when"): per-visit consent at the card reader, the 24-hour
+ * Consent subgraph end to end: per-visit consent at the card reader, the 24-hour
  * window (injected registration time through the demo-only route), facility binding, pharmacies and
  * checkups, PHR grants and revocation, DV blocks, disaster search, and the access log — through the
  * gateway, and through the decision point exactly as the other subgraphs call it.
@@ -65,7 +65,7 @@ async function consentAt(patientId: string, facilityCode: string, category: 'DRU
   expect(response.status).toBe(200);
 }
 
-/** The card reader flow at a facility's registered reader (contract 4): nonce, face check + card signature, the patient's answers, signed by the reader. */
+/** The card reader flow at a facility's registered reader (docs/contracts.md contract 4): nonce, face check + card signature, the patient's answers, signed by the reader. */
 async function visitWithConsent(facilityCode: string, patientIndex: number, answers: { drug: boolean; checkup: boolean }) {
   const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
   return readerVisit(call, system.demo, system.reader(facilityCode), system.patient(patientIndex).cardSerial, answers);
@@ -218,7 +218,7 @@ describe('DV-blocked demo patient (佐藤 花子)', () => {
     // The operator's log search keeps the true reason.
     const audit = await system.graphql<{ accessLogSearch: Array<{ reason: string }> }>('query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { reason } }', { p: sato.id }, await system.token('admin'));
     expect(audit.body.data?.accessLogSearch.filter((entry) => entry.reason === 'DV_BLOCK').length).toBeGreaterThanOrEqual(10);
-    // No entry was written for the id that names nobody (docs/domain.md "The log").
+    // No entry was written for the id that names nobody (docs/domain.md "DV and abuse victims, seed 2-2 ※": the log).
     const none = await system.graphql<{ accessLogSearch: unknown[] }>('query($p: ID!) { accessLogSearch(patientId: $p) { reason } }', { p: nobody }, await system.token('admin'));
     expect(none.body.data?.accessLogSearch).toEqual([]);
   });
@@ -365,7 +365,7 @@ describe('access log', () => {
     expect(await decide('hospital-doctor', patient.id, 'DRUG')).toMatchObject({ allow: true });
   });
 
-  test('an insurer reads all checkups with the membership attestation of the checkups subgraph (contract 7), else only as an insurer of record', async () => {
+  test('an insurer reads all checkups with the membership attestation of the checkups subgraph (docs/contracts.md contract 7), else only as an insurer of record', async () => {
     const yamada = system.patient(0);
     // Without the attestation an insurer of record is allowed under checkup.insurer-commissioned: the checkups subgraph
     // then returns only the checkups it commissioned (docs/domain.md "Specific health checkups"); any other insurer is refused.

@@ -1,5 +1,5 @@
 /**
- * Issue 14 "Durability of the embedded default": each subgraph is killed with SIGKILL while it writes and
+ * Durability of the embedded default: each subgraph is killed with SIGKILL while it writes and
  * started again on its port. It starts (its stale lock taken over), every write it acknowledged before the
  * kill is there, and the access log verifies. Embedded PGlite only (docs/operations.md "Stopping, crashes
  * and durability").
@@ -100,7 +100,7 @@ test('SIGKILL of each subgraph during writes: it starts again, every acknowledge
   });
   await running.restartService('drugs');
 
-  // checkups: one recorded insurer change per write (contract 6).
+  // checkups: one recorded insurer change per write (docs/contracts.md contract 6).
   const events = await writeUntilKilled(running, 'checkups', async (n) => {
     const eventId = `crash-${randomUUID()}`;
     const response = await post(`${running.urls.checkups}/internal/insurer-changes`, running.internalSecret, {

@@ -1,5 +1,5 @@
 /**
- * The table-key rules that let the database grow beyond one server (issue 23; docs/scaling.md "Distribution plan"):
+ * The table-key rules that let the database grow beyond one server (docs/scaling.md "Distribution plan"):
  * Citus-style, patient data distributed by patient id and co-located, so that everything one confirmation or one
  * patient's read touches lives on one shard. Read from the real schema: every committed migration of every
  * subgraph is applied to an in-memory PGlite and the catalog is read, so a new migration is checked as it runs.

@@ -1,9 +1,9 @@
-// Issue 5 (drugs subgraph), "Done when", through the real system: gateway, four subgraphs, real database.
+// The drugs subgraph (docs/drugs.md) through the real system: gateway, four subgraphs, real database.
 import { storedDemoClaimsOf } from '../../subgraphs/drugs/src/services/seed';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { retentionCutoff } from '../../subgraphs/drugs/src/services/retention';
 import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/claims';
-// The virtual My Number Card and the demo reader belong to the consent subgraph (contracts 1 and 4): used here as the devices.
+// The virtual My Number Card and the demo reader belong to the consent subgraph (docs/contracts.md contracts 1 and 4): used here as the devices.
 import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
 import { claimsViewableThrough, instantOfJapanDate } from '@onshi/kit';
 import { DEMO_PHARMACY, DEMO_PIN } from '@onshi/demo';
@@ -193,7 +193,7 @@ describe('who may read drug information', () => {
     expect(before.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expectNoDrugData(before.text, 0);
 
-    // At the pharmacy's registered reader (contract 4): the card signs the nonce, the PIN, "drug information: yes".
+    // At the pharmacy's registered reader (docs/contracts.md contract 4): the card signs the nonce, the PIN, "drug information: yes".
     const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
     const visit = await readerVisit(call, system.demo, system.reader(DEMO_PHARMACY.code), system.patient(0).cardSerial, { drug: true, checkup: false }, { method: 'PIN', pin: DEMO_PIN });
     expect(visit.consents.map((c) => c.category)).toEqual(['DRUG']);
@@ -217,7 +217,7 @@ describe('who may read drug information', () => {
     expect(confirmed.body.errors).toBeUndefined();
     const result = await system.graphql<{ patient: { medicationSummary: unknown } | null }>(PATIENT_SUMMARY, { id: system.patient(0).id }, token);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
-    // The drug fields are nullable (partial failure, issue 9): the refused field is null, nothing else leaks.
+    // The drug fields are nullable (partial failure): the refused field is null, nothing else leaks.
     expect(result.body.data?.patient?.medicationSummary ?? null).toBeNull();
     expectNoDrugData(result.text, 0);
   });
@@ -263,7 +263,7 @@ describe('who may read drug information', () => {
     expect(login.body.errors).toBeUndefined();
     const checkupOnly = login.body.data?.phrToken.accessToken;
     // The app may see who the patient is (QUALIFICATION) but not the drugs: the decision point refuses the field
-    // (GRANT_SCOPE: the patient did not grant drugs — CONSENT_REQUIRED, logged; one scope check, issue 16).
+    // (GRANT_SCOPE: the patient did not grant drugs — CONSENT_REQUIRED, logged; one scope check).
     const denied = await system.graphql<{ patient: { dispensings: DispensingPage | null } | null }>(PATIENT_DISPENSINGS, { id: system.patient(0).id }, checkupOnly);
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
     expect(denied.body.data?.patient?.dispensings ?? null).toBeNull();

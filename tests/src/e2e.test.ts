@@ -298,7 +298,7 @@ describe('facility: reader kiosk and staff view', () => {
     expect(await doctor.page.getByTestId('dispensing').count()).toBe(0);
     expect(await doctor.page.locator('#clinic-drugs-title ~ [data-state=error][data-code=BAD_USER_INPUT]').count()).toBe(1);
     await visit(doctor.page, patientUrl);
-    // Server time of the clinic patient page (issue 20 target: ≤ 400 ms on the demo data): the median of three
+    // Server time of the clinic patient page (≤ 400 ms on the demo data): the median of three
     // requests (one slow request on a shared machine says little), printed for the report.
     const times: number[] = [];
     for (let index = 0; index < 3; index += 1) {

@@ -22,7 +22,7 @@ const post = (body: unknown, token?: string) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-describe('gateway limits (issue 9): abusive requests are refused with a status and a code, limits not revealed', () => {
+describe('gateway limits: abusive requests are refused with a status and a code, limits not revealed', () => {
   test('too many aliases → 400 with a code and no limit value in the text', async () => {
     const token = await system.token('yamada');
     const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: id`).join(" ");
@@ -127,7 +127,7 @@ describe('gateway limits (issue 9): abusive requests are refused with a status a
   });
 });
 
-describe('GraphiQL for operators (issue 9)', () => {
+describe('GraphiQL for operators', () => {
   const get = (path: string, cookie?: string) => fetch(`${system.gatewayUrl}${path}`, { headers: cookie ? { cookie: `onshi_operator=${cookie}` } : {}, redirect: 'manual' });
 
   test('without an operator session: 401 and a login form, no schema', async () => {
@@ -167,7 +167,7 @@ describe('GraphiQL for operators (issue 9)', () => {
   });
 });
 
-describe('trusted documents for the portal client (issue 9)', () => {
+describe('trusted documents for the portal client', () => {
   const send = (query: string, token: string, client?: string) =>
     fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
@@ -198,7 +198,7 @@ describe('trusted documents for the portal client (issue 9)', () => {
 });
 
 // Last in this file: it stops the checkups subgraph.
-describe('partial failure (issue 9)', () => {
+describe('partial failure', () => {
   test('with the checkups subgraph down, qualifications and drugs still answer; the error names checkups; /ready reports it', async () => {
     const token = await system.token('yamada');
     await system.stopService('checkups');

@@ -4,7 +4,7 @@ import { serverAudits } from 'graphql-http';
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
- * GraphQL-over-HTTP conformance of the gateway (issue 9): every MUST of graphql-http's server audits
+ * GraphQL-over-HTTP conformance of the gateway: every MUST of graphql-http's server audits
  * passes; the SHOULD/MAY results are saved to test-output/graphql-http-audit.json for the API guide.
  * The audits run with an operator token because some MUSTs query the schema (introspection is ADMIN-only).
  */

@@ -1,9 +1,9 @@
 /**
- * Issue 14: the operator's commands beside a running embedded (PGlite) system. The reproduction — start,
+ * The operator's commands beside a running embedded (PGlite) system. The reproduction — start,
  * consented reads, `audit:verify` at the same time, stop, start — and the same with every command that
  * touches a database (drugs purge and claim ingest, backup), plus a direct opener that must be refused.
- * Then the backup taken while the system ran is restored into an empty directory and started. Also
- * issue 15 item 7: nothing under DATA_DIR readable or writable by group or others.
+ * Then the backup taken while the system ran is restored into an empty directory and started. Also:
+ * nothing under DATA_DIR readable or writable by group or others.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -93,7 +93,7 @@ test('commands beside a running system go through it, a direct opener is refused
   await running.stop();
   system = undefined;
 
-  // Stopped: no lock left behind, and every file owner-only (issue 15 item 7).
+  // Stopped: no lock left behind, and every file owner-only.
   for (const service of ['consent', 'qualifications', 'drugs', 'checkups']) expect(existsSync(path.join(dataDir, service, 'owner.lock'))).toBe(false);
   expect(notOwnerOnly(dataDir)).toEqual([]);
   expect(notOwnerOnly(backupDir)).toEqual([]);

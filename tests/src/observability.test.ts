@@ -41,8 +41,8 @@ afterAll(async () => {
   collector?.close();
 });
 
-describe('observability (issue 9)', () => {
-  test('the gateway\'s request id follows a request into the access log; a client-chosen id is only echoed (issue 16)', async () => {
+describe('observability', () => {
+  test('the gateway\'s request id follows a request into the access log; a client-chosen id is only echoed', async () => {
     const doctor = await system.token('clinic-doctor');
     const clientId = `obs-${Date.now()}`;
     const response = await fetch(`${system.gatewayUrl}/graphql`, {

@@ -1,5 +1,5 @@
 /**
- * Issue 19: insurers and their operator accounts are registered, not seeded (docs/operations.md "Registering an
+ * Insurers and their operator accounts are registered, not seeded (docs/operations.md "Registering an
  * insurer"). The attacker's tests first: every caller but the operator refused, logged, nothing stored; bad numbers
  * (check digit, length, 法別番号, kind or prefecture other than the number's), a duplicate number and a staff ID
  * already used, each a BAD_USER_INPUT naming the field with nothing stored. Then the way through: the operator

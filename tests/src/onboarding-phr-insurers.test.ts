@@ -1,5 +1,5 @@
 /**
- * Issue 19: PHR apps registered by the operator, through the real path (real servers, real HTTP, real DB). Every
+ * PHR apps registered by the operator (docs/operations.md "PHR apps"), through the real path (real servers, real HTTP, real DB). Every
  * mutation's access rules as an attacker would try them (patient, clinic staff, insurer, the PHR app itself, no
  * token): refused with no data, nothing stored, and the refusal in the access log. Bad input (duplicate client id,
  * empty or unknown scopes, bad client id, unknown app) with its extensions.code and nothing stored. Then the app's

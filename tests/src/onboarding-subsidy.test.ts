@@ -1,5 +1,5 @@
 /**
- * Issue 19, subsidy and rollout: the 医療情報化支援基金 application of a facility after going live, the operator's review
+ * Onboarding, subsidy and rollout (docs/operations.md "Subsidy (医療情報化支援基金)"): the 医療情報化支援基金 application of a facility after going live, the operator's review
  * and payment, and the rollout dashboard, through the real system (real servers, real HTTP, real DB). The attacks
  * first — another facility's administrator, staff, patient, insurer, the facility approving itself, paying before
  * approval, approving twice — each refused with its code, no data out, and the refusal in the access log; bad input

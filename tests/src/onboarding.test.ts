@@ -1,5 +1,5 @@
 /**
- * Issue 19, first slice: taking a new facility into use through the API (real servers, real HTTP). Every mutation's
+ * Taking a new facility into use through the API (real servers, real HTTP). Every mutation's
  * access rules as an attacker would try them (patient, clinic staff, another facility's administrator, insurer), and
  * bad input (check digit, prefecture, kind, duplicate code, unknown facility, bad key): each refused with its
  * extensions.code, nothing stored, and the refusal in the access log. Then the whole way: the operator registers a

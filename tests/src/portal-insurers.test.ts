@@ -1,5 +1,5 @@
 /**
- * Issue 19 in the portal, in Chromium against the production build and the real system (docs/operations.md
+ * Registering an insurer in the portal, in Chromium against the production build and the real system (docs/operations.md
  * "Registering an insurer"): the operator's 保険者の登録 page refuses a bad number and a duplicate in plain words,
  * registers an insurer and shows its account's one-time link once; the account enrolls through the link and logs in
  * without a facility code, and reads no operator data. Japanese and English; every page state checked with axe-core

@@ -1,5 +1,5 @@
 /**
- * Issue 19 in the portal, in Chromium against the production build and the real system (docs/operations.md "Taking a
+ * Onboarding in the portal, in Chromium against the production build and the real system (docs/operations.md "Taking a
  * new facility into use"): the operator registers a clinic and its administrator (the one-time link shown once),
  * registers, suspends and retires its reader and reads the change history with before and after; the administrator
  * enrolls through the link (QR code of the otpauth URI, first code), logs in, enrolls a doctor, who enrolls and logs

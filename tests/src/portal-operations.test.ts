@@ -7,7 +7,7 @@ import { canonicalDocument } from '@onshi/gateway/src/trustedDocuments';
 
 /**
  * Every operation the portal registers (its trusted-document manifest) is valid against the public API
- * and under every gateway limit at the documented defaults (issue 9: "a normal portal page's operations
+ * and under every gateway limit at the documented defaults (a normal portal page's operations
  * are under every limit").
  */
 const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'portal/lib/graphql/generated/persisted-documents.json'), 'utf8')) as Record<string, string>;

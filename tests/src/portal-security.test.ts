@@ -1,5 +1,5 @@
 /**
- * The portal's own defences (issue 15, item 9), driven in Chromium against the production build and the real
+ * The portal's own defences, driven in Chromium against the production build and the real
  * system: `next` and `returnTo` accept only same-origin relative paths (the `/\t/evil` open redirect), a
  * Content-Security-Policy that the portal itself never trips (no console violations while it is used), HSTS
  * over TLS, and the expenses CSV with formula cells neutralised.

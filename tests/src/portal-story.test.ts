@@ -1,5 +1,5 @@
 /**
- * Issue 19's "Done when", the whole story in one Chromium run against the production build and the real system
+ * Onboarding, the whole story in one Chromium run against the production build and the real system
  * (docs/operations.md "Taking a new facility into use"): the operator registers a new clinic, its administrator and
  * its reader in the console; the administrator enrolls (link, QR code of the otpauth URI, first code) and enrolls a
  * doctor, who enrolls and logs in; a patient verifies at the new reader on the kiosk page (/reader, playing the reader
@@ -51,7 +51,7 @@ async function dashboard(token: string): Promise<Dashboard> {
   return result.body.data?.rolloutDashboard as Dashboard;
 }
 
-describe('the story of issue 19: a new clinic from registration to live, in the portal', () => {
+describe('the onboarding story: a new clinic from registration to live, in the portal', () => {
   let operator: Session;
   let operatorToken = '';
   let admin: Session;

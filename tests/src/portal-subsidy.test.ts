@@ -1,5 +1,5 @@
 /**
- * Issue 19 in the portal, in Chromium against the production build and the real system: a new clinic, live after its
+ * The subsidy in the portal, in Chromium against the production build and the real system: a new clinic, live after its
  * first verification at its reader, applies for the 医療情報化支援基金 subsidy on /clinic/admin (a negative cost is
  * refused in plain words, nothing stored); the operator approves and pays on /operator/subsidies; the clinic sees
  * its application paid; the operator's /operator/rollout shows the clinic live (Japanese, then English). Every page

@@ -1,5 +1,5 @@
 /**
- * Production mode beside the demo (issue 15, item 6), on real servers: no demo data or demo-only routes,
+ * Production mode beside the demo, on real servers: no demo data or demo-only routes,
  * no derivable ADMIN login, the operator bootstrap, subgraphs on loopback even with HOST=0.0.0.0, schema
  * descriptions only for callers with a token or the internal secret, and neither mode starting on the
  * other's database.

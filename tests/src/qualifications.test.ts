@@ -1,11 +1,11 @@
 /**
- * Qualifications subgraph (issue 4), end to end through the gateway: confirmation at the counter by My
+ * Qualifications subgraph, end to end through the gateway: confirmation at the counter by My
  * Number Card and by insurance card (every QualificationValidity), card registration and loss, check
  * digits, history by date, insurer operations, facility isolation of confirmation records, and the
  * statement count of `Patient.qualifications` for 100 patients vs 1.
  *
  * Tokens come from the harness (the real login flows) and card proofs from the real reader flow
- * (contract 4: the demo reader's signed statement over the demo virtual card's signature).
+ * (docs/contracts.md contract 4: the demo reader's signed statement over the demo virtual card's signature).
  */
 import { INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF } from '@onshi/demo';
@@ -27,11 +27,11 @@ const errorOf = (result: GraphQLResponse<Data>) => result.body.errors?.[0];
 const gql = <T = Data>(query: string, variables: Record<string, unknown>, token: string) => system.graphql<T>(query, variables, token);
 const login = (account: string) => system.token(account);
 
-/** A card serial of the demo world (contract 1). */
+/** A card serial of the demo world (docs/contracts.md contract 1). */
 const serialOf = (index: number) => system.patient(index).cardSerial;
 
 /**
- * The facility's registered card reader (contract 4): the card signs the reader's nonce, the reader checks
+ * The facility's registered card reader (docs/contracts.md contract 4): the card signs the reader's nonce, the reader checks
  * the person (face / PIN / visual attestation) and signs a statement with the patient's answers ("yes" here,
  * so no seeded consent is withdrawn). Answers the verification token the clerk confirms with.
  */
@@ -64,12 +64,12 @@ async function confirmByNumbers(staffAccount: string, numbers: CardNumbers) {
   );
 }
 
-/** The consent subgraph's own answer for the flags (contract 5), to compare the confirmation with. */
+/** The consent subgraph's own answer for the flags (docs/contracts.md contract 5), to compare the confirmation with. */
 async function consentFlagsFromConsent(patientId: string, facilityCode: string): Promise<{ drug: string; checkup: string }> {
   const response = await fetch(`${system.urls.consent}/internal/consent-flags`, {
     method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret }, body: JSON.stringify({ patientId, facilityCode }),
   });
-  // Fail closed (issue 4): when consent cannot answer, the confirmation says 3 取得困難 for both.
+  // Fail closed: when consent cannot answer, the confirmation says 3 取得困難 for both.
   if (!response.ok) return { drug: '3', checkup: '3' };
   const { drug, checkup } = (await response.json()) as { drug: string; checkup: string };
   return { drug, checkup };
@@ -288,7 +288,7 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
 describe('validation: clear BAD_USER_INPUT in Japanese and English, never a stack trace', () => {
   const yamadaBirthdate = () => system.patient(0).birthdate;
 
-  test("insurer numbers: DOMAIN.md's valid examples pass, wrong check digits and lengths are refused with the field", async () => {
+  test("insurer numbers: the valid examples of docs/domain.md pass, wrong check digits and lengths are refused with the field", async () => {
     for (const valid of ['33120015', '01130012', '06132013', '131011']) {
       const result = await confirmByNumbers('clinic-reception', { insurerNumber: valid, insuredCardSymbol: '1', insuredIdentificationNumber: '1', birthdate: yamadaBirthdate() });
       expect(result.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('4');
@@ -302,7 +302,7 @@ describe('validation: clear BAD_USER_INPUT in Japanese and English, never a stac
     }
   });
 
-  test("facility codes: DOMAIN.md's example and the demo facilities pass the check digit; wrong ones are refused", async () => {
+  test("facility codes: the example of docs/domain.md and the demo facilities pass the check digit; wrong ones are refused", async () => {
     const token = await login('clinic-reception');
     const found = await gql<{ facility: { code: string; kind: string } }>('query($c: String!) { facility(code: $c) { code name kind } }', { c: DEMO_PHARMACY.code }, token);
     expect(found.body.data?.facility).toMatchObject({ code: DEMO_PHARMACY.code, kind: 'PHARMACY' });
@@ -452,7 +452,7 @@ describe('history by date and insurer operations', () => {
     );
     // 国保 did not end 協会けんぽ's coverage (docs/domain.md "Insurers"): both are open.
     expect(byDate.body.data?.patient.qualifications.filter((q) => q.disqualificationDate === null).map((q) => q.insurerNumber).sort()).toEqual(['01130012', '131011']);
-    // The change reaches checkups through the outbox (contract 6): one event, delivered.
+    // The change reaches checkups through the outbox (docs/contracts.md contract 6): one event, delivered.
     let events: Array<{ fromInsurerNumber: string | null; toInsurerNumber: string; effectiveDate: string; deliveredAt: string | null }> = [];
     for (let tries = 0; tries < 50; tries += 1) {
       const listed = await gql<{ insurerChangeEvents: typeof events }>('query($p: ID!) { insurerChangeEvents(patientId: $p) { eventId fromInsurerNumber toInsurerNumber effectiveDate attempts deliveredAt lastError } }', { p: person.id }, await login('admin'));

@@ -1,5 +1,5 @@
 /**
- * Issue 15, findings 1–4, as the attacker would try them on a running system (real servers, real HTTP):
+ * The trust chain of card readers and cards (docs/api-guide.md "Card readers"), as the attacker would try it on a running system (real servers, real HTTP):
  * consent only from a registered reader's signed statement, single use, the card's signature before the
  * PIN, and card status on every path. Each refusal is asserted together with "nothing was registered or
  * released", and — where it concerns a patient — its access-log entry.

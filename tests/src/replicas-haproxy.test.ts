@@ -1,5 +1,5 @@
 /**
- * The replicated start (issue 23; docs/operations.md "Replicated start"): two replicas of the gateway and of every
+ * The replicated start (docs/operations.md "Replicated start"): two replicas of the gateway and of every
  * subgraph behind Debian's HAProxy, on one fresh PostgreSQL database and one Redis. Limits, lockouts and logouts
  * hold across replicas; REPLICA_TEST_READS (the issue's 10,000; default 2,000, see READS) concurrent decisions through both consent replicas
  * leave chains audit:verify accepts with exactly that many new entries; two outbox relays deliver each insurer

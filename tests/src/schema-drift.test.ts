@@ -7,7 +7,7 @@ import { composeSubgraphs, findDrift } from '@onshi/schema/composition';
 
 const SCHEMA_DIR = path.join(__dirname, '../../schema');
 
-describe('schema drift (ARCHITECTURE.md "Federation": CI fails when committed files drift)', () => {
+describe('schema drift (docs/architecture.md "Federation": CI fails when committed files drift)', () => {
   let files: Record<string, string>;
   beforeAll(async () => {
     ({ files } = await composeSubgraphs());

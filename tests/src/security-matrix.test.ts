@@ -9,8 +9,8 @@
  * same field) anywhere in the response text. A DV-blocked person's allowed reads are leak-checked as well: they must
  * read as a person with no records (docs/domain.md "DV").
  *
- * The expected outcome of a Patient field is an independent statement of the rules (DOMAIN.md "Consent",
- * "Special rules"; issue 7 "Decision point"), not a call into the decision point's code:
+ * The expected outcome of a Patient field is an independent statement of the rules (docs/domain.md "Consent (同意) — the core rule",
+ * "Special rules"), not a call into the decision point's code:
  *   gateway: the role is not in the field's @access roles → FORBIDDEN before any subgraph is called;
  *   then the person (Query.patient, QUALIFICATION) and then the field's category (its subgraph).
  * Root fields other than `patient`/`me` and mutations carry no consent dimension: their cells check the
@@ -287,7 +287,7 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
       if (checkups) return FORBIDDEN_BY_RULES;
       return facilityMayRead ? { allow: true } : { allow: false, code: 'CONSENT_REQUIRED', by: 'rules' };
     case 'INSURER':
-      // Checkups: all of them to the insurer that holds the person now (contract 7), the ones it commissioned to a
+      // Checkups: all of them to the insurer that holds the person now (docs/contracts.md contract 7), the ones it commissioned to a
       // former insurer (an empty list when it commissioned none); drugs never.
       return checkups && system.patient(subject).coverages.some((c) => c.insurerNumber === INSURER_NUMBER) ? { allow: true } : FORBIDDEN_BY_RULES;
     default: return FORBIDDEN_BY_RULES; // RECEPTION and ADMIN never see drugs or checkups
@@ -295,7 +295,7 @@ function categoryRule(role: Role, graph: Graph, subject: number): Expected {
 }
 
 /**
- * 医療費通知 (DOMAIN.md "Consent"): the patient's own, and a PHR app's under an explicit expenses grant — never a
+ * 医療費通知 (docs/domain.md "Consent (同意) — the core rule"): the patient's own, and a PHR app's under an explicit expenses grant — never a
  * facility's, an insurer's or the operator's, whatever consent exists. phr-demo's grant names no EXPENSES.
  */
 const EXPENSES_FIELDS = new Set(['medicalExpenses']);

@@ -12,7 +12,7 @@ export type CardLoginState =
   | { status: 'error'; reason: 'WRONG_PIN'; triesLeft: number; cardSerial: string }
   | { status: 'error'; reason: 'LOCKED' | 'UNKNOWN_CARD' | 'PIN_FORMAT' | 'SERVICE_UNAVAILABLE' | 'NOT_READY'; cardSerial: string };
 
-/** Card login (contract 1): challenge → the card signs it → PIN + signature; tokens go into httpOnly cookies. */
+/** Card login (docs/contracts.md contract 1): challenge → the card signs it → PIN + signature; tokens go into httpOnly cookies. */
 export async function cardLogin(_previous: CardLoginState, formData: FormData): Promise<CardLoginState> {
   const cardSerial = String(formData.get('cardSerial') ?? '').trim().toUpperCase();
   const pin = String(formData.get('pin') ?? '');
@@ -41,7 +41,7 @@ export type StaffLoginState =
   | { status: 'idle' }
   | { status: 'error'; reason: 'INVALID' | 'THROTTLED' | 'TOTP_REUSED' | 'SERVICE_UNAVAILABLE' | 'NOT_READY'; facilityCode: string; staffId: string; retryAfterSeconds?: number };
 
-/** Staff login with ID + password + TOTP (contract 2; DOMAIN.md: second factor for staff who view records). */
+/** Staff login with ID + password + TOTP (docs/contracts.md contract 2; docs/domain.md "Who takes part": a second factor for staff who view records). */
 export async function staffLogin(_previous: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
   const facilityCode = String(formData.get('facilityCode') ?? '').trim();
   const staffId = String(formData.get('staffId') ?? '').trim();

@@ -6,7 +6,7 @@ import { GRANTABLE_CATEGORIES } from '@/lib/labels';
 import { currentSession } from '@/lib/session';
 
 const CATEGORIES: ReadonlySet<string> = new Set(GRANTABLE_CATEGORIES);
-/** Mynaportal links data for 90 days after consent (DOMAIN.md "PHR"); the form offers that and shorter. */
+/** Mynaportal links data for 90 days after consent (docs/domain.md "PHR apps"); the form offers that and shorter. */
 const ALLOWED_DAYS = new Set([30, 90]);
 
 export async function grantPhr(formData: FormData): Promise<void> {

@@ -6,7 +6,7 @@ import { STAFF_ROLES, staffCapabilities } from '@/lib/staff';
 import { demoReaderOf, isWellFormedCardSerial, signReaderStatement, signWithVirtualCard } from '@/lib/virtualCard';
 
 /**
- * The demo kiosk plays the facility's registered card reader (issue 15; docs/api-guide.md "Card readers"):
+ * The demo kiosk plays the facility's registered card reader (docs/api-guide.md "Card readers"):
  * the patient places the card (types the demo serial), answers each question themselves, and confirms with
  * the card's PIN; only then does the server side of the kiosk sign a statement with the facility's demo
  * reader key, and that statement alone registers the answers. The staff session that opened the kiosk is

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleClinic');
 }
 
-/** A consent flag in words, with the time it has left (valid 24 h from the reader, DOMAIN.md "Consent"). */
+/** A consent flag in words, with the time it has left (valid 24 h from the reader, docs/domain.md "Consent (同意) — the core rule"). */
 function ConsentState({ t, label, flag, expiresAt, now }: { t: Messages; label: string; flag: string; expiresAt: string | null; now: number }) {
   const words = (t as unknown as Record<string, string>)[`consentFlag${flag}`] ?? flag;
   const leftMs = expiresAt ? Date.parse(expiresAt) - now : 0;

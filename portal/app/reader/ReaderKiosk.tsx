@@ -9,7 +9,7 @@ const RESET_AFTER_MS = 15_000;
 const radio = { width: 28, height: 28, minHeight: 0, marginRight: '0.5rem' } as const;
 
 /**
- * The kiosk, patient-facing only (issue 15): card → the patient's own answers (nothing pre-selected, each
+ * The kiosk, patient-facing only: card → the patient's own answers (nothing pre-selected, each
  * question required, 「同意しない」 exactly as easy as 「同意する」) → PIN → done. No staff controls; the
  * result screen shows only the patient's own answers and returns to the start after a short time or at the
  * next card. Focus moves to each step's heading so screen-reader and keyboard users follow along.

@@ -1,6 +1,6 @@
 import { graphql } from './generated';
 
-/** Card login (contract 1): the card signs a single-use challenge after the PIN check. */
+/** Card login (docs/contracts.md contract 1): the card signs a single-use challenge after the PIN check. */
 export const StartCardLoginMutation = graphql(`
   mutation StartCardLogin($cardSerial: String!) {
     startCardLogin(cardSerial: $cardSerial) { challengeId challenge expiresAt }
@@ -15,7 +15,7 @@ export const CompleteCardLoginMutation = graphql(`
   }
 `);
 
-/** Staff login with ID, password and TOTP (contract 2). */
+/** Staff login with ID, password and TOTP (docs/contracts.md contract 2). */
 export const StaffLoginMutation = graphql(`
   mutation StaffLogin($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) {
     staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) {

@@ -1,7 +1,7 @@
 import { graphql } from './generated';
 
 /**
- * The card reader at a facility (contract 4; docs/api-guide.md "Card readers"): the demo kiosk plays the
+ * The card reader at a facility (docs/contracts.md contract 4; docs/api-guide.md "Card readers"): the demo kiosk plays the
  * registered reader device — it asks for a nonce, the virtual card signs it, the kiosk signs a statement with
  * the facility's demo reader key on the server side, and the statement alone registers the patient's answers.
  */
@@ -53,7 +53,7 @@ export const ClinicPatientQuery = graphql(`
 /**
  * Asked only for DOCTOR, DENTIST and PHARMACIST sessions: a reception clerk's page never requests it. One request for
  * the 服薬サマリ of the clinician summary (active drugs, 重複投薬, 多剤投与) and a page of the dispensings: both rest on
- * the same DRUG consent, so one gateway call and one access decision serve them (issue 20: server time).
+ * the same DRUG consent, so one gateway call and one access decision serve them (server time).
  */
 export const ClinicPatientDrugsQuery = graphql(`
   query ClinicPatientDrugs($id: ID!, $first: Int!, $after: String) {
@@ -70,7 +70,7 @@ export const ClinicPatientDrugsQuery = graphql(`
   }
 `);
 
-/** Asked only for DOCTOR and DENTIST sessions (pharmacies never get checkups, DOMAIN.md "Consent"). */
+/** Asked only for DOCTOR and DENTIST sessions (pharmacies never get checkups, docs/domain.md "Consent (同意) — the core rule"). */
 export const ClinicPatientCheckupsQuery = graphql(`
   query ClinicPatientCheckups($id: ID!) {
     patient(id: $id) {

@@ -1,4 +1,4 @@
--- The access log and its checkpoints are append-only (ARCHITECTURE.md "Data"; issue 7: triggers reject
+-- The access log and its checkpoints are append-only (docs/architecture.md "Data"; triggers reject
 -- UPDATE, DELETE and TRUNCATE). The triggers fire for every role, the owner included; only a role that
 -- owns the table can disable them (ALTER TABLE ... DISABLE TRIGGER), which is why the application role
 -- should not own the table in production, and why audit:verify recomputes the hash chain regardless.

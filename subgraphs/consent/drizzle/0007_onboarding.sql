@@ -1,4 +1,4 @@
--- Issue 19 (onboarding), first slice: facilities registered by the operator, facility administrators, staff
+-- Onboarding (docs/operations.md "Taking a new facility into use"), first slice: facilities registered by the operator, facility administrators, staff
 -- enrollment with a one-time link and a confirmed TOTP, disabled accounts, and the before/after of every admin action.
 CREATE TABLE "consent"."facilities" (
 	"code" text PRIMARY KEY NOT NULL,

@@ -1,4 +1,4 @@
--- Issue 19 (onboarding), subsidy: a facility's application to the 医療情報化支援基金 after it went live, the amount
+-- Onboarding, subsidy (docs/operations.md "Subsidy (医療情報化支援基金)"): a facility's application to the 医療情報化支援基金 after it went live, the amount
 -- computed by one named rule version (services/subsidy.ts, docs/operations.md "Subsidy"), the operator's review and
 -- payment. One open (not rejected) application per facility; a rejected one may be followed by a new one.
 CREATE TABLE "consent"."subsidy_applications" (

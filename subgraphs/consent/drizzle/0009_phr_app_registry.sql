@@ -1,4 +1,4 @@
--- Issue 19 (onboarding): PHR apps are registered by the operator, not seeded. An app names the company that runs it
+-- Onboarding (docs/operations.md "PHR apps"): PHR apps are registered by the operator, not seeded. An app names the company that runs it
 -- (shown to patients next to its display name), the data categories it may ask patients for, and when it was
 -- registered, its secret last rotated and (if so) disabled. Apps registered before keep every category and an
 -- empty operator name until the operator edits them (docs/operations.md "PHR apps").

@@ -1,4 +1,4 @@
--- Issue 19 (onboarding): insurers and their operator accounts are registered by the operator, not seeded
+-- Onboarding (docs/operations.md "Registering an insurer"): insurers and their operator accounts are registered by the operator, not seeded
 -- (docs/operations.md "Registering an insurer"). Operators and insurers log in with their staff ID and no facility
 -- code, so among accounts without a facility the staff ID alone must name one account.
 CREATE TABLE "consent"."insurers" (

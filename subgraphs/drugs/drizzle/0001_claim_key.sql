@@ -1,4 +1,4 @@
--- Claim key (issue 17): facility + month of care + claim number. Claims stored before the key existed get their
+-- Claim key: facility + month of care + claim number. Claims stored before the key existed get their
 -- claim id as claim number (unique, and no sender can resend under it) and an empty digest.
 ALTER TABLE "drugs"."claims" ADD COLUMN "claim_number" text;--> statement-breakpoint
 UPDATE "drugs"."claims" SET "claim_number" = "claim_id"::text WHERE "claim_number" IS NULL;--> statement-breakpoint

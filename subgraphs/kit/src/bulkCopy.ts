@@ -1,4 +1,4 @@
-// Bulk loading with COPY, for the demo seed at benchmark scale (issue 10: 10⁶ patients with 5 years of
+// Bulk loading with COPY, for the demo seed at benchmark scale (10⁶ patients with 5 years of
 // claims and checkups, ~2 × 10⁸ rows). A multi-row INSERT built by drizzle costs ~10× more per row than
 // COPY's text format, and the load of 10⁶ patients must fit in a working session.
 import { once } from 'node:events';
@@ -90,7 +90,7 @@ export function pgliteCopy(client: Pick<PGlite, 'query'>): CopyRows {
 
 /**
  * COPY on the connection of a drizzle database or transaction, so that in a transaction the rows commit or roll back
- * with its other statements: the claim ingest stores a whole batch in one transaction (drugs claimStore.ts, issue 5)
+ * with its other statements: the claim ingest stores a whole batch in one transaction (drugs claimStore.ts)
  * and COPY costs a tenth of drizzle's multi-row INSERT per row (docs/benchmarks.md "Claim re-routing"). drizzle keeps
  * the driver's client on its session: postgres-js's reserved `sql` of `begin` (or the pool), PGlite's Transaction (or
  * the PGlite instance); both take COPY the way `postgresCopy` and `pgliteCopy` give it.

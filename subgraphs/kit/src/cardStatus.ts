@@ -1,5 +1,5 @@
 /**
- * Card status, one source of truth (issue 15): whether a My Number Card may be used at all lives in the
+ * Card status, one source of truth: whether a My Number Card may be used at all lives in the
  * qualifications subgraph (its `cards` table: 初回登録 date and status, next to the 紐付番号). The consent
  * subgraph — which holds the card's public key and PIN counter for logins and reader verifications — asks
  * qualifications through this internal call every time a card is used, and never keeps a copy, so a card
@@ -43,7 +43,7 @@ export async function fetchCardStatus(options: CardStatusClientOptions, cardSeri
 
 
 /**
- * Demo mode only (issue 19; docs/operations.md "Demo: card lifecycle"): the operator, standing in for J-LIS, looks up a
+ * Demo mode only (docs/operations.md "Demo: card lifecycle"): the operator, standing in for J-LIS, looks up a
  * demo card by its serial or its holder and suspends it (一時停止) or expires it (有効期限切れ). Qualifications owns the
  * card's status (above); consent decides who may ask and keeps the admin record.
  */

@@ -16,7 +16,7 @@ describe('claims become viewable on the 11th of the month after next (翌々月1
     expect(claimsViewableThrough(today)).toBe(through);
   });
 
-  it('leaves the last 39 to 72 days without claims: nothing dispensed in the last few weeks is viewable (DOMAIN.md)', () => {
+  it('leaves the last 39 to 72 days without claims: nothing dispensed in the last few weeks is viewable (docs/domain.md)', () => {
     const lags: number[] = [];
     for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
       const today = new Date(day).toISOString().slice(0, 10);

@@ -1,8 +1,8 @@
 // When claims-based data (薬剤情報, 医療費通知) becomes viewable. Facilities submit the claims (レセプト) of a
 // month of care M by the 10th of M+1; the 審査支払機関 review them during M+1, and the result reaches the
 // online qualification system at the start of M+2 — Mynaportal shows a month's 薬剤情報 and 医療費 from about
-// the 11th of the month after next (翌々月11日頃). Hence the "about 1.5 months" lag of DOMAIN.md "Drug
-// information" and docs/domain.md. One rule, used by the demo world (whose claims end there) and by the
+// the 11th of the month after next (翌々月11日頃). Hence the "about 1.5 months" lag of docs/domain.md "Drug
+// information (薬剤情報) and medical expenses". One rule, used by the demo world (whose claims end there) and by the
 // drugs subgraph (which says how current its information is and judges active drugs against it).
 
 /** The day of month M+2 from which the claims of month M are viewable. */

@@ -157,7 +157,7 @@ async function openEmbedded<TSchema extends Record<string, unknown>>(
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // relaxedDurability stays off: with NodeFS every write reaches the OS before a statement returns
-    // (docs/operations.md "Durability" says what that does and does not cover).
+    // (docs/operations.md "Stopping, crashes and durability" says what that does and does not cover).
     client = new PGlite(dir, { relaxedDurability: false });
     await client.waitReady;
   } catch (error) {

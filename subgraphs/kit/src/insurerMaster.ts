@@ -1,5 +1,5 @@
 /**
- * The insurer master, one writer (issue 19; docs/operations.md "Registering an insurer"): the operator registers an
+ * The insurer master, one writer (docs/operations.md "Registering an insurer"): the operator registers an
  * insurer in consent (with its first operator account, its enrollment link and the admin record, in one transaction);
  * qualifications keeps the master every confirmation, 資格取得 and insurer change reads the insurer's name from
  * (its `insurers` table). Consent enters the insurer there through this internal call inside its own transaction,

@@ -1,5 +1,5 @@
 /**
- * Demo and production never share a database (issue 15, item 6): the first start writes the mode into the
+ * Demo and production never share a database: the first start writes the mode into the
  * subgraph's own schema, and every later start in the other mode refuses. A demo database holds derivable
  * secrets (documented passwords, TOTP seeds and card keys computed from the public seed), so production
  * must not run on it; and a demo start on real data would seed fake patients among real ones and open the

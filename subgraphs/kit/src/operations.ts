@@ -1,5 +1,5 @@
 // Operator commands (audit:verify, backup, the drugs jobs) on a live installation go through the service
-// that owns the database, never around it (issue 14; docs/operations.md "Commands on a running system").
+// that owns the database, never around it (docs/operations.md "Commands on a running system").
 // The service side: `POST /internal/operations/<name>`, authenticated with the internal secret — a file
 // only the installation's OS user can read (.data/internal-secret, 0600) — and logged. The command side:
 // reach the running owner when there is one (its URL is in the data directory's lock), else open the

@@ -7,7 +7,7 @@ import { withCheckDigit } from '@onshi/platform';
 const CLINIC = { code: withCheckDigit('131012345') };
 const PHARMACY = { code: withCheckDigit('134010567') };
 
-describe('the access policy as data (issue 16)', () => {
+describe('the access policy as data', () => {
   test('docs/access-policy.md is exactly what the policy renders (drift check; `pnpm compose` writes it)', () => {
     const committed = readFileSync(path.join(__dirname, '../../../docs/access-policy.md'), 'utf8');
     expect(committed).toBe(renderPolicyTable());

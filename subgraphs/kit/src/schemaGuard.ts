@@ -20,7 +20,7 @@ function asksForSchema(document: DocumentNode): boolean {
 
 /**
  * In production a subgraph describes its schema (`_service`, introspection) only to a caller with a valid
- * token or the internal secret (issue 15, item 6): the gateway runs on the committed supergraph (ADR 0001)
+ * token or the internal secret: the gateway runs on the committed supergraph (ADR 0001)
  * and needs neither, so a stranger who reaches a subgraph learns nothing about it. Demo mode leaves both open.
  * Fragments on the root are not followed: a schema field inside a fragment still reaches
  * this check through its own root selection in every operation Apollo accepts (depth is bounded, but the

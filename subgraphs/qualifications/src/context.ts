@@ -12,7 +12,7 @@ export interface QualificationsContext extends BaseContext {
   db: Db<Tables>;
   logger: Logger;
   verifyCard: CardVerifier;
-  /** This visit's consent flags from the consent subgraph (contract 5); '3' when it does not answer. */
+  /** This visit's consent flags from the consent subgraph (docs/contracts.md contract 5); '3' when it does not answer. */
   consentFlags(patientId: string, facilityCode: string, ask?: { withExpiry?: boolean }): Promise<ConsentFlags>;
   insurerChanges: InsurerChangeRelay;
 }

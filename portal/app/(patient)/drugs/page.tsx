@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('navDrugs');
 }
 
-/** Drug information is kept for 5 years (DOMAIN.md "Drug information"). */
+/** Drug information is kept for 5 years (docs/domain.md "Drug information (薬剤情報) and medical expenses"). */
 const YEARS_KEPT = 5;
 
 function single(value: string | string[] | undefined): string | undefined {

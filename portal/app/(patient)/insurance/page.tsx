@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('insuranceTitle');
 }
 
-/** A ratio code (`010`/`020`/`030`, docs/domain.md "Qualification confirmation") as 1割/2割/3割, else as sent. */
+/** A ratio code (`010`/`020`/`030`, docs/domain.md "Confirmation at the counter (資格確認)") as 1割/2割/3割, else as sent. */
 function share(t: Messages, ratioCode: string): string {
   const percent = copayPercent(ratioCode);
   return percent === undefined ? ratioCode : t.copayPercent(percent);

@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** 階層化 of 特定保健指導 (MHLW standard program; DOMAIN.md steps 1–4) */
+/** 階層化 of 特定保健指導 (MHLW standard program, steps 1–4; docs/domain.md "Judgements and 階層化") */
 export type CheckupGuidanceLevel =
   /** 情報提供 */
   | 'INFORMATION'
@@ -15,7 +15,7 @@ export type CheckupGuidanceLevel =
   /** 服薬中のため特定保健指導の対象外 */
   | 'NONE_ON_MEDICATION';
 
-/** Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (DOMAIN.md "Specific health checkups") */
+/** Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (docs/domain.md "Specific health checkups (特定健診)") */
 export type CheckupItemJudgement =
   /** 保健指導判定値以上 */
   | 'GUIDANCE'

@@ -4,7 +4,7 @@ import { boolean, date, doublePrecision, index, integer, jsonb, pgSchema, primar
 export const checkupsSchema = pgSchema('checkups');
 
 /**
- * The 特定健診 item master (DOMAIN.md "Specific health checkups"; the MHLW standard item list, docs/checkup-items.md),
+ * The 特定健診 item master (docs/domain.md "Specific health checkups (特定健診)"; the MHLW standard item list, docs/checkup-items.md),
  * loaded from data/checkup-items.csv at start-up. Validation and judgements use services/itemMaster.ts; this table lets
  * SQL users and reports join names, units, answer labels and thresholds.
  */
@@ -32,8 +32,8 @@ export const checkupItems = checkupsSchema.table('checkup_items', {
 });
 
 /**
- * One 特定健診 per person per fiscal year (DOMAIN.md: yearly, kept 5 years). Keyed by patient_id first so the
- * table can be distributed by patient (ARCHITECTURE.md "Beyond one machine").
+ * One 特定健診 per person per fiscal year (docs/domain.md "Specific health checkups (特定健診)": yearly, kept 5 years). Keyed by patient_id first so the
+ * table can be distributed by patient (docs/scaling.md "Distribution plan (Citus-style, distributed by patient id)").
  */
 export const checkups = checkupsSchema.table('checkups', {
   patientId: text('patient_id').notNull(),
@@ -80,7 +80,7 @@ export const insurerMemberships = checkupsSchema.table('insurer_memberships', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** The record of each transfer (contract 6 events, idempotent by event id). */
+/** The record of each transfer (docs/contracts.md contract 6 events, idempotent by event id). */
 export const insurerTransfers = checkupsSchema.table('insurer_transfers', {
   eventId: text('event_id').primaryKey(),
   patientId: text('patient_id').notNull(),

@@ -25,7 +25,7 @@ function badInput(error: CdaRefusal, extra: Record<string, unknown> = {}): BadUs
   return new BadUserInputError(message, { ...detail, ...extra, reason });
 }
 
-/** Every submitted person must be a member whose checkup data this insurer holds (issue 6: own members). */
+/** Every submitted person must be a member whose checkup data this insurer holds (own members). */
 async function requireOwnMembers(ctx: CheckupsContext, insurerNumber: string, patientIds: readonly string[]): Promise<void> {
   const memberships = await membershipsOf(ctx.db, patientIds);
   const strangers = patientIds.filter((id) => memberships.get(id)?.insurerNumber !== insurerNumber);

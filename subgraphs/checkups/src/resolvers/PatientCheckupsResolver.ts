@@ -16,7 +16,7 @@ async function checkupsInScope(ctx: CheckupsContext, patientId: string, scope: C
 
 @Resolver(() => Patient)
 export class PatientCheckupsResolver {
-  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
+  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error.
   @AccessTo('CHECKUP')
   @FieldResolver(() => [Checkup], { nullable: true, description: '特定健診 of at most 5 fiscal years (FY2020+), oldest first, with judgements and 階層化' })
   async checkups(

@@ -4,7 +4,7 @@ import { CheckupProgram } from '../services/submission';
 
 registerEnumType(ItemJudgement, {
   name: 'CheckupItemJudgement',
-  description: 'Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (DOMAIN.md "Specific health checkups")',
+  description: 'Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (docs/domain.md "Specific health checkups (特定健診)")',
   valuesConfig: {
     NORMAL: { description: '基準範囲内' },
     GUIDANCE: { description: '保健指導判定値以上' },
@@ -13,7 +13,7 @@ registerEnumType(ItemJudgement, {
 });
 registerEnumType(GuidanceLevel, {
   name: 'CheckupGuidanceLevel',
-  description: '階層化 of 特定保健指導 (MHLW standard program; DOMAIN.md steps 1–4)',
+  description: '階層化 of 特定保健指導 (MHLW standard program, steps 1–4; docs/domain.md "Judgements and 階層化")',
   valuesConfig: {
     INTENSIVE: { description: '積極的支援' },
     MOTIVATIONAL: { description: '動機付け支援' },
@@ -24,7 +24,7 @@ registerEnumType(GuidanceLevel, {
 
 registerEnumType(CheckupProgram, {
   name: 'CheckupProgram',
-  description: 'Which checkup program an examination belongs to (DOMAIN.md "Specific health checkups")',
+  description: 'Which checkup program an examination belongs to (docs/domain.md "Specific health checkups (特定健診)")',
   valuesConfig: {
     TOKUTEI_KENSHIN: { description: '特定健診 (ages 40–74, by the insurer)' },
     KOUKI_KENSHIN: { description: '後期高齢者健診 (ages 75+, by the 後期高齢者医療広域連合)' },

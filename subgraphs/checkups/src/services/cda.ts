@@ -4,7 +4,7 @@ import type { SubmittedResult } from './submission';
 import { isCalendarDate } from '@onshi/kit';
 
 /**
- * Reader for the HL7 CDA 特定健診情報ファイル (DOMAIN.md "Specific health checkups (特定健診)"): results are
+ * Reader for the HL7 CDA 特定健診情報ファイル (docs/domain.md "Specific health checkups (特定健診)"): results are
  * observations coded in JLAC10 (OID 1.2.392.200119.6.1005), units are UCUM, urine results are codes 1–5,
  * questionnaire answers are coded. This file only reads: every observation becomes a submitted result with its line,
  * and submission.ts judges units, ranges, answer codes and duplicates, the same rules as for the GraphQL submission.
@@ -249,7 +249,7 @@ export function parseCheckupCda(xml: string): CdaCheckupDocument {
     const code = attr(codeNode, 'code')?.trim() ?? '';
     const codeSystem = attr(codeNode, 'codeSystem') ?? '';
     if (codeSystem !== JLAC10_CODE_SYSTEM_OID) {
-      // DOMAIN.md: a result coded outside JLAC10 is refused, not skipped (a skipped HbA1c would silently vanish).
+      // docs/domain.md "Specific health checkups (特定健診)": a result coded outside JLAC10 is refused, not skipped (a skipped HbA1c would silently vanish).
       throw new CdaParseError(
         'NOT_JLAC10',
         `Line ${line}: result "${code}" is coded in "${codeSystem || '(no code system)'}", not JLAC10 (${JLAC10_CODE_SYSTEM_OID})`,

@@ -8,7 +8,7 @@ import { SubmissionError, validateSubmission } from './submission';
 /**
  * One 特定健診情報ファイル (CDA) of an insurer's member → the checkup to store, or a refusal. Shared by the
  * `importCheckupCda` mutation and the archive import (docs/api-guide.md "Checkup files"), so both refuse the same files
- * for the same reasons (DOMAIN.md "Specific health checkups").
+ * for the same reasons (docs/domain.md "Specific health checkups (特定健診)").
  */
 
 /** 特定健診情報ファイル of one person is a few kB; anything far larger is not one. */

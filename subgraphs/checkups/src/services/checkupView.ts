@@ -121,7 +121,7 @@ export function toCheckupView({ checkup, results }: StoredCheckup): CheckupView 
       judgement: row.numericValue === null ? null : judgeItem(item.code, row.numericValue, sex),
     });
   }
-  // 階層化 of 特定保健指導 (DOMAIN.md "Specific health checkups", steps 1–4), see judgement.ts `stratify`.
+  // 階層化 of 特定保健指導 (docs/domain.md "Specific health checkups (特定健診)", steps 1–4), see judgement.ts `stratify`.
   const input = stratificationInputFromResults(results.map(resultOf), { sex, age: checkup.ageAtFiscalYearEnd, fasting: checkup.fasting });
   const stratification = stratify(input);
   return {

@@ -52,7 +52,7 @@ describe('generateCheckup determinism', () => {
 });
 
 describe('generateCheckup shape and consistency', () => {
-  it('produces each judged item of DOMAIN.md once, in master order, with the master unit', () => {
+  it('produces each judged item of docs/domain.md once, in master order, with the master unit', () => {
     const results = generateCheckup(input());
     const generated = new Set<string>(Object.values(JLAC10).filter((code) => code !== JLAC10.SAMPLING_TIME));
     const expected = loadItemMaster().filter((item) => generated.has(item.code)).map((item) => [item.code, item.unit]);

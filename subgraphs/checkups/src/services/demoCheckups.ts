@@ -6,7 +6,7 @@ import { ItemJudgement, judgeItem } from './judgement';
 import { seededRng } from '@onshi/demo';
 
 /**
- * Deterministic demo 特定健診 results (DOMAIN.md "Specific health checkups (特定健診)": items, thresholds).
+ * Deterministic demo 特定健診 results (docs/domain.md "Specific health checkups (特定健診)": items, thresholds).
  * Values come only from the given rng, so the same rng sequence gives the same results.
  *
  * To show a person's history, seed the rng per person (`createRng` of the demo package) and call once per fiscal year: the
@@ -78,7 +78,7 @@ function normal(rng: () => number, mean: number, sd: number): number {
   return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** The waist cut-off for group A (DOMAIN.md: ≥85 men / ≥90 women). */
+/** The waist cut-off for group A (docs/domain.md "Judgements and 階層化": ≥85 men / ≥90 women). */
 const WAIST_CUTOFF: Readonly<Record<Sex, number>> = { M: 85, F: 90 };
 
 function doctorsJudgement(results: readonly CheckupResult[], sex: Sex): string {
@@ -139,7 +139,7 @@ export function generateCheckup(input: GenerateCheckupInput): CheckupResult[] {
     1,
   );
 
-  // Blood pressure (DOMAIN.md thresholds SBP 130/140, DBP 85/90).
+  // Blood pressure (docs/domain.md "Judgements and 階層化": SBP 130/140, DBP 85/90).
   const sbpBand: [number, number, number] = untreatedHypertension
     ? [148, 140, 178] : profile.onBloodPressureMeds ? [128, 110, 145] : [112 + 0.25 * ageOver40, 95, 129];
   const dbpBand: [number, number, number] = untreatedHypertension

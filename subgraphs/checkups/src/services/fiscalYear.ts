@@ -1,11 +1,11 @@
 /**
  * Japanese fiscal years (年度: April to March) and the 5-year retention window of 特定健診 data
- * (DOMAIN.md "Specific health checkups": kept for 5 years, available from FY2020).
+ * (docs/domain.md "Specific health checkups (特定健診)": kept for 5 years, available from FY2020).
  */
 
-/** The first fiscal year whose checkups the system provides (DOMAIN.md: "available from FY2020"). */
+/** The first fiscal year whose checkups the system provides (docs/domain.md "Specific health checkups (特定健診)": from FY2020 on). */
 export const FIRST_FISCAL_YEAR = 2020;
-/** Checkups are kept for 5 fiscal years (DOMAIN.md). */
+/** Checkups are kept for 5 fiscal years (docs/domain.md "Specific health checkups (特定健診)"). */
 export const RETENTION_FISCAL_YEARS = 5;
 
 /** The fiscal year of a date (YYYY-MM-DD): April–December belong to that year, January–March to the previous. */

@@ -2,7 +2,7 @@ import { INSURER_CHANGES_PATH, insurerChangeEvent, type InsurerChangeEvent, INTE
 import type { Tables } from '../db/tables';
 import { applyInsurerChange } from './store';
 
-// Contract 6 (platform contracts.ts): qualifications POSTs each change of insurer here; its outbox retries until it gets a 200.
+// docs/contracts.md contract 6 (platform contracts.ts): qualifications POSTs each change of insurer here; its outbox retries until it gets a 200.
 export function checkupsRoutes(deps: SubgraphDeps<Tables>, today: () => string): Record<string, RouteHandler> {
   return {
     [`POST ${INSURER_CHANGES_PATH}`]: async (req, res, body) => {

@@ -58,7 +58,7 @@ describe('item master (data/checkup-items.csv)', () => {
     for (const code of Object.values(JLAC10)) expect(codes).toContain(code);
   });
 
-  it('holds the standard items real files carry (issue 17), each numeric one with a unit and a plausible range', () => {
+  it('holds the standard items real files carry, each numeric one with a unit and a plausible range', () => {
     const names = items.map((item) => item.nameJa).join(' ');
     for (const name of ['採血時間', '保健指導レベル', '血清クレアチニン', 'eGFR', '随時血糖', '飲酒', '飲酒量', '食べ方', '30分以上の運動習慣', 'メタボリックシンドローム判定', '咀嚼']) {
       expect(names).toContain(name);
@@ -83,7 +83,7 @@ describe('item master (data/checkup-items.csv)', () => {
     expect(matchUnit(hba1c, 'mmol/mol')).toBeUndefined();
   });
 
-  it('uses the codes DOMAIN.md lists', () => {
+  it('uses the codes docs/domain.md lists', () => {
     expect(JLAC10.BMI).toBe('9N011000000000001');
     expect(JLAC10.HBA1C).toBe('3D046000001906202');
     expect(JLAC10.HDL).toBe('3F070000002327101');

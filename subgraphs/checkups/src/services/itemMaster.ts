@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The 特定健診 item master (DOMAIN.md "Specific health checkups (特定健診)"): the MHLW standard item list (XML 健診
+ * The 特定健診 item master (docs/domain.md "Specific health checkups (特定健診)"): the MHLW standard item list (XML 健診
  * 項目コード表 of the 電子的な標準様式) with JLAC10 codes, value types, units, coded answers, plausible ranges and the
  * 保健指導判定値 / 受診勧奨判定値 thresholds, read from data/checkup-items.csv once (docs/checkup-items.md cites
  * the sources and which rows are verified).
@@ -14,7 +14,7 @@ export type Direction = 'high' | 'low';
 export type ItemKind = 'numeric' | 'qualitative' | 'code' | 'text';
 /** HL7 data type of the observation value in the CDA file: PQ quantity, CO ordinal code, CD code, ST string. */
 export type ValueType = 'PQ' | 'CO' | 'CD' | 'ST';
-/** Where a row comes from: DOMAIN.md itself, public vendor code using the same code, or recalled (unverified). */
+/** Where a row comes from: the domain summary (docs/domain.md "Judgements and 階層化"), public vendor code using the same code, or recalled (unverified). */
 export type Verification = 'domain' | 'vendor-code' | 'unverified';
 
 export interface CheckupItem {
@@ -55,7 +55,7 @@ export interface CheckupResult {
   qualitativeCode?: string;
 }
 
-/** JLAC10 codes the code refers to by meaning (DOMAIN.md "Specific health checkups"; the CSV is the source of truth). */
+/** JLAC10 codes the code refers to by meaning (docs/domain.md "Specific health checkups (特定健診)"; the CSV is the source of truth). */
 export const JLAC10 = {
   HEIGHT: '9N001000000000001',
   WEIGHT: '9N006000000000001',
@@ -82,7 +82,7 @@ export const JLAC10 = {
 } as const;
 export type Jlac10Code = (typeof JLAC10)[keyof typeof JLAC10];
 
-/** The JLAC10 code system OID used in the CDA exchange file (DOMAIN.md). */
+/** The JLAC10 code system OID used in the CDA exchange file (docs/domain.md "Specific health checkups (特定健診)"). */
 export const JLAC10_CODE_SYSTEM_OID = '1.2.392.200119.6.1005';
 
 /** Answer labels of an item's coded answers (from the master), or undefined for items that are not coded. */
@@ -92,7 +92,7 @@ export function answerLabelsFor(itemCode: string): Readonly<Record<string, strin
 
 /**
  * The CSV carries one waist threshold (85) and says "men 85 / women 90" only in a free-text note,
- * so the sex split is stated here explicitly (DOMAIN.md: waist ≥85 cm men / ≥90 cm women).
+ * so the sex split is stated here explicitly (docs/domain.md "Judgements and 階層化": waist ≥85 cm men / ≥90 cm women).
  */
 const SEX_SPECIFIC_GUIDANCE: Readonly<Record<string, Readonly<Record<Sex, number>>>> = {
   WAIST: { M: 85, F: 90 },
@@ -215,7 +215,7 @@ function unitKey(unit: string): string {
 
 /**
  * The item's display unit when `rawUnit` is one of its spellings (UCUM mm[Hg] is mmHg), else undefined: a unit other
- * than the item's is never converted (DOMAIN.md: HbA1c in mmol/mol is not %).
+ * than the item's is never converted (docs/domain.md "Specific health checkups (特定健診)": HbA1c in mmol/mol is not %).
  */
 export function matchUnit(item: CheckupItem, rawUnit: string): string | undefined {
   const key = unitKey(rawUnit);

@@ -8,7 +8,7 @@ const { NORMAL, GUIDANCE, SEE_DOCTOR } = ItemJudgement;
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /**
- * Thresholds restated from DOMAIN.md "Specific health checkups (特定健診)" (not read from the CSV), so these tests
+ * Thresholds restated from docs/domain.md "Specific health checkups (特定健診)" (not read from the CSV), so these tests
  * check the CSV and the logic together. step = the smallest reported increment for the item.
  */
 const THRESHOLDS: ReadonlyArray<{

@@ -2,7 +2,7 @@ import {
   JLAC10, analyteOf, findItem, thresholdsFor, answerLabelsFor, type CheckupResult, type Sex,
 } from './itemMaster';
 
-/** Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (DOMAIN.md "Specific health checkups"). */
+/** Per-item judgement against the 保健指導判定値 / 受診勧奨判定値 (docs/domain.md "Specific health checkups (特定健診)"). */
 export enum ItemJudgement {
   NORMAL = 'NORMAL',
   /** 保健指導判定値 reached. */
@@ -11,7 +11,7 @@ export enum ItemJudgement {
   SEE_DOCTOR = 'SEE_DOCTOR',
 }
 
-/** Outcome of 階層化 (DOMAIN.md "Specific health checkups", steps 1–4). */
+/** Outcome of 階層化 (docs/domain.md "Specific health checkups (特定健診)", steps 1–4). */
 export enum GuidanceLevel {
   /** 積極的支援 */
   INTENSIVE = 'INTENSIVE',
@@ -29,7 +29,7 @@ export type MedicationKind = 'BLOOD_PRESSURE' | 'GLUCOSE' | 'LIPIDS';
 
 /**
  * Judges one numeric result. 'high' items: value ≥ threshold is abnormal; 'low' items (HDL): value ≤ threshold
- * is abnormal (DOMAIN.md: "HDL ≤39/≤34"). Waist uses men 85 / women 90. Returns null for items without thresholds
+ * is abnormal (docs/domain.md "Judgements and 階層化": HDL ≤39/≤34). Waist uses men 85 / women 90. Returns null for items without thresholds
  * (height, weight, urine, questionnaire, text); throws for a code that is not in the item master.
  */
 export function judgeItem(code: string, value: number, sex: Sex): ItemJudgement | null {
@@ -78,14 +78,14 @@ export interface StratificationResult {
   reasons: string[];
 }
 
-/** Step 1 cut-offs and step 2 risk cut-offs exactly as DOMAIN.md states them for 階層化. */
+/** Step 1 cut-offs and step 2 risk cut-offs exactly as docs/domain.md "Judgements and 階層化" states them. */
 const WAIST_CUTOFF: Readonly<Record<Sex, number>> = { M: 85, F: 90 };
 const BMI_CUTOFF = 25;
 const FBG_CUTOFF = 100;
 const HBA1C_CUTOFF = 5.6;
 const TG_FASTING_CUTOFF = 150;
 const TG_NON_FASTING_CUTOFF = 175;
-/** DOMAIN.md says "HDL <40" for 階層化 (the item judgement uses ≤39; identical for integer results). */
+/** 階層化 says "HDL <40" (docs/domain.md "Judgements and 階層化") (the item judgement uses ≤39; identical for integer results). */
 const HDL_BELOW = 40;
 const SBP_CUTOFF = 130;
 const DBP_CUTOFF = 85;
@@ -95,7 +95,7 @@ const DOWNGRADE_AGE_TO = 74;
 const atLeast = (value: number | undefined, cutoff: number): boolean => value !== undefined && value >= cutoff;
 
 /**
- * 階層化 of 特定保健指導 (DOMAIN.md "Specific health checkups (特定健診)", MHLW standard program):
+ * 階層化 of 特定保健指導 (docs/domain.md "Specific health checkups (特定健診)", MHLW standard program):
  * 1. waist ≥85 (men) / ≥90 (women) → group A, else BMI ≥25 → group B, else none.
  * 2. risks: glucose (FBG ≥100 or HbA1c ≥5.6), lipids (TG ≥150 fasting / ≥175 non-fasting, or HDL <40),
  *    blood pressure (SBP ≥130 or DBP ≥85), smoking (counts only if another risk is present).
@@ -181,7 +181,7 @@ const METABOLIC_TG_CUTOFF = 150;
 
 /**
  * メタボリックシンドローム判定 as 特定健診 results report it (MHLW 標準的な健診・保健指導プログラム, after the 2005
- * Japanese diagnostic criteria; issue 20 asks for the row): waist ≥85 (men) / ≥90 (women) is required; the risks are
+ * Japanese diagnostic criteria; docs/domain.md "Specific health checkups (特定健診)"): waist ≥85 (men) / ≥90 (women) is required; the risks are
  * glucose (FBG ≥110, HbA1c ≥6.0 only when no FBG was measured), lipids (TG ≥150 or HDL <40) and blood pressure
  * (SBP ≥130 or DBP ≥85), each also met by taking that medication. Waist + 2 or more risks → 基準該当, + 1 →
  * 予備群該当, else 非該当; without a waist measurement → 判定不能.

@@ -18,9 +18,9 @@ export function mayEverReadCheckups(actor: Actor): boolean {
 export type CheckupScope = { all: true } | { all: false; commissionedBy: string } | { none: true };
 
 /**
- * Record-level check before any checkup row is read (ARCHITECTURE.md layer 3). Staff, the patient and PHR apps need
+ * Record-level check before any checkup row is read (docs/architecture.md "Who may see what: three layers", layer 3). Staff, the patient and PHR apps need
  * the consent subgraph's allow for CHECKUP. An INSURER attests `insurerMember` from this subgraph's transfer records
- * (contract 7): the insurer holding the member now reads every kept checkup (the copy it received, seed 2-3 高確法27);
+ * (docs/contracts.md contract 7): the insurer holding the member now reads every kept checkup (the copy it received, seed 2-3 高確法27);
  * a former insurer reads only the checkups it commissioned (policy view OWN_PERIODS: nothing dated after the member
  * left, docs/domain.md "Specific health checkups (特定健診)"); any other insurer gets FORBIDDEN.
  */

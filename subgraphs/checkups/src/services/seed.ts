@@ -80,7 +80,7 @@ function examinationDate(demo: DemoOptions, index: number, fiscalYear: number): 
 
 /**
  * The demo person's checkups over the kept fiscal years (FY2020+, 5 years up to asOf), in the years they are
- * 40–74 at fiscal-year end (DOMAIN.md). Pure per patient, so 10⁶ patients stream without one giant array.
+ * 40–74 at fiscal-year end (docs/domain.md "Specific health checkups (特定健診)"). Pure per patient, so 10⁶ patients stream without one giant array.
  */
 export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredCheckup[] {
   const window = retentionWindow(demo.asOf);
@@ -128,7 +128,7 @@ export function demoCheckupsOf(demo: DemoOptions, patient: DemoPatient): StoredC
 }
 
 /**
- * Demo checkups, member holders and past transfers from the deterministic demo world (ARCHITECTURE.md "Data").
+ * Demo checkups, member holders and past transfers from the deterministic demo world (docs/architecture.md "Data").
  * The current insurer holds each member's data; each coverage change inside the kept years is a recorded transfer.
  */
 export async function seedCheckups(deps: SubgraphDeps<Tables>): Promise<void> {

@@ -14,7 +14,7 @@ const CHECKUP_ROWS_PER_INSERT = 4000;
 
 /**
  * Batched readers, one set per request: the statements for 100 patients equal those for 1 (issue: DataLoader /
- * batched __resolveReference). Only the fiscal years still kept (DOMAIN.md: 5 years) are ever read.
+ * batched __resolveReference). Only the fiscal years still kept (docs/domain.md "Specific health checkups (特定健診)": 5 years) are ever read.
  */
 export function createCheckupLoaders(db: Db<Tables>, today: string) {
   const checkupsOf = new DataLoader<string, StoredCheckup[]>(async (patientIds) => {
@@ -62,7 +62,7 @@ export async function patientsByInsuredNumber(db: Db<Tables>, insurerNumber: str
 
 /**
  * Stores validated checkups in one transaction: a checkup already recorded for the same person and fiscal year is
- * replaced (a corrected resubmission), and a failure leaves nothing written (issue 6: nothing half-written).
+ * replaced (a corrected resubmission), and a failure leaves nothing written (nothing half-written).
  */
 export async function storeCheckups(db: Db<Tables>, stored: readonly StoredCheckup[]): Promise<void> {
   if (stored.length === 0) return;
@@ -78,13 +78,13 @@ export async function storeCheckups(db: Db<Tables>, stored: readonly StoredCheck
 
 export interface TransferOutcome {
   transfer: TransferRow;
-  /** The event id was seen before: nothing changed (contract 6: idempotent by eventId). */
+  /** The event id was seen before: nothing changed (docs/contracts.md contract 6: idempotent by eventId). */
   duplicate: boolean;
 }
 
 /**
- * Applies an insurer change (contract 6): the member's checkups of the last 5 fiscal years move to the new insurer
- * without the person's consent (DOMAIN.md "Specific health checkups"; seed: 保険者が変わった場合…本人同意なく
+ * Applies an insurer change (docs/contracts.md contract 6): the member's checkups of the last 5 fiscal years move to the new insurer
+ * without the person's consent (docs/domain.md "Specific health checkups (特定健診)"; seed: 保険者が変わった場合…本人同意なく
  * 新しい保険者に引き継ぐ), the old insurer loses access, and the transfer is recorded. An event older than the change
  * already applied (a late retry) is recorded but does not move the data back.
  */

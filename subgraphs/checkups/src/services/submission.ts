@@ -8,7 +8,7 @@ import { JLAC10, findItem, matchUnit, type CheckupItem, type Sex } from './itemM
  * import): every result must use a JLAC10 code of the item master, the item's unit (spellings such as UCUM mm[Hg]
  * are mapped, other units refused, never converted), a plausible value, an answer code the item defines, and each
  * item (analyte) at most once; otherwise the whole file or batch is refused with the item, the line and the reason
- * (DOMAIN.md "Specific health checkups"; issue 6: all-or-nothing, nothing half-written).
+ * (docs/domain.md "Specific health checkups (特定健診)"; all-or-nothing, nothing half-written).
  */
 
 export interface SubmittedResult {
@@ -47,11 +47,11 @@ export class SubmissionError extends Error {
   }
 }
 
-/** 特定健診 covers ages 40–74 (DOMAIN.md), as of the end of the fiscal year (年度末年齢). */
+/** 特定健診 covers ages 40–74 (docs/domain.md "Specific health checkups (特定健診)"), as of the end of the fiscal year (年度末年齢). */
 const MIN_AGE = 40;
 const MAX_AGE = 74;
 /**
- * 後期高齢者健診: members of a 後期高齢者医療広域連合 (insurer numbers 39…, DOMAIN.md) are 75+, or 65–74 with a
+ * 後期高齢者健診: members of a 後期高齢者医療広域連合 (insurer numbers 39…, docs/domain.md "Specific health checkups (特定健診)") are 75+, or 65–74 with a
  * disability certification (障害認定), so the 広域連合's files are accepted from 65 at the examination.
  */
 const KOUKI_MIN_AGE = 65;

@@ -4,7 +4,7 @@
  * opened by a second process), and prints the generated password and the TOTP enrolment (otpauth URI and
  * a QR code for the authenticator app) once. Refused once an ADMIN exists. Reads CONSENT_URL (default
  * http://127.0.0.1:4004) and the internal secret from INTERNAL_SECRET or DATA_DIR/internal-secret (the
- * launcher writes it at the first start). docs/operations.md "Production start".
+ * launcher writes it at the first start). docs/operations.md "The first operator".
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

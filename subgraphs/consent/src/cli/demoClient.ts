@@ -41,7 +41,7 @@ function loginResultOf(result: GraphQLResult, field: string, account: string): L
   return value;
 }
 
-/** Card login with the virtual card of a demo patient (contract 1). */
+/** Card login with the virtual card of a demo patient (docs/contracts.md contract 1). */
 export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial: string, pin = DEMO_PIN): Promise<LoginResultShape> {
   const started = await call('mutation($cardSerial: String!) { startCardLogin(cardSerial: $cardSerial) { challengeId challenge } }', { cardSerial });
   const challenge = started.data?.startCardLogin as { challengeId: string; challenge: string } | undefined;
@@ -53,9 +53,9 @@ export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial
 }
 
 /**
- * Staff login (contract 2) with the code the authenticator shows now. A TOTP code is accepted once per
+ * Staff login (docs/contracts.md contract 2) with the code the authenticator shows now. A TOTP code is accepted once per
  * 30 s step: when it was already used (TOTP_REUSED, e.g. a second `demo:token` within 30 s), this waits
- * for the next code the way a person would, and logs in with it (issue 15, item 8).
+ * for the next code the way a person would, and logs in with it.
  */
 export async function staffLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
   const staff = DEMO_STAFF.find((s) => s.account === account);
@@ -73,7 +73,7 @@ export async function staffLogin(call: GraphQLCall, demo: DemoOptions, account: 
   return loginResultOf(last, 'staffLogin', account);
 }
 
-/** PHR app token (contract 3): the grantor (yamada) reads their grants; the app logs in with its secret and the grant id. */
+/** PHR app token (docs/contracts.md contract 3): the grantor (yamada) reads their grants; the app logs in with its secret and the grant id. */
 export async function phrLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
   const app = DEMO_PHR_APPS.find((a) => a.account === account);
   if (!app) throw new Error(`no demo PHR app ${account}`);
@@ -108,7 +108,7 @@ export type ReaderCheck = { method: 'FACE' } | { method: 'PIN'; pin: string } | 
 
 const READER_RESULT_FIELDS = 'verificationId verificationToken patientId facilityCode readerId method cardStatus drugAnswer checkupAnswer expiresAt consents { id category facilityCode valid }';
 
-/** Reader, step 1 (contract 4): a nonce for the card, issued for this registered reader. */
+/** Reader, step 1 (docs/contracts.md contract 4): a nonce for the card, issued for this registered reader. */
 export async function startReaderChallenge(call: GraphQLCall, reader: ReaderKey, cardSerial: string): Promise<{ challengeId: string; challenge: string }> {
   const started = await call('mutation($r: ID!, $s: String!) { startReaderVerification(readerId: $r, cardSerial: $s) { challengeId challenge } }', { r: reader.readerId, s: cardSerial });
   const challenge = started.data?.startReaderVerification as { challengeId: string; challenge: string } | undefined;
@@ -122,7 +122,7 @@ export async function submitStatement(call: GraphQLCall, statement: string): Pro
 }
 
 /**
- * A visit at a facility's registered card reader (contract 4), as the reader device does it: the virtual
+ * A visit at a facility's registered card reader (docs/contracts.md contract 4), as the reader device does it: the virtual
  * card signs the reader's nonce, the reader checks the person (FACE by default) and signs a statement with
  * its own key, carrying the patient's answers. No staff token is involved.
  */

@@ -21,7 +21,7 @@ export const accounts = consentSchema.table('accounts', {
   failures: integer('failures').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastTotpStep: bigint('last_totp_step', { mode: 'number' }),
-  /** May enroll and disable the staff of its own facility and see its readers (issue 19; docs/operations.md "Taking a new facility into use"). */
+  /** May enroll and disable the staff of its own facility and see its readers (docs/operations.md "Taking a new facility into use"). */
   facilityAdmin: boolean('facility_admin').notNull().default(false),
   /** A disabled account cannot log in; it stays for the record of what it did. */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -32,7 +32,7 @@ export const accounts = consentSchema.table('accounts', {
 ]);
 
 /**
- * Facilities taken into use by the operator (issue 19): the registry that decides for which facility readers and
+ * Facilities taken into use by the operator: the registry that decides for which facility readers and
  * staff may be registered. The demo facilities are entered at every demo start (seed.ts ensureDemoFacilities).
  */
 export const facilities = consentSchema.table('facilities', {
@@ -49,7 +49,7 @@ export const facilities = consentSchema.table('facilities', {
 });
 
 /**
- * Insurers registered by the operator (issue 19; services/insurers.ts, docs/operations.md "Registering an insurer"):
+ * Insurers registered by the operator (services/insurers.ts, docs/operations.md "Registering an insurer"):
  * the registry of who may have insurer accounts. qualifications holds the insurer master that confirmations read
  * (kit insurerMaster.ts); consent enters each registration there in the same request. The demo insurers are entered
  * at every demo start (seed.ts ensureDemoInsurers).
@@ -67,7 +67,7 @@ export const insurers = consentSchema.table('insurers', {
 });
 
 /**
- * Applications to the 医療情報化支援基金 (issue 19; services/subsidy.ts, docs/operations.md "Subsidy"): what a facility
+ * Applications to the 医療情報化支援基金 (services/subsidy.ts, docs/operations.md "Subsidy"): what a facility
  * spent to go live (yen, tax included), the amount one named rule version grants for it, the operator's review and
  * the payment. Status SUBMITTED → APPROVED → PAID, or SUBMITTED → REJECTED (with a reason).
  */
@@ -99,7 +99,7 @@ export const subsidyApplications = consentSchema.table('subsidy_applications', {
 }, (t) => [index('subsidy_applications_facility_idx').on(t.facilityCode, t.submittedAt), uniqueIndex('subsidy_applications_open_idx').on(t.facilityCode).where(sql`"status" <> 'REJECTED'`)]);
 
 /**
- * One-time enrollment links of staff accounts (issue 19): only the sha256 of the token is kept. The first use sets
+ * One-time enrollment links of staff accounts: only the sha256 of the token is kept. The first use sets
  * the password and draws a TOTP secret (sealed, pending); the account can log in only once a first code confirmed it.
  */
 export const staffEnrollments = consentSchema.table('staff_enrollments', {
@@ -113,7 +113,7 @@ export const staffEnrollments = consentSchema.table('staff_enrollments', {
 }, (t) => [index('staff_enrollments_account_idx').on(t.account)]);
 
 /**
- * What an admin action changed, before and after (issue 19): append-only like the access log, whose entry for the
+ * What an admin action changed, before and after: append-only like the access log, whose entry for the
  * action names this row as its basis. Secrets (password hashes, TOTP seeds, tokens) are never part of it.
  */
 export const adminChanges = consentSchema.table('admin_changes', {
@@ -153,7 +153,7 @@ export const cardChallenges = consentSchema.table('card_challenges', {
 });
 
 /**
- * Card readers (顔認証付きカードリーダー) registered for a facility (issue 15): each has its own Ed25519 key
+ * Card readers (顔認証付きカードリーダー) registered for a facility: each has its own Ed25519 key
  * pair; only the public key is kept. Consent is registered only from a statement signed by an ACTIVE
  * reader of the facility (readers.ts). Retired readers stay for the record of what they signed.
  */
@@ -190,14 +190,14 @@ export const readerVerifications = consentSchema.table('reader_verifications', {
   verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
 }, (t) => [index('reader_verifications_patient_idx').on(t.patientId, t.verifiedAt)]);
 
-/** Per-visit consent given at a facility's card reader, one row per category (DOMAIN.md "Consent"). */
+/** Per-visit consent given at a facility's card reader, one row per category (docs/domain.md "Consent (同意) — the core rule"). */
 export const consents = consentSchema.table('consents', {
   id: uuid('id').primaryKey().defaultRandom(),
   patientId: text('patient_id').notNull(),
   facilityCode: text('facility_code').notNull(),
   category: text('category').notNull(),
   method: text('method').notNull(),
-  /** The reader verification that carried the patient's answer (null: demo seed, or before issue 15). */
+  /** The reader verification that carried the patient's answer (null: demo seed, or registered before readers signed statements). */
   verificationId: uuid('verification_id'),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -231,7 +231,7 @@ export const phrGrants = consentSchema.table('phr_grants', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [index('phr_grants_patient_idx').on(t.patientId), index('phr_grants_app_idx').on(t.appId)]);
 
-/** DV・虐待被害者: while a block stands, no facility or PHR app gets anything (DOMAIN.md "Special rules"). */
+/** DV・虐待被害者: while a block stands, no facility or PHR app gets anything (docs/domain.md "DV and abuse victims, seed 2-2 ※"). */
 export const dvBlocks = consentSchema.table('dv_blocks', {
   id: uuid('id').primaryKey().defaultRandom(),
   patientId: text('patient_id').notNull(),
@@ -258,7 +258,7 @@ export const disasters = consentSchema.table('disasters', {
 
 /**
  * The access log (「医療保険情報の提供状況」): append-only (triggers in the migration reject UPDATE,
- * DELETE and TRUNCATE) and hash-chained per partition of patients (ARCHITECTURE.md "Beyond one machine").
+ * DELETE and TRUNCATE) and hash-chained per partition of patients (docs/architecture.md "Data").
  */
 export const accessLog = consentSchema.table('access_log', {
   partition: integer('partition').notNull(),

@@ -19,7 +19,7 @@ export class Capability {
 }
 
 /**
- * The caller's capabilities (issue 16): clients such as the portal show or hide views from this answer instead of
+ * The caller's capabilities: clients such as the portal show or hide views from this answer instead of
  * keeping their own copy of the rules. It says what could ever be read, not what may be read of a given patient:
  * that is the decision point's answer on each read (and logged there).
  */

@@ -6,7 +6,7 @@ import { changeDemoCard, guardDemoCard, lookUpDemoCard } from '../services/demoC
 import { actorOf } from './OnboardingResolver';
 
 /**
- * Demo: card lifecycle (issue 19; services/demoCards.ts). Every signed-in role passes the directive and the service
+ * Demo: card lifecycle (services/demoCards.ts). Every signed-in role passes the directive and the service
  * decides, so that a refusal (not the operator, or not demo mode) is logged.
  */
 @Resolver()

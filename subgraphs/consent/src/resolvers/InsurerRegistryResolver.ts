@@ -17,7 +17,7 @@ function checkPage(first: number): void {
 }
 
 /**
- * Registering an insurer and its first operator account (issue 19; services/insurers.ts). Like the facility
+ * Registering an insurer and its first operator account (services/insurers.ts). Like the facility
  * mutations, every signed-in role passes the directive and the service decides, so that a refusal is logged.
  */
 @Resolver()

@@ -6,7 +6,7 @@ import { endSession, refreshSession } from '../services/sessions';
 import { CardChallenge, LoginResult } from '../schema/types';
 
 /**
- * The identity provider's public operations (contracts 1–3). None carries `@access`: they are how a
+ * The identity provider's public operations (docs/contracts.md contracts 1–3). None carries `@access`: they are how a
  * caller without a token gets one, and each ends in a token only after a proof (card signature + PIN,
  * password + TOTP, client secret + the patient's grant).
  */

@@ -29,7 +29,7 @@ export function actorOf(ctx: ConsentContext): Actor {
 }
 
 /**
- * Taking a facility into use (issue 19; services/onboarding.ts). The mutations accept every signed-in role at the
+ * Taking a facility into use (services/onboarding.ts). The mutations accept every signed-in role at the
  * directive and decide who may act themselves, so that a refusal is logged like an allowed action. The two
  * enrollment mutations carry no token: the one-time link is the proof, as a card signature is for a card login.
  */

@@ -21,7 +21,7 @@ function operatorSubject(ctx: ConsentContext): string {
   return ctx.actor?.subject ?? 'unknown';
 }
 
-/** Operators' tools (DOMAIN.md "Special rules"): disaster declarations and the access-log search (DV/abuse blocks: DvRegistrationResolver). */
+/** Operators' tools (docs/domain.md "Special rules"): disaster declarations and the access-log search (DV/abuse blocks: DvRegistrationResolver). */
 @Resolver()
 export class OperatorResolver {
   @Access('ADMIN')

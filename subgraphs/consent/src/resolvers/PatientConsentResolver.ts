@@ -10,7 +10,7 @@ import { specialStandingOf } from '../services/decisionPoint';
 
 /**
  * The access policy's ACCESS_LOG rules (@onshi/platform policy.ts): a patient reads only their own log, consents and
- * grants; operators read any (DOMAIN.md "Consent": logged provisions).
+ * grants; operators read any (docs/domain.md "Consent (同意) — the core rule": logged provisions).
  */
 export function requireSelfOrOperator(actor: Actor | null, patientId: string): void {
   const holds = actor !== null && rulesFor('ACCESS_LOG').some((rule) => ruleAppliesTo(rule, policyActorOf(actor))

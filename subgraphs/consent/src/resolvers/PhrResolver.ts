@@ -35,7 +35,7 @@ export function selfPatientId(ctx: ConsentContext): string {
   return patientId;
 }
 
-/** PHR grants (DOMAIN.md "Special rules": PHR): the patient chooses the app, the categories and the period. */
+/** PHR grants (docs/domain.md "PHR apps"): the patient chooses the app, the categories and the period. */
 @Resolver(() => Patient)
 export class PhrResolver {
   @FieldResolver(() => [PhrGrant])

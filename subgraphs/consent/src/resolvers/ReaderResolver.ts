@@ -16,7 +16,7 @@ export function cardStatusLookup(ctx: ConsentContext): CardStatusLookup {
 }
 
 /**
- * The facility's card reader (顔認証付きカードリーダー; contract 4, docs/api-guide.md "Card readers"). The
+ * The facility's card reader (顔認証付きカードリーダー; docs/contracts.md contract 4, docs/api-guide.md "Card readers"). The
  * reader is a registered device with its own key: its two calls carry no staff token, because the proof
  * is the reader's signed statement. Registering, suspending and retiring readers is the operator's task (ADMIN), for a
  * registered facility, logged with before and after (services/onboarding.ts); a facility administrator sees the

@@ -411,7 +411,7 @@ export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 500;
 export { Int };
 
-@ObjectType({ description: 'A facility taken into use by the operator (issue 19; docs/operations.md "Taking a new facility into use")' })
+@ObjectType({ description: 'A facility taken into use by the operator (docs/operations.md "Taking a new facility into use")' })
 export class OnboardedFacility {
   @Field(() => String, { description: '医療機関コード (10 digits, check digit verified)' })
   code!: string;
@@ -489,7 +489,7 @@ export class TotpEnrollment {
   facilityCode!: string;
 }
 
-@ObjectType({ description: 'An admin action with what it changed (issue 19); its access-log entry names this id as basisId' })
+@ObjectType({ description: 'An admin action with what it changed; its access-log entry names this id as basisId' })
 export class AdminChange {
   @Field(() => ID)
   id!: string;
@@ -669,7 +669,7 @@ export class PhrAppSecret {
   clientSecret!: string;
 }
 
-@ObjectType({ description: 'An insurer registered by the operator (issue 19; docs/operations.md "Registering an insurer")' })
+@ObjectType({ description: 'An insurer registered by the operator (docs/operations.md "Registering an insurer")' })
 export class RegisteredInsurer {
   @Field(() => String, { description: '保険者番号: 6 digits (国保) or 8 (法別番号 first), check digit verified' })
   number!: string;

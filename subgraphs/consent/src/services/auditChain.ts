@@ -1,9 +1,9 @@
 /**
- * The tamper-evident access log (DOMAIN.md "Consent": every provision of data is logged; seed 2-1:
+ * The tamper-evident access log (docs/domain.md "Consent (同意) — the core rule": every provision of data is logged; seed 2-1:
  * いずれの医療機関・薬局が取得したか後日調査が可能となるよう、ログ管理の仕組みを実装する).
  *
  * One hash chain per partition of patients, not one global chain: a single chain head would be a lock
- * every request in the country waits on (ARCHITECTURE.md "Beyond one machine"). Each entry stores the
+ * every request in the country waits on (docs/architecture.md "Data"). Each entry stores the
  * hash of the previous entry of its partition and its own hash; a periodic checkpoint records every
  * chain's head elsewhere, so that even a chain rewritten from the edit onwards, or cut short, is found.
  *

@@ -1,5 +1,5 @@
 /**
- * The first operator of a production system (issue 15, item 6): production has no demo accounts, so an
+ * The first operator of a production system: production has no demo accounts, so an
  * operator runs `pnpm bootstrap:admin` once after the first `pnpm start:production`. The password and the
  * TOTP seed are generated here (random, never derived), the seed is sealed at rest (secretBox.ts), and
  * both are shown once to the person at the terminal. There is no second bootstrap: once an ADMIN exists

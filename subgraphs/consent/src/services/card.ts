@@ -2,7 +2,7 @@
  * The server-side checks of a card login: signature over a single-use challenge, PIN storage, and the 3-tries PIN
  * lock. The card holder's side — the demo's virtual My Number Card, its key derivation and its signature — is in the
  * demo package (`@onshi/demo` card.ts): production code verifies cards, it never holds one. The My Number itself is
- * never involved (DOMAIN.md "Identity and numbers": the identity chain starts at the certificate serial).
+ * never involved (docs/domain.md "Identity without the My Number": the identity chain starts at the certificate serial).
  */
 import { KeyObject, createPublicKey, randomBytes, scrypt, timingSafeEqual, verify } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
@@ -90,7 +90,7 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 }
 
 // ---------------------------------------------------------------------------------------------------
-// PIN (暗証番号): 4 digits, 3 wrong tries lock the user certificate (DOMAIN.md "Qualification confirmation").
+// PIN (暗証番号): 4 digits, 3 wrong tries lock the user certificate (docs/domain.md "Confirmation at the counter (資格確認)").
 // ---------------------------------------------------------------------------------------------------
 
 const PIN_FORMAT = /^\d{4}$/;

@@ -1,6 +1,6 @@
 /**
  * Refusals of a card that concern a known patient leave an access-log entry (the team's standard: every
- * denied access is logged; issue 15): a wrong card signature, a locked card or a card that may not be used,
+ * denied access is logged): a wrong card signature, a locked card or a card that may not be used,
  * at the portal login or at a reader. The checks put the holder's patient id into the error's extensions;
  * this is the one place that logs it and takes it out again, so the caller never learns whether a serial
  * exists or whose it is.

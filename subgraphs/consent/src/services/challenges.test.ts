@@ -5,7 +5,7 @@ import { CHALLENGE_LIFETIME_MS } from './card';
 import { openChallenge, startChallenge } from './logins';
 import { loadOrCreateSigningKey, type SigningKey } from './signing';
 
-/** Card challenges are stateless tokens (issue 15): they expire, and are bound to their purpose and reader. */
+/** Card challenges are stateless tokens: they expire, and are bound to their purpose and reader. */
 describe('card challenges', () => {
   let dir: string;
   let key: SigningKey;

@@ -1,5 +1,5 @@
 /**
- * Audit checkpoints and verification (issue 7 "Access log"; auditChain.ts): every chain head is copied
+ * Audit checkpoints and verification (auditChain.ts): every chain head is copied
  * into an append-only checkpoint row periodically, and `verifyAccessLog` recomputes every chain and
  * compares it with the latest checkpoint, naming the first broken entry.
  */

@@ -146,7 +146,7 @@ const rows: Row[] = [
   { name: 'the insurer holding the member today (attested by qualifications)', actor: actor.insurer, category: 'QUALIFICATION', facts: { insurerMember: true, patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER_MEMBER') },
   { name: 'another insurer does not', actor: actor.otherInsurer, category: 'QUALIFICATION', facts: { patientInsurerNumbers: ['06132013'] }, expected: forbidden('NOT_INSURER') },
   { name: 'an insurer without the history fact does not (fail closed)', actor: actor.insurer, category: 'QUALIFICATION', expected: forbidden('NOT_INSURER') },
-  { name: 'insurer reads checkups of a member the checkups subgraph attests (contract 7)', actor: actor.insurer, category: 'CHECKUP', facts: { insurerMember: true }, expected: allowed('INSURER_MEMBER') },
+  { name: 'insurer reads checkups of a member the checkups subgraph attests (docs/contracts.md contract 7)', actor: actor.insurer, category: 'CHECKUP', facts: { insurerMember: true }, expected: allowed('INSURER_MEMBER') },
   { name: 'a former insurer keeps only what it commissioned (rule checkup.insurer-commissioned; checkups filters the rows)', actor: actor.insurer, category: 'CHECKUP', facts: { patientInsurerNumbers: ['06132013'] }, expected: allowed('INSURER') },
   { name: 'insurer gets no checkups without the membership attestation or a past coverage', actor: actor.insurer, category: 'CHECKUP', expected: forbidden('NOT_INSURER') },
   { name: 'DV block beats an insurer membership', actor: actor.insurer, category: 'CHECKUP', facts: { dvBlocked: true, insurerMember: true }, expected: forbidden('DV_BLOCK') },

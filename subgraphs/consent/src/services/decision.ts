@@ -1,8 +1,8 @@
 /**
- * The policy decision point (ARCHITECTURE.md "Who may see what", layer 3): may *this* actor see *this*
+ * The policy decision point (docs/architecture.md "Who may see what: three layers", layer 3): may *this* actor see *this*
  * patient's *category* right now? A pure function of the actor, the request and the facts the caller
- * loaded from the database, so that every replica answers the same (ARCHITECTURE.md "Beyond one
- * machine") and the rules can be tested as a table.
+ * loaded from the database, so that every replica answers the same (docs/scaling.md
+ * "Replicas (now)") and the rules can be tested as a table.
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
@@ -10,7 +10,7 @@ import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyC
 import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
-/** Consent is valid for 24 hours after registration (DOMAIN.md "Consent"). */
+/** Consent is valid for 24 hours after registration (docs/domain.md "Consent (同意) — the core rule"). */
 export const CONSENT_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
 /** The verified claims the decision needs; the kit's `Actor` (built from the JWT) fits as it is. */
@@ -58,7 +58,7 @@ export interface EmergencyAccessFact {
   expiresAt: Date;
 }
 
-/** A patient's grant to a PHR app (DOMAIN.md "Special rules": PHR). */
+/** A patient's grant to a PHR app (docs/domain.md "PHR apps"). */
 export interface GrantFact {
   id: string;
   patientId: string;
@@ -97,7 +97,7 @@ export interface DecisionFacts {
   patientInsurerNumbers?: readonly string[];
   /**
    * The calling subgraph attests from its own records that the INSURER actor holds this patient as a
-   * member now (checkups after an insurer change; contract 7). Only ever set by an internal caller.
+   * member now (checkups after an insurer change; docs/contracts.md contract 7). Only ever set by an internal caller.
    */
   insurerMember?: boolean;
   /**
@@ -394,8 +394,8 @@ function decideOnFacts(input: DecisionInput): Evaluated {
 }
 
 /**
- * Consent flags of the real confirmation response (ResultOfQualificationConfirmation; DOMAIN.md
- * "Qualification confirmation"): 0 なし, 1 あり, 2 期限切れ, 3 取得困難.
+ * Consent flags of the real confirmation response (ResultOfQualificationConfirmation; docs/domain.md
+ * "Confirmation at the counter (資格確認)"): 0 なし, 1 あり, 2 期限切れ, 3 取得困難.
  *
  * '3' is answered when the information cannot be provided whatever the patient consents to: a category no
  * consent rule opens for this kind of facility (checkups at a pharmacy), or a facility code that is not valid.

@@ -72,7 +72,7 @@ const disasterFactOfJson = (row: DisasterRow): DisasterFact =>
  * declarations they name, the emergency accesses opened here, and the PHR grant with its app. A part that does not
  * apply (no facility, no grant) reads nothing. `withLapsed` (staff asking about qualifications, whose answer carries
  * the consent flags) adds each category's newest lapsed consent to the valid ones: flag 2 (期限切れ) needs it
- * (contract 5). `lockPartitions` locks those access-log chain heads in the same statement (ascending partition order,
+ * (docs/contracts.md contract 5). `lockPartitions` locks those access-log chain heads in the same statement (ascending partition order,
  * as appendAccessLog does), so that the decisions and their entries are one read and one write in one transaction.
  */
 function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, withLapsed: boolean, lockPartitions: readonly number[]): SQL {
@@ -193,7 +193,7 @@ export async function specialStandingOf(db: Db<Tables>, actor: Actor, patientId:
   return { kind: first.decision.reason === 'EMERGENCY' ? 'EMERGENCY' : 'DISASTER', categories: special.map(({ category }) => category) };
 }
 
-/** One line of the access log before it is chained (ISSUE 7 "Access log": time, actor, patient, category, decision, reason, request id). */
+/** One line of the access log before it is chained (time, actor, patient, category, decision, reason, request id). */
 export interface LogItem {
   patientId: string;
   category: LoggedCategory;
@@ -212,8 +212,8 @@ export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions:
 /**
  * Appends entries to their partitions' hash chains inside the caller's transaction, in two statements
  * whatever the batch size (one when the caller locked the heads already, `lockedBefore`): lock the touched heads (ascending partition order, so concurrent requests
- * cannot deadlock; only the chains this request touches are locked — ARCHITECTURE.md "Beyond one
- * machine"), then insert every entry and move every head in one statement. The heads exist from the
+ * cannot deadlock; only the chains this request touches are locked — docs/architecture.md
+ * "Data"), then insert every entry and move every head in one statement. The heads exist from the
  * start (`ensureAuditHeads` in prepare); a head still missing is created here first.
  */
 /** Who the log names: a signed-in actor, a card reader device (CARD_READER, readers.ts) or a refused card login (PORTAL_LOGIN). */
@@ -258,7 +258,7 @@ export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items
 }
 
 /**
- * The decision point (ARCHITECTURE.md layer 3): decides every question of one request and writes one
+ * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one request and writes one
  * access-log entry per decision in the same transaction. If the log cannot be written the transaction
  * fails and the caller gets no allow (fail closed: "no answer → no data").
  */
@@ -284,7 +284,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
       if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
       const decision = decide({ ...question, facts });
       // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
-      // whether to withhold the address (contract 5), from the facts just read: no second call to consent.
+      // whether to withhold the address (docs/contracts.md contract 5), from the facts just read: no second call to consent.
       const facilityCode = actor.facilityCode;
       if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
       return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };

@@ -1,5 +1,5 @@
 /**
- * Demo: card lifecycle (issue 19; docs/operations.md "Demo: card lifecycle"). In production J-LIS issues, suspends and
+ * Demo: card lifecycle (docs/operations.md "Demo: card lifecycle"). In production J-LIS issues, suspends and
  * expires My Number Cards; in demo mode the operator stands in for it: looks up a demo card and suspends (一時停止) or
  * expires (有効期限切れ) it, so that the refusal at the next confirmation can be shown. Outside demo mode every call is
  * refused (FORBIDDEN, DEMO_ONLY) and logged. Like every operator action, a refusal is logged and a change is written to

@@ -1,5 +1,5 @@
 /**
- * Registering an insurer (issue 19; docs/operations.md "Registering an insurer"): the operator registers an insurer
+ * Registering an insurer (docs/operations.md "Registering an insurer"): the operator registers an insurer
  * (保険者番号 with check digit, name, kind, prefecture) and its first operator account, which gets a one-time enrollment
  * link and enrolls exactly as facility staff do (onboarding.ts startEnrollment / confirmEnrollment). The account is an
  * INSURER account carrying the insurer's number: it reads what insurer accounts read, for its own insurer only (kit

@@ -41,7 +41,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
   }
 }
 
-/** JWKS for every verifier, and the internal endpoints the other subgraphs call (contracts 5 and the decision point). */
+/** JWKS for every verifier, and the internal endpoints the other subgraphs call (docs/contracts.md contracts 5 and the decision point). */
 export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => SigningKey, secrets: () => SecretBox, now: () => Date = () => new Date()): Record<string, RouteHandler> {
   const verify = createTokenVerifier(async (header, token) => createLocalJWKSet({ keys: signingKey().publishedJwks })(header, token), deps.shared.revocations);
   const internalOnly = (handler: RouteHandler): RouteHandler => async (req: IncomingMessage, res: ServerResponse, body: string) => {
@@ -99,7 +99,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       }
       sendJson(res, 200, decision);
     }),
-    // Contract 6: qualifications' outbox delivers every change of insurer here as well as to checkups.
+    // docs/contracts.md contract 6: qualifications' outbox delivers every change of insurer here as well as to checkups.
     [`POST ${INSURER_CHANGES_PATH}`]: internalOnly(async (_req, res, body) => {
       const event = parseBody(insurerChangeEvent, body);
       if (!event) return sendJson(res, 400, { error: 'malformed insurer-change event' });

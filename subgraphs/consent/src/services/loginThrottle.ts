@@ -1,5 +1,5 @@
 /**
- * Throttling of failed staff logins instead of a hard lock (issue 15, item 8; NIST SP 800-63B §5.2.2
+ * Throttling of failed staff logins instead of a hard lock (NIST SP 800-63B §5.2.2
  * "Rate Limiting (Throttling)": limit failed attempts, slow them down, and do not let this become a way to
  * deny the real subscriber service). A hard lock after five failures let anyone who knows a staff ID lock
  * out a clinic's doctors or the operators; here failures slow down *where they come from*:

@@ -1,5 +1,5 @@
 /**
- * The identity provider's flows (issue 7, "Identity provider"): card login and card-reader verification
+ * The identity provider's flows (docs/contracts.md contracts 1–4): card login and card-reader verification
  * (challenge signed by the virtual My Number Card after the PIN, or attested face/visual check at the
  * reader), staff / operator / insurer login (password + TOTP, failures throttled), and PHR app tokens.
  * Every flow ends in a token only after a proof; nothing here issues a token on a name alone.
@@ -50,11 +50,11 @@ export function actorOfAccount(row: AccountRow): Actor {
 const CHALLENGE_AUDIENCE = 'onshi-card-challenge';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHALLENGE_UNUSABLE = 'The card challenge is unknown, expired or already used; start again / 認証をやり直してください';
-/** The one answer for a card that is not known and for a signature that does not verify (issue 15 finding 3). */
+/** The one answer for a card that is not known and for a signature that does not verify. */
 export const CARD_SIGNATURE_INVALID = 'The card signature is not valid / カードの署名を確認できません';
 
 /**
- * A challenge for the card to sign. Nothing is stored when it is issued, whatever the serial (issue 15:
+ * A challenge for the card to sign. Nothing is stored when it is issued, whatever the serial (once
  * `startCardLogin` wrote a row for any string, and its answer told whether a serial existed): the
  * challenge id is a short-lived token signed by this service that names the serial, the purpose, the
  * reader it was issued for (READER), the nonce and the time. It is recorded as used when it is completed.
@@ -92,8 +92,8 @@ export async function openChallenge(key: SigningKey, challengeId: string, purpos
 
 /**
  * Records the challenge as used (the primary key makes it single use, on any replica) and checks the
- * card's signature over it — before anything else about the card is looked at or counted (issue 15
- * finding 3: the PIN is checked only after a valid signature). A serial we do not know answers exactly
+ * card's signature over it — before anything else about the card is looked at or counted (the
+ * PIN is checked only after a valid signature). A serial we do not know answers exactly
  * like a wrong signature, and its challenge is recorded as used too, so a replay answers alike.
  */
 export async function authenticateCard(db: Db<Tables> | Transaction, opened: OpenedChallenge, signature: string, now: Date): Promise<CardRow> {
@@ -131,8 +131,8 @@ export async function requireUsableCard(cardStatus: CardStatusLookup, card: Card
 export type CardStatusLookup = (cardSerial: string) => Promise<CardStatusAnswer>;
 
 /**
- * The PIN check the card does before it signs (3 wrong PINs lock it; DOMAIN.md "Qualification
- * confirmation"). The counter is updated by compare-and-set on the value read, so two replicas cannot
+ * The PIN check the card does before it signs (3 wrong PINs lock it; docs/domain.md "Confirmation
+ * at the counter (資格確認)"). The counter is updated by compare-and-set on the value read, so two replicas cannot
  * both grant the same try. Called only after `authenticateCard`.
  */
 export async function checkPin(db: Db<Tables> | Transaction, card: CardRow, pin: string, now: Date): Promise<void> {
@@ -153,7 +153,7 @@ async function patientDisplayName(db: Db<Tables>, patientId: string): Promise<st
 }
 
 /**
- * Card login (マイナポータル style; issue 15 finding 3 and 4): the card's signature over the challenge
+ * Card login (マイナポータル style): the card's signature over the challenge
  * first, then the card's status, then the PIN. A wrong signature never reaches the PIN counter.
  * A refused card of a known holder leaves an access-log entry (cardDenials.ts).
  */
@@ -192,7 +192,7 @@ export interface StaffCredentials { facilityCode: string | null | undefined; sta
  * Staff login. Failures are throttled per account and source (loginThrottle.ts) instead of locking the
  * account, so nobody can lock out a named person. A TOTP code that was already used, with the right
  * password, is TOTP_REUSED: refused, but not a failure — scripts that log in twice within 30 s wait for the
- * next code instead of being slowed down (issue 15, item 8).
+ * next code instead of being slowed down.
  */
 export async function staffLogin(
   db: Db<Tables>, key: SigningKey, secrets: SecretBox, throttle: LoginThrottle, source: string, credentials: StaffCredentials, now: Date, dummyHash: string,
@@ -231,7 +231,7 @@ export async function staffLogin(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// PHR apps (contract 3)
+// PHR apps (docs/contracts.md contract 3)
 // ---------------------------------------------------------------------------------------------------
 
 export async function phrToken(db: Db<Tables>, key: SigningKey, clientId: string, clientSecret: string, grantId: string, now: Date, dummyHash: string): Promise<LoginResultData> {

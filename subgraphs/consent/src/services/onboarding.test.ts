@@ -15,7 +15,7 @@ function fieldOf(input: FacilityInput): unknown {
   return 'accepted';
 }
 
-describe('validateFacility: one validator, the code decides prefecture and kind (DOMAIN.md "Identity and numbers")', () => {
+describe('validateFacility: one validator, the code decides prefecture and kind (docs/domain.md "Identity without the My Number")', () => {
   test('a valid facility is accepted, its name trimmed', () => {
     expect(validateFacility(valid)).toEqual({ ...valid, name: 'テスト内科医院' });
     expect(validateFacility({ ...valid, hospital: true }).hospital).toBe(true);

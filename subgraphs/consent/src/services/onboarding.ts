@@ -1,5 +1,5 @@
 /**
- * Taking a facility into use (issue 19, first slice; docs/operations.md "Taking a new facility into use"): the
+ * Taking a facility into use (first slice; docs/operations.md "Taking a new facility into use"): the
  * operator registers the facility and its administrator, and the facility's card readers; the facility
  * administrator enrolls and disables the facility's own staff. Staff finish their enrollment themselves with a
  * one-time link: a password, then a TOTP secret shown once as an otpauth URI, confirmed by a first code before the
@@ -43,7 +43,7 @@ export const ENROLLMENT_LIFETIME_MS = 72 * 60 * 60 * 1000;
 /** NIST SP 800-63B 5.1.1.2: at least 8 characters for a chosen secret; the upper bound is staffAuth's. */
 export const PASSWORD_MIN_LENGTH = 12;
 
-/** Licences a facility administrator may enroll, per facility kind (DOMAIN.md "Actors": 医師, 歯科医師, 薬剤師; 事務 everywhere). */
+/** Licences a facility administrator may enroll, per facility kind (docs/domain.md "Who takes part": 医師, 歯科医師, 薬剤師; 事務 everywhere). */
 const ROLES_OF_KIND: Record<FacilityKind, ReadonlyArray<(typeof STAFF_ROLES)[number]>> = {
   MEDICAL: ['RECEPTION', 'DOCTOR'],
   DENTAL: ['RECEPTION', 'DENTIST'],
@@ -114,7 +114,7 @@ export interface StaffInput { staffId: string; displayName: string; role: string
 
 /**
  * One validator for a facility: the code's check digit (platform codes.ts, the same as every other subgraph's), and the
- * prefecture and kind given must be those the code itself says (DOMAIN.md "Identity and numbers").
+ * prefecture and kind given must be those the code itself says (docs/domain.md "Identity without the My Number").
  */
 export function validateFacility(input: FacilityInput): FacilityInput & { kind: FacilityKind } {
   if (!isValidFacilityCode(input.code)) throw new BadUserInputError('code is not a valid 医療機関コード (10 digits: prefecture, table 1/3/4, district, number, check digit) / 医療機関コードが正しくありません', { field: 'code' });

@@ -1,5 +1,5 @@
 /**
- * The card reader's side of contract 4 (docs/api-guide.md "Card readers"): its key pair and the signed
+ * The card reader's side of docs/contracts.md contract 4 (docs/api-guide.md "Card readers"): its key pair and the signed
  * statement. Used by the stand-ins of a reader device — the portal's demo kiosk (server side), the tests and
  * `reader:register` — and kept free of database code so the portal can import it.
  *

@@ -1,6 +1,6 @@
 /**
  * Card readers (顔認証付きカードリーダー) as registered devices of a facility, and the statements they sign
- * (issue 15; the reader contract is docs/api-guide.md "Card readers"). A verification is a compact JWS
+ * (the reader contract is docs/api-guide.md "Card readers"). A verification is a compact JWS
  * signed by the reader's own Ed25519 key over the card's signature of a nonce this service issued, the
  * card serial, the method and its result, and the consent answers the patient chose on the reader. Consent
  * is registered only from such a statement, once: a staff token can neither verify a card nor answer for
@@ -25,7 +25,7 @@ export const READER_STATUSES = ['ACTIVE', 'SUSPENDED', 'RETIRED'] as const;
 export type ReaderStatus = (typeof READER_STATUSES)[number];
 export const READER_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
 export type ReaderMethod = (typeof READER_METHODS)[number];
-/** Audience of the verification token a statement yields (contract 4): never accepted as an access token. */
+/** Audience of the verification token a statement yields (docs/contracts.md contract 4): never accepted as an access token. */
 export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
 export const CARD_VERIFICATION_TTL_MS = 10 * 60 * 1000;
 /** A reader's clock may run a little ahead of ours. */
@@ -128,7 +128,7 @@ async function verifyStatement(db: Db<Tables>, statement: string, now: Date): Pr
   return { reader, claims: claims.data };
 }
 
-/** What each method needs in `result` (DOMAIN.md "Qualification confirmation": face, PIN, or visually by staff). */
+/** What each method needs in `result` (docs/domain.md "Confirmation at the counter (資格確認)": face, PIN, or visually by staff). */
 function requireMethodResult(claims: StatementClaims): { attestedBy: string | null } {
   const { method, result } = claims;
   if (method === 'FACE') {
@@ -159,7 +159,7 @@ export interface ReaderResultData {
 }
 
 /**
- * Accepts a reader's statement (issue 15): the reader's signature, the challenge it was issued for this
+ * Accepts a reader's statement: the reader's signature, the challenge it was issued for this
  * reader, the card's signature over it (before anything else about the card), the card's status, the
  * method's result (PIN checked here and counted, as at login), then — in one transaction with the record of
  * the verification — the patient's answers become consents. The challenge id is recorded as used and the

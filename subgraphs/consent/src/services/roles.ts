@@ -3,7 +3,7 @@
  *
  * The names themselves live once in @onshi/kit (the `@access` directive, the gateway and this
  * decision point must never disagree on them); this module re-exports them. The access rules themselves
- * are data in @onshi/kit's policy.ts (ARCHITECTURE.md "Conventions": medplum, access rules as data).
+ * are data in @onshi/kit's policy.ts (docs/architecture.md "Conventions": medplum, access rules as data).
  */
 import { facilityKindOfCode as tableKindOfCode, isValidFacilityCode, prefectureOfFacility } from '@onshi/platform/codes';
 import { CATEGORIES, FACILITY_KINDS, PHR_SCOPES, ROLES, STAFF_ROLES, isRole } from '@onshi/platform/roles';
@@ -23,7 +23,7 @@ export function isCategory(value: unknown): value is Category {
 }
 
 /**
- * Kind of facility from its 10-digit medical institution code (DOMAIN.md "Identity and numbers":
+ * Kind of facility from its 10-digit medical institution code (docs/domain.md "Identity without the My Number":
  * table code 1 医科, 3 歯科, 4 調剤). Returns undefined for anything that is not a well-formed code
  * with a correct check digit, so that a malformed code can never be mistaken for a facility and
  * callers fail closed.

@@ -1,7 +1,7 @@
 /**
- * The operator's rollout dashboard (issue 19; docs/operations.md "Rollout dashboard"): facilities registered against
+ * The operator's rollout dashboard (docs/operations.md "Rollout dashboard"): facilities registered against
  * facilities live, by prefecture, by kind and month by month, against the national schedule (docs/domain.md "Rollout
- * schedule": about 60 % of facilities by March 2021, 90 % by March 2022, all by March 2023), and readers per facility.
+ * and subsidy, seed 1(1)": about 60 % of facilities by March 2021, 90 % by March 2022, all by March 2023), and readers per facility.
  *
  * A facility is live from its first verification at one of its card readers (reader_verifications: the card checked
  * at the reader, the confirmation's first step in this system). The share is of the facilities registered here — the
@@ -11,7 +11,7 @@ import { count, eq, min } from 'drizzle-orm';
 import { japanDate, type Db } from '@onshi/kit';
 import { cardReaders, facilities, readerVerifications, type Tables } from '../db/tables';
 
-/** The schedule (デジタル・ガバメント閣僚会議, September 2019; docs/domain.md "Rollout schedule"): month → share of facilities. */
+/** The schedule (デジタル・ガバメント閣僚会議, September 2019; docs/domain.md "Rollout and subsidy, seed 1(1)"): month → share of facilities. */
 export const ROLLOUT_TARGETS: ReadonlyArray<{ month: string; percent: number }> = [
   { month: '2021-03', percent: 60 },
   { month: '2022-03', percent: 90 },

@@ -2,7 +2,7 @@
  * Encryption at rest for secrets the server must be able to read back (TOTP seeds: the server computes
  * the expected code, so they cannot be hashed like passwords). AES-256-GCM with a key kept outside the
  * database (ONSHI_SECRET_KEY as 64 hex digits, else a 0600 file in the data dir), so a copy of the
- * database alone does not reveal any second factor (issue 7: no key stored in clear on the server).
+ * database alone does not reveal any second factor (no key stored in clear on the server).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

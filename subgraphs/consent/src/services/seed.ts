@@ -9,7 +9,7 @@ import { DEMO_FACILITIES_REGISTERED_ON } from './demoReaders';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
 import { demoTotpSecret, hashPassword } from './staffAuth';
 
-/** PHR grants last 90 days by default (DOMAIN.md "PHR": Mynaportal links data for 90 days). */
+/** PHR grants last 90 days by default (docs/domain.md "PHR apps": Mynaportal links data for 90 days). */
 export const PHR_GRANT_DAYS = 90;
 /** Documented demo password of every staff, operator and insurer account (README "Demo accounts"). */
 export const DEMO_STAFF_PASSWORD = 'onshi-demo-pass';
@@ -102,7 +102,7 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
 }
 
 /**
- * On every demo start: the demo world's facilities are registered (issue 19: readers and staff are registered only for a
+ * On every demo start: the demo world's facilities are registered (readers and staff are registered only for a
  * registered facility), including on a data dir from before the registry existed. The demo hospital is the hospital.
  */
 /** The demo insurers in the insurer registry (services/insurers.ts), entered at every demo start like the facilities. */

@@ -1,7 +1,6 @@
 /**
  * Sessions: a short-lived access token (≤ 15 min, signing.ts) plus a refresh token that is stored only as
- * its sha256, rotated on every use and revoked on logout (issue 7: "short-lived access tokens with
- * refresh, revocation on logout").
+ * its sha256, rotated on every use and revoked on logout.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';

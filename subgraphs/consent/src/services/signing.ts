@@ -75,7 +75,7 @@ export function keyFileVersion(keyPath: string): number {
 
 export interface IssuedToken { accessToken: string; expiresAt: Date }
 
-/** Signs an access token whose claims are exactly what the kit's verifier parses (ARCHITECTURE.md layer 1). */
+/** Signs an access token whose claims are exactly what the kit's verifier parses (docs/architecture.md "Who may see what: three layers", layer 1). */
 export async function issueAccessToken(key: SigningKey, actor: Actor, now = new Date()): Promise<IssuedToken> {
   const { subject, ...claims } = actor;
   const expiresAt = new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000);

@@ -1,10 +1,10 @@
 /**
- * Staff login for EHR / pharmacy-system users: ID + password + TOTP second factor (DOMAIN.md "Consent":
+ * Staff login for EHR / pharmacy-system users: ID + password + TOTP second factor (docs/domain.md "Who takes part": a
  * second factor expected, mandatory by FY2027 under the MHLW security guideline 6.0; seed 2-1:
  * 電子カルテシステム/調剤システムのアクセス制限（ID・PW認証）). Guessing is slowed by loginThrottle.ts.
  *
  * The last used TOTP step is passed in and returned, so it can live in the database and any replica can
- * serve the next attempt (ARCHITECTURE.md "Beyond one machine").
+ * serve the next attempt (docs/scaling.md "Replicas (now)").
  */
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';

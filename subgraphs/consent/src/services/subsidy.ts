@@ -1,5 +1,5 @@
 /**
- * The 医療情報化支援基金 subsidy for going live with online qualification confirmation (issue 19; docs/operations.md
+ * The 医療情報化支援基金 subsidy for going live with online qualification confirmation (docs/operations.md
  * "Subsidy (医療情報化支援基金)", which cites the published figures). A facility administrator — or a vendor calling the
  * API with that administrator's token — applies once the facility went live; the amount is computed here by one named
  * rule version; the operator (ADMIN) approves or rejects with a reason, then marks an approved application paid.

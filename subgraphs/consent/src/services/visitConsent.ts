@@ -1,5 +1,5 @@
 /**
- * Per-visit consent at the facility's card reader (DOMAIN.md "Consent"; seed 2-1: 本人同意を毎回): bound to
+ * Per-visit consent at the facility's card reader (docs/domain.md "Consent (同意) — the core rule"; seed 2-1: 本人同意を毎回): bound to
  * patient + facility + category, valid 24 hours, and the flags of the confirmation result.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
@@ -45,7 +45,7 @@ export interface ConsentExpiry { drug: string | null; checkup: string | null }
  * The two flags of a confirmation result from the person's consents at the facility (the valid ones and the newest
  * lapsed one per category suffice), and whether to withhold the address. The block changes no flag (a blocked person's
  * flags are anyone's, docs/domain.md "DV"); it only tells qualifications, an internal caller, to withhold the address.
- * Used by this route and by the decision point, which answers a counter confirmation with them (contract 5).
+ * Used by this route and by the decision point, which answers a counter confirmation with them (docs/contracts.md contract 5).
  */
 export function visitConsentFlags(facts: readonly ConsentFact[], patientId: string, facilityCode: string, dvBlocked: boolean, now: Date): VisitConsentFlags {
   const flag = (category: Category) => consentFlag(facts, patientId, facilityCode, category, now);
@@ -53,9 +53,9 @@ export function visitConsentFlags(facts: readonly ConsentFact[], patientId: stri
 }
 
 /**
- * Consent flags of the confirmation result (contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided.
+ * Consent flags of the confirmation result (docs/contracts.md contract 5): 0 none, 1 given, 2 expired, 3 cannot be provided.
  * With `withExpiry` the answer also says until when each valid consent lasts: the clinic's list of today's
- * confirmations shows the time left (issue 20); the confirmation result itself keeps the two flags only.
+ * confirmations shows the time left; the confirmation result itself keeps the two flags only.
  * `withholdAddress` tells qualifications (internal callers only, never a client) to answer the confirmation without
  * address and postcode: the person is DV/abuse-registered (seed ※ in 2-2; docs/domain.md "DV").
  * The flags themselves are the same as anyone's.

@@ -1,7 +1,7 @@
 /**
  * Retention purge of drug information: `npx tsx --tsconfig tsconfig.base.json subgraphs/drugs/src/cli/purge.ts`
  *
- * Drug information is kept for up to 5 years (DOMAIN.md "Drug information"). Every read already hides
+ * Drug information is kept for up to 5 years (docs/domain.md "Drug information (薬剤情報) and medical expenses"). Every read already hides
  * anything dated before the cutoff (the same day 5 years ago, JST); this job deletes it so it is not
  * kept either: claim items dated before the cutoff, and claims whose service month ended before the
  * cutoff's month. Run it once a day (cron, Kubernetes CronJob); it is idempotent. On a running system

@@ -26,9 +26,9 @@ export const drugMaster = drugsSchema.table('drug_master', {
 });
 
 /**
- * レセプト header: the source of truth for drug information and medical-expense notices (DOMAIN.md
- * "Drug information"). Keyed by patient first so the table can be distributed on patient_id (ARCHITECTURE.md
- * "Beyond one machine").
+ * レセプト header: the source of truth for drug information and medical-expense notices (docs/domain.md
+ * "Drug information (薬剤情報) and medical expenses"). Keyed by patient first so the table can be distributed on patient_id
+ * (docs/scaling.md "Distribution plan (Citus-style, distributed by patient id)").
  */
 export const claims = drugsSchema.table(
   'claims',
@@ -56,7 +56,7 @@ export const claims = drugsSchema.table(
     serviceMonth: text('service_month').notNull(),
     totalPoints: integer('total_points').notNull(),
     patientShareYen: integer('patient_share_yen').notNull(),
-    /** レセプト番号; with the billing facility and the month it is the claim key (issue 17). */
+    /** レセプト番号; with the billing facility and the month it is the claim key. */
     claimNumber: text('claim_number').notNull(),
     /** SHA-256 of the claim as received: a resend with the same digest is a no-op, another digest is refused. */
     contentDigest: text('content_digest').notNull(),

@@ -15,7 +15,7 @@ export const DISPENSINGS_PAGE_DEFAULT = 20;
 export const DISPENSINGS_PAGE_MAX = 100;
 
 /**
- * Record-level check before any row is read (ARCHITECTURE.md layer 3): the decision point evaluates the access
+ * Record-level check before any row is read (docs/architecture.md "Who may see what: three layers", layer 3): the decision point evaluates the access
  * policy for this caller, this patient and DRUG (consent for this visit, self, PHR grant and its token scope,
  * DV block) and logs it; the kit batches the question to one call per request and patient. False: answer as for a
  * person with no dispensings and read nothing (a DV-blocked person where she consented, docs/domain.md "DV").

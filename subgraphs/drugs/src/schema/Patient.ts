@@ -11,7 +11,7 @@ export class Patient {
   @Field(() => ID)
   id!: string;
 
-  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error (issue 9 partial failure).
+  // Nullable: if this subgraph is down the gateway still returns the patient's other data, with an error.
   @AccessTo('DRUG')
   @Field(() => DispensingConnection, { nullable: true, description: '薬剤情報: dispensings of the last 5 years, newest first' })
   dispensings?: DispensingConnection;

@@ -1,6 +1,6 @@
 // Writing claims (レセプト), the source of truth of drug information and medical-expense notices.
 // A batch is validated as a whole and stored in one transaction: either every row is stored or none
-// (issue 5: "rejects a bad batch as a whole with row-level reasons: nothing half-written").
+// (a bad batch is rejected as a whole with row-level reasons: nothing half-written).
 import { hash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { copyWith, encodeCopyRows, resultRows, type CoverageLookup, type Db } from '@onshi/kit';
@@ -66,7 +66,7 @@ export function claimDigest(claim: Claim): string {
   return hash('sha256', canonicalJson(claim) ?? '', 'hex');
 }
 
-/** The claim key (issue 17): billing facility + month of care + claim number. */
+/** The claim key: billing facility + month of care + claim number. */
 export function claimKeyOf(claim: Pick<Claim, 'facilityCode' | 'serviceMonth' | 'claimNumber'>): string {
   return `${claim.facilityCode}/${claim.serviceMonth}/${claim.claimNumber}`;
 }
@@ -261,7 +261,7 @@ async function compareWithStored(executor: Db<Tables>, batch: ReadonlyArray<{ cl
  * Validates every row, then stores the whole batch in one transaction. Any invalid row rejects the batch with the
  * reasons of every bad row (1-based row numbers); a database failure rolls back all of it. A claim whose key
  * (facility + month + claim number) is already stored with the same content is a resend and skipped; with other
- * content it is a row-level reason (issue 17: a claim is never stored twice, and never silently replaced).
+ * content it is a row-level reason (a claim is never stored twice, and never silently replaced).
  */
 export async function ingestClaimBatch(db: Db<Tables>, rows: readonly unknown[], now: Date, master: DrugLookup, options: IngestOptions = {}): Promise<IngestResult> {
   if (rows.length === 0) {

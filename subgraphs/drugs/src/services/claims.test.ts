@@ -10,7 +10,7 @@ import { loadDrugMaster } from './drugMaster';
 const master = loadDrugMaster();
 const NOW = new Date('2025-04-15T12:00:00+09:00');
 
-const CLINIC = '0110113719'; // DOMAIN.md example, table 1 (医科)
+const CLINIC = '0110113719'; // docs/domain.md "Identity without the My Number" example, table 1 (医科)
 const DENTIST = '1330100429'; // table 3 (歯科)
 const PHARMACY = '1340105673'; // table 4 (調剤)
 
@@ -60,7 +60,7 @@ function broken(claim: Claim, change: (row: Record<string, unknown>, item: Recor
 }
 
 // The rule itself lives in the kit (codes.ts); these cases pin what the claim validator relies on.
-describe('Luhn check digits (DOMAIN.md "Identity and numbers")', () => {
+describe('Luhn check digits (docs/domain.md "Identity without the My Number")', () => {
   it.each([
     ['3312001', 5],
     ['0113001', 2],

@@ -1,5 +1,5 @@
 // The claim (レセプト) model from which drug information and medical-expense notices are built
-// (DOMAIN.md, "Drug information": medical, DPC, dental and pharmacy claims), and a validator for
+// (docs/domain.md "Drug information (薬剤情報) and medical expenses": medical, DPC, dental and pharmacy claims), and a validator for
 // claim batches. A batch is accepted or rejected as a whole, so validation reports every bad row.
 import { japanDate, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, isYearMonth, monthOf } from '@onshi/kit';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ export const CLAIM_KINDS: readonly ClaimKind[] = ['MEDICAL', 'DPC', 'DENTAL', 'P
 /** 院内 (dispensed by the facility itself) or 院外 (dispensed by a pharmacy on a prescription). */
 export type InOut = 'IN' | 'OUT';
 
-/** Table code (点数表番号), the 3rd digit of a medical institution code (DOMAIN.md, "Identity and numbers"). */
+/** Table code (点数表番号), the 3rd digit of a medical institution code (docs/domain.md "Identity without the My Number"). */
 export type FacilityTableCode = '1' | '3' | '4';
 
 /** Which table a facility billing each claim kind must belong to. */
@@ -41,7 +41,7 @@ export interface Claim {
   claimKind: ClaimKind;
   /**
    * レセプト番号: the claim's number in the facility's submission of the month. With the facility and the month of
-   * care it is the claim key (issue 17): the same claim sent twice is stored once.
+   * care it is the claim key: the same claim sent twice is stored once.
    */
   claimNumber: string;
   patientId: string;
@@ -84,7 +84,7 @@ export const CLAIM_NUMBER_PATTERN = /^[0-9A-Za-z-]{1,20}$/;
 export const YEN_PER_POINT = 10;
 
 // ---------------------------------------------------------------------------------------------
-// Check digits (DOMAIN.md "Identity and numbers"): the kit owns the Luhn rule for insurer numbers and
+// Check digits (docs/domain.md "Identity without the My Number"): the kit owns the Luhn rule for insurer numbers and
 // facility codes; this module adds only the per-part reasons a claim sender needs to fix a row.
 
 type Bilingual = { reason: string; reasonJa: string };

@@ -1,6 +1,6 @@
 // The drug master: real products from the MHLW 薬価基準収載品目リスト (see /work/shared/data/README.md).
 // Drug information (薬剤情報) shows, per dispensing, the drug code (DrugC), name (DrugN), ingredient
-// (IngreN) and quantity (Qua1) + unit (DOMAIN.md, "Drug information"); this module supplies the
+// (IngreN) and quantity (Qua1) + unit (docs/domain.md "Drug information (薬剤情報) and medical expenses"); this module supplies the
 // name, ingredient and unit for a code. Names and strengths keep their full-width characters as
 // published so that vendors recognise them; only the unit derivation reads a normalised copy.
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // Batched reads of drug information and medical expenses, one set of DataLoaders per request: every
 // patient asked for in one request with the same arguments is read with one SQL statement, so the
-// number of statements does not grow with the number of patients (issue 5, "Efficient").
+// number of statements does not grow with the number of patients.
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { japanDate, claimsViewableThrough, type Db, addDays, monthOf } from '@onshi/kit';

@@ -1,5 +1,5 @@
-// Names of prescribing facilities and pharmacies shown next to a dispensing (DOMAIN.md "Drug
-// information": "dispensing pharmacy and prescribing facility"). Claims carry only the 10-digit code;
+// Names of prescribing facilities and pharmacies shown next to a dispensing (docs/domain.md "Drug
+// information (薬剤情報) and medical expenses": "dispensing pharmacy and prescribing facility"). Claims carry only the 10-digit code;
 // the names come from the facility directory, which in this build is the demo world's list (the
 // qualifications subgraph owns facilities; a shared facility master would replace this lookup).
 import { demoFacilities } from '@onshi/demo';

@@ -1,5 +1,5 @@
 // 医療費通知 (medical-expense notice): built from the same claims as drug information, per month and
-// facility with total points and patient share (DOMAIN.md, "Drug information", last line). Patients
+// facility with total points and patient share (docs/domain.md "Drug information (薬剤情報) and medical expenses", last line). Patients
 // use the yearly totals for the 医療費控除 (medical-expense tax deduction), which runs by calendar
 // year. Points are whole numbers and 1 point = 10 yen, so all arithmetic stays in integers.
 import { YEN_PER_POINT, type Claim } from './claims';

@@ -66,7 +66,7 @@ describe('active drugs', () => {
     expect(summarizeMedications([of29th], new Date('2025-01-28T14:30:00Z'), '2025-01-28').activeDrugs).toEqual([]);
   });
 
-  describe('judged where the claims end, about 1.5 months before today (DOMAIN.md "Drug information")', () => {
+  describe('judged where the claims end, about 1.5 months before today (docs/domain.md "Drug information (薬剤情報) and medical expenses")', () => {
     const today = jst('2025-03-05');
     // On 5 March the claims of January are not viewable yet (from 11 March): the information ends on 31 December.
     const informationThrough = '2024-12-31';

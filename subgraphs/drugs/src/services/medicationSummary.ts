@@ -1,13 +1,13 @@
 import { japanDate, addDays } from '@onshi/kit';
-// A first-visit medication summary for licensed staff (doctor, dentist, pharmacist; DOMAIN.md,
-// "Consent"): which drugs the patient is probably taking now, the same ingredient prescribed by more
+// A first-visit medication summary for licensed staff (doctor, dentist, pharmacist; docs/domain.md
+// "Consent (同意) — the core rule"): which drugs the patient is probably taking now, the same ingredient prescribed by more
 // than one facility (重複投薬), and a polypharmacy (多剤投与) flag. Reducing 多剤・重複投薬 is one of the
 // purposes the seed gives for providing drug information (seed: 「薬剤情報の提供により、多剤・重複投薬の
 // 軽減等が期待できる」). This is decision support; the clinician judges.
 import type { Claim } from './claims';
 import type { DrugLookup } from './drugMaster';
 
-/** One dispensing as drug information shows it (DOMAIN.md, "Drug information" fields). */
+/** One dispensing as drug information shows it (docs/domain.md "Drug information (薬剤情報) and medical expenses" fields). */
 export interface Dispensing {
   /** DiDate: dispensing (or 院内 prescribing) date, YYYY-MM-DD. */
   date: string;
@@ -89,7 +89,7 @@ export function coverageOf(dispensing: Dispensing): { coveredThrough: string; ba
 
 /**
  * True when the patient is probably taking the dispensed drug on `today`: dispensed by then, and its supply lasts at
- * least to `informationThrough`, the end of what claims tell (DOMAIN.md "Drug information": about 1.5 months behind).
+ * least to `informationThrough`, the end of what claims tell (docs/domain.md "Drug information (薬剤情報) and medical expenses": about 1.5 months behind).
  * Judged against today, a 28-day supply would never be current, since the claims of the last weeks are not in yet; a
  * supply that ran out before the information ends was not renewed, so that drug was stopped. With the information
  * complete through today this is "the supply covers today".
@@ -149,7 +149,7 @@ export function summarizeMedications(dispensings: readonly Dispensing[], asOf: D
 }
 
 /**
- * Drug information is extracted from claims (DOMAIN.md: "Built from claims"): a PHARMACY claim's
+ * Drug information is extracted from claims (docs/domain.md "Drug information (薬剤情報) and medical expenses": built from claims): a PHARMACY claim's
  * items were dispensed by the billing pharmacy on the prescribing facility's prescription; items on
  * other claims were handed out by the billing facility itself. Items whose code is not in the master
  * are skipped (validated claims never have them).

@@ -1,5 +1,5 @@
 import { monthOf } from '@onshi/kit';
-// The retention purge (DOMAIN.md "Drug information": up to 5 years kept). Readers already hide anything
+// The retention purge (docs/domain.md "Drug information (薬剤情報) and medical expenses": up to 5 years kept). Readers already hide anything
 // older than the cutoff (retention.ts); this job deletes it. Run it daily (cli/purge.ts).
 import { count, lt } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';

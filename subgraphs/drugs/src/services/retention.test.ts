@@ -1,6 +1,6 @@
 import { isRetained, partitionByRetention, retentionCutoff } from './retention';
 
-describe('retentionCutoff (5 years, DOMAIN.md "Drug information")', () => {
+describe('retentionCutoff (5 years, docs/domain.md "Drug information (薬剤情報) and medical expenses")', () => {
   it.each([
     ['2025-06-10T12:00:00+09:00', '2020-06-10'],
     // 00:30 JST on 1 Jan is still 31 Dec in UTC: the Japanese date counts.

@@ -1,6 +1,6 @@
 import { japanDate, addYearsClamped } from '@onshi/kit';
-// Drug information is kept for up to 5 years (DOMAIN.md, "Drug information": "up to **5 years**
-// kept"; checkups likewise, "kept for **5 years**"). Anything dated before the cutoff is neither shown
+// Drug information is kept for up to 5 years (docs/domain.md "Drug information (薬剤情報) and medical expenses"; checkups
+// likewise, docs/domain.md "Specific health checkups (特定健診)"). Anything dated before the cutoff is neither shown
 // nor kept: readers filter with `isRetained`, the purge job deletes what `partitionByRetention` marks.
 
 export const RETENTION_YEARS = 5;

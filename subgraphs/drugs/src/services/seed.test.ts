@@ -6,7 +6,7 @@ import { storedDemoClaimsOf } from './seed';
 
 const master = loadDrugMaster();
 
-// Claims-based drug information lags about 1.5 months (DOMAIN.md "Drug information"): the demo world's claims end
+// Claims-based drug information lags about 1.5 months (docs/domain.md "Drug information (薬剤情報) and medical expenses"): the demo world's claims end
 // where claims are viewable on its "today" (kit claimsLag.ts), on any day of the month.
 describe.each(['2026-11-25', '2026-12-10', '2026-12-11', '2027-03-01'])('the demo world as of %s', (asOf) => {
   const demo = { seed: 'onshi', patients: 200, asOf };

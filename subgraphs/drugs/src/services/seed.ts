@@ -1,4 +1,4 @@
-// Demo claims for every demo patient (ARCHITECTURE.md "Data": 5 years of claims and dispensings from a
+// Demo claims for every demo patient (docs/architecture.md "Data": 5 years of claims and dispensings from a
 // deterministic generator that scales to 10⁶ patients). Patients are generated and inserted one batch at
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
@@ -32,7 +32,7 @@ export function insurerChangesOf(patient: DemoPatient): DemoInsurerChange[] {
 /**
  * The 5-year claim history of one demo patient, as facilities addressed it (some to a former insurer), ending where
  * claims are viewable on the demo's as-of date (kit claimsLag.ts: month M from the 11th of M+2), not on the as-of date
- * itself: claims-based data lags about 1.5 months (DOMAIN.md "Drug information").
+ * itself: claims-based data lags about 1.5 months (docs/domain.md "Drug information (薬剤情報) and medical expenses").
  */
 export function demoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
   return misaddressAfterInsurerChanges(correctlyAddressedClaimsOf(demo, patient, master), insurerChangesOf(patient), createRng(demo.seed, 'claim-addressing', patient.index));

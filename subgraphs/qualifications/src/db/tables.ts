@@ -4,7 +4,7 @@ import { date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uu
 /** Everything this subgraph stores lives in its own schema (ADR 0004). */
 export const qualificationsSchema = pgSchema('qualifications');
 
-/** 保険者 (DOMAIN.md "Identity and numbers": 8 digits with check digit, 6 for 国保). */
+/** 保険者 (docs/domain.md "Identity without the My Number": 8 digits with check digit, 6 for 国保). */
 export const insurers = qualificationsSchema.table('insurers', {
   number: text('number').primaryKey(),
   name: text('name').notNull(),
@@ -21,7 +21,7 @@ export const facilities = qualificationsSchema.table('facilities', {
   address: text('address').notNull(),
 });
 
-/** A person. `id` is opaque: never the My Number, never the insured number (ARCHITECTURE.md "Federation"). */
+/** A person. `id` is opaque: never the My Number, never the insured number (docs/architecture.md "Federation"). */
 export const patients = qualificationsSchema.table('patients', {
   id: text('id').primaryKey(),
   /** 紐付番号: the link between the card's certificate and the insured numbers. */
@@ -57,7 +57,7 @@ export const qualifications = qualificationsSchema.table('qualifications', {
   disqualificationDate: date('disqualification_date', { mode: 'string' }),
   insuredPartialContributionRatio: text('insured_partial_contribution_ratio').notNull(),
   limitApplicationCertificateClassificationFlag: text('limit_application_certificate_classification_flag'),
-  /** 高齢受給者 (ages 70–74): ElderlyRecipientContributionRatio and its validity (DOMAIN.md "ElderlyRecipient…"). */
+  /** 高齢受給者 (ages 70–74): ElderlyRecipientContributionRatio and its validity (docs/domain.md "Confirmation at the counter (資格確認)"). */
   elderlyRecipientContributionRatio: text('elderly_recipient_contribution_ratio'),
   elderlyRecipientValidStartDate: date('elderly_recipient_valid_start_date', { mode: 'string' }),
   elderlyRecipientValidEndDate: date('elderly_recipient_valid_end_date', { mode: 'string' }),
@@ -68,7 +68,7 @@ export const qualifications = qualificationsSchema.table('qualifications', {
 
 /**
  * One qualification confirmation at a counter (資格確認): which facility asked, how, when, and what it got.
- * Keyed by patient first (ARCHITECTURE.md "Beyond one machine"); `patientId` is null only when no person
+ * Keyed by patient first (docs/scaling.md "Distribution plan (Citus-style, distributed by patient id)"); `patientId` is null only when no person
  * matched (validity 4 / 5), so those rows are visible to the facility's audit but to no patient.
  */
 export const confirmations = qualificationsSchema.table('confirmations', {
@@ -93,7 +93,7 @@ export const confirmations = qualificationsSchema.table('confirmations', {
 ]);
 
 /**
- * Transactional outbox of insurer-change events (contract 6): written in the same transaction as the
+ * Transactional outbox of insurer-change events (docs/contracts.md contract 6): written in the same transaction as the
  * qualification change, delivered to checkups by the relay with retries (services/outbox.ts).
  */
 export const insurerChangeOutbox = qualificationsSchema.table('insurer_change_outbox', {

@@ -7,7 +7,7 @@ import { callerFacility, confirmByCard, confirmByInsuranceCard, type Confirmatio
 import { confirmationsAtFacilityToday, type FacilityConfirmationView } from '../services/facilityToday';
 import { requireCounterConfirmation } from '../services/qualificationAccess';
 
-/** Staff at a counter confirm qualifications (DOMAIN.md "Actors"): the roles of the access policy's counter rule. */
+/** Staff at a counter confirm qualifications (docs/domain.md "Who takes part"): the roles of the access policy's counter rule. */
 export const COUNTER_ROLES = rolesWith('QUALIFICATION', 'COUNTER_CONFIRMATION');
 
 export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
@@ -25,7 +25,7 @@ export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
 @Resolver(() => QualificationConfirmation)
 export class ConfirmationResolver {
   @Access(...COUNTER_ROLES)
-  @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by My Number Card: the reader\'s verification token (contract 4) for a card registered for health insurance' })
+  @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by My Number Card: the reader\'s verification token (docs/contracts.md contract 4) for a card registered for health insurance' })
   async confirmQualificationByCard(@Arg('verificationToken', () => String) verificationToken: string, @Ctx() ctx: QualificationsContext): Promise<ConfirmationResult> {
     const deps = confirmationDeps(ctx);
     return confirmByCard(deps, await ctx.verifyCard(verificationToken));
@@ -44,7 +44,7 @@ export class ConfirmationResolver {
     return confirmByInsuranceCard(confirmationDeps(ctx), { insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, birthdate });
   }
 
-  /** The facility's shared list (issue 20): the facility comes from the staff token, never from an argument. */
+  /** The facility's shared list: the facility comes from the staff token, never from an argument. */
   @Access(...COUNTER_ROLES)
   @Query(() => [FacilityConfirmation], { description: '本日の資格確認: people confirmed at your facility today (00:00 JST on), newest first, with this visit\'s consent flags and until when they last' })
   async confirmationsAtMyFacilityToday(@Ctx() ctx: QualificationsContext): Promise<FacilityConfirmationView[]> {

@@ -9,7 +9,7 @@ import { QualificationInput } from '../schema/QualificationInput';
 import { changeInsurer, endQualification, registerQualification } from '../services/insurerOperations';
 import type { QualificationRow } from '../services/patients';
 
-/** 保険者 operations on their own members (DOMAIN.md "Actors"). */
+/** 保険者 operations on their own members (docs/domain.md "Who takes part"). */
 @Resolver(() => Qualification)
 export class InsurerResolver {
   @Access('INSURER')
@@ -27,7 +27,7 @@ export class InsurerResolver {
 
   @Access('INSURER')
   @Mutation(() => Qualification, {
-    description: '保険者変更: your insurer\'s 資格取得 of a person another insurer covers now. The other coverage stays open until that insurer records the loss (confirmation answers 5 meanwhile); checkups are copied to you (contract 6)',
+    description: '保険者変更: your insurer\'s 資格取得 of a person another insurer covers now. The other coverage stays open until that insurer records the loss (confirmation answers 5 meanwhile); checkups are copied to you (docs/contracts.md contract 6)',
     deprecationReason: 'Use registerQualification: each insurer records the acquisition and loss of its own members (docs/api-guide.md)',
   })
   async changeInsurer(

@@ -44,7 +44,7 @@ export class PatientResolver {
     return coverageInForce(await this.coverage(patient, ctx), ctx.today);
   }
 
-  /** "Who insured this person on date D" (DOMAIN.md "Receipt re-routing"): answered from the coverage the caller may see. */
+  /** "Who insured this person on date D" (docs/domain.md "Receipt re-routing (レセプト振替), seed 3"): answered from the coverage the caller may see. */
   @AccessTo('QUALIFICATION')
   @FieldResolver(() => Qualification, { nullable: true, description: 'The coverage in force on `date` (YYYY-MM-DD), if any, among the periods you may see' })
   async qualificationOn(@Root() patient: AllowedPatient, @Arg('date', () => String) date: string, @Ctx() ctx: QualificationsContext): Promise<QualificationRow | null> {

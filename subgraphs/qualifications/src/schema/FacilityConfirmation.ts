@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /**
- * One person confirmed at the caller's facility today (issue 20): the list every staff PC of the facility
+ * One person confirmed at the caller's facility today: the list every staff PC of the facility
  * shares, with this visit's consent flags and until when each consent lasts. No drug or checkup data.
  */
 @ObjectType({ description: '本日の資格確認: one person confirmed at your facility today, with this visit\'s consent' })

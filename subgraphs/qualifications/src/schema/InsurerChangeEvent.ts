@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-/** An insurer-change event in the outbox (contract 6): operators watch its delivery to checkups. */
+/** An insurer-change event in the outbox (docs/contracts.md contract 6): operators watch its delivery to checkups. */
 @ObjectType({ description: '保険者変更イベント: delivered to the checkups subgraph with retries' })
 export class InsurerChangeEvent {
   @Field(() => String)

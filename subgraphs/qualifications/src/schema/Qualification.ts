@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * One coverage period. Field names are the real ResultOfQualificationConfirmation names in camelCase
- * (DOMAIN.md "Qualification confirmation") so that EHR vendors recognise them.
+ * (docs/domain.md "Confirmation at the counter (資格確認)") so that EHR vendors recognise them.
  */
 @ObjectType({ description: '資格情報: one coverage period of a person' })
 export class Qualification {

@@ -3,8 +3,8 @@ import { Qualification } from './Qualification';
 
 /**
  * The answer to a confirmation at the counter, mirroring the real ResultOfQualificationConfirmation
- * (DOMAIN.md "Qualification confirmation"). Deliberately has no drug or checkup field: the qualification
- * terminal must never show them (seed; DOMAIN.md), so no selection can reach them through this type.
+ * (docs/domain.md "Confirmation at the counter (資格確認)"). Deliberately has no drug or checkup field: the qualification
+ * terminal must never show them (seed 2-1(2); docs/domain.md "Confirmation at the counter (資格確認)"), so no selection can reach them through this type.
  */
 @ObjectType({ description: '資格確認結果 (ResultOfQualificationConfirmation)' })
 export class QualificationConfirmation {

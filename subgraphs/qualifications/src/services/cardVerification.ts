@@ -2,10 +2,10 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetK
 import { z } from 'zod';
 import { BadUserInputError, JWKS_PATH, TOKEN_ISSUER } from '@onshi/kit';
 
-/** Audience of the card reader's proof, signed by the consent subgraph (contract 4). */
+/** Audience of the card reader's proof, signed by the consent subgraph (docs/contracts.md contract 4). */
 export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
 
-/** How the person at the reader was verified (DOMAIN.md "Qualification confirmation": face, PIN, or visually). */
+/** How the person at the reader was verified (docs/domain.md "Confirmation at the counter (資格確認)": face, PIN, or visually). */
 export const VERIFICATION_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
@@ -44,7 +44,7 @@ const INVALID = 'カードリーダーの本人確認結果が無効です。も
 const EXPIRED = 'カードリーダーの本人確認から10分以上経過しました。もう一度カードをかざしてください / The card reader verification has expired (10 minutes); place the card on the reader again';
 
 /**
- * Verifies the result of a reader statement (contract 4; consent readers.ts): an EdDSA JWT the consent
+ * Verifies the result of a reader statement (docs/contracts.md contract 4; consent readers.ts): an EdDSA JWT the consent
  * subgraph signs only after it verified a registered reader's signed statement and the card's signature,
  * with the consent key (same JWKS as access tokens), audience `onshi-card-verification`, `sub` = patient id,
  * claims facilityCode / method / cardSerial / readerId / verificationId. The card's status is checked

@@ -9,7 +9,7 @@ import {
   BIRTHDATE_LABEL, normalizeTyped, requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requireInsurerNumber, requirePastDate,
 } from './validation';
 
-/** QualificationValidity (DOMAIN.md "Qualification confirmation"). */
+/** QualificationValidity (docs/domain.md "Confirmation at the counter (資格確認)"). */
 export const VALIDITY = { VALID: '1', INVALID: '2', INVALID_NEW_QUALIFICATION: '3', NOT_FOUND: '4', MULTIPLE: '5' } as const;
 export type Validity = (typeof VALIDITY)[keyof typeof VALIDITY];
 /** ReferenceClassification: 1 My Number Card / 2 insurance-card information. */
@@ -44,7 +44,7 @@ export interface ConfirmationDeps {
   history(patientId: string): Promise<QualificationRow[]>;
 }
 
-/** The caller's facility: confirmation happens at a counter, so only facility staff confirm (issue 4). */
+/** The caller's facility: confirmation happens at a counter, so only facility staff confirm. */
 export function callerFacility(actor: Actor): string {
   if (!actor.facilityCode) throw new ForbiddenError('Qualification confirmation needs a facility login / 資格確認は医療機関・薬局のログインで行ってください');
   return actor.facilityCode;
@@ -66,7 +66,7 @@ export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'
 }
 
 /**
- * Follows the identity chain card serial → 紐付番号 → person (DOMAIN.md "Identity and numbers") and refuses
+ * Follows the identity chain card serial → 紐付番号 → person (docs/domain.md "Identity without the My Number") and refuses
  * cards that cannot be used (CARD_NOT_USABLE with the reason). One statement reads the card, its holder and the
  * holder's coverage periods (newest first, one row per period; the 紐付番号 names one person): nothing of it is
  * answered before the card is found usable here and the decision point allowed the confirmation.
@@ -107,7 +107,7 @@ function emptyResult(validity: Validity, reference: string, at: Date): Confirmat
 
 function personResult(flags: ConsentFlags, patient: PatientRow, validity: Validity, reference: string, qualification: QualificationRow | null, newQualification: QualificationRow | null, at: Date): ConfirmationResult {
   // A DV/abuse-registered person is confirmed like anyone, without address and postcode, exactly as a person with no
-  // address on file (seed ※ in 2-2; docs/domain.md "DV / abuse victims").
+  // address on file (seed ※ in 2-2; docs/domain.md "DV and abuse victims, seed 2-2 ※").
   const { address, postNumber } = flags.withholdAddress ? { address: null, postNumber: null } : patient;
   return {
     qualificationValidity: validity, referenceClassification: reference, confirmedAt: at.toISOString(), patientId: patient.id,
@@ -163,7 +163,7 @@ export interface InsuranceCardInput {
   birthdate: string;
 }
 
-/** Validates what the clerk typed; every error names its field (issue 4 "Validation"). */
+/** Validates what the clerk typed; every error names its field. */
 export function validateInsuranceCardInput(input: InsuranceCardInput, today: string): Required<InsuranceCardInput> & { insuredBranchNumber: string | null } {
   const branch = input.insuredBranchNumber == null || normalizeTyped(input.insuredBranchNumber) === '' ? null : requireBranchNumber(input.insuredBranchNumber);
   return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_FLAGS_PATH, INTERNAL_SECRET_HEADER, postToService, type Decision, type Logger } from '@onshi/kit';
 
-/** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (DOMAIN.md). */
+/** Consent flags of the confirmation result: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (docs/domain.md "Confirmation at the counter (資格確認)"). */
 export type ConsentFlag = '0' | '1' | '2' | '3';
 export interface ConsentFlags {
   drug: ConsentFlag;
@@ -33,7 +33,7 @@ export interface ConsentFlagsClientOptions {
   logger: Logger;
 }
 
-/** Asks the consent subgraph (contract 5) for this visit's drug / checkup consent flags. */
+/** Asks the consent subgraph (docs/contracts.md contract 5) for this visit's drug / checkup consent flags. */
 export async function fetchConsentFlags(options: ConsentFlagsClientOptions, patientId: string, facilityCode: string, ask: { withExpiry?: boolean } = {}): Promise<ConsentFlags> {
   try {
     const response = await postToService(new URL(CONSENT_FLAGS_PATH, options.consentUrl), {

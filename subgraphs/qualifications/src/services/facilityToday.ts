@@ -1,5 +1,5 @@
 /**
- * 本日の資格確認 at one facility (issue 20): every staff PC of the facility shares one list instead of a
+ * 本日の資格確認 at one facility: every staff PC of the facility shares one list instead of a
  * per-browser cookie. Scoped to the caller's own facility by construction (its code comes from the token,
  * never from an argument), so another facility's staff cannot even ask for it.
  */

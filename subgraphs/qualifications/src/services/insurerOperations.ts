@@ -6,9 +6,9 @@ import type { QualificationRow } from './patients';
 import { requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requirePastDate } from './validation';
 
 /**
- * What an insurer (保険者) does to its members' coverage (DOMAIN.md "Actors": registers qualifications).
+ * What an insurer (保険者) does to its members' coverage (docs/domain.md "Who takes part": registers qualifications).
  * Every change of insurer is written with an outbox row in the same transaction, so checkups learns of it
- * exactly when the change commits (contract 6; DOMAIN.md: checkup data follows the member).
+ * exactly when the change commits (docs/contracts.md contract 6; docs/domain.md "Insurer change: the checkups follow the member").
  */
 
 export interface QualificationFields {

@@ -5,7 +5,7 @@ import { backoffMs, createInsurerChangeRelay, type ClaimedEvent, type OutboxStor
 
 /**
  * The relay's delivery rules against a real HTTP receiver standing in for checkups' endpoint: a failure is
- * retried after a backoff, a success is never sent again (contract 6). The table-backed store is exercised
+ * retried after a backoff, a success is never sent again (docs/contracts.md contract 6). The table-backed store is exercised
  * by the system test (events reach the real checkups subgraph).
  */
 function memoryStore(events: InsurerChangeEvent[]) {

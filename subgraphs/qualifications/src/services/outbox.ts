@@ -55,7 +55,7 @@ export interface InsurerChangeRelayOptions {
   store: OutboxStore;
   /**
    * Base URLs of every subgraph that keeps state derived from coverage: checkups (checkup data follows the
-   * member, DOMAIN.md) and consent (its identity index for insurer checks and the disaster search). An
+   * member, docs/domain.md "Insurer change: the checkups follow the member") and consent (its identity index for insurer checks and the disaster search). An
    * event counts as delivered once every subscriber accepted it; each is idempotent by eventId.
    */
   subscriberUrls: string[];
@@ -72,7 +72,7 @@ export interface InsurerChangeRelay {
 }
 
 /**
- * Delivers insurer-change events to checkups (contract 6), at least once: checkups is idempotent by
+ * Delivers insurer-change events to checkups (docs/contracts.md contract 6), at least once: checkups is idempotent by
  * eventId, so a retry after a lost answer is harmless. The relay runs only when there is work (after a
  * commit, at start-up, and at the next retry time), so an idle subgraph issues no SQL.
  */

@@ -81,7 +81,7 @@ export function coverageInForce(history: QualificationRow[], date: string): Qual
   return history.find((q) => q.qualificationDate <= date && (q.disqualificationDate === null || q.disqualificationDate >= date)) ?? null;
 }
 
-/** "Who insured this person on date D": one indexed query (receipt re-routing, DOMAIN.md). */
+/** "Who insured this person on date D": one indexed query (docs/domain.md "Receipt re-routing (レセプト振替), seed 3"). */
 export async function qualificationOn(db: Db<Tables>, patientId: string, date: string) {
   const [row] = await db
     .select()
@@ -102,7 +102,7 @@ export interface ConfirmationView {
 
 /**
  * Confirmation records per patient, newest first, batched like the history. `facilityCode` narrows the
- * rows to one facility: staff see only their own facility's confirmations (issue 4), the patient all.
+ * rows to one facility: staff see only their own facility's confirmations, the patient all.
  */
 export function createConfirmationLoader(db: Db<Tables>, facilityCode: string | null) {
   return new DataLoader<string, ConfirmationView[]>(async (ids) => {

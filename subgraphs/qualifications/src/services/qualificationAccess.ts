@@ -14,7 +14,7 @@ export interface QualificationAccess {
   actor: Actor | null;
   /** CONFIRMED_COVERAGE: the coverage ids the latest confirmation here answered (none when only a reader consent opened the person). */
   confirmedCoverageIds: string[] | null;
-  /** This visit's consent flags at the caller's facility, carried by the decision (contract 5): staff only. */
+  /** This visit's consent flags at the caller's facility, carried by the decision (docs/contracts.md contract 5): staff only. */
   consentFlags: ConsentFlags | null;
 }
 
@@ -94,7 +94,7 @@ export function visibleAddress(patient: AllowedPatient): { address: string | nul
 
 /**
  * The confirmation at the counter itself (policy rule qualification.counter), asked before any row is answered. The
- * allowed decision carries this visit's consent flags (contract 5): one call to consent per confirmation.
+ * allowed decision carries this visit's consent flags (docs/contracts.md contract 5): one call to consent per confirmation.
  */
 export async function requireCounterConfirmation(decisions: DecisionClient, patientId: string): Promise<ConsentFlags> {
   const decision = await decisions.decide({ patientId, category: 'QUALIFICATION', counterConfirmation: true });

@@ -36,7 +36,7 @@ export function elderlyRecipient(patient: Pick<DemoPatient, 'birthdate'>, covera
   return { elderlyRecipientContributionRatio: '020', elderlyRecipientValidStartDate: start, elderlyRecipientValidEndDate: addDays(birthdayAtAge(patient.birthdate, 75), -1) };
 }
 
-/** People, cards and coverage histories from the deterministic demo world (ARCHITECTURE.md "Data"). */
+/** People, cards and coverage histories from the deterministic demo world (docs/architecture.md "Data"). */
 export async function seedQualifications({ db, copy, demo }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(patients);
   if ((existing?.n ?? 0) > 0) return;

@@ -10,7 +10,7 @@ function fieldOf(fn: () => unknown): unknown {
   return undefined;
 }
 
-describe('insurer numbers (DOMAIN.md: 8 digits with a Luhn check digit, 6 for 国保)', () => {
+describe('insurer numbers (docs/domain.md: 8 digits with a Luhn check digit, 6 for 国保)', () => {
   test.each(['33120015', '01130012', '06132013', '131011', '39131008'])('%s is valid', (number) => {
     expect(requireInsurerNumber(number)).toBe(number);
   });
@@ -26,7 +26,7 @@ describe('insurer numbers (DOMAIN.md: 8 digits with a Luhn check digit, 6 for �
   });
 });
 
-describe('medical institution codes (DOMAIN.md: 10 digits, table code 1/3/4, Luhn check digit over the first 9)', () => {
+describe('medical institution codes (docs/domain.md: 10 digits, table code 1/3/4, Luhn check digit over the first 9)', () => {
   test.each(['0110113719', withCheckDigit('131012345'), withCheckDigit('133010042'), withCheckDigit('134010567')])('%s is valid', (code) => {
     expect(requireFacilityCode(code)).toBe(code);
   });

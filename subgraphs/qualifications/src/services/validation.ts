@@ -1,7 +1,7 @@
 import { BadUserInputError, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
 
 /**
- * Input rules for numbers a clerk or an insurer types (DOMAIN.md "Identity and numbers"). Every message is
+ * Input rules for numbers a clerk or an insurer types (docs/domain.md "Identity without the My Number"). Every message is
  * Japanese + English so the person at the counter understands it, and names the field in `extensions.field`.
  * The check-digit arithmetic itself lives in the kit (`codes.ts`); this file only explains failures.
  */
@@ -41,7 +41,7 @@ export function requireFacilityCode(raw: string, field = 'facilityCode'): string
 }
 
 /**
- * 記号 and 番号 are strings that may hold full-width characters (DOMAIN.md): letters, digits, kana, kanji
+ * 記号 and 番号 are strings that may hold full-width characters (docs/domain.md "Identity without the My Number"): letters, digits, kana, kanji
  * and a hyphen or '・' are accepted; spaces, control characters and symbols are not. 記号 may be empty
  * (国民健康保険 and 後期高齢者 cards have none).
  */
@@ -64,7 +64,7 @@ export function requireInsuredIdentificationNumber(raw: string, field = 'insured
   return value;
 }
 
-/** 枝番: 2 digits (DOMAIN.md). */
+/** 枝番: 2 digits (docs/domain.md "Identity without the My Number"). */
 export function requireBranchNumber(raw: string, field = 'insuredBranchNumber'): string {
   const value = normalizeTyped(raw);
   if (!/^\d{2}$/.test(value)) {

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The newest dispensings a clinician sees first; older ones a page at a time behind a link (issue 20: the clinician
+ * The newest dispensings a clinician sees first; older ones a page at a time behind a link (the clinician
  * summary answers "what is she taking" — the full 5-year list made the page 400 KB and its server time 600+ ms).
  */
 const CLINIC_DRUG_PAGE = 20;
@@ -53,7 +53,7 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
   const role = session.claims.role;
   // Data the caller may never see is never requested, so it cannot reach the page, its payload or its scripts;
   // what that is comes from the API's access policy, not from a copy here. Only the data reads wait for that answer:
-  // the identity read starts with it, and the data reads start together the moment it is in (issue 20: one round
+  // the identity read starts with it, and the data reads start together the moment it is in (one round
   // of gateway calls after the small capabilities one, not two rounds).
   const identityRead = gatewayQuery(ClinicPatientQuery, { id }, session.token);
   const may = await staffCapabilities(session.token);
