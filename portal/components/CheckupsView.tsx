@@ -22,7 +22,7 @@ export function metabolicLabel(t: Messages, judgement: string): string {
 }
 
 /**
- * `chartsHref`: the charts stay behind this link instead of being drawn (the clinic page, the table already
+ * `chartsHref`: the charts stay behind this link instead of being drawn (on the clinic page: the table already
  * carries every value and judgement; the 12 charts were half of that page's weight and render time).
  */
 export function CheckupsView({ checkups, t, locale, headingLevel = 2, chartsHref }: { checkups: Parameters<typeof itemRows>[0]; t: Messages; locale: Locale; headingLevel?: 2 | 3; chartsHref?: string }) {
