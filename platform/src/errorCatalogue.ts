@@ -45,7 +45,7 @@ export const ERROR_CATALOGUE = {
   GRAPHQL_VALIDATION_FAILED: { status: 400, clientVisible: true, ja: 'クエリがスキーマに合いません', en: 'The query does not fit the schema' },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, clientVisible: true, ja: '登録済みクエリが見つかりません', en: 'Persisted query not found' },
   OPERATION_RESOLUTION_FAILURE: { status: 400, clientVisible: true, ja: '実行する操作を特定できません', en: 'The operation to run cannot be determined' },
-  /** A registered client (the portal) sent a document not registered at its build (docs/security.md). */
+  /** A registered client (the portal) sent a document not registered at its build (docs/api-guide.md "Errors"). */
   UNTRUSTED_DOCUMENT: { status: 403, clientVisible: true, ja: '登録されていないクエリです', en: 'This document is not registered for this client' },
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 
