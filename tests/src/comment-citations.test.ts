@@ -85,7 +85,7 @@ function headingsOf(page: string): string[] | null {
 /** What is wrong with the citations of one comment. */
 export function citationProblems(text: string): string[] {
   const problems: string[] = [];
-  const outside = text.match(/\b(DOMAIN|ARCHITECTURE|PERFORMANCE)\.md\b/);
+  const outside = text.match(/\b(DOMAIN|ARCHITECTURE|PERFORMANCE)(\.md)?\b/);
   if (outside) problems.push(`cites ${outside[0]}, which is not in the repository: cite docs/ (docs/domain.md, docs/architecture.md, …)`);
   const issue = text.match(/\bissues? #?\d+/i);
   if (issue) problems.push(`cites "${issue[0]}": say what the feature is and cite the docs section that explains it`);
@@ -114,6 +114,7 @@ describe('comments cite documents a reader can open', () => {
       '/** Flags (see docs/contracts.md; contract 5). */\nexport const a = 1;\n',
       '// Built from claims (docs/domain.md "Drug\n// info that no heading has").\nexport const a = 1;\n',
       '/** A page (docs/nowhere.md). */\nexport const a = 1;\n',
+      '/** The coverage on a date (ARCHITECTURE: "who insured this person on date D"). */\nexport const a = 1;\n',
     ];
     for (const source of bad) expect({ source, refused: findings('probe.ts', source).length > 0 }).toEqual({ source, refused: true });
     const jsx = 'export const A = () => <div>{/* kiosk (issue 15) */}<p>http://example// not a comment</p></div>;\n';
