@@ -277,7 +277,7 @@ describe('rollout dashboard', () => {
     const share = (month: string) => (at(month)?.live ?? 0) / demoCount;
     // Every demo facility registered when the schedule began (the facilities this file registers came later).
     expect(at('2020-04')?.registered).toBe(demoCount);
-    // Along the schedule (docs/domain.md "Rollout schedule"): about 60 % by March 2021, 90 % by March 2022.
+    // Along the schedule (docs/domain.md "Rollout and subsidy, seed 1(1)"): about 60 % by March 2021, 90 % by March 2022.
     expect(Math.abs(share('2021-03') - 0.6)).toBeLessThanOrEqual(0.05);
     expect(Math.abs(share('2022-03') - 0.9)).toBeLessThanOrEqual(0.05);
     // Nearly all by March 2023, but not all: a few demo facilities are still not live.

@@ -1,6 +1,6 @@
 /**
  * The demo world's card readers and its rollout history (docs/operations.md "Rollout dashboard"). Every demo facility
- * is registered at the start of the national schedule (docs/domain.md "Rollout schedule"); most got a reader later,
+ * is registered at the start of the national schedule (docs/domain.md "Rollout and subsidy, seed 1(1)"); most got a reader later,
  * spread from April 2020 to the demo's as-of date along the schedule (about 60 % live by March 2021, 90 % by March
  * 2022, nearly all by March 2023), and went live with a first verification at that reader. A few are still not live.
  *
@@ -39,7 +39,7 @@ export interface DemoReaderPlan { facilityCode: string; readerOn: string | null;
 
 /**
  * The day a facility at quantile `share` of the rollout (0 = first) goes live: linear between the schedule's
- * milestones (docs/domain.md "Rollout schedule"), from the registration day at 0 %.
+ * milestones (docs/domain.md "Rollout and subsidy, seed 1(1)"), from the registration day at 0 %.
  */
 function liveDayOf(share: number): string {
   const points = [{ on: DEMO_FACILITIES_REGISTERED_ON, share: 0 }, ...ROLLOUT_TARGETS.map((target) => ({ on: lastDayOf(target.month), share: target.percent / 100 }))];
