@@ -9,6 +9,7 @@ import { pageData } from '@/lib/pageData';
 import { prefectureName, prefectureOptions } from '@/lib/prefectures';
 import { currentSession } from '@/lib/session';
 import { RegisterFacilityForm } from './RegisterFacilityForm';
+import { facilityKindLabel } from '@/lib/facilityKind';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleOperatorFacilities');
@@ -83,7 +84,7 @@ export default async function OperatorFacilitiesPage({ searchParams }: { searchP
                     <tr key={facility.code} data-code={facility.code}>
                       <td data-label={t.facilityCodeField}>{facility.code}</td>
                       <th scope="row" data-label={t.facilityNameField}>{facility.name}</th>
-                      <td data-label={t.facilityKindField}>{t[`kind${facility.kind as 'MEDICAL' | 'DENTAL' | 'PHARMACY'}`] ?? facility.kind}・{facility.hospital ? t.facilityHospital : t.facilityClinic}</td>
+                      <td data-label={t.facilityKindField}>{facilityKindLabel(facility, t)}</td>
                       <td data-label={t.facilitySearchPrefecture}>{prefectureName(facility.prefecture, locale)}</td>
                       <td data-label={t.facilityRegisteredAt}>{formatDateTime(facility.registeredAt, locale)}</td>
                       <td data-label={t.facilityOpen}><a href={`/operator/facilities/${facility.code}`} aria-label={`${facility.name} ${t.facilityOpen}`}>{t.facilityOpen}</a></td>

@@ -10,6 +10,7 @@ import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { prefectureName } from '@/lib/prefectures';
 import { currentSession } from '@/lib/session';
+import { facilityKindLabel } from '@/lib/facilityKind';
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleOperatorFacility');
@@ -56,7 +57,7 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
     <>
       {back}
       <h1 data-testid="facility-name">{facility.name}</h1>
-      <p className="muted" data-testid="facility-code">{facility.code}・{prefectureName(facility.prefecture, locale)}・{t[`kind${facility.kind as 'MEDICAL' | 'DENTAL' | 'PHARMACY'}`] ?? facility.kind}・{facility.hospital ? t.facilityHospital : t.facilityClinic}</p>
+      <p className="muted" data-testid="facility-code">{facility.code}・{prefectureName(facility.prefecture, locale)}・{facilityKindLabel(facility, t)}</p>
       <h2 id="readers">{t.readersTitle}</h2>
       {error ? <FormRefusalNotice locale={locale} refusal={{ code: error, ...(field ? { field } : {}) }} /> : null}
       {query.done === 'reader' ? <p className="notice notice--ok" role="status">{t.readerUpdated}</p> : null}
