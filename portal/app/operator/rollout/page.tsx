@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { RolloutChart } from '@/components/RolloutChart';
 import { ErrorState } from '@/components/States';
+import { facilityKindText } from '@/lib/facilityKind';
 import { formatNumber } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { RolloutDashboardQuery } from '@/lib/graphql/subsidy';
 import { messages, pageTitle } from '@/lib/i18n';
-import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { prefectureName } from '@/lib/prefectures';
 import { currentSession } from '@/lib/session';
@@ -14,11 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleOperatorRollout');
 }
 
-const ROLLOUT_KINDS = ['MEDICAL_HOSPITAL', 'MEDICAL_CLINIC', 'DENTAL_HOSPITAL', 'DENTAL_CLINIC', 'PHARMACY'] as const;
-function kindText(t: Messages, key: string): string {
-  const kind = ROLLOUT_KINDS.find((k) => k === key);
-  return kind ? t[`rolloutKind${kind}`] : key;
-}
 function percent(live: number, registered: number): number {
   return registered === 0 ? 0 : Math.round((live * 1000) / registered) / 10;
 }
@@ -71,7 +66,7 @@ export default async function OperatorRolloutPage() {
       <h2>{t.rolloutChartTitle}</h2>
       <RolloutChart points={points} labels={{ live: t.rolloutLiveShare, target: t.rolloutTarget }}
         summary={t.rolloutChartDesc(`${latest?.livePercent ?? 0}%`, `${latest?.targetPercent ?? 0}%`)} />
-      {groupTable('by-kind', t.rolloutByKind, t.rolloutKind, dashboard.byKind, (key) => kindText(t, key))}
+      {groupTable('by-kind', t.rolloutByKind, t.rolloutKind, dashboard.byKind, (key) => facilityKindText(t, key))}
       {groupTable('by-prefecture', t.rolloutByPrefecture, t.rolloutPrefecture, dashboard.byPrefecture, (key) => prefectureName(key, locale))}
       <h2 id="readers-per-facility">{t.rolloutReaders}</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="readers-per-facility">
