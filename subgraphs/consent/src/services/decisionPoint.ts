@@ -82,31 +82,35 @@ function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, 
   const cutoff = sql`${new Date(now.getTime() - CONSENT_VALIDITY_MS).toISOString()}::timestamptz`;
   const list = (rows: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${rows}) r)`;
   const disasterColumns = sql`d.id, d.prefectures, d.facility_codes as "facilityCodes", d.starts_at as "startsAt", d.ends_at as "endsAt"`;
-  const openConsent = (alias: string) => sql.raw(`${alias}.patient_id in (select patient_id from ids) and ${alias}.revoked_at is null and ${alias}.facility_code = `);
-  return sql`with ids as materialized (select jsonb_array_elements_text(${ids}::jsonb) as patient_id),
+  // The ids as an array computed once (an InitPlan): `= any(…)` over it lets the planner take each table's patient index.
+  // A set-returning CTE joined with `in (select …)` is estimated at 100 rows, and the planner hashed whole tables
+  // (identity_index, consents) instead: a sequential scan per decision, which grows with the population.
+  const isAsked = (column: string) => sql.raw(`${column} = any((select list from ids)::text[])`);
+  const openConsent = (alias: string) => sql`${isAsked(`${alias}.patient_id`)} and ${sql.raw(`${alias}.revoked_at is null and ${alias}.facility_code = `)}`;
+  return sql`with ids as materialized (select array(select jsonb_array_elements_text(${ids}::jsonb)) as list),
     authority as materialized (
       select a.authority, a.disaster_id as "disasterId", h.facility_code is not null as hospital
       from ${viewingAuthorities} a left join ${hospitals} h on h.facility_code = a.facility_code
       where a.subject = ${actor.subject} and a.facility_code = ${facility}::text and a.revoked_at is null),
     heads as materialized (
       select h.partition, h.seq, h.hash from ${auditHeads} h
-      where h.partition in (select jsonb_array_elements_text(${JSON.stringify(lockPartitions)}::jsonb)::integer)
+      where h.partition = any(array(select jsonb_array_elements_text(${JSON.stringify(lockPartitions)}::jsonb)::integer))
       order by h.partition for update)
     select json_build_object(
       'people', ${list(sql`select p.patient_id as "patientId", p.insurer_numbers as "insurerNumbers", p.current_insurer_number as "currentInsurerNumber",
         exists (select 1 from ${dvBlocks} b where b.patient_id = p.patient_id and b.lifted_at is null) as "dvBlocked"
-        from ${identityIndex} p where p.patient_id in (select patient_id from ids)`)},
+        from ${identityIndex} p where ${isAsked('p.patient_id')}`)},
       'consents', ${list(sql`select c.id, c.patient_id as "patientId", c.facility_code as "facilityCode", c.category, c.registered_at as "registeredAt", c.revoked_at as "revokedAt"
         from ${consents} c where ${openConsent('c')}${facility}::text and (c.registered_at > ${cutoff} or (${withLapsed}::boolean and c.id in (
           select distinct on (l.patient_id, l.category) l.id from ${consents} l where ${openConsent('l')}${facility}::text and l.registered_at <= ${cutoff}
           order by l.patient_id, l.category, l.registered_at desc)))`)},
       'disasters', ${list(sql`select ${disasterColumns} from ${disasters} d where ${facility}::text is not null and d.starts_at <= ${at} and d.ends_at >= ${at}`)},
       'permissions', ${list(sql`select i.id, i.disaster_id as "disasterId", i.patient_id as "patientId", i.facility_code as "facilityCode", i.basis
-        from ${disasterIdentifications} i where i.patient_id in (select patient_id from ids) and i.facility_code = ${facility}::text and i.basis is not null`)},
+        from ${disasterIdentifications} i where ${isAsked('i.patient_id')} and i.facility_code = ${facility}::text and i.basis is not null`)},
       'authorities', ${list(sql`select * from authority`)},
       'declarations', ${list(sql`select ${disasterColumns} from ${disasters} d where d.id in (select "disasterId" from authority)`)},
       'emergencies', ${list(sql`select e.id, e.patient_id as "patientId", e.facility_code as "facilityCode", e.opened_at as "openedAt", e.expires_at as "expiresAt"
-        from ${emergencyAccesses} e where e.patient_id in (select patient_id from ids) and e.facility_code = ${facility}::text and e.expires_at > ${at}`)},
+        from ${emergencyAccesses} e where ${isAsked('e.patient_id')} and e.facility_code = ${facility}::text and e.expires_at > ${at}`)},
       'grant', (select json_build_object('id', g.id, 'patientId', g.patient_id, 'appId', g.app_id, 'categories', g.categories, 'expiresAt', g.expires_at,
           'revokedAt', g.revoked_at, 'appRegistered', a.client_id is not null, 'appDisabledAt', a.disabled_at)
         from ${phrGrants} g left join ${phrApps} a on a.client_id = g.app_id where g.id = ${actor.grantId ?? null}::uuid),
