@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
 import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
+import { prepareBaselineCheckout, startBaseline, type BaselineTarget } from './baseline';
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { runLoad, type LoadFigures } from './load';
 import { runOpenLoop, type OpenLoopFigures } from './openLoop';
@@ -60,13 +61,18 @@ export interface BenchOptions {
    * consent over HTTP on every request. Unset: each process keeps its own state, as a single `pnpm start`.
    */
   redis?: string;
+  /**
+   * A commit (anything git names one by: 95c56fa, HEAD~1) whose whole system is started beside ours and measured as
+   * one more target, "<short> ×1", with the same scenarios, connections and durations (baseline.ts).
+   */
+  baseline?: string;
   log: (line: string) => void;
 }
 
 /** An open-loop p99 above this (ms) means the target no longer keeps up with the rate. */
 const OPEN_LOOP_SATURATED_P99_MS = 1_000;
 
-export type TargetKind = 'ours' | 'hive' | 'direct';
+export type TargetKind = 'ours' | 'baseline' | 'hive' | 'direct';
 
 export interface TargetRun {
   target: string;
@@ -112,6 +118,24 @@ export interface ScenarioResult {
   statements?: StatementCounts;
   runs: TargetRun[];
   openLoop?: OpenLoopRun[];
+  /** Same-run before/after against the --baseline commit. */
+  baseline?: BaselineComparison;
+}
+
+export interface BaselineComparison {
+  /** "95c56fa ×1" */
+  target: string;
+  commit: string;
+  /** Why the baseline was not measured on this scenario. */
+  skipped?: string;
+  /** Whether the baseline's operation text (built from its own schema) is ours. */
+  sameOperation?: boolean;
+  /** The baseline's operation when it differs from ours. */
+  operation?: string;
+  /** SQL statements per request of the baseline, counted as ours are. */
+  statements?: StatementCounts;
+  /** Ours ×1 ÷ the baseline, same run: req/s (above 1 is faster) and p50, p99 (below 1 is faster). */
+  oursOverBaseline?: { rps: number; p50?: number; p99?: number };
 }
 
 export type ProfileResult = ProfileSummary & { service: string; scenario: string; seconds: number };
@@ -138,6 +162,8 @@ export interface ScaleResult {
   /** CPU profiles under load: our gateway, and the subgraph of a single-subgraph scenario. */
   profiles: ProfileResult[];
   startupErrors: string[];
+  /** The --baseline commit's system in this scale: its database and its prepared reader verifications. */
+  baseline?: { target: string; commit: string; databaseName?: string; load?: { reused: boolean; seconds?: number }; readerPool?: { usable: number; refused: number; firstRefusal?: string } };
 }
 
 export interface MachineFacts {
@@ -185,8 +211,14 @@ async function metrics(url: string): Promise<{ requests: number; statements: num
   return { requests: body.requests ?? 0, statements: body.statements ?? 0 };
 }
 
-async function allMetrics(system: TestSystem): Promise<Record<string, { requests: number; statements: number }>> {
-  const entries = await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await metrics(system.urls[name])] as const));
+/** A running system's gateway and subgraphs: ours (the harness's TestSystem) or a baseline's. */
+interface SystemUrls {
+  gatewayUrl: string;
+  urls: Partial<Record<string, string>>;
+}
+
+async function allMetrics(system: SystemUrls): Promise<Record<string, { requests: number; statements: number }>> {
+  const entries = await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await metrics(system.urls[name] ?? '')] as const));
   return Object.fromEntries(entries);
 }
 
@@ -200,7 +232,7 @@ async function post(url: string, body: string, token: string): Promise<{ status:
  * each: which subgraphs a scenario touches and how many SQL statements one request costs. Requests use
  * different patients (different list sizes), so a count that grows with the data shows up as a spread.
  */
-async function countStatements(system: TestSystem, scenario: PreparedScenario, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
+async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenario, 'bodies'>, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
   const touched = new Set<string>();
   const perRequest: number[] = [];
   const bySubgraph: Record<string, number> = {};
@@ -227,7 +259,7 @@ async function countStatements(system: TestSystem, scenario: PreparedScenario, t
   };
 }
 
-async function prime(url: string, scenario: PreparedScenario, token: string, parallel = 8): Promise<void> {
+async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies'>, token: string, parallel = 8): Promise<void> {
   const bodies = [...new Set(scenario.bodies)];
   let next = 0;
   const worker = async () => {
@@ -259,6 +291,10 @@ interface Target extends BenchProcess {
   name: string;
   kind: TargetKind;
   workers: number;
+  /** The token and bodies this target is sent, when not the scenario's own (a baseline's, built from its own data). */
+  requests?: { token: string; bodies: string[] };
+  /** CPU groups of the system behind this target, when not ours (cpu.ts). */
+  groups?: () => Record<string, number[]>;
 }
 
 /** The shared-state variables every process of this run gets (one key prefix per run: runs never share state). */
@@ -353,6 +389,31 @@ export async function loadedDatabase(baseUrl: string, patients: number, options:
   }
 }
 
+/** The --baseline commit's system for one scale (its own database on the same server when on PostgreSQL). */
+async function startBaselineFor(patients: number, options: BenchOptions, baseUrl: string | undefined, sharedState: Record<string, string>, seedOnly = false): Promise<BaselineTarget> {
+  const checkout = await prepareBaselineCheckout(options.baseline ?? 'HEAD', options.log);
+  options.log(`[${patients}] starting baseline ${checkout.short} (${checkout.dir})…`);
+  return startBaseline({
+    checkout, patients, poolSize: options.poolSize, scenarios: options.scenarios ?? ['reception', 'doctorVisit', 'dashboard', 'phrSync'],
+    databaseBaseUrl: baseUrl, keepDatabase: options.database, seedOnly, sharedState, log: options.log,
+  });
+}
+
+function baselineFacts(baseline: BaselineTarget): NonNullable<ScaleResult['baseline']> {
+  return { target: baseline.name, commit: baseline.checkout.commit, databaseName: baseline.databaseName, load: baseline.ready.load, readerPool: baseline.ready.readerPool };
+}
+
+const quotient = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : undefined);
+
+/** Ours ×1 ÷ the baseline on one scenario, once both were measured. */
+function compareWithBaseline(entry: ScenarioResult): void {
+  const ours = entry.runs.find((r) => r.kind === 'ours' && r.workers === 1)?.figures;
+  const theirs = entry.runs.find((r) => r.kind === 'baseline')?.figures;
+  if (!entry.baseline || !ours || !theirs) return;
+  const rps = quotient(ours.rps, theirs.rps);
+  if (rps !== undefined) entry.baseline.oursOverBaseline = { rps, p50: quotient(ours.p50, theirs.p50), p99: quotient(ours.p99, theirs.p99) };
+}
+
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
   const baseUrl = process.env.DATABASE_URL || undefined;
@@ -370,6 +431,13 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     if (!baseUrl || !options.database) throw new Error('--seed-only needs DATABASE_URL and --database NAME (the loaded database is kept for later runs)');
     if (databaseUrl) result.databaseBytes = (await databaseFacts(undefined, databaseUrl)).bytes;
     options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(already there)'} s, database ${(result.databaseBytes / 2 ** 20).toFixed(1)} MiB`);
+    if (options.baseline) {
+      // The baseline's own database, loaded by its own seed, kept beside ours for the measured run.
+      const baseline = await startBaselineFor(patients, options, baseUrl, {}, true);
+      result.baseline = baselineFacts(baseline);
+      await baseline.stop();
+      options.log(`[${patients}] baseline ${baseline.name}: database ${baseline.databaseName ?? ''} ${baseline.ready.load?.reused ? 'already loaded' : `loaded in ${baseline.ready.load?.seconds?.toFixed(1) ?? '?'} s`}`);
+    }
     return result;
   }
   const dropOwnDatabase = async () => {
@@ -388,6 +456,8 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   if (baseUrl) result.startSeconds = (Date.now() - started) / 1000;
   else result.loadSeconds = (Date.now() - started) / 1000;
   let targets: Target[] = [];
+  let baseline: BaselineTarget | undefined;
+  let startingBaseline: Promise<BaselineTarget | string> | undefined;
   const profileInto = async (into: ScaleResult, service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string) => {
     try {
       const profile = await profileService(service, env, scenario, token, options, workDir);
@@ -404,9 +474,27 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     result.databaseBytes = facts.bytes;
     result.rows = facts.rows;
     options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(reused)'} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
+    // The baseline starts beside our extra gateways; a baseline that fails to start is reported like any target.
+    startingBaseline = options.baseline
+      ? startBaselineFor(patients, options, baseUrl, sharedStateEnv(options, `${path.basename(workDir)}-baseline`)).then(
+        (started) => (baseline = started),
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          options.log(`[${patients}] baseline not started: ${message}`);
+          return message;
+        },
+      )
+      : undefined;
     const started = await startTargets(system, options, workDir, sharedState);
     targets = started.targets;
     result.startupErrors = started.errors;
+    const baselineStart = await startingBaseline;
+    if (typeof baselineStart === 'string') result.startupErrors.push(`baseline ${options.baseline ?? ''}: ${baselineStart.split('\n').slice(0, 3).join(' ')}`);
+    else if (baselineStart) {
+      baseline = baselineStart;
+      result.baseline = baselineFacts(baselineStart);
+      for (const error of baselineStart.ready.errors) result.startupErrors.push(`baseline ${baselineStart.name}: ${error}`);
+    }
     for (const error of started.errors) options.log(`[${patients}] target not started: ${error}`);
     const schemaFacts = loadSchemaFacts();
     const wanted = (name: ScenarioName) => !options.scenarios || options.scenarios.includes(name);
@@ -442,6 +530,25 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       entry.subgraphs = counted.subgraphs;
       entry.statements = counted.statements;
       const scenarioTargets: Target[] = [...targets];
+      if (baseline) {
+        const theirs = baseline.scenario(spec.name);
+        const comparison: BaselineComparison = { target: baseline.name, commit: baseline.checkout.commit };
+        entry.baseline = comparison;
+        if (!theirs?.token || theirs.unavailable) {
+          comparison.skipped = `not available at ${baseline.checkout.short}: ${theirs?.unavailable ?? 'not prepared'}`;
+        } else if (theirs.title !== spec.title) {
+          // e.g. reception by typed numbers where ours confirms by card: not the same scenario.
+          comparison.skipped = `a different operation at ${baseline.checkout.short}: ${theirs.title}`;
+        } else {
+          const requests = { token: theirs.token, bodies: theirs.bodies };
+          comparison.sameOperation = theirs.operation === scenario.operation.document;
+          if (!comparison.sameOperation) comparison.operation = theirs.operation;
+          await prime(baseline.url, requests, requests.token);
+          comparison.statements = (await countStatements({ gatewayUrl: baseline.url, urls: baseline.urls }, requests, requests.token, options.statementSamples)).statements;
+          scenarioTargets.push({ name: baseline.name, kind: 'baseline', workers: 1, url: baseline.url, pids: baseline.pids, stop: async () => undefined, requests, groups: baseline.groups });
+        }
+        if (comparison.skipped) options.log(`[${patients}] ${spec.name} → ${baseline.name}: skipped, ${comparison.skipped}`);
+      }
       const [only] = counted.subgraphs;
       if (counted.subgraphs.length === 1 && only) {
         scenarioTargets.push({ name: `direct ${only}`, kind: 'direct', workers: 1, url: system.urls[only as ServiceName], pids: () => [], stop: async () => undefined });
@@ -450,9 +557,9 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const shift = result.scenarios.length - 1;
       const ordered = scenarioTargets.map((_, i) => scenarioTargets[(i + shift) % scenarioTargets.length]).filter((t): t is Target => t !== undefined);
       for (const target of ordered) {
-        const load = { url: `${target.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, warmupSeconds: 0 };
+        const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, connections: options.connections, warmupSeconds: 0 };
         if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
-        const groups = { 'gateway under test': target.pids(), ...systemGroups(databaseName) };
+        const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
         const before = snapshot(groups);
         const measuredFrom = Date.now();
         const figures = await runLoad({ ...load, durationSeconds: options.durationSeconds });
@@ -464,7 +571,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const rates = options.openLoop?.[spec.name] ?? [];
       for (const target of rates.length > 0 ? ordered.filter((t) => t.kind !== 'direct') : []) {
         for (const rate of [...rates].sort((a, b) => a - b)) {
-          const figures = await runOpenLoop({ url: `${target.url}/graphql`, token, bodies: scenario.bodies, rate, durationSeconds: options.openLoopSeconds ?? 10 });
+          const figures = await runOpenLoop({ url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, rate, durationSeconds: options.openLoopSeconds ?? 10 });
           (entry.openLoop ??= []).push({ target: target.name, kind: target.kind, workers: target.workers, figures });
           options.log(`[${patients}] ${spec.name} → ${target.name} open loop at ${rate}/s: ${figures.rps.toFixed(0)} answered/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, late sends ${figures.sentLate}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
           // Past saturation a higher rate only piles up a backlog that the next target would still be working off.
@@ -474,6 +581,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
           }
         }
       }
+      compareWithBaseline(entry);
       profiled = { scenario, token };
       // The largest scale profiles the gateway under every scenario (and the subgraph of a single-subgraph
       // one), right after the scenario's runs: reader verifications (10 min) are still fresh.
@@ -491,7 +599,9 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       await profileInto(result, 'gateway', { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState }, profiled.scenario, profiled.token);
     }
   } finally {
-    await Promise.all(targets.map((t) => t.stop()));
+    // A baseline still starting when the run failed is stopped once it is up (it stops itself on a failed start).
+    await startingBaseline;
+    await Promise.all([...targets.map((t) => t.stop()), baseline?.stop()]);
     await system.stop();
     await dropOwnDatabase();
     rmSync(workDir, { recursive: true, force: true });
@@ -501,6 +611,8 @@ export async function runScale(patients: number, options: BenchOptions): Promise
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
   const machine = machineFacts();
+  // A baseline that cannot be checked out or installed fails the run before any data is loaded.
+  if (options.baseline) await prepareBaselineCheckout(options.baseline, options.log);
   const scales: ScaleResult[] = [];
   for (const patients of options.patients) {
     try {

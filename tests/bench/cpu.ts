@@ -31,9 +31,12 @@ function cmdline(pid: number): string {
 
 export type ProcessGroups = Record<string, number[]>;
 
-/** This run's processes, grouped: subgraphs (children of this process), PostgreSQL backends of `database`, this process. */
-export function systemGroups(database: string | undefined): ProcessGroups {
-  const children = childPids(process.pid);
+/**
+ * This run's processes, grouped: subgraphs (children of `root`: this process, or a baseline's driver), PostgreSQL
+ * backends of `database`, this process (the load generator).
+ */
+export function systemGroups(database: string | undefined, root = process.pid): ProcessGroups {
+  const children = childPids(root);
   const groups: ProcessGroups = { 'load generator': [process.pid] };
   for (const name of SUBGRAPH_NAMES) groups[name] = children.filter((pid) => cmdline(pid).includes(`subgraphs/${name}/src/index.ts`));
   if (database) {

@@ -13,7 +13,7 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const errorsOf = (run: TargetRun) => run.figures.non2xx + run.figures.graphqlErrors + run.figures.connectionErrors + run.figures.timeouts;
 
-const KIND_ORDER = { ours: 0, hive: 1, direct: 2 } as const;
+const KIND_ORDER = { ours: 0, baseline: 1, hive: 2, direct: 3 } as const;
 /** Runs in a fixed order for the tables (they were measured in a rotated order). */
 const ordered = (scenario: ScenarioResult) => [...scenario.runs].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.workers - b.workers);
 
@@ -43,6 +43,12 @@ function scaleTable(scale: ScaleResult): string[] {
   if (scale.readerPool) {
     lines.push(`Reception by card: ${scale.readerPool.usable} patients verified at the reader and cycled; ${scale.readerPool.refused} left out because the counter refuses their card${scale.readerPool.firstRefusal ? ` (${scale.readerPool.firstRefusal.replace(/\s+/g, ' ').slice(0, 160)})` : ''}.`, '');
   }
+  if (scale.baseline) {
+    const b = scale.baseline;
+    const load = b.load ? (b.load.reused ? `its database ${b.databaseName ?? ''}, loaded by an earlier run` : `its database ${b.databaseName ?? ''} loaded by its own seed in ${fixed(b.load.seconds ?? 0, 1)} s`) : 'its own embedded database, seeded at start';
+    const reader = b.readerPool ? `; reception by card: ${b.readerPool.usable} verified at its reader, ${b.readerPool.refused} refused` : '';
+    lines.push(`Baseline ${b.target}: commit ${b.commit}, its whole system (four subgraphs and gateway, NODE_ENV=production) started by its own harness beside ours, ${load}${reader}; its requests built by its own scenario code from its own schema and data.`, '');
+  }
   for (const error of scale.startupErrors) lines.push(`- not started: ${error}`);
   lines.push('| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway RSS MiB |', '|---|---|---:|---:|---:|---:|---:|---:|');
   for (const scenario of scale.scenarios) {
@@ -64,6 +70,7 @@ function scaleTable(scale: ScaleResult): string[] {
       lines.push(`| ${scenario} | ${run.target} | ${f.rate} | ${fixed(f.rps)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.sentLate} |`);
     }
   }
+  lines.push(...baselineTable(scale));
   lines.push('', '| scenario | subgraphs touched | SQL statements / request (min · median · max over patients) | response bytes (same patients) | gateway/direct p50 | ours/Hive req/s (×1 · ×2) |', '|---|---|---|---:|---:|---|');
   for (const scenario of scale.scenarios) {
     if (scenario.unavailable) {
@@ -118,6 +125,30 @@ function scaleTable(scale: ScaleResult): string[] {
   return lines;
 }
 
+/** Same-run before/after against the --baseline commit: ours ×1 ÷ the baseline per scenario. */
+function baselineTable(scale: ScaleResult): string[] {
+  const compared = scale.scenarios.filter((s) => s.baseline);
+  const target = compared[0]?.baseline?.target;
+  if (!target) return [];
+  const statements = (s: ScenarioResult['statements']) => (s ? `${s.median}` : '–');
+  const lines = ['', `Same run, before/after: ours ×1 against ${target} (ratios: req/s above 1 and latency below 1 mean ours is faster):`, '',
+    `| scenario | ours ×1 req/s | ${target} req/s | ours ÷ ${target} req/s | p50 ratio | p99 ratio | SQL statements / request (median) ours · ${target} |`, '|---|---:|---:|---:|---:|---:|---|'];
+  for (const scenario of compared) {
+    const b = scenario.baseline;
+    if (!b) continue;
+    if (b.skipped) {
+      lines.push(`| ${scenario.name} | ${b.skipped} | | | | | |`);
+      continue;
+    }
+    const ours = runOf(scenario, (r) => r.kind === 'ours' && r.workers === 1);
+    const theirs = runOf(scenario, (r) => r.kind === 'baseline');
+    const r = b.oursOverBaseline;
+    const cell = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
+    lines.push(`| ${scenario.name}${b.sameOperation === false ? ' (its operation differs: its schema)' : ''} | ${ours ? fixed(ours.figures.rps) : '–'} | ${theirs ? fixed(theirs.figures.rps) : '–'} | ${cell(r?.rps)} | ${cell(r?.p50)} | ${cell(r?.p99)} | ${statements(scenario.statements)} · ${statements(b.statements)} |`);
+  }
+  return lines;
+}
+
 function scaleComparison(report: BenchReport): string[] {
   const first = report.scales[0];
   const last = report.scales[report.scales.length - 1];
@@ -166,6 +197,10 @@ function targetsTable(report: BenchReport): string[] {
     lines.push(`| p95 at ${last.patients.toLocaleString('en-US')} ≤ 1.2 × p95 at ${first.patients.toLocaleString('en-US')} patients (ours ×1) | ${scale.map((x) => `${x.name} ${x.value.toFixed(2)}×`).join(', ') || '–'} | ${verdict(scale.length > 0 ? scale.every((x) => x.value <= 1.2) : undefined)} |`);
   } else {
     lines.push(`| p95 at 10⁶ ≤ 1.2 × p95 at 10⁴ patients | one scale only in this run | not measured |`);
+  }
+  const before = last.scenarios.filter((s) => (s.name === 'doctorVisit' || s.name === 'dashboard') && s.baseline?.oursOverBaseline);
+  if (before.length > 0) {
+    lines.push(`| doctor visit and dashboard ≥ 3 × the baseline's req/s (${before[0]?.baseline?.target ?? ''}, same run) | ${before.map((s) => `${s.name} ${(s.baseline?.oursOverBaseline?.rps ?? 0).toFixed(2)}×`).join(', ')} | ${verdict(before.every((s) => (s.baseline?.oursOverBaseline?.rps ?? 0) >= 3))} |`);
   }
   lines.push(...openLoopTargets(last));
   const allRuns = report.scales.flatMap((sc) => sc.scenarios.flatMap((s) => s.runs));

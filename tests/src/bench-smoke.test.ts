@@ -2,11 +2,16 @@
  * Smoke run of `pnpm bench`: the whole harness end to end on tiny data — real system, real
  * tokens, every scenario through our gateway, Hive Gateway and (single-subgraph scenarios) the subgraph
  * directly, SQL statement counting, a CPU profile and the written report — with one-second loads, so a
- * broken harness (or a scenario that starts failing under concurrency) shows up in `pnpm test`.
+ * broken harness (or a scenario that starts failing under concurrency) shows up in `pnpm test`. The run also has a
+ * `--baseline HEAD`: the committed tree's own system in a worktree of its own (installed from the store), measured
+ * beside ours — the same machinery a run against an older commit uses, without an older commit's install.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REPO_ROOT } from '@onshi/kit';
+import { baselineDir, prepareBaselineCheckout, processesRunningFrom, resolveBaselineCommit, startBaseline } from '../bench/baseline';
 import { runScale, type BenchReport, type ScaleResult } from '../bench/bench';
 import { BEGIN_MARKER, END_MARKER, writeReport } from '../bench/report';
 import { parseBenchArgs } from '../bench/run';
@@ -16,9 +21,9 @@ let scale: ScaleResult;
 const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
 
 beforeAll(async () => {
-  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1']);
+  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1', '--baseline', 'HEAD']);
   scale = await runScale(12, { ...options, profileEveryScenario: false, log: () => undefined });
-}, 240_000);
+}, 900_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -66,6 +71,46 @@ describe('benchmark harness (smoke)', () => {
     }
   });
 
+  test('--baseline HEAD: the commit\'s own system measured as "<short> ×1" beside ours, same scenarios, with ours ÷ baseline per scenario', () => {
+    const head = resolveBaselineCommit('HEAD');
+    expect(scale.baseline).toMatchObject({ target: `${head.short} ×1`, commit: head.commit });
+    if (cardPathAvailable(loadSchemaFacts())) expect(scale.baseline?.readerPool?.usable).toBeGreaterThan(0);
+    for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
+      // The same tree: the same operation, built by its own scenario code from its own schema.
+      expect({ scenario: scenario.name, skipped: scenario.baseline?.skipped, sameOperation: scenario.baseline?.sameOperation }).toEqual({ scenario: scenario.name, skipped: undefined, sameOperation: true });
+      const run = scenario.runs.find((r) => r.kind === 'baseline');
+      expect(run).toMatchObject({ target: `${head.short} ×1`, workers: 1 });
+      expect(run?.figures.requests).toBeGreaterThan(0);
+      expect(scenario.baseline?.oursOverBaseline?.rps).toBeGreaterThan(0);
+      expect(scenario.baseline?.statements?.min).toBeGreaterThan(0);
+    }
+    // Open loop: the baseline is a gateway target like the others.
+    expect(scale.scenarios.find((s) => s.name === 'reception')?.openLoop?.some((r) => r.kind === 'baseline')).toBe(true);
+    // Stopped with the run: nothing of the baseline's checkout is still running.
+    expect(processesRunningFrom(baselineDir(head.short))).toEqual([]);
+  });
+
+  test('--baseline: an unknown commit is refused before anything starts', () => {
+    expect(parseBenchArgs(['--baseline', '95c56fa']).options.baseline).toBe('95c56fa');
+    expect(parseBenchArgs([]).options.baseline).toBeUndefined();
+    expect(() => parseBenchArgs(['--baseline', 'HEAD', '--replicas', '1,2'])).toThrow(/--baseline: not with --replicas/);
+    expect(() => resolveBaselineCommit('no-such-commit')).toThrow(/--baseline no-such-commit: not a commit of this repository/);
+  });
+
+  test('--baseline: a baseline that fails to start says why and leaves no process behind and its worktree reusable', async () => {
+    const checkout = await prepareBaselineCheckout('HEAD', () => undefined);
+    const worktrees = () => execFileSync('git', ['worktree', 'list', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const common = { checkout, patients: 12, poolSize: 4, scenarios: ['reception' as const], log: () => undefined };
+    // Its database server does not answer: the driver exits, with the reason in the message.
+    await expect(startBaseline({ ...common, databaseBaseUrl: 'postgres://postgres@127.0.0.1:9/postgres' })).rejects.toThrow(/baseline \w+ \(.*\): its driver exited \(code 1\) before the system was ready[\s\S]*ECONNREFUSED/);
+    expect(processesRunningFrom(checkout.dir)).toEqual([]);
+    // Not ready in time (here: at once): the driver and whatever it started so far are ended.
+    await expect(startBaseline({ ...common, startTimeoutMs: 3_000 })).rejects.toThrow(/did not start within 3 s/);
+    expect(processesRunningFrom(checkout.dir)).toEqual([]);
+    expect(worktrees()).toContain(`worktree ${checkout.dir}\n`);
+    expect(existsSync(path.join(checkout.dir, 'node_modules'))).toBe(true);
+  }, 120_000);
+
   test('--replicas selects the 1-vs-N replica comparison (replicaBench.ts; needs PostgreSQL and Redis, measured by hand)', () => {
     expect(parseBenchArgs(['--replicas', '1,2']).replicas).toEqual([1, 2]);
     expect(parseBenchArgs([]).replicas).toBeUndefined();
@@ -76,7 +121,7 @@ describe('benchmark harness (smoke)', () => {
     const reception = scale.scenarios.find((s) => s.name === 'reception');
     expect(reception?.unavailable).toBeUndefined();
     const runs = reception?.openLoop ?? [];
-    expect(runs.map((r) => r.kind).sort()).toEqual(['hive', 'ours']);
+    expect(runs.map((r) => r.kind).sort()).toEqual(['baseline', 'hive', 'ours']);
     for (const run of runs) {
       expect({ target: run.target, firstError: run.figures.firstError }).toEqual({ target: run.target, firstError: undefined });
       expect(run.figures).toMatchObject({ rate: 8, sent: 8, answered: 8, errors: 0, timeouts: 0 });
@@ -124,6 +169,9 @@ describe('benchmark harness (smoke)', () => {
     expect(doc).toContain('| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway RSS MiB |');
     if (scale.scenarios.some((s) => s.openLoop)) expect(doc).toContain('| scenario | target | arrivals/s | answered/s | p50 ms | p95 ms | p99 ms | errors | sent late by the generator |');
     expect(doc).toContain('| open loop: reception at 100 arrivals/s, p99 < 50 ms |');
+    // The before/after against --baseline: one row per measured scenario with ours ÷ the baseline.
+    expect(doc).toContain(`| scenario | ours ×1 req/s | ${scale.baseline?.target ?? ''} req/s | ours ÷ ${scale.baseline?.target ?? ''} req/s |`);
+    expect(json.scales[0]?.scenarios.find((s) => !s.unavailable)?.baseline?.oursOverBaseline?.rps).toBeGreaterThan(0);
     expect(doc).toContain('## Analysis\nkept');
     expect(doc.split(BEGIN_MARKER)).toHaveLength(2);
     expect(doc.split(END_MARKER)).toHaveLength(2);
