@@ -411,7 +411,9 @@ function compareWithBaseline(entry: ScenarioResult): void {
   const theirs = entry.runs.find((r) => r.kind === 'baseline')?.figures;
   if (!entry.baseline || !ours || !theirs) return;
   const rps = quotient(ours.rps, theirs.rps);
-  if (rps !== undefined) entry.baseline.oursOverBaseline = { rps, p50: quotient(ours.p50, theirs.p50), p99: quotient(ours.p99, theirs.p99) };
+  // A side that completed no request in the window has no latency (autocannon reports 0): no latency ratio then.
+  const latency = ours.requests > 0 && theirs.requests > 0;
+  if (rps !== undefined) entry.baseline.oursOverBaseline = { rps, p50: latency ? quotient(ours.p50, theirs.p50) : undefined, p99: latency ? quotient(ours.p99, theirs.p99) : undefined };
 }
 
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
