@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint with type information (no-floating-promises, no-misused-promises) for every
 // package including the portal, and the import boundaries between packages (docs/architecture.md "Packages").
 import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const SUBGRAPHS = ['qualifications', 'drugs', 'checkups', 'consent'];
@@ -44,6 +45,26 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The house style, enforced and fixed by `eslint --fix` (docs/architecture.md "Formatting"): ESLint Stylistic's rules
+  // for quotes, semicolons, indentation, spacing and trailing commas, without the rules that would break up the dense
+  // one-statement-per-line style the code is written in (Prettier would rewrite ~15,700 lines of it).
+  { files: ['**/*.ts', '**/*.tsx'], ...stylistic.configs.customize({ indent: 2, quotes: 'single', semi: true, jsx: true, braceStyle: '1tbs', commaDangle: 'always-multiline', arrowParens: true }) },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@stylistic/list-style': 'off',
+      '@stylistic/jsx-one-expression-per-line': 'off',
+      '@stylistic/multiline-ternary': 'off',
+      '@stylistic/max-statements-per-line': 'off',
+      '@stylistic/jsx-max-props-per-line': 'off',
+      '@stylistic/jsx-first-prop-new-line': 'off',
+      '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+      // Off: removing the quotes of `{ '30': 30 }` changes its type (TypeScript types a quoted key as a string).
+      '@stylistic/quote-props': 'off',
+      // A chain of conditions reads as a flat list (`a ? x : b ? y : z` over several lines), not a staircase.
+      '@stylistic/indent': ['error', 2, { SwitchCase: 1, flatTernaryExpressions: true, ignoreComments: false }],
+    },
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

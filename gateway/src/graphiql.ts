@@ -81,7 +81,7 @@ export function graphiqlRoutes(options: GraphiqlOptions): Record<string, RouteHa
       try {
         const session = await options.login(form.get('staffId') ?? '', form.get('password') ?? '', form.get('totp') ?? '', clientAddressOf(req));
         if (session.role !== 'ADMIN') return html(res, 403, loginPage('運用者のみ利用できます / Operators only.'));
-        res.writeHead(303, { location: '/graphiql', 'set-cookie': `${OPERATOR_COOKIE}=${encodeURIComponent(session.accessToken)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=900`, ...SECURITY_HEADERS });
+        res.writeHead(303, { 'location': '/graphiql', 'set-cookie': `${OPERATOR_COOKIE}=${encodeURIComponent(session.accessToken)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=900`, ...SECURITY_HEADERS });
         res.end();
       } catch {
         html(res, 401, loginPage('ログインできませんでした / Login failed.'));

@@ -29,13 +29,13 @@ function proxyTo(baseUrl: string, logger: Logger, retryAfterOf: RetryAfter): Str
       return undefined;
     });
     if (retryAfter === undefined) {
-      sendJson(res, 503, { errors: [{ message: 'Service unavailable / 一時的に利用できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId, connection: 'close' });
+      sendJson(res, 503, { errors: [{ message: 'Service unavailable / 一時的に利用できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId, 'connection': 'close' });
       req.resume();
       return;
     }
     if (retryAfter > 0) {
       // Refused before anything reaches the subgraph; the unread body is drained and the connection closed.
-      sendJson(res, ERROR_CATALOGUE.RATE_LIMITED.status, { errors: [{ message: errorMessage('RATE_LIMITED'), extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': String(retryAfter), 'x-request-id': requestId, connection: 'close' });
+      sendJson(res, ERROR_CATALOGUE.RATE_LIMITED.status, { errors: [{ message: errorMessage('RATE_LIMITED'), extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': String(retryAfter), 'x-request-id': requestId, 'connection': 'close' });
       req.resume();
       return;
     }

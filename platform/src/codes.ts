@@ -35,7 +35,7 @@ export function isValidFacilityCode(value: string): boolean {
   return prefecture >= 1 && prefecture <= 47 && facilityKindOfCode(value) !== undefined && hasValidCheckDigit(value);
 }
 
-const KIND_BY_TABLE_CODE: Record<string, FacilityKind> = { '1': 'MEDICAL', '3': 'DENTAL', '4': 'PHARMACY' };
+const KIND_BY_TABLE_CODE: Record<string, FacilityKind> = { 1: 'MEDICAL', 3: 'DENTAL', 4: 'PHARMACY' };
 export const TABLE_CODE_BY_KIND: Record<FacilityKind, string> = { MEDICAL: '1', DENTAL: '3', PHARMACY: '4' };
 
 export function facilityKindOfCode(code: string): FacilityKind | undefined {

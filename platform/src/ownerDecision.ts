@@ -16,7 +16,6 @@ import { OWNER_CATEGORIES, type OwnerCategory, type OwnerTarget } from './policy
 import { postToService } from './serviceClient';
 import { INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH } from './contracts';
 
-
 export const ownerDecisionRequest = z.object({
   category: z.enum(OWNER_CATEGORIES),
   insurerNumber: z.string().min(1).max(16).optional(),

@@ -235,8 +235,8 @@ export function decideOwnerRead(actor: PolicyActor & { insurerNumber?: string | 
   for (const rule of applicable) {
     const holds = rule.condition === 'OPERATOR' ? actor.role === 'ADMIN'
       : rule.condition === 'OWN_INSURER' ? target.insurerNumber !== undefined && actor.insurerNumber === target.insurerNumber
-        : rule.condition === 'OWN_FACILITY' ? target.facilityCode !== undefined && actor.facilityCode === target.facilityCode
-          : false;
+      : rule.condition === 'OWN_FACILITY' ? target.facilityCode !== undefined && actor.facilityCode === target.facilityCode
+      : false;
     if (holds) return { allow: true, rule: rule.id, reason: rule.reason };
   }
   return { allow: false, reason: applicable.some((rule) => rule.condition === 'OWN_INSURER') ? 'NOT_OWN_INSURER' : 'NOT_OWN_FACILITY' };
@@ -365,7 +365,7 @@ const CONDITION_TEXT: Record<PolicyCondition, string> = {
   EMERGENCY_OPENED: 'emergency access opened at this facility for this patient with a reason, < 24 h',
   PHR_GRANT: "live grant of the patient to this app for this category + the token's scope",
   INSURER_OF_RECORD: "the insurer appears in the patient's qualification history",
-  INSURER_MEMBER: "the insurer holds the member now (qualifications: its coverage in force today; checkups: the transfer records)",
+  INSURER_MEMBER: 'the insurer holds the member now (qualifications: its coverage in force today; checkups: the transfer records)',
   INSURER_IN_FORCE: "the insurer of the person's newest coverage (consent's identity index)",
   OPERATOR: 'the operator',
   OWN_INSURER: "the insurer asked for is the actor's own insurer",

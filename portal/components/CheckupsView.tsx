@@ -77,21 +77,23 @@ export function CheckupsView({ checkups, t, locale, headingLevel = 2, chartsHref
         </table>
       </div>
       <Heading id="checkup-charts-title">{t.checkupChartsTitle}</Heading>
-      {chartsHref !== undefined ? <p><a href={chartsHref} data-testid="checkup-charts-link">{t.checkupChartsShow}</a></p> : <div className="cards">
-        {rows.filter(chartable).map((row) => {
-          const measured = row.cells.flatMap((cell, index) => (cell?.value !== null && cell?.value !== undefined ? [{ year: years[index] ?? 0, value: cell.value }] : []));
-          const points = measured.map((point) => ({ label: String(point.year), value: point.value }));
-          return (
-            <figure key={row.code} className="card" style={{ margin: 0 }}>
-              <figcaption style={{ fontWeight: 700 }}>{t.chartOf(name(row))}{row.unit ? t.paren(row.unit) : null}</figcaption>
-              <CheckupChart points={points} unit={row.unit} guidanceThreshold={row.guidanceThreshold} seeDoctorThreshold={row.seeDoctorThreshold} direction={row.direction}
-                labels={{ normal: t.judgementNORMAL, guidance: t.judgementGUIDANCE, seeDoctor: t.judgementSEE_DOCTOR }} axisTitle={t.chartAxisYear} locale={locale}
-                summary={t.chartSummary(name(row), measured.map((point) => `${t.fiscalYear(point.year)} ${point.value}${row.unit}`).join(t.listSeparator))} />
-            </figure>
-          );
-        })}
-      </div>}
+      {chartsHref !== undefined ? <p><a href={chartsHref} data-testid="checkup-charts-link">{t.checkupChartsShow}</a></p> : (
+        <div className="cards">
+          {rows.filter(chartable).map((row) => {
+            const measured = row.cells.flatMap((cell, index) => (cell?.value !== null && cell?.value !== undefined ? [{ year: years[index] ?? 0, value: cell.value }] : []));
+            const points = measured.map((point) => ({ label: String(point.year), value: point.value }));
+            return (
+              <figure key={row.code} className="card" style={{ margin: 0 }}>
+                <figcaption style={{ fontWeight: 700 }}>{t.chartOf(name(row))}{row.unit ? t.paren(row.unit) : null}</figcaption>
+                <CheckupChart points={points} unit={row.unit} guidanceThreshold={row.guidanceThreshold} seeDoctorThreshold={row.seeDoctorThreshold} direction={row.direction}
+                  labels={{ normal: t.judgementNORMAL, guidance: t.judgementGUIDANCE, seeDoctor: t.judgementSEE_DOCTOR }} axisTitle={t.chartAxisYear} locale={locale}
+                  summary={t.chartSummary(name(row), measured.map((point) => `${t.fiscalYear(point.year)} ${point.value}${row.unit}`).join(t.listSeparator))}
+                />
+              </figure>
+            );
+          })}
+        </div>
+      )}
     </>
   );
 }
-

@@ -61,13 +61,13 @@ export function expenseNoticeXml(notice: ExpenseNotice, person: { name: string; 
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, indentBy: '  ', suppressEmptyNode: true });
   const document = {
     '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
-    医療費通知情報: {
+    '医療費通知情報': {
       '@xmlns': EXPENSE_NOTICE_NAMESPACE,
       '@対象年': String(notice.year),
       '@作成日': createdOn,
-      被保険者等氏名: person.name,
-      合計: { 件数: notice.claimCount, 医療費の額: notice.totalCostYen, 窓口負担額: notice.patientShareYen },
-      通知: notice.months.map((row) => {
+      '被保険者等氏名': person.name,
+      '合計': { 件数: notice.claimCount, 医療費の額: notice.totalCostYen, 窓口負担額: notice.patientShareYen },
+      '通知': notice.months.map((row) => {
         const insurer = insurerOfMonth(person.coverages, row.serviceMonth);
         return {
           療養年月: row.serviceMonth,

@@ -9,7 +9,6 @@ export const GRANTABLE_CATEGORIES = ['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENS
 const everyCategoryGrantable: Exclude<Category, (typeof GRANTABLE_CATEGORIES)[number]> extends never ? true : never = true;
 void everyCategoryGrantable;
 
-
 function lookup(t: Messages, key: string): string | undefined {
   const value = (t as unknown as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : undefined;
@@ -36,4 +35,3 @@ export function facilityLabel(t: Messages, code: string | null | undefined, name
   if (!code) return t.noFacility;
   return names?.get(code) ?? t.facilityCodeLabel(code);
 }
-

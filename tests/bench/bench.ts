@@ -223,7 +223,7 @@ async function allMetrics(system: SystemUrls): Promise<Record<string, { requests
 }
 
 async function post(url: string, body: string, token: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` }, body });
   return { status: response.status, text: await response.text() };
 }
 

@@ -57,7 +57,7 @@ async function drive(options: LoadOptions, durationSeconds: number): Promise<Loa
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        headers: { 'content-type': 'application/json', 'authorization': `Bearer ${options.token}` },
         // A unique x-request-id per request, as an EHR or portal sends one. Both gateways forward it; it also
         // keeps identical concurrent requests distinct: Hive Gateway otherwise shares one subgraph answer among
         // identical in-flight requests (measured: ~7× the throughput on a one-patient scenario), which in Onshi

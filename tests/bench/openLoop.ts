@@ -86,7 +86,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopFig
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${options.token}`,
+            'authorization': `Bearer ${options.token}`,
             // Unique per request: Hive Gateway shares identical in-flight requests (load.ts says why that matters).
             'x-request-id': `bench-open-${randomUUID()}`,
           },

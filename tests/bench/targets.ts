@@ -110,7 +110,6 @@ export async function startGatewayCluster(options: { workers: number; env: Recor
   return { url, pids: () => [pid, ...childPids(pid)], stop: () => stopChild(child) };
 }
 
-
 /** The committed supergraph with each subgraph's URL replaced by where it runs now. */
 export function supergraphFor(urls: Record<ServiceName, string>): string {
   const sdl = readFileSync(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'), 'utf8');

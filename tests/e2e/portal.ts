@@ -36,7 +36,6 @@ export async function buildPortal(): Promise<void> {
   await run(NEXT_BIN, ['build'], portalEnv({}));
 }
 
-
 export interface RunningPortal { url: string; output: () => string; stop(): Promise<void> }
 
 /** `dataDir`: the system's data dir, where the demo kiosk finds its facility's reader key (consent readerDevice.ts). */

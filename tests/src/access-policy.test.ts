@@ -116,7 +116,7 @@ describe('refusals for role at the gateway are in the patient\'s log', () => {
   ])('%s asking %s: FORBIDDEN before any subgraph, no data, and an entry under the gateway\'s request id', async (account, category, query, role) => {
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token(account)}`, 'x-request-id': `client-${category}` },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${await system.token(account)}`, 'x-request-id': `client-${category}` },
       body: JSON.stringify({ query, variables: { id: system.patient(0).id, y: YEAR_OF() } }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string; fields?: string[] } }> };
@@ -132,7 +132,7 @@ describe('refusals for role at the gateway are in the patient\'s log', () => {
   test('clinic-reception without a disaster viewing authority asking DRUG: FORBIDDEN from the decision point, no drug data, an entry under the gateway\'s request id', async () => {
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token('clinic-reception')}`, 'x-request-id': 'client-reception-drug' },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${await system.token('clinic-reception')}`, 'x-request-id': 'client-reception-drug' },
       body: JSON.stringify({ query: 'query($id: ID!) { patient(id: $id) { medicationSummary { polypharmacy activeDrugs { dispensing { drugName } } } } }', variables: { id: system.patient(0).id } }),
     });
     const body = (await response.json()) as { data?: { patient?: { medicationSummary: unknown } | null } | null; errors?: Array<{ extensions?: { code?: string } }> };
@@ -166,7 +166,7 @@ describe('refusals for role of an owner\'s list are logged under the owner (docs
   ])('%s asking %s: FORBIDDEN before any subgraph, no rows, and a DENY entry under %s with the gateway\'s request id', async (account, category, owner, query, variables, role) => {
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token(account)}` },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${await system.token(account)}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string; fields?: string[] } }> };
@@ -181,7 +181,7 @@ describe('refusals for role of an owner\'s list are logged under the owner (docs
   test('a refused field without a category (an operator tool) is refused without inventing an owner or a patient', async () => {
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token('clinic-doctor')}` },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${await system.token('clinic-doctor')}` },
       body: JSON.stringify({ query: '{ cardReaders { id publicKeyJwk } }' }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };

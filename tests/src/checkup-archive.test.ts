@@ -251,7 +251,7 @@ describe('each file whole or refused with its reason and line; the batch goes on
 
   test('the gateway’s GraphQL body limit is unchanged for everyone else', async () => {
     const big = await fetch(`${system.gatewayUrl}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.token('insurer-kokuho')}` },
+      method: 'POST', headers: { 'content-type': 'application/json', 'authorization': `Bearer ${await system.token('insurer-kokuho')}` },
       body: JSON.stringify({ query: 'mutation($xml: String!) { importCheckupCda(xml: $xml) { stored } }', variables: { xml: 'x'.repeat(300_000) } }),
     });
     expect(big.status).toBe(413);

@@ -401,7 +401,6 @@ async function entitiesAt(token: string, patientIds: string[]) {
   );
 }
 
-
 /**
  * yamada at the pharmacy's card reader answers "drug: yes, checkup: yes" (docs/contracts.md contract 4). The consent subgraph must not
  * record a CHECKUP consent for a pharmacy; whatever it records, the pharmacist must still get no checkups.

@@ -190,7 +190,7 @@ describe('routing on ingest, and who then sees what', () => {
 
   test('no coverage at all → returned with a reason the facility can act on', async () => {
     // A demo person (not yamada, not the DV-blocked sato) whose open coverage one of the demo insurer accounts holds: it records the loss.
-    const accounts: Record<string, string> = { [KOKUHO]: 'insurer-kokuho', [KYOKAI]: 'insurer-kyokai', '39131008': 'insurer-kouki' };
+    const accounts: Record<string, string> = { [KOKUHO]: 'insurer-kokuho', [KYOKAI]: 'insurer-kyokai', 39131008: 'insurer-kouki' };
     const index = [2, 3, 4, 5, 6, 7].find((i) => system.patient(i).coverages.some((c) => !c.disqualificationDate && accounts[c.insurerNumber] !== undefined && c.qualificationDate < '2026-10-01'));
     if (index === undefined) throw new Error('no demo person insured by a demo insurer account');
     const coverage = system.patient(index).coverages.find((c) => !c.disqualificationDate && accounts[c.insurerNumber] !== undefined);

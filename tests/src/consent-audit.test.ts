@@ -80,7 +80,7 @@ function auditVerify(): Promise<{ code: number | null; output: string }> {
 async function readAs(account: string, patientId: string): Promise<void> {
   const response = await fetch(`${system.urls.consent}/internal/decisions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token(account)}` },
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${await system.token(account)}` },
     body: JSON.stringify({ requests: [{ patientId, category: 'DRUG' }, { patientId, category: 'CHECKUP' }, { patientId, category: 'QUALIFICATION' }] }),
   });
   expect(response.status).toBe(200);
@@ -102,7 +102,7 @@ test('audit:verify passes on the demo data, an UPDATE as the application role is
   writeFileSync(script, TAMPER_SCRIPT);
   const run = await runNode([script]);
   rmSync(scriptDir, { recursive: true, force: true });
-  expect({ code: run.code, output: run.code === 0 ? "" : run.output }).toEqual({ code: 0, output: "" });
+  expect({ code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ code: 0, output: '' });
   const { target, asApplication } = JSON.parse(run.output.slice(run.output.indexOf('{'))) as { target: { partition: number; seq: number }; asApplication: Record<string, string> };
   // The application's own connection cannot change or remove log rows: the triggers refuse.
   expect(asApplication.update).toMatch(/append-only: UPDATE/);

@@ -35,7 +35,7 @@ test('when the access log cannot be written, no patient data leaves the server, 
     const requestId = `fail-closed-${Date.now()}`;
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${doctor}`, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${doctor}`, 'x-request-id': requestId },
       body: JSON.stringify({ query: DRUGS, variables: { id: system.patient(0).id } }),
     });
     const text = await response.text();

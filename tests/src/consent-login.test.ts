@@ -207,7 +207,7 @@ describe('staff login, refresh and logout (docs/contracts.md contract 2)', () =>
     expect(JSON.stringify(owner)).not.toContain('eyJ');
   });
 
-  test("five wrong logins from one source slow that source down but do not stop the real user logging in from another", async () => {
+  test('five wrong logins from one source slow that source down but do not stop the real user logging in from another', async () => {
     const receptionSecret = demoTotpSecret(`${system.demo.seed}:pharmacy-reception`);
     const attacker = '127.0.0.3';
     const codes: unknown[] = [];

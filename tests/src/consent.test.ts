@@ -27,7 +27,7 @@ interface WireDecision { patientId: string; category: Category; allow: boolean; 
 async function decide(account: string, patientId: string, category: Category, extra: Record<string, unknown> = {}): Promise<WireDecision> {
   const response = await fetch(`${system.urls.consent}/internal/decisions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token(account)}` },
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${await system.token(account)}` },
     body: JSON.stringify({ requests: [{ patientId, category, ...extra }] }),
   });
   const body = (await response.json()) as { decisions: WireDecision[] };
@@ -39,7 +39,7 @@ async function decide(account: string, patientId: string, category: Category, ex
 async function decideWithToken(token: string, patientId: string, category: Category): Promise<WireDecision> {
   const response = await fetch(`${system.urls.consent}/internal/decisions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${token}` },
     body: JSON.stringify({ requests: [{ patientId, category }] }),
   });
   const body = (await response.json()) as { decisions: WireDecision[] };
@@ -312,7 +312,7 @@ describe('access log', () => {
       const before = await statements();
       const response = await fetch(`${system.urls.consent}/internal/decisions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token('hospital-doctor')}` },
+        headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${await system.token('hospital-doctor')}` },
         body: JSON.stringify({ requests }),
       });
       const body = (await response.json()) as { decisions: WireDecision[] };
@@ -325,7 +325,7 @@ describe('access log', () => {
     expect(await decideCounting(14)).toBe(2);
   });
 
-  test("patients read who saw their data; operators search by facility, patient and period", async () => {
+  test('patients read who saw their data; operators search by facility, patient and period', async () => {
     const yamada = system.patient(0);
     await decide('clinic-doctor', yamada.id, 'DRUG');
     await decide('hospital-doctor', yamada.id, 'DRUG');

@@ -80,7 +80,7 @@ test('SIGKILL of each subgraph during writes: it starts again, every acknowledge
   const decisions = await writeUntilKilled(running, 'consent', async () => {
     const response = await fetch(`${running.urls.consent}/internal/decisions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: running.internalSecret, authorization: `Bearer ${doctor}` },
+      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: running.internalSecret, 'authorization': `Bearer ${doctor}` },
       body: JSON.stringify({ requests: [{ patientId: yamada.id, category: 'DRUG' }, { patientId: yamada.id, category: 'CHECKUP' }, { patientId: yamada.id, category: 'QUALIFICATION' }] }),
     });
     return response.status === 200 ? 3 : undefined;

@@ -29,7 +29,7 @@ interface WireDecision { allow: boolean; reason: string; code?: string; special:
 async function decide(account: string, patientId: string, category: Category): Promise<WireDecision> {
   const response = await fetch(`${system.urls.consent}/internal/decisions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, authorization: `Bearer ${await system.token(account)}` },
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${await system.token(account)}` },
     body: JSON.stringify({ requests: [{ patientId, category }] }),
   });
   const [decision] = ((await response.json()) as { decisions: WireDecision[] }).decisions;

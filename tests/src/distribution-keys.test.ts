@@ -100,7 +100,7 @@ const PLACEMENT: Record<string, Placement> = {
     qualifications_insured_number_idx: 'an insured number (insurer, symbol, number, branch, date) names one person nationally; at the cut-over a lookup table distributed by insurer_number (as checkups.insured_numbers already is)',
   }),
   'qualifications.confirmations': patient({
-    confirmations_pkey: SURROGATE,
+    'confirmations_pkey': SURROGATE,
     'patient_id nullable': 'a confirmation by insurance card that matched no person is recorded for the facility without a patient (confirmation.ts); Citus refuses NULL distribution values, so at the cut-over those rows go to their own table distributed by facility_code',
   }),
   'qualifications.insurer_change_outbox': surrogate('insurer_change_outbox_pkey'),

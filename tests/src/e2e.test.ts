@@ -547,8 +547,8 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     expect(file.headers()['content-type']).toContain('application/xml');
     expect(file.headers()['content-disposition']).toContain('iryohi-tsuchi-2025.xml');
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === '通知' }).parse(await file.text()) as {
-      医療費通知情報: { '@対象年': string; 被保険者等氏名: string; 合計: { 件数: number; 医療費の額: number; 窓口負担額: number };
-        通知: Array<{ 療養年月: string; 療養を受けた者: string; 医療機関等: { '#text': string; '@医療機関コード': string } | string; 医療費の額: number; 窓口負担額: number; 保険者: { '#text': string; '@保険者番号': string } }> };
+      医療費通知情報: { '@対象年': string; '被保険者等氏名': string; '合計': { 件数: number; 医療費の額: number; 窓口負担額: number };
+        '通知': Array<{ 療養年月: string; 療養を受けた者: string; 医療機関等: { '#text': string; '@医療機関コード': string } | string; 医療費の額: number; 窓口負担額: number; 保険者: { '#text': string; '@保険者番号': string } }>; };
     };
     const notice = parsed.医療費通知情報;
     const api = (await system.graphql<{ me: { medicalExpenses: { claimCount: number; totalCostYen: number; patientShareYen: number; months: Array<{ serviceMonth: string; facilityCode: string; totalCostYen: number; patientShareYen: number }> } } }>(

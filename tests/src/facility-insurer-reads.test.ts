@@ -209,7 +209,7 @@ describe('insurers: own coverage periods; a former insurer sees nothing of the l
     expect(result.body.data?.patient.qualifications.map((q) => q.insurerNumber)).toEqual(['131011']);
   });
 
-  test("an insurer of no period of the person: NOT_FOUND as an unknown id", async () => {
+  test('an insurer of no period of the person: NOT_FOUND as an unknown id', async () => {
     const refused = await read('insurer-kouki', yamada().id);
     expect(refusal(refused, yamada().id)).toEqual(refusal(await read('insurer-kouki', UNKNOWN_ID), UNKNOWN_ID));
     expect(refused.text).not.toContain(yamada().name);

@@ -25,7 +25,7 @@ const post = (body: unknown, token?: string) =>
 describe('gateway limits: abusive requests are refused with a status and a code, limits not revealed', () => {
   test('too many aliases → 400 with a code and no limit value in the text', async () => {
     const token = await system.token('yamada');
-    const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: id`).join(" ");
+    const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: id`).join(' ');
     const response = await post({ query: `{ me { id ${aliases} } }` }, token);
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(response.status).toBe(400);
@@ -104,7 +104,7 @@ describe('gateway limits: abusive requests are refused with a status and a code,
     writeZip(archive, [{ name: 'DATA/h0001.xml', data: 'not a checkup file' }]);
     const body = readFileSync(archive);
     const upload = async (token: string) => {
-      const response = await fetch(`${system.gatewayUrl}/uploads/checkup-archive`, { method: 'POST', headers: { 'content-type': 'application/zip', authorization: `Bearer ${token}` }, body });
+      const response = await fetch(`${system.gatewayUrl}/uploads/checkup-archive`, { method: 'POST', headers: { 'content-type': 'application/zip', 'authorization': `Bearer ${token}` }, body });
       return { status: response.status, importId: response.headers.get('x-import-id'), retryAfter: response.headers.get('retry-after'), text: await response.text() };
     };
     const kokuho = await system.token('insurer-kokuho');
@@ -152,7 +152,7 @@ describe('GraphiQL for operators', () => {
     for (const asset of ['graphiql.js', 'graphiql.css', 'react.js', 'react-dom.js']) expect((await get(`/graphiql/assets/${asset}`)).status).toBe(200);
     const introspection = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `onshi_operator=${admin}` },
+      headers: { 'content-type': 'application/json', 'cookie': `onshi_operator=${admin}` },
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
     });
     expect(((await introspection.json()) as { data: { __schema: { queryType: { name: string } } } }).data.__schema.queryType.name).toBe('Query');
@@ -171,7 +171,7 @@ describe('trusted documents for the portal client', () => {
   const send = (query: string, token: string, client?: string) =>
     fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(client ? { 'apollographql-client-name': client } : {}) },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}`, ...(client ? { 'apollographql-client-name': client } : {}) },
       body: JSON.stringify({ query }),
     });
 

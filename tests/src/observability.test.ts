@@ -47,7 +47,7 @@ describe('observability', () => {
     const clientId = `obs-${Date.now()}`;
     const response = await fetch(`${system.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${doctor}`, 'x-request-id': clientId },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${doctor}`, 'x-request-id': clientId },
       body: JSON.stringify({ query: 'query($id: ID!) { patient(id: $id) { name } }', variables: { id: system.patient(0).id } }),
     });
     const requestId = response.headers.get('x-request-id') ?? '';

@@ -296,7 +296,7 @@ describe('rollout dashboard', () => {
 
   test('a new clinic is registered, not live; after its first verification at its reader it is live, in its prefecture, kind and month', async () => {
     type Dashboard = { registered: number; live: number; byPrefecture: Array<{ key: string; registered: number; live: number }>; byKind: Array<{ key: string; registered: number; live: number }>;
-      monthly: Array<{ month: string; registered: number | null; live: number | null; targetPercent: number | null }>; readersPerFacility: Array<{ readers: number; facilities: number }> };
+      monthly: Array<{ month: string; registered: number | null; live: number | null; targetPercent: number | null }>; readersPerFacility: Array<{ readers: number; facilities: number }>; };
     const read = async (): Promise<Dashboard> => {
       const result = await system.graphql<{ rolloutDashboard: Dashboard }>(DASHBOARD, {}, await token('admin'));
       expect(result.body.errors).toBeUndefined();

@@ -48,7 +48,7 @@ const CONFIRM_ENROLLMENT = 'mutation($t: String!, $c: String!) { confirmStaffEnr
 const STAFF_LOGIN = 'mutation($f: String, $s: String!, $p: String!, $t: String!) { staffLogin(facilityCode: $f, staffId: $s, password: $p, totp: $t) { accessToken } }';
 
 function facilityInput(code: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const kind = { '1': 'MEDICAL', '3': 'DENTAL', '4': 'PHARMACY' }[code.charAt(2)];
+  const kind = { 1: 'MEDICAL', 3: 'DENTAL', 4: 'PHARMACY' }[code.charAt(2)];
   return { code, name: 'テスト内科医院', kind, prefecture: code.slice(0, 2), hospital: false, adminId: 'M0001', adminName: '施設 管理者', ...overrides };
 }
 

@@ -288,7 +288,7 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
 describe('validation: clear BAD_USER_INPUT in Japanese and English, never a stack trace', () => {
   const yamadaBirthdate = () => system.patient(0).birthdate;
 
-  test("insurer numbers: the valid examples of docs/domain.md pass, wrong check digits and lengths are refused with the field", async () => {
+  test('insurer numbers: the valid examples of docs/domain.md pass, wrong check digits and lengths are refused with the field', async () => {
     for (const valid of ['33120015', '01130012', '06132013', '131011']) {
       const result = await confirmByNumbers('clinic-reception', { insurerNumber: valid, insuredCardSymbol: '1', insuredIdentificationNumber: '1', birthdate: yamadaBirthdate() });
       expect(result.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('4');
@@ -302,7 +302,7 @@ describe('validation: clear BAD_USER_INPUT in Japanese and English, never a stac
     }
   });
 
-  test("facility codes: the example of docs/domain.md and the demo facilities pass the check digit; wrong ones are refused", async () => {
+  test('facility codes: the example of docs/domain.md and the demo facilities pass the check digit; wrong ones are refused', async () => {
     const token = await login('clinic-reception');
     const found = await gql<{ facility: { code: string; kind: string } }>('query($c: String!) { facility(code: $c) { code name kind } }', { c: DEMO_PHARMACY.code }, token);
     expect(found.body.data?.facility).toMatchObject({ code: DEMO_PHARMACY.code, kind: 'PHARMACY' });
@@ -478,7 +478,7 @@ describe('history by date and insurer operations', () => {
     expect(oldCard.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '3', newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
   });
 
-  test("insurers act on their own members only; other roles cannot; bad input is refused before any write", async () => {
+  test('insurers act on their own members only; other roles cannot; bad input is refused before any write', async () => {
     const yamadaHistory = await gql<{ patient: { qualifications: QualificationView[] } }>(`query($id: ID!) { patient(id: $id) { qualifications { ${QUALIFICATION_FIELDS} } } }`, { id: system.patient(0).id }, await login('admin'));
     const kokuhoCoverage = yamadaHistory.body.data?.patient.qualifications.find((q) => q.insurerNumber === '131011');
     if (!kokuhoCoverage) throw new Error(yamadaHistory.text);

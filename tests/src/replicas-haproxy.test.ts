@@ -122,7 +122,7 @@ function auditVerify(): Promise<{ code: number | null; output: string }> {
 async function decide(token: string, patientId: string, requestId: string): Promise<number> {
   const response = await fetch(`${system.frontends.consent}/internal/decisions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': internalSecret, 'x-request-id': requestId, authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': internalSecret, 'x-request-id': requestId, 'authorization': `Bearer ${token}` },
     body: JSON.stringify({ requests: [{ patientId, category: 'DRUG' }] }),
   });
   await response.arrayBuffer();

@@ -98,8 +98,8 @@ export default async function HomePage() {
           <h2 id="certificate-title" style={{ marginTop: 0 }}>{t.cardCertificateTitle}</h2>
           <p style={{ marginBottom: 0 }}>
             {certificateNotice.certificateStanding === 'RENEW_SOON' ? t.cardCertificateRenewSoon(formatDate(certificateNotice.certificateExpiresOn, locale))
-              : certificateNotice.certificateStanding === 'EXPIRED_GRACE' ? t.cardCertificateExpiredGrace(formatDate(certificateNotice.certificateExpiresOn, locale), formatDate(certificateNotice.certificateGraceEndsOn ?? certificateNotice.certificateExpiresOn, locale))
-                : t.cardCertificateExpired(formatDate(certificateNotice.certificateExpiresOn, locale))}
+            : certificateNotice.certificateStanding === 'EXPIRED_GRACE' ? t.cardCertificateExpiredGrace(formatDate(certificateNotice.certificateExpiresOn, locale), formatDate(certificateNotice.certificateGraceEndsOn ?? certificateNotice.certificateExpiresOn, locale))
+            : t.cardCertificateExpired(formatDate(certificateNotice.certificateExpiresOn, locale))}
           </p>
         </section>
       ) : null}

@@ -46,7 +46,7 @@ export async function reviewSubsidyAction(formData: FormData): Promise<void> {
   const auth = await token('/operator/subsidies');
   const result = decision === 'approve' ? await gatewayMutation(ApproveSubsidyMutation, { id }, auth)
     : decision === 'pay' ? await gatewayMutation(MarkSubsidyPaidMutation, { id }, auth)
-      : await gatewayMutation(RejectSubsidyMutation, { id, reason: text(formData, 'reason') }, auth);
+    : await gatewayMutation(RejectSubsidyMutation, { id, reason: text(formData, 'reason') }, auth);
   if (!result.ok) refused('/operator/subsidies', 'applications', result);
   redirect('/operator/subsidies?done=1#applications');
 }

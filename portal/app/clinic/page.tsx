@@ -41,7 +41,8 @@ export default async function ClinicPage() {
       {session.claims.role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : <p>{t.clinicLead}</p>}
       <p><a className="button" href="/reader">{t.clinicReader}</a> <a className="button button--quiet" href="/clinic/special">{t.clinicSpecial}</a>
         {/* A facility administrator is a reception account (docs/operations.md step 2); the page itself asks the API. */}
-        {session.claims.role === 'RECEPTION' ? <>{' '}<a className="button button--quiet" href="/clinic/admin">{t.clinicAdminLink}</a></> : null}</p>
+        {session.claims.role === 'RECEPTION' ? <>{' '}<a className="button button--quiet" href="/clinic/admin">{t.clinicAdminLink}</a></> : null}
+      </p>
       <h2 id="today-title">{t.clinicToday}</h2>
       <p className="muted">{t.clinicTodayLead}</p>
       {!today.ok ? <ErrorState t={t} failure={today} retryHref="/clinic" /> : today.data.confirmationsAtMyFacilityToday.length === 0 ? <p className="notice">{t.clinicNoConfirmations}</p> : (

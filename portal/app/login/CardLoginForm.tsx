@@ -28,7 +28,8 @@ export function CardLoginForm({ locale, next }: { locale: Locale; next: string }
       <div className="field">
         <label htmlFor="pin">{t.pin}</label>
         <input id="pin" name="pin" type="password" inputMode="numeric" pattern="[0-9]{4}" maxLength={4} autoComplete="off" required
-          aria-describedby={error ? 'pin-help login-error' : 'pin-help'} aria-invalid={state.status === 'error' && state.reason !== 'UNKNOWN_CARD' ? true : undefined} />
+          aria-describedby={error ? 'pin-help login-error' : 'pin-help'} aria-invalid={state.status === 'error' && state.reason !== 'UNKNOWN_CARD' ? true : undefined}
+        />
         <span id="pin-help" className="field__help">{t.pinHelp}</span>
       </div>
       <button type="submit" className="button button--large" disabled={pending} aria-busy={pending}>{pending ? t.loading : t.loginButton}</button>

@@ -32,7 +32,8 @@ export default async function OperatorLayout({ children }: { children: React.Rea
         { href: '/operator', label: t.operatorNavRouting }, { href: '/operator/facilities', label: t.operatorNavFacilities }, { href: '/operator/subsidies', label: t.operatorNavSubsidies },
         { href: '/operator/rollout', label: t.operatorNavRollout }, { href: '/operator/phr-apps', label: t.operatorNavPhrApps },
         { href: '/operator/insurers', label: t.operatorNavInsurers }, ...(demoMode ? [{ href: '/operator/cards', label: t.operatorNavCards }] : []),
-      ]} pathname={pathname.startsWith('/operator/facilities') ? '/operator/facilities' : pathname} />
+      ]} pathname={pathname.startsWith('/operator/facilities') ? '/operator/facilities' : pathname}
+      />
       <main id="main" className="page">{children}</main>
     </>
   );

@@ -82,7 +82,8 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
       {total((row) => row.checked) === 0 ? <p className="notice">{t.operatorNone}</p> : (
         <ClaimRoutingChart months={rows.map((row) => ({ label: shortLabel(row.serviceMonth), checked: row.checked, rerouted: row.rerouted, returned: row.returned }))}
           labels={{ checked: t.operatorChecked, rerouted: t.operatorRerouted, returned: t.operatorReturned }}
-          summary={t.operatorChartLabel(range)} />
+          summary={t.operatorChartLabel(range)}
+        />
       )}
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="monthly-title">
         <table className="table--key-fixed" data-testid="routing-table">

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import { CARD_UNUSABLE_REASONS, OnshiError, postToService, CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
-
 export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });
 export const cardStatusAnswer = z.object({
   /** false: qualifications knows no such card (the caller answers as for a bad signature). */
@@ -40,7 +39,6 @@ export async function fetchCardStatus(options: CardStatusClientOptions, cardSeri
     throw unavailable();
   }
 }
-
 
 /**
  * Demo mode only (docs/operations.md "Demo: card lifecycle"): the operator, standing in for J-LIS, looks up a

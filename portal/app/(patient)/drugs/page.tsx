@@ -57,7 +57,8 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
           <div className="card">
             {summary.activeDrugs.map((active) => (
               <DispensingEntry key={`${active.dispensing.date}-${active.dispensing.drugCode}-${active.dispensing.pharmacyCode ?? active.dispensing.prescribingFacilityCode}`} dispensing={active.dispensing} t={t} locale={locale}
-                extra={<p className="muted" style={{ margin: 0 }}><span className="badge badge--info">{t.activeCoveredThrough(formatDate(active.coveredThrough, locale))}</span> {active.basis === 'UNTIMED_30_DAYS' ? t.activeUntimed : null}</p>} />
+                extra={<p className="muted" style={{ margin: 0 }}><span className="badge badge--info">{t.activeCoveredThrough(formatDate(active.coveredThrough, locale))}</span> {active.basis === 'UNTIMED_30_DAYS' ? t.activeUntimed : null}</p>}
+              />
             ))}
           </div>
         )}

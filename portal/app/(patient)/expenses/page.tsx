@@ -66,7 +66,8 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
           <h2>{t.expensesMonthly}</h2>
           <ExpenseChart months={months.map((month) => ({ label: String(Number(month.month.slice(5, 7))), title: monthLabel(month.month), totalCostYen: month.totalCostYen, patientShareYen: month.patientShareYen }))}
             labels={{ total: t.expensesTotalCost, share: t.expensesPatientShare }} axisTitle={t.expensesMonth}
-            summary={t.expensesChartLabel(year)} />
+            summary={t.expensesChartLabel(year)}
+          />
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t.expensesMonthly}>
             <table className="table--cards">
               <thead><tr><th scope="col">{t.expensesMonth}</th><th scope="col">{t.expensesFacility}</th><th scope="col" className="num">{t.expensesClaims}</th><th scope="col" className="num">{t.expensesTotalCost}</th><th scope="col" className="num">{t.expensesPatientShare}</th></tr></thead>

@@ -47,8 +47,10 @@ export default async function PhrPage({ searchParams }: { searchParams: Promise<
                   <td data-label={t.phrStatus}><span className={`badge ${grant.active ? 'badge--ok' : 'badge--muted'}`}>{grant.active ? t.phrActive : grant.revokedAt ? t.phrRevoked : t.phrExpired}</span></td>
                   <td data-label="">{grant.active ? (
                     <RevokeGrantButton grantId={grant.id} label={t.phrRevokeLabel(grant.appName)} buttonLabel={t.phrRevoke} title={t.phrRevokeConfirmTitle(grant.appName)}
-                      body={t.phrRevokeConfirmBody} confirmLabel={t.phrRevokeConfirm} cancelLabel={t.phrRevokeCancel} />
-                  ) : null}</td>
+                      body={t.phrRevokeConfirmBody} confirmLabel={t.phrRevokeConfirm} cancelLabel={t.phrRevokeCancel}
+                    />
+                  ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

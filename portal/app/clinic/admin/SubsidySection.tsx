@@ -46,7 +46,8 @@ export async function SubsidySection({ locale, t, token, kind, query }: { locale
                   <td data-label={t.subsidyAmount}>{formatYen(application.subsidyAmount, locale)}</td>
                   <td data-label={t.subsidyStatus}>
                     <span><span className={`badge ${subsidyBadge(application.status)}`}>{subsidyStatusText(t, application.status)}</span>
-                      {application.rejectionReason ? <span className="muted">{' '}{t.labelled(t.subsidyRejectionReason, application.rejectionReason)}</span> : null}</span>
+                      {application.rejectionReason ? <span className="muted">{' '}{t.labelled(t.subsidyRejectionReason, application.rejectionReason)}</span> : null}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -56,16 +57,16 @@ export async function SubsidySection({ locale, t, token, kind, query }: { locale
       )}
       {/* One open application at a time (the API's APPLICATION_OPEN): the form returns only after a rejection. */}
       {applications.some((application) => application.status !== 'REJECTED') ? null : (
-      <form action={applyForSubsidyAction} noValidate>
-        {costField('systemCost', t.subsidySystemCost)}
-        {costField('networkCost', t.subsidyNetworkCost)}
-        {costField('readerCost', t.subsidyReaderCost)}
-        {costField('otherCost', t.subsidyOtherCost)}
-        <div className="field"><label htmlFor="readersBought">{t.subsidyReadersBought}</label><input id="readersBought" name="readersBought" inputMode="numeric" defaultValue="1" required /></div>
-        <div className="field"><label htmlFor="wentLiveOn">{t.subsidyWentLiveOn}</label><input id="wentLiveOn" name="wentLiveOn" type="date" required /></div>
-        {kind === 'PHARMACY' ? <div className="field field--check"><input id="largeChainPharmacy" name="largeChainPharmacy" type="checkbox" value="yes" /><label htmlFor="largeChainPharmacy">{t.subsidyLargeChain}</label></div> : null}
-        <button type="submit" className="button">{t.subsidyApply}</button>
-      </form>
+        <form action={applyForSubsidyAction} noValidate>
+          {costField('systemCost', t.subsidySystemCost)}
+          {costField('networkCost', t.subsidyNetworkCost)}
+          {costField('readerCost', t.subsidyReaderCost)}
+          {costField('otherCost', t.subsidyOtherCost)}
+          <div className="field"><label htmlFor="readersBought">{t.subsidyReadersBought}</label><input id="readersBought" name="readersBought" inputMode="numeric" defaultValue="1" required /></div>
+          <div className="field"><label htmlFor="wentLiveOn">{t.subsidyWentLiveOn}</label><input id="wentLiveOn" name="wentLiveOn" type="date" required /></div>
+          {kind === 'PHARMACY' ? <div className="field field--check"><input id="largeChainPharmacy" name="largeChainPharmacy" type="checkbox" value="yes" /><label htmlFor="largeChainPharmacy">{t.subsidyLargeChain}</label></div> : null}
+          <button type="submit" className="button">{t.subsidyApply}</button>
+        </form>
       )}
     </section>
   );

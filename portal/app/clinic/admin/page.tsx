@@ -65,10 +65,12 @@ export default async function FacilityAdminPage({ searchParams }: { searchParams
                   <td data-label={t.staffRoleField}><span>{roleText(t, member.role)}{member.facilityAdmin ? <>{' '}<span className="badge badge--info">{t.staffAdminMark}</span></> : null}</span></td>
                   <td data-label={t.staffState}>
                     {/* One grid cell on a phone (table--cards): the badge and the date together. */}
-                    <span><span className={`badge ${state === 'enrolled' ? 'badge--ok' : state === 'pending' ? 'badge--warn' : 'badge--muted'}`}>
-                      {state === 'enrolled' ? t.staffStateEnrolled : state === 'pending' ? t.staffStatePending : t.staffStateDisabled}
+                    <span>
+                      <span className={`badge ${state === 'enrolled' ? 'badge--ok' : state === 'pending' ? 'badge--warn' : 'badge--muted'}`}>
+                        {state === 'enrolled' ? t.staffStateEnrolled : state === 'pending' ? t.staffStatePending : t.staffStateDisabled}
+                      </span>
+                      {member.disabledAt ? <span className="muted">{' '}{formatDateTime(member.disabledAt, locale)}</span> : null}
                     </span>
-                    {member.disabledAt ? <span className="muted">{' '}{formatDateTime(member.disabledAt, locale)}</span> : null}</span>
                   </td>
                   <td data-label={t.staffDisable}>
                     {member.disabledAt || member.facilityAdmin ? null : (

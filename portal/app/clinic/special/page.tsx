@@ -27,7 +27,8 @@ function FourFields({ t, prefix, required }: { t: Messages; prefix: string; requ
       <div className="field"><label htmlFor={`${prefix}-name`}>{t.fieldName}</label><input id={`${prefix}-name`} name="name" required={required} autoComplete="off" /></div>
       <div className="field"><label htmlFor={`${prefix}-birthdate`}>{t.patientBirthdate}</label><input id={`${prefix}-birthdate`} name="birthdate" type="date" required={required} /></div>
       <div className="field"><label htmlFor={`${prefix}-sex`}>{t.patientSex}</label>
-        <select id={`${prefix}-sex`} name="sex" required={required} defaultValue=""><option value="" disabled>—</option><option value="1">{t.sex1}</option><option value="2">{t.sex2}</option></select></div>
+        <select id={`${prefix}-sex`} name="sex" required={required} defaultValue=""><option value="" disabled>—</option><option value="1">{t.sex1}</option><option value="2">{t.sex2}</option></select>
+      </div>
       <div className="field"><label htmlFor={`${prefix}-fourth`}>{t.fieldInsurerOrAddress}</label><input id={`${prefix}-fourth`} name="insurerNameOrAddress" required={required} autoComplete="off" /></div>
     </>
   );

@@ -33,29 +33,29 @@ export default async function OperatorInsurersPage() {
       <RegisterInsurerForm locale={locale} />
       <h2 id="insurers-title">{t.insurersListTitle}</h2>
       {!result.ok ? <ErrorState t={t} failure={result} retryHref="/operator/insurers" />
-        : result.data.insurers.length === 0 ? <p className="notice">{t.insurersNone}</p> : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="insurers-title">
-            <table className="table--cards" data-testid="insurers-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.insurerNumberField}</th><th scope="col">{t.insurerNameField}</th><th scope="col">{t.insurerKindField}</th>
-                  <th scope="col">{t.insurerPrefectureColumn}</th><th scope="col">{t.facilityRegisteredAt}</th>
+      : result.data.insurers.length === 0 ? <p className="notice">{t.insurersNone}</p> : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="insurers-title">
+          <table className="table--cards" data-testid="insurers-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.insurerNumberField}</th><th scope="col">{t.insurerNameField}</th><th scope="col">{t.insurerKindField}</th>
+                <th scope="col">{t.insurerPrefectureColumn}</th><th scope="col">{t.facilityRegisteredAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.data.insurers.map((insurer) => (
+                <tr key={insurer.number} data-number={insurer.number}>
+                  <td data-label={t.insurerNumberField}>{insurer.number}</td>
+                  <th scope="row" data-label={t.insurerNameField}>{insurer.name}</th>
+                  <td data-label={t.insurerKindField}>{kindLabel(insurer.kind)}</td>
+                  <td data-label={t.insurerPrefectureColumn}>{insurer.prefecture}</td>
+                  <td data-label={t.facilityRegisteredAt}>{formatDateTime(insurer.registeredAt, locale)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.insurers.map((insurer) => (
-                  <tr key={insurer.number} data-number={insurer.number}>
-                    <td data-label={t.insurerNumberField}>{insurer.number}</td>
-                    <th scope="row" data-label={t.insurerNameField}>{insurer.name}</th>
-                    <td data-label={t.insurerKindField}>{kindLabel(insurer.kind)}</td>
-                    <td data-label={t.insurerPrefectureColumn}>{insurer.prefecture}</td>
-                    <td data-label={t.facilityRegisteredAt}>{formatDateTime(insurer.registeredAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

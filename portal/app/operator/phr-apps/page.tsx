@@ -45,34 +45,35 @@ export default async function OperatorPhrAppsPage({ searchParams }: { searchPara
       <RegisterPhrAppForm locale={locale} />
       <h2 id="apps-title">{t.phrAppsListTitle}</h2>
       {!result.ok ? <ErrorState t={t} failure={result} retryHref="/operator/phr-apps" />
-        : result.data.phrApps.length === 0 ? <p className="notice">{t.phrAppsNone}</p> : (
-          <ul aria-labelledby="apps-title" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="phr-apps">
-            {result.data.phrApps.map((app) => (
-              <li key={app.clientId} className="card" data-client-id={app.clientId} data-state={app.disabledAt ? 'disabled' : 'active'}>
-                <h3 style={{ marginTop: 0 }}>
-                  {app.displayName}{' '}
-                  <span className={`badge ${app.disabledAt ? 'badge--muted' : 'badge--ok'}`}>{app.disabledAt ? t.phrAppStateDisabled : t.phrAppStateActive}</span>
-                </h3>
-                <dl className="facts">
-                  <dt>{t.phrAppOperatorName}</dt><dd>{app.operatorName || '—'}</dd>
-                  <dt>{t.phrAppClientId}</dt><dd><code>{app.clientId}</code></dd>
-                  <dt>{t.phrAppScopes}</dt><dd>{app.scopes.map((scope) => categoryLabel(t, scope)).join(t.listSeparator)}</dd>
-                  <dt>{t.phrAppCreatedAt}</dt><dd>{formatDateTime(app.createdAt, locale)}</dd>
-                  {app.rotatedAt ? <><dt>{t.phrAppRotatedAt}</dt><dd>{formatDateTime(app.rotatedAt, locale)}</dd></> : null}
-                  {app.disabledAt ? <><dt>{t.phrAppDisabledAt}</dt><dd>{formatDateTime(app.disabledAt, locale)}</dd></> : null}
-                </dl>
-                {app.disabledAt ? null : (
-                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', marginTop: '0.75rem', alignItems: 'flex-start' }}>
-                    <RotateSecretButton locale={locale} clientId={app.clientId} displayName={app.displayName} />
-                    <ConfirmButton action={disablePhrAppAction} fields={{ clientId: app.clientId }} testId="disable-app-dialog"
-                      label={t.phrAppDisableLabel(app.displayName)} buttonLabel={t.phrAppDisable} title={t.phrAppDisableTitle(app.displayName)}
-                      body={t.phrAppDisableBody} confirmLabel={t.phrAppDisable} cancelLabel={t.phrRevokeCancel} />
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+      : result.data.phrApps.length === 0 ? <p className="notice">{t.phrAppsNone}</p> : (
+        <ul aria-labelledby="apps-title" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="phr-apps">
+          {result.data.phrApps.map((app) => (
+            <li key={app.clientId} className="card" data-client-id={app.clientId} data-state={app.disabledAt ? 'disabled' : 'active'}>
+              <h3 style={{ marginTop: 0 }}>
+                {app.displayName}{' '}
+                <span className={`badge ${app.disabledAt ? 'badge--muted' : 'badge--ok'}`}>{app.disabledAt ? t.phrAppStateDisabled : t.phrAppStateActive}</span>
+              </h3>
+              <dl className="facts">
+                <dt>{t.phrAppOperatorName}</dt><dd>{app.operatorName || '—'}</dd>
+                <dt>{t.phrAppClientId}</dt><dd><code>{app.clientId}</code></dd>
+                <dt>{t.phrAppScopes}</dt><dd>{app.scopes.map((scope) => categoryLabel(t, scope)).join(t.listSeparator)}</dd>
+                <dt>{t.phrAppCreatedAt}</dt><dd>{formatDateTime(app.createdAt, locale)}</dd>
+                {app.rotatedAt ? <><dt>{t.phrAppRotatedAt}</dt><dd>{formatDateTime(app.rotatedAt, locale)}</dd></> : null}
+                {app.disabledAt ? <><dt>{t.phrAppDisabledAt}</dt><dd>{formatDateTime(app.disabledAt, locale)}</dd></> : null}
+              </dl>
+              {app.disabledAt ? null : (
+                <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', marginTop: '0.75rem', alignItems: 'flex-start' }}>
+                  <RotateSecretButton locale={locale} clientId={app.clientId} displayName={app.displayName} />
+                  <ConfirmButton action={disablePhrAppAction} fields={{ clientId: app.clientId }} testId="disable-app-dialog"
+                    label={t.phrAppDisableLabel(app.displayName)} buttonLabel={t.phrAppDisable} title={t.phrAppDisableTitle(app.displayName)}
+                    body={t.phrAppDisableBody} confirmLabel={t.phrAppDisable} cancelLabel={t.phrRevokeCancel}
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

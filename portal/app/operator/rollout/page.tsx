@@ -65,7 +65,8 @@ export default async function OperatorRolloutPage() {
       </div>
       <h2>{t.rolloutChartTitle}</h2>
       <RolloutChart points={points} labels={{ live: t.rolloutLiveShare, target: t.rolloutTarget }}
-        summary={t.rolloutChartDesc(`${latest?.livePercent ?? 0}%`, `${latest?.targetPercent ?? 0}%`)} />
+        summary={t.rolloutChartDesc(`${latest?.livePercent ?? 0}%`, `${latest?.targetPercent ?? 0}%`)}
+      />
       {groupTable('by-kind', t.rolloutByKind, t.rolloutKind, dashboard.byKind, (key) => facilityKindText(t, key))}
       {groupTable('by-prefecture', t.rolloutByPrefecture, t.rolloutPrefecture, dashboard.byPrefecture, (key) => prefectureName(key, locale))}
       <h2 id="readers-per-facility">{t.rolloutReaders}</h2>

@@ -42,7 +42,7 @@ function send(url: URL, options: { method: string; headers: Record<string, strin
 export async function uploadArchive(gatewayUrl: string, token: string, file: string, onLine: (line: ArchiveLine) => void = () => undefined): Promise<ArchiveUploadResult> {
   const { request, response } = send(new URL(ARCHIVE_ROUTE, gatewayUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/zip', 'content-length': statSync(file).size, authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/zip', 'content-length': statSync(file).size, 'authorization': `Bearer ${token}` },
   });
   // A refusal may come before the body is sent; then the rest of the body does not matter.
   const sent = pipeline(createReadStream(file), request).catch(() => undefined);

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
       body: JSON.stringify({ query: MUTATION, variables: { xml } }),
     });
     reply = (await response.json()) as GraphQLReply;

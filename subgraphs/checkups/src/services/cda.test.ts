@@ -16,11 +16,11 @@ const cda = (entries: string, header = ''): string => `<?xml version="1.0" encod
   <component><structuredBody><component><section>${entries}</section></component></structuredBody></component>
 </ClinicalDocument>`;
 const pq = (code: string, value: string, unit?: string): string =>
-  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/>` +
-  `<value xsi:type="PQ" value="${value}"${unit === undefined ? '' : ` unit="${unit}"`}/></observation></entry>`;
+  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/>`
+  + `<value xsi:type="PQ" value="${value}"${unit === undefined ? '' : ` unit="${unit}"`}/></observation></entry>`;
 const coded = (code: string, answer: string, type = 'CD'): string =>
-  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/>` +
-  `<value xsi:type="${type}" code="${answer}" codeSystem="1.2.392.200119.6.2101"/></observation></entry>`;
+  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/>`
+  + `<value xsi:type="${type}" code="${answer}" codeSystem="1.2.392.200119.6.2101"/></observation></entry>`;
 
 function parseError(xml: string): CdaParseError {
   try {
@@ -108,8 +108,8 @@ describe('parseCheckupCda — values are read, not judged (submission.ts judges 
   });
 
   it('uses the document effectiveTime as examination date when there is no serviceEvent, and HL7 M/F sex', () => {
-    const header = '<effectiveTime value="20250301103000+0900"/><recordTarget><patientRole><patient>' +
-      '<administrativeGenderCode code="F"/><birthTime value="19800229"/></patient></patientRole></recordTarget>';
+    const header = '<effectiveTime value="20250301103000+0900"/><recordTarget><patientRole><patient>'
+      + '<administrativeGenderCode code="F"/><birthTime value="19800229"/></patient></patientRole></recordTarget>';
     const document = parseCheckupCda(cda(pq(JLAC10.LDL, '118', 'mg/dL'), header));
     expect(document.examinationDate).toBe('2025-03-01');
     expect(document.documentDate).toBe('2025-03-01');
@@ -127,8 +127,8 @@ describe('parseCheckupCda — rejections', () => {
     ['only nullFlavor observations', cda(
       `<entry><observation><code code="${JLAC10.LDL}" codeSystem="1.2.392.200119.6.1005"/><value nullFlavor="NI"/></observation></entry>`,
     ), 'NO_OBSERVATIONS'],
-    ['a result coded outside JLAC10 (LOINC HbA1c)', cda(pq(JLAC10.HEIGHT, '170', 'cm') +
-      '<entry><observation><code code="4548-4" codeSystem="2.16.840.1.113883.6.1"/><value xsi:type="PQ" value="6.1" unit="%"/></observation></entry>'), 'NOT_JLAC10'],
+    ['a result coded outside JLAC10 (LOINC HbA1c)', cda(pq(JLAC10.HEIGHT, '170', 'cm')
+      + '<entry><observation><code code="4548-4" codeSystem="2.16.840.1.113883.6.1"/><value xsi:type="PQ" value="6.1" unit="%"/></observation></entry>'), 'NOT_JLAC10'],
     ['an unknown JLAC10 code', cda(pq(JLAC10.HEIGHT, '170', 'cm') + pq('9Z999999999999999', '1')), 'UNKNOWN_ITEM_CODE'],
     ['a quantity written as ST', cda(`<entry><observation><code code="${JLAC10.HBA1C}" codeSystem="1.2.392.200119.6.1005"/><value xsi:type="ST">6.1</value></observation></entry>`), 'INVALID_VALUE'],
     ['a non-numeric PQ', cda(pq(JLAC10.SYSTOLIC_BP, 'high', 'mm[Hg]')), 'INVALID_VALUE'],
@@ -147,8 +147,8 @@ describe('parseCheckupCda — rejections', () => {
   it('gives an English and a Japanese reason, with the offending code and its line', () => {
     const error = parseError(cda(pq('9Z999999999999999', '1')));
     expect(error.message).toBe(
-      'Line 4: unknown JLAC10 code "9Z999999999999999" (not in the 特定健診 item master) / ' +
-        '4 行目: JLAC10 コード「9Z999999999999999」は特定健診の項目マスタにありません',
+      'Line 4: unknown JLAC10 code "9Z999999999999999" (not in the 特定健診 item master) / '
+      + '4 行目: JLAC10 コード「9Z999999999999999」は特定健診の項目マスタにありません',
     );
     expect(error.detail).toEqual({ item: '9Z999999999999999', line: 4 });
   });

@@ -118,8 +118,8 @@ describe('generateCheckup honours the profile in the baseline year', () => {
   it('a healthy person is reported 異常なし when all values are normal', () => {
     const results = generateCheckup(input());
     const abnormal = results.some(
-      (result) => typeof result.value === 'number' && judgeItem(result.code, result.value, 'M') !== null &&
-        judgeItem(result.code, result.value, 'M') !== ItemJudgement.NORMAL,
+      (result) => typeof result.value === 'number' && judgeItem(result.code, result.value, 'M') !== null
+        && judgeItem(result.code, result.value, 'M') !== ItemJudgement.NORMAL,
     );
     expect(valueOf(results, JLAC10.DOCTOR_JUDGEMENT)).toBe(abnormal ? expect.stringMatching(/^要/) : '異常なし');
   });

@@ -127,9 +127,9 @@ describe('item master (data/checkup-items.csv)', () => {
   });
 
   it('answer labels exist for coded items only', () => {
-    expect(answerLabelsFor(JLAC10.URINE_PROTEIN)).toEqual({ '1': '−', '2': '±', '3': '+', '4': '2+', '5': '3+' });
+    expect(answerLabelsFor(JLAC10.URINE_PROTEIN)).toEqual({ 1: '−', 2: '±', 3: '+', 4: '2+', 5: '3+' });
     expect(answerLabelsFor(JLAC10.SMOKING)?.['3']).toBe('いいえ');
-    expect(answerLabelsFor(JLAC10.MEDICATION_GLUCOSE)).toEqual({ '1': 'はい', '2': 'いいえ' });
+    expect(answerLabelsFor(JLAC10.MEDICATION_GLUCOSE)).toEqual({ 1: 'はい', 2: 'いいえ' });
     expect(answerLabelsFor(JLAC10.LDL)).toBeUndefined();
   });
 });

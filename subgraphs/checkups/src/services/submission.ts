@@ -177,4 +177,3 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
     results,
   };
 }
-

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { privateJwk, publicJwk } = await newReaderKeyPair();
   const response = await fetch(process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
     body: JSON.stringify({
       query: 'mutation($f: String!, $k: String!, $l: String) { registerCardReader(facilityCode: $f, publicKeyJwk: $k, label: $l) { id facilityCode status } }',
       variables: { f: values.facility, k: JSON.stringify(publicJwk), l: values.label ?? null },

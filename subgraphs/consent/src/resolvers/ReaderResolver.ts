@@ -60,7 +60,7 @@ export class ReaderResolver {
   }
 
   @Access(...ROLES)
-  @Mutation(() => CardReader, { description: "Operator (ADMIN): suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader; a reader that is not ACTIVE gets no challenge and its statements are refused" })
+  @Mutation(() => CardReader, { description: 'Operator (ADMIN): suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader; a reader that is not ACTIVE gets no challenge and its statements are refused' })
   async setCardReaderStatus(@Arg('readerId', () => ID) readerId: string, @Arg('status', () => String) status: string, @Ctx() ctx: ConsentContext): Promise<CardReader> {
     if (!ctx.actor) throw new UnauthenticatedError();
     return readerView(await changeReaderStatus(ctx.db, ctx.actor, readerId, status, ctx.requestId, ctx.now()));

@@ -419,11 +419,11 @@ export function consentFlag(
   if (findValidConsent(consents, patientId, facilityCode, category, now) !== undefined) return '1';
   const expired = consents.some(
     (consent) =>
-      consent.patientId === patientId &&
-      consent.facilityCode === facilityCode &&
-      consent.category === category &&
-      consent.revokedAt === undefined &&
-      consent.registeredAt.getTime() + CONSENT_VALIDITY_MS <= now.getTime(),
+      consent.patientId === patientId
+      && consent.facilityCode === facilityCode
+      && consent.category === category
+      && consent.revokedAt === undefined
+      && consent.registeredAt.getTime() + CONSENT_VALIDITY_MS <= now.getTime(),
   );
   return expired ? '2' : '0';
 }

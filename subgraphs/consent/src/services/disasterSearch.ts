@@ -18,7 +18,7 @@ import { appendSearchLog, type SearchKind, type SearchThrottle } from './special
 
 export interface FourFields { name: string; birthdate: string; sex: string; insurerNameOrAddress: string }
 
-const SEX_CODES: Record<string, '1' | '2'> = { '1': '1', '2': '2', 男: '1', 女: '2', M: '1', F: '2', MALE: '1', FEMALE: '2' };
+const SEX_CODES: Record<string, '1' | '2'> = { 1: '1', 2: '2', 男: '1', 女: '2', M: '1', F: '2', MALE: '1', FEMALE: '2' };
 /** Candidates read per search: a (name, birth date, sex) triple is rare; more than this is never "exactly one". */
 const CANDIDATE_LIMIT = 50;
 /** The reason of an exemption or of an emergency access: required, and short enough to be a reason. */

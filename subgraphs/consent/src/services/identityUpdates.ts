@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, InsurerChangeEvent } from '@onshi/kit';
 import { identityIndex, type Tables } from '../db/tables';
 
-
 /**
  * Keeps the identity index current after a change of insurer: the new insurer may then read its member's
  * qualification (decision point, INSURER rule) and the disaster search matches the new insurer's name.

@@ -28,7 +28,6 @@ export type ChallengePurpose = 'LOGIN' | 'READER';
 
 export interface CardChallengeData { challengeId: string; challenge: string; expiresAt: string }
 
-
 export function actorOfAccount(row: AccountRow): Actor {
   if (!isRole(row.role)) throw new Error(`account ${row.account} has an unknown role`);
   const facilityKind: FacilityKind | undefined = row.facilityCode ? facilityKindOfCode(row.facilityCode) : undefined;
@@ -250,4 +249,3 @@ export async function phrToken(db: Db<Tables>, key: SigningKey, clientId: string
   };
   return startSession(db, key, actor, app.name, now);
 }
-

@@ -201,4 +201,3 @@ export async function acceptReaderStatement(db: Db<Tables>, key: SigningKey, car
     cardStatus: registrationOnly ? 'NOT_REGISTERED' : 'USABLE', drugAnswer: claims.consent.drug, checkupAnswer: claims.consent.checkup, consents, expiresAt: expiresAt.toISOString(),
   };
 }
-

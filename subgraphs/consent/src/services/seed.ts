@@ -35,7 +35,6 @@ function identityRow(patient: DemoPatient) {
   };
 }
 
-
 /** Demo accounts (README "Demo accounts"), every demo patient's card, the identity index, the DV-blocked demo patient and the demo PHR grant. */
 export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Tables>): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(accounts);

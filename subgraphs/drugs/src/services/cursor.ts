@@ -3,7 +3,6 @@ import { isCalendarDate } from '@onshi/kit';
 // item a client saw, base64url-encoded so clients do not build them.
 import type { DispensingPosition } from './drugReads';
 
-
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(position: DispensingPosition): string {

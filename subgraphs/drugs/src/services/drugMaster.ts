@@ -176,9 +176,9 @@ export function parseDrugMasterCsv(text: string): DrugMasterEntry[] {
     const fields = splitCsvLine(line);
     const [drugCode, route, ingredient, strength, name, maker, kind, priceText] = fields;
     if (
-      fields.length !== EXPECTED_HEADER.length ||
-      drugCode === undefined || route === undefined || ingredient === undefined || strength === undefined ||
-      name === undefined || maker === undefined || kind === undefined || priceText === undefined
+      fields.length !== EXPECTED_HEADER.length
+      || drugCode === undefined || route === undefined || ingredient === undefined || strength === undefined
+      || name === undefined || maker === undefined || kind === undefined || priceText === undefined
     ) {
       throw new Error(`drug master line ${lineNumber}: expected ${EXPECTED_HEADER.length} fields`);
     }
@@ -227,11 +227,11 @@ export function createDrugMaster(entries: readonly DrugMasterEntry[]): DrugMaste
       if (!original) return [];
       return (byIngredient.get(original.ingredient) ?? []).filter(
         (candidate) =>
-          candidate.kind === 'generic' &&
-          candidate.drugCode !== original.drugCode &&
-          candidate.route === original.route &&
-          candidate.strength === original.strength &&
-          candidate.dosageUnit === original.dosageUnit,
+          candidate.kind === 'generic'
+          && candidate.drugCode !== original.drugCode
+          && candidate.route === original.route
+          && candidate.strength === original.strength
+          && candidate.dosageUnit === original.dosageUnit,
       );
     },
   };

@@ -113,9 +113,9 @@ export function summarizeMedications(dispensings: readonly Dispensing[], asOf: D
   }
   const activeDrugs = [...activeByDrugAndFacility.values()].sort(
     (a, b) =>
-      a.dispensing.ingredient.localeCompare(b.dispensing.ingredient) ||
-      a.dispensing.date.localeCompare(b.dispensing.date) ||
-      a.dispensing.facilityCode.localeCompare(b.dispensing.facilityCode),
+      a.dispensing.ingredient.localeCompare(b.dispensing.ingredient)
+      || a.dispensing.date.localeCompare(b.dispensing.date)
+      || a.dispensing.facilityCode.localeCompare(b.dispensing.facilityCode),
   );
 
   const activeByIngredient = new Map<string, ActiveDrug[]>();

@@ -21,7 +21,7 @@ export function claimRowsOf(parsed: unknown): unknown[] | undefined {
  */
 export function drugsOperations(now: () => Date, master: () => DrugLookup, ingest: IngestOptions = {}): Record<'purge' | 'ingest-claims', Operation<Tables>> {
   return {
-    purge: async (db) => ({ result: await purgeExpiredClaims(db, now()), exitCode: 0 }),
+    'purge': async (db) => ({ result: await purgeExpiredClaims(db, now()), exitCode: 0 }),
     'ingest-claims': async (db, input) => {
       const rows = claimRowsOf(input);
       if (!rows) throw new OperationInputError('the file must hold a JSON array of claims or { "claims": [...] }');

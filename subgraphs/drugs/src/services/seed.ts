@@ -72,7 +72,6 @@ function routeDemoClaim(patient: DemoPatient, claim: Claim): RoutingOutcome | un
   return routeClaim(claim, patient.coverages.map((coverage) => ({ insurerNumber: coverage.insurerNumber, from: coverage.qualificationDate, to: coverage.disqualificationDate ?? null })));
 }
 
-
 /** The claims the seed stores for a patient (as billed or re-routed, under the insurer they are stored under): not the returned ones. */
 export function storedDemoClaimsOf(demo: DemoOptions, patient: DemoPatient, master: DrugMaster): Claim[] {
   return demoClaimsOf(demo, patient, master).flatMap((claim) => {

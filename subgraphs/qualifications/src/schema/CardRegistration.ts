@@ -16,7 +16,7 @@ export class CardRegistration {
   certificateExpiresOn!: string | null;
 
   @Field(() => String, {
-    description: "The certificate today: VALID; RENEW_SOON (within 3 months of expiry: renew at the municipality); EXPIRED_GRACE (expired, still confirms insurance until certificateGraceEndsOn); EXPIRED (refused: CARD_NOT_USABLE EXPIRED)",
+    description: 'The certificate today: VALID; RENEW_SOON (within 3 months of expiry: renew at the municipality); EXPIRED_GRACE (expired, still confirms insurance until certificateGraceEndsOn); EXPIRED (refused: CARD_NOT_USABLE EXPIRED)',
   })
   certificateStanding!: string;
 

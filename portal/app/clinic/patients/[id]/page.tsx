@@ -100,8 +100,11 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
         <dl className="facts">
           <dt>{t.patientBirthdate}</dt><dd>{formatDate(patient.birthdate, locale)}</dd>
           <dt>{t.patientSex}</dt><dd>{patient.sex === '1' ? t.sex1 : patient.sex === '2' ? t.sex2 : patient.sex}</dd>
-          {patient.currentQualification ? <><dt>{t.insurerName}</dt><dd>{patient.currentQualification.insurerName}{t.paren(patient.currentQualification.insurerNumber)}</dd>
-            <dt>{t.copay}</dt><dd>{ratio === undefined ? '—' : t.copayPercent(ratio)}</dd></> : <><dt>{t.confirmValidity}</dt><dd>{t.noInsurance}</dd></>}
+          {patient.currentQualification ? (
+            <><dt>{t.insurerName}</dt><dd>{patient.currentQualification.insurerName}{t.paren(patient.currentQualification.insurerNumber)}</dd>
+              <dt>{t.copay}</dt><dd>{ratio === undefined ? '—' : t.copayPercent(ratio)}</dd>
+            </>
+          ) : <><dt>{t.confirmValidity}</dt><dd>{t.noInsurance}</dd></>}
           {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}{t.paren((t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity)}</dd></> : null}
         </dl>
       </section>
