@@ -58,6 +58,32 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
  * every table in a schema named after the subgraph so that subgraphs never share tables (ADR 0003/0004).
  * Every statement is counted per request (requestContext) for the batching tests and the benchmark.
  */
+/** A postgres-js client, or the client of one of its transactions or savepoints. */
+type PostgresClient = postgres.Sql & { savepoint?: postgres.TransactionSql['savepoint'] };
+
+/**
+ * Makes every statement drizzle sends through `client` a named prepared statement (docs/benchmarks.md "The decision
+ * read's plan"). drizzle sends its queries unnamed (postgres-js `unsafe(…, { prepare: false })`), so PostgreSQL parsed
+ * and planned each one on every call: for the hot statements planning took longer than executing (the decision read
+ * 1.3–1.7 ms of planning for 0.4 ms of work). Prepared, a connection parses a statement once and PostgreSQL keeps its
+ * plan (a generic one once it is no worse than the custom plans). postgres-js keeps a connection's statements until
+ * the connection ends (max_lifetime: 30–60 minutes), and our statement texts are a bounded set (values are always
+ * parameters), so the cache stays small. Transactions and savepoints get their own client: wrapped as well.
+ */
+function preparingEveryStatement<T extends PostgresClient>(client: T): T {
+  const unsafe = client.unsafe.bind(client);
+  const prepared: typeof client.unsafe = (query, parameters, queryOptions) => unsafe(query, parameters, { ...queryOptions, prepare: true });
+  const inScope = <F extends (...args: never[]) => unknown>(open: F): F => ((...args: unknown[]) => {
+    const work = args.pop() as (scoped: PostgresClient) => unknown;
+    return (open as unknown as (...a: unknown[]) => unknown)(...args, (scoped: PostgresClient) => work(preparingEveryStatement(scoped)));
+  }) as unknown as F;
+  return Object.assign(client, {
+    unsafe: prepared,
+    ...(typeof client.begin === 'function' ? { begin: inScope(client.begin.bind(client)) } : {}),
+    ...(typeof client.savepoint === 'function' ? { savepoint: inScope(client.savepoint.bind(client)) } : {}),
+  });
+}
+
 export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<DatabaseHandle<TSchema>> {
   const logger = { logQuery: () => countStatement() };
   const migrationConfig = migrationConfigFor(options.service, options.migrationsFolder);
@@ -70,7 +96,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
       connection: { application_name: `onshi-${options.service}` },
     });
     await client`select 1`;
-    const db = drizzlePostgres({ client, schema: options.schema, logger });
+    const db = drizzlePostgres({ client: preparingEveryStatement(client), schema: options.schema, logger });
     const exclusive = <T>(name: string, work: () => Promise<T>) => underAdvisoryLock(databaseUrl, `onshi:${options.service}:${name}`, work);
     // drizzle's migrator is not safe against itself: two replicas would both see a migration as missing and both run it.
     await exclusive('migrate', () => migratePostgres(db, migrationConfig));
