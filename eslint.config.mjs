@@ -21,9 +21,6 @@ const DEMO_USERS = [
   'subgraphs/*/src/services/seed.ts', 'subgraphs/checkups/src/services/demoCheckups.ts', 'subgraphs/consent/src/services/demoReaders.ts',
   'subgraphs/*/src/cli/demo*.ts',
   'portal/lib/virtualCard.ts',
-  // A known debt: drugs names prescribers and pharmacies from the demo world's facility list until Facility is an
-  // entity owned by qualifications (docs/architecture.md "Known debts").
-  'subgraphs/drugs/src/services/facilities.ts',
 ];
 const NO_DEMO = forbid(['@onshi/demo'], 'production code never imports the demo package: only seeds, demo CLIs, tests, the bench and the portal\'s kiosk do (docs/architecture.md "The demo package")');
 

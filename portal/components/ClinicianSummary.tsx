@@ -2,6 +2,7 @@ import { guidanceLabel, metabolicLabel } from '@/components/CheckupsView';
 import { InformationThrough } from '@/components/InformationThrough';
 import { JudgementBadge } from '@/components/Judgement';
 import { formatDate, formatNumber } from '@/lib/format';
+import { facilityLabel } from '@/lib/labels';
 import type { ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
@@ -16,7 +17,7 @@ type Checkup = NonNullable<ClinicPatientCheckupsQuery['patient']['checkups']>[nu
 export function MedicationSummaryView({ summary, t, locale }: { summary: MedicationSummary; t: Messages; locale: Locale }) {
   const facilityNames = new Map<string, string>();
   for (const active of [...summary.activeDrugs, ...summary.duplicates.flatMap((duplicate) => duplicate.activeDrugs)]) {
-    facilityNames.set(active.dispensing.prescribingFacilityCode, active.dispensing.prescribingFacilityName);
+    facilityNames.set(active.dispensing.prescribingFacilityCode, facilityLabel(t, active.dispensing.prescribingFacility));
   }
   return (
     <div data-testid="medication-summary">
@@ -44,7 +45,7 @@ export function MedicationSummaryView({ summary, t, locale }: { summary: Medicat
           {summary.activeDrugs.map((active, index) => (
             <li key={`${active.dispensing.drugName}-${index}`} data-testid="active-drug">
               <strong>{active.dispensing.drugName}</strong> <span className="muted">{active.dispensing.ingredient}</span><br />
-              {active.dispensing.prescribingFacilityName} ・ <span style={{ whiteSpace: 'nowrap' }}>{t.clinicCoveredThrough(formatDate(active.coveredThrough, locale))}</span>
+              {facilityLabel(t, active.dispensing.prescribingFacility)} ・ <span style={{ whiteSpace: 'nowrap' }}>{t.clinicCoveredThrough(formatDate(active.coveredThrough, locale))}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from '@/lib/format';
 import type { DispensingFieldsFragment } from '@/lib/graphql/generated/graphql';
+import { facilityLabel } from '@/lib/labels';
 import type { Locale, Messages } from '@/lib/messages';
 
 /**
@@ -14,8 +15,8 @@ export function DispensingEntry({ dispensing, t, locale, extra }: { dispensing: 
     [t.drugAmount, `${formatNumber(dispensing.quantity, locale)} ${dispensing.unit}`],
     [t.drugUsage, dispensing.usage],
     ...(dispensing.days !== null ? [[t.drugDays, t.drugDaysValue(dispensing.days)] as [string, string]] : []),
-    [t.drugFacility, dispensing.prescribingFacilityName],
-    [t.drugPharmacy, dispensing.pharmacyName ?? t.drugInHospital],
+    [t.drugFacility, facilityLabel(t, dispensing.prescribingFacility)],
+    [t.drugPharmacy, dispensing.pharmacy ? facilityLabel(t, dispensing.pharmacy) : t.drugInHospital],
   ];
   return (
     <article className="entry" data-testid="dispensing">

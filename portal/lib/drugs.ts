@@ -1,6 +1,8 @@
 import { gatewayQuery, type GatewayResult } from './gateway';
 import type { DispensingFieldsFragment, MyDispensingsQuery as MyDispensingsResult } from './graphql/generated/graphql';
 import { MyDispensingsQuery } from './graphql/drugs';
+import { facilityLabel } from './labels';
+import type { Messages } from './messages';
 
 /** The API's page size limit (drugs subgraph DISPENSINGS_PAGE_MAX). */
 const PAGE_SIZE = 100;
@@ -48,12 +50,12 @@ export function matchesSearch(dispensing: DispensingFieldsFragment, query: strin
 
 export interface MonthGroup { month: string; places: Array<{ place: string; dispensings: DispensingFieldsFragment[] }> }
 
-/** Groups newest-first dispensings by month (YYYY-MM) and, inside a month, by the pharmacy or facility that handed them out. */
-export function groupByMonthAndPlace(dispensings: DispensingFieldsFragment[]): MonthGroup[] {
+/** Groups newest-first dispensings by month (YYYY-MM) and, inside a month, by the pharmacy or facility that handed them out (by name). */
+export function groupByMonthAndPlace(dispensings: DispensingFieldsFragment[], t: Messages): MonthGroup[] {
   const months = new Map<string, Map<string, DispensingFieldsFragment[]>>();
   for (const dispensing of dispensings) {
     const month = dispensing.date.slice(0, 7);
-    const place = dispensing.pharmacyName ?? dispensing.prescribingFacilityName;
+    const place = facilityLabel(t, dispensing.pharmacy ?? dispensing.prescribingFacility);
     const places = months.get(month) ?? new Map<string, DispensingFieldsFragment[]>();
     months.set(month, places);
     const list = places.get(place) ?? [];

@@ -32,7 +32,7 @@ export function csvField(value: string | number): string {
 
 /** The year as CSV (UTF-8 with BOM so spreadsheet programs in Japan open it correctly). */
 export function expensesCsv(notice: ExpenseNotice, header: string[]): string {
-  const lines = [header, ...notice.months.map((row) => [row.serviceMonth, row.facilityCode, row.facilityName ?? '', row.claimCount, row.totalPoints, row.totalCostYen, row.patientShareYen])];
+  const lines = [header, ...notice.months.map((row) => [row.serviceMonth, row.facilityCode, row.facility.name ?? '', row.claimCount, row.totalPoints, row.totalCostYen, row.patientShareYen])];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -72,7 +72,7 @@ export function expenseNoticeXml(notice: ExpenseNotice, person: { name: string; 
         return {
           療養年月: row.serviceMonth,
           療養を受けた者: person.name,
-          医療機関等: { '@医療機関コード': row.facilityCode, '#text': row.facilityName ?? row.facilityCode },
+          医療機関等: { '@医療機関コード': row.facilityCode, '#text': row.facility.name ?? row.facilityCode },
           件数: row.claimCount,
           医療費の額: row.totalCostYen,
           窓口負担額: row.patientShareYen,

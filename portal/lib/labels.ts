@@ -30,8 +30,8 @@ export function decisionLabel(t: Messages, decision: string): string {
   return lookup(t, `decision${decision}`) ?? decision;
 }
 
-/** A facility by name when the master knows it, else by its 医療機関コード. */
-export function facilityLabel(t: Messages, code: string | null | undefined, names?: Map<string, string>): string {
-  if (!code) return t.noFacility;
-  return names?.get(code) ?? t.facilityCodeLabel(code);
+/** A facility (the API's Facility entity) by name when the master knows it, else by its 医療機関コード. */
+export function facilityLabel(t: Messages, facility: { code: string; name: string | null } | null | undefined): string {
+  if (!facility) return t.noFacility;
+  return facility.name ?? t.facilityCodeLabel(facility.code);
 }

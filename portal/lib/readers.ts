@@ -1,20 +1,21 @@
 import { gatewayQuery } from './gateway';
-import { facilityNames } from './facilities';
 import { InsurerNameQuery } from './graphql/patient';
 import type { Messages } from './messages';
-import { roleLabel } from './labels';
+import { facilityLabel, roleLabel } from './labels';
 
 /** What the access log says about one reader (docs/api-guide.md "Access log: who read"). */
 export interface ReaderFields {
   actorRole: string;
   actorSubject: string;
   facilityCode?: string | null;
+  /** The reader's facility with its name from the facility master, in the same query (the Facility entity). */
+  facility?: { code: string; name: string | null } | null;
   insurerNumber?: string | null;
   appName?: string | null;
   appOperatorName?: string | null;
 }
 
-export interface ReaderDirectory { facilities: Map<string, string>; insurers: Map<string, string> }
+export interface ReaderDirectory { insurers: Map<string, string> }
 
 /** At most this many distinct insurers are named per page; the rest show their number. */
 const MAX_INSURER_LOOKUPS = 10;
@@ -28,13 +29,9 @@ async function insurerNames(numbers: Array<string | null | undefined>, token: st
   return new Map(entries.filter((entry): entry is readonly [string, string] => entry !== undefined));
 }
 
-/** The facility and insurer names a page of log entries needs, looked up in the masters in parallel. */
+/** The insurer names a page of log entries needs (facility names come with the entries, from the Facility entity). */
 export async function readerDirectory(entries: readonly ReaderFields[], token: string | undefined): Promise<ReaderDirectory> {
-  const [facilities, insurers] = await Promise.all([
-    facilityNames(entries.map((entry) => entry.facilityCode), token),
-    insurerNames(entries.map((entry) => entry.insurerNumber), token),
-  ]);
-  return { facilities, insurers };
+  return { insurers: await insurerNames(entries.map((entry) => entry.insurerNumber), token) };
 }
 
 /**
@@ -50,7 +47,7 @@ export function readerKey(entry: ReaderFields): string {
 
 /** The reader by name: the facility's, the insurer's, the app's display name, or 「運用者」; never 「—」 or a client id. */
 export function readerName(t: Messages, entry: ReaderFields, directory: ReaderDirectory): string {
-  if (entry.facilityCode) return directory.facilities.get(entry.facilityCode) ?? t.facilityCodeLabel(entry.facilityCode);
+  if (entry.facilityCode) return facilityLabel(t, entry.facility ?? { code: entry.facilityCode, name: null });
   if (entry.actorRole === 'INSURER') {
     const name = entry.insurerNumber ? directory.insurers.get(entry.insurerNumber) : undefined;
     return name ?? (entry.insurerNumber ? t.insurerNumberLabel(entry.insurerNumber) : roleLabel(t, entry.actorRole));

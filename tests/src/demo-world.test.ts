@@ -25,7 +25,7 @@ describe.each([AS_OF, '2027-06-30'])("yamada's five years as of %s", (asOf) => {
   const master = loadDrugMaster();
   const checkups = demoCheckupsOf(demo, yamada).sort((a, b) => a.checkup.examinedOn.localeCompare(b.checkup.examinedOn));
   const claims = storedDemoClaimsOf(demo, yamada, master);
-  const dispensings = dispensingsFromClaims(claims, master, (code) => code);
+  const dispensings = dispensingsFromClaims(claims, master);
   const claimsEnd = claimsViewableThrough(asOf);
   const window = retentionWindow(asOf);
   const value = (results: (typeof checkups)[number]['results'], code: string) => {

@@ -29,16 +29,16 @@ interface DispensingNode {
   days: number | null;
   inOut: string;
   prescribingFacilityCode: string;
-  prescribingFacilityName: string;
+  prescribingFacility: { code: string; name: string | null };
   pharmacyCode: string | null;
-  pharmacyName: string | null;
+  pharmacy: { code: string; name: string | null } | null;
 }
 interface DispensingPage {
   edges: Array<{ cursor: string; node: DispensingNode }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const DISPENSING_FIELDS = 'date drugCode drugName ingredient quantity unit usage days inOut prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName';
+const DISPENSING_FIELDS = 'date drugCode drugName ingredient quantity unit usage days inOut prescribingFacilityCode prescribingFacility { code name } pharmacyCode pharmacy { code name }';
 const MY_DISPENSINGS = `query($first: Int!, $after: String) { me { dispensings(first: $first, after: $after) { edges { cursor node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 const PATIENT_DISPENSINGS = `query($id: ID!, $from: String, $to: String) { patient(id: $id) { dispensings(first: 100, from: $from, to: $to) { edges { node { ${DISPENSING_FIELDS} } } pageInfo { hasNextPage } } } }`;
 const PATIENT_SUMMARY = 'query($id: ID!) { patient(id: $id) { medicationSummary { asOf informationThrough polypharmacy counts { activeDrugs activeIngredients } activeDrugs { coveredThrough basis dispensing { date drugName ingredient days } } duplicates { ingredient facilityCodes } } } }';
@@ -103,7 +103,7 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     expect(nodes.map((node) => key(node.date, node.drugCode, node.quantity)).sort()).toEqual(expectedItems.map((item) => key(item.date, item.drugCode, item.quantity)).sort());
     // 院外 prescriptions name both the prescribing clinic and the dispensing pharmacy.
     const outOfHospital = nodes.find((node) => node.inOut === 'OUT');
-    expect(outOfHospital).toMatchObject({ prescribingFacilityName: 'オンシ内科クリニック', pharmacyName: 'みどり薬局 丸の内店' });
+    expect(outOfHospital).toMatchObject({ prescribingFacility: { name: 'オンシ内科クリニック' }, pharmacy: { name: 'みどり薬局 丸の内店' } });
     expect(outOfHospital?.ingredient).toBeTruthy();
   });
 

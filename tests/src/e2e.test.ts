@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { DEMO_STAFF } from '@onshi/demo';
+import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_STAFF } from '@onshi/demo';
 import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
@@ -461,6 +461,10 @@ describe('patient (yamada) with the virtual My Number Card', () => {
     await visit(page, `${portal.url}/drugs?year=all`);
     const text = await page.locator('main').innerText();
     for (const name of yamadaDrugNames.slice(0, 3)) expect(text).toContain(name);
+    // The prescriber and the pharmacy by the facility master's names, read in the page's one query (the Facility entity).
+    expect(text).toContain(DEMO_CLINIC.name);
+    expect(text).toContain(DEMO_PHARMACY.name);
+    expect(text).not.toMatch(/医療機関等（コード/u);
     const oldestYear = Number(yamadaOldestDispensing.slice(0, 4));
     // Five years back from the demo date (2026-11-25): the timeline reaches into 2021/2022.
     expect(oldestYear).toBeLessThanOrEqual(2022);

@@ -34,6 +34,8 @@ const PROBES: Probe[] = [
   // Production → demo (docs/architecture.md "The demo package"): a resolver, a service, the kit, the gateway, the
   // launcher and a portal page may not use the demo world or the virtual card.
   { file: 'subgraphs/drugs/src/resolvers/demoBoundaryProbe.ts', source: "export { demoFacilities } from '@onshi/demo';\n", refused: true },
+  // The file that used to name prescribers from the demo world is production code like any other (Facility is qualifications' entity).
+  { file: 'subgraphs/drugs/src/services/facilities.ts', source: "export { demoFacilities } from '@onshi/demo';\n", refused: true },
   { file: 'subgraphs/consent/src/services/demoBoundaryProbe.ts', source: "export { demoPatientCard } from '@onshi/demo';\n", refused: true },
   { file: 'subgraphs/kit/src/demoBoundaryProbe.ts', source: "export { createRng } from '@onshi/demo/src/prng';\n", refused: true },
   { file: 'subgraphs/kit/src/demoBoundaryProbe.test.ts', source: "export { DEMO_CLINIC } from '@onshi/demo';\n", refused: true },

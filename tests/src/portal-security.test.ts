@@ -138,7 +138,7 @@ describe('expenses CSV', () => {
     }
     expect(csvField('オンシ内科クリニック')).toBe('オンシ内科クリニック');
     expect(csvField(-120)).toBe('-120');
-    const notice = { year: 2025, months: [{ serviceMonth: '2025-04', facilityCode: '1310123458', facilityName: '=cmd|\' /C calc\'!A0', claimCount: 1, totalPoints: 100, totalCostYen: 1000, patientShareYen: 300 }] };
+    const notice = { year: 2025, months: [{ serviceMonth: '2025-04', facilityCode: '1310123458', facility: { code: '1310123458', name: '=cmd|\' /C calc\'!A0' }, claimCount: 1, totalPoints: 100, totalCostYen: 1000, patientShareYen: 300 }] };
     const csv = expensesCsv(notice, ['month', 'code', 'name', 'claims', 'points', 'cost', 'share']);
     expect(csv).toContain(",'=cmd|' /C calc'!A0,");
     expect(csv).not.toMatch(/,=/u);

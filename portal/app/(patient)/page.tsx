@@ -6,7 +6,6 @@ import { gatewayQuery } from '@/lib/gateway';
 import { HomeQuery } from '@/lib/graphql/patient';
 import { messages, pageTitle } from '@/lib/i18n';
 import { categoryLabel, facilityLabel } from '@/lib/labels';
-import { facilityNames } from '@/lib/facilities';
 import { readerDirectory, readerKey, readerName, specialReadLabel } from '@/lib/readers';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
@@ -55,10 +54,7 @@ export default async function HomePage() {
   const isUnread = (at: string) => Date.parse(at) > readThrough;
   const unreadCount = noticeTimes.filter(isUnread).length;
   const newestNotice = noticeTimes.reduce<string | undefined>((newest, at) => (newest === undefined || Date.parse(at) > Date.parse(newest) ? at : newest), undefined);
-  const [names, readers] = await Promise.all([
-    facilityNames(expiredConsents.map((consent) => consent.facilityCode), session?.token),
-    readerDirectory(newAccess, session?.token),
-  ]);
+  const readers = await readerDirectory(newAccess, session?.token);
   // 国保 cards often have no 記号: show only the parts that exist.
   const numberParts = qualification ? [qualification.insuredCardSymbol, qualification.insuredIdentificationNumber, qualification.insuredBranchNumber].filter((part) => part !== '') : [];
   const numberText = numberParts.join(' ・ ');
@@ -110,7 +106,7 @@ export default async function HomePage() {
             {expiredConsents.map((consent) => (
               <li key={consent.id} className="notice notice--warn" data-testid="notice" data-unread={isUnread(consent.expiresAt) ? 'true' : 'false'}>
                 {isUnread(consent.expiresAt) ? <><span className="badge badge--info">{t.noticeNew}</span> </> : null}
-                {t.alertExpiredConsent(facilityLabel(t, consent.facilityCode, names), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}
+                {t.alertExpiredConsent(facilityLabel(t, consent.facility), categoryLabel(t, consent.category), formatDateTime(consent.expiresAt, locale))}
               </li>
             ))}
             {newAccess.map((entry) => {

@@ -3,7 +3,7 @@ import { graphql } from './generated';
 export const DispensingFields = graphql(`
   fragment DispensingFields on Dispensing {
     date drugCode drugName ingredient quantity unit usage days inOut
-    prescribingFacilityCode prescribingFacilityName pharmacyCode pharmacyName
+    prescribingFacilityCode prescribingFacility { code name } pharmacyCode pharmacy { code name }
   }
 `);
 
@@ -42,7 +42,7 @@ export const MyMedicalExpensesQuery = graphql(`
       id
       medicalExpenses(year: $year) {
         year claimCount totalPoints totalCostYen patientShareYen
-        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }
+        months { serviceMonth facilityCode facility { code name } claimCount totalPoints totalCostYen patientShareYen }
       }
     }
   }
@@ -60,7 +60,7 @@ export const MedicalExpenseNoticeFileQuery = graphql(`
       qualifications { id insurerNumber insurerName qualificationDate disqualificationDate }
       medicalExpenses(year: $year) {
         year claimCount totalPoints totalCostYen patientShareYen
-        months { serviceMonth facilityCode facilityName claimCount totalPoints totalCostYen patientShareYen }
+        months { serviceMonth facilityCode facility { code name } claimCount totalPoints totalCostYen patientShareYen }
       }
     }
   }

@@ -62,8 +62,8 @@ export const ClinicPatientDrugsQuery = graphql(`
       medicationSummary {
         asOf informationThrough polypharmacy
         counts { activeDrugs activeIngredients prescribingFacilities duplicateIngredients }
-        activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacilityName } }
-        duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacilityName } } }
+        activeDrugs { coveredThrough dispensing { date drugName ingredient prescribingFacilityCode prescribingFacility { code name } } }
+        duplicates { ingredient facilityCodes activeDrugs { dispensing { drugName prescribingFacilityCode prescribingFacility { code name } } } }
       }
       dispensings(first: $first, after: $after) { edges { node { ...DispensingFields } } pageInfo { hasNextPage endCursor } informationThrough }
     }

@@ -16,10 +16,10 @@ export const HomeQuery = graphql(`
         qualificationDate
         personalFamilyClassification
       }
-      consents { id facilityCode category registeredAt expiresAt valid }
+      consents { id facilityCode facility { code name } category registeredAt expiresAt valid }
       myNumberCards { certificateExpiresOn certificateStanding certificateGraceEndsOn status }
       noticesReadThrough
-      accessLog(first: 50) { at actorRole actorSubject facilityCode insurerNumber appName appOperatorName category decision reason special requestId }
+      accessLog(first: 50) { at actorRole actorSubject facilityCode facility { code name } insurerNumber appName appOperatorName category decision reason special requestId }
     }
   }
 `);
@@ -44,17 +44,11 @@ export const AccessLogQuery = graphql(`
   query AccessLog($first: Int!) {
     me {
       id
-      accessLog(first: $first) { at actorRole actorSubject facilityCode insurerNumber appName appOperatorName category decision reason special requestId }
+      accessLog(first: $first) { at actorRole actorSubject facilityCode facility { code name } insurerNumber appName appOperatorName category decision reason special requestId }
     }
   }
 `);
 
-/** A facility's name for a 医療機関コード (the access log records only the code). */
-export const FacilityNameQuery = graphql(`
-  query FacilityName($code: String!) {
-    facility(code: $code) { code name }
-  }
-`);
 
 /** An insurer's name for a 保険者番号 (the access log names an insurer reader by its number). */
 export const InsurerNameQuery = graphql(`

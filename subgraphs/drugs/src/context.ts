@@ -2,7 +2,6 @@ import type { BaseContext, CoverageLookup, Db, OwnerCategory, OwnerTarget } from
 import type { Tables } from './db/tables';
 import type { DrugLoaders } from './services/drugReads';
 import type { DrugMaster } from './services/drugMaster';
-import type { FacilityNameOf } from './services/facilities';
 
 export interface DrugsContext extends BaseContext {
   db: Db<Tables>;
@@ -11,7 +10,6 @@ export interface DrugsContext extends BaseContext {
   master: DrugMaster;
   /** "Now" (fixed when DEMO_AS_OF is set). */
   now: () => Date;
-  facilityNameOf: FacilityNameOf;
   /** Which patient ids exist (asked of consent's identity index); claims of others are refused. */
   knownPatients: (patientIds: readonly string[]) => Promise<ReadonlySet<string>>;
   /** Coverage of persons in months of care (qualifications), asked once per ingest batch to route its claims. */

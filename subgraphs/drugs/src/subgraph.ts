@@ -6,7 +6,6 @@ import { buildDrugsSchema } from './schema';
 import { createDrugLoaders } from './services/drugReads';
 import { loadDrugMaster } from './services/drugMaster';
 import { syncDrugMasterTable } from './services/drugMasterStore';
-import { createFacilityDirectory } from './services/facilities';
 import { knownPatientsClient } from './services/knownPatients';
 import { drugsOperations } from './services/operations';
 import { seedDrugs } from './services/seed';
@@ -18,9 +17,8 @@ export const drugsSubgraph: SubgraphDefinition<Tables, DrugsContext> = {
   buildSchema: buildDrugsSchema,
   createContext: (base, deps) => {
     const now = deps.clock.now;
-    const facilityNameOf = createFacilityDirectory(deps.demo.seed);
     return {
-      ...base, db: deps.db, master: loadDrugMaster(), now, facilityNameOf, loaders: createDrugLoaders(deps.db, now, facilityNameOf),
+      ...base, db: deps.db, master: loadDrugMaster(), now, loaders: createDrugLoaders(deps.db, now),
       knownPatients: knownPatientsClient(deps.config.CONSENT_URL, deps.config.INTERNAL_SECRET),
       coverage: coverageClient({ qualificationsUrl: deps.config.QUALIFICATIONS_SERVICE_URL, internalSecret: deps.config.INTERNAL_SECRET, requestId: base.requestId }),
       requireOwnerRead: (category, target) => requireOwnerRead(base, { consentUrl: deps.config.CONSENT_URL, internalSecret: deps.config.INTERNAL_SECRET }, category, target),

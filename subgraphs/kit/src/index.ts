@@ -9,6 +9,7 @@ export * from './claimsLag';
 export * from './clock';
 export * from './coverage';
 export * from './db';
+export * from './facilityReference';
 export * from './federation';
 export * from './mode';
 export * from './operations';

@@ -8,6 +8,7 @@ import { createCardVerifier } from './services/cardVerification';
 import { fetchConsentFlags } from './services/consentFlags';
 import { qualificationsRoutes } from './services/internalRoutes';
 import { createInsurerChangeRelay, databaseOutboxStore, type InsurerChangeRelay } from './services/outbox';
+import { createFacilityLoader } from './services/facilities';
 import { createConfirmationLoader, createPatientLoaders } from './services/patients';
 import { seedQualifications } from './services/seed';
 
@@ -44,7 +45,7 @@ export const qualificationsSubgraph: SubgraphDefinition<Tables, QualificationsCo
   },
   createContext: (base, deps) => ({
     ...base,
-    loaders: { ...createPatientLoaders(deps.db, staffFacility(base)), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)) },
+    loaders: { ...createPatientLoaders(deps.db, staffFacility(base)), confirmations: createConfirmationLoader(deps.db, confirmationScope(base)), facility: createFacilityLoader(deps.db) },
     // Read per request: a process running past midnight in Japan answers with the new day (validity, age,
     // coverage in force). DEMO_AS_OF still pins the demo's day.
     today: deps.clock.today(),

@@ -86,7 +86,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
   );
   if (!result.ok) return <><h1>{t.drugsTitle}</h1>{tabs}{result.code === 'NOT_READY' ? <ComingSoon t={t} title={t.drugsTitle} /> : result.code === 'FORBIDDEN' ? <NotShownHere t={t} /> : <ErrorState t={t} failure={result} retryHref="/drugs" />}</>;
   const shown = result.data.dispensings.filter((dispensing) => matchesSearch(dispensing, query));
-  const months = groupByMonthAndPlace(shown);
+  const months = groupByMonthAndPlace(shown, t);
   return (
     <>
       <h1>{t.drugsTitle}</h1>

@@ -6,6 +6,7 @@ import { formatMonth, formatNumber, formatYen } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MyMedicalExpensesQuery } from '@/lib/graphql/drugs';
 import { messages, pageTitle } from '@/lib/i18n';
+import { facilityLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 
@@ -77,7 +78,7 @@ export default async function ExpensesPage({ searchParams }: { searchParams: Pro
                     {index === 0 ? <th scope="rowgroup" rowSpan={month.rows.length} data-label={t.expensesMonth}>{formatMonth(month.month, locale)}<br /><span className="muted" style={{ fontWeight: 400 }}>{formatYen(month.totalCostYen, locale)}</span></th> : null}
                     {/* On phones every card names its month (the month cell spans the rows only in the table layout). */}
                     {index === 0 ? null : <td className="phone-only" aria-hidden="true" data-label={t.expensesMonth}>{formatMonth(month.month, locale)}</td>}
-                    <td data-label={t.expensesFacility}>{row.facilityName ?? t.facilityCodeLabel(row.facilityCode)}</td>
+                    <td data-label={t.expensesFacility}>{facilityLabel(t, row.facility)}</td>
                     <td className="num" data-label={t.expensesClaims}>{formatNumber(row.claimCount, locale)}</td>
                     <td className="num" data-label={t.expensesTotalCost}>{formatYen(row.totalCostYen, locale)}</td>
                     <td className="num" data-label={t.expensesPatientShare}>{formatYen(row.patientShareYen, locale)}</td>

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@onshi/kit';
 import { CapabilitiesResolver } from '../resolvers/CapabilitiesResolver';
+import { AccessLogEntryFacilityResolver, ConsentFacilityResolver } from '../resolvers/FacilityFieldsResolver';
 import { DvRegistrationResolver } from '../resolvers/DvRegistrationResolver';
 import { LoginResolver } from '../resolvers/LoginResolver';
 import { OperatorResolver } from '../resolvers/OperatorResolver';
@@ -17,7 +18,7 @@ import { Patient } from './types';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({
-    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver, OnboardingResolver, SubsidyResolver, PhrAppResolver, InsurerRegistryResolver, DemoCardResolver],
+    resolvers: [CapabilitiesResolver, LoginResolver, ReaderResolver, PatientConsentResolver, PhrResolver, NoticeResolver, OperatorResolver, DvRegistrationResolver, SpecialAccessResolver, OnboardingResolver, SubsidyResolver, PhrAppResolver, InsurerRegistryResolver, DemoCardResolver, AccessLogEntryFacilityResolver, ConsentFacilityResolver],
     orphanedTypes: [Patient],
     referenceResolvers: { Patient: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
   });

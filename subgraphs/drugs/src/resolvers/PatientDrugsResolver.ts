@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { japanDate, isCalendarDate, BadUserInputError, claimsViewableThrough } from '@onshi/kit';
+import { japanDate, isCalendarDate, BadUserInputError, claimsViewableThrough, facilityReference } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { Dispensing } from '../schema/Dispensing';
 import { DispensingConnection } from '../schema/DispensingConnection';
@@ -37,9 +37,9 @@ function toDispensing(value: DispensingValue & Partial<Pick<DispensingRecord, 'i
     days: value.days ?? null,
     inOut: value.inOut ?? (value.pharmacyCode === undefined ? 'IN' : 'OUT'),
     prescribingFacilityCode: value.facilityCode,
-    prescribingFacilityName: value.facilityName,
+    prescribingFacility: facilityReference(value.facilityCode),
     pharmacyCode: value.pharmacyCode ?? null,
-    pharmacyName: value.pharmacyName ?? null,
+    pharmacy: value.pharmacyCode === undefined ? null : facilityReference(value.pharmacyCode),
   };
 }
 
@@ -133,7 +133,7 @@ export class PatientDrugsResolver {
       totalPoints: total?.totalPoints ?? 0,
       totalCostYen: total?.totalCostYen ?? 0,
       patientShareYen: total?.patientShareYen ?? 0,
-      months: notice.monthly.map((month) => ({ ...month, facilityName: ctx.facilityNameOf(month.facilityCode) })),
+      months: notice.monthly.map((month) => ({ ...month, facility: facilityReference(month.facilityCode) })),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { FacilityReference } from '@onshi/kit';
 
 @ObjectType({ description: '薬剤情報: one dispensed (or 院内 prescribed) drug from a claim item (明細書の項目)' })
 export class Dispensing {
@@ -35,12 +36,12 @@ export class Dispensing {
   @Field(() => String, { description: '処方医療機関コード' })
   prescribingFacilityCode!: string;
 
-  @Field(() => String, { description: '処方医療機関名' })
-  prescribingFacilityName!: string;
+  @Field(() => FacilityReference, { description: '処方医療機関 (name and kind from the facility master)' })
+  prescribingFacility!: FacilityReference;
 
   @Field(() => String, { nullable: true, description: '調剤薬局コード (院外 only)' })
   pharmacyCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: '調剤薬局名 (院外 only)' })
-  pharmacyName?: string | null;
+  @Field(() => FacilityReference, { nullable: true, description: '調剤薬局 (院外 only; name from the facility master)' })
+  pharmacy?: FacilityReference | null;
 }

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { FacilityReference } from '@onshi/kit';
 
 @ObjectType({ description: '医療費通知の明細: one facility in one month' })
 export class MonthlyMedicalExpense {
@@ -8,8 +9,8 @@ export class MonthlyMedicalExpense {
   @Field(() => String, { description: '医療機関コード (the billing facility or pharmacy)' })
   facilityCode!: string;
 
-  @Field(() => String, { nullable: true, description: '医療機関名' })
-  facilityName?: string | null;
+  @Field(() => FacilityReference, { description: 'The billing facility or pharmacy (name from the facility master)' })
+  facility!: FacilityReference;
 
   @Field(() => Int, { description: 'Claims (レセプト) summed' })
   claimCount!: number;

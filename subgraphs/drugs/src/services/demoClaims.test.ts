@@ -147,7 +147,7 @@ describe('generateClaims', () => {
   });
 
   it('feeds the medication summary and the expense notice', () => {
-    const dispensings = dispensingsFromClaims(claims, master, (code) => code);
+    const dispensings = dispensingsFromClaims(claims, master);
     const lastChronic = [...dispensings].reverse().find((entry) => entry.ingredient === 'アムロジピンベシル酸塩');
     expect(lastChronic).toBeDefined();
     const lastDate = lastChronic?.date ?? '';
@@ -175,7 +175,7 @@ describe('the demo questionnaire and the dispensings agree', () => {
   // profileOf): its drugs are therefore dispensed from the first months of the history, never years later.
   test.each([1, 2, 3, 4, 5])('seed %i: each lifestyle condition\'s drug is dispensed within the first 100 days', (seed) => {
     const claims = generateClaims(input(seed, { conditions: { hypertension: true, dyslipidemia: true, diabetes: true, gerd: false, insomnia: false, dementia: false, anticoagulation: false } }));
-    const dispensings = dispensingsFromClaims(claims, master, (code) => code);
+    const dispensings = dispensingsFromClaims(claims, master);
     const firstOf = (ingredient: string) => dispensings.filter((entry) => entry.ingredient === ingredient).map((entry) => entry.date).sort()[0];
     const limit = new Date(FROM.getTime() + 100 * 86_400_000).toISOString().slice(0, 10);
     for (const ingredient of ['アムロジピンベシル酸塩', 'アトルバスタチンカルシウム水和物', 'メトホルミン塩酸塩']) {

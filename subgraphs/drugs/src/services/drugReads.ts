@@ -8,7 +8,6 @@ import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
 import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
 import { summarizeMedications, type Dispensing, type MedicationSummary } from './medicationSummary';
 import { retentionCutoff } from './retention';
-import type { FacilityNameOf } from './facilities';
 
 /** Position of a dispensing in the newest-first order: (date desc, claim id desc, line asc). */
 export interface DispensingPosition {
@@ -97,7 +96,7 @@ function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]
   return groups;
 }
 
-export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameOf: FacilityNameOf) {
+export function createDrugLoaders(db: Db<Tables>, now: () => Date) {
   const toRecord = (row: ItemRow): DispensingRecord => ({
     claimId: row.claimId,
     lineNo: row.lineNo,
@@ -112,8 +111,7 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date, facilityNameO
     ...(row.days === null ? {} : { days: row.days }),
     inOut: row.inOut,
     facilityCode: row.prescribingFacilityCode,
-    facilityName: facilityNameOf(row.prescribingFacilityCode) ?? row.prescribingFacilityCode,
-    ...(row.pharmacyCode === null ? {} : { pharmacyCode: row.pharmacyCode, pharmacyName: facilityNameOf(row.pharmacyCode) ?? row.pharmacyCode }),
+    ...(row.pharmacyCode === null ? {} : { pharmacyCode: row.pharmacyCode }),
   });
 
   /** One statement for every patient of a group: the newest `first + 1` rows per patient (window function). */

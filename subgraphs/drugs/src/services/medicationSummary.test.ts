@@ -28,9 +28,7 @@ function dispensing(overrides: Partial<Dispensing>): Dispensing {
     usage: '１日１回朝食後',
     days: 28,
     facilityCode: CLINIC,
-    facilityName: 'オンシ内科クリニック',
     pharmacyCode: PHARMACY,
-    pharmacyName: 'みどり薬局',
     ...overrides,
   };
 }
@@ -104,7 +102,6 @@ describe('same-ingredient duplicates across prescribing facilities', () => {
     drugCode: '2171022F5075',
     drugName: 'アムロジピン錠１０ｍｇ「トーワ」',
     facilityCode: HOSPITAL,
-    facilityName: '港総合病院',
   });
 
   it('flags the same ingredient from two facilities, even under different product names', () => {
@@ -118,7 +115,7 @@ describe('same-ingredient duplicates across prescribing facilities', () => {
   });
 
   it('does not flag two products of one ingredient from the same facility', () => {
-    const sameFacility = { ...amlodipineGenericAtHospital, facilityCode: CLINIC, facilityName: 'オンシ内科クリニック' };
+    const sameFacility = { ...amlodipineGenericAtHospital, facilityCode: CLINIC };
     expect(summaryOn([amlodipineAtClinic, sameFacility], '2025-01-20').duplicates).toEqual([]);
   });
 
@@ -156,8 +153,6 @@ describe('polypharmacy (6 or more active ingredients)', () => {
 
 describe('dispensingsFromClaims', () => {
   const master = loadDrugMaster();
-  const names: Record<string, string> = { [CLINIC]: 'オンシ内科クリニック', [PHARMACY]: 'みどり薬局' };
-  const nameOf = (code: string) => names[code] ?? code;
 
   it('takes the prescriber from PHARMACY claims and the facility itself from others', () => {
     const claims: Claim[] = [
@@ -172,15 +167,15 @@ describe('dispensingsFromClaims', () => {
         items: [{ date: '2025-01-03', drugCode: '2649729S2240', quantity: 14, unit: '枚', usage: '１日１回患部に貼付', inOut: 'IN' }],
       },
     ];
-    expect(dispensingsFromClaims(claims, master, nameOf)).toEqual([
+    expect(dispensingsFromClaims(claims, master)).toEqual([
       {
         date: '2025-01-03', drugCode: '2649729S2240', drugName: 'ケトプロフェンテープ２０ｍｇ「ＳＮ」', ingredient: 'ケトプロフェン',
-        quantity: 14, unit: '枚', usage: '１日１回患部に貼付', facilityCode: CLINIC, facilityName: 'オンシ内科クリニック',
+        quantity: 14, unit: '枚', usage: '１日１回患部に貼付', facilityCode: CLINIC,
       },
       {
         date: '2025-01-05', drugCode: '2171022F2025', drugName: 'ノルバスク錠５ｍｇ', ingredient: 'アムロジピンベシル酸塩',
-        quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, facilityCode: CLINIC, facilityName: 'オンシ内科クリニック',
-        pharmacyCode: PHARMACY, pharmacyName: 'みどり薬局',
+        quantity: 28, unit: '錠', usage: '１日１回朝食後', days: 28, facilityCode: CLINIC,
+        pharmacyCode: PHARMACY,
       },
     ]);
   });

@@ -19,12 +19,10 @@ export interface Dispensing {
   usage: string;
   /** Days supplied; absent or 0 for external or once-only items. */
   days?: number;
-  /** Prescribing facility. */
+  /** Prescribing facility (its name is the facility master's, through the Facility entity). */
   facilityCode: string;
-  facilityName: string;
   /** Dispensing pharmacy, for 院外 prescriptions. */
   pharmacyCode?: string;
-  pharmacyName?: string;
 }
 
 /**
@@ -157,7 +155,6 @@ export function summarizeMedications(dispensings: readonly Dispensing[], asOf: D
 export function dispensingsFromClaims(
   claims: readonly Claim[],
   master: DrugLookup,
-  facilityNameOf: (facilityCode: string) => string,
 ): Dispensing[] {
   const dispensings: Dispensing[] = [];
   for (const claim of claims) {
@@ -176,8 +173,7 @@ export function dispensingsFromClaims(
         usage: item.usage,
         ...(item.days === undefined ? {} : { days: item.days }),
         facilityCode: prescriberCode,
-        facilityName: facilityNameOf(prescriberCode),
-        ...(isPharmacy ? { pharmacyCode: claim.facilityCode, pharmacyName: facilityNameOf(claim.facilityCode) } : {}),
+        ...(isPharmacy ? { pharmacyCode: claim.facilityCode } : {}),
       });
     }
   }

@@ -31,7 +31,7 @@ describe.each(['2026-11-25', '2026-12-10', '2026-12-11', '2027-03-01'])('the dem
     const chronic = people.filter((person) => person.conditions.hypertension || person.conditions.dyslipidemia || person.conditions.diabetes);
     expect(chronic.length).toBeGreaterThan(50);
     const without = chronic.filter((person) => {
-      const dispensings = dispensingsFromClaims(claimsOf.get(person.index) ?? [], master, (code) => code);
+      const dispensings = dispensingsFromClaims(claimsOf.get(person.index) ?? [], master);
       return summarizeMedications(dispensings, instantOfJapanDate(asOf), through).activeDrugs.length === 0;
     });
     expect(without.map((person) => person.index)).toEqual([]);

@@ -123,7 +123,7 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
           <h2 id="clinic-drugs-title">{t.clinicDrugs}</h2>
           {drugs.ok ? <InformationThrough through={drugs.data.patient.dispensings?.informationThrough} t={t} locale={locale} /> : null}
           {!drugs.ok ? <ConsentRequired t={t} failure={drugs} section={t.clinicDrugs} /> : !drugs.data.patient.dispensings || drugs.data.patient.dispensings.edges.length === 0 ? <p className="notice">{t.drugsNone}</p> : (
-            groupByMonthAndPlace((drugs.data.patient.dispensings?.edges ?? []).map((edge) => edge.node)).map((month) => (
+            groupByMonthAndPlace((drugs.data.patient.dispensings?.edges ?? []).map((edge) => edge.node), t).map((month) => (
               <section key={month.month} className="month" aria-label={formatMonth(month.month, locale)}>
                 <h3>{formatMonth(month.month, locale)}</h3>
                 {month.places.map((place) => (
