@@ -49,7 +49,6 @@ export const AccessLogQuery = graphql(`
   }
 `);
 
-
 /** An insurer's name for a 保険者番号 (the access log names an insurer reader by its number). */
 export const InsurerNameQuery = graphql(`
   query InsurerName($number: String!) {
