@@ -10,7 +10,9 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import DataLoader from 'dataloader';
 import { INTERNAL_SECRET_HEADER, REVOCATIONS_PATH } from './contracts';
+import { postToService } from './serviceClient';
 
 export const sharedStateConfigSchema = z.object({
   /** redis://host:port/db — shared counters and token revocations across replicas; unset: in process. */
@@ -78,14 +80,33 @@ class RedisRevocationList implements RevocationList {
   }
 }
 
-/** Where the consent subgraph answers revocation questions when there is no Redis (consent internalRoutes.ts). */
+/** Token ids asked in one call to consent's revocation route at most (consent internalRoutes.ts accepts up to this many). */
+export const REVOCATION_BATCH_MAX = 500;
 
 /**
  * Without Redis the consent subgraph, which ends sessions, holds the list in its memory; the gateway and the
- * other subgraphs ask it on every request, so a logout is honoured everywhere at once. Fails closed.
+ * other subgraphs ask it, so a logout is honoured everywhere at once (a subgraph skips the question when consent
+ * answered one of the request's decision calls: kit tokenLiveness.ts). Over the keep-alive service client, and the
+ * questions of all requests in flight are gathered into one call per turn of the event loop (a DataLoader scheduled
+ * with setImmediate: the requests that arrived in one poll phase share one call, docs/operations.md "Replicas and
+ * shared state"). Nothing is cached: every request gets a fresh answer. Fails closed: no answer → every question of
+ * the batch throws.
  */
 export class ConsentRevocationList implements RevocationList {
-  constructor(private readonly consentUrl: string, private readonly internalSecret?: string) {}
+  private readonly loader: DataLoader<string, boolean>;
+
+  constructor(consentUrl: string, internalSecret?: string) {
+    const url = new URL(REVOCATIONS_PATH, consentUrl);
+    const headers = { 'content-type': 'application/json', ...(internalSecret ? { [INTERNAL_SECRET_HEADER]: internalSecret } : {}) };
+    this.loader = new DataLoader<string, boolean>(async (ids) => {
+      const response = await postToService(url, { headers, body: JSON.stringify({ ids: [...new Set(ids)] }), timeoutMs: 5_000 });
+      if (!response.ok) throw new Error(`revocation list unavailable (${response.status})`);
+      const body = (await response.json()) as { revokedIds?: unknown };
+      if (!Array.isArray(body.revokedIds)) throw new Error('revocation list answered nonsense');
+      const revoked = new Set(body.revokedIds);
+      return ids.map((id) => revoked.has(id));
+    }, { cache: false, maxBatchSize: REVOCATION_BATCH_MAX, batchScheduleFn: (run) => setImmediate(run) });
+  }
 
   async revoke(): Promise<void> {
     throw new Error('only the consent subgraph ends tokens');
@@ -93,16 +114,7 @@ export class ConsentRevocationList implements RevocationList {
 
   async anyRevoked(ids: readonly string[]): Promise<boolean> {
     if (ids.length === 0) return false;
-    const response = await fetch(new URL(REVOCATIONS_PATH, this.consentUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.internalSecret ? { [INTERNAL_SECRET_HEADER]: this.internalSecret } : {}) },
-      body: JSON.stringify({ ids }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (!response.ok) throw new Error(`revocation list unavailable (${response.status})`);
-    const body = (await response.json()) as { revoked?: unknown };
-    if (typeof body.revoked !== 'boolean') throw new Error('revocation list answered nonsense');
-    return body.revoked;
+    return (await Promise.all(ids.map((id) => this.loader.load(id)))).some(Boolean);
   }
 }
 

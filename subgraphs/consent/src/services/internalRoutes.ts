@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
@@ -16,7 +16,7 @@ export const DEMO_CONSENTS_PATH = '/internal/demo/consents';
 /** Demo mode only (DEMO_MODE=true): make access-log writes fail, to test that nothing is released then. */
 export const DEMO_ACCESS_LOG_FAULT_PATH = '/internal/demo/access-log-fault';
 const faultBody = z.object({ enabled: z.boolean() });
-const revocationsBody = z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(10) });
+const revocationsBody = z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(REVOCATION_BATCH_MAX) });
 const bootstrapBody = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), displayName: z.string().min(1).max(64) });
 
 const decisionBody = z.object({
@@ -56,12 +56,15 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inJsonList(identityIndex.patientId, [...new Set(parsed.patientIds)]));
       sendJson(res, 200, { known: rows.map((row) => row.patientId) });
     }),
-    // Without Redis the gateway and the other subgraphs ask here on every request (platform sharedState.ts). Open like the
-    // JWKS: the ids are random token ids only their holders know, and the answer is one boolean.
+    // Without Redis the gateway and the other subgraphs ask here (platform sharedState.ts), one call for the ids of all
+    // their requests in flight, so the answer is per id. Open like the JWKS: the ids are random token ids only their
+    // holders know, and the answer names only ids the caller sent.
     [`POST ${REVOCATIONS_PATH}`]: async (_req, res, body) => {
       const parsed = parseBody(revocationsBody, body);
-      if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { ids: string[] } (1–10)' });
-      sendJson(res, 200, { revoked: await deps.shared.revocations.anyRevoked(parsed.ids) }, { 'cache-control': 'no-store' });
+      if (!parsed) return sendJson(res, 400, { error: `malformed request: expected { ids: string[] } (1–${REVOCATION_BATCH_MAX})` });
+      const ids = [...new Set(parsed.ids)];
+      const revokedIds = (await Promise.all(ids.map(async (id) => ((await deps.shared.revocations.anyRevoked([id])) ? id : undefined)))).filter((id) => id !== undefined);
+      sendJson(res, 200, { revoked: revokedIds.length > 0, revokedIds }, { 'cache-control': 'no-store' });
     },
     [`GET ${JWKS_PATH}`]: (_req, res) => sendJson(res, 200, { keys: signingKey().publishedJwks }, { 'cache-control': 'public, max-age=300' }),
     [`POST ${DECISIONS_PATH}`]: internalOnly(async (req, res, body) => {
