@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, OnshiError, openSharedState, serveHttp, type RunningService } from '@onshi/platform';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -123,8 +123,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         try {
           context = { actor: await verifyToken(token), token, requestId, clientAddress, clientRequestId };
         } catch (error) {
-          const message = error instanceof OnshiError ? error.message : 'Invalid token';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw unauthenticatedGraphQLError(error);
         }
       }
       const retryAfter = await retryAfterSeconds(rateLimiter, rateLimitClient(context.actor, clientAddress)).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { UnauthenticatedError } from './errors';
+import { GraphQLError } from 'graphql';
+import { OnshiError, UnauthenticatedError } from './errors';
 import { FACILITY_KINDS, ROLES, type Actor } from './roles';
 import type { RevocationList } from './sharedState';
 import { JWKS_PATH } from './contracts';
@@ -28,7 +29,26 @@ export function actorFromClaims(payload: JWTPayload): Actor {
   return { subject: sub, ...rest };
 }
 
-export type TokenVerifier = (token: string) => Promise<Actor>;
+/** A token whose signature and claims verified; whether it has been ended is asked by `ensureNotEnded`. */
+export interface SignedSession {
+  actor: Actor;
+  /**
+   * Asks the revocation list now. Throws UnauthenticatedError when the token has been ended, and the list's own error
+   * when it cannot be read: the caller refuses either way (fail closed, `unauthenticatedGraphQLError`).
+   */
+  ensureNotEnded(): Promise<void>;
+}
+
+export interface TokenVerifier {
+  /** The actor of a token that verifies and has not been ended. */
+  (token: string): Promise<Actor>;
+  /**
+   * Signature and claims only, the revocation question handed back to be asked later: for a subgraph, whose decision
+   * calls make consent verify the same token against the list, so that one answered decision call answers it too
+   * (kit tokenLiveness.ts). The caller must ask `ensureNotEnded` before anything leaves unless such a call was answered.
+   */
+  signatureOnly(token: string): Promise<SignedSession>;
+}
 
 /** Verified tokens are remembered until they expire (at most this long), so one token is verified once. */
 const CACHE_MAX_MS = 60_000;
@@ -49,19 +69,22 @@ const REVOKED = 'The session has ended; please log in again / セッションが
 /**
  * Verifies EdDSA access tokens against the consent subgraph's JWKS, given by URL or as a key set (jose caches the key set and refetches
  * on an unknown `kid`, so key rotation needs no restart). Tokens without `exp` or `jti` are refused. The revocation list is asked on
- * every call, cached verification or not, so a logout ends the token at once on every replica (docs/operations.md).
+ * every call, cached verification or not (by `signatureOnly`'s caller when it defers the question), so a logout ends the token at
+ * once on every replica (docs/operations.md "Replicas and shared state").
  */
 export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocations: RevocationList): TokenVerifier {
   const jwks = typeof keySource === 'string' ? createRemoteJWKSet(new URL(JWKS_PATH, keySource), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 }) : keySource;
   const cache = new Map<string, { actor: Actor; revocationIds: string[]; until: number }>();
-  const unlessRevoked = async (actor: Actor, revocationIds: string[]): Promise<Actor> => {
-    if (await revocations.anyRevoked(revocationIds)) throw new UnauthenticatedError(REVOKED);
-    return actor;
-  };
-  return async (token) => {
+  const signed = (actor: Actor, revocationIds: string[]): SignedSession => ({
+    actor,
+    async ensureNotEnded() {
+      if (await revocations.anyRevoked(revocationIds)) throw new UnauthenticatedError(REVOKED);
+    },
+  });
+  const signatureOnly = async (token: string): Promise<SignedSession> => {
     const now = Date.now();
     const hit = cache.get(token);
-    if (hit && hit.until > now) return unlessRevoked(hit.actor, hit.revocationIds);
+    if (hit && hit.until > now) return signed(hit.actor, hit.revocationIds);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub', 'jti'] }));
@@ -72,8 +95,23 @@ export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocat
     const revocationIds = revocationIdsOf(payload);
     if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
     cache.set(token, { actor, revocationIds, until: Math.min(now + CACHE_MAX_MS, (payload.exp ?? 0) * 1000) });
-    return unlessRevoked(actor, revocationIds);
+    return signed(actor, revocationIds);
   };
+  const verify = async (token: string): Promise<Actor> => {
+    const session = await signatureOnly(token);
+    await session.ensureNotEnded();
+    return session.actor;
+  };
+  return Object.assign(verify, { signatureOnly });
+}
+
+/**
+ * The refusal of a bearer token that did not verify, was ended, or could not be checked (the list unreadable: fail
+ * closed), as the gateway and every subgraph answer it: UNAUTHENTICATED, HTTP 401, the reason only when it is ours.
+ */
+export function unauthenticatedGraphQLError(error: unknown): GraphQLError {
+  const message = error instanceof OnshiError ? error.message : 'Invalid token';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
 /** Extracts the bearer token from an Authorization header value. */

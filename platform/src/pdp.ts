@@ -81,6 +81,11 @@ export interface DecisionClientOptions {
   internalSecret: string;
   token: string | undefined;
   requestId: string;
+  /**
+   * Called when consent answered a decision call: it verified the forwarded token, its revocation included
+   * (consent internalRoutes.ts), so the request's ended-token check is answered too (kit tokenLiveness.ts).
+   */
+  onTokenVerified?: () => void;
 }
 
 /**
@@ -107,6 +112,7 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
         throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service did not answer / 同意確認サービスに接続できません');
       }
       if (!response.ok) throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service refused the decision request / 同意確認に失敗しました');
+      if (options.token) options.onTokenVerified?.();
       const body = (await response.json()) as { decisions?: Decision[] };
       const decisions = body.decisions ?? [];
       // In request order: two questions about one patient and category may carry different attested facts.

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext } from '@apollo/server';
 import type { Logger } from './log';
 import type { Actor } from './roles';
@@ -9,6 +10,13 @@ import type { Actor } from './roles';
  */
 export function requestLogPlugin<TContext extends ApolloBaseContext & { requestId: string; clientRequestId?: string | undefined; actor?: Actor | null }>(logger: Logger): ApolloServerPlugin<TContext> {
   return {
+    // A request refused while its context was built (a token that does not verify or has been ended, the rate
+    // limit): logged too, without a request id, which the context had not yet given it.
+    async contextCreationDidFail({ error }) {
+      const extensions = error instanceof GraphQLError ? error.extensions : {};
+      const http = extensions.http as { status?: number } | undefined;
+      logger.warn({ operationName: null, role: null, status: http?.status ?? 500, errorCodes: extensions.code ? [extensions.code] : [] }, 'graphql request');
+    },
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {

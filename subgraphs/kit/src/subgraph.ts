@@ -1,8 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { JWTVerifyGetKey } from 'jose';
-import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, OnshiError, createErrorMasker, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
+import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
 import type { IncomingMessage } from 'node:http';
@@ -10,6 +10,7 @@ import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { operationRoutes, type Operation } from './operations';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createClock, type Clock } from './clock';
+import { endedTokenPlugin, TokenLiveness, withLiveness } from './tokenLiveness';
 
 /**
  * The demo world's settings (DEMO_SEED, DEMO_PATIENTS, and the day histories run up to): the seeds generate their
@@ -63,8 +64,9 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
 }
 
 /**
- * The caller of a request from its bearer token: null without a token; a token that does not verify throws
- * UnauthenticatedError. The same function builds the GraphQL context and guards the stream routes.
+ * The caller of a request from its bearer token: null without a token; a token that does not verify, or has been
+ * ended, throws UnauthenticatedError. It guards the stream routes; the GraphQL context verifies the same token and
+ * leaves the ended-token question to its decision calls or the check before the answer (tokenLiveness.ts).
  */
 export type RequestAuthenticator = (req: IncomingMessage) => Promise<Actor | null>;
 
@@ -120,7 +122,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   };
   const apollo = new ApolloServer<TContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -141,17 +143,18 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     readiness: async () => ({ database: await database.ping().then(() => true, () => false) }),
     context: async (req, requestId) => {
       const token = bearerToken(req.headers.authorization);
-      let actor = null;
+      let liveness: TokenLiveness | undefined;
       if (token) {
         try {
-          actor = await authenticate(req);
+          liveness = new TokenLiveness(await verifyToken.signatureOnly(token));
         } catch (error) {
-          const message = error instanceof OnshiError ? error.message : 'Invalid token';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw unauthenticatedGraphQLError(error);
         }
       }
-      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId });
-      return definition.createContext({ actor, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.provenByDecision() });
+      const context = definition.createContext({ actor: liveness?.actor ?? null, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
+      // The ended-token check of GraphQL requests, answered by their decision calls where they make one (tokenLiveness.ts).
+      return liveness ? withLiveness(context, liveness) : context;
     },
   });
   database.announce?.(running.url);

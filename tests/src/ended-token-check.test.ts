@@ -1,0 +1,154 @@
+/**
+ * The ended-token check folded into the decision call (docs/operations.md "Replicas and shared state"), attacked:
+ * without Redis a subgraph asks consent's revocation route only for a request that made no decision call, because
+ * consent verifies the token a decision call forwards against the same list. A logged-out token used the very next
+ * request — on a read with a decision call, a read without one, a mutation, through the gateway and directly at a
+ * subgraph — is refused as UNAUTHENTICATED, with no data, no side effect and a log line where it was refused; with
+ * consent down every token is refused (fail closed).
+ */
+import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { startTestSystem, type TestSystem } from './harness';
+
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem({ patients: 8 });
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const call: GraphQLCall = async (query, variables, bearer) => (await system.graphql(query, variables, bearer)).body;
+const LOGOUT = 'mutation($r: String!) { logout(refreshToken: $r) }';
+const DOCTOR_READ = 'query($id: ID!) { patient(id: $id) { id dispensings(first: 5) { edges { node { drugName drugCode } } } } }';
+const DRUGS_ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { dispensings(first: 5) { edges { node { drugName } } } } } }';
+const DRUG_MASTER = 'query($code: String!) { drug(drugCode: $code) { drugCode name } }';
+/** A drug the demo patient was dispensed, read by the first test. */
+let drugCode: string | undefined;
+const REPORT_LOST = 'mutation($serial: String!) { reportCardLost(cardSerial: $serial) { __typename } }';
+
+/** Calls consent's routes received so far (its /metrics, platform http.ts). */
+async function consentRouteCalls(): Promise<{ revocations: number; decisions: number }> {
+  const metrics = (await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> };
+  return { revocations: metrics.routes['POST /internal/revocations'] ?? 0, decisions: metrics.routes['POST /internal/decisions'] ?? 0 };
+}
+
+async function counted<T>(run: () => Promise<T>): Promise<{ result: T; revocations: number; decisions: number }> {
+  const before = await consentRouteCalls();
+  const result = await run();
+  const after = await consentRouteCalls();
+  return { result, revocations: after.revocations - before.revocations, decisions: after.decisions - before.decisions };
+}
+
+/** A request log line of `service` refusing a token (platform requestLog.ts), printed after `since` characters of output. */
+async function expectRefusalLogged(service: string, since: number): Promise<void> {
+  const refused = (line: string) => line.includes(`"service":"onshi-${service}"`) && line.includes('"status":401') && line.includes('"errorCodes":["UNAUTHENTICATED"]');
+  for (let attempt = 0; attempt < 30 && !system.output().slice(since).split('\n').some(refused); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(system.output().slice(since).split('\n').some(refused)).toBe(true);
+}
+
+function expectRefused(response: { status: number; body: { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }; text: string }, secrets: string[]): void {
+  expect(response.status).toBe(401);
+  expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  expect(response.body.data ?? null).toBeNull();
+  for (const secret of secrets) expect(response.text).not.toContain(secret);
+}
+
+describe('a logged-out token is refused on the very next request, everywhere (no Redis)', () => {
+  test("a doctor's read with a decision call: no separate revocation call while live; refused at the gateway and directly at the subgraph after logout", async () => {
+    const doctor = await loginDemoAccount(call, system.demo, 'clinic-doctor');
+    const patientId = system.patient(0).id;
+    const live = await counted(() => system.graphql<{ patient: { dispensings: { edges: Array<{ node: { drugName: string; drugCode: string } }> } } }>(DOCTOR_READ, { id: patientId }, doctor.accessToken));
+    expect(live.result.body.errors).toBeUndefined();
+    const drugNames = live.result.body.data?.patient.dispensings.edges.map((e) => e.node.drugName) ?? [];
+    expect(drugNames.length).toBeGreaterThan(0);
+    drugCode = live.result.body.data?.patient.dispensings.edges[0]?.node.drugCode;
+    // The gateway asks once; qualifications and drugs made decision calls, which answered the question for them.
+    expect(live.revocations).toBe(1);
+    expect(live.decisions).toBeGreaterThanOrEqual(2);
+    const direct = await counted(() => system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor.accessToken, `${system.urls.drugs}/graphql`));
+    expect(direct.result.body.errors).toBeUndefined();
+    expect(direct.revocations).toBe(0);
+
+    const logout = await system.graphql<{ logout: boolean }>(LOGOUT, { r: doctor.refreshToken }, doctor.accessToken);
+    expect(logout.body.data?.logout).toBe(true);
+
+    let since = system.output().length;
+    expectRefused(await system.graphql(DOCTOR_READ, { id: patientId }, doctor.accessToken), drugNames);
+    await expectRefusalLogged('gateway', since);
+    since = system.output().length;
+    // Directly at the subgraph: consent refuses the decision call, the subgraph asks the list and refuses the whole answer.
+    expectRefused(await system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor.accessToken, `${system.urls.drugs}/graphql`), drugNames);
+    await expectRefusalLogged('drugs', since);
+
+    // Consent's route answers per id, for the batched questions of several requests at once (docs/contracts.md).
+    const { jti } = JSON.parse(Buffer.from(doctor.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti: string };
+    const batch = await fetch(`${system.urls.consent}/internal/revocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['never-issued-1', jti, 'never-issued-2'] }) });
+    expect(await batch.json()).toEqual({ revoked: true, revokedIds: [jti] });
+  });
+
+  test("a read without a decision call is checked before it answers: asked once while live, refused after logout", async () => {
+    expect(drugCode).toBeDefined();
+    const patient = await loginDemoAccount(call, system.demo, 'yamada');
+    const drugsUrl = `${system.urls.drugs}/graphql`;
+    const live = await counted(() => system.graphql<{ drug: { name: string } | null }>(DRUG_MASTER, { code: drugCode }, patient.accessToken, drugsUrl));
+    expect(live.result.body.errors).toBeUndefined();
+    const drugName = live.result.body.data?.drug?.name;
+    expect(drugName).toBeDefined();
+    expect(live.revocations).toBe(1);
+    expect(live.decisions).toBe(0);
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+
+    const since = system.output().length;
+    expectRefused(await system.graphql(DRUG_MASTER, { code: drugCode }, patient.accessToken, drugsUrl), [drugName ?? '', '"drug"']);
+    await expectRefusalLogged('drugs', since);
+    expectRefused(await system.graphql(DRUG_MASTER, { code: drugCode }, patient.accessToken), [drugName ?? '', '"drug"']);
+  });
+
+  test('a mutation is checked before it runs: a logged-out patient cannot report her card lost, at the subgraph or through the gateway', async () => {
+    const patient = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    const serial = system.patient(0).cardSerial;
+
+    const since = system.output().length;
+    expectRefused(await system.graphql(REPORT_LOST, { serial }, patient.accessToken, `${system.urls.qualifications}/graphql`), ['CardRegistration']);
+    await expectRefusalLogged('qualifications', since);
+    expectRefused(await system.graphql(REPORT_LOST, { serial }, patient.accessToken), ['CardRegistration']);
+    // No side effect: the card still logs in (consent asks qualifications whether it may be used).
+    const again = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(system.patient(0).id);
+  });
+
+  test('a wrong query from a logged-out token learns nothing of the schema: the same refusal', async () => {
+    const patient = await loginDemoAccount(call, system.demo, 'sato');
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    expectRefused(await system.graphql('{ dispensingz }', {}, patient.accessToken, `${system.urls.drugs}/graphql`), ['Did you mean', 'dispensingz']);
+  });
+});
+
+describe('consent down: every token is refused (fail closed)', () => {
+  test('a live token reads nothing and changes nothing while consent cannot be asked', async () => {
+    const doctor = await system.token('clinic-doctor');
+    const patient = await loginDemoAccount(call, system.demo, 'yamada');
+    const patientId = system.patient(0).id;
+    const drugsUrl = `${system.urls.drugs}/graphql`;
+    const read = await system.graphql<{ patient: { dispensings: { edges: Array<{ node: { drugName: string; drugCode: string } }> } } }>(DOCTOR_READ, { id: patientId }, doctor);
+    const first = read.body.data?.patient.dispensings.edges[0]?.node;
+    expect(first).toBeDefined();
+    await system.stopService('consent');
+    try {
+      const secrets = [first?.drugName ?? '', 'drugName"'];
+      expectRefused(await system.graphql(DOCTOR_READ, { id: patientId }, doctor), secrets);
+      expectRefused(await system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor, drugsUrl), secrets);
+      expectRefused(await system.graphql(DRUG_MASTER, { code: first?.drugCode }, doctor, drugsUrl), ['"drug"']);
+      expectRefused(await system.graphql(REPORT_LOST, { serial: system.patient(0).cardSerial }, patient.accessToken, `${system.urls.qualifications}/graphql`), ['CardRegistration']);
+    } finally {
+      await system.restartService('consent');
+    }
+    // Nothing was changed while refused: the card still logs in.
+    const again = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(patientId);
+  });
+});
