@@ -102,6 +102,11 @@ export interface StatementCounts {
   bySubgraph: Record<string, number>;
   /** Response sizes of the sampled requests (bytes): different patients, different list sizes. */
   responseBytes: number[];
+  /**
+   * Per sampled request, the calls consent's revocation route received (the ended-token check of the processes
+   * without Redis, docs/operations.md "Replicas and shared state"), from consent's /metrics route counters.
+   */
+  revocationCalls: number[];
 }
 
 export interface ScenarioResult {
@@ -206,9 +211,15 @@ export function machineFacts(): MachineFacts {
   };
 }
 
-async function metrics(url: string): Promise<{ requests: number; statements: number }> {
-  const body = (await (await fetch(`${url}/metrics`)).json()) as { requests?: number; statements?: number };
-  return { requests: body.requests ?? 0, statements: body.statements ?? 0 };
+interface ServiceMetrics {
+  requests: number;
+  statements: number;
+  revocationCalls: number;
+}
+
+async function metrics(url: string): Promise<ServiceMetrics> {
+  const body = (await (await fetch(`${url}/metrics`)).json()) as { requests?: number; statements?: number; routes?: Record<string, number> };
+  return { requests: body.requests ?? 0, statements: body.statements ?? 0, revocationCalls: body.routes?.['POST /internal/revocations'] ?? 0 };
 }
 
 /** A running system's gateway and subgraphs: ours (the harness's TestSystem) or a baseline's. */
@@ -217,7 +228,7 @@ interface SystemUrls {
   urls: Partial<Record<string, string>>;
 }
 
-async function allMetrics(system: SystemUrls): Promise<Record<string, { requests: number; statements: number }>> {
+async function allMetrics(system: SystemUrls): Promise<Record<string, ServiceMetrics>> {
   const entries = await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await metrics(system.urls[name] ?? '')] as const));
   return Object.fromEntries(entries);
 }
@@ -237,6 +248,7 @@ async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenar
   const perRequest: number[] = [];
   const bySubgraph: Record<string, number> = {};
   const responseBytes: number[] = [];
+  const revocationCalls: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const before = await allMetrics(system);
     const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', token);
@@ -251,11 +263,12 @@ async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenar
       total += statements;
     }
     perRequest.push(total);
+    revocationCalls.push((after.consent?.revocationCalls ?? 0) - (before.consent?.revocationCalls ?? 0));
   }
   const sorted = [...perRequest].sort((a, b) => a - b);
   return {
     subgraphs: [...touched].sort(),
-    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph, responseBytes },
+    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph, responseBytes, revocationCalls },
   };
 }
 

@@ -99,7 +99,9 @@ function scaleTable(scale: ScaleResult): string[] {
     for (const scenario of perSubgraph) {
       const samples = scenario.statements?.perRequest.length ?? 1;
       const parts = Object.entries(scenario.statements?.bySubgraph ?? {}).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${fixed(n / samples, 1)}`);
-      lines.push(`- ${scenario.name}: ${parts.join(' · ')}`);
+      const revocationCalls = scenario.statements?.revocationCalls ?? [];
+      const revocations = revocationCalls.length > 0 ? `; calls to consent's revocation route ${fixed(revocationCalls.reduce((a, b) => a + b, 0) / revocationCalls.length, 1)}` : '';
+      lines.push(`- ${scenario.name}: ${parts.join(' · ')}${revocations}`);
     }
   }
   const failures = scale.scenarios.flatMap((s) => [
