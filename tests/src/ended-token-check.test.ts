@@ -88,7 +88,7 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     expect(await batch.json()).toEqual({ revoked: true, revokedIds: [jti] });
   });
 
-  test("a read without a decision call is checked before it answers: asked once while live, refused after logout", async () => {
+  test('a read without a decision call is checked before it answers: asked once while live, refused after logout', async () => {
     expect(drugCode).toBeDefined();
     const patient = await loginDemoAccount(call, system.demo, 'yamada');
     const drugsUrl = `${system.urls.drugs}/graphql`;
