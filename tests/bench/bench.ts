@@ -100,6 +100,8 @@ export interface StatementCounts {
   max: number;
   /** Subgraph → statements over all samples. */
   bySubgraph: Record<string, number>;
+  /** Per sampled request, subgraph → its statements (subgraphs that ran none are left out). */
+  perRequestBySubgraph: Array<Record<string, number>>;
   /** Response sizes of the sampled requests (bytes): different patients, different list sizes. */
   responseBytes: number[];
   /**
@@ -243,10 +245,11 @@ async function post(url: string, body: string, token: string): Promise<{ status:
  * each: which subgraphs a scenario touches and how many SQL statements one request costs. Requests use
  * different patients (different list sizes), so a count that grows with the data shows up as a spread.
  */
-async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenario, 'bodies'>, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
+export async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenario, 'bodies'>, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
   const touched = new Set<string>();
   const perRequest: number[] = [];
   const bySubgraph: Record<string, number> = {};
+  const perRequestBySubgraph: Array<Record<string, number>> = [];
   const responseBytes: number[] = [];
   const revocationCalls: number[] = [];
   for (let i = 0; i < samples; i += 1) {
@@ -255,24 +258,27 @@ async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenar
     responseBytes.push(Buffer.byteLength(answer.text));
     const after = await allMetrics(system);
     let total = 0;
+    const request: Record<string, number> = {};
     for (const name of SUBGRAPH_NAMES) {
       const requests = (after[name]?.requests ?? 0) - (before[name]?.requests ?? 0);
       const statements = (after[name]?.statements ?? 0) - (before[name]?.statements ?? 0);
       if (requests > 0) touched.add(name);
       bySubgraph[name] = (bySubgraph[name] ?? 0) + statements;
+      if (statements > 0) request[name] = statements;
       total += statements;
     }
     perRequest.push(total);
     revocationCalls.push((after.consent?.revocationCalls ?? 0) - (before.consent?.revocationCalls ?? 0));
+    perRequestBySubgraph.push(request);
   }
   const sorted = [...perRequest].sort((a, b) => a - b);
   return {
     subgraphs: [...touched].sort(),
-    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph, responseBytes, revocationCalls },
+    statements: { perRequest, min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, bySubgraph, perRequestBySubgraph, responseBytes, revocationCalls },
   };
 }
 
-async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies'>, token: string, parallel = 8): Promise<void> {
+export async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies'>, token: string, parallel = 8): Promise<void> {
   const bodies = [...new Set(scenario.bodies)];
   let next = 0;
   const worker = async () => {

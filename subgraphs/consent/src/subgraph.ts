@@ -6,7 +6,7 @@ import { tables, type Tables } from './db/tables';
 import { buildConsentSchema } from './schema';
 import { hashSecret } from './services/card';
 import { createSecretBox, loadOrCreateSecretKey, type SecretBox } from './services/secretBox';
-import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from './services/checkpoints';
+import { checkpointIntervalMs, writeCheckpoint } from './services/checkpoints';
 import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
 import { ensureDemoReaders } from './services/demoReaders';
@@ -57,7 +57,7 @@ function startBackgroundWork(deps: SubgraphDeps<Tables>, keyPath: string): void 
   }, KEY_RELOAD_INTERVAL_MS).unref();
   setInterval(() => {
     writeCheckpoint(deps.db, new Date()).catch((error: unknown) => deps.logger.error({ err: error }, 'audit checkpoint failed'));
-  }, CHECKPOINT_INTERVAL_MS).unref();
+  }, checkpointIntervalMs()).unref();
 }
 
 export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
