@@ -1,6 +1,7 @@
 import type { BaseContext, Db, RevocationList, ServiceConfig } from '@onshi/kit';
 import type { Tables } from './db/tables';
 import type { LoginThrottle } from './services/loginThrottle';
+import type { PatientListsLoader } from './services/patientLists';
 import type { SearchThrottle } from './services/specialSearchLog';
 import type { SecretBox } from './services/secretBox';
 import type { SigningKey } from './services/signing';
@@ -18,6 +19,8 @@ export interface ConsentContext extends BaseContext {
   /** Ended access tokens (logout, revoked PHR grants), honoured by every verifier at once (platform sharedState.ts). */
   revocations: RevocationList;
   now: () => Date;
+  /** The person's own consents and PHR grants, batched into one statement per request tick (patientLists.ts). */
+  lists: PatientListsLoader;
   /** A stored-format hash of nothing, verified against when an account does not exist (equal timing). */
   dummySecretHash: string;
 }

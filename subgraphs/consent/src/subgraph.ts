@@ -11,6 +11,8 @@ import { ensureAuditHeads } from './services/decisionPoint';
 import { consentRoutes } from './services/internalRoutes';
 import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/loginThrottle';
+import { createPatientListsLoader } from './services/patientLists';
+import { PAGE_MAX } from './schema/types';
 import { SearchThrottle } from './services/specialSearchLog';
 import { consentOperations } from './services/operations';
 import { DatabaseRevocationList } from './services/revokedTokens';
@@ -84,7 +86,7 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
     await writeCheckpoint(deps.db, new Date());
     startBackgroundWork(deps, keyPath);
   },
-  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), ...throttles(), revocations: deps.shared.revocations, now: () => new Date(), dummySecretHash }),
+  createContext: (base, deps) => ({ ...base, db: deps.db, config: deps.config, signingKey: currentSigningKey(), secrets: currentSecrets(), ...throttles(), revocations: deps.shared.revocations, now: () => new Date(), dummySecretHash, lists: createPatientListsLoader(deps.db, PAGE_MAX) }),
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   operations: () => consentOperations,
   endsSessions: true,

@@ -2,7 +2,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { accessLog, consents } from '../db/tables';
+import { accessLog } from '../db/tables';
 import { readerNamesOf, type ReaderNames } from '../services/readerNames';
 import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccessHere } from '../schema/types';
@@ -75,7 +75,8 @@ export class PatientConsentResolver {
   async consents(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<Consent[]> {
     requireSelfOrOperator(ctx.actor, patient.id);
     const now = ctx.now();
-    const rows = await ctx.db.select().from(consents).where(eq(consents.patientId, patient.id)).orderBy(desc(consents.registeredAt)).limit(PAGE_MAX);
+    // With the PHR grants when both are asked (マイページ): one statement (patientLists.ts).
+    const rows = await ctx.lists.load('consents', patient.id);
     return rows.map((row) => ({
       id: row.id, facilityCode: row.facilityCode, category: row.category, method: row.method,
       registeredAt: row.registeredAt.toISOString(), expiresAt: consentExpiresAt(row.registeredAt).toISOString(),

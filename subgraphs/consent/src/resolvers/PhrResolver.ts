@@ -1,14 +1,14 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, UnauthenticatedError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { phrApps, phrGrants } from '../db/tables';
+import { phrGrants } from '../db/tables';
 import { grantableApp } from '../services/phrApps';
 import { CATEGORIES, isCategory } from '../services/roles';
 import { PHR_GRANT_DAYS } from '../services/seed';
 import { readerNamesOf, type ReaderNames } from '../services/readerNames';
 import { endGrantSessions } from '../services/sessions';
-import { PAGE_MAX, Patient, PhrGrant } from '../schema/types';
+import { Patient, PhrGrant } from '../schema/types';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 
 type GrantRow = typeof phrGrants.$inferSelect;
@@ -41,10 +41,8 @@ export class PhrResolver {
   @FieldResolver(() => [PhrGrant])
   async phrGrants(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<PhrGrant[]> {
     requireSelfOrOperator(ctx.actor, patient.id);
-    // The apps' names with the grants: one statement for the list (docs/benchmarks.md "SQL statements per request").
-    const rows = await ctx.db.select({ grant: phrGrants, name: phrApps.name, operatorName: phrApps.operatorName }).from(phrGrants)
-      .leftJoin(phrApps, eq(phrApps.clientId, phrGrants.appId))
-      .where(eq(phrGrants.patientId, patient.id)).orderBy(desc(phrGrants.grantedAt)).limit(PAGE_MAX);
+    // The apps' names with the grants, and the consents when both are asked (マイページ): one statement (patientLists.ts).
+    const rows = await ctx.lists.load('phrGrants', patient.id);
     const now = ctx.now();
     return rows.map(({ grant, name, operatorName }) => toPhrGrant(grant, now, { name, operatorName }));
   }
