@@ -7,6 +7,7 @@
  * A count that rises is a regression to explain or fix; one that falls is progress: update the pin and the
  * benchmarks section together. Every request also answers without an error (a refused request reads less).
  */
+import { cardLogin, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { countStatements, prime } from '../bench/bench';
 import { hospitalConsents, readerVerifications } from '../bench/reader';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type ScenarioName } from '../bench/scenarios';
@@ -23,8 +24,8 @@ const PINNED: Record<ScenarioName, Record<string, number>> = {
   doctorVisit: { consent: 6, qualifications: 1, drugs: 1, checkups: 1 },
   // The same three decisions and reads, and the person's own consents and PHR grants in one statement.
   dashboard: { consent: 7, qualifications: 1, drugs: 1, checkups: 1 },
-  // Two decisions (the person, the dispensings), the person and the dispensings.
-  phrSync: { consent: 4, qualifications: 1, drugs: 1 },
+  // Two decisions (the person, the dispensings) and the dispensings: qualifications is asked only for the id.
+  phrSync: { consent: 4, drugs: 1 },
 };
 
 let system: TestSystem;
@@ -62,4 +63,45 @@ test.each(Object.keys(PINNED) as ScenarioName[])('%s: statements per request per
   }));
   expect(answers).toEqual(scenario.bodies.map(() => ({ status: 200, errors: undefined })));
   expect(counted.statements.perRequestBySubgraph).toEqual(Array.from({ length: SAMPLES }, () => PINNED[name]));
+});
+
+describe("a read that passes through the person to another subgraph (qualifications asked for the id alone)", () => {
+  const PASS_THROUGH = 'query($id: ID!) { patient(id: $id) { id } }';
+  const body = (id: string) => JSON.stringify({ query: PASS_THROUGH, variables: { id } });
+  const ownLog = async (token: string) => (await system.graphql<{ me: { accessLog: Array<{ actorRole: string; category: string; decision: string; requestId: string }> } }>(
+    '{ me { accessLog(first: 50) { actorRole category decision requestId } } }', {}, token)).body.data?.me.accessLog ?? [];
+
+  test('her PHR app: decided and logged by the decision point, and no row of hers read', async () => {
+    const yamada = system.patient(0);
+    const app = await system.token('phr-demo');
+    const before = (await ownLog(await system.token('yamada'))).filter((entry) => entry.actorRole === 'PHR_APP' && entry.category === 'QUALIFICATION').length;
+    const counted = await countStatements(system, { bodies: [body(yamada.id)] }, app, 1);
+    expect(counted.statements.perRequestBySubgraph).toEqual([{ consent: 2 }]);
+    const answer = await system.graphql<{ patient: { id: string } }>(PASS_THROUGH, { id: yamada.id }, app);
+    expect(answer.body).toEqual({ data: { patient: { id: yamada.id } } });
+    const after = (await ownLog(await system.token('yamada'))).filter((entry) => entry.actorRole === 'PHR_APP' && entry.category === 'QUALIFICATION');
+    expect(after).toHaveLength(before + 2);
+    expect(after.every((entry) => entry.decision === 'ALLOW')).toBe(true);
+  });
+
+  test('a person who never granted the app: NOT_FOUND as an unknown id, nothing of hers in the answer, and the refusal in her log', async () => {
+    const app = await system.token('phr-demo');
+    const stranger = system.patient(3);
+    const call: GraphQLCall = async (q, v, t) => (await system.graphql(q, v, t)).body;
+    const own = (await cardLogin(call, system.demo, stranger.cardSerial)).accessToken;
+    const appEntries = async () => (await ownLog(own)).filter((entry) => entry.actorRole === 'PHR_APP');
+    const before = await appEntries();
+    const refused = await system.graphql(PASS_THROUGH, { id: stranger.id }, app);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const unknown = await system.graphql(PASS_THROUGH, { id: nobody }, app);
+    expect(refused.body.data?.patient ?? null).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(refused.body.errors?.[0]?.message.replace(stranger.id, '<id>')).toBe(unknown.body.errors?.[0]?.message.replace(nobody, '<id>'));
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(refused.text).not.toContain(stranger.name);
+    const after = await appEntries();
+    // Newest first: what this request added comes before what was there.
+    const added = after.slice(0, after.length - before.length);
+    expect(added.map((entry) => ({ category: entry.category, decision: entry.decision }))).toEqual([{ category: 'QUALIFICATION', decision: 'DENY' }]);
+  });
 });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Access, AccessTo, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { CardRegistration } from '../schema/CardRegistration';
@@ -7,7 +8,7 @@ import { cardsOfPerson, cardView } from '../services/cards';
 import { Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
 import { coverageInForce, type ConfirmationView, type QualificationRow } from '../services/patients';
-import { loadAllowedPatient, visibleAddress, visibleCoverage, type AllowedPatient } from '../services/qualificationAccess';
+import { asksOnlyTheKey, loadAllowedPatient, loadAllowedReference, visibleAddress, visibleCoverage, type AllowedPatient, type AllowedReference } from '../services/qualificationAccess';
 import { requireDate } from '../services/validation';
 
 export { loadAllowedPatient };
@@ -18,8 +19,9 @@ export class PatientResolver {
   @Query(() => Patient, {
     description: 'A person by opaque id, when the decision point allows: staff only for a person their facility confirmed (or whose card it verified with a consent) in the last 24 h, with the coverage that confirmation answered; insurers their own coverage periods. Anything else answers NOT_FOUND, exactly as an unknown id',
   })
-  async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: QualificationsContext): Promise<AllowedPatient> {
-    return loadAllowedPatient(ctx, id);
+  async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: QualificationsContext, @Info() info: GraphQLResolveInfo): Promise<AllowedPatient | AllowedReference> {
+    // Only the id asked (a read that passes through to another subgraph): decided, and no row read here.
+    return asksOnlyTheKey(info) ? loadAllowedReference(ctx, id) : loadAllowedPatient(ctx, id);
   }
 
   @Access('PATIENT')

@@ -3,6 +3,7 @@
  * asked of the decision point with the facts only this subgraph holds (platform pdp.ts DecisionRequest), and shaped by
  * the view of the policy rule that allowed (platform policy.ts RuleView). The rules themselves live in the policy.
  */
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
@@ -20,6 +21,23 @@ export interface QualificationAccess {
 
 export type AllowedPatient = PatientRow & { access: QualificationAccess };
 
+/** An allowed person of whom the request asks nothing but the id (the key other subgraphs resolve her by). */
+export type AllowedReference = Pick<PatientRow, 'id'> & { access: QualificationAccess };
+
+/**
+ * Whether a field's selection asks for nothing but the person's id (and type name), through fragments too: a PHR app
+ * reading dispensings reaches drugs through `patient(id) { id }` here, which needs no row of this subgraph.
+ */
+export function asksOnlyTheKey(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const onlyKey = (selections: readonly SelectionNode[]): boolean => selections.every((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === 'id' || selection.name.value === '__typename';
+    if (selection.kind === Kind.INLINE_FRAGMENT) return onlyKey(selection.selectionSet.selections);
+    const fragment = info.fragments[selection.name.value];
+    return fragment !== undefined && onlyKey(fragment.selectionSet.selections);
+  });
+  return info.fieldNodes.every((node) => onlyKey(node.selectionSet?.selections ?? []));
+}
+
 /** The same answer for an unknown id and for a person the caller may not see: nothing tells them apart. */
 export function patientNotFound(id: string): NotFoundError {
   return new NotFoundError(patientNotFoundMessage(id));
@@ -36,6 +54,24 @@ function inForceOn(q: Pick<QualificationRow, 'qualificationDate' | 'disqualifica
 export async function loadAllowedPatient(ctx: QualificationsContext, id: string): Promise<AllowedPatient> {
   const row = await ctx.loaders.patient.load(id);
   if (!row) throw patientNotFound(id);
+  return { ...row, access: await decideQualification(ctx, id) };
+}
+
+/**
+ * A person the caller may see when the request asks nothing of her but her id (`asksOnlyTheKey`), or NOT_FOUND
+ * exactly as `loadAllowedPatient` answers. Staff and insurers are decided with facts read from her rows, so they take
+ * `loadAllowedPatient`; for anyone else the decision alone tells: the decision point answers an id that names nobody
+ * as it answers a person this caller may not see, and logs neither (decisionPoint.ts). Saves the person's statement
+ * when the request only passes through her to another subgraph (docs/benchmarks.md "SQL statements per request").
+ */
+export async function loadAllowedReference(ctx: QualificationsContext, id: string): Promise<AllowedReference> {
+  const actor = ctx.actor;
+  if (actor !== null && ((STAFF_ROLES as readonly Role[]).includes(actor.role) || actor.role === 'INSURER')) return loadAllowedPatient(ctx, id);
+  return { id, access: await decideQualification(ctx, id) };
+}
+
+/** The decision on the person's qualification with the facts this subgraph holds; NOT_FOUND unless allowed. */
+async function decideQualification(ctx: QualificationsContext, id: string): Promise<QualificationAccess> {
   const actor = ctx.actor;
   let confirmation: LatestConfirmation | undefined;
   let insurerMember = false;
@@ -56,7 +92,7 @@ export async function loadAllowedPatient(ctx: QualificationsContext, id: string)
     ? [confirmation.qualificationId, confirmation.newQualificationId].filter((q): q is string => q !== null)
     : null;
   const consentFlags = actor?.facilityCode ? consentFlagsOfDecision(decision) : null;
-  return { ...row, access: { view, actor, confirmedCoverageIds, consentFlags } };
+  return { view, actor, confirmedCoverageIds, consentFlags };
 }
 
 /**
