@@ -22,8 +22,9 @@ const PINNED: Record<ScenarioName, Record<string, number>> = {
   reception: { consent: 2, qualifications: 2 },
   // Three decisions (qualifications, drugs, checkups: read + write each) and each subgraph's one read.
   doctorVisit: { consent: 6, qualifications: 1, drugs: 1, checkups: 1 },
-  // The same three decisions and reads, and the person's own consents and PHR grants in one statement.
-  dashboard: { consent: 7, qualifications: 1, drugs: 1, checkups: 1 },
+  // The same three decisions and reads, the person's own consents and PHR grants in one statement, and the
+  // consents' facilities named by qualifications' facility master (one batched look-up).
+  dashboard: { consent: 7, qualifications: 2, drugs: 1, checkups: 1 },
   // Two decisions (the person, the dispensings) and the dispensings: qualifications is asked only for the id.
   phrSync: { consent: 4, drugs: 1 },
 };
@@ -65,7 +66,7 @@ test.each(Object.keys(PINNED) as ScenarioName[])('%s: statements per request per
   expect(counted.statements.perRequestBySubgraph).toEqual(Array.from({ length: SAMPLES }, () => PINNED[name]));
 });
 
-describe("a read that passes through the person to another subgraph (qualifications asked for the id alone)", () => {
+describe('a read that passes through the person to another subgraph (qualifications asked for the id alone)', () => {
   const PASS_THROUGH = 'query($id: ID!) { patient(id: $id) { id } }';
   const body = (id: string) => JSON.stringify({ query: PASS_THROUGH, variables: { id } });
   const ownLog = async (token: string) => (await system.graphql<{ me: { accessLog: Array<{ actorRole: string; category: string; decision: string; requestId: string }> } }>(
