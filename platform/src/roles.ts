@@ -23,6 +23,14 @@ export type FacilityKind = (typeof FACILITY_KINDS)[number];
 /** PHR grant scopes, one per category a patient can share (docs/domain.md "PHR apps"). */
 export const PHR_SCOPES = { DRUG: 'drug:read', CHECKUP: 'checkup:read', QUALIFICATION: 'qualification:read', EXPENSES: 'expenses:read' } as const satisfies Record<Category, string>;
 
+/**
+ * How the person at a facility's card reader was verified (docs/domain.md "Confirmation at the counter (資格確認)"): face
+ * recognition, the card's PIN, or visually by staff. The reader signs it, the verification token carries it to
+ * qualifications (docs/contracts.md), and the API shows it as the enum CardVerificationMethod.
+ */
+export const CARD_VERIFICATION_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
+export type CardVerificationMethod = (typeof CARD_VERIFICATION_METHODS)[number];
+
 /** The authenticated caller, built from verified JWT claims (docs/architecture.md "Who may see what: three layers", layer 1). */
 export interface Actor {
   /** Stable subject: staff id, patient id, app id or operator id. */

@@ -1,4 +1,4 @@
-import type { Category } from '@onshi/consent/src/services/roles';
+import type { DataCategory as Category } from './graphql/generated/graphql';
 import type { Messages } from './messages';
 
 /**

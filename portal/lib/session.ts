@@ -4,11 +4,13 @@
  * call the gateway with it.
  */
 import { cookies, headers } from 'next/headers';
+/** The API's Role enum, generated from schema/api.graphql (`pnpm codegen`): never a copy that can drift. */
+import type { Role } from './graphql/generated/graphql';
+
+export type { Role };
 
 export const ACCESS_COOKIE = 'onshi_at';
 export const REFRESH_COOKIE = 'onshi_rt';
-
-export type Role = 'PATIENT' | 'RECEPTION' | 'DOCTOR' | 'DENTIST' | 'PHARMACIST' | 'PHR_APP' | 'INSURER' | 'ADMIN';
 
 export interface SessionClaims {
   role: Role;

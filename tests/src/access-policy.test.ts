@@ -25,7 +25,7 @@ async function ownLog(account: string): Promise<LogEntry[]> {
 }
 
 async function appToken(categories: string[]): Promise<string> {
-  const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation($c: [String!]!) { grantPhrAccess(appId: "phr-demo", categories: $c, days: 30) { id } }', { c: categories }, await system.token('yamada'));
+  const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation($c: [DataCategory!]!) { grantPhrAccess(appId: "phr-demo", categories: $c, days: 30) { id } }', { c: categories }, await system.token('yamada'));
   expect(granted.body.errors).toBeUndefined();
   const token = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: granted.body.data?.grantPhrAccess.id });
   expect(token.body.errors).toBeUndefined();

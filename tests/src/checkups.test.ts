@@ -147,7 +147,7 @@ describe('checkups: who may not read them', () => {
     expect(withCheckups.body.data?.patient?.checkups).toHaveLength(5);
 
     const granted = await system.graphql<{ grantPhrAccess: { id: string } }>(
-      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"]) { id } }', {}, await system.token('yamada'));
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: [QUALIFICATION, DRUG]) { id } }', {}, await system.token('yamada'));
     const grantId = granted.body.data?.grantPhrAccess.id;
     if (!grantId) throw new Error(granted.text);
     const app = await system.graphql<{ phrToken: { accessToken: string } }>(

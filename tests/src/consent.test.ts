@@ -139,7 +139,7 @@ describe('PHR grants', () => {
   test('a revoked grant stops the app at once, and its token and refresh are refused afterwards', async () => {
     const patientLogin = await cardLogin(async (q, v, t) => (await system.graphql(q, v, t)).body, system.demo, system.patient(10).cardSerial, DEMO_PIN);
     const granted = await system.graphql<{ grantPhrAccess: { id: string; categories: string[]; expiresAt: string; active: boolean } }>(
-      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["DRUG"]) { id categories expiresAt active } }', {}, patientLogin.accessToken);
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: [DRUG]) { id categories expiresAt active } }', {}, patientLogin.accessToken);
     const grant = granted.body.data?.grantPhrAccess;
     if (!grant) throw new Error(granted.text);
     // Default period: 90 days.
@@ -196,7 +196,7 @@ describe('DV-blocked demo patient (佐藤 花子)', () => {
 
     // Even with a grant of her own, a PHR app reads nothing: the answer of a grant that no longer exists.
     const satoToken = await system.token('sato');
-    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"]) { id } }', {}, satoToken);
+    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: [QUALIFICATION, DRUG]) { id } }', {}, satoToken);
     const grantId = granted.body.data?.grantPhrAccess.id ?? '';
     const app = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });
     const appToken = app.body.data?.phrToken.accessToken ?? '';

@@ -252,7 +252,7 @@ describe('who may read drug information', () => {
   test('a PHR app whose grant lacks the drug category gets FORBIDDEN and no drug data; with it, it reads', async () => {
     const yamada = await system.token('yamada');
     const grant = await system.graphql<{ grantPhrAccess: { id: string } }>(
-      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "CHECKUP"], days: 30) { id } }', {}, yamada,
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: [QUALIFICATION, CHECKUP], days: 30) { id } }', {}, yamada,
     );
     expect(grant.body.errors).toBeUndefined();
     const grantId = grant.body.data?.grantPhrAccess.id;
@@ -270,7 +270,7 @@ describe('who may read drug information', () => {
     expectNoDrugData(denied.text, 0);
 
     const withDrugs = await system.graphql<{ grantPhrAccess: { id: string } }>(
-      'mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG"], days: 30) { id } }', {}, yamada,
+      'mutation { grantPhrAccess(appId: "phr-demo", categories: [QUALIFICATION, DRUG], days: 30) { id } }', {}, yamada,
     );
     const drugLogin = await system.graphql<{ phrToken: { accessToken: string } }>(
       'mutation($grantId: ID!, $secret: String!) { phrToken(clientId: "phr-demo", clientSecret: $secret, grantId: $grantId) { accessToken } }',

@@ -143,7 +143,7 @@ describe('a blocked person reads as nobody', () => {
   test('a PHR app: her live grant reads as a grant that no longer exists; an unknown id as any person not its grantor', async () => {
     const sato = await system.token('sato');
     const appTokenFor = async (patientToken: string): Promise<{ token: string; grantId: string }> => {
-      const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: ["QUALIFICATION", "DRUG", "CHECKUP"]) { id } }', {}, patientToken);
+      const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "phr-demo", categories: [QUALIFICATION, DRUG, CHECKUP]) { id } }', {}, patientToken);
       const grantId = granted.body.data?.grantPhrAccess.id;
       if (!grantId) throw new Error(granted.text);
       const app = await system.graphql<{ phrToken: { accessToken: string } }>('mutation($g: ID!) { phrToken(clientId: "phr-demo", clientSecret: "onshi:phr-demo", grantId: $g) { accessToken } }', { g: grantId });

@@ -27,13 +27,13 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const REGISTER = `mutation($id: String, $name: String!, $op: String!, $scopes: [String!]!) {
+const REGISTER = `mutation($id: String, $name: String!, $op: String!, $scopes: [DataCategory!]!) {
   registerPhrApp(clientId: $id, displayName: $name, operatorName: $op, scopes: $scopes) { clientSecret app { clientId displayName operatorName scopes rotatedAt disabledAt } } }`;
 const ROTATE = 'mutation($id: String!) { rotatePhrAppSecret(clientId: $id) { clientSecret app { clientId rotatedAt } } }';
 const DISABLE = 'mutation($id: String!) { disablePhrApp(clientId: $id) { clientId disabledAt } }';
 const APPS = '{ phrApps(first: 500) { clientId displayName operatorName scopes createdAt rotatedAt disabledAt } }';
 const CHANGES = 'query($id: String!) { phrAppChanges(clientId: $id, first: 100) { action target actorSubject before after } }';
-const GRANT = 'mutation($app: String!, $c: [String!]!) { grantPhrAccess(appId: $app, categories: $c, days: 30) { id appName appOperatorName categories } }';
+const GRANT = 'mutation($app: String!, $c: [DataCategory!]!) { grantPhrAccess(appId: $app, categories: $c, days: 30) { id appName appOperatorName categories } }';
 const PHR_TOKEN = 'mutation($id: String!, $s: String!, $g: ID!) { phrToken(clientId: $id, clientSecret: $s, grantId: $g) { accessToken refreshToken } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }';
 const DISPENSINGS = 'query($id: ID!) { patient(id: $id) { dispensings(first: 5) { edges { node { date drugName } } } } }';
@@ -118,7 +118,6 @@ describe('bad input: a clear code, nothing stored', () => {
   test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['a client id already registered (the demo app)', { id: 'phr-demo' }, { field: 'clientId', reason: 'DUPLICATE_CLIENT_ID' }],
     ['no scopes', { scopes: [] }, { field: 'scopes', reason: 'EMPTY_SCOPES' }],
-    ['an unknown category', { scopes: ['DRUG', 'GENOME'] }, { field: 'scopes', reason: 'UNKNOWN_CATEGORY' }],
     ['a client id with capitals and spaces', { id: 'My App' }, { field: 'clientId' }],
     ['a client id of 2 characters', { id: 'ab' }, { field: 'clientId' }],
     ['an empty display name', { name: '   ' }, { field: 'displayName' }],
@@ -130,6 +129,25 @@ describe('bad input: a clear code, nothing stored', () => {
     expect(result.body.data ?? null).toBeNull();
     expect(await apps()).toEqual(before);
     expect(await changesOf(String(overrides.id ?? VALID.id))).toEqual([]);
+  });
+
+  test('an unknown category, as a variable or in the document: refused by the DataCategory enum before the service, nothing stored', async () => {
+    const before = await apps();
+    const asVariable = await system.graphql(REGISTER, { ...VALID, scopes: ['DRUG', 'GENOME'] }, await token('admin'));
+    expect(asVariable.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(asVariable.body.data ?? null).toBeNull();
+    const inline = await system.graphql(`mutation { registerPhrApp(clientId: "${VALID.id}", displayName: "x", operatorName: "x", scopes: [DRUG, GENOME]) { clientSecret } }`, {}, await token('admin'));
+    expect(inline.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(inline.body.data ?? null).toBeNull();
+    // A patient's grant is held to the same vocabulary.
+    const grantsBefore = await grantsOf('yamada');
+    const grant = await system.graphql(GRANT, { app: 'phr-demo', c: ['DRUG', 'GENOME'] }, await token('yamada'));
+    expect(grant.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(grant.body.data ?? null).toBeNull();
+    expect(await grantsOf('yamada')).toEqual(grantsBefore);
+    expect(`${asVariable.text}${inline.text}${grant.text}`).not.toMatch(/clientSecret"|"id":|at .*\.ts:\d+/);
+    expect(await apps()).toEqual(before);
+    expect(await changesOf(VALID.id)).toEqual([]);
   });
 
   test.each([['rotatePhrAppSecret', ROTATE], ['disablePhrApp', DISABLE]])('%s of an unknown app: NOT_FOUND, nothing changed', async (_name, query) => {
@@ -296,7 +314,7 @@ describe('resetStaffPassword: the facility administrator, for their own staff on
 
   beforeAll(async () => {
     adminToken = await facilityWithAdmin(CLINIC);
-    const enrolled = await system.graphql<{ enrollStaff: { enrollmentToken: string } }>('mutation { enrollStaff(staffId: "D0101", displayName: "医師 一", role: "DOCTOR") { enrollmentToken } }', {}, adminToken);
+    const enrolled = await system.graphql<{ enrollStaff: { enrollmentToken: string } }>('mutation { enrollStaff(staffId: "D0101", displayName: "医師 一", role: DOCTOR) { enrollmentToken } }', {}, adminToken);
     expect(enrolled.body.errors).toBeUndefined();
     doctorSecret = await completeEnrollment(enrolled.body.data?.enrollStaff.enrollmentToken ?? '', PASSWORD);
     doctorSession = await staffLogin(CLINIC, 'D0101', PASSWORD, doctorSecret);

@@ -41,7 +41,7 @@ const REGISTER_FACILITY = `mutation($code: String!, $name: String!, $kind: Strin
     facility { code name kind prefecture hospital } administrator { enrollmentToken expiresAt staff { staffId role facilityAdmin enrolled } } } }`;
 const REGISTER_READER = 'mutation($f: String!, $k: String!) { registerCardReader(facilityCode: $f, publicKeyJwk: $k, label: "受付") { id facilityCode status } }';
 const SET_READER = 'mutation($r: ID!, $s: String!) { setCardReaderStatus(readerId: $r, status: $s) { status } }';
-const ENROLL = 'mutation($id: String!, $name: String!, $role: String!) { enrollStaff(staffId: $id, displayName: $name, role: $role) { enrollmentToken staff { staffId role enrolled facilityCode } } }';
+const ENROLL = 'mutation($id: String!, $name: String!, $role: Role!) { enrollStaff(staffId: $id, displayName: $name, role: $role) { enrollmentToken staff { staffId role enrolled facilityCode } } }';
 const DISABLE = 'mutation($id: String!) { disableStaff(staffId: $id) { staffId disabledAt } }';
 const START_ENROLLMENT = 'mutation($t: String!, $p: String!) { startStaffEnrollment(enrollmentToken: $t, password: $p) { otpauthUri staffId facilityCode } }';
 const CONFIRM_ENROLLMENT = 'mutation($t: String!, $c: String!) { confirmStaffEnrollment(enrollmentToken: $t, totp: $c) { staffId enrolled } }';
@@ -210,6 +210,15 @@ describe('taking a new clinic into use, end to end', () => {
     expect(badRole.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     const asAdmin = await system.graphql(ENROLL, { id: 'D0001', name: '管理 者', role: 'ADMIN' }, adminToken);
     expect(asAdmin.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+    // A role outside the Role enum (docs/api-guide.md "Enums") never reaches the service: refused by validation, as a
+    // variable or written into the document, with a catalogued code and no data.
+    const unknownRoleAsVariable = await system.graphql(ENROLL, { id: 'D0001', name: '外科 医', role: 'SURGEON' }, adminToken);
+    expect(unknownRoleAsVariable.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknownRoleAsVariable.body.data ?? null).toBeNull();
+    const unknownRoleInline = await system.graphql('mutation { enrollStaff(staffId: "D0001", displayName: "外科 医", role: SURGEON) { enrollmentToken } }', {}, adminToken);
+    expect(unknownRoleInline.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(unknownRoleInline.body.data ?? null).toBeNull();
+    expect(`${unknownRoleAsVariable.text}${unknownRoleInline.text}`).not.toMatch(/enrollmentToken"|at .*\.ts:\d+/);
     const staffBefore = await system.graphql<{ facilityStaff: Array<{ staffId: string }> }>('{ facilityStaff { staffId } }', {}, adminToken);
     expect(staffBefore.body.data?.facilityStaff.map((s) => s.staffId)).toEqual(['M0001']);
 

@@ -324,7 +324,7 @@ describe('taking a clinic into use in the portal', () => {
     await shoot(reception.page, 'facility-admin-refused');
     expect(await facilityLog(DEMO_CLINIC.code)).toEqual(expect.arrayContaining([expect.objectContaining({ actorRole: 'RECEPTION', decision: 'DENY', reason: 'VIEW_FACILITY_STAFF:NOT_FACILITY_ADMIN' })]));
     // Enrolling through the API with the same session: refused, nothing stored.
-    const attempt = await system.graphql('mutation { enrollStaff(staffId: "X0009", displayName: "侵入 者", role: "DOCTOR") { enrollmentToken } }', {}, await accessTokenOf(reception.context));
+    const attempt = await system.graphql('mutation { enrollStaff(staffId: "X0009", displayName: "侵入 者", role: DOCTOR) { enrollmentToken } }', {}, await accessTokenOf(reception.context));
     expect(attempt.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_FACILITY_ADMIN' });
     expect(attempt.text).not.toContain('enrollmentToken');
   });
@@ -360,7 +360,7 @@ describe('taking a clinic into use in the portal', () => {
     await shoot(page, 'operator-phr-app-registered');
     // The secret works once handed over; a reload shows it nowhere.
     const yamada = await system.token('yamada');
-    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "kakeibo-health", categories: ["EXPENSES"]) { id } }', {}, yamada);
+    const granted = await system.graphql<{ grantPhrAccess: { id: string } }>('mutation { grantPhrAccess(appId: "kakeibo-health", categories: [EXPENSES]) { id } }', {}, yamada);
     expect(granted.body.errors).toBeUndefined();
     const grantId = granted.body.data?.grantPhrAccess.id;
     const appLogin = (s: string) => system.graphql('mutation($s: String!, $g: ID!) { phrToken(clientId: "kakeibo-health", clientSecret: $s, grantId: $g) { accessToken } }', { s, g: grantId });
@@ -417,7 +417,7 @@ describe('taking a clinic into use in the portal', () => {
     await patient.context.addCookies([{ name: 'onshi_at', value: await system.token('sato'), url: portal.url }]);
     await patient.page.goto(`${portal.url}/operator/phr-apps`);
     expect(new URL(patient.page.url()).pathname).toBe('/');
-    const attempt = await system.graphql('mutation { registerPhrApp(displayName: "x", operatorName: "x", scopes: ["DRUG"]) { clientSecret } }', {}, await accessTokenOf(doctor.context));
+    const attempt = await system.graphql('mutation { registerPhrApp(displayName: "x", operatorName: "x", scopes: [DRUG]) { clientSecret } }', {}, await accessTokenOf(doctor.context));
     expect(attempt.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
     expect(attempt.text).not.toContain('clientSecret');
   });

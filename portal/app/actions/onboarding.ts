@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { gatewayMutation, type GatewayFailure } from '@/lib/gateway';
+import type { Role } from '@/lib/graphql/generated/graphql';
 import { refusal, text, token, type FormRefusal } from '@/lib/adminForms';
 import {
   ConfirmStaffEnrollmentMutation, DisableStaffMutation, EnrollStaffMutation, RegisterCardReaderMutation, RegisterFacilityMutation, ResetStaffPasswordMutation,
@@ -36,7 +37,8 @@ export async function registerFacilityAction(_previous: EnrollmentLinkState, for
 
 export async function enrollStaffAction(_previous: EnrollmentLinkState, formData: FormData): Promise<EnrollmentLinkState> {
   const result = await gatewayMutation(EnrollStaffMutation, {
-    staffId: text(formData, 'staffId'), displayName: text(formData, 'displayName'), role: text(formData, 'role'),
+    // The API's Role enum refuses any other word (BAD_USER_INPUT), so the form's value is passed on as it is.
+    staffId: text(formData, 'staffId'), displayName: text(formData, 'displayName'), role: text(formData, 'role') as Role,
   }, await token('/clinic/admin'));
   if (!result.ok) return refusal(result);
   const link = result.data.enrollStaff;

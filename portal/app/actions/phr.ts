@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { gatewayMutation } from '@/lib/gateway';
+import type { DataCategory } from '@/lib/graphql/generated/graphql';
 import { GrantPhrAccessMutation, RevokePhrAccessMutation } from '@/lib/graphql/phr';
 import { GRANTABLE_CATEGORIES } from '@/lib/labels';
 import { currentSession } from '@/lib/session';
@@ -13,7 +14,7 @@ export async function grantPhr(formData: FormData): Promise<void> {
   const session = await currentSession();
   if (!session) redirect('/login?expired=1&next=/phr');
   const appId = String(formData.get('appId') ?? '').trim();
-  const categories = formData.getAll('categories').map(String).filter((category) => CATEGORIES.has(category));
+  const categories = formData.getAll('categories').map(String).filter((category): category is DataCategory => CATEGORIES.has(category));
   const days = Number(formData.get('days'));
   if (!appId || categories.length === 0 || !ALLOWED_DAYS.has(days)) redirect('/phr?result=grant-error');
   const result = await gatewayMutation(GrantPhrAccessMutation, { appId, categories, days }, session.token);

@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { refusal, text, token, type FormRefusal } from '@/lib/adminForms';
 import { gatewayMutation } from '@/lib/gateway';
+import type { DataCategory } from '@/lib/graphql/generated/graphql';
 import { DisablePhrAppMutation, RegisterPhrAppMutation, RotatePhrAppSecretMutation } from '@/lib/graphql/phrApps';
 
 /**
@@ -11,7 +12,7 @@ import { DisablePhrAppMutation, RegisterPhrAppMutation, RotatePhrAppSecretMutati
 const PAGE = '/operator/phr-apps';
 
 /** What the operator typed, given back with a refusal so the form keeps it (React resets a form after its action). */
-export interface PhrAppFormValues { clientId: string; displayName: string; operatorName: string; scopes: string[] }
+export interface PhrAppFormValues { clientId: string; displayName: string; operatorName: string; scopes: DataCategory[] }
 
 export type ClientSecretState =
   | { status: 'idle' }
@@ -19,7 +20,7 @@ export type ClientSecretState =
   | { status: 'done'; clientId: string; displayName: string; clientSecret: string; rotated: boolean };
 
 export async function registerPhrAppAction(_previous: ClientSecretState, formData: FormData): Promise<ClientSecretState> {
-  const values: PhrAppFormValues = { clientId: text(formData, 'clientId'), displayName: text(formData, 'displayName'), operatorName: text(formData, 'operatorName'), scopes: formData.getAll('scopes').map(String) };
+  const values: PhrAppFormValues = { clientId: text(formData, 'clientId'), displayName: text(formData, 'displayName'), operatorName: text(formData, 'operatorName'), scopes: formData.getAll('scopes').map(String) as DataCategory[] };
   const result = await gatewayMutation(RegisterPhrAppMutation, { ...values, clientId: values.clientId || null }, await token(PAGE));
   if (!result.ok) return { ...refusal(result), values };
   const { app, clientSecret } = result.data.registerPhrApp;

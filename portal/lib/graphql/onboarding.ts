@@ -49,7 +49,7 @@ export const FacilityAdministrationQuery = graphql(`
 `);
 
 export const EnrollStaffMutation = graphql(`
-  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {
+  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: Role!) {
     enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }
   }
 `);

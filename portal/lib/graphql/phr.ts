@@ -15,7 +15,7 @@ export const GrantablePhrAppsQuery = graphql(`
 `);
 
 export const GrantPhrAccessMutation = graphql(`
-  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {
+  mutation GrantPhrAccess($appId: String!, $categories: [DataCategory!]!, $days: Int!) {
     grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }
   }
 `);

@@ -11,7 +11,7 @@ export const PhrAppsQuery = graphql(`
 `);
 
 export const RegisterPhrAppMutation = graphql(`
-  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [String!]!) {
+  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [DataCategory!]!) {
     registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }
   }
 `);

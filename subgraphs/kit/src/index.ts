@@ -15,3 +15,4 @@ export * from './mode';
 export * from './operations';
 export * from './schemaGuard';
 export * from './subgraph';
+export * from './vocabulary';

@@ -50,7 +50,7 @@ type Documents = {
     "\n  mutation RegisterCardReader($facilityCode: String!, $publicKeyJwk: String!, $label: String) {\n    registerCardReader(facilityCode: $facilityCode, publicKeyJwk: $publicKeyJwk, label: $label) { id status }\n  }\n": typeof types.RegisterCardReaderDocument,
     "\n  mutation SetCardReaderStatus($readerId: ID!, $status: String!) {\n    setCardReaderStatus(readerId: $readerId, status: $status) { id status }\n  }\n": typeof types.SetCardReaderStatusDocument,
     "\n  query FacilityAdministration {\n    myFacility { code name kind hospital }\n    facilityStaff { staffId displayName role facilityAdmin enrolled disabledAt }\n    facilityReaders { id label status registeredAt }\n  }\n": typeof types.FacilityAdministrationDocument,
-    "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": typeof types.EnrollStaffDocument,
+    "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: Role!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": typeof types.EnrollStaffDocument,
     "\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": typeof types.ResetStaffPasswordDocument,
     "\n  mutation DisableStaff($staffId: String!) {\n    disableStaff(staffId: $staffId) { staffId disabledAt }\n  }\n": typeof types.DisableStaffDocument,
     "\n  mutation StartStaffEnrollment($enrollmentToken: String!, $password: String!) {\n    startStaffEnrollment(enrollmentToken: $enrollmentToken, password: $password) { otpauthUri staffId facilityCode }\n  }\n": typeof types.StartStaffEnrollmentDocument,
@@ -63,10 +63,10 @@ type Documents = {
     "\n  mutation MarkNoticesRead($through: String!) {\n    markNoticesRead(through: $through)\n  }\n": typeof types.MarkNoticesReadDocument,
     "\n  query MyPhrGrants {\n    me { id phrGrants { id appId appName appOperatorName categories grantedAt expiresAt revokedAt active } }\n  }\n": typeof types.MyPhrGrantsDocument,
     "\n  query GrantablePhrApps {\n    grantablePhrApps { clientId displayName operatorName scopes }\n  }\n": typeof types.GrantablePhrAppsDocument,
-    "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": typeof types.GrantPhrAccessDocument,
+    "\n  mutation GrantPhrAccess($appId: String!, $categories: [DataCategory!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": typeof types.GrantPhrAccessDocument,
     "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": typeof types.RevokePhrAccessDocument,
     "\n  query PhrApps($first: Int!) {\n    phrApps(first: $first) { clientId displayName operatorName scopes createdAt rotatedAt disabledAt }\n  }\n": typeof types.PhrAppsDocument,
-    "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [String!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n": typeof types.RegisterPhrAppDocument,
+    "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [DataCategory!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n": typeof types.RegisterPhrAppDocument,
     "\n  mutation RotatePhrAppSecret($clientId: String!) {\n    rotatePhrAppSecret(clientId: $clientId) { clientSecret app { clientId displayName } }\n  }\n": typeof types.RotatePhrAppSecretDocument,
     "\n  mutation DisablePhrApp($clientId: String!) {\n    disablePhrApp(clientId: $clientId) { clientId disabledAt }\n  }\n": typeof types.DisablePhrAppDocument,
     "\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n": typeof types.MySubsidyApplicationsDocument,
@@ -114,7 +114,7 @@ const documents: Documents = {
     "\n  mutation RegisterCardReader($facilityCode: String!, $publicKeyJwk: String!, $label: String) {\n    registerCardReader(facilityCode: $facilityCode, publicKeyJwk: $publicKeyJwk, label: $label) { id status }\n  }\n": types.RegisterCardReaderDocument,
     "\n  mutation SetCardReaderStatus($readerId: ID!, $status: String!) {\n    setCardReaderStatus(readerId: $readerId, status: $status) { id status }\n  }\n": types.SetCardReaderStatusDocument,
     "\n  query FacilityAdministration {\n    myFacility { code name kind hospital }\n    facilityStaff { staffId displayName role facilityAdmin enrolled disabledAt }\n    facilityReaders { id label status registeredAt }\n  }\n": types.FacilityAdministrationDocument,
-    "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": types.EnrollStaffDocument,
+    "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: Role!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": types.EnrollStaffDocument,
     "\n  mutation ResetStaffPassword($staffId: String!) {\n    resetStaffPassword(staffId: $staffId) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n": types.ResetStaffPasswordDocument,
     "\n  mutation DisableStaff($staffId: String!) {\n    disableStaff(staffId: $staffId) { staffId disabledAt }\n  }\n": types.DisableStaffDocument,
     "\n  mutation StartStaffEnrollment($enrollmentToken: String!, $password: String!) {\n    startStaffEnrollment(enrollmentToken: $enrollmentToken, password: $password) { otpauthUri staffId facilityCode }\n  }\n": types.StartStaffEnrollmentDocument,
@@ -127,10 +127,10 @@ const documents: Documents = {
     "\n  mutation MarkNoticesRead($through: String!) {\n    markNoticesRead(through: $through)\n  }\n": types.MarkNoticesReadDocument,
     "\n  query MyPhrGrants {\n    me { id phrGrants { id appId appName appOperatorName categories grantedAt expiresAt revokedAt active } }\n  }\n": types.MyPhrGrantsDocument,
     "\n  query GrantablePhrApps {\n    grantablePhrApps { clientId displayName operatorName scopes }\n  }\n": types.GrantablePhrAppsDocument,
-    "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": types.GrantPhrAccessDocument,
+    "\n  mutation GrantPhrAccess($appId: String!, $categories: [DataCategory!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n": types.GrantPhrAccessDocument,
     "\n  mutation RevokePhrAccess($grantId: ID!) {\n    revokePhrAccess(grantId: $grantId) { id active revokedAt }\n  }\n": types.RevokePhrAccessDocument,
     "\n  query PhrApps($first: Int!) {\n    phrApps(first: $first) { clientId displayName operatorName scopes createdAt rotatedAt disabledAt }\n  }\n": types.PhrAppsDocument,
-    "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [String!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n": types.RegisterPhrAppDocument,
+    "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [DataCategory!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n": types.RegisterPhrAppDocument,
     "\n  mutation RotatePhrAppSecret($clientId: String!) {\n    rotatePhrAppSecret(clientId: $clientId) { clientSecret app { clientId displayName } }\n  }\n": types.RotatePhrAppSecretDocument,
     "\n  mutation DisablePhrApp($clientId: String!) {\n    disablePhrApp(clientId: $clientId) { clientId disabledAt }\n  }\n": types.DisablePhrAppDocument,
     "\n  query MySubsidyApplications {\n    mySubsidyApplications { id category subsidyAmount status rejectionReason submittedAt wentLiveOn }\n  }\n": types.MySubsidyApplicationsDocument,
@@ -303,7 +303,7 @@ export function graphql(source: "\n  query FacilityAdministration {\n    myFacil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"): (typeof documents)["\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: String!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"];
+export function graphql(source: "\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: Role!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"): (typeof documents)["\n  mutation EnrollStaff($staffId: String!, $displayName: String!, $role: Role!) {\n    enrollStaff(staffId: $staffId, displayName: $displayName, role: $role) { enrollmentToken expiresAt staff { staffId displayName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -355,7 +355,7 @@ export function graphql(source: "\n  query GrantablePhrApps {\n    grantablePhrA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"): (typeof documents)["\n  mutation GrantPhrAccess($appId: String!, $categories: [String!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"];
+export function graphql(source: "\n  mutation GrantPhrAccess($appId: String!, $categories: [DataCategory!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"): (typeof documents)["\n  mutation GrantPhrAccess($appId: String!, $categories: [DataCategory!]!, $days: Int!) {\n    grantPhrAccess(appId: $appId, categories: $categories, days: $days) { id active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -367,7 +367,7 @@ export function graphql(source: "\n  query PhrApps($first: Int!) {\n    phrApps(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [String!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n"): (typeof documents)["\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [String!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n"];
+export function graphql(source: "\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [DataCategory!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n"): (typeof documents)["\n  mutation RegisterPhrApp($clientId: String, $displayName: String!, $operatorName: String!, $scopes: [DataCategory!]!) {\n    registerPhrApp(clientId: $clientId, displayName: $displayName, operatorName: $operatorName, scopes: $scopes) { clientSecret app { clientId displayName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { desc, eq } from 'drizzle-orm';
-import { Access, BadUserInputError, ROLES, UnauthenticatedError, type Actor } from '@onshi/kit';
+import { Access, BadUserInputError, ROLES, RoleEnum, UnauthenticatedError, type Actor, type Role } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { adminChanges, facilities, type accounts } from '../db/tables';
 import { AdminChange, CardReader, FacilityRegistration, PAGE_DEFAULT, PAGE_MAX, OnboardedFacility, StaffAccount, StaffEnrollmentLink, TotpEnrollment } from '../schema/types';
@@ -56,7 +56,7 @@ export class OnboardingResolver {
   async enrollStaff(
     @Arg('staffId', () => String) staffId: string,
     @Arg('displayName', () => String) displayName: string,
-    @Arg('role', () => String) role: string,
+    @Arg('role', () => RoleEnum) role: Role,
     @Ctx() ctx: ConsentContext,
   ): Promise<StaffEnrollmentLink> {
     const { account, enrollment } = await enrollStaff(ctx.db, actorOf(ctx), { staffId, displayName, role }, ctx.requestId, ctx.now());

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { desc, eq, isNull } from 'drizzle-orm';
-import { Access, BadUserInputError, ROLES } from '@onshi/kit';
+import { Access, BadUserInputError, DataCategoryEnum, ROLES, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { adminChanges, phrApps } from '../db/tables';
 import { AdminChange, PAGE_DEFAULT, PAGE_MAX, PhrApp, PhrAppSecret } from '../schema/types';
@@ -32,7 +32,7 @@ export class PhrAppResolver {
   async registerPhrApp(
     @Arg('displayName', () => String) displayName: string,
     @Arg('operatorName', () => String) operatorName: string,
-    @Arg('scopes', () => [String], { description: 'QUALIFICATION, DRUG, CHECKUP, EXPENSES (one or more)' }) scopes: string[],
+    @Arg('scopes', () => [DataCategoryEnum], { description: 'The data categories the app may ask a patient for, one or more' }) scopes: Category[],
     @Arg('clientId', () => String, { nullable: true, description: '3–64 lower-case letters, digits or hyphens; generated (phr-…) when omitted' }) clientId: string | null | undefined,
     @Ctx() ctx: ConsentContext,
   ): Promise<PhrAppSecret> {

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, UnauthenticatedError } from '@onshi/kit';
+import { Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { phrGrants } from '../db/tables';
 import { grantableApp } from '../services/phrApps';
@@ -51,7 +51,7 @@ export class PhrResolver {
   @Mutation(() => PhrGrant, { description: 'Lets a PHR app read the given categories of my data for `days` days (default 90). The categories must be within the app\'s registered scopes (BAD_USER_INPUT, OUTSIDE_APP_SCOPES); a disabled app is refused (BAD_USER_INPUT, PHR_APP_DISABLED)' })
   async grantPhrAccess(
     @Arg('appId', () => String) appId: string,
-    @Arg('categories', () => [String]) categories: string[],
+    @Arg('categories', () => [DataCategoryEnum]) categories: Category[],
     @Arg('days', () => Int, { defaultValue: PHR_GRANT_DAYS }) days: number,
     @Ctx() ctx: ConsentContext,
   ): Promise<PhrGrant> {

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Access, AccessTo, STAFF_ROLES } from '@onshi/kit';
+import { Access, AccessDecisionEnum, AccessTo, CardVerificationMethodEnum, ConsentMethodEnum, DataCategoryEnum, RoleEnum, STAFF_ROLES } from '@onshi/kit';
 import { CHANGE_ACTIONS } from '../services/onboarding';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
@@ -13,7 +13,7 @@ export class LoginResult {
   @Field(() => String, { description: 'ISO 8601: when the access token expires' })
   expiresAt!: string;
 
-  @Field(() => String)
+  @Field(() => RoleEnum)
   role!: string;
 
   @Field(() => String, { nullable: true })
@@ -79,7 +79,7 @@ export class ReaderVerification {
   @Field(() => String)
   readerId!: string;
 
-  @Field(() => String, { description: 'FACE, PIN or VISUAL (VISUAL: a staff attestation, recorded as such)' })
+  @Field(() => CardVerificationMethodEnum, { description: 'VISUAL is a staff attestation, recorded as such' })
   method!: string;
 
   @Field(() => String, { description: 'USABLE, or NOT_REGISTERED: a FACE verification of a card not registered for insurance use yet — good only for 初回登録 at the counter; no consent registered' })
@@ -112,7 +112,7 @@ export class PhrGrant {
   @Field(() => String, { nullable: true, description: 'The company that runs the app, as registered by the operator' })
   appOperatorName!: string | null;
 
-  @Field(() => [String], { description: 'QUALIFICATION, DRUG, CHECKUP' })
+  @Field(() => [DataCategoryEnum], { description: 'The categories granted' })
   categories!: string[];
 
   @Field(() => String, { description: 'ISO 8601' })
@@ -199,7 +199,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: 'The access-policy category: QUALIFICATION, DRUG, CHECKUP, EXPENSES, ACCESS_LOG (提供状況), DV_REGISTRATION, or an owner list (ROUTED_CLAIMS, RETURNED_CLAIMS, CLAIM_STATISTICS; the patient id then names the owner) — docs/access-policy.md' })
   category!: string;
 
-  @Field(() => String, { description: 'ALLOW or DENY' })
+  @Field(() => AccessDecisionEnum)
   decision!: string;
 
   @Field(() => String, { description: 'CONSENT, DISASTER, PHR_GRANT, SELF, … (for a denial: the code)' })
@@ -229,10 +229,10 @@ export class Consent {
   @Field(() => String)
   facilityCode!: string;
 
-  @Field(() => String, { description: 'DRUG or CHECKUP' })
+  @Field(() => DataCategoryEnum, { description: 'DRUG or CHECKUP' })
   category!: string;
 
-  @Field(() => String, { description: 'FACE, PIN or VISUAL' })
+  @Field(() => ConsentMethodEnum)
   method!: string;
 
   @Field(() => String, { description: 'ISO 8601' })
@@ -250,7 +250,7 @@ export class SpecialAccessHere {
   @Field(() => String, { description: 'DISASTER (災害時閲覧) or EMERGENCY (救急時閲覧)' })
   kind!: string;
 
-  @Field(() => [String], { description: 'The categories read under it here: DRUG, CHECKUP' })
+  @Field(() => [DataCategoryEnum], { description: 'The categories read under it here: DRUG, CHECKUP' })
   categories!: string[];
 }
 
@@ -443,7 +443,7 @@ export class StaffAccount {
   @Field(() => String)
   displayName!: string;
 
-  @Field(() => String, { description: 'RECEPTION, DOCTOR, DENTIST or PHARMACIST (the licence)' })
+  @Field(() => RoleEnum, { description: 'RECEPTION, DOCTOR, DENTIST or PHARMACIST (the licence)' })
   role!: string;
 
   @Field(() => Boolean, { description: 'The facility administrator (enrolls and disables the facility\'s staff)' })
@@ -647,7 +647,7 @@ export class PhrApp {
   @Field(() => String, { description: 'The company that runs the app, shown to patients next to its name' })
   operatorName!: string;
 
-  @Field(() => [String], { description: 'The data categories the app may ask a patient for (QUALIFICATION, DRUG, CHECKUP, EXPENSES)' })
+  @Field(() => [DataCategoryEnum], { description: 'The data categories the app may ask a patient for' })
   scopes!: string[];
 
   @Field(() => String, { description: 'ISO 8601' })

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type ConsentMethod, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
 import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
 import type { SigningKey } from './signing';
@@ -131,7 +131,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
     routes[`POST ${DEMO_CONSENTS_PATH}`] = internalOnly(async (_req, res, body) => {
       const parsed = parseBody(demoConsentBody, body);
       if (!parsed) return sendJson(res, 400, { error: 'malformed demo consent' });
-      const [row] = await deps.db.insert(consents).values({ ...parsed, method: 'DEMO', registeredAt: new Date(parsed.registeredAt) }).returning({ id: consents.id });
+      const [row] = await deps.db.insert(consents).values({ ...parsed, method: 'DEMO' satisfies ConsentMethod, registeredAt: new Date(parsed.registeredAt) }).returning({ id: consents.id });
       sendJson(res, 200, { id: row?.id });
     });
     routes[`POST ${DEMO_ACCESS_LOG_FAULT_PATH}`] = internalOnly(async (_req, res, body) => {

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
-import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type Db } from '@onshi/kit';
+import { BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHODS, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type CardVerificationMethod as ReaderMethod, type Db } from '@onshi/kit';
 import { cardReaders, readerVerifications, type Tables } from '../db/tables';
 import { logCardDenial } from './cardDenials';
 import type { Transaction } from './decisionPoint';
@@ -23,8 +23,6 @@ import { registerVisitConsent } from './visitConsent';
 
 export const READER_STATUSES = ['ACTIVE', 'SUSPENDED', 'RETIRED'] as const;
 export type ReaderStatus = (typeof READER_STATUSES)[number];
-export const READER_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
-export type ReaderMethod = (typeof READER_METHODS)[number];
 /** Audience of the verification token a statement yields (docs/contracts.md contract 4): never accepted as an access token. */
 export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
 export const CARD_VERIFICATION_TTL_MS = 10 * 60 * 1000;

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ConfirmationMethodEnum } from './Confirmation';
 
 /**
  * One person confirmed at the caller's facility today: the list every staff PC of the facility
@@ -24,7 +25,7 @@ export class FacilityConfirmation {
   @Field(() => String, { description: 'The latest confirmation today (ISO 8601)' })
   confirmedAt!: string;
 
-  @Field(() => String, { description: 'CARD_FACE / CARD_PIN / CARD_VISUAL or INSURANCE_CARD' })
+  @Field(() => ConfirmationMethodEnum)
   method!: string;
 
   @Field(() => String, { description: 'QualificationValidity of that confirmation (1–5)' })

@@ -1,13 +1,9 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { BadUserInputError, JWKS_PATH, TOKEN_ISSUER } from '@onshi/kit';
+import { BadUserInputError, CARD_VERIFICATION_METHODS as VERIFICATION_METHODS, JWKS_PATH, TOKEN_ISSUER, type CardVerificationMethod as VerificationMethod } from '@onshi/kit';
 
 /** Audience of the card reader's proof, signed by the consent subgraph (docs/contracts.md contract 4). */
 export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
-
-/** How the person at the reader was verified (docs/domain.md "Confirmation at the counter (資格確認)": face, PIN, or visually). */
-export const VERIFICATION_METHODS = ['FACE', 'PIN', 'VISUAL'] as const;
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 export interface CardVerification {
   patientId: string;

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type Db } from '@onshi/kit';
+import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type CardVerificationMethod, type Db } from '@onshi/kit';
 import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
 import { certificateStandingOn } from './cardCertificate';
 import type { CardVerification } from './cardVerification';
@@ -12,6 +12,12 @@ import {
 /** QualificationValidity (docs/domain.md "Confirmation at the counter (資格確認)"). */
 export const VALIDITY = { VALID: '1', INVALID: '2', INVALID_NEW_QUALIFICATION: '3', NOT_FOUND: '4', MULTIPLE: '5' } as const;
 export type Validity = (typeof VALIDITY)[keyof typeof VALIDITY];
+/**
+ * How a confirmation was asked: a My Number Card at the facility's reader, by the verification's method, or the numbers
+ * of an insurance card typed at the counter (docs/domain.md "Confirmation at the counter (資格確認)").
+ */
+export const CONFIRMATION_METHODS = ['CARD_FACE', 'CARD_PIN', 'CARD_VISUAL', 'INSURANCE_CARD'] as const satisfies readonly (`CARD_${CardVerificationMethod}` | 'INSURANCE_CARD')[];
+export type ConfirmationMethod = (typeof CONFIRMATION_METHODS)[number];
 /** ReferenceClassification: 1 My Number Card / 2 insurance-card information. */
 export const REFERENCE = { CARD: '1', INSURANCE_CARD: '2' } as const;
 
@@ -116,7 +122,7 @@ function personResult(flags: ConsentFlags, patient: PatientRow, validity: Validi
   };
 }
 
-async function record(deps: ConfirmationDeps, patientId: string | null, method: string, result: ConfirmationResult, at: Date): Promise<void> {
+async function record(deps: ConfirmationDeps, patientId: string | null, method: ConfirmationMethod, result: ConfirmationResult, at: Date): Promise<void> {
   await deps.db.insert(confirmations).values({
     patientId, facilityCode: callerFacility(deps.actor), method, referenceClassification: result.referenceClassification,
     qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at,
