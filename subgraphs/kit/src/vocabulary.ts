@@ -50,15 +50,17 @@ registerEnumType(AccessDecisionEnum, {
   valuesConfig: { ALLOW: { description: 'Provided' }, DENY: { description: 'Refused' } },
 });
 
+const CARD_VERIFICATION_METHOD_VALUES = {
+  FACE: { description: '顔認証' },
+  PIN: { description: '暗証番号' },
+  VISUAL: { description: '目視確認 (a staff attestation, recorded as such)' },
+} satisfies Record<CardVerificationMethod, { description: string }>;
+
 export const CardVerificationMethodEnum = enumOfValues(CARD_VERIFICATION_METHODS);
 registerEnumType(CardVerificationMethodEnum, {
   name: 'CardVerificationMethod',
   description: 'How the person at a facility\'s card reader was verified (docs/domain.md "Confirmation at the counter (資格確認)")',
-  valuesConfig: {
-    FACE: { description: '顔認証' },
-    PIN: { description: '暗証番号' },
-    VISUAL: { description: '目視確認 (a staff attestation, recorded as such)' },
-  } satisfies Record<CardVerificationMethod, { description: string }>,
+  valuesConfig: CARD_VERIFICATION_METHOD_VALUES,
 });
 
 /** How a per-visit consent was given: at the reader by one of its methods, or seeded by the demo (demo mode only). */
@@ -69,9 +71,7 @@ registerEnumType(ConsentMethodEnum, {
   name: 'ConsentMethod',
   description: 'How a per-visit consent was given at the facility\'s card reader',
   valuesConfig: {
-    FACE: { description: '顔認証' },
-    PIN: { description: '暗証番号' },
-    VISUAL: { description: '目視確認 (a staff attestation, recorded as such)' },
+    ...CARD_VERIFICATION_METHOD_VALUES,
     DEMO: { description: 'Seeded with the demo data (demo mode only; docs/operations.md "Demo and production")' },
   } satisfies Record<ConsentMethod, { description: string }>,
 });
