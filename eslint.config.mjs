@@ -22,6 +22,16 @@ const DEMO_USERS = [
   'subgraphs/*/src/cli/demo*.ts',
   'portal/lib/virtualCard.ts',
 ];
+/** A subgraph's own boundary: no other subgraph's code, not the gateway or the portal. */
+function subgraphPatterns(subgraph) {
+  return [
+    ...forbid(SUBGRAPHS.filter((other) => other !== subgraph).map((other) => `@onshi/${other}`), 'a subgraph calls another through the internal contracts (docs/contracts.md), never imports its code'),
+    ...forbid(['@onshi/gateway', '@onshi/portal'], 'subgraphs do not depend on the gateway or the portal'),
+  ];
+}
+/** The subgraphs whose resolvers hold no SQL (docs/architecture.md "Subgraph template"). */
+const THIN_RESOLVERS = ['qualifications', 'drugs', 'checkups'];
+
 const NO_DEMO = forbid(['@onshi/demo'], 'production code never imports the demo package: only seeds, demo CLIs, tests, the bench and the portal\'s kiosk do (docs/architecture.md "The demo package")');
 
 /**
@@ -78,9 +88,13 @@ export default tseslint.config(
   { files: ['**/*.ts', '**/*.tsx'], ignores: DEMO_USERS, rules: { 'no-restricted-imports': ['error', { patterns: NO_DEMO }] } },
   // A subgraph owns its data: it talks to another subgraph only through the internal contracts (platform contracts.ts,
   // docs/contracts.md), never by importing its code, and it never depends on the gateway.
-  ...SUBGRAPHS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/**/*.ts`], [
-    ...forbid(SUBGRAPHS.filter((other) => other !== subgraph).map((other) => `@onshi/${other}`), 'a subgraph calls another through the internal contracts (docs/contracts.md), never imports its code'),
-    ...forbid(['@onshi/gateway', '@onshi/portal'], 'subgraphs do not depend on the gateway or the portal'),
+  ...SUBGRAPHS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/**/*.ts`], subgraphPatterns(subgraph))),
+  // Resolvers are thin (docs/architecture.md "Subgraph template"): the SQL is in store/. Consent joins once its
+  // services and resolvers are split into the template's folders.
+  ...THIN_RESOLVERS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/resolvers/**/*.ts`], [
+    ...subgraphPatterns(subgraph),
+    ...forbid(['drizzle-orm'], 'resolvers are thin: SQL lives in the subgraph\'s store/ (docs/architecture.md "Subgraph template")'),
+    { group: ['**/db/tables'], message: 'resolvers are thin: the tables are read and written in the subgraph\'s store/ (docs/architecture.md "Subgraph template")' },
   ])),
   // The platform is what the gateway and the subgraphs share; it depends on no package of ours.
   ...boundary(['platform/src/**/*.ts'], forbid(['@onshi/kit', ...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal', '@onshi/demo'], 'the platform is shared by the gateway and the subgraphs and depends on none of them')),

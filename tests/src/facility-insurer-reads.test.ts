@@ -10,7 +10,7 @@
 import { DEMO_PHARMACY, type DemoPatient } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
-/** Demo-mode route of qualifications (services/internalRoutes.ts): moves a person's confirmations at a facility back in time. */
+/** Demo-mode route of qualifications (http/internalRoutes.ts): moves a person's confirmations at a facility back in time. */
 const DEMO_AGE_CONFIRMATIONS_PATH = '/internal/demo/age-confirmations';
 
 let system: TestSystem;

@@ -42,6 +42,12 @@ const PROBES: Probe[] = [
   { file: 'gateway/src/demoBoundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: true },
   { file: 'system/src/demoBoundaryProbe.ts', source: "export { DEMO_PIN } from '@onshi/demo';\n", refused: true },
   { file: 'portal/lib/demoBoundaryProbe.ts', source: "export { signWithDemoPatientCard } from '@onshi/demo/src/card';\n", refused: true },
+  // Thin resolvers (docs/architecture.md "Subgraph template"): SQL and the tables stay in store/; a resolver still
+  // keeps its package boundary, and a store file may use both.
+  { file: 'subgraphs/drugs/src/resolvers/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/qualifications/src/resolvers/tablesProbe.ts', source: "export { patients } from '../db/tables';\n", refused: true },
+  { file: 'subgraphs/checkups/src/resolvers/boundaryProbe.ts', source: "export * from '@onshi/drugs';\n", refused: true },
+  { file: 'subgraphs/checkups/src/store/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\nexport { checkups } from '../db/tables';\n", refused: false },
   // Allowed: a demo CLI and a subgraph's test use the demo package.
   { file: 'subgraphs/consent/src/cli/demo-boundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: false },
   { file: 'subgraphs/drugs/src/services/demoBoundaryProbe.test.ts', source: "export { demoPatient } from '@onshi/demo';\n", refused: false },

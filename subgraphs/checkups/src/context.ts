@@ -1,6 +1,6 @@
 import type { BaseContext, Db } from '@onshi/kit';
 import type { Tables } from './db/tables';
-import type { CheckupLoaders } from './services/store';
+import type { CheckupLoaders } from './store/checkups';
 
 export interface CheckupsContext extends BaseContext {
   db: Db<Tables>;

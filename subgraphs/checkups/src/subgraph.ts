@@ -3,10 +3,10 @@ import type { SubgraphDefinition } from '@onshi/kit';
 import type { CheckupsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildCheckupsSchema } from './schema';
-import { archiveRoutes } from './services/archiveRoutes';
-import { checkupsRoutes } from './services/internalRoutes';
+import { archiveRoutes } from './http/archiveRoutes';
+import { checkupsRoutes } from './http/internalRoutes';
 import { loadItemMasterTable, seedCheckups } from './services/seed';
-import { createCheckupLoaders } from './services/store';
+import { createCheckupLoaders } from './store/checkups';
 
 /** Today in Japan (fiscal years are Japanese dates), or the demo's fixed as-of date; asked per request, not at start-up. */
 

@@ -1,6 +1,6 @@
 import type { BaseContext, CoverageLookup, Db, OwnerCategory, OwnerTarget } from '@onshi/kit';
 import type { Tables } from './db/tables';
-import type { DrugLoaders } from './services/drugReads';
+import type { DrugLoaders } from './store/drugReads';
 import type { DrugMaster } from './services/drugMaster';
 
 export interface DrugsContext extends BaseContext {

@@ -3,9 +3,9 @@ import { coverageClient, requireOwnerRead, type SubgraphDefinition } from '@onsh
 import type { DrugsContext } from './context';
 import { tables, type Tables } from './db/tables';
 import { buildDrugsSchema } from './schema';
-import { createDrugLoaders } from './services/drugReads';
+import { createDrugLoaders } from './store/drugReads';
 import { loadDrugMaster } from './services/drugMaster';
-import { syncDrugMasterTable } from './services/drugMasterStore';
+import { syncDrugMasterTable } from './store/drugMasterStore';
 import { knownPatientsClient } from './services/knownPatients';
 import { drugsOperations } from './services/operations';
 import { seedDrugs } from './services/seed';

@@ -4,7 +4,7 @@ import type { CardVerifier } from './services/cardVerification';
 import type { ConsentFlags } from './services/consentFlags';
 import type { InsurerChangeRelay } from './services/outbox';
 import type { createFacilityLoader } from './services/facilities';
-import type { createConfirmationLoader, PatientLoaders } from './services/patients';
+import type { createConfirmationLoader, PatientLoaders } from './store/patients';
 
 export interface QualificationsContext extends BaseContext {
   loaders: PatientLoaders & { confirmations: ReturnType<typeof createConfirmationLoader>; facility: ReturnType<typeof createFacilityLoader> };

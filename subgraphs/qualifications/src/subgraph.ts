@@ -6,11 +6,12 @@ import { tables, type Tables } from './db/tables';
 import { buildQualificationsSchema } from './schema';
 import { createCardVerifier } from './services/cardVerification';
 import { fetchConsentFlags } from './services/consentFlags';
-import { qualificationsRoutes } from './services/internalRoutes';
-import { createInsurerChangeRelay, databaseOutboxStore, type InsurerChangeRelay } from './services/outbox';
+import { qualificationsRoutes } from './http/internalRoutes';
+import { createInsurerChangeRelay, type InsurerChangeRelay } from './services/outbox';
 import { createFacilityLoader } from './services/facilities';
-import { createConfirmationLoader, createPatientLoaders } from './services/patients';
+import { createConfirmationLoader, createPatientLoaders } from './store/patients';
 import { seedQualifications } from './services/seed';
+import { databaseOutboxStore } from './store/outbox';
 
 let relay: InsurerChangeRelay | undefined;
 function insurerChangeRelay(): InsurerChangeRelay {

@@ -11,7 +11,7 @@ import { asc, sql } from 'drizzle-orm';
 import { copyInBatches, copyWith, encodeCopyRows, openDatabase, processCounters, REPO_ROOT, withSecondaryIndexesDeferred } from '@onshi/kit';
 import { claimItems, claims, tables } from '@onshi/drugs/src/db/tables';
 import { loadDrugMaster } from '@onshi/drugs/src/services/drugMaster';
-import { syncDrugMasterTable } from '@onshi/drugs/src/services/drugMasterStore';
+import { syncDrugMasterTable } from '@onshi/drugs/src/store/drugMasterStore';
 
 const AWKWARD_USAGE = 'tab\there, newline\nhere, CR\rhere, backslash \\N and \\ 1日3回毎食後　（全角）';
 

@@ -5,7 +5,7 @@ import { CheckupImportResult, CheckupSubmissionInput } from '../schema/CheckupIn
 import { MAX_CDA_CHARS, NotYourMemberError, checkupFromCda, describeRefusal, isCdaRefusal, type CdaRefusal } from '../services/cdaImport';
 import type { StoredCheckup } from '../services/checkupView';
 import { importingInsurer } from '../services/importAccess';
-import { membershipsOf, storeCheckups } from '../services/store';
+import { membershipsOf, storeCheckups } from '../store/checkups';
 import { SubmissionError, validateSubmission, type CheckupSubmission } from '../services/submission';
 
 /** A bulk call stays one transaction of bounded size. */

@@ -6,7 +6,7 @@ import type { Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { MAX_CDA_BYTES, checkupFromCda, describeRefusal, isCdaRefusal } from './cdaImport';
 import type { StoredCheckup } from './checkupView';
-import { storeCheckups } from './store';
+import { storeCheckups } from '../store/checkups';
 
 /**
  * The exchange archive of checkup files (docs/api-guide.md "Checkup exchange archives"): a ZIP with one 特定健診情報

@@ -2,7 +2,7 @@ import type { Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { CdaParseError, parseCheckupCda } from './cda';
 import type { StoredCheckup } from './checkupView';
-import { membershipsOf, patientsByInsuredNumber } from './store';
+import { membershipsOf, patientsByInsuredNumber } from '../store/checkups';
 import { SubmissionError, validateSubmission } from './submission';
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createClock, exitCodeOf, loadConfigOrExit, openDatabase, runOperation, serviceConfigSchema, type OperationOutcome } from '@onshi/kit';
 import { tables } from '../db/tables';
 import { loadDrugMaster } from '../services/drugMaster';
-import { syncDrugMasterTable } from '../services/drugMasterStore';
+import { syncDrugMasterTable } from '../store/drugMasterStore';
 import { drugsOperations } from '../services/operations';
 
 const cliConfigSchema = serviceConfigSchema.pick({ DATABASE_URL: true, DATA_DIR: true, DEMO_AS_OF: true });

@@ -3,7 +3,7 @@ import { AccessTo, BadUserInputError, type OwnerCategory, type OwnerTarget, isYe
 import type { DrugsContext } from '../context';
 import { ClaimRoutingMonth, ReroutingReport, ReturnedClaim, RoutedClaim } from '../schema/ClaimRouting';
 import { RETURN_REASON_TEXT, type ReturnReason } from '../services/claimRouting';
-import { reroutingReportOf, ROUTED_CLAIMS_PAGE_MAX, routedClaimsOf, returnedClaimsOf, routingStatistics } from '../services/claimRoutingReads';
+import { reroutingReportOf, ROUTED_CLAIMS_PAGE_MAX, routedClaimsOf, returnedClaimsOf, routingStatistics } from '../store/claimRoutingReads';
 
 function requireMonth(name: string, value: string): string {
   if (!isYearMonth(value)) throw new BadUserInputError(`${name} must be a month YYYY-MM / ${name} は YYYY-MM 形式で指定してください`, { argument: name });

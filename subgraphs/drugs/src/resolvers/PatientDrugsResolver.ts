@@ -8,7 +8,7 @@ import { ActiveDrug, MedicationSummary } from '../schema/MedicationSummary';
 import { Patient } from '../schema/Patient';
 
 import { decodeCursor, encodeCursor } from '../services/cursor';
-import type { DispensingRecord } from '../services/drugReads';
+import type { DispensingRecord } from '../store/drugReads';
 import { summarizeMedications, type ActiveDrug as ActiveDrugValue, type Dispensing as DispensingValue } from '../services/medicationSummary';
 
 export const DISPENSINGS_PAGE_DEFAULT = 20;

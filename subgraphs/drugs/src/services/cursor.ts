@@ -1,7 +1,7 @@
 import { isCalendarDate } from '@onshi/kit';
 // Opaque cursors for the newest-first dispensing list: the position (date, claim id, line) of the last
 // item a client saw, base64url-encoded so clients do not build them.
-import type { DispensingPosition } from './drugReads';
+import type { DispensingPosition } from '../store/drugReads';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

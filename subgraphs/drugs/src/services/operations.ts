@@ -1,8 +1,8 @@
 import { OperationInputError, type Operation } from '@onshi/kit';
 import type { Tables } from '../db/tables';
-import { ingestClaimBatch, type IngestOptions } from './claimStore';
+import { ingestClaimBatch, type IngestOptions } from '../store/claimStore';
 import type { DrugLookup } from './drugMaster';
-import { purgeExpiredClaims } from './purge';
+import { purgeExpiredClaims } from '../store/purge';
 
 /** A claim file holds a JSON array of claims (the ingestClaims mutation's ClaimInput) or `{ "claims": [...] }`. */
 export function claimRowsOf(parsed: unknown): unknown[] | undefined {

@@ -8,10 +8,10 @@ import { coverageOn, createRng, demoPatients, type DemoPatient } from '@onshi/de
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
 import { routeClaim, type RoutingOutcome } from './claimRouting';
-import { rowsOfClaim, tallyRouting, type ClaimItemRow, type ClaimRow } from './claimStore';
+import { rowsOfClaim, tallyRouting, type ClaimItemRow, type ClaimRow } from '../store/claimStore';
 import { generateClaims, misaddressAfterInsurerChanges, type DemoInsurerChange } from './demoClaims';
 import { loadDrugMaster, type DrugMaster } from './drugMaster';
-import { syncDrugMasterTable } from './drugMasterStore';
+import { syncDrugMasterTable } from '../store/drugMasterStore';
 import { retentionCutoff } from './retention';
 
 /** Patients per COPY: ~60,000 claims and as many items (~20 MB of COPY text), bounded memory. */

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Access, NotFoundError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
-import { insurers } from '../db/tables';
 import { Facility } from '../schema/Facility';
 import { Insurer } from '../schema/Insurer';
 import { requireFacilityCode, requireInsurerNumber } from '../services/validation';
+import { insurerByNumber } from '../store/masters';
 
 @Resolver(() => Facility)
 export class FacilityResolver {
@@ -23,7 +22,7 @@ export class FacilityResolver {
   @Query(() => Insurer, { description: 'An insurer from the master by its 保険者番号 (check digit verified)' })
   async insurer(@Arg('number', () => String) number: string, @Ctx() ctx: QualificationsContext): Promise<Insurer> {
     const valid = requireInsurerNumber(number, 'number');
-    const [row] = await ctx.db.select({ number: insurers.number, name: insurers.name }).from(insurers).where(eq(insurers.number, valid)).limit(1);
+    const row = await insurerByNumber(ctx.db, valid);
     if (!row) throw new NotFoundError('この保険者番号の保険者は登録されていません / No insurer has this insurer number');
     return row;
   }

@@ -1,13 +1,12 @@
-import { desc, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
-import { insurerChangeOutbox } from '../db/tables';
 import { InsurerChangeEvent } from '../schema/InsurerChangeEvent';
 import { Qualification } from '../schema/Qualification';
 import { QualificationInput } from '../schema/QualificationInput';
 import { changeInsurer, endQualification, registerQualification } from '../services/insurerOperations';
-import type { QualificationRow } from '../services/patients';
+import { insurerChangeEventsOf } from '../store/outbox';
+import type { QualificationRow } from '../store/patients';
 
 /** 保険者 operations on their own members (docs/domain.md "Who takes part"). */
 @Resolver(() => Qualification)
@@ -44,7 +43,7 @@ export class InsurerResolver {
   @Access('ADMIN')
   @Query(() => [InsurerChangeEvent], { description: 'Operators: insurer-change events of a person and their delivery to checkups, newest first' })
   async insurerChangeEvents(@Arg('patientId', () => ID) patientId: string, @Ctx() ctx: QualificationsContext): Promise<InsurerChangeEvent[]> {
-    const rows = await ctx.db.select().from(insurerChangeOutbox).where(eq(insurerChangeOutbox.patientId, patientId)).orderBy(desc(insurerChangeOutbox.createdAt));
+    const rows = await insurerChangeEventsOf(ctx.db, patientId);
     return rows.map((row) => ({
       eventId: row.eventId, fromInsurerNumber: row.payload.fromInsurerNumber, toInsurerNumber: row.payload.toInsurerNumber, effectiveDate: row.payload.effectiveDate,
       attempts: row.attempts, deliveredAt: row.deliveredAt?.toISOString() ?? null, lastError: row.lastError,

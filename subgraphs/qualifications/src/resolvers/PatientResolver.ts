@@ -7,7 +7,7 @@ import { Confirmation } from '../schema/Confirmation';
 import { cardsOfPerson, cardView } from '../services/cards';
 import { Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
-import { coverageInForce, type ConfirmationView, type QualificationRow } from '../services/patients';
+import { coverageInForce, type ConfirmationView, type QualificationRow } from '../store/patients';
 import { asksOnlyTheKey, loadAllowedPatient, loadAllowedReference, visibleAddress, visibleCoverage, type AllowedPatient, type AllowedReference } from '../services/qualificationAccess';
 import { requireDate } from '../services/validation';
 

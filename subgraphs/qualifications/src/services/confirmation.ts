@@ -4,7 +4,7 @@ import { cards, confirmations, insurers, patients, qualifications, type Tables }
 import { certificateStandingOn } from './cardCertificate';
 import type { CardVerification } from './cardVerification';
 import type { ConsentFlags } from './consentFlags';
-import { coverageInForce, type PatientRow, type QualificationRow } from './patients';
+import { coverageInForce, type PatientRow, type QualificationRow } from '../store/patients';
 import {
   BIRTHDATE_LABEL, normalizeTyped, requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requireInsurerNumber, requirePastDate,
 } from './validation';

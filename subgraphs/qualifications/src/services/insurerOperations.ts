@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db, type InsurerChangeEvent } from '@onshi/kit';
 import { insurerChangeOutbox, insurers, patients, qualifications, type Tables } from '../db/tables';
-import type { QualificationRow } from './patients';
+import type { QualificationRow } from '../store/patients';
 import { requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requirePastDate } from './validation';
 
 /**

@@ -1,9 +1,7 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { INSURER_CHANGES_PATH, INTERNAL_SECRET_HEADER, postToService, type Db, type InsurerChangeEvent, type Logger } from '@onshi/kit';
-import { insurerChangeOutbox, type Tables } from '../db/tables';
+import { INSURER_CHANGES_PATH, INTERNAL_SECRET_HEADER, postToService, type InsurerChangeEvent, type Logger } from '@onshi/kit';
 
 /** A claimed row is invisible to other relays (replicas) this long, even if this one dies mid-delivery. */
-const CLAIM_SECONDS = 30;
+export const CLAIM_SECONDS = 30;
 const BATCH = 20;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -21,34 +19,6 @@ export interface OutboxStore {
   markFailed(eventId: string, error: string, retryAt: Date): Promise<void>;
   /** When the next undelivered event becomes due, if any. */
   nextDueAt(): Promise<Date | null>;
-}
-
-/**
- * The outbox table as a store. Claiming is one statement (`UPDATE … WHERE event_id IN (SELECT … FOR UPDATE
- * SKIP LOCKED)`), so several replicas share the work without holding a lock during the HTTP call.
- */
-export function databaseOutboxStore(db: Db<Tables>): OutboxStore {
-  const t = insurerChangeOutbox;
-  return {
-    async claimDue(limit) {
-      const due = db.select({ eventId: t.eventId }).from(t).where(and(isNull(t.deliveredAt), lte(t.nextAttemptAt, sql`now()`))).orderBy(asc(t.createdAt)).limit(limit).for('update', { skipLocked: true });
-      const rows = await db.update(t)
-        .set({ attempts: sql`${t.attempts} + 1`, nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
-        .where(inArray(t.eventId, due))
-        .returning({ eventId: t.eventId, attempts: t.attempts, payload: t.payload });
-      return rows;
-    },
-    async markDelivered(eventId) {
-      await db.update(t).set({ deliveredAt: new Date(), lastError: null }).where(eq(t.eventId, eventId));
-    },
-    async markFailed(eventId, error, retryAt) {
-      await db.update(t).set({ lastError: error.slice(0, 500), nextAttemptAt: retryAt }).where(eq(t.eventId, eventId));
-    },
-    async nextDueAt() {
-      const [next] = await db.select({ at: t.nextAttemptAt }).from(t).where(isNull(t.deliveredAt)).orderBy(asc(t.nextAttemptAt)).limit(1);
-      return next?.at ?? null;
-    },
-  };
 }
 
 export interface InsurerChangeRelayOptions {

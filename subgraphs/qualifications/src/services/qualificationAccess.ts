@@ -7,7 +7,7 @@ import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
-import type { LatestConfirmation, PatientRow, QualificationRow } from './patients';
+import type { LatestConfirmation, PatientRow, QualificationRow } from '../store/patients';
 
 /** What the decision allowed, kept on the loaded person for the field resolvers. */
 export interface QualificationAccess {

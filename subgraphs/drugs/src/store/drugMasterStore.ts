@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { drugMaster, type Tables } from '../db/tables';
-import type { DrugMaster } from './drugMaster';
+import type { DrugMaster } from '../services/drugMaster';
 
 /** Upserts every master entry; cheap (a few hundred rows) and idempotent, so it runs at every start. */
 export async function syncDrugMasterTable(db: Db<Tables>, master: DrugMaster): Promise<number> {

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CARD_STATUS_PATH, cardStatusRequest, DEMO_CARD_LIFECYCLE_PATH, demoCardLifecycleRequest, COVERAGE_PATH, coverageRequest, INSURER_MASTER_PATH, insurerMasterRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { cards, confirmations, insurers, patients, type Tables } from '../db/tables';
-import { cardStatusOf, cardUnusableReason } from './confirmation';
-import { coverageInMonths } from './coverage';
+import { cardStatusOf, cardUnusableReason } from '../services/confirmation';
+import { coverageInMonths } from '../store/coverage';
 
 /**
  * Demo mode only (DEMO_MODE=true): moves a person's confirmations at a facility back in time, the tests' clock for

@@ -5,9 +5,9 @@ import { hash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { copyWith, encodeCopyRows, resultRows, type CoverageLookup, type Db } from '@onshi/kit';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
-import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from './claimRouting';
-import { validateClaimBatch, type Claim, type ClaimValidationError } from './claims';
-import type { DrugLookup } from './drugMaster';
+import { RETURN_REASON_TEXT, routeClaim, type ReturnReason, type RoutingOutcome } from '../services/claimRouting';
+import { validateClaimBatch, type Claim, type ClaimValidationError } from '../services/claims';
+import type { DrugLookup } from '../services/drugMaster';
 
 /** Largest batch one call accepts; bigger files are split by the sender (or the CLI). */
 export const MAX_CLAIMS_PER_BATCH = 5_000;

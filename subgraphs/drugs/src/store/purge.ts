@@ -4,7 +4,7 @@ import { monthOf } from '@onshi/kit';
 import { count, lt } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { claimItems, claims, type Tables } from '../db/tables';
-import { retentionCutoff } from './retention';
+import { retentionCutoff } from '../services/retention';
 
 export interface PurgeResult {
   /** First date still kept, YYYY-MM-DD. */

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { insertInBatches, type Db, type InsurerChangeEvent } from '@onshi/kit';
 import { checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
-import type { StoredCheckup } from './checkupView';
-import { retentionWindow } from './fiscalYear';
+import type { StoredCheckup } from '../services/checkupView';
+import { retentionWindow } from '../services/fiscalYear';
 
 export type MembershipRow = typeof insurerMemberships.$inferSelect;
 export type TransferRow = typeof insurerTransfers.$inferSelect;

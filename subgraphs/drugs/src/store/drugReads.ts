@@ -5,9 +5,9 @@ import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { japanDate, claimsViewableThrough, type Db, addDays, monthOf } from '@onshi/kit';
 import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
-import { summarizeMedicalExpenses, type MedicalExpenseNotice } from './medicalExpenses';
-import { summarizeMedications, type Dispensing, type MedicationSummary } from './medicationSummary';
-import { retentionCutoff } from './retention';
+import { summarizeMedicalExpenses, type MedicalExpenseNotice } from '../services/medicalExpenses';
+import { summarizeMedications, type Dispensing, type MedicationSummary } from '../services/medicationSummary';
+import { retentionCutoff } from '../services/retention';
 
 /** Position of a dispensing in the newest-first order: (date desc, claim id desc, line asc). */
 export interface DispensingPosition {

@@ -9,8 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { OnshiError, sendJson, type Actor, type RequestAuthenticator, type StreamRouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { archiveImportFiles, archiveImports, type Tables } from '../db/tables';
-import { ArchiveRefusal, checkArchiveDirectory, importArchive, type ArchiveFileReport } from './archiveImport';
-import { importingInsurer } from './importAccess';
+import { ArchiveRefusal, checkArchiveDirectory, importArchive, type ArchiveFileReport } from '../services/archiveImport';
+import { importingInsurer } from '../services/importAccess';
 
 /**
  * The upload route of checkup exchange archives and the download of their reports (docs/api-guide.md "Checkup

@@ -1,6 +1,6 @@
 import { INSURER_CHANGES_PATH, insurerChangeEvent, type InsurerChangeEvent, INTERNAL_SECRET_HEADER, isInternalSecret, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import type { Tables } from '../db/tables';
-import { applyInsurerChange } from './store';
+import { applyInsurerChange } from '../store/checkups';
 
 // docs/contracts.md contract 6 (platform contracts.ts): qualifications POSTs each change of insurer here; its outbox retries until it gets a 200.
 export function checkupsRoutes(deps: SubgraphDeps<Tables>, today: () => string): Record<string, RouteHandler> {
