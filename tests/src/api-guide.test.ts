@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
-import { DEMO_CLINIC, demoPatientCard } from '@onshi/demo';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
-import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
+import { DEMO_CLINIC, DEMO_STAFF_PASSWORD, demoPatientCard, demoPhrAppSecret, demoTotpSecret } from '@onshi/demo';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 /** The vendor examples in docs/api-guide.md run as written, in the test suite. */
@@ -25,8 +24,8 @@ beforeAll(async () => {
   if (!grant) throw new Error('no demo grant');
   env = {
     GATEWAY: `${system.gatewayUrl}/graphql`, FACILITY_CODE: DEMO_CLINIC.code, STAFF_ID: 'D0001', PASSWORD: DEMO_STAFF_PASSWORD,
-    TOTP: totpCode(demoTotpSecret(`${system.demo.seed}:clinic-doctor`), new Date()),
-    PHR_CLIENT_ID: 'phr-demo', PHR_CLIENT_SECRET: `${system.demo.seed}:phr-demo`, GRANT_ID: grant.id,
+    TOTP: totpCode(demoTotpSecret(system.demo.seed, 'clinic-doctor'), new Date()),
+    PHR_CLIENT_ID: 'phr-demo', PHR_CLIENT_SECRET: demoPhrAppSecret(system.demo.seed, 'phr-demo'), GRANT_ID: grant.id,
   };
   workDir = mkdtempSync(path.join(tmpdir(), 'onshi-guide-'));
 });

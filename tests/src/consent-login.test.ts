@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
-import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, signWithDemoPatientCard } from '@onshi/demo';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
-import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
+import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF_PASSWORD, demoTotpSecret, signWithDemoPatientCard } from '@onshi/demo';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { signReaderStatement } from '@onshi/consent/src/services/readerDevice';
 import { startTestSystem, type TestSystem } from './harness';
@@ -160,7 +159,7 @@ async function refresh(refreshToken: string) {
 
 describe('staff login, refresh and logout (docs/contracts.md contract 2)', () => {
   // An account no other test of this file logs in with: a TOTP step is accepted once per account.
-  const secret = () => demoTotpSecret(`${system.demo.seed}:hospital-doctor`);
+  const secret = () => demoTotpSecret(system.demo.seed, 'hospital-doctor');
 
   test('password + TOTP logs in, a used TOTP code is refused, refresh rotates, logout revokes', async () => {
     const code = totpCode(secret(), new Date());
@@ -208,7 +207,7 @@ describe('staff login, refresh and logout (docs/contracts.md contract 2)', () =>
   });
 
   test('five wrong logins from one source slow that source down but do not stop the real user logging in from another', async () => {
-    const receptionSecret = demoTotpSecret(`${system.demo.seed}:pharmacy-reception`);
+    const receptionSecret = demoTotpSecret(system.demo.seed, 'pharmacy-reception');
     const attacker = '127.0.0.3';
     const codes: unknown[] = [];
     for (let i = 0; i < 5; i += 1) {

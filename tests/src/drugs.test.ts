@@ -6,7 +6,7 @@ import { YEN_PER_POINT, type Claim } from '../../subgraphs/drugs/src/services/cl
 // The virtual My Number Card and the demo reader belong to the consent subgraph (docs/contracts.md contracts 1 and 4): used here as the devices.
 import { readerVisit, type GraphQLCall } from '../../subgraphs/consent/src/cli/demoClient';
 import { claimsViewableThrough, instantOfJapanDate } from '@onshi/kit';
-import { DEMO_PHARMACY, DEMO_PIN } from '@onshi/demo';
+import { DEMO_PHARMACY, DEMO_PIN, demoPhrAppSecret } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -258,7 +258,7 @@ describe('who may read drug information', () => {
     const grantId = grant.body.data?.grantPhrAccess.id;
     const login = await system.graphql<{ phrToken: { accessToken: string } }>(
       'mutation($grantId: ID!, $secret: String!) { phrToken(clientId: "phr-demo", clientSecret: $secret, grantId: $grantId) { accessToken } }',
-      { grantId, secret: `${system.demo.seed}:phr-demo` },
+      { grantId, secret: demoPhrAppSecret(system.demo.seed, 'phr-demo') },
     );
     expect(login.body.errors).toBeUndefined();
     const checkupOnly = login.body.data?.phrToken.accessToken;
@@ -274,7 +274,7 @@ describe('who may read drug information', () => {
     );
     const drugLogin = await system.graphql<{ phrToken: { accessToken: string } }>(
       'mutation($grantId: ID!, $secret: String!) { phrToken(clientId: "phr-demo", clientSecret: $secret, grantId: $grantId) { accessToken } }',
-      { grantId: withDrugs.body.data?.grantPhrAccess.id, secret: `${system.demo.seed}:phr-demo` },
+      { grantId: withDrugs.body.data?.grantPhrAccess.id, secret: demoPhrAppSecret(system.demo.seed, 'phr-demo') },
     );
     const allowed = await system.graphql<{ patient: { dispensings: DispensingPage } }>(PATIENT_DISPENSINGS, { id: system.patient(0).id }, drugLogin.body.data?.phrToken.accessToken);
     expect(allowed.body.errors).toBeUndefined();

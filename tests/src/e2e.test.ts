@@ -11,8 +11,8 @@ import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_STAFF } from '@onshi/demo';
-import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -149,7 +149,7 @@ async function staffLogin(page: Page, account: string, facilityCode: string, sta
   await page.fill('#facilityCode', facilityCode);
   await page.fill('#staffId', staffId);
   await page.fill('#password', STAFF_PASSWORD);
-  await page.fill('#totp', totpCode(demoTotpSecret(`${system.demo.seed}:${account}`), new Date()));
+  await page.fill('#totp', totpCode(demoTotpSecret(system.demo.seed, account), new Date()));
   await page.click('main button[type=submit]');
   await page.waitForURL(`${portal.url}/clinic`);
 }

@@ -8,7 +8,7 @@
  * member's password reset by their facility administrator: nobody else may, the old password and sessions stop at once.
  */
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_CLINIC } from '@onshi/demo';
+import { DEMO_CLINIC, demoPhrAppSecret } from '@onshi/demo';
 import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -68,7 +68,7 @@ async function grantsOf(account: string): Promise<Array<{ id: string; appId: str
 async function demoAppToken(): Promise<string> {
   const granted = await system.graphql<{ grantPhrAccess: { id: string } }>(GRANT, { app: 'phr-demo', c: ['QUALIFICATION'] }, await token('yamada'));
   expect(granted.body.errors).toBeUndefined();
-  const login = await system.graphql<{ phrToken: { accessToken: string } }>(PHR_TOKEN, { id: 'phr-demo', s: `${system.demo.seed}:phr-demo`, g: granted.body.data?.grantPhrAccess.id });
+  const login = await system.graphql<{ phrToken: { accessToken: string } }>(PHR_TOKEN, { id: 'phr-demo', s: demoPhrAppSecret(system.demo.seed, 'phr-demo'), g: granted.body.data?.grantPhrAccess.id });
   expect(login.body.errors).toBeUndefined();
   return login.body.data?.phrToken.accessToken ?? '';
 }

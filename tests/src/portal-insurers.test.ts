@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_STAFF } from '@onshi/demo';
-import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { pageChecks, staffLogin } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
@@ -54,7 +54,7 @@ async function openPage(locale: 'ja' | 'en' = 'ja'): Promise<{ page: Page; conte
 async function operatorLogin(page: Page, stepsAhead: number): Promise<void> {
   const admin = DEMO_STAFF.find((candidate) => candidate.account === 'admin');
   if (!admin) throw new Error('no demo operator');
-  await staffLogin(portal.url, page, undefined, admin.staffId, 'onshi-demo-pass', demoTotpSecret(`${system.demo.seed}:admin`), stepsAhead);
+  await staffLogin(portal.url, page, undefined, admin.staffId, 'onshi-demo-pass', demoTotpSecret(system.demo.seed, 'admin'), stepsAhead);
 }
 
 const { shoot, violations, checked } = pageChecks(SCREENSHOTS, 'insurers', (found) => expect(found).toEqual({ ...found, overflow: 0 }));

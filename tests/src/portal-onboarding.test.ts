@@ -12,9 +12,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_CLINIC, DEMO_STAFF } from '@onshi/demo';
+import { DEMO_CLINIC, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
-import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { accessTokenOf as accessTokenOfAt, browserSessions, enrollStaffMember, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import type { RunningPortal } from '../e2e/portal';
@@ -46,7 +46,7 @@ const staffLogin = (page: Page, facilityCode: string | undefined, staffId: strin
 async function demoLogin(page: Page, account: string): Promise<void> {
   const staff = DEMO_STAFF.find((candidate) => candidate.account === account);
   if (!staff) throw new Error(`no demo staff ${account}`);
-  await staffLogin(page, staff.facilityCode, staff.staffId, DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:${account}`));
+  await staffLogin(page, staff.facilityCode, staff.staffId, DEMO_PASSWORD, demoTotpSecret(system.demo.seed, account));
 }
 
 const accessTokenOf = (context: BrowserContext) => accessTokenOfAt(context, portal.url);

@@ -8,8 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PIN, DEMO_STAFF } from '@onshi/demo';
-import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { DEMO_PIN, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -60,7 +60,7 @@ async function staffLogin(page: Page, account: string): Promise<void> {
   if (staff.facilityCode) await page.fill('#facilityCode', staff.facilityCode);
   await page.fill('#staffId', staff.staffId);
   await page.fill('#password', STAFF_PASSWORD);
-  await page.fill('#totp', totpCode(demoTotpSecret(`${system.demo.seed}:${account}`), new Date()));
+  await page.fill('#totp', totpCode(demoTotpSecret(system.demo.seed, account), new Date()));
   await page.click('main button[type=submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/staff/login'));
 }

@@ -13,9 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_STAFF } from '@onshi/demo';
+import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
 import { installedReaderKeyPath, newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
-import { demoTotpSecret } from '../../subgraphs/consent/src/services/staffAuth';
 import { accessTokenOf, browserSessions, enrollStaffMember, enrollThroughLink, registerFacility, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import type { RunningPortal } from '../e2e/portal';
@@ -63,7 +62,7 @@ describe('the onboarding story: a new clinic from registration to live, in the p
   test('the operator registers the clinic, its administrator and its reader', async () => {
     operator = await openSession();
     const staff = DEMO_STAFF.find((candidate) => candidate.account === 'admin');
-    await staffLoginAt(portal.url, operator.page, staff?.facilityCode, staff?.staffId ?? '', 'onshi-demo-pass', demoTotpSecret(`${system.demo.seed}:admin`));
+    await staffLoginAt(portal.url, operator.page, staff?.facilityCode, staff?.staffId ?? '', 'onshi-demo-pass', demoTotpSecret(system.demo.seed, 'admin'));
     await operator.page.waitForURL(`${portal.url}/operator`);
     operatorToken = await accessTokenOf(operator.context, portal.url);
     before = await dashboard(operatorToken);

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
-import { DEMO_STAFF } from '@onshi/demo';
+import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
 import { readerVisit } from '@onshi/consent/src/cli/demoClient';
 import { newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
-import { demoTotpSecret, totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { AS_OF, startTestSystem, type TestSystem } from './harness';
@@ -110,7 +110,7 @@ describe('subsidy and rollout in the portal', () => {
     ({ page: operator, context: operatorContext } = await openPage());
     const staff = DEMO_STAFF.find((candidate) => candidate.account === 'admin');
     // The next 30 s step: the set-up's API login used this one (a TOTP code is good once).
-    await staffLogin(operator, staff?.facilityCode, staff?.staffId ?? '', DEMO_PASSWORD, demoTotpSecret(`${system.demo.seed}:admin`), 1);
+    await staffLogin(operator, staff?.facilityCode, staff?.staffId ?? '', DEMO_PASSWORD, demoTotpSecret(system.demo.seed, 'admin'), 1);
     await operator.goto(`${portal.url}/operator/subsidies`);
     const row = operator.locator(`[data-testid=subsidies-table] tr[data-facility="${CLINIC}"]`);
     await row.waitFor();

@@ -12,9 +12,9 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
 import { startSystem, spawnService, type RunningSystem, type ServiceName } from '@onshi/system';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
-import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { DEMO_ACCESS_LOG_FAULT_PATH, DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
+import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '@onshi/demo';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -86,7 +86,7 @@ describe('production mode', () => {
   });
 
   test('no demo accounts: the documented password and the seed-derived TOTP do not log the demo ADMIN in', async () => {
-    const result = await post(gatewayGraphql(), { query: STAFF_LOGIN, variables: { f: null, s: 'A0001', p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret('onshi:admin'), new Date()) } });
+    const result = await post(gatewayGraphql(), { query: STAFF_LOGIN, variables: { f: null, s: 'A0001', p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret('onshi', 'admin'), new Date()) } });
     expect(JSON.parse(result.text).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.text).not.toContain('accessToken');
   });
@@ -130,7 +130,7 @@ describe('production mode', () => {
     expect(first.stdout).toContain('▄'); // the QR code for the authenticator app
     const totpSecret = new URL(uri).searchParams.get('secret') ?? '';
     expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/); // 20 random bytes
-    expect(totpSecret).not.toBe(demoTotpSecret('onshi:admin'));
+    expect(totpSecret).not.toBe(demoTotpSecret('onshi', 'admin'));
     const login = await post(gatewayGraphql(), { query: STAFF_LOGIN, variables: { f: null, s: 'A0001', p: password, t: totpCode(totpSecret, new Date()) } });
     expect(JSON.parse(login.text).data?.staffLogin?.role).toBe('ADMIN');
     operatorToken = JSON.parse(login.text).data?.staffLogin?.accessToken ?? '';

@@ -15,11 +15,10 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { REPO_ROOT, type DemoOptions } from '@onshi/kit';
-import { DEMO_STAFF, demoPatient } from '@onshi/demo';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoTotpSecret } from '@onshi/demo';
 import { startReplicatedSystem, type ReplicatedSystem } from '@onshi/system';
 import { loginDemoAccount } from '@onshi/consent/src/cli/demoClient';
-import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
 import { AS_OF, createDatabase, type GraphQLResponse } from './harness';
 
 const DATABASE_BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -191,7 +190,7 @@ test('failed logins through both replicas throttle the next login on each of the
   }
   expect(failures).toBe(7);
   for (const url of gatewayReplicas()) {
-    const right = await post(url, STAFF_LOGIN, { f: doctor.facilityCode, s: doctor.staffId, p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret(`${demo.seed}:clinic-doctor`), new Date()) }, { address });
+    const right = await post(url, STAFF_LOGIN, { f: doctor.facilityCode, s: doctor.staffId, p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret(demo.seed, 'clinic-doctor'), new Date()) }, { address });
     expect(right.body.errors?.[0]?.extensions?.code).toBe('LOGIN_THROTTLED');
     expect(Number(right.body.errors?.[0]?.extensions?.retryAfterMs)).toBeGreaterThan(4_000);
     expect(right.body.data?.staffLogin ?? null).toBeNull();

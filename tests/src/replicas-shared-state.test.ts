@@ -9,9 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { spawnService, type ServiceProcess } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { demoTotpSecret, totpCode } from '@onshi/consent/src/services/staffAuth';
-import { DEMO_STAFF_PASSWORD } from '@onshi/consent/src/services/seed';
-import { DEMO_STAFF } from '@onshi/demo';
+import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, demoTotpSecret } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 process.env.DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -116,7 +115,7 @@ describe('replicas share their counters and revocations through Redis', () => {
     // Seven failures between them (3 or 4 on each replica): the eighth attempt, right credentials or not, on either
     // replica, waits 8 s — per replica it would have waited at most 1 s.
     for (const url of [gatewayA, gatewayBUrl]) {
-      const right = await post(url, STAFF_LOGIN, { f: doctor.facilityCode, s: doctor.staffId, p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret(`${system.demo.seed}:clinic-doctor`), new Date()) }, { address });
+      const right = await post(url, STAFF_LOGIN, { f: doctor.facilityCode, s: doctor.staffId, p: DEMO_STAFF_PASSWORD, t: totpCode(demoTotpSecret(system.demo.seed, 'clinic-doctor'), new Date()) }, { address });
       expect(right.body.errors?.[0]?.extensions?.code).toBe('LOGIN_THROTTLED');
       expect(Number(right.body.errors?.[0]?.extensions?.retryAfterMs)).toBeGreaterThan(4_000);
       expect(right.body.data?.staffLogin ?? null).toBeNull();
@@ -153,7 +152,7 @@ describe('replicas share their counters and revocations through Redis', () => {
   });
 
   test('a TOTP code used on one consent replica is refused on the other', async () => {
-    const code = totpCode(demoTotpSecret(`${system.demo.seed}:clinic-doctor`), new Date());
+    const code = totpCode(demoTotpSecret(system.demo.seed, 'clinic-doctor'), new Date());
     const variables = { f: doctor.facilityCode, s: doctor.staffId, p: DEMO_STAFF_PASSWORD, t: code };
     const first = await post<{ staffLogin: { accessToken: string; role: string } }>(gatewayA, STAFF_LOGIN, variables, { address: '192.0.2.10' });
     expect(first.body.errors).toBeUndefined();

@@ -2,8 +2,8 @@
  * `pnpm demo:totp <account>`: the current six-digit code of a demo staff account's authenticator, for
  * logging in by hand (portal /clinic, GraphiQL). Real staff read it from their authenticator app.
  */
-import { DEMO_STAFF } from '@onshi/demo';
-import { demoTotpSecret, totpCode } from '../services/staffAuth';
+import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
+import { totpCode } from '../services/staffAuth';
 
 const account = process.argv[2];
 const staff = DEMO_STAFF.find((s) => s.account === account);
@@ -12,4 +12,4 @@ if (!staff) {
   process.exit(1);
 }
 const seed = process.env.DEMO_SEED || 'onshi';
-process.stdout.write(`${totpCode(demoTotpSecret(`${seed}:${staff.account}`), new Date())}\n`);
+process.stdout.write(`${totpCode(demoTotpSecret(seed, staff.account), new Date())}\n`);

@@ -4,10 +4,9 @@
  * password + TOTP; PHR client secret + the patient's grant). Nothing here is trusted by the server.
  */
 import type { DemoOptions } from '@onshi/kit';
-import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, demoPatient, demoPatientCard, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
+import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCard, demoPhrAppSecret, demoTotpSecret, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
 import { signReaderStatement, type ReaderKey } from '../services/readerDevice';
-import { DEMO_STAFF_PASSWORD } from '../services/seed';
-import { TOTP_PERIOD_SECONDS, demoTotpSecret, totpCode } from '../services/staffAuth';
+import { TOTP_PERIOD_SECONDS, totpCode } from '../services/staffAuth';
 
 export interface LoginResultShape {
   accessToken: string;
@@ -60,7 +59,7 @@ export async function cardLogin(call: GraphQLCall, demo: DemoOptions, cardSerial
 export async function staffLogin(call: GraphQLCall, demo: DemoOptions, account: string): Promise<LoginResultShape> {
   const staff = DEMO_STAFF.find((s) => s.account === account);
   if (!staff) throw new Error(`no demo staff account ${account}`);
-  const secret = demoTotpSecret(`${demo.seed}:${account}`);
+  const secret = demoTotpSecret(demo.seed, account);
   let last: GraphQLResult = {};
   for (let attempt = 0; attempt < 3; attempt += 1) {
     last = await call(`mutation($facilityCode: String, $staffId: String!, $password: String!, $totp: String!) { staffLogin(facilityCode: $facilityCode, staffId: $staffId, password: $password, totp: $totp) { ${LOGIN_FIELDS} } }`,
@@ -84,7 +83,7 @@ export async function phrLogin(call: GraphQLCall, demo: DemoOptions, account: st
   const grant = list.find((g) => g.appId === app.clientId && g.active);
   if (!grant) throw new Error(`yamada has no active grant for ${app.clientId}`);
   const result = await call(`mutation($clientId: String!, $secret: String!, $grantId: ID!) { phrToken(clientId: $clientId, clientSecret: $secret, grantId: $grantId) { ${LOGIN_FIELDS} } }`,
-    { clientId: app.clientId, secret: `${demo.seed}:${app.clientId}`, grantId: grant.id });
+    { clientId: app.clientId, secret: demoPhrAppSecret(demo.seed, app.clientId), grantId: grant.id });
   return loginResultOf(result, 'phrToken', account);
 }
 

@@ -3,9 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { phrGrants } from '../db/tables';
-import { grantableApp } from '../services/phrApps';
+import { grantableApp, PHR_GRANT_DAYS } from '../services/phrApps';
 import { CATEGORIES, isCategory } from '../services/roles';
-import { PHR_GRANT_DAYS } from '../services/seed';
 import { readerNamesOf, type ReaderNames } from '../services/readerNames';
 import { endGrantSessions } from '../services/sessions';
 import { Patient, PhrGrant } from '../schema/types';

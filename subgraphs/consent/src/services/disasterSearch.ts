@@ -13,8 +13,12 @@ import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, m
 import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../db/tables';
 import { disasterCovers, type DisasterFact } from './decision';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
-import { nameKey } from './seed';
 import { appendSearchLog, type SearchKind, type SearchThrottle } from './specialSearchLog';
+
+/** Spaces (half- and full-width) removed: how names are compared by the disaster search. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
 
 export interface FourFields { name: string; birthdate: string; sex: string; insurerNameOrAddress: string }
 

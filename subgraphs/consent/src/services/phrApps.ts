@@ -17,6 +17,9 @@ import type { Transaction } from './decisionPoint';
 import { recordChange, requireOperator } from './onboarding';
 import { CATEGORIES, isCategory, type Category } from './roles';
 
+/** PHR grants last 90 days by default (docs/domain.md "PHR apps": Mynaportal links data for 90 days). */
+export const PHR_GRANT_DAYS = 90;
+
 export type PhrAppRow = typeof phrApps.$inferSelect;
 
 /** Lower-case letters, digits and hyphens, 3–64 long, starting with a letter or digit: safe in URLs, logs and tokens. */

@@ -1,26 +1,20 @@
 import { count } from 'drizzle-orm';
 import { copyInBatches, encodeCopyRows, insertInBatches, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
 import {
-  demoFacilities, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, demoPatient, demoPatientCardSpki, demoPatients, demoTwins, type DemoPatient,
+  demoFacilities, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCardSpki, demoPatients, demoPhrAppSecret,
+  demoTotpSecret, demoTwins, type DemoPatient,
 } from '@onshi/demo';
 import { accounts, cards, consents, dvBlocks, facilities, hospitals, insurers, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import { hashPin, hashSecret } from './card';
 import { DEMO_FACILITIES_REGISTERED_ON } from './demoReaders';
+import { nameKey } from './disasterSearch';
+import { PHR_GRANT_DAYS } from './phrApps';
 import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
-import { demoTotpSecret, hashPassword } from './staffAuth';
+import { hashPassword } from './staffAuth';
 
-/** PHR grants last 90 days by default (docs/domain.md "PHR apps": Mynaportal links data for 90 days). */
-export const PHR_GRANT_DAYS = 90;
-/** Documented demo password of every staff, operator and insurer account (README "Demo accounts"). */
-export const DEMO_STAFF_PASSWORD = 'onshi-demo-pass';
 const SEED_BATCH = 1000;
 /** The demo hospital's ward: patients 2 … 1,001 of the demo world. */
 export const DEMO_WARD_END = 1_002;
-
-/** Spaces (half- and full-width) removed: how names are compared by the disaster search. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
-}
 
 const insurerNames = new Map(DEMO_INSURERS.map((insurer) => [insurer.number, insurer.name]));
 
@@ -53,7 +47,7 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
       account: staff.account, role: staff.role, staffId: staff.staffId, subject: `${staff.facilityCode ?? staff.insurerNumber ?? 'operator'}:${staff.staffId}`, displayName: staff.name,
       insurerNumber: staff.insurerNumber ?? null,
       facilityCode: staff.facilityCode ?? null, facilityKind: staff.facilityCode ? (facilityKindOfCode(staff.facilityCode) ?? null) : null,
-      passwordHash: demoPasswordHash, totpSecret: secrets.seal(demoTotpSecret(`${demo.seed}:${staff.account}`)),
+      passwordHash: demoPasswordHash, totpSecret: secrets.seal(demoTotpSecret(demo.seed, staff.account)),
     })),
     ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
   ]);
@@ -70,7 +64,7 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
     insurerNames: [insurerNames.get(qualification.insurerNumber)].filter((n): n is string => n !== undefined), insurerNumbers: [qualification.insurerNumber],
     linkageNumber: patient.linkageNumber, currentInsurerNumber: qualification.insurerNumber,
   })));
-  await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, operatorName: app.operatorName, scopes: [...app.scopes], secretHash: await hashSecret(`${demo.seed}:${app.clientId}`), createdAt: new Date() }))));
+  await db.insert(phrApps).values(await Promise.all(DEMO_PHR_APPS.map(async (app) => ({ clientId: app.clientId, name: app.name, operatorName: app.operatorName, scopes: [...app.scopes], secretHash: await hashSecret(demoPhrAppSecret(demo.seed, app.clientId)), createdAt: new Date() }))));
   const now = new Date();
   await db.insert(phrGrants).values({ patientId: yamada.id, appId: 'phr-demo', categories: ['QUALIFICATION', 'DRUG', 'CHECKUP'], grantedAt: now, expiresAt: new Date(now.getTime() + PHR_GRANT_DAYS * 86_400_000) });
   await db.insert(dvBlocks).values({ patientId: sato.id, registeredAt: now, registeredBy: 'demo-seed', registeredByRole: 'ADMIN', requestReference: 'demo: 佐藤 花子の申出 (README "Demo accounts")' });

@@ -6,7 +6,6 @@
  * The last used TOTP step is passed in and returned, so it can live in the database and any replica can
  * serve the next attempt (docs/scaling.md "Replicas (now)").
  */
-import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { DEFAULT_SCRYPT_PARAMS, hashSecret, verifySecret } from './card';
 import type { ScryptParams } from './card';
@@ -91,14 +90,4 @@ export function verifyTotp(secretBase32: string, code: string, now: Date, lastUs
 /** `otpauth://totp/...` URI for enrolment by QR code. */
 export function totpUri(secretBase32: string, account: string): string {
   return totpFor(secretBase32, account).toString();
-}
-
-/**
- * Deterministic TOTP secret for documented demo accounts: base32 of sha256 (32 bytes, 256 bits).
- * The prefix keeps it from coinciding with any other value derived from the same seed string.
- * Real accounts get a random secret (`new Secret({ size: 20 }).base32`).
- */
-export function demoTotpSecret(seed: string): string {
-  const digest = createHash('sha256').update(`onshi-demo-totp:${seed}`).digest();
-  return new Secret({ buffer: Uint8Array.from(digest).buffer }).base32;
 }
