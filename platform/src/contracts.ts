@@ -73,20 +73,18 @@ export type InsurerChangeEvent = z.infer<typeof insurerChangeEvent>;
 
 const INTERNAL_SECRET_FILE = 'internal-secret';
 
-/** The secret that authenticates calls between our services, created on the first start (0600). */
-export function loadOrCreateInternalSecret(dataDir: string): string {
+/**
+ * The secret that authenticates calls between our services: INTERNAL_SECRET, else the installation's secret file.
+ * `create` makes the file on the first start (0600; the launcher); every other reader needs it to exist.
+ */
+export function readInternalSecret(dataDir: string, options: { create?: boolean; env?: Record<string, string | undefined> } = {}): string {
+  const env = options.env ?? process.env;
+  if (env.INTERNAL_SECRET) return env.INTERNAL_SECRET;
   const file = path.join(dataDir, INTERNAL_SECRET_FILE);
   if (!existsSync(file)) {
+    if (!options.create) throw new Error(`no internal secret: set INTERNAL_SECRET or run from the installation that owns ${file}`);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
-  return readFileSync(file, 'utf8').trim();
-}
-
-/** INTERNAL_SECRET, else the installation's secret file. */
-export function readInternalSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
-  if (env.INTERNAL_SECRET) return env.INTERNAL_SECRET;
-  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  if (!existsSync(file)) throw new Error(`no internal secret: set INTERNAL_SECRET or run from the installation that owns ${file}`);
   return readFileSync(file, 'utf8').trim();
 }

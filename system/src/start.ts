@@ -9,7 +9,7 @@
  * Ctrl-C stops everything.
  */
 import path from 'node:path';
-import { DEFAULT_PORTS, REPO_ROOT, loadOrCreateInternalSecret, restrictToOwner } from '@onshi/platform';
+import { DEFAULT_PORTS, REPO_ROOT, readInternalSecret, restrictToOwner } from '@onshi/platform';
 import { startPortal } from './portal';
 import { startSystem, type ServiceName } from './processes';
 import { startReplicatedSystem } from './replicas';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (production && ['true', '1'].includes(String(process.env.DEMO_MODE).toLowerCase())) throw new Error('DEMO_MODE=true contradicts production mode');
   const env = {
     DATA_DIR: dataDir,
-    INTERNAL_SECRET: process.env.INTERNAL_SECRET || loadOrCreateInternalSecret(dataDir),
+    INTERNAL_SECRET: readInternalSecret(dataDir, { create: true }),
     DEMO_MODE: production ? 'false' : (process.env.DEMO_MODE ?? 'true'),
     DEMO_PATIENTS: process.env.DEMO_PATIENTS ?? '1000',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
