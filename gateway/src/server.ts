@@ -128,7 +128,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }
       const retryAfter = await retryAfterSeconds(rateLimiter, rateLimitClient(context.actor, clientAddress)).catch((error: unknown) => {
         logger.error({ err: error, requestId }, 'the request counter cannot be reached');
-        throw new GraphQLError('Service unavailable / 一時的に利用できません', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+        throw new GraphQLError(errorMessage('SERVICE_UNAVAILABLE'), { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: ERROR_CATALOGUE.SERVICE_UNAVAILABLE.status } } });
       });
       if (retryAfter > 0) {
         throw new GraphQLError(errorMessage('RATE_LIMITED'), {

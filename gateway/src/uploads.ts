@@ -29,7 +29,7 @@ function proxyTo(baseUrl: string, logger: Logger, retryAfterOf: RetryAfter): Str
       return undefined;
     });
     if (retryAfter === undefined) {
-      sendJson(res, 503, { errors: [{ message: 'Service unavailable / 一時的に利用できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId, 'connection': 'close' });
+      sendJson(res, ERROR_CATALOGUE.SERVICE_UNAVAILABLE.status, { errors: [{ message: errorMessage('SERVICE_UNAVAILABLE'), extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId, 'connection': 'close' });
       req.resume();
       return;
     }
