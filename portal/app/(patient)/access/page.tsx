@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Pager } from '@/components/Pager';
 import { ErrorState } from '@/components/States';
 import { groupLog, pageOf } from '@/lib/accessLog';
 import { formatDateTime, formatTime } from '@/lib/format';
@@ -94,13 +95,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t.pagination} data-testid="access-pager">
-          {page > 1 ? <a className="button button--quiet" href={pageHref(page - 1)} rel="prev">{t.pagePrev}</a> : null}
-          <span aria-current="page">{t.pageOf(page, pages)}</span>
-          {page < pages ? <a className="button button--quiet" href={pageHref(page + 1)} rel="next">{t.pageNext}</a> : null}
-        </nav>
-      ) : null}
+      <Pager t={t} page={page} pages={pages} href={pageHref} testId="access-pager" />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { Pager } from '@/components/Pager';
 import { ErrorState } from '@/components/States';
 import { formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
@@ -94,13 +95,7 @@ export default async function OperatorFacilitiesPage({ searchParams }: { searchP
               </table>
             </div>
           )}
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t.pagination} data-testid="facilities-pager">
-              {page > 1 ? <a className="button button--quiet" href={pageHref(page - 1)} rel="prev">{t.pagePrev}</a> : null}
-              <span aria-current="page">{t.pageOf(page, pages)}</span>
-              {page < pages ? <a className="button button--quiet" href={pageHref(page + 1)} rel="next">{t.pageNext}</a> : null}
-            </nav>
-          ) : null}
+          <Pager t={t} page={page} pages={pages} href={pageHref} testId="facilities-pager" />
         </>
       )}
     </>
