@@ -52,12 +52,6 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   poolSize?: number;
 }
 
-/**
- * Opens the subgraph's own database and applies its committed drizzle-kit migrations.
- * Embedded PGlite by default (one data dir per subgraph), PostgreSQL when DATABASE_URL is set, with
- * every table in a schema named after the subgraph so that subgraphs never share tables (ADR 0003/0004).
- * Every statement is counted per request (requestContext) for the batching tests and the benchmark.
- */
 /** A postgres-js client, or the client of one of its transactions or savepoints. */
 type PostgresClient = postgres.Sql & { savepoint?: postgres.TransactionSql['savepoint'] };
 
@@ -84,6 +78,12 @@ function preparingEveryStatement<T extends PostgresClient>(client: T): T {
   });
 }
 
+/**
+ * Opens the subgraph's own database and applies its committed drizzle-kit migrations.
+ * Embedded PGlite by default (one data dir per subgraph), PostgreSQL when DATABASE_URL is set, with
+ * every table in a schema named after the subgraph so that subgraphs never share tables (ADR 0003/0004).
+ * Every statement is counted per request (requestContext) for the batching tests and the benchmark.
+ */
 export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<DatabaseHandle<TSchema>> {
   const logger = { logQuery: () => countStatement() };
   const migrationConfig = migrationConfigFor(options.service, options.migrationsFolder);
