@@ -66,6 +66,8 @@ export interface BenchOptions {
    * one more target, "<short> ×1", with the same scenarios, connections and durations (baseline.ts).
    */
   baseline?: string;
+  /** The scales the baseline is measured at (all when absent). */
+  baselinePatients?: number[];
   log: (line: string) => void;
 }
 
@@ -637,7 +639,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const scales: ScaleResult[] = [];
   for (const patients of options.patients) {
     try {
-      scales.push(await runScale(patients, options));
+      const baselineHere = options.baseline && (!options.baselinePatients || options.baselinePatients.includes(patients));
+      scales.push(await runScale(patients, baselineHere ? options : { ...options, baseline: undefined }));
     } catch (error) {
       // One scale failing (e.g. a load that does not fit) must not lose the figures of the others.
       const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);

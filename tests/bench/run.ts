@@ -3,7 +3,7 @@
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
  *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]
  *             [--open-loop reception@100,200,400 --open-loop doctorVisit@20] [--open-seconds 10]
- *             [--redis redis://127.0.0.1:6379] [--baseline 95c56fa]`
+ *             [--redis redis://127.0.0.1:6379] [--baseline 95c56fa] [--baseline-patients 10000]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
@@ -12,7 +12,8 @@
  * `--replicas 1,2` (PostgreSQL and Redis): instead of the scenarios × targets, the reception confirmation through
  * the HAProxy frontend of a replicated start with each count in turn (replicaBench.ts), at the first --patients.
  *
- * `--baseline <commit>`: that commit's whole system as one more target, "<short> ×1", in the same run (baseline.ts).
+ * `--baseline <commit>`: that commit's whole system as one more target, "<short> ×1", in the same run (baseline.ts);
+ * `--baseline-patients` limits it to those scales (its own 10⁶ load costs another hour).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,6 +54,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       'open-seconds': { type: 'string', default: '10' },
       redis: { type: 'string' },
       baseline: { type: 'string' },
+      'baseline-patients': { type: 'string' },
     },
   });
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
@@ -72,6 +74,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
   }
   const [openSeconds] = numbers('open-seconds', values['open-seconds']);
   if (values.baseline !== undefined && values.replicas !== undefined) throw new Error('--baseline: not with --replicas (the replica comparison has no targets beside our frontend)');
+  if (values['baseline-patients'] !== undefined && values.baseline === undefined) throw new Error('--baseline-patients: only with --baseline');
   const warmup = Number(values.warmup);
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup: expected seconds ≥ 0, got "${values.warmup}"`);
   return {
@@ -92,6 +95,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       openLoopSeconds: openSeconds ?? 10,
       redis: values.redis,
       baseline: values.baseline,
+      baselinePatients: values['baseline-patients'] === undefined ? undefined : numbers('baseline-patients', values['baseline-patients']),
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import type { BenchReport, ScenarioResult } from '../bench/bench';
 import { cpuPerRequest, renderGenerated } from '../bench/report';
+import { parseBenchArgs } from '../bench/run';
 
 /** The value, or a failed test naming what the recording lacked. */
 function must<T>(value: T | undefined, what: string): T {
@@ -52,5 +53,12 @@ describe('benchmark report', () => {
     const goal = must(rendered.split('\n').find((line) => line.startsWith('| CPU per reception confirmation ≤ 4 ms')), 'CPU goal row');
     expect(goal).toContain(`${cpu.total.toFixed(2)} ms`);
     expect(goal.endsWith(cpu.total <= 4 ? '| **met** |' : '| not met |')).toBe(true);
+  });
+
+  it('limits the baseline to the scales named by --baseline-patients, and refuses the flag without a baseline', () => {
+    const { options } = parseBenchArgs(['--patients', '10000,1000000', '--baseline', '95c56fa', '--baseline-patients', '10000']);
+    expect(options.baselinePatients).toEqual([10000]);
+    expect(parseBenchArgs(['--baseline', '95c56fa']).options.baselinePatients).toBeUndefined();
+    expect(() => parseBenchArgs(['--baseline-patients', '10000'])).toThrow('--baseline-patients: only with --baseline');
   });
 });
