@@ -1,7 +1,7 @@
 /**
  * The demo's virtual My Number Card (マイナンバーカード): the card holder's side of a card login, for the demo seed,
  * the portal's kiosk, the demo CLIs and the tests. The server's side (verification, PIN, challenges) is consent's
- * `services/card.ts`.
+ * `services/identity/card.ts`.
  *
  * The real card signs with the private key of its user certificate (利用者証明用電子証明書) inside the IC chip after
  * the PIN or face check; here the key is derived deterministically from a seed so demo accounts are reproducible.

@@ -1,5 +1,5 @@
 import type { Role } from './session';
-import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/consent/src/services/roles';
+import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/consent/src/services/policy/roles';
 import { gatewayQuery } from './gateway';
 import { StaffCapabilitiesQuery } from './graphql/facility';
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 // The card file only (node:crypto): the package's index would bring the demo world and the kit into the bundle.
 import { signWithDemoPatientCard } from '@onshi/demo/src/card';
-import { installedReaderKey, readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
+import { installedReaderKey, readDemoReaderKeys, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
 
 const CARD_SERIAL = /^[A-Z0-9-]{4,40}$/;
 

@@ -9,7 +9,7 @@
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { INTERNAL_SECRET_HEADER } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_HOSPITAL, type DemoPatient } from '@onshi/demo';
-import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
+import { DEMO_CONSENTS_PATH } from '@onshi/consent/src/http/internalRoutes';
 import type { TestSystem } from '../src/harness';
 
 /** What the reader visit needs of a running system: the harness's, or a replicated one behind HAProxy (replicaBench.ts). */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from './portal';
 

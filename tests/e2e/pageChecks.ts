@@ -5,7 +5,7 @@
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 
 export interface PageChecks {
   /** axe-core, then screenshots `<prefix>-<state>-<width>.png` at 360 and 1280 px, asserting no sideways scrolling; back to 1280. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_STAFF_PASSWORD, demoPatientCard, demoPhrAppSecret, demoTotpSecret } from '@onshi/demo';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 /** The vendor examples in docs/api-guide.md run as written, in the test suite. */

@@ -12,7 +12,7 @@ import axe from 'axe-core';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 

@@ -12,7 +12,7 @@ import type { DemoOptions } from '@onshi/kit';
 import { demoPatient } from '@onshi/demo';
 import { startSystem, stopChild, type RunningSystem, type ServiceName } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { demoReaderKey, type ReaderKey } from '@onshi/consent/src/services/readerDevice';
+import { demoReaderKey, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -14,7 +14,7 @@ const ESLINT = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
 interface Probe { file: string; source: string; refused: boolean }
 
 const PROBES: Probe[] = [
-  { file: 'subgraphs/drugs/src/boundaryProbe.ts', source: "export { isStaffRole } from '@onshi/consent/src/services/roles';\n", refused: true },
+  { file: 'subgraphs/drugs/src/boundaryProbe.ts', source: "export { isStaffRole } from '@onshi/consent/src/services/policy/roles';\n", refused: true },
   { file: 'subgraphs/qualifications/src/boundaryProbe.ts', source: "export * from '@onshi/checkups';\n", refused: true },
   { file: 'subgraphs/kit/src/boundaryProbe.ts', source: "export * from '@onshi/consent';\n", refused: true },
   { file: 'gateway/src/boundaryProbe.ts', source: "export * from '@onshi/drugs/src/subgraph';\n", refused: true },

@@ -7,7 +7,7 @@
  * (qualifications knows the insurer's name) and reads that member — and not another insurer's.
  */
 import { INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -185,7 +185,7 @@ describe('a registered insurer logs in and works with its own members only', () 
 describe('a registration half done: qualifications\' master written, consent\'s commit failed', () => {
   test('registering again converges: the insurer is registered in consent once, and the master holds the name registered', async () => {
     const number = withCheckDigit('0614998');
-    // The first attempt's last step reached qualifications, then consent's transaction failed (services/insurers.ts).
+    // The first attempt's last step reached qualifications, then consent's transaction failed (services/operator/insurers.ts).
     const halfDone = await fetch(new URL(INSURER_MASTER_PATH, system.urls.qualifications), {
       method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: system.internalSecret },
       body: JSON.stringify({ number, name: '旧名 健康保険組合', kind: 'KUMIAI', prefecture: '14' }),

@@ -9,7 +9,7 @@
  */
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, demoPhrAppSecret } from '@onshi/demo';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { pageChecks, staffLogin } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PIN, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { totpCode } from '../../subgraphs/consent/src/services/staffAuth';
+import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { installedReaderKeyPath, newReaderKeyPair } from '@onshi/consent/src/services/readerDevice';
+import { installedReaderKeyPath, newReaderKeyPair } from '@onshi/consent/src/services/identity/readerDevice';
 import { accessTokenOf, browserSessions, enrollStaffMember, enrollThroughLink, registerFacility, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import type { RunningPortal } from '../e2e/portal';

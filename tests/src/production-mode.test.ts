@@ -12,8 +12,8 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
 import { startSystem, spawnService, type RunningSystem, type ServiceName } from '@onshi/system';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
-import { DEMO_ACCESS_LOG_FAULT_PATH, DEMO_CONSENTS_PATH } from '@onshi/consent/src/services/internalRoutes';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
+import { DEMO_ACCESS_LOG_FAULT_PATH, DEMO_CONSENTS_PATH } from '@onshi/consent/src/http/internalRoutes';
 import { DEMO_STAFF_PASSWORD, demoTotpSecret } from '@onshi/demo';
 
 const dirs: string[] = [];

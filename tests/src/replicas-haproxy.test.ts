@@ -18,7 +18,7 @@ import { REPO_ROOT, type DemoOptions } from '@onshi/kit';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoTotpSecret } from '@onshi/demo';
 import { startReplicatedSystem, type ReplicatedSystem } from '@onshi/system';
 import { loginDemoAccount } from '@onshi/consent/src/cli/demoClient';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { AS_OF, createDatabase, type GraphQLResponse } from './harness';
 
 const DATABASE_BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

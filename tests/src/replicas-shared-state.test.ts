@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { spawnService, type ServiceProcess } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { totpCode } from '@onshi/consent/src/services/staffAuth';
+import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, demoTotpSecret } from '@onshi/demo';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 

@@ -6,7 +6,7 @@ import type { EnrollmentLinkState } from './onboarding';
 
 /**
  * Registers an insurer and its first operator account from the operator console (docs/operations.md "Registering an
- * insurer"). The rules are consent's (services/insurers.ts); the one-time link comes back in the action's state only.
+ * insurer"). The rules are consent's (services/operator/insurers.ts); the one-time link comes back in the action's state only.
  */
 export async function registerInsurerAction(_previous: EnrollmentLinkState, formData: FormData): Promise<EnrollmentLinkState> {
   const kind = text(formData, 'kind');

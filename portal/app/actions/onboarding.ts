@@ -11,7 +11,7 @@ import {
 
 /**
  * Taking a facility into use from the portal (docs/operations.md "Taking a new facility into use"). Every rule —
- * who may act, for which facility, what input is valid — is the consent subgraph's (services/onboarding.ts): these
+ * who may act, for which facility, what input is valid — is the consent subgraph's (services/operator/onboarding.ts): these
  * actions pass the form on and show the answer's code. A one-time enrollment link comes back in the action's state,
  * never in an address, so it is shown once and stays out of history and logs.
  */

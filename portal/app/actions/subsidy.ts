@@ -6,7 +6,7 @@ import { currentSession } from '@/lib/session';
 
 /**
  * The subsidy forms (docs/operations.md "Subsidy (医療情報化支援基金)"): they pass the form on and show the answer's
- * code; every rule and the amount are the consent subgraph's (services/subsidy.ts).
+ * code; every rule and the amount are the consent subgraph's (services/operator/subsidy.ts).
  */
 function text(formData: FormData, name: string): string {
   return String(formData.get(name) ?? '').trim();

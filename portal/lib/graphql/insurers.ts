@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 /**
  * Registering an insurer and its first operator account (docs/operations.md "Registering an insurer"). Every rule is
- * the consent subgraph's (services/insurers.ts).
+ * the consent subgraph's (services/operator/insurers.ts).
  */
 export const InsurersQuery = graphql(`
   query Insurers($first: Int!) {

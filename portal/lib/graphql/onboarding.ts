@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 /**
  * Taking a facility into use (docs/operations.md "Taking a new facility into use"): the operator's, the facility
- * administrator's and the enrollment link's operations. Every rule is the consent subgraph's (services/onboarding.ts).
+ * administrator's and the enrollment link's operations. Every rule is the consent subgraph's (services/operator/onboarding.ts).
  */
 export const OnboardedFacilitiesQuery = graphql(`
   query OnboardedFacilities($first: Int!, $offset: Int!, $search: String, $prefecture: String) {

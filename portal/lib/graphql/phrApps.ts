@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 /**
  * PHR apps registered by the operator (docs/operations.md "PHR apps"). Every rule is the consent subgraph's
- * (services/phrApps.ts); a client secret comes back only in the answer to registering or rotating.
+ * (services/operator/phrApps.ts); a client secret comes back only in the answer to registering or rotating.
  */
 export const PhrAppsQuery = graphql(`
   query PhrApps($first: Int!) {

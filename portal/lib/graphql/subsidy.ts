@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 /**
  * The 医療情報化支援基金 subsidy and the rollout dashboard (docs/operations.md "Subsidy (医療情報化支援基金)", "Rollout
- * dashboard"). Every rule, and the amount, is the consent subgraph's (services/subsidy.ts, services/rollout.ts).
+ * dashboard"). Every rule, and the amount, is the consent subgraph's (services/operator/subsidy.ts, services/operator/rollout.ts).
  */
 export const MySubsidyApplicationsQuery = graphql(`
   query MySubsidyApplications {

@@ -1,10 +1,10 @@
 import type { BaseContext, Db, RevocationList, ServiceConfig } from '@onshi/kit';
 import type { Tables } from './db/tables';
-import type { LoginThrottle } from './services/loginThrottle';
-import type { PatientListsLoader } from './services/patientLists';
-import type { SearchThrottle } from './services/specialSearchLog';
-import type { SecretBox } from './services/secretBox';
-import type { SigningKey } from './services/signing';
+import type { LoginThrottle } from './services/identity/loginThrottle';
+import type { PatientListsLoader } from './services/policy/patientLists';
+import type { SearchThrottle } from './services/policy/specialSearchLog';
+import type { SecretBox } from './services/identity/secretBox';
+import type { SigningKey } from './services/identity/signing';
 
 export interface ConsentContext extends BaseContext {
   db: Db<Tables>;

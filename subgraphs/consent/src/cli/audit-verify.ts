@@ -8,8 +8,8 @@
 import path from 'node:path';
 import { exitCodeOf, loadConfigOrExit, openDatabase, runOperation, serviceConfigSchema } from '@onshi/kit';
 import { tables } from '../db/tables';
-import type { AccessLogVerification } from '../services/checkpoints';
-import { auditVerifyOperation } from '../services/operations';
+import type { AccessLogVerification } from '../services/audit/checkpoints';
+import { auditVerifyOperation } from '../services/audit/operations';
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit('audit:verify', serviceConfigSchema.pick({ DATABASE_URL: true, DATA_DIR: true }));

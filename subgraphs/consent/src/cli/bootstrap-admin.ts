@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import qrcode from 'qrcode-terminal';
 import { INTERNAL_SECRET_HEADER, REPO_ROOT } from '@onshi/kit';
-import { BOOTSTRAP_ADMIN_PATH, type BootstrappedAdmin } from '../services/bootstrap';
+import { BOOTSTRAP_ADMIN_PATH, type BootstrappedAdmin } from '../services/operator/bootstrap';
 
 function internalSecret(): string {
   if (process.env.INTERNAL_SECRET) return process.env.INTERNAL_SECRET;

@@ -3,7 +3,7 @@
  * logging in by hand (portal /clinic, GraphiQL). Real staff read it from their authenticator app.
  */
 import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { totpCode } from '../services/staffAuth';
+import { totpCode } from '../services/identity/staffAuth';
 
 const account = process.argv[2];
 const staff = DEMO_STAFF.find((s) => s.account === account);

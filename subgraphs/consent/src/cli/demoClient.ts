@@ -5,8 +5,8 @@
  */
 import type { DemoOptions } from '@onshi/kit';
 import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCard, demoPhrAppSecret, demoTotpSecret, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
-import { signReaderStatement, type ReaderKey } from '../services/readerDevice';
-import { TOTP_PERIOD_SECONDS, totpCode } from '../services/staffAuth';
+import { signReaderStatement, type ReaderKey } from '../services/identity/readerDevice';
+import { TOTP_PERIOD_SECONDS, totpCode } from '../services/identity/staffAuth';
 
 export interface LoginResultShape {
   accessToken: string;

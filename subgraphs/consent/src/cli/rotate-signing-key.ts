@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
-import { rotateSigningKey } from '../services/signing';
+import { rotateSigningKey } from '../services/identity/signing';
 
 const keyPath = process.env.SIGNING_KEY_PATH || path.join(process.env.DATA_DIR || path.join(REPO_ROOT, '.data'), 'consent', 'signing-key.json');
 rotateSigningKey(keyPath).then(

@@ -49,7 +49,7 @@ export const facilities = consentSchema.table('facilities', {
 });
 
 /**
- * Insurers registered by the operator (services/insurers.ts, docs/operations.md "Registering an insurer"):
+ * Insurers registered by the operator (services/operator/insurers.ts, docs/operations.md "Registering an insurer"):
  * the registry of who may have insurer accounts. qualifications holds the insurer master that confirmations read
  * (kit insurerMaster.ts); consent enters each registration there in the same request. The demo insurers are entered
  * at every demo start (seed.ts ensureDemoInsurers).
@@ -67,7 +67,7 @@ export const insurers = consentSchema.table('insurers', {
 });
 
 /**
- * Applications to the 医療情報化支援基金 (services/subsidy.ts, docs/operations.md "Subsidy"): what a facility
+ * Applications to the 医療情報化支援基金 (services/operator/subsidy.ts, docs/operations.md "Subsidy"): what a facility
  * spent to go live (yen, tax included), the amount one named rule version grants for it, the operator's review and
  * the payment. Status SUBMITTED → APPROVED → PAID, or SUBMITTED → REJECTED (with a reason).
  */
@@ -425,7 +425,7 @@ export const noticeReads = consentSchema.table('notice_reads', {
 /**
  * Ended access tokens (their `jti`) until they would have expired, when there is no Redis (the embedded default):
  * a logout must survive a restart of consent, or a stolen token of a logged-out session would work again for the
- * rest of its 15 minutes (services/revokedTokens.ts; docs/operations.md "Replicas and shared state").
+ * rest of its 15 minutes (services/identity/revokedTokens.ts; docs/operations.md "Replicas and shared state").
  */
 export const revokedTokens = consentSchema.table('revoked_tokens', {
   jti: text('jti').primaryKey(),

@@ -1,7 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Access, ROLES, UnauthenticatedError, capabilitiesOf, policyActorOf } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { staffFactsOf } from '../services/decisionPoint';
+import { staffFactsOf } from '../services/policy/decisionPoint';
 
 @ObjectType({ description: 'What the caller may read in one category, from the access policy (docs/access-policy.md)' })
 export class Capability {

@@ -4,8 +4,8 @@ import { BadUserInputError, NotFoundError, rolesWith, UnauthenticatedError, Acce
 import type { ConsentContext } from '../context';
 import { dvBlocks, identityIndex } from '../db/tables';
 import { DvBlock } from '../schema/types';
-import { decide, NOBODY } from '../services/decision';
-import { appendAccessLog, type Transaction } from '../services/decisionPoint';
+import { decide, NOBODY } from '../services/policy/decision';
+import { appendAccessLog, type Transaction } from '../services/policy/decisionPoint';
 
 type DvBlockRow = typeof dvBlocks.$inferSelect;
 

@@ -4,8 +4,8 @@ import { Access, BadUserInputError, ROLES } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { adminChanges, type insurers } from '../db/tables';
 import { AdminChange, InsurerRegistration, PAGE_DEFAULT, PAGE_MAX, RegisteredInsurer } from '../schema/types';
-import { registerInsurer, registeredInsurers } from '../services/insurers';
-import { requireOperator } from '../services/onboarding';
+import { registerInsurer, registeredInsurers } from '../services/operator/insurers';
+import { requireOperator } from '../services/operator/onboarding';
 import { actorOf, adminChangeView, linkView } from './OnboardingResolver';
 
 function insurerView(row: typeof insurers.$inferSelect): RegisteredInsurer {
@@ -17,7 +17,7 @@ function checkPage(first: number): void {
 }
 
 /**
- * Registering an insurer and its first operator account (services/insurers.ts). Like the facility
+ * Registering an insurer and its first operator account (services/operator/insurers.ts). Like the facility
  * mutations, every signed-in role passes the directive and the service decides, so that a refusal is logged.
  */
 @Resolver()

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { ConsentContext } from '../context';
-import { completeCardLogin, phrToken, startChallenge, staffLogin } from '../services/logins';
+import { completeCardLogin, phrToken, startChallenge, staffLogin } from '../services/identity/logins';
 import { cardStatusLookup } from './ReaderResolver';
-import { endSession, refreshSession } from '../services/sessions';
+import { endSession, refreshSession } from '../services/identity/sessions';
 import { CardChallenge, LoginResult } from '../schema/types';
 
 /**

@@ -4,8 +4,8 @@ import { Access, BadUserInputError, ROLES, RoleEnum, UnauthenticatedError, type 
 import type { ConsentContext } from '../context';
 import { adminChanges, facilities, type accounts } from '../db/tables';
 import { AdminChange, CardReader, FacilityRegistration, PAGE_DEFAULT, PAGE_MAX, OnboardedFacility, StaffAccount, StaffEnrollmentLink, TotpEnrollment } from '../schema/types';
-import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/onboarding';
-import { readersOf } from '../services/readers';
+import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/operator/onboarding';
+import { readersOf } from '../services/identity/readers';
 import { readerView } from './ReaderResolver';
 
 function facilityView(row: typeof facilities.$inferSelect): OnboardedFacility {
@@ -29,7 +29,7 @@ export function actorOf(ctx: ConsentContext): Actor {
 }
 
 /**
- * Taking a facility into use (services/onboarding.ts). The mutations accept every signed-in role at the
+ * Taking a facility into use (services/operator/onboarding.ts). The mutations accept every signed-in role at the
  * directive and decide who may act themselves, so that a refusal is logged like an allowed action. The two
  * enrollment mutations carry no token: the one-time link is the proof, as a card signature is for a card login.
  */

@@ -4,7 +4,7 @@ import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@
 import type { ConsentContext } from '../context';
 import { accessLog, disasters } from '../db/tables';
 import { AccessLogEntry, Disaster, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
-import { readerNamesOf } from '../services/readerNames';
+import { readerNamesOf } from '../services/audit/readerNames';
 import { toAccessLogEntry } from './PatientConsentResolver';
 
 type DisasterRow = typeof disasters.$inferSelect;

@@ -3,10 +3,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog } from '../db/tables';
-import { readerNamesOf, type ReaderNames } from '../services/readerNames';
-import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/decision';
+import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
+import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/policy/decision';
 import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccessHere } from '../schema/types';
-import { specialStandingOf } from '../services/decisionPoint';
+import { specialStandingOf } from '../services/policy/decisionPoint';
 
 /**
  * The access policy's ACCESS_LOG rules (@onshi/platform policy.ts): a patient reads only their own log, consents and

@@ -4,8 +4,8 @@ import { Access, BadUserInputError, DataCategoryEnum, ROLES, type Category } fro
 import type { ConsentContext } from '../context';
 import { adminChanges, phrApps } from '../db/tables';
 import { AdminChange, PAGE_DEFAULT, PAGE_MAX, PhrApp, PhrAppSecret } from '../schema/types';
-import { requireOperator } from '../services/onboarding';
-import { disablePhrApp, phrAppTarget, registerPhrApp, rotatePhrAppSecret, type IssuedSecret, type PhrAppRow } from '../services/phrApps';
+import { requireOperator } from '../services/operator/onboarding';
+import { disablePhrApp, phrAppTarget, registerPhrApp, rotatePhrAppSecret, type IssuedSecret, type PhrAppRow } from '../services/operator/phrApps';
 import { actorOf, adminChangeView } from './OnboardingResolver';
 
 function phrAppView(row: PhrAppRow): PhrApp {
@@ -22,7 +22,7 @@ function checkPage(first: number): void {
 }
 
 /**
- * PHR app registration by the operator (services/phrApps.ts; docs/operations.md "PHR apps"). Like the onboarding
+ * PHR app registration by the operator (services/operator/phrApps.ts; docs/operations.md "PHR apps"). Like the onboarding
  * mutations, every signed-in role passes the directive and the service decides, so that a refusal is logged.
  */
 @Resolver()

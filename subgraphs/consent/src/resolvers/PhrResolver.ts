@@ -3,10 +3,10 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { phrGrants } from '../db/tables';
-import { grantableApp, PHR_GRANT_DAYS } from '../services/phrApps';
-import { CATEGORIES, isCategory } from '../services/roles';
-import { readerNamesOf, type ReaderNames } from '../services/readerNames';
-import { endGrantSessions } from '../services/sessions';
+import { grantableApp, PHR_GRANT_DAYS } from '../services/operator/phrApps';
+import { CATEGORIES, isCategory } from '../services/policy/roles';
+import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
+import { endGrantSessions } from '../services/identity/sessions';
 import { Patient, PhrGrant } from '../schema/types';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 

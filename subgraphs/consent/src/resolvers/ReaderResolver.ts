@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, ROLES, UnauthenticatedError, fetchCardStatus } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { consentExpiresAt, isConsentValid } from '../services/decision';
-import { startChallenge, type CardStatusLookup } from '../services/logins';
-import { changeReaderStatus, registerFacilityReader } from '../services/onboarding';
-import { acceptReaderStatement, activeReader, readersOf, type ReaderRow } from '../services/readers';
+import { consentExpiresAt, isConsentValid } from '../services/policy/decision';
+import { startChallenge, type CardStatusLookup } from '../services/identity/logins';
+import { changeReaderStatus, registerFacilityReader } from '../services/operator/onboarding';
+import { acceptReaderStatement, activeReader, readersOf, type ReaderRow } from '../services/identity/readers';
 import { CardChallenge, CardReader, ReaderVerification } from '../schema/types';
 
 export function readerView(row: ReaderRow): CardReader {
@@ -19,7 +19,7 @@ export function cardStatusLookup(ctx: ConsentContext): CardStatusLookup {
  * The facility's card reader (顔認証付きカードリーダー; docs/contracts.md contract 4, docs/api-guide.md "Card readers"). The
  * reader is a registered device with its own key: its two calls carry no staff token, because the proof
  * is the reader's signed statement. Registering, suspending and retiring readers is the operator's task (ADMIN), for a
- * registered facility, logged with before and after (services/onboarding.ts); a facility administrator sees the
+ * registered facility, logged with before and after (services/operator/onboarding.ts); a facility administrator sees the
  * facility's readers (OnboardingResolver facilityReaders).
  */
 @Resolver()

@@ -4,9 +4,9 @@ import { Access, BadUserInputError, ROLES, UnauthenticatedError, type Actor } fr
 import type { ConsentContext } from '../context';
 import { facilities } from '../db/tables';
 import { PAGE_DEFAULT, PAGE_MAX, RolloutDashboard, SubsidyApplication } from '../schema/types';
-import { requireOperator } from '../services/onboarding';
-import { rollout } from '../services/rollout';
-import { applyForSubsidy, ownSubsidyApplications, reviewSubsidy, subsidyApplication, subsidyApplicationsForReview, type SubsidyRow } from '../services/subsidy';
+import { requireOperator } from '../services/operator/onboarding';
+import { rollout } from '../services/operator/rollout';
+import { applyForSubsidy, ownSubsidyApplications, reviewSubsidy, subsidyApplication, subsidyApplicationsForReview, type SubsidyRow } from '../services/operator/subsidy';
 
 function actorOf(ctx: ConsentContext): Actor {
   if (!ctx.actor) throw new UnauthenticatedError();
@@ -28,7 +28,7 @@ async function view(ctx: ConsentContext, row: SubsidyRow): Promise<SubsidyApplic
 }
 
 /**
- * The 医療情報化支援基金 subsidy and the rollout dashboard (services/subsidy.ts, services/rollout.ts). Like the other
+ * The 医療情報化支援基金 subsidy and the rollout dashboard (services/operator/subsidy.ts, services/operator/rollout.ts). Like the other
  * admin resolvers, every signed-in role passes the directive and the service decides, so a refusal is logged.
  */
 @Resolver()

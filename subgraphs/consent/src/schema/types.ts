@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Access, AccessDecisionEnum, AccessTo, CardVerificationMethodEnum, ConsentMethodEnum, DataCategoryEnum, RoleEnum, STAFF_ROLES } from '@onshi/kit';
-import { CHANGE_ACTIONS } from '../services/onboarding';
+import { CHANGE_ACTIONS } from '../services/operator/onboarding';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {

@@ -8,7 +8,7 @@
  */
 import { BadUserInputError, demoCardLifecycle, NotFoundError, type Actor, type CardStatusClientOptions, type Db, type DemoCardAction, type DemoCardAnswer } from '@onshi/kit';
 import type { Tables } from '../db/tables';
-import { recordChange, refuse, requireOperator, type AdminAction, type ChangeAction } from './onboarding';
+import { recordChange, refuse, requireOperator, type AdminAction, type ChangeAction } from './operator/onboarding';
 
 const NOT_FOUND = 'No demo card with this serial or holder / 該当するデモ用カードはありません';
 

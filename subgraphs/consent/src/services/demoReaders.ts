@@ -21,11 +21,11 @@ import {
   createRng, createVirtualCard, demoCardRegistered, demoCardSeedMaterial, demoFacilities, demoPatient, signChallenge, DEMO_STAFF,
 } from '@onshi/demo';
 import { cardReaders, readerVerifications, type Tables } from '../db/tables';
-import { startChallenge, type CardStatusLookup } from './logins';
-import { demoReaderKeyPath, newReaderKeyPair, readDemoReaderKeys, signReaderStatement, type ReaderKey } from './readerDevice';
-import { acceptReaderStatement, registerReader } from './readers';
-import { ROLLOUT_TARGETS } from './rollout';
-import type { SigningKey } from './signing';
+import { startChallenge, type CardStatusLookup } from './identity/logins';
+import { demoReaderKeyPath, newReaderKeyPair, readDemoReaderKeys, signReaderStatement, type ReaderKey } from './identity/readerDevice';
+import { acceptReaderStatement, registerReader } from './identity/readers';
+import { ROLLOUT_TARGETS } from './operator/rollout';
+import type { SigningKey } from './identity/signing';
 
 /** The day the demo facilities are registered: the first day of the schedule's first fiscal year (令和2年度). */
 export const DEMO_FACILITIES_REGISTERED_ON = '2020-04-01';

@@ -5,12 +5,12 @@ import {
   demoTotpSecret, demoTwins, type DemoPatient,
 } from '@onshi/demo';
 import { accounts, cards, consents, dvBlocks, facilities, hospitals, insurers, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
-import { hashPin, hashSecret } from './card';
+import { hashPin, hashSecret } from './identity/card';
 import { DEMO_FACILITIES_REGISTERED_ON } from './demoReaders';
-import { nameKey } from './disasterSearch';
-import { PHR_GRANT_DAYS } from './phrApps';
-import { createSecretBox, loadOrCreateSecretKey } from './secretBox';
-import { hashPassword } from './staffAuth';
+import { nameKey } from './policy/disasterSearch';
+import { PHR_GRANT_DAYS } from './operator/phrApps';
+import { createSecretBox, loadOrCreateSecretKey } from './identity/secretBox';
+import { hashPassword } from './identity/staffAuth';
 
 const SEED_BATCH = 1000;
 /** The demo hospital's ward: patients 2 … 1,001 of the demo world. */
@@ -98,7 +98,7 @@ export async function refreshDemoConsent({ db, demo }: SubgraphDeps<Tables>): Pr
  * On every demo start: the demo world's facilities are registered (readers and staff are registered only for a
  * registered facility), including on a data dir from before the registry existed. The demo hospital is the hospital.
  */
-/** The demo insurers in the insurer registry (services/insurers.ts), entered at every demo start like the facilities. */
+/** The demo insurers in the insurer registry (services/operator/insurers.ts), entered at every demo start like the facilities. */
 export async function ensureDemoInsurers({ db }: SubgraphDeps<Tables>): Promise<void> {
   const now = new Date();
   await db.insert(insurers).values(DEMO_INSURERS.map(({ number, name, kind, prefecture }) => ({ number, name, kind, prefecture, registeredBy: 'demo-seed', registeredAt: now }))).onConflictDoNothing();

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type ReaderStatus = 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
-/** The status changes the API allows from each status (RETIRED is final: consent services/readers.ts). */
+/** The status changes the API allows from each status (RETIRED is final: consent services/identity/readers.ts). */
 const NEXT_STATUSES: Record<ReaderStatus, ReadonlyArray<{ status: ReaderStatus; label: 'readerSuspend' | 'readerActivate' | 'readerRetire' }>> = {
   ACTIVE: [{ status: 'SUSPENDED', label: 'readerSuspend' }, { status: 'RETIRED', label: 'readerRetire' }],
   SUSPENDED: [{ status: 'ACTIVE', label: 'readerActivate' }, { status: 'RETIRED', label: 'readerRetire' }],

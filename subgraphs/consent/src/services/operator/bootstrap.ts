@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Secret } from 'otpauth';
 import type { Db } from '@onshi/kit';
-import { accounts, type Tables } from '../db/tables';
-import type { SecretBox } from './secretBox';
-import { hashPassword, totpUri } from './staffAuth';
+import { accounts, type Tables } from '../../db/tables';
+import type { SecretBox } from '../identity/secretBox';
+import { hashPassword, totpUri } from '../identity/staffAuth';
 
 export const BOOTSTRAP_ADMIN_PATH = '/internal/bootstrap-admin';
 

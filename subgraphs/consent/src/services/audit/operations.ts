@@ -1,5 +1,5 @@
 import type { Operation } from '@onshi/kit';
-import type { Tables } from '../db/tables';
+import type { Tables } from '../../db/tables';
 import { verifyAccessLog } from './checkpoints';
 
 /** `pnpm audit:verify`: every hash chain of the access log against the latest checkpoint; exit 1 when one is broken. */

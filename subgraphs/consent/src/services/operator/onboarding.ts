@@ -14,11 +14,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { Secret } from 'otpauth';
 import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isPrefectureCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
-import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../db/tables';
-import { appendAccessLog, type LoggedActor, type Transaction } from './decisionPoint';
-import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from './readers';
-import type { SecretBox } from './secretBox';
-import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from './staffAuth';
+import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../../db/tables';
+import { appendAccessLog, type LoggedActor, type Transaction } from '../policy/decisionPoint';
+import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from '../identity/readers';
+import type { SecretBox } from '../identity/secretBox';
+import { PASSWORD_MAX_LENGTH, checkTotp, hashPassword, totpUri } from '../identity/staffAuth';
 
 /** The admin actions that change something: each is recorded in admin_changes with before and after (AdminChange.action). */
 export const CHANGE_ACTIONS = [

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql, type SQL } from 'drizzle-orm';
 import { resultRows, type Db } from '@onshi/kit';
-import { consents, phrApps, phrGrants, type Tables } from '../db/tables';
+import { consents, phrApps, phrGrants, type Tables } from '../../db/tables';
 
 /** A consent as the person's list shows it. */
 export interface ConsentListRow { id: string; facilityCode: string; category: string; method: string; registeredAt: Date; revokedAt: Date | null }

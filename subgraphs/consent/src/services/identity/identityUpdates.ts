@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, InsurerChangeEvent } from '@onshi/kit';
-import { identityIndex, type Tables } from '../db/tables';
+import { identityIndex, type Tables } from '../../db/tables';
 
 /**
  * Keeps the identity index current after a change of insurer: the new insurer may then read its member's

@@ -10,11 +10,11 @@ import {
   BadUserInputError, CardNotUsableError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, ForbiddenError, isRole,
   type Actor, type CardStatusAnswer, type CardUnusableReason, type Db, type FacilityKind,
 } from '@onshi/kit';
-import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../db/tables';
+import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../../db/tables';
 import { CHALLENGE_LIFETIME_MS, applyPinAttempt, challengeStatus, isCardLocked, newChallenge, verifyCardSignature, verifyPin, verifySecret } from './card';
 import { logCardDenial } from './cardDenials';
-import type { Transaction } from './decisionPoint';
-import { facilityKindOfCode, isCategory } from './roles';
+import type { Transaction } from '../policy/decisionPoint';
+import { facilityKindOfCode, isCategory } from '../policy/roles';
 import type { SecretBox } from './secretBox';
 import { startSession, type LoginResultData } from './sessions';
 import type { LoginThrottle } from './loginThrottle';

@@ -12,14 +12,14 @@ import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
 import { BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHODS, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type CardVerificationMethod as ReaderMethod, type Db } from '@onshi/kit';
-import { cardReaders, readerVerifications, type Tables } from '../db/tables';
+import { cardReaders, readerVerifications, type Tables } from '../../db/tables';
 import { logCardDenial } from './cardDenials';
-import type { Transaction } from './decisionPoint';
+import type { Transaction } from '../policy/decisionPoint';
 import { READER_STATEMENT_TYPE } from './readerDevice';
 import { CHALLENGE_LIFETIME_MS } from './card';
 import { authenticateCard, checkPin, openChallenge, requireUnlocked, requireUsableCard, type CardStatusLookup } from './logins';
 import type { SigningKey } from './signing';
-import { registerVisitConsent } from './visitConsent';
+import { registerVisitConsent } from '../policy/visitConsent';
 
 export const READER_STATUSES = ['ACTIVE', 'SUSPENDED', 'RETIRED'] as const;
 export type ReaderStatus = (typeof READER_STATUSES)[number];

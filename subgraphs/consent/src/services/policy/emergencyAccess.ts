@@ -9,9 +9,9 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
-import { cards, dvBlocks, emergencyAccesses, type Tables } from '../db/tables';
+import { cards, dvBlocks, emergencyAccesses, type Tables } from '../../db/tables';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
-import type { CardStatusLookup } from './logins';
+import type { CardStatusLookup } from '../identity/logins';
 import { NOT_IDENTIFIED_MESSAGE, findByFourFields, parseFourFields, requiredReason, type FourFieldOutcome, type FourFields } from './disasterSearch';
 import { appendSearchLog, type SearchThrottle } from './specialSearchLog';
 

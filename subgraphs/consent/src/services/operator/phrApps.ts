@@ -11,11 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { BadUserInputError, NotFoundError, type Actor, type Db } from '@onshi/kit';
-import { phrApps, phrGrants, refreshTokens, type Tables } from '../db/tables';
-import { hashSecret } from './card';
-import type { Transaction } from './decisionPoint';
+import { phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
+import { hashSecret } from '../identity/card';
+import type { Transaction } from '../policy/decisionPoint';
 import { recordChange, requireOperator } from './onboarding';
-import { CATEGORIES, isCategory, type Category } from './roles';
+import { CATEGORIES, isCategory, type Category } from '../policy/roles';
 
 /** PHR grants last 90 days by default (docs/domain.md "PHR apps": Mynaportal links data for 90 days). */
 export const PHR_GRANT_DAYS = 90;

@@ -10,7 +10,7 @@
  */
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
-import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../db/tables';
+import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../../db/tables';
 import { disasterCovers, type DisasterFact } from './decision';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
 import { appendSearchLog, type SearchKind, type SearchThrottle } from './specialSearchLog';

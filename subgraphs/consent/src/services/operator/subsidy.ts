@@ -9,7 +9,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { BadUserInputError, ForbiddenError, NotFoundError, isCalendarDate, japanDate, type Actor, type Db } from '@onshi/kit';
-import { subsidyApplications, type Tables } from '../db/tables';
+import { subsidyApplications, type Tables } from '../../db/tables';
 import { recordChange, refuse, requireFacilityAdmin, requireOperator } from './onboarding';
 
 /**

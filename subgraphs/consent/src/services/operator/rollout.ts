@@ -9,7 +9,7 @@
  */
 import { count, eq, min } from 'drizzle-orm';
 import { japanDate, type Db } from '@onshi/kit';
-import { cardReaders, facilities, readerVerifications, type Tables } from '../db/tables';
+import { cardReaders, facilities, readerVerifications, type Tables } from '../../db/tables';
 
 /** The schedule (デジタル・ガバメント閣僚会議, September 2019; docs/domain.md "Rollout and subsidy, seed 1(1)"): month → share of facilities. */
 export const ROLLOUT_TARGETS: ReadonlyArray<{ month: string; percent: number }> = [

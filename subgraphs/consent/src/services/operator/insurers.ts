@@ -12,7 +12,7 @@
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { BadUserInputError, isPrefectureCode, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
-import { accounts, insurers, type Tables } from '../db/tables';
+import { accounts, insurers, type Tables } from '../../db/tables';
 import { accountRecord, newEnrollment, recordChange, requireOperator, validDisplayName, validateStaffId, type Enrollment } from './onboarding';
 
 type InsurerRow = typeof insurers.$inferSelect;

@@ -6,7 +6,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Role } from '@onshi/kit';
 import type { LoggedCategory } from './auditChain';
-import { accessLog, auditCheckpoints, auditHeads, type Tables } from '../db/tables';
+import { accessLog, auditCheckpoints, auditHeads, type Tables } from '../../db/tables';
 import { verifyChain, type ChainBreakReason, type StoredAuditEntry } from './auditChain';
 
 export const CHECKPOINT_INTERVAL_MS = 60_000;

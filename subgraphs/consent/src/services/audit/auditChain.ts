@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PolicyCategory } from '@onshi/platform/policy';
-import type { Role } from './roles';
+import type { Role } from '../policy/roles';
 
 /**
  * What an entry is about: any category of the access policy — a category of the person's data, her access log

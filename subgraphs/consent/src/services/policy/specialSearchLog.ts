@@ -7,7 +7,7 @@
  */
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { OnshiError, type Actor, type Db, type SharedState } from '@onshi/kit';
-import { searchLog, type Tables } from '../db/tables';
+import { searchLog, type Tables } from '../../db/tables';
 import type { Transaction } from './decisionPoint';
 
 export type SearchKind = 'DISASTER' | 'EMERGENCY' | 'DISASTER_RECORD';

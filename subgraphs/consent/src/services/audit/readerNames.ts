@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
-import { accounts, phrApps, type Tables } from '../db/tables';
+import { accounts, phrApps, type Tables } from '../../db/tables';
 
 /**
  * Who a reader in the access log is, beyond its role and facility code (docs/api-guide.md "Access log: who read"):

@@ -3,12 +3,12 @@ import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type ConsentMethod, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { consents, identityIndex, type Tables } from '../db/tables';
-import { accessLogFault, appendAccessLog, decideAndLog } from './decisionPoint';
-import type { SigningKey } from './signing';
-import { applyInsurerChangeToIdentity } from './identityUpdates';
-import { consentFlags } from './visitConsent';
-import { AdminExistsError, BOOTSTRAP_ADMIN_PATH, bootstrapAdmin } from './bootstrap';
-import type { SecretBox } from './secretBox';
+import { accessLogFault, appendAccessLog, decideAndLog } from '../services/policy/decisionPoint';
+import type { SigningKey } from '../services/identity/signing';
+import { applyInsurerChangeToIdentity } from '../services/identity/identityUpdates';
+import { consentFlags } from '../services/policy/visitConsent';
+import { AdminExistsError, BOOTSTRAP_ADMIN_PATH, bootstrapAdmin } from '../services/operator/bootstrap';
+import type { SecretBox } from '../services/identity/secretBox';
 
 const knownPatientsBody = z.object({ patientIds: z.array(z.string().min(1).max(64)).min(1).max(5000) });
 /** Demo mode only (DEMO_MODE=true): a consent with a chosen registration time, the tests' injected clock. */

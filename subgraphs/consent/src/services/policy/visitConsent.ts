@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db, VisitConsentFlags } from '@onshi/kit';
-import { consents, dvBlocks, type Tables } from '../db/tables';
+import { consents, dvBlocks, type Tables } from '../../db/tables';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { resultRows, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
-import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
-import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from './auditChain';
+import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../../db/tables';
+import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from '../audit/auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
 import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/platform/policy';
 import { isCategory } from './roles';

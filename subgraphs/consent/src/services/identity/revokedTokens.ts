@@ -1,6 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
 import { MemoryRevocationList, type Db, type RevocationList } from '@onshi/kit';
-import { revokedTokens, type Tables } from '../db/tables';
+import { revokedTokens, type Tables } from '../../db/tables';
 
 /**
  * The revocation list of the embedded default (no Redis): one consent process answers every revocation question

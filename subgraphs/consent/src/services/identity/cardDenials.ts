@@ -7,8 +7,8 @@
  */
 import { GraphQLError } from 'graphql';
 import { OnshiError, type ErrorCode, type Db } from '@onshi/kit';
-import type { Tables } from '../db/tables';
-import { appendAccessLog, type LoggedActor } from './decisionPoint';
+import type { Tables } from '../../db/tables';
+import { appendAccessLog, type LoggedActor } from '../policy/decisionPoint';
 
 /** Runs the card checks; a refusal naming a patient is logged (DENY, QUALIFICATION, reason = code[:reason]) and rethrown without the id. */
 export async function logCardDenial<T>(db: Db<Tables>, actor: LoggedActor, requestId: string, now: Date, checks: () => Promise<T>): Promise<T> {

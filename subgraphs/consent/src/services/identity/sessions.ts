@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
-import { accounts, cards, phrApps, phrGrants, refreshTokens, type Tables } from '../db/tables';
+import { accounts, cards, phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
 import { isCardLocked } from './card';
 import { issueAccessToken, type SigningKey } from './signing';
 
