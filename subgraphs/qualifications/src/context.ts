@@ -3,11 +3,11 @@ import type { Tables } from './db/tables';
 import type { CardVerifier } from './services/cardVerification';
 import type { ConsentFlags } from './services/consentFlags';
 import type { InsurerChangeRelay } from './services/outbox';
-import type { createFacilityLoader } from './services/facilities';
+import type { FacilityLoader } from './store/masters';
 import type { createConfirmationLoader, PatientLoaders } from './store/patients';
 
 export interface QualificationsContext extends BaseContext {
-  loaders: PatientLoaders & { confirmations: ReturnType<typeof createConfirmationLoader>; facility: ReturnType<typeof createFacilityLoader> };
+  loaders: PatientLoaders & { confirmations: ReturnType<typeof createConfirmationLoader>; facility: FacilityLoader };
   /** Today's date (YYYY-MM-DD) for "in force" questions; the demo's as-of date in demo mode. */
   today: string;
   db: Db<Tables>;

@@ -8,7 +8,7 @@ import { createCardVerifier } from './services/cardVerification';
 import { fetchConsentFlags } from './services/consentFlags';
 import { qualificationsRoutes } from './http/internalRoutes';
 import { createInsurerChangeRelay, type InsurerChangeRelay } from './services/outbox';
-import { createFacilityLoader } from './services/facilities';
+import { createFacilityLoader } from './store/masters';
 import { createConfirmationLoader, createPatientLoaders } from './store/patients';
 import { seedQualifications } from './services/seed';
 import { databaseOutboxStore } from './store/outbox';

@@ -1,9 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CARD_STATUS_PATH, cardStatusRequest, DEMO_CARD_LIFECYCLE_PATH, demoCardLifecycleRequest, COVERAGE_PATH, coverageRequest, INSURER_MASTER_PATH, insurerMasterRequest, isInternalCaller, isValidFacilityCode, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { cards, confirmations, insurers, patients, type Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
 import { cardStatusOf, cardUnusableReason } from '../services/confirmation';
+import { holderCard, setCardStatus, setCertificateExpiry } from '../store/cards';
+import { ageConfirmations } from '../store/confirmations';
 import { coverageInMonths } from '../store/coverage';
+import { upsertInsurer } from '../store/masters';
 
 /**
  * Demo mode only (DEMO_MODE=true): moves a person's confirmations at a facility back in time, the tests' clock for
@@ -54,7 +56,7 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       } catch {
         return sendJson(res, 400, { error: 'malformed insurer: expected { number, name, kind, prefecture }' });
       }
-      await deps.db.insert(insurers).values(entry).onConflictDoUpdate({ target: insurers.number, set: { name: entry.name, kind: entry.kind, prefecture: entry.prefecture } });
+      await upsertInsurer(deps.db, entry);
       return sendJson(res, 200, { number: entry.number });
     },
   };
@@ -69,8 +71,8 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
         }
       })();
       if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { cardSerial, expiresOn: YYYY-MM-DD }' });
-      const updated = await deps.db.update(cards).set({ certificateExpiresOn: parsed.expiresOn }).where(eq(cards.serial, parsed.cardSerial)).returning({ serial: cards.serial });
-      return sendJson(res, updated.length === 1 ? 200 : 404, { updated: updated.length });
+      const updated = await setCertificateExpiry(deps.db, parsed.cardSerial, parsed.expiresOn);
+      return sendJson(res, updated === 1 ? 200 : 404, { updated });
     };
     // The operator's card lifecycle page (consent demoCard / setDemoCardStatus): suspend → status SUSPENDED, expire →
     // status EXPIRED; confirmation refuses either with that reason (confirmation.ts cardUnusableReason).
@@ -82,14 +84,11 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       } catch {
         return sendJson(res, 400, { error: 'malformed request: expected { cardSerial | patientId, action?: SUSPEND | EXPIRE }' });
       }
-      const where = parsed.cardSerial !== undefined ? eq(cards.serial, parsed.cardSerial.trim()) : eq(patients.id, (parsed.patientId ?? '').trim());
-      // A reissued card follows the one it replaced (services/cards.ts cardsOfPerson): the newest expiry is the holder's card.
-      const [found] = await deps.db.select({ card: cards, patientId: patients.id }).from(cards).innerJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
-        .where(where).orderBy(sql`${cards.certificateExpiresOn} desc nulls last`, cards.serial).limit(1);
+      const found = await holderCard(deps.db, parsed.cardSerial !== undefined ? { cardSerial: parsed.cardSerial.trim() } : { patientId: (parsed.patientId ?? '').trim() });
       if (!found) return sendJson(res, 404, { error: 'no such card' });
       let card = found.card;
       if (parsed.action) {
-        const [updated] = await deps.db.update(cards).set({ status: parsed.action === 'SUSPEND' ? 'SUSPENDED' : 'EXPIRED' }).where(eq(cards.serial, card.serial)).returning();
+        const updated = await setCardStatus(deps.db, card.serial, parsed.action === 'SUSPEND' ? 'SUSPENDED' : 'EXPIRED');
         if (updated) card = updated;
       }
       return sendJson(res, 200, { cardSerial: card.serial, patientId: found.patientId, status: card.status, certificateExpiresOn: card.certificateExpiresOn, unusable: cardUnusableReason(card, deps.clock.today()) });
@@ -102,9 +101,7 @@ export function qualificationsRoutes(deps: SubgraphDeps<Tables>): Record<string,
       } catch {
         return sendJson(res, 400, { error: 'malformed request: expected { patientId, facilityCode, hours }' });
       }
-      const moved = await deps.db.update(confirmations).set({ at: sql`${confirmations.at} - make_interval(hours => ${parsed.hours})` })
-        .where(and(eq(confirmations.patientId, parsed.patientId), eq(confirmations.facilityCode, parsed.facilityCode))).returning({ id: confirmations.id });
-      return sendJson(res, 200, { moved: moved.length });
+      return sendJson(res, 200, { moved: await ageConfirmations(deps.db, parsed.patientId, parsed.facilityCode, parsed.hours) });
     };
   }
   return routes;

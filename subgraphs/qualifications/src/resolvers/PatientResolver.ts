@@ -4,7 +4,8 @@ import { Access, AccessTo, ForbiddenError, UnauthenticatedError } from '@onshi/k
 import type { QualificationsContext } from '../context';
 import { CardRegistration } from '../schema/CardRegistration';
 import { Confirmation } from '../schema/Confirmation';
-import { cardsOfPerson, cardView } from '../services/cards';
+import { cardView } from '../services/cards';
+import { cardsOfPerson } from '../store/cards';
 import { Patient } from '../schema/Patient';
 import { Qualification } from '../schema/Qualification';
 import { coverageInForce, type ConfirmationView, type QualificationRow } from '../store/patients';

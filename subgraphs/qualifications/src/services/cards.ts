@@ -1,11 +1,9 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
-import { cards, patients, type Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
+import { cardWithHolder, markCardRegistered, setCardStatus, type CardRow } from '../store/cards';
 import type { CardVerification } from './cardVerification';
 import { certificateStandingOn, graceEndsOn } from './cardCertificate';
 import { cardUnusableReason } from './confirmation';
-
-export type CardRow = typeof cards.$inferSelect;
 
 /** What the holder (and the API) sees of a card on `today`: registration, status and the certificate's standing. */
 export function cardView(card: CardRow, today: string) {
@@ -16,22 +14,11 @@ export function cardView(card: CardRow, today: string) {
   };
 }
 
-/** The cards of a person (by 紐付番号), newest expiry first: a reissued card follows the one it replaced. */
-export async function cardsOfPerson(db: Db<Tables>, linkageNumber: string): Promise<CardRow[]> {
-  return db.select().from(cards).where(eq(cards.linkageNumber, linkageNumber)).orderBy(desc(cards.certificateExpiresOn), cards.serial);
-}
-
 const UNKNOWN_CARD = 'このマイナンバーカードは登録されていません / This My Number Card is not known to the system';
-
-async function cardWithHolder(db: Db<Tables>, cardSerial: string) {
-  const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).innerJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
-  return row ?? null;
-}
 
 async function markRegistered(db: Db<Tables>, card: CardRow): Promise<CardRow> {
   if (card.registeredAt) return card; // registering twice is harmless: keep the first date
-  const [updated] = await db.update(cards).set({ registeredAt: new Date() }).where(and(eq(cards.serial, card.serial), isNull(cards.registeredAt))).returning();
-  return updated ?? card;
+  return (await markCardRegistered(db, card.serial)) ?? card;
 }
 
 /** Registering is the one use of a card not yet registered; any other reason refuses it (cardUnusableReason). */
@@ -71,6 +58,5 @@ export async function reportLost(db: Db<Tables>, actor: Actor, rawSerial: string
   const found = await cardWithHolder(db, serial);
   const allowed = found !== null && (actor.role === 'ADMIN' || found.patientId === actor.patientId);
   if (!found || !allowed) throw new NotFoundError(UNKNOWN_CARD);
-  const [updated] = await db.update(cards).set({ status: 'LOST' }).where(eq(cards.serial, serial)).returning();
-  return updated ?? found.card;
+  return (await setCardStatus(db, serial, 'LOST')) ?? found.card;
 }

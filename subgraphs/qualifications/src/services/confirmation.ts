@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type CardVerificationMethod, type Db } from '@onshi/kit';
-import { cards, confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
+import { cardHolderCoverage, cardWithLinkedPatient, type CardRow } from '../store/cards';
+import { coverageByInsuranceCard, insertConfirmation } from '../store/confirmations';
 import { certificateStandingOn } from './cardCertificate';
 import type { CardVerification } from './cardVerification';
 import type { ConsentFlags } from './consentFlags';
@@ -56,8 +57,6 @@ export function callerFacility(actor: Actor): string {
   return actor.facilityCode;
 }
 
-type CardRow = typeof cards.$inferSelect;
-
 /**
  * Whether a card may be used on `today` (a Japanese date), and if not why (one home for the rule, read by
  * confirmation here and by consent through the internal card-status route): reported lost (紛失届), suspended, its
@@ -78,13 +77,7 @@ export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'
  * answered before the card is found usable here and the decision point allowed the confirmation.
  */
 export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string, today: string): Promise<{ patient: PatientRow; card: CardRow; history: QualificationRow[] }> {
-  const rows = await db.select({ card: cards, patient: patients, q: qualifications, insurerName: insurers.name })
-    .from(cards)
-    .leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
-    .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
-    .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
-    .where(eq(cards.serial, cardSerial))
-    .orderBy(desc(qualifications.qualificationDate));
+  const rows = await cardHolderCoverage(db, cardSerial);
   const [first] = rows;
   if (!first) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
   const unusable = cardUnusableReason(first.card, today);
@@ -97,7 +90,7 @@ export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field
 
 /** The card-status answer consent asks for (kit cardStatus.ts). */
 export async function cardStatusOf(db: Db<Tables>, cardSerial: string, today: string): Promise<CardStatusAnswer> {
-  const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
+  const row = await cardWithLinkedPatient(db, cardSerial);
   if (!row) return { known: false, patientId: null, unusable: null };
   return { known: true, patientId: row.patientId, unusable: cardUnusableReason(row.card, today) };
 }
@@ -123,7 +116,7 @@ function personResult(flags: ConsentFlags, patient: PatientRow, validity: Validi
 }
 
 async function record(deps: ConfirmationDeps, patientId: string | null, method: ConfirmationMethod, result: ConfirmationResult, at: Date): Promise<void> {
-  await deps.db.insert(confirmations).values({
+  await insertConfirmation(deps.db, {
     patientId, facilityCode: callerFacility(deps.actor), method, referenceClassification: result.referenceClassification,
     qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at,
     qualificationId: result.qualification?.id ?? null, newQualificationId: result.newQualification?.id ?? null,
@@ -192,22 +185,11 @@ export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: Insura
   const facilityCode = callerFacility(deps.actor);
   const input = validateInsuranceCardInput(raw, deps.today);
   const at = new Date();
-  const rows = await deps.db
-    .select({ q: qualifications, insurerName: insurers.name, patient: patients })
-    .from(qualifications)
-    .innerJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
-    .innerJoin(patients, eq(patients.id, qualifications.patientId))
-    .where(and(
-      eq(qualifications.insurerNumber, input.insurerNumber),
-      eq(qualifications.insuredCardSymbol, input.insuredCardSymbol),
-      eq(qualifications.insuredIdentificationNumber, input.insuredIdentificationNumber),
-      ...(input.insuredBranchNumber === null ? [] : [eq(qualifications.insuredBranchNumber, input.insuredBranchNumber)]),
-      eq(patients.birthdate, input.birthdate),
-    ));
+  const rows = await coverageByInsuranceCard(deps.db, input);
   const people = new Set(rows.map((row) => row.patient.id));
   if (people.size !== 1) {
     const result = emptyResult(people.size === 0 ? VALIDITY.NOT_FOUND : VALIDITY.MULTIPLE, REFERENCE.INSURANCE_CARD, at);
-    await deps.db.insert(confirmations).values({ patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at });
+    await insertConfirmation(deps.db, { patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at });
     return result;
   }
   const [first] = rows;

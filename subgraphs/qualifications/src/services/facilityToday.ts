@@ -3,9 +3,9 @@
  * per-browser cookie. Scoped to the caller's own facility by construction (its code comes from the token,
  * never from an argument), so another facility's staff cannot even ask for it.
  */
-import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import { startOfJapanDay, type Db } from '@onshi/kit';
-import { confirmations, patients, type Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
+import { confirmationsAtFacilitySince } from '../store/confirmations';
 import type { ConsentFlags } from './consentFlags';
 
 export interface FacilityConfirmationView {
@@ -25,12 +25,7 @@ export interface FacilityTodayDeps {
 
 /** The most recent confirmation of each person at this facility since 00:00 JST, newest first. */
 export async function confirmationsAtFacilityToday(deps: FacilityTodayDeps): Promise<FacilityConfirmationView[]> {
-  const rows = await deps.db
-    .select({ c: confirmations, p: patients })
-    .from(confirmations)
-    .innerJoin(patients, eq(patients.id, confirmations.patientId))
-    .where(and(eq(confirmations.facilityCode, deps.facilityCode), gte(confirmations.at, startOfJapanDay(deps.now)), isNotNull(confirmations.patientId)))
-    .orderBy(desc(confirmations.at));
+  const rows = await confirmationsAtFacilitySince(deps.db, deps.facilityCode, startOfJapanDay(deps.now));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.p.id)) latest.set(row.p.id, row);
   const allowed = latest.size === 0 ? new Set<string>() : await deps.mayShow([...latest.values()].map(({ c, p }) => ({ patientId: p.id, confirmedAt: c.at })));

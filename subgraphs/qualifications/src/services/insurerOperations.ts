@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import { BadUserInputError, ForbiddenError, NotFoundError, type Actor, type Db, type InsurerChangeEvent } from '@onshi/kit';
-import { insurerChangeOutbox, insurers, patients, qualifications, type Tables } from '../db/tables';
-import type { QualificationRow } from '../store/patients';
+import type { Tables } from '../db/tables';
+import { coverageHistory, coverageOfInsurer, coverageWithNumbersExists, endCoverage, insertCoverage, type CoverageRow, type Tx } from '../store/coverage';
+import { insurerByNumber } from '../store/masters';
+import { insertInsurerChangeEvent } from '../store/outbox';
+import { patientIdByLinkage, type QualificationRow } from '../store/patients';
 import { requireBranchNumber, requireInsuredCardSymbol, requireInsuredIdentificationNumber, requirePastDate } from './validation';
 
 /**
@@ -24,8 +26,6 @@ export interface QualificationFields {
 const QUALIFICATION_DATE = { ja: '資格取得年月日', en: 'The qualification date' };
 const DISQUALIFICATION_DATE = { ja: '資格喪失年月日', en: 'The disqualification date' };
 const LIMIT_CLASSES = /^(A0[1-6]|B0[1-9]|B10)$/;
-
-type Tx = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
 
 function ownInsurer(actor: Actor): string {
   if (actor.role !== 'INSURER' || !actor.insurerNumber) throw new ForbiddenError('保険者のログインが必要です / An insurer login is required');
@@ -55,41 +55,31 @@ export function validateQualificationFields(input: QualificationFields, today: s
 }
 
 async function insurerName(db: Db<Tables> | Tx, insurerNumber: string): Promise<string> {
-  const [row] = await db.select({ name: insurers.name }).from(insurers).where(eq(insurers.number, insurerNumber)).limit(1);
+  const row = await insurerByNumber(db, insurerNumber);
   if (!row) throw new ForbiddenError('この保険者番号は登録されていません / Your insurer number is not registered');
   return row.name;
 }
 
 async function personByLinkage(db: Db<Tables>, rawLinkage: string): Promise<string> {
-  const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.linkageNumber, rawLinkage.trim())).limit(1);
-  if (!row) throw new NotFoundError('この紐付番号の被保険者はいません / No insured person has this linkage number (紐付番号)');
-  return row.id;
-}
-
-async function historyOf(tx: Db<Tables> | Tx, patientId: string) {
-  return tx.select().from(qualifications).where(eq(qualifications.patientId, patientId)).orderBy(desc(qualifications.qualificationDate));
+  const id = await patientIdByLinkage(db, rawLinkage.trim());
+  if (id === undefined) throw new NotFoundError('この紐付番号の被保険者はいません / No insured person has this linkage number (紐付番号)');
+  return id;
 }
 
 async function refuseDuplicateNumbers(tx: Db<Tables> | Tx, insurerNumber: string, fields: QualificationFields): Promise<void> {
-  const [clash] = await tx.select({ id: qualifications.id }).from(qualifications).where(and(
-    eq(qualifications.insurerNumber, insurerNumber), eq(qualifications.insuredCardSymbol, fields.insuredCardSymbol),
-    eq(qualifications.insuredIdentificationNumber, fields.insuredIdentificationNumber), eq(qualifications.insuredBranchNumber, fields.insuredBranchNumber),
-    eq(qualifications.qualificationDate, fields.qualificationDate),
-  )).limit(1);
+  const clash = await coverageWithNumbersExists(tx, { insurerNumber, ...fields });
   if (clash) throw new BadUserInputError('この記号・番号・枝番の資格は同じ取得日で登録済みです / A qualification with these numbers and this date already exists', { field: 'insuredIdentificationNumber' });
 }
 
-async function insertQualification(tx: Tx, patientId: string, insurerNumber: string, fields: QualificationFields) {
-  const [row] = await tx.insert(qualifications).values({ patientId, insurerNumber, ...fields, limitApplicationCertificateClassificationFlag: fields.limitApplicationCertificateClassificationFlag ?? null }).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+async function insertQualification(tx: Tx, patientId: string, insurerNumber: string, fields: QualificationFields): Promise<CoverageRow> {
+  return insertCoverage(tx, { patientId, insurerNumber, ...fields, limitApplicationCertificateClassificationFlag: fields.limitApplicationCertificateClassificationFlag ?? null });
 }
 
 async function enqueueInsurerChange(tx: Tx, event: Omit<InsurerChangeEvent, 'eventId' | 'toInsurerName'>): Promise<void> {
   const eventId = randomUUID();
-  const [insurer] = await tx.select({ name: insurers.name }).from(insurers).where(eq(insurers.number, event.toInsurerNumber));
+  const insurer = await insurerByNumber(tx, event.toInsurerNumber);
   const payload: InsurerChangeEvent = { eventId, ...event, ...(insurer ? { toInsurerName: insurer.name } : {}) };
-  await tx.insert(insurerChangeOutbox).values({ eventId, patientId: event.patientId, payload });
+  await insertInsurerChangeEvent(tx, payload);
 }
 
 /**
@@ -106,7 +96,7 @@ export async function registerQualification(db: Db<Tables>, actor: Actor, linkag
   const patientId = await personByLinkage(db, linkageNumber);
   const name = await insurerName(db, insurerNumber);
   const row = await db.transaction(async (tx) => {
-    const history = await historyOf(tx, patientId);
+    const history = await coverageHistory(tx, patientId);
     const ownOverlapping = history.find((q) => q.insurerNumber === insurerNumber && (q.disqualificationDate === null || q.disqualificationDate >= fields.qualificationDate));
     if (ownOverlapping) {
       throw new BadUserInputError('貴保険者のこの方の資格がこの日に有効です。先に資格喪失を登録してください / Your insurer already covers the person on that date: record the loss first', { field: 'qualificationDate' });
@@ -130,7 +120,7 @@ export async function registerQualification(db: Db<Tables>, actor: Actor, linkag
 export async function changeInsurer(db: Db<Tables>, actor: Actor, linkageNumber: string, input: QualificationFields, today: string): Promise<QualificationRow> {
   const insurerNumber = ownInsurer(actor);
   const patientId = await personByLinkage(db, linkageNumber);
-  const open = (await historyOf(db, patientId)).find((q) => q.disqualificationDate === null);
+  const open = (await coverageHistory(db, patientId)).find((q) => q.disqualificationDate === null);
   if (!open) throw new BadUserInputError('この方には有効な資格がありません。資格取得（registerQualification）で登録してください / The person has no open coverage; use registerQualification', { field: 'linkageNumber' });
   if (open.insurerNumber === insurerNumber) throw new BadUserInputError('すでに貴保険者の被保険者です / The person is already your member', { field: 'linkageNumber' });
   return registerQualification(db, actor, linkageNumber, input, today);
@@ -142,10 +132,10 @@ export async function endQualification(db: Db<Tables>, actor: Actor, qualificati
   const date = requirePastDate(rawDate, today, 'disqualificationDate', DISQUALIFICATION_DATE);
   const notFound = new NotFoundError('貴保険者のこの資格は見つかりません / No qualification of your insurer has this id');
   if (!/^[0-9a-f-]{36}$/i.test(qualificationId)) throw notFound;
-  const [row] = await db.select().from(qualifications).where(and(eq(qualifications.id, qualificationId), eq(qualifications.insurerNumber, insurerNumber))).limit(1);
+  const row = await coverageOfInsurer(db, qualificationId, insurerNumber);
   if (!row) throw notFound;
   if (row.disqualificationDate !== null) throw new BadUserInputError(`この資格は ${row.disqualificationDate} に喪失済みです / This coverage already ended on ${row.disqualificationDate}`, { field: 'qualificationId' });
   if (date < row.qualificationDate) throw new BadUserInputError('資格喪失年月日は資格取得年月日より前にできません / The disqualification date cannot be before the qualification date', { field: 'disqualificationDate' });
-  const [updated] = await db.update(qualifications).set({ disqualificationDate: date }).where(eq(qualifications.id, row.id)).returning();
+  const updated = await endCoverage(db, row.id, date);
   return { ...(updated ?? row), insurerName: await insurerName(db, insurerNumber) };
 }

@@ -1,4 +1,4 @@
-import { and, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { inJsonList, monthBounds, type CoverageAnswer, type CoverageRequest, type Db } from '@onshi/kit';
 import { qualifications, type Tables } from '../db/tables';
 
@@ -29,4 +29,43 @@ export async function coverageInMonths(db: Db<Tables>, requests: readonly Covera
       .map((row) => ({ insurerNumber: row.insurerNumber, from: row.from, to: row.to }));
     return { patientId: request.patientId, month: request.month, periods };
   });
+}
+
+/** A transaction of the subgraph's database: the insurer's changes write coverage and outbox together. */
+export type Tx = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0];
+export type CoverageRow = typeof qualifications.$inferSelect;
+export type NewCoverage = typeof qualifications.$inferInsert;
+
+/** A person's coverage periods, newest first (without the insurers' names). */
+export async function coverageHistory(db: Db<Tables> | Tx, patientId: string): Promise<CoverageRow[]> {
+  return db.select().from(qualifications).where(eq(qualifications.patientId, patientId)).orderBy(desc(qualifications.qualificationDate));
+}
+
+/** Whether a period of this insurer already has these numbers (記号・番号・枝番) and this qualification date. */
+export async function coverageWithNumbersExists(db: Db<Tables> | Tx, numbers: { insurerNumber: string; insuredCardSymbol: string; insuredIdentificationNumber: string; insuredBranchNumber: string; qualificationDate: string }): Promise<boolean> {
+  const [clash] = await db.select({ id: qualifications.id }).from(qualifications).where(and(
+    eq(qualifications.insurerNumber, numbers.insurerNumber), eq(qualifications.insuredCardSymbol, numbers.insuredCardSymbol),
+    eq(qualifications.insuredIdentificationNumber, numbers.insuredIdentificationNumber), eq(qualifications.insuredBranchNumber, numbers.insuredBranchNumber),
+    eq(qualifications.qualificationDate, numbers.qualificationDate),
+  )).limit(1);
+  return clash !== undefined;
+}
+
+/** Writes one coverage period and answers it as stored. */
+export async function insertCoverage(db: Db<Tables> | Tx, coverage: NewCoverage): Promise<CoverageRow> {
+  const [row] = await db.insert(qualifications).values(coverage).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** One coverage period by id, only if it is this insurer's. */
+export async function coverageOfInsurer(db: Db<Tables>, qualificationId: string, insurerNumber: string): Promise<CoverageRow | undefined> {
+  const [row] = await db.select().from(qualifications).where(and(eq(qualifications.id, qualificationId), eq(qualifications.insurerNumber, insurerNumber))).limit(1);
+  return row;
+}
+
+/** Ends a coverage period on a date (資格喪失年月日); the period as stored, if it exists. */
+export async function endCoverage(db: Db<Tables>, qualificationId: string, disqualificationDate: string): Promise<CoverageRow | undefined> {
+  const [updated] = await db.update(qualifications).set({ disqualificationDate }).where(eq(qualifications.id, qualificationId)).returning();
+  return updated;
 }

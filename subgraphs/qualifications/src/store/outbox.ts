@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import type { Db, InsurerChangeEvent } from '@onshi/kit';
 import { insurerChangeOutbox, type Tables } from '../db/tables';
 import { CLAIM_SECONDS, type OutboxStore } from '../services/outbox';
+import type { Tx } from './coverage';
 
 /**
  * The outbox table as a store. Claiming is one statement (`UPDATE … WHERE event_id IN (SELECT … FOR UPDATE
@@ -34,4 +35,9 @@ export function databaseOutboxStore(db: Db<Tables>): OutboxStore {
 /** A person's insurer-change events with their delivery state, newest first (the operators' view). */
 export async function insurerChangeEventsOf(db: Db<Tables>, patientId: string) {
   return db.select().from(insurerChangeOutbox).where(eq(insurerChangeOutbox.patientId, patientId)).orderBy(desc(insurerChangeOutbox.createdAt));
+}
+
+/** Queues an insurer-change event in the transaction of the change it announces (the relay delivers it after commit). */
+export async function insertInsurerChangeEvent(tx: Tx, payload: InsurerChangeEvent): Promise<void> {
+  await tx.insert(insurerChangeOutbox).values({ eventId: payload.eventId, patientId: payload.patientId, payload });
 }

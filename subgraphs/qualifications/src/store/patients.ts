@@ -81,6 +81,12 @@ export function coverageInForce(history: QualificationRow[], date: string): Qual
   return history.find((q) => q.qualificationDate <= date && (q.disqualificationDate === null || q.disqualificationDate >= date)) ?? null;
 }
 
+/** The id of the person a 紐付番号 names, if any. */
+export async function patientIdByLinkage(db: Db<Tables>, linkageNumber: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.linkageNumber, linkageNumber)).limit(1);
+  return row?.id;
+}
+
 /** "Who insured this person on date D": one indexed query (docs/domain.md "Receipt re-routing (レセプト振替), seed 3"). */
 export async function qualificationOn(db: Db<Tables>, patientId: string, date: string) {
   const [row] = await db
