@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/platform';
+import { bilingual, OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/platform';
 import type { AccessPolicy, FieldCategories } from './accessPolicy';
 
 export interface GatewayContext {
@@ -117,9 +117,9 @@ export function accessPlugin(policy: AccessPolicy, logging?: { categories: Field
             if (requests.patients.length > 0 || requests.owners.length > 0) await logging.logRefusal(contextValue, requests);
           }
           if (!contextValue.actor) {
-            throw new GraphQLError('Authentication required / ログインが必要です', { extensions: { code: 'UNAUTHENTICATED', fields: denied, http: { status: 401 } } });
+            throw new GraphQLError(bilingual('Authentication required', 'ログインが必要です'), { extensions: { code: 'UNAUTHENTICATED', fields: denied, http: { status: 401 } } });
           }
-          throw new GraphQLError(`Your role may not read: ${denied.join(', ')} / この項目を参照する権限がありません`, { extensions: { code: 'FORBIDDEN', fields: denied, http: { status: 403 } } });
+          throw new GraphQLError(bilingual(`Your role may not read: ${denied.join(', ')}`, 'この項目を参照する権限がありません'), { extensions: { code: 'FORBIDDEN', fields: denied, http: { status: 403 } } });
         },
       };
     },
@@ -144,7 +144,7 @@ export function introspectionPlugin(allowEveryone: boolean): ApolloServerPlugin<
       return {
         async didResolveOperation({ document, contextValue }) {
           if (allowEveryone || contextValue.actor?.role === 'ADMIN' || !isIntrospection(document)) return;
-          throw new GraphQLError('Introspection is not allowed / スキーマの参照は許可されていません', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+          throw new GraphQLError(bilingual('Introspection is not allowed', 'スキーマの参照は許可されていません'), { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
         },
       };
     },

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/platform';
+import { bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -26,7 +26,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       return await super.process(options);
     } catch (error) {
       if (error instanceof OnshiError) throw error;
-      throw new OnshiError('SERVICE_UNAVAILABLE', `The ${this.serviceName} service is unavailable / ${this.serviceName} サービスに接続できません`, { service: this.serviceName });
+      throw new OnshiError('SERVICE_UNAVAILABLE', bilingual(`The ${this.serviceName} service is unavailable`, `${this.serviceName} サービスに接続できません`), { service: this.serviceName });
     }
   }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, parse, print, stripIgnoredCharacters, visit, type ASTNode } from 'graphql';
 import type { GatewayContext } from './accessPlugin';
+import { bilingual } from '@onshi/platform';
 
 /** The header by which the portal's server identifies itself (Apollo "client awareness"). */
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
@@ -63,7 +64,7 @@ export function trustedDocumentsPlugin(clientName: string, trusted: Set<string> 
             if (trustedSources.size < TRUSTED_SOURCES_KEPT) trustedSources.add(source);
             return;
           }
-          throw new GraphQLError('This client may only send its registered operations / 登録されていない操作です', {
+          throw new GraphQLError(bilingual('This client may only send its registered operations', '登録されていない操作です'), {
             extensions: { code: 'UNTRUSTED_DOCUMENT', http: { status: 403 } },
           });
         },

@@ -1,5 +1,5 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, clientAddressOf, errorMessage, sendJson, type Logger, type StreamRouteHandler } from '@onshi/platform';
+import { bilingual, CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, clientAddressOf, errorMessage, sendJson, type Logger, type StreamRouteHandler } from '@onshi/platform';
 
 /**
  * Upload routes the gateway streams through to a subgraph untouched (docs/api-guide.md "Checkup exchange archives"):
@@ -60,7 +60,7 @@ function forward(baseUrl: string, logger: Logger, req: IncomingMessage, res: Ser
     });
     upstream.on('error', (error) => {
       logger.warn({ err: error, requestId, path: target.pathname }, 'upload forwarding failed');
-      if (!res.headersSent) sendJson(res, 502, { errors: [{ message: 'The checkups service did not answer / 健診サービスに接続できません', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId });
+      if (!res.headersSent) sendJson(res, 502, { errors: [{ message: bilingual('The checkups service did not answer', '健診サービスに接続できません'), extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'x-request-id': requestId });
       else res.destroy();
       resolve();
     });

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { GraphQLError } from 'graphql';
+import { bilingual } from './errorCatalogue';
 import { OnshiError, UnauthenticatedError } from './errors';
 import { FACILITY_KINDS, ROLES, type Actor } from './roles';
 import type { RevocationList } from './sharedState';
@@ -24,7 +25,7 @@ const claimsSchema = z.object({
 
 export function actorFromClaims(payload: JWTPayload): Actor {
   const parsed = claimsSchema.safeParse(payload);
-  if (!parsed.success) throw new UnauthenticatedError('Token claims are invalid / トークンが不正です');
+  if (!parsed.success) throw new UnauthenticatedError(bilingual('Token claims are invalid', 'トークンが不正です'));
   const { sub, ...rest } = parsed.data;
   return { subject: sub, ...rest };
 }
@@ -64,7 +65,7 @@ export function revocationIdsOf(payload: JWTPayload): string[] {
   return typeof payload.jti === 'string' ? [payload.jti] : [];
 }
 
-const REVOKED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';
+const REVOKED = bilingual('The session has ended; please log in again', 'セッションが終了しました。再度ログインしてください');
 
 /**
  * Verifies EdDSA access tokens against the consent subgraph's JWKS, given by URL or as a key set (jose caches the key set and refetches
@@ -89,7 +90,7 @@ export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocat
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['EdDSA'], requiredClaims: ['exp', 'sub', 'jti'] }));
     } catch {
-      throw new UnauthenticatedError('Invalid or expired token / トークンが無効または期限切れです');
+      throw new UnauthenticatedError(bilingual('Invalid or expired token', 'トークンが無効または期限切れです'));
     }
     const actor = actorFromClaims(payload);
     const revocationIds = revocationIdsOf(payload);

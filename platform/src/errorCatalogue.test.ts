@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ERROR_CATALOGUE, errorMessage, isClientSafeCode, isErrorCode } from './errorCatalogue';
+import { ERROR_CATALOGUE, bilingual, errorMessage, isClientSafeCode, isErrorCode } from './errorCatalogue';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SOURCE_ROOTS = ['platform/src', 'subgraphs', 'gateway/src', 'system/src', 'portal/app', 'portal/components', 'portal/lib'];
@@ -74,4 +74,9 @@ test('each entry has a status, both languages, and only internal codes are maske
   // The API's messages are English, then Japanese (docs/api-guide.md "Errors"); the defaults of the typed errors come from here.
   expect(errorMessage('UNAUTHENTICATED')).toBe('Authentication required / ログインが必要です');
   expect(errorMessage('INTERNAL_SERVER_ERROR')).toBe('Internal server error / システムエラーが発生しました');
+});
+
+test('bilingual puts English first and Japanese second, one " / " between, as every message of the API does', () => {
+  expect(bilingual('No such archive import', '該当する取込がありません')).toBe('No such archive import / 該当する取込がありません');
+  expect(errorMessage('FORBIDDEN')).toBe(bilingual(ERROR_CATALOGUE.FORBIDDEN.en, ERROR_CATALOGUE.FORBIDDEN.ja));
 });

@@ -60,10 +60,19 @@ export function isClientSafeCode(code: unknown): boolean {
   return isErrorCode(code) && ERROR_CATALOGUE[code].clientVisible;
 }
 
-/** The catalogue's message in the API's convention: English, then Japanese, one string (docs/api-guide.md). */
+/**
+ * A message in the API's convention: English, then Japanese, one string, ` / ` between (docs/api-guide.md "Errors").
+ * Every thrown message that carries both languages is built here, so the order and the separator are written once
+ * (docs/architecture.md "Subgraph template"; tests/src/bilingual-messages.test.ts refuses one written by hand).
+ */
+export function bilingual(en: string, ja: string): string {
+  return `${en} / ${ja}`;
+}
+
+/** The catalogue's message in the API's convention (`bilingual`). */
 export function errorMessage(code: ErrorCode): string {
   const entry: ErrorCatalogueEntry = ERROR_CATALOGUE[code];
-  return `${entry.en} / ${entry.ja}`;
+  return bilingual(entry.en, entry.ja);
 }
 
 /** The catalogue's message in one language, for a page that shows it (the portal). */

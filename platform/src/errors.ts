@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { errorMessage, type ErrorCode } from './errorCatalogue';
+import { bilingual, errorMessage, type ErrorCode } from './errorCatalogue';
 
 /**
  * Typed errors with a stable `extensions.code` from the one catalogue (errorCatalogue.ts, docs/api-guide.md "Errors").
@@ -31,7 +31,7 @@ export class ForbiddenError extends OnshiError {
  * (docs/domain.md "DV"). The same words as qualifications' own answer for an id it has no row for.
  */
 export function patientNotFoundMessage(patientId: string): string {
-  return `No patient with id ${patientId} / 該当する患者がいません`;
+  return bilingual(`No patient with id ${patientId}`, '該当する患者がいません');
 }
 
 export class NotFoundError extends OnshiError {
@@ -49,10 +49,10 @@ export const CARD_UNUSABLE_REASONS = ['LOST', 'SUSPENDED', 'EXPIRED', 'NOT_REGIS
 export type CardUnusableReason = (typeof CARD_UNUSABLE_REASONS)[number];
 
 const CARD_UNUSABLE_MESSAGES: Record<CardUnusableReason, string> = {
-  LOST: 'このマイナンバーカードは紛失届により利用停止中です。保険証または資格確認書で確認してください / This My Number Card was reported lost and is suspended; confirm with the insurance card or 資格確認書 instead',
-  SUSPENDED: 'このマイナンバーカードは一時利用停止中です / This My Number Card is suspended',
-  EXPIRED: 'このマイナンバーカードの電子証明書は有効期限切れです。市区町村窓口で更新してください / The certificate of this My Number Card has expired; renew it at your municipality',
-  NOT_REGISTERED: 'このマイナンバーカードは健康保険証としての利用登録（初回登録）がされていません。カードリーダーで顔認証により登録できます / This My Number Card is not registered for health-insurance use yet; register it at the reader with face authentication',
+  LOST: bilingual('This My Number Card was reported lost and is suspended; confirm with the insurance card or 資格確認書 instead', 'このマイナンバーカードは紛失届により利用停止中です。保険証または資格確認書で確認してください'),
+  SUSPENDED: bilingual('This My Number Card is suspended', 'このマイナンバーカードは一時利用停止中です'),
+  EXPIRED: bilingual('The certificate of this My Number Card has expired; renew it at your municipality', 'このマイナンバーカードの電子証明書は有効期限切れです。市区町村窓口で更新してください'),
+  NOT_REGISTERED: bilingual('This My Number Card is not registered for health-insurance use yet; register it at the reader with face authentication', 'このマイナンバーカードは健康保険証としての利用登録（初回登録）がされていません。カードリーダーで顔認証により登録できます'),
 };
 
 export class CardNotUsableError extends OnshiError {

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { BaseContext } from './context';
+import { bilingual } from './errorCatalogue';
 import { ForbiddenError, OnshiError } from './errors';
 import { OWNER_CATEGORIES, type OwnerCategory, type OwnerTarget } from './policy';
 import { postToService } from './serviceClient';
@@ -29,7 +30,7 @@ export type OwnerDecision = z.infer<typeof ownerDecisionAnswer>;
  * way); SERVICE_UNAVAILABLE without an answer. The gateway asks this for a refusal for role, to log it.
  */
 export async function askOwnerDecision(ctx: Pick<BaseContext, 'token' | 'requestId'>, options: { consentUrl: string; internalSecret: string }, category: OwnerCategory, target: OwnerTarget): Promise<OwnerDecision> {
-  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The access decision could not be made / アクセス可否を判定できません');
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', bilingual('The access decision could not be made', 'アクセス可否を判定できません'));
   const response = await postToService(new URL(OWNER_DECISIONS_PATH, options.consentUrl), {
     headers: {
       'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, 'x-request-id': ctx.requestId,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ErrorCode } from './errorCatalogue';
+import { bilingual, type ErrorCode } from './errorCatalogue';
 import { ConsentRequiredError, ForbiddenError, NotFoundError, OnshiError, patientNotFoundMessage } from './errors';
 import type { PatientDecisionCategory } from './policy';
 import type { Category } from './roles';
@@ -109,9 +109,9 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
           timeoutMs: 5_000,
         });
       } catch {
-        throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service did not answer / 同意確認サービスに接続できません');
+        throw new OnshiError('SERVICE_UNAVAILABLE', bilingual('The consent service did not answer', '同意確認サービスに接続できません'));
       }
-      if (!response.ok) throw new OnshiError('SERVICE_UNAVAILABLE', 'The consent service refused the decision request / 同意確認に失敗しました');
+      if (!response.ok) throw new OnshiError('SERVICE_UNAVAILABLE', bilingual('The consent service refused the decision request', '同意確認に失敗しました'));
       if (options.token) options.onTokenVerified?.();
       const body = (await response.json()) as { decisions?: Decision[] };
       const decisions = body.decisions ?? [];

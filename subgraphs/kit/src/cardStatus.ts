@@ -6,7 +6,7 @@
  * reported lost is refused on the next use everywhere. No answer → the card is refused (fail closed).
  */
 import { z } from 'zod';
-import { CARD_UNUSABLE_REASONS, OnshiError, postToService, CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
+import { bilingual, CARD_UNUSABLE_REASONS, OnshiError, postToService, CARD_STATUS_PATH, DEMO_CARD_LIFECYCLE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 export const cardStatusRequest = z.object({ cardSerial: z.string().min(1).max(64) });
 export const cardStatusAnswer = z.object({
@@ -23,7 +23,7 @@ export interface CardStatusClientOptions { qualificationsUrl: string; internalSe
 
 /** Asks qualifications whether this card may be used now. Throws SERVICE_UNAVAILABLE when it cannot tell. */
 export async function fetchCardStatus(options: CardStatusClientOptions, cardSerial: string): Promise<CardStatusAnswer> {
-  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The card status could not be checked; try again / カードの状態を確認できません。しばらくしてからお試しください');
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', bilingual('The card status could not be checked; try again', 'カードの状態を確認できません。しばらくしてからお試しください'));
   try {
     const response = await postToService(new URL(CARD_STATUS_PATH, options.qualificationsUrl), {
       headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, ...(options.requestId ? { 'x-request-id': options.requestId } : {}) },
@@ -61,7 +61,7 @@ export type DemoCardAnswer = z.infer<typeof demoCardAnswer>;
 
 /** Asks qualifications' demo route; null when no such card (or holder) exists. Throws SERVICE_UNAVAILABLE when it cannot tell. */
 export async function demoCardLifecycle(options: CardStatusClientOptions, request: z.infer<typeof demoCardLifecycleRequest>): Promise<DemoCardAnswer | null> {
-  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The card could not be reached; nothing was changed, try again / カードの状態を変更できませんでした');
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', bilingual('The card could not be reached; nothing was changed, try again', 'カードの状態を変更できませんでした'));
   try {
     const response = await postToService(new URL(DEMO_CARD_LIFECYCLE_PATH, options.qualificationsUrl), {
       headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, ...(options.requestId ? { 'x-request-id': options.requestId } : {}) },

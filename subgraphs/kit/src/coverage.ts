@@ -11,7 +11,7 @@
  * 401 without the secret, 400 for a malformed body.
  */
 import { z } from 'zod';
-import { OnshiError, postToService, COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
+import { bilingual, OnshiError, postToService, COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 /** Requests per call: one ingest batch holds at most 5,000 claims (drugs claimStore.ts). */
 export const COVERAGE_REQUESTS_MAX = 5_000;
@@ -47,7 +47,7 @@ export interface CoverageClientOptions { qualificationsUrl: string; internalSecr
  */
 export function coverageClient(options: CoverageClientOptions) {
   return async (requests: readonly CoverageRequest[]): Promise<CoverageAnswer[]> => {
-    const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'Coverage could not be checked; nothing was stored / 資格を確認できないため取り込みませんでした', { service: 'qualifications' });
+    const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', bilingual('Coverage could not be checked; nothing was stored', '資格を確認できないため取り込みませんでした'), { service: 'qualifications' });
     const answers: CoverageAnswer[] = [];
     for (let start = 0; start < requests.length; start += COVERAGE_REQUESTS_MAX) {
       const slice = requests.slice(start, start + COVERAGE_REQUESTS_MAX);

@@ -8,7 +8,7 @@
  * master row with no account, which a registration with the same number simply overwrites.
  */
 import { z } from 'zod';
-import { isValidInsurerNumber, OnshiError, postToService, INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
+import { bilingual, isValidInsurerNumber, OnshiError, postToService, INSURER_MASTER_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
 export const INSURER_KINDS = ['KYOKAI', 'KUMIAI', 'KYOSAI', 'KOKUHO', 'KOUKI'] as const;
 export type InsurerKindCode = (typeof INSURER_KINDS)[number];
@@ -25,7 +25,7 @@ export interface InsurerMasterClientOptions { qualificationsUrl: string; interna
 
 /** Enters (or overwrites) an insurer in qualifications' master. Throws SERVICE_UNAVAILABLE when it was not taken. */
 export async function putInsurerMaster(options: InsurerMasterClientOptions, entry: InsurerMasterEntry): Promise<void> {
-  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', 'The insurer master could not be updated; nothing was registered, try again / 保険者マスタを更新できませんでした。登録されていません');
+  const unavailable = () => new OnshiError('SERVICE_UNAVAILABLE', bilingual('The insurer master could not be updated; nothing was registered, try again', '保険者マスタを更新できませんでした。登録されていません'));
   try {
     const response = await postToService(new URL(INSURER_MASTER_PATH, options.qualificationsUrl), {
       headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: options.internalSecret, ...(options.requestId ? { 'x-request-id': options.requestId } : {}) },

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
-import { INTERNAL_SECRET_HEADER, isInternalSecret, type Actor } from '@onshi/platform';
+import { bilingual, INTERNAL_SECRET_HEADER, isInternalSecret, type Actor } from '@onshi/platform';
 
 /** Root fields that describe a subgraph's schema: federation's `_service` (SDL) and introspection. */
 const SCHEMA_FIELDS = new Set(['_service', '__schema', '__type']);
@@ -33,7 +33,7 @@ export function schemaGuardPlugin<TContext extends ApolloBaseContext & { actor: 
         async didResolveOperation({ document, contextValue, request }) {
           if (!asksForSchema(document) || contextValue.actor) return;
           if (isInternalSecret(request.http?.headers.get(INTERNAL_SECRET_HEADER), internalSecret)) return;
-          throw new GraphQLError('Authentication required / ログインが必要です', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new GraphQLError(bilingual('Authentication required', 'ログインが必要です'), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         },
       };
     },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { OnshiError, sendJson, type Actor, type RequestAuthenticator, type StreamRouteHandler, type SubgraphDeps } from '@onshi/kit';
+import { bilingual, OnshiError, sendJson, type Actor, type RequestAuthenticator, type StreamRouteHandler, type SubgraphDeps } from '@onshi/kit';
 import { archiveImportFiles, archiveImports, type Tables } from '../db/tables';
 import { ArchiveRefusal, checkArchiveDirectory, importArchive, type ArchiveFileReport } from '../services/archiveImport';
 import { importingInsurer } from '../services/importAccess';
@@ -104,7 +104,7 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
     try {
       if (!(await spool(req, zipPath))) {
         res.setHeader('connection', 'close');
-        sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The archive is larger than ${MAX_ARCHIVE_UPLOAD_BYTES} bytes / アーカイブが大きすぎます`);
+        sendError(res, 413, 'PAYLOAD_TOO_LARGE', bilingual(`The archive is larger than ${MAX_ARCHIVE_UPLOAD_BYTES} bytes`, 'アーカイブが大きすぎます'));
         return;
       }
       await deps.db.insert(archiveImports).values({ id: importId, insurerNumber, uploadedBy: actor.subject, requestId, status: 'RUNNING' });
@@ -134,7 +134,7 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
       } catch (error) {
         deps.logger.error({ err: error, requestId, importId }, 'checkup archive import failed');
         await deps.db.update(archiveImports).set({ status: 'FAILED', reason: 'INTERNAL', finishedAt: new Date() }).where(eq(archiveImports.id, importId)).catch(() => undefined);
-        await writeLine(res, { type: 'summary', importId, status: 'FAILED', message: 'The import stopped; files reported STORED above are stored / 取込が中断しました' });
+        await writeLine(res, { type: 'summary', importId, status: 'FAILED', message: bilingual('The import stopped; files reported STORED above are stored', '取込が中断しました') });
       }
       res.end();
     } finally {
@@ -151,7 +151,7 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
     // Another insurer's report reads as no report at all: its id reveals nothing.
     if (run === undefined || run.insurerNumber !== admitted.insurerNumber) {
       if (run !== undefined) deps.logger.warn({ requestId, importId: id, subject: admitted.actor.subject }, 'checkup archive access refused');
-      sendError(res, 404, 'NOT_FOUND', 'No such archive import / 該当する取込がありません');
+      sendError(res, 404, 'NOT_FOUND', bilingual('No such archive import', '該当する取込がありません'));
       return;
     }
     res.writeHead(200, {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { AccessTo, BadUserInputError } from '@onshi/kit';
+import { AccessTo, BadUserInputError, bilingual } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 import { Checkup } from '../schema/Checkup';
 import { CheckupTrend } from '../schema/CheckupTrend';
@@ -43,7 +43,7 @@ export class PatientCheckupsResolver {
   ): Promise<CheckupTrend> {
     const item = findItem(code);
     if (item === undefined || item.kind !== 'numeric') {
-      throw new BadUserInputError(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master / 項目マスタにない数値項目です`, { code });
+      throw new BadUserInputError(bilingual(`"${code}" is not a numeric JLAC10 item of the 特定健診 item master`, '項目マスタにない数値項目です'), { code });
     }
     const scope = await requireCheckupRead(ctx, patient.id);
     return toTrendView(item, await checkupsInScope(ctx, patient.id, scope));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { XMLValidator } from 'fast-xml-parser';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { Db } from '@onshi/kit';
+import { bilingual, type Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { MAX_CDA_BYTES, checkupFromCda, describeRefusal, isCdaRefusal } from './cdaImport';
 import type { StoredCheckup } from './checkupView';
@@ -123,11 +123,11 @@ export async function checkArchiveDirectory(zipPath: string, limits: ArchiveLimi
   try {
     zip = await openZip(zipPath);
   } catch (error) {
-    throw new ArchiveRefusal('NOT_A_ZIP', `Not a readable ZIP archive (${error instanceof Error ? error.message : String(error)}) / ZIP として読めません`);
+    throw new ArchiveRefusal('NOT_A_ZIP', bilingual(`Not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`, 'ZIP として読めません'));
   }
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    throw new ArchiveRefusal('TOO_MANY_ENTRIES', `The archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted / ファイル数が上限 ${limits.maxEntries} を超えています`);
+    throw new ArchiveRefusal('TOO_MANY_ENTRIES', bilingual(`The archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted`, `ファイル数が上限 ${limits.maxEntries} を超えています`));
   }
   let total = 0;
   let files = 0;
@@ -136,16 +136,16 @@ export async function checkArchiveDirectory(zipPath: string, limits: ArchiveLimi
       const name = entry.fileName;
       if (isFolder(entry)) continue;
       files += 1;
-      if (entry.isEncrypted()) throw new ArchiveRefusal('ENCRYPTED', `Encrypted entry ${name} / 暗号化されたファイルは読めません`, name);
+      if (entry.isEncrypted()) throw new ArchiveRefusal('ENCRYPTED', bilingual(`Encrypted entry ${name}`, '暗号化されたファイルは読めません'), name);
       if (entry.uncompressedSize > limits.maxEntryBytes) {
-        throw new ArchiveRefusal('ENTRY_TOO_LARGE', `${name} unpacks to ${entry.uncompressedSize} bytes; at most ${limits.maxEntryBytes} per file / 1 ファイルの展開後サイズが上限を超えています`, name);
+        throw new ArchiveRefusal('ENTRY_TOO_LARGE', bilingual(`${name} unpacks to ${entry.uncompressedSize} bytes; at most ${limits.maxEntryBytes} per file`, '1 ファイルの展開後サイズが上限を超えています'), name);
       }
       total += entry.uncompressedSize;
       if (total > limits.maxTotalBytes) {
-        throw new ArchiveRefusal('TOTAL_TOO_LARGE', `The archive unpacks to more than ${limits.maxTotalBytes} bytes / 展開後の合計サイズが上限を超えています`, name);
+        throw new ArchiveRefusal('TOTAL_TOO_LARGE', bilingual(`The archive unpacks to more than ${limits.maxTotalBytes} bytes`, '展開後の合計サイズが上限を超えています'), name);
       }
       if (entry.uncompressedSize >= limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-        throw new ArchiveRefusal('COMPRESSION_RATIO', `${name} is compressed more than ${limits.maxRatio}:1, as a decompression bomb is / 圧縮率が異常です（${limits.maxRatio}:1 超）`, name);
+        throw new ArchiveRefusal('COMPRESSION_RATIO', bilingual(`${name} is compressed more than ${limits.maxRatio}:1, as a decompression bomb is`, `圧縮率が異常です（${limits.maxRatio}:1 超）`), name);
       }
     }
   } catch (error) {
@@ -153,11 +153,11 @@ export async function checkArchiveDirectory(zipPath: string, limits: ArchiveLimi
     const message = error instanceof Error ? error.message : String(error);
     // yauzl's own name checks (strictFileNames): absolute paths, "..", backslashes.
     if (/absolute path|invalid relative path|invalid characters in fileName/.test(message)) {
-      throw new ArchiveRefusal('PATH_TRICK', `An entry name escapes the archive (${message}) / 不正なパスを含むファイル名があります`);
+      throw new ArchiveRefusal('PATH_TRICK', bilingual(`An entry name escapes the archive (${message})`, '不正なパスを含むファイル名があります'));
     }
-    throw new ArchiveRefusal('NOT_A_ZIP', `The ZIP directory is broken (${message}) / ZIP の構造が壊れています`);
+    throw new ArchiveRefusal('NOT_A_ZIP', bilingual(`The ZIP directory is broken (${message})`, 'ZIP の構造が壊れています'));
   }
-  if (files === 0) throw new ArchiveRefusal('EMPTY', 'The archive holds no files / ファイルが含まれていません');
+  if (files === 0) throw new ArchiveRefusal('EMPTY', bilingual('The archive holds no files', 'ファイルが含まれていません'));
   return { entries: files };
 }
 
@@ -229,15 +229,15 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
       text = utf8.decode(await readEntry(zip, entry, limits.maxEntryBytes));
     } catch (error) {
       const why = error instanceof TypeError ? 'not UTF-8 text' : error instanceof Error ? error.message : String(error);
-      refuse(refusedLine(seq, name, 'UNREADABLE_ENTRY', `The entry could not be read (${why}) / ファイルを読み取れません`));
+      refuse(refusedLine(seq, name, 'UNREADABLE_ENTRY', bilingual(`The entry could not be read (${why})`, 'ファイルを読み取れません')));
       continue;
     }
     if (!name.toLowerCase().endsWith('.xml')) {
-      refuse(refusedLine(seq, name, 'NOT_A_CHECKUP_FILE', 'Only XML files (CDA, index, summary) belong in the archive / XML ファイル以外は受け付けません'));
+      refuse(refusedLine(seq, name, 'NOT_A_CHECKUP_FILE', bilingual('Only XML files (CDA, index, summary) belong in the archive', 'XML ファイル以外は受け付けません')));
     } else if (kindOf(name) === 'INDEX') {
       // Read, never stored: the same refusal of a DOCTYPE (entity expansion) as for the CDA files (cda.ts).
-      if (/<!DOCTYPE/i.test(text)) refuse(refusedLine(seq, name, 'MALFORMED_XML', 'XML with a DOCTYPE is not accepted / DOCTYPE を含む XML は受け付けられません'));
-      else if (XMLValidator.validate(text) !== true) refuse(refusedLine(seq, name, 'MALFORMED_XML', 'The index or summary file is not well-formed XML / XML の形式が不正です'));
+      if (/<!DOCTYPE/i.test(text)) refuse(refusedLine(seq, name, 'MALFORMED_XML', bilingual('XML with a DOCTYPE is not accepted', 'DOCTYPE を含む XML は受け付けられません')));
+      else if (XMLValidator.validate(text) !== true) refuse(refusedLine(seq, name, 'MALFORMED_XML', bilingual('The index or summary file is not well-formed XML', 'XML の形式が不正です')));
       else {
         summary.index += 1;
         pendingRefusals.push({ seq, name, outcome: 'INDEX', reason: null, item: null, line: null, message: null, patientId: null, fiscalYear: null });
@@ -247,7 +247,7 @@ export async function importArchive(options: ArchiveImportOptions): Promise<Arch
         const stored = await checkupFromCda(options.db, text, options.insurerNumber, options.today);
         const key = `${stored.checkup.patientId}\u0000${stored.checkup.fiscalYear}`;
         if (seen.has(key)) {
-          refuse(refusedLine(seq, name, 'DUPLICATE_CHECKUP', `A second checkup of the same person in FY${stored.checkup.fiscalYear} in this archive / 同じ受診者・同じ年度の健診が 2 件あります`));
+          refuse(refusedLine(seq, name, 'DUPLICATE_CHECKUP', bilingual(`A second checkup of the same person in FY${stored.checkup.fiscalYear} in this archive`, '同じ受診者・同じ年度の健診が 2 件あります')));
         } else {
           seen.add(key);
           summary.stored += 1;

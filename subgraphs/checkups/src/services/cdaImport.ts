@@ -1,4 +1,4 @@
-import type { Db } from '@onshi/kit';
+import { bilingual, type Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { CdaParseError, parseCheckupCda } from './cda';
 import type { StoredCheckup } from './checkupView';
@@ -38,23 +38,23 @@ export async function checkupFromCda(db: Db<Tables>, xml: string, insurerNumber:
   const document = parseCheckupCda(xml);
   const { patient } = document;
   if (patient.insurerNumber === undefined || patient.insuredIdentificationNumber === undefined) {
-    throw new SubmissionError('MISSING_PERSON', 'The file does not name the member (保険者番号 and 被保険者証番号 in recordTarget/patientRole/id) / 受診者の保険者番号・被保険者証番号がありません', { field: 'patientRole/id' });
+    throw new SubmissionError('MISSING_PERSON', bilingual('The file does not name the member (保険者番号 and 被保険者証番号 in recordTarget/patientRole/id)', '受診者の保険者番号・被保険者証番号がありません'), { field: 'patientRole/id' });
   }
   if (patient.insurerNumber !== insurerNumber) {
-    throw new NotYourMemberError('The file is for another insurer’s member / 他の保険者の加入者のファイルです');
+    throw new NotYourMemberError(bilingual('The file is for another insurer’s member', '他の保険者の加入者のファイルです'));
   }
   if (document.examinationDate === undefined || patient.sex === undefined || patient.birthDate === undefined) {
-    throw new SubmissionError('MISSING_PERSON', 'The file needs the examination date, the sex and the birth date / 健診実施日・性別・生年月日が必要です', { field: 'patient' });
+    throw new SubmissionError('MISSING_PERSON', bilingual('The file needs the examination date, the sex and the birth date', '健診実施日・性別・生年月日が必要です'), { field: 'patient' });
   }
   if (document.documentDate !== undefined && document.documentDate > today) {
-    throw new SubmissionError('FUTURE_DATE', `The file is dated ${document.documentDate}, after today (${today}) / 文書の作成日 ${document.documentDate} が未来の日付です`, { field: 'ClinicalDocument/effectiveTime' });
+    throw new SubmissionError('FUTURE_DATE', bilingual(`The file is dated ${document.documentDate}, after today (${today})`, `文書の作成日 ${document.documentDate} が未来の日付です`), { field: 'ClinicalDocument/effectiveTime' });
   }
   const candidates = await patientsByInsuredNumber(db, insurerNumber, patient.insuredCardSymbol ?? '', patient.insuredIdentificationNumber);
   const [patientId, ...others] = candidates;
   if (patientId === undefined || others.length > 0) {
     throw new SubmissionError(
       'MISSING_PERSON',
-      `${candidates.length === 0 ? 'No' : 'More than one'} member with insured numbers ${patient.insuredCardSymbol ?? ''}・${patient.insuredIdentificationNumber} / 被保険者証記号・番号に該当する加入者が${candidates.length === 0 ? 'いません' : '複数います'}`,
+      bilingual(`${candidates.length === 0 ? 'No' : 'More than one'} member with insured numbers ${patient.insuredCardSymbol ?? ''}・${patient.insuredIdentificationNumber}`, `被保険者証記号・番号に該当する加入者が${candidates.length === 0 ? 'いません' : '複数います'}`),
       { field: 'patientRole/id' },
     );
   }
@@ -67,7 +67,7 @@ export async function checkupFromCda(db: Db<Tables>, xml: string, insurerNumber:
   );
   const membership = (await membershipsOf(db, [patientId])).get(patientId);
   if (membership?.insurerNumber !== insurerNumber) {
-    throw new NotYourMemberError('The member’s checkup data is held by another insurer / この加入者の健診データは他の保険者が保有しています');
+    throw new NotYourMemberError(bilingual('The member’s checkup data is held by another insurer', 'この加入者の健診データは他の保険者が保有しています'));
   }
   return stored;
 }

@@ -3,6 +3,8 @@
  * (docs/domain.md "Specific health checkups (特定健診)": kept for 5 years, available from FY2020).
  */
 
+import { bilingual } from '@onshi/kit';
+
 /** The first fiscal year whose checkups the system provides (docs/domain.md "Specific health checkups (特定健診)": from FY2020 on). */
 export const FIRST_FISCAL_YEAR = 2020;
 /** Checkups are kept for 5 fiscal years (docs/domain.md "Specific health checkups (特定健診)"). */
@@ -46,8 +48,8 @@ export function resolveRequestedRange(
   const window = retentionWindow(today);
   const to = toYear ?? window.to;
   const from = fromYear ?? Math.max(window.from, to - RETENTION_FISCAL_YEARS + 1);
-  if (from < FIRST_FISCAL_YEAR) return `fromYear must be ${FIRST_FISCAL_YEAR} or later (checkups are available from FY${FIRST_FISCAL_YEAR}) / 特定健診情報は${FIRST_FISCAL_YEAR}年度分から提供されます`;
-  if (from > to) return `fromYear (${from}) is after toYear (${to}) / 開始年度が終了年度より後です`;
-  if (to - from + 1 > RETENTION_FISCAL_YEARS) return `At most ${RETENTION_FISCAL_YEARS} fiscal years per request (asked ${from}–${to}) / 一度に取得できるのは${RETENTION_FISCAL_YEARS}年度分までです`;
+  if (from < FIRST_FISCAL_YEAR) return bilingual(`fromYear must be ${FIRST_FISCAL_YEAR} or later (checkups are available from FY${FIRST_FISCAL_YEAR})`, `特定健診情報は${FIRST_FISCAL_YEAR}年度分から提供されます`);
+  if (from > to) return bilingual(`fromYear (${from}) is after toYear (${to})`, '開始年度が終了年度より後です');
+  if (to - from + 1 > RETENTION_FISCAL_YEARS) return bilingual(`At most ${RETENTION_FISCAL_YEARS} fiscal years per request (asked ${from}–${to})`, `一度に取得できるのは${RETENTION_FISCAL_YEARS}年度分までです`);
   return { from, to };
 }

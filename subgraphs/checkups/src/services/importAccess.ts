@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, type Actor } from '@onshi/kit';
+import { bilingual, ForbiddenError, UnauthenticatedError, type Actor } from '@onshi/kit';
 
 /**
  * Who may import checkup files: an insurer, for its own members (docs/access-policy.md; docs/domain.md "Specific
@@ -8,6 +8,6 @@ import { ForbiddenError, UnauthenticatedError, type Actor } from '@onshi/kit';
 export function importingInsurer(actor: Actor | null): string {
   if (actor === null) throw new UnauthenticatedError();
   const insurerNumber = actor.insurerNumber;
-  if (actor.role !== 'INSURER' || insurerNumber === undefined) throw new ForbiddenError('Only an insurer submits checkups / 保険者のみ登録できます');
+  if (actor.role !== 'INSURER' || insurerNumber === undefined) throw new ForbiddenError(bilingual('Only an insurer submits checkups', '保険者のみ登録できます'));
   return insurerNumber;
 }

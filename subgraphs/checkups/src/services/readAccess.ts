@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
+import { bilingual, ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 
 /**
@@ -28,14 +28,14 @@ export async function requireCheckupRead(ctx: CheckupsContext, patientId: string
   const actor = ctx.actor;
   if (actor === null) throw new UnauthenticatedError();
   if (!mayEverReadCheckups(actor)) {
-    throw new ForbiddenError('Your role or facility never receives checkup information / 特定健診情報を参照する権限がありません', { patientId, category: 'CHECKUP', reason: 'FACILITY_KIND_NOT_ALLOWED' });
+    throw new ForbiddenError(bilingual('Your role or facility never receives checkup information', '特定健診情報を参照する権限がありません'), { patientId, category: 'CHECKUP', reason: 'FACILITY_KIND_NOT_ALLOWED' });
   }
   if (actor.role !== 'INSURER') return (await ctx.decisions.readsRows(patientId, 'CHECKUP')) ? { all: true } : { none: true };
   const membership = await ctx.loaders.membership.load(patientId);
   const member = actor.insurerNumber !== undefined && membership?.insurerNumber === actor.insurerNumber;
   const decision = await ctx.decisions.decide({ patientId, category: 'CHECKUP', ...(member ? { insurerMember: true } : {}) });
   if (!decision.allow || actor.insurerNumber === undefined) {
-    throw new ForbiddenError('Not a member of your insurer / 貴保険者の加入者ではありません', { patientId, category: 'CHECKUP', reason: decision.reason });
+    throw new ForbiddenError(bilingual('Not a member of your insurer', '貴保険者の加入者ではありません'), { patientId, category: 'CHECKUP', reason: decision.reason });
   }
   return viewOfRule(decision.rule) === 'OWN_PERIODS' ? { all: false, commissionedBy: actor.insurerNumber } : { all: true };
 }

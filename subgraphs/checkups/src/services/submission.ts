@@ -1,4 +1,4 @@
-import { ageOn, isCalendarDate } from '@onshi/kit';
+import { ageOn, bilingual, isCalendarDate } from '@onshi/kit';
 import type { StoredCheckup } from './checkupView';
 import { fiscalYearEnd, fiscalYearOf, retentionWindow } from './fiscalYear';
 import { JLAC10, findItem, matchUnit, type CheckupItem, type Sex } from './itemMaster';
@@ -77,20 +77,20 @@ function resultRow(patientId: string, fiscalYear: number, result: SubmittedResul
   const detail = { item: result.code, position, ...(result.line !== undefined ? { line: result.line } : {}) };
   const at = where(item, result.code, result.line);
   if (item === undefined) {
-    throw new SubmissionError('UNKNOWN_ITEM_CODE', `${at.en}: unknown JLAC10 code "${result.code}" (not in the 特定健診 item master) / ${at.ja}: JLAC10 コード「${result.code}」は項目マスタにありません`, detail);
+    throw new SubmissionError('UNKNOWN_ITEM_CODE', bilingual(`${at.en}: unknown JLAC10 code "${result.code}" (not in the 特定健診 item master)`, `${at.ja}: JLAC10 コード「${result.code}」は項目マスタにありません`), detail);
   }
   const base = { patientId, fiscalYear, itemCode: item.code, numericValue: null, textValue: null, answerCode: null };
-  const invalid = (what: string) => new SubmissionError('INVALID_VALUE', `${at.en} needs ${what} / ${at.ja} の値が不正です`, detail);
+  const invalid = (what: string) => new SubmissionError('INVALID_VALUE', bilingual(`${at.en} needs ${what}`, `${at.ja} の値が不正です`), detail);
   if (item.kind === 'numeric') {
     if (typeof result.value !== 'number' || !Number.isFinite(result.value)) throw invalid('a numeric value');
     const given = result.unit ?? item.unit;
     const unit = matchUnit(item, given);
     if (unit === undefined) {
-      throw new SubmissionError('UNIT_MISMATCH', `${at.en}: unit "${given}" is not the item's unit "${item.unit}" (values are never converted) / ${at.ja}: 単位「${given}」は項目の単位「${item.unit}」ではありません（換算しません）`, { ...detail, unit: given, expectedUnit: item.unit });
+      throw new SubmissionError('UNIT_MISMATCH', bilingual(`${at.en}: unit "${given}" is not the item's unit "${item.unit}" (values are never converted)`, `${at.ja}: 単位「${given}」は項目の単位「${item.unit}」ではありません（換算しません）`), { ...detail, unit: given, expectedUnit: item.unit });
     }
     const { plausibleMin: min, plausibleMax: max } = item;
     if ((min !== undefined && result.value < min) || (max !== undefined && result.value > max)) {
-      throw new SubmissionError('IMPLAUSIBLE_VALUE', `${at.en}: ${result.value} ${unit} is outside the plausible range ${min ?? '−∞'}–${max ?? '∞'} / ${at.ja}: ${result.value} ${unit} はありえない値です（${min ?? ''}〜${max ?? ''}）`, { ...detail, value: result.value });
+      throw new SubmissionError('IMPLAUSIBLE_VALUE', bilingual(`${at.en}: ${result.value} ${unit} is outside the plausible range ${min ?? '−∞'}–${max ?? '∞'}`, `${at.ja}: ${result.value} ${unit} はありえない値です（${min ?? ''}〜${max ?? ''}）`), { ...detail, value: result.value });
     }
     return { ...base, numericValue: result.value, unit };
   }
@@ -104,7 +104,7 @@ function resultRow(patientId: string, fiscalYear: number, result: SubmittedResul
   const label = labels[code];
   if (label === undefined) {
     const choices = Object.entries(labels).map(([answer, text]) => `${answer} ${text}`).join(', ');
-    throw new SubmissionError('UNKNOWN_ANSWER_CODE', `${at.en}: answer code "${code}" is not one of ${choices} / ${at.ja}: 回答コード「${code}」は定義されていません`, { ...detail, answerCode: code });
+    throw new SubmissionError('UNKNOWN_ANSWER_CODE', bilingual(`${at.en}: answer code "${code}" is not one of ${choices}`, `${at.ja}: 回答コード「${code}」は定義されていません`), { ...detail, answerCode: code });
   }
   return { ...base, textValue: label, answerCode: code, unit: '' };
 }
@@ -116,32 +116,32 @@ function resultRow(patientId: string, fiscalYear: number, result: SubmittedResul
 export function validateSubmission(submission: CheckupSubmission, context: { insurerNumber: string; today: string; source: 'SUBMISSION' | 'CDA' }): StoredCheckup {
   const { examinedOn, birthDate, patientId } = submission;
   if (!isCalendarDate(examinedOn)) {
-    throw new SubmissionError('INVALID_DATE', `examinedOn "${examinedOn}" must be a date (YYYY-MM-DD) / 健診実施日が不正です`, { field: 'examinedOn' });
+    throw new SubmissionError('INVALID_DATE', bilingual(`examinedOn "${examinedOn}" must be a date (YYYY-MM-DD)`, '健診実施日が不正です'), { field: 'examinedOn' });
   }
   if (examinedOn > context.today) {
-    throw new SubmissionError('FUTURE_DATE', `examinedOn ${examinedOn} is after today (${context.today}) / 健診実施日 ${examinedOn} が未来の日付です`, { field: 'examinedOn' });
+    throw new SubmissionError('FUTURE_DATE', bilingual(`examinedOn ${examinedOn} is after today (${context.today})`, `健診実施日 ${examinedOn} が未来の日付です`), { field: 'examinedOn' });
   }
   if (!/^\d{10}$/.test(submission.facilityCode)) {
-    throw new SubmissionError('MISSING_FACILITY', `The 健診機関 code must be 10 digits, got "${submission.facilityCode}" / 健診機関番号（10 桁）がありません`, { field: 'facilityCode' });
+    throw new SubmissionError('MISSING_FACILITY', bilingual(`The 健診機関 code must be 10 digits, got "${submission.facilityCode}"`, '健診機関番号（10 桁）がありません'), { field: 'facilityCode' });
   }
   if (!isCalendarDate(birthDate) || birthDate >= examinedOn) {
-    throw new SubmissionError('INVALID_DATE', `birthDate "${birthDate}" must be a date (YYYY-MM-DD) before the examination / 生年月日が不正です`, { field: 'birthDate' });
+    throw new SubmissionError('INVALID_DATE', bilingual(`birthDate "${birthDate}" must be a date (YYYY-MM-DD) before the examination`, '生年月日が不正です'), { field: 'birthDate' });
   }
   const fiscalYear = fiscalYearOf(examinedOn);
   const window = retentionWindow(context.today);
   if (fiscalYear < window.from || fiscalYear > window.to) {
-    throw new SubmissionError('OUT_OF_RANGE', `FY${fiscalYear} is outside the kept fiscal years FY${window.from}–FY${window.to} / 保存期間（5年度）外の健診です`, { fiscalYear });
+    throw new SubmissionError('OUT_OF_RANGE', bilingual(`FY${fiscalYear} is outside the kept fiscal years FY${window.from}–FY${window.to}`, '保存期間（5年度）外の健診です'), { fiscalYear });
   }
   const age = ageOn(birthDate, fiscalYearEnd(fiscalYear));
   if (programOfInsurer(context.insurerNumber) === CheckupProgram.KOUKI_KENSHIN) {
     const ageAtExamination = ageOn(birthDate, examinedOn);
     if (ageAtExamination < KOUKI_MIN_AGE) {
-      throw new SubmissionError('OUT_OF_RANGE', `後期高齢者健診 is for members aged ${KOUKI_MIN_AGE}+; this person is ${ageAtExamination} / 後期高齢者健診の対象年齢外です`, { age: ageAtExamination });
+      throw new SubmissionError('OUT_OF_RANGE', bilingual(`後期高齢者健診 is for members aged ${KOUKI_MIN_AGE}+; this person is ${ageAtExamination}`, '後期高齢者健診の対象年齢外です'), { age: ageAtExamination });
     }
   } else if (age < MIN_AGE || age > MAX_AGE) {
-    throw new SubmissionError('OUT_OF_RANGE', `特定健診 is for ages ${MIN_AGE}–${MAX_AGE}; this person is ${age} at the end of FY${fiscalYear} (ages 75+ get 後期高齢者健診 from their 広域連合) / 特定健診の対象年齢外です`, { age });
+    throw new SubmissionError('OUT_OF_RANGE', bilingual(`特定健診 is for ages ${MIN_AGE}–${MAX_AGE}; this person is ${age} at the end of FY${fiscalYear} (ages 75+ get 後期高齢者健診 from their 広域連合)`, '特定健診の対象年齢外です'), { age });
   }
-  if (submission.results.length === 0) throw new SubmissionError('NO_RESULTS', 'A checkup needs at least one result / 結果が 1 件もありません');
+  if (submission.results.length === 0) throw new SubmissionError('NO_RESULTS', bilingual('A checkup needs at least one result', '結果が 1 件もありません'));
   const firstLineOfAnalyte = new Map<string, number | undefined>();
   const results = submission.results.map((result, position) => {
     const row = resultRow(patientId, fiscalYear, result, position);
@@ -152,7 +152,7 @@ export function validateSubmission(submission: CheckupSubmission, context: { ins
       const at = where(findItem(row.itemCode), row.itemCode, result.line);
       throw new SubmissionError(
         'DUPLICATE_ITEM',
-        `${at.en} appears twice in one examination${first !== undefined ? ` (first at line ${first})` : ''} / ${at.ja} が 1 回の健診に 2 回あります`,
+        bilingual(`${at.en} appears twice in one examination${first !== undefined ? ` (first at line ${first})` : ''}`, `${at.ja} が 1 回の健診に 2 回あります`),
         { item: row.itemCode, position, ...(result.line !== undefined ? { line: result.line } : {}) },
       );
     }

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { AccessTo, BadUserInputError, type OwnerCategory, type OwnerTarget, isYearMonth } from '@onshi/kit';
+import { AccessTo, BadUserInputError, bilingual, type OwnerCategory, type OwnerTarget, isYearMonth } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { ClaimRoutingMonth, ReroutingReport, ReturnedClaim, RoutedClaim } from '../schema/ClaimRouting';
 import { RETURN_REASON_TEXT, type ReturnReason } from '../services/claimRouting';
 import { reroutingReportOf, ROUTED_CLAIMS_PAGE_MAX, routedClaimsOf, returnedClaimsOf, routingStatistics } from '../store/claimRoutingReads';
 
 function requireMonth(name: string, value: string): string {
-  if (!isYearMonth(value)) throw new BadUserInputError(`${name} must be a month YYYY-MM / ${name} は YYYY-MM 形式で指定してください`, { argument: name });
+  if (!isYearMonth(value)) throw new BadUserInputError(bilingual(`${name} must be a month YYYY-MM`, `${name} は YYYY-MM 形式で指定してください`), { argument: name });
   return value;
 }
 
@@ -54,7 +54,7 @@ export class ClaimRoutingResolver {
   ): Promise<ReturnedClaim[]> {
     requireMonth('serviceMonth', serviceMonth);
     if ((facilityCode === null || facilityCode === undefined) === (insurerNumber === null || insurerNumber === undefined)) {
-      throw new BadUserInputError('give exactly one of facilityCode and insurerNumber / facilityCode と insurerNumber のどちらか一方を指定してください', { argument: 'facilityCode' });
+      throw new BadUserInputError(bilingual('give exactly one of facilityCode and insurerNumber', 'facilityCode と insurerNumber のどちらか一方を指定してください'), { argument: 'facilityCode' });
     }
     const target = facilityCode ? { facilityCode } : { insurerNumber: insurerNumber ?? '' };
     await this.require(ctx, 'RETURNED_CLAIMS', target);

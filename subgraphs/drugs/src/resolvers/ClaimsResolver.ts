@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, ROLES } from '@onshi/kit';
+import { Access, BadUserInputError, bilingual, ROLES } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { ClaimInput, IngestClaimsResult, type ClaimItemInput } from '../schema/ClaimInput';
 import { Drug } from '../schema/Drug';
@@ -50,7 +50,7 @@ export class ClaimsResolver {
     if (!result.ok) {
       const badRows = new Set(result.errors.map((error) => error.row)).size;
       throw new BadUserInputError(
-        `Claim batch rejected: ${badRows} invalid row(s); nothing was stored / レセプトに不備があるため全件を取り込みませんでした`,
+        bilingual(`Claim batch rejected: ${badRows} invalid row(s); nothing was stored`, 'レセプトに不備があるため全件を取り込みませんでした'),
         { rows: result.errors },
       );
     }

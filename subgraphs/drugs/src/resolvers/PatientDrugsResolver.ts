@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { japanDate, isCalendarDate, BadUserInputError, claimsViewableThrough, facilityReference } from '@onshi/kit';
+import { bilingual, japanDate, isCalendarDate, BadUserInputError, claimsViewableThrough, facilityReference } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { Dispensing } from '../schema/Dispensing';
 import { DispensingConnection } from '../schema/DispensingConnection';
@@ -53,7 +53,7 @@ function toActiveDrug(active: ActiveDrugValue): ActiveDrug {
 
 function requireDateArg(name: string, value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!isCalendarDate(value)) throw new BadUserInputError(`${name} must be a date YYYY-MM-DD / ${name} は YYYY-MM-DD 形式の日付で指定してください`, { argument: name });
+  if (!isCalendarDate(value)) throw new BadUserInputError(bilingual(`${name} must be a date YYYY-MM-DD`, `${name} は YYYY-MM-DD 形式の日付で指定してください`), { argument: name });
   return value;
 }
 
@@ -70,16 +70,16 @@ export class PatientDrugsResolver {
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null,
   ): Promise<DispensingConnection> {
     if (!Number.isInteger(first) || first < 1 || first > DISPENSINGS_PAGE_MAX) {
-      throw new BadUserInputError(`first must be between 1 and ${DISPENSINGS_PAGE_MAX} / first は1〜${DISPENSINGS_PAGE_MAX}で指定してください`, { argument: 'first' });
+      throw new BadUserInputError(bilingual(`first must be between 1 and ${DISPENSINGS_PAGE_MAX}`, `first は1〜${DISPENSINGS_PAGE_MAX}で指定してください`), { argument: 'first' });
     }
     const fromDate = requireDateArg('from', from);
     const toDate = requireDateArg('to', to);
     if (fromDate !== undefined && toDate !== undefined && fromDate > toDate) {
-      throw new BadUserInputError('from must not be after to / from は to 以前の日付で指定してください', { argument: 'from' });
+      throw new BadUserInputError(bilingual('from must not be after to', 'from は to 以前の日付で指定してください'), { argument: 'from' });
     }
     const position = after === null || after === undefined ? undefined : decodeCursor(after);
     if (after !== null && after !== undefined && position === undefined) {
-      throw new BadUserInputError('after is not a cursor of this list / after のカーソルが不正です', { argument: 'after' });
+      throw new BadUserInputError(bilingual('after is not a cursor of this list', 'after のカーソルが不正です'), { argument: 'after' });
     }
     const trimmedIngredient = ingredient?.trim();
     const informationThrough = claimsViewableThrough(japanDate(ctx.now()));
@@ -121,7 +121,7 @@ export class PatientDrugsResolver {
     @Arg('year', () => Int, { description: 'Calendar year (1 January – 31 December)' }) year: number,
   ): Promise<MedicalExpenseNotice> {
     if (!Number.isInteger(year) || year < 1900 || year > 9999) {
-      throw new BadUserInputError('year must be a calendar year such as 2025 / year は西暦で指定してください', { argument: 'year' });
+      throw new BadUserInputError(bilingual('year must be a calendar year such as 2025', 'year は西暦で指定してください'), { argument: 'year' });
     }
     // 医療費通知 is its own category: the patient's and an app's under an explicit expenses scope, never a facility's.
     const readsRows = await ctx.decisions.readsRows(patient.id, 'EXPENSES');

@@ -1,4 +1,4 @@
-import { INTERNAL_SECRET_HEADER, KNOWN_PATIENTS_PATH, OnshiError, postToService } from '@onshi/kit';
+import { bilingual, INTERNAL_SECRET_HEADER, KNOWN_PATIENTS_PATH, OnshiError, postToService } from '@onshi/kit';
 
 const TIMEOUT_MS = 10_000;
 /** The route's bound per call; a batch holds at most 5,000 claims (claimStore.ts). */
@@ -19,7 +19,7 @@ export function knownPatientsClient(consentUrl: string, internalSecret: string) 
       }).catch(() => undefined);
       const body = response?.ok ? ((await response.json()) as { known?: unknown }) : undefined;
       if (!Array.isArray(body?.known)) {
-        throw new OnshiError('SERVICE_UNAVAILABLE', 'Patients could not be checked; nothing was stored / 患者の確認ができないため取り込みませんでした', { service: 'consent' });
+        throw new OnshiError('SERVICE_UNAVAILABLE', bilingual('Patients could not be checked; nothing was stored', '患者の確認ができないため取り込みませんでした'), { service: 'consent' });
       }
       for (const id of body.known) if (typeof id === 'string') known.add(id);
     }
