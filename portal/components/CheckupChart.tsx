@@ -1,4 +1,5 @@
 import { formatNumber } from '@/lib/format';
+import type { ThresholdDirection } from '@/lib/graphql/generated/graphql';
 import type { Locale } from '@/lib/messages';
 
 export interface ChartPoint { label: string; value: number }
@@ -9,7 +10,7 @@ interface Props {
   guidanceThreshold: number | null;
   seeDoctorThreshold: number | null;
   /** `high`: larger is worse (blood pressure); `low`: smaller is worse (HDL). */
-  direction: string | null;
+  direction: ThresholdDirection | null;
   labels: { normal: string; guidance: string; seeDoctor: string };
   /** Under the x axis, e.g. 年度: the points are labelled with the bare year. */
   axisTitle: string;
@@ -56,7 +57,7 @@ export function CheckupChart({ points, unit, guidanceThreshold, seeDoctorThresho
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const y = (value: number) => PLOT.top + plotHeight * (1 - (Math.min(max, Math.max(min, value)) - min) / (max - min || 1));
   const x = (index: number) => PLOT.left + (points.length === 1 ? plotWidth / 2 : (plotWidth * (index + 0.5)) / points.length);
-  const high = direction !== 'low';
+  const high = direction !== 'LOW';
   const bands: Array<{ from: number; to: number; fill: string }> = [];
   if (high) {
     bands.push({ from: min, to: guidanceThreshold ?? seeDoctorThreshold ?? max, fill: BAND.normal });

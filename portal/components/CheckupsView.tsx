@@ -2,12 +2,13 @@ import { CheckupChart } from '@/components/CheckupChart';
 import { JudgementBadge } from '@/components/Judgement';
 import { answerText, chartable, itemRows, type ItemRow } from '@/lib/checkups';
 import { formatDate, formatNumber } from '@/lib/format';
+import type { MetabolicSyndrome } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
 /** 特定健診 of up to 5 fiscal years side by side, and one chart per item with its threshold bands (patient and clinic views). */
 function thresholdText(row: ItemRow, t: Messages, locale: Locale): string {
   const parts: string[] = [];
-  const bound = row.direction === 'low' ? t.thresholdAtMost : t.thresholdAtLeast;
+  const bound = row.direction === 'LOW' ? t.thresholdAtMost : t.thresholdAtLeast;
   if (row.guidanceThreshold !== null) parts.push(`${t.thresholdGuidance} ${bound(formatNumber(row.guidanceThreshold, locale))}`);
   if (row.seeDoctorThreshold !== null) parts.push(`${t.thresholdSeeDoctor} ${bound(formatNumber(row.seeDoctorThreshold, locale))}`);
   return parts.join(' / ');
@@ -17,8 +18,8 @@ export function guidanceLabel(t: Messages, level: string): string {
   return level === 'INTENSIVE' ? t.guidanceINTENSIVE : level === 'MOTIVATIONAL' ? t.guidanceMOTIVATIONAL : level === 'INFORMATION' ? t.guidanceINFORMATION : level === 'NONE_ON_MEDICATION' ? t.guidanceNONE_ON_MEDICATION : level;
 }
 
-export function metabolicLabel(t: Messages, judgement: string): string {
-  return judgement === 'MEETS' ? t.metabolicMEETS : judgement === 'PRE' ? t.metabolicPRE : judgement === 'NONE' ? t.metabolicNONE : judgement === 'UNDETERMINED' ? t.metabolicUNDETERMINED : judgement;
+export function metabolicLabel(t: Messages, judgement: MetabolicSyndrome): string {
+  return t[`metabolic${judgement}`];
 }
 
 /**

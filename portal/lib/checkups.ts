@@ -1,4 +1,4 @@
-import type { MyCheckupsQuery } from './graphql/generated/graphql';
+import type { MyCheckupsQuery, ThresholdDirection } from './graphql/generated/graphql';
 
 export type Checkup = NonNullable<MyCheckupsQuery['me']['checkups']>[number];
 export type CheckupItem = Checkup['items'][number];
@@ -10,7 +10,7 @@ export interface ItemRow {
   unit: string;
   guidanceThreshold: number | null;
   seeDoctorThreshold: number | null;
-  direction: string | null;
+  direction: ThresholdDirection | null;
   /** One cell per fiscal year shown, in the order of `years`. */
   cells: Array<CheckupItem | undefined>;
 }

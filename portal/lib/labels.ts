@@ -1,4 +1,4 @@
-import type { DataCategory as Category } from './graphql/generated/graphql';
+import type { ConsentFlag, DataCategory as Category, QualificationValidity, ReferenceClassification } from './graphql/generated/graphql';
 import type { Messages } from './messages';
 
 /**
@@ -28,6 +28,19 @@ export function reasonLabel(t: Messages, reason: string): string {
 
 export function decisionLabel(t: Messages, decision: string): string {
   return lookup(t, `decision${decision}`) ?? decision;
+}
+
+/** The confirmation interface's enums (docs/api-guide.md "Enums"): one message per value, checked by the compiler. */
+export function validityLabel(t: Messages, validity: QualificationValidity): string {
+  return t[`validity${validity}`];
+}
+
+export function consentFlagLabel(t: Messages, flag: ConsentFlag): string {
+  return t[`consentFlag${flag}`];
+}
+
+export function referenceClassLabel(t: Messages, reference: ReferenceClassification): string {
+  return t[`referenceClass${reference}`];
 }
 
 /** A facility (the API's Facility entity) by name when the master knows it, else by its 医療機関コード. */

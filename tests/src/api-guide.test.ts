@@ -61,7 +61,7 @@ test("the card reader's TypeScript example runs: consent from the reader's state
   expect({ status: run.status, stderr: run.stderr.slice(-3000) }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('consents: DRUG\n');
   expect(run.stdout).toContain('replay refused');
-  expect(run.stdout).toContain('validity 1, flags drug 1 checkup 0');
+  expect(run.stdout).toContain('validity VALID, flags drug CONSENTED checkup NOT_CONSENTED');
 });
 
 test('the PHR TypeScript example runs', () => {

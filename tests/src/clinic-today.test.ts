@@ -58,7 +58,7 @@ describe('one list for every staff PC of the facility', () => {
     expect(result.body.errors).toBeUndefined();
     const rows = result.body.data?.confirmationsAtMyFacilityToday ?? [];
     const both = rows.find((row) => row.patientId === system.patient(BOTH).id);
-    expect(both).toMatchObject({ name: system.patient(BOTH).name, method: 'CARD_FACE', qualificationValidity: '1', drugInfoConsentFlag: '1', checkupInfoConsentFlag: '1' });
+    expect(both).toMatchObject({ name: system.patient(BOTH).name, method: 'CARD_FACE', qualificationValidity: 'VALID', drugInfoConsentFlag: 'CONSENTED', checkupInfoConsentFlag: 'CONSENTED' });
     // Valid 24 h from registration (docs/domain.md "Consent (同意) — the core rule"): registered moments ago, so 23–24 h are left.
     for (const until of [both?.drugConsentExpiresAt, both?.checkupConsentExpiresAt]) {
       const left = Date.parse(until ?? '') - before;
@@ -66,7 +66,7 @@ describe('one list for every staff PC of the facility', () => {
       expect(left).toBeLessThanOrEqual(24 * 3_600_000);
     }
     const drugOnly = rows.find((row) => row.patientId === system.patient(DRUG_ONLY).id);
-    expect(drugOnly).toMatchObject({ drugInfoConsentFlag: '1', checkupInfoConsentFlag: '0', checkupConsentExpiresAt: null });
+    expect(drugOnly).toMatchObject({ drugInfoConsentFlag: 'CONSENTED', checkupInfoConsentFlag: 'NOT_CONSENTED', checkupConsentExpiresAt: null });
     expect(drugOnly?.drugConsentExpiresAt).toEqual(expect.any(String));
     // Newest first, one row per person.
     expect(rows.map((row) => row.patientId)).toEqual([...new Set(rows.map((row) => row.patientId))]);
@@ -121,7 +121,7 @@ describe('one list for every staff PC of the facility', () => {
     // docs/domain.md "DV and abuse victims": the confirmation works as for anyone; a row that vanished, or flags of 3,
     // would tell the clerk that a block exists.
     const row = after.body.data?.confirmationsAtMyFacilityToday.find((entry) => entry.patientId === blocked.id);
-    expect(row).toMatchObject({ name: blocked.name, drugInfoConsentFlag: '1', checkupInfoConsentFlag: '1' });
+    expect(row).toMatchObject({ name: blocked.name, drugInfoConsentFlag: 'CONSENTED', checkupInfoConsentFlag: 'CONSENTED' });
     // She consented here: her records read as a person's with none (docs/domain.md "DV": like no records), not as a
     // refusal that her "consent given" flags would contradict.
     const drugs = await system.graphql('query($id: ID!) { patient(id: $id) { medicationSummary { activeDrugs { dispensing { drugName } } } dispensings(first: 5) { edges { node { drugName } } } } }', { id: blocked.id }, await system.token('clinic-doctor'));

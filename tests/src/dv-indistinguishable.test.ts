@@ -217,7 +217,7 @@ describe('the counter confirmation (docs/domain.md "DV": validity and coverage a
       'mutation($i: String!, $s: String!, $n: String!, $b: String!, $d: String!) { confirmQualificationByInsuranceCard(insurerNumber: $i, insuredCardSymbol: $s, insuredIdentificationNumber: $n, insuredBranchNumber: $b, birthdate: $d) { qualificationValidity name address postNumber qualification { insurerNumber insuredPartialContributionRatio } } }',
       { i: coverage.insurerNumber, s: coverage.insuredCardSymbol, n: coverage.insuredIdentificationNumber, b: coverage.insuredBranchNumber, d: sato.birthdate }, await system.token('clinic-reception'));
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', address: null, postNumber: null, qualification: { insurerNumber: coverage.insurerNumber } });
+    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'VALID', address: null, postNumber: null, qualification: { insurerNumber: coverage.insurerNumber } });
     expect(result.text).not.toContain(sato.address);
     expect(result.text).not.toMatch(/DV|block/i);
   });

@@ -105,7 +105,7 @@ describe('what facilities see: only the answer to a confirmation here, for 24 h'
     if (!current) throw new Error('no current coverage');
     const confirmed = await confirmByNumbers('pharmacy-reception', current, person.birthdate);
     expect(confirmed.body.errors).toBeUndefined();
-    expect(confirmed.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('1');
+    expect(confirmed.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('VALID');
     const result = await read('pharmacy-reception', person.id);
     expect(result.body.errors).toBeUndefined();
     const seen = result.body.data?.patient;
@@ -146,11 +146,11 @@ describe('DV at the counter: confirmed like anyone, address and postcode withhel
     expect(result.body.errors).toBeUndefined();
     const answer = result.body.data?.confirmQualificationByInsuranceCard;
     expect(answer).toMatchObject({
-      qualificationValidity: '1', patientId: sato().id, name: sato().name, address: null, postNumber: null,
+      qualificationValidity: 'VALID', patientId: sato().id, name: sato().name, address: null, postNumber: null,
       qualification: { insurerNumber: coverage.insurerNumber, insuredPartialContributionRatio: coverage.insuredPartialContributionRatio },
     });
-    expect(['0', '1', '2']).toContain(answer?.drugInfoConsentFlag);
-    expect(answer?.checkupInfoConsentFlag).toBe('3'); // a pharmacy never receives checkups, for anyone
+    expect(['NOT_CONSENTED', 'CONSENTED', 'EXPIRED']).toContain(answer?.drugInfoConsentFlag);
+    expect(answer?.checkupInfoConsentFlag).toBe('UNAVAILABLE'); // a pharmacy never receives checkups, for anyone
     expect(result.text).not.toContain(sato().address);
     expect(result.text).not.toContain(sato().postNumber);
     expect(result.text).not.toMatch(/DV|BLOCK|FORBIDDEN/);
@@ -173,7 +173,7 @@ describe('DV at the counter: confirmed like anyone, address and postcode withhel
     const theirs = await confirmByNumbers('pharmacy-reception', otherCoverage, '1950-01-01');
     const body = (r: typeof hers) => ({ ...r.body.data?.confirmQualificationByInsuranceCard, confirmedAt: undefined });
     expect(body(hers)).toEqual(body(theirs));
-    expect(hers.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('4');
+    expect(hers.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('NOT_FOUND');
   });
 
   test('the pharmacy that confirmed her reads her as the confirmation answered: no address, as for a person with none on file', async () => {
@@ -262,14 +262,14 @@ describe('each insurer records its own acquisition and loss; overlap answers 5; 
     const overlap = await confirmByNumbers('clinic-reception', kokuho, yamada().birthdate);
     expect(overlap.body.errors).toBeUndefined();
     expect(overlap.body.data?.confirmQualificationByInsuranceCard).toMatchObject({
-      qualificationValidity: '5', qualification: { insurerNumber: '131011' }, newQualification: { insurerNumber: '01130012', qualificationDate: '2026-11-01' },
+      qualificationValidity: 'MULTIPLE', qualification: { insurerNumber: '131011' }, newQualification: { insurerNumber: '01130012', qualificationDate: '2026-11-01' },
     });
 
     const loss = await system.graphql('mutation($q: ID!, $d: String!) { endQualification(qualificationId: $q, disqualificationDate: $d) { disqualificationDate } }',
       { q: kokuhoCoverageId, d: '2026-10-31' }, await system.token('insurer-kokuho'));
     expect(loss.body.errors).toBeUndefined();
     const after = await confirmByNumbers('clinic-reception', kokuho, yamada().birthdate);
-    expect(after.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '3', newQualification: { insurerNumber: '01130012' } });
+    expect(after.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'INVALID_NEW_QUALIFICATION', newQualification: { insurerNumber: '01130012' } });
   });
 
   test('the checkups are copied to 協会けんぽ; 国保 keeps exactly the ones it commissioned', async () => {

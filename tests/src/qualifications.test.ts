@@ -75,6 +75,10 @@ async function consentFlagsFromConsent(patientId: string, facilityCode: string):
   return { drug, checkup };
 }
 
+/** The API's ConsentFlag names for consent's internal codes (docs/api-guide.md "Enums"): the confirmation answers names. */
+const FLAG_NAMES: Record<string, string> = { 0: 'NOT_CONSENTED', 1: 'CONSENTED', 2: 'EXPIRED', 3: 'UNAVAILABLE' };
+const named = (flags: { drug: string; checkup: string }) => ({ drug: FLAG_NAMES[flags.drug], checkup: FLAG_NAMES[flags.checkup] });
+
 /** A demo patient (index ≥ 2) whose coverage in force today is with `insurerNumber`, skipping `exclude`. */
 function memberOf(insurerNumber: string, exclude: number[] = []): number {
   for (let index = 2; index < PATIENTS; index += 1) {
@@ -98,12 +102,12 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
     expect(result.body.errors).toBeUndefined();
     const confirmation = result.body.data?.confirmQualificationByCard;
     expect(confirmation).toMatchObject({
-      qualificationValidity: '1', referenceClassification: '1', patientId: yamada.id, name: '山田 太郎', birthdate: yamada.birthdate,
+      qualificationValidity: 'VALID', referenceClassification: 'MY_NUMBER_CARD', patientId: yamada.id, name: '山田 太郎', birthdate: yamada.birthdate,
       qualification: { insurerNumber: '131011', insurerName: '千代田区国民健康保険', insuredIdentificationNumber: '00712345', disqualificationDate: null },
       newQualification: null,
     });
     const flags = await consentFlagsFromConsent(yamada.id, DEMO_CLINIC.code);
-    expect({ drug: confirmation?.drugInfoConsentFlag, checkup: confirmation?.checkupInfoConsentFlag }).toEqual(flags);
+    expect({ drug: confirmation?.drugInfoConsentFlag, checkup: confirmation?.checkupInfoConsentFlag }).toEqual(named(flags));
   });
 
   test('one call to consent per confirmation: the decision carries the flags, 0 / 1 / 2 exactly as consent answers them', async () => {
@@ -122,7 +126,7 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
     const atClinic = await confirmByCard('clinic-reception', verificationToken);
     const after = await consentCalls();
     expect(atClinic.body.errors).toBeUndefined();
-    expect(atClinic.body.data?.confirmQualificationByCard).toMatchObject({ patientId: person.id, drugInfoConsentFlag: '2', checkupInfoConsentFlag: '1' });
+    expect(atClinic.body.data?.confirmQualificationByCard).toMatchObject({ patientId: person.id, drugInfoConsentFlag: 'EXPIRED', checkupInfoConsentFlag: 'CONSENTED' });
     expect(await consentFlagsFromConsent(person.id, DEMO_CLINIC.code)).toEqual({ drug: '2', checkup: '1' });
     const delta = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
     expect({ decisions: delta('POST /internal/decisions'), flags: delta('POST /internal/consent-flags') }).toEqual({ decisions: 1, flags: 0 });
@@ -130,14 +134,14 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
     const atPharmacy = await confirmByCard('pharmacy-reception', await readCard('pharmacy-reception', person.cardSerial));
     expect(atPharmacy.body.errors).toBeUndefined();
     const pharmacyFlags = await consentFlagsFromConsent(person.id, DEMO_PHARMACY.code);
-    expect({ drug: atPharmacy.body.data?.confirmQualificationByCard.drugInfoConsentFlag, checkup: atPharmacy.body.data?.confirmQualificationByCard.checkupInfoConsentFlag }).toEqual(pharmacyFlags);
+    expect({ drug: atPharmacy.body.data?.confirmQualificationByCard.drugInfoConsentFlag, checkup: atPharmacy.body.data?.confirmQualificationByCard.checkupInfoConsentFlag }).toEqual(named(pharmacyFlags));
     expect(pharmacyFlags.checkup).toBe('3');
   });
 
   test('PIN and visual verification confirm too, and each method is recorded', async () => {
     for (const method of ['PIN', 'VISUAL'] as const) {
       const result = await confirmByCard('clinic-reception', await readCard('clinic-reception', serialOf(0), method));
-      expect(result.body.data?.confirmQualificationByCard.qualificationValidity).toBe('1');
+      expect(result.body.data?.confirmQualificationByCard.qualificationValidity).toBe('VALID');
     }
     const mine = await gql<{ me: { confirmations: Array<{ method: string; facilityCode: string }> } }>('{ me { confirmations { method facilityCode at } } }', {}, await login('yamada'));
     expect(mine.body.errors).toBeUndefined();
@@ -213,7 +217,7 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     const yamada = system.patient(0);
     const result = await confirmByNumbers('clinic-reception', { insurerNumber: '131011', insuredCardSymbol: '', insuredIdentificationNumber: '00712345', insuredBranchNumber: '00', birthdate: yamada.birthdate });
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', referenceClassification: '2', patientId: yamada.id, qualification: { insurerNumber: '131011' }, newQualification: null });
+    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'VALID', referenceClassification: 'INSURANCE_CARD', patientId: yamada.id, qualification: { insurerNumber: '131011' }, newQualification: null });
   });
 
   test('3 無効・新資格あり: his old 協会けんぽ card (full-width digits as typed) names the new qualification', async () => {
@@ -221,7 +225,7 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     const result = await confirmByNumbers('clinic-reception', { insurerNumber: '０１１３００１２', insuredCardSymbol: '２８１１', insuredIdentificationNumber: '５５３２０１', insuredBranchNumber: '００', birthdate: yamada.birthdate });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({
-      qualificationValidity: '3', patientId: yamada.id,
+      qualificationValidity: 'INVALID_NEW_QUALIFICATION', patientId: yamada.id,
       qualification: { insurerNumber: '01130012', insuredCardSymbol: '2811', disqualificationDate: `${Number(system.demo.asOf.slice(0, 4)) - 1}-03-31` },
       newQualification: { insurerNumber: '131011', insurerName: '千代田区国民健康保険', disqualificationDate: null },
     });
@@ -234,7 +238,7 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
       { insurerNumber: '131011', insuredCardSymbol: '', insuredIdentificationNumber: '00712345', insuredBranchNumber: '00', birthdate: '1970-01-01' },
     ]) {
       const result = await confirmByNumbers('clinic-reception', numbers);
-      expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '4', patientId: null, name: null, qualification: null, drugInfoConsentFlag: '3', checkupInfoConsentFlag: '3' });
+      expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'NOT_FOUND', patientId: null, name: null, qualification: null, drugInfoConsentFlag: 'UNAVAILABLE', checkupInfoConsentFlag: 'UNAVAILABLE' });
       expect(result.text).not.toContain('山田');
     }
   });
@@ -242,10 +246,10 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
   test('5 複数該当: the demo twins share 記号・番号 and birthdate; without 枝番 both match and nothing personal is returned', async () => {
     const twins = { insurerNumber: '06132013', insuredCardSymbol: '4711', insuredIdentificationNumber: '777001', birthdate: '1990-07-07' };
     const both = await confirmByNumbers('clinic-reception', twins);
-    expect(both.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '5', patientId: null, name: null, qualification: null });
+    expect(both.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'MULTIPLE', patientId: null, name: null, qualification: null });
     expect(both.text).not.toContain('恩志');
     const one = await confirmByNumbers('clinic-reception', { ...twins, insuredBranchNumber: '02' });
-    expect(one.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', name: '恩志 双子', qualification: { insuredBranchNumber: '02' } });
+    expect(one.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'VALID', name: '恩志 双子', qualification: { insuredBranchNumber: '02' } });
   });
 
   test('2 無効: after the insurer ends the only coverage, by numbers and by card', async () => {
@@ -261,9 +265,9 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     expect(ended.body.data?.endQualification.disqualificationDate).toBe('2026-11-01');
 
     const byNumbers = await confirmByNumbers('clinic-reception', { insurerNumber: open.insurerNumber, insuredCardSymbol: open.insuredCardSymbol, insuredIdentificationNumber: open.insuredIdentificationNumber, insuredBranchNumber: open.insuredBranchNumber, birthdate: person.birthdate });
-    expect(byNumbers.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '2', newQualification: null, qualification: { id: current.id, disqualificationDate: '2026-11-01' } });
+    expect(byNumbers.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'INVALID', newQualification: null, qualification: { id: current.id, disqualificationDate: '2026-11-01' } });
     const byCard = await confirmByCard('clinic-reception', await readCard('clinic-reception', person.cardSerial));
-    expect(byCard.body.data?.confirmQualificationByCard).toMatchObject({ qualificationValidity: '2', qualification: { id: current.id } });
+    expect(byCard.body.data?.confirmQualificationByCard).toMatchObject({ qualificationValidity: 'INVALID', qualification: { id: current.id } });
   });
 
   test('the result type has no drug or checkup field: selecting one is refused, nothing is executed', async () => {
@@ -278,10 +282,10 @@ describe('confirmation by insurance-card numbers (ReferenceClassification 2) —
     if (!first) throw new Error('sato has no coverage');
     const result = await confirmByNumbers('clinic-reception', { ...first, birthdate: sato.birthdate });
     expect(errorOf(result)).toBeUndefined();
-    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '1', patientId: sato.id, address: null, postNumber: null, qualification: { insurerNumber: first.insurerNumber } });
+    expect(result.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'VALID', patientId: sato.id, address: null, postNumber: null, qualification: { insurerNumber: first.insurerNumber } });
     expect(result.text).not.toContain(sato.address);
     expect(result.text).not.toContain(sato.postNumber);
-    expect(result.body.data?.confirmQualificationByInsuranceCard.drugInfoConsentFlag).not.toBe('3');
+    expect(result.body.data?.confirmQualificationByInsuranceCard.drugInfoConsentFlag).not.toBe('UNAVAILABLE');
   });
 });
 
@@ -291,7 +295,7 @@ describe('validation: clear BAD_USER_INPUT in Japanese and English, never a stac
   test('insurer numbers: the valid examples of docs/domain.md pass, wrong check digits and lengths are refused with the field', async () => {
     for (const valid of ['33120015', '01130012', '06132013', '131011']) {
       const result = await confirmByNumbers('clinic-reception', { insurerNumber: valid, insuredCardSymbol: '1', insuredIdentificationNumber: '1', birthdate: yamadaBirthdate() });
-      expect(result.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('4');
+      expect(result.body.data?.confirmQualificationByInsuranceCard.qualificationValidity).toBe('NOT_FOUND');
     }
     for (const [wrong, pattern] of [['33120016', /検証番号.*check digit.*5/], ['01130013', /検証番号.*check digit/], ['131012', /検証番号/], ['1311', /6桁.*8 digits/], ['0113001X', /8桁/]] as const) {
       const result = await confirmByNumbers('clinic-reception', { insurerNumber: wrong, insuredCardSymbol: '1', insuredIdentificationNumber: '1', birthdate: yamadaBirthdate() });
@@ -465,7 +469,7 @@ describe('history by date and insurer operations', () => {
 
     const oldNumbers = { insurerNumber: old.insurerNumber, insuredCardSymbol: old.insuredCardSymbol, insuredIdentificationNumber: old.insuredIdentificationNumber, insuredBranchNumber: old.insuredBranchNumber, birthdate: person.birthdate };
     const overlap = await confirmByNumbers('clinic-reception', oldNumbers);
-    expect(overlap.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '5', qualification: { insurerNumber: '01130012' }, newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
+    expect(overlap.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'MULTIPLE', qualification: { insurerNumber: '01130012' }, newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
 
     // 協会けんぽ records the loss of its own member; then the old card answers 3 with the new coverage.
     const own = await gql<{ patient: { qualifications: Array<{ id: string; insurerNumber: string; disqualificationDate: string | null }> } }>(
@@ -475,7 +479,7 @@ describe('history by date and insurer operations', () => {
     const loss = await gql('mutation($q: ID!) { endQualification(qualificationId: $q, disqualificationDate: "2026-09-30") { id } }', { q: openOwn?.id }, await login('insurer-kyokai'));
     expect(errorOf(loss)).toBeUndefined();
     const oldCard = await confirmByNumbers('clinic-reception', oldNumbers);
-    expect(oldCard.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: '3', newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
+    expect(oldCard.body.data?.confirmQualificationByInsuranceCard).toMatchObject({ qualificationValidity: 'INVALID_NEW_QUALIFICATION', newQualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990001' } });
   });
 
   test('insurers act on their own members only; other roles cannot; bad input is refused before any write', async () => {
@@ -514,7 +518,7 @@ describe('history by date and insurer operations', () => {
     );
     expect(registered.body.errors).toBeUndefined();
     const byCard = await confirmByCard('hospital-doctor', await readCard('hospital-doctor', person.cardSerial));
-    expect(byCard.body.data?.confirmQualificationByCard).toMatchObject({ qualificationValidity: '1', qualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990002' } });
+    expect(byCard.body.data?.confirmQualificationByCard).toMatchObject({ qualificationValidity: 'VALID', qualification: { insurerNumber: '131011', insuredIdentificationNumber: '00990002' } });
   });
 });
 

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { ClinicTodayQuery } from '@/lib/graphql/facility';
 import { messages, pageTitle } from '@/lib/i18n';
-import { roleLabel } from '@/lib/labels';
+import { roleLabel, validityLabel } from '@/lib/labels';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
@@ -53,7 +53,7 @@ export default async function ClinicPage() {
               <dl className="facts">
                 <dt>{t.patientBirthdate}</dt><dd>{formatDate(row.birthdate, locale)}</dd>
                 <dt>{t.confirmedAt}</dt><dd>{formatDateTime(row.confirmedAt, locale)}</dd>
-                <dt>{t.confirmValidity}</dt><dd><span className={`badge ${row.qualificationValidity === '1' ? 'badge--ok' : 'badge--alert'}`}>{(t as unknown as Record<string, string>)[`validity${row.qualificationValidity}`] ?? row.qualificationValidity}</span></dd>
+                <dt>{t.confirmValidity}</dt><dd><span className={`badge ${row.qualificationValidity === 'VALID' ? 'badge--ok' : 'badge--alert'}`}>{validityLabel(t, row.qualificationValidity)}</span></dd>
                 <ConsentState t={t} label={t.consentFlagDrug} flag={row.drugInfoConsentFlag} expiresAt={row.drugConsentExpiresAt} now={now} />
                 <ConsentState t={t} label={t.consentFlagCheckup} flag={row.checkupInfoConsentFlag} expiresAt={row.checkupConsentExpiresAt} now={now} />
               </dl>

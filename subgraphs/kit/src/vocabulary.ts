@@ -75,3 +75,24 @@ registerEnumType(ConsentMethodEnum, {
     DEMO: { description: 'Seeded with the demo data (demo mode only; docs/operations.md "Demo and production")' },
   } satisfies Record<ConsentMethod, { description: string }>,
 });
+
+/**
+ * Registers an enum whose names are readable words and whose values are the codes the services store and the real
+ * system uses (`VALID` → '1'), each with its description, and returns the enum object for `@Field(() => …)`. A
+ * client sees the names; the code ↔ name table for vendors is in docs/api-guide.md "Enums".
+ */
+export function registerCodeEnum<const V extends Record<string, { code: string; description: string }>>(
+  name: string, description: string, values: V,
+): { readonly [K in keyof V]: V[K]['code'] } {
+  const entries = Object.entries(values);
+  const enumObject = Object.fromEntries(entries.map(([key, value]) => [key, value.code])) as { readonly [K in keyof V]: V[K]['code'] };
+  registerEnumType(enumObject, { name, description, valuesConfig: Object.fromEntries(entries.map(([key, value]) => [key, { description: value.description }])) as Partial<Record<keyof V, { description: string }>> });
+  return enumObject;
+}
+
+/** registerCodeEnum for a vocabulary whose words are its values (`AS_BILLED` → 'AS_BILLED'). */
+export function registerWordEnum<const W extends string>(name: string, description: string, values: { readonly [K in W]: string }): { readonly [K in W]: K } {
+  const enumObject = enumOfValues(Object.keys(values) as W[]);
+  registerEnumType(enumObject, { name, description, valuesConfig: Object.fromEntries(Object.entries<string>(values).map(([key, text]) => [key, { description: text }])) as Partial<Record<W, { description: string }>> });
+  return enumObject;
+}

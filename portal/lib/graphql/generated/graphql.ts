@@ -11,6 +11,24 @@ export type AccessDecision =
   /** Refused */
   | 'DENY';
 
+/** How a drug's supply was counted for the 服薬サマリ */
+export type ActiveDrugBasis =
+  /** Date + days supplied */
+  | 'DAYS_SUPPLIED'
+  /** External or once-only items, counted 30 days */
+  | 'UNTIMED_30_DAYS';
+
+/** The card's 利用者証明用電子証明書 today (docs/domain.md "Card certificate expiry") */
+export type CertificateStanding =
+  /** Refused on every path (CARD_NOT_USABLE EXPIRED) */
+  | 'EXPIRED'
+  /** Expired, still confirms insurance until certificateGraceEndsOn */
+  | 'EXPIRED_GRACE'
+  /** Within 3 months of expiry: renew at the municipality */
+  | 'RENEW_SOON'
+  /** More than 3 months to go */
+  | 'VALID';
+
 /** 階層化 of 特定保健指導 (MHLW standard program, steps 1–4; docs/domain.md "Judgements and 階層化") */
 export type CheckupGuidanceLevel =
   /** 情報提供 */
@@ -42,6 +60,17 @@ export type ConfirmationMethod =
   /** The numbers of an insurance card or 資格確認書 typed at the counter (記号・番号) */
   | 'INSURANCE_CARD';
 
+/** 閲覧同意フラグ of this visit (real interface codes 0–3; docs/domain.md "Confirmation at the counter (資格確認)") */
+export type ConsentFlag =
+  /** 1 同意あり: consented, for 24 hours */
+  | 'CONSENTED'
+  /** 2 期限切れ: the consent here has expired */
+  | 'EXPIRED'
+  /** 0 同意なし: the patient did not consent at this facility's reader */
+  | 'NOT_CONSENTED'
+  /** 3 取得困難: could not be obtained (also when the consent service did not answer: never "consented" by default) */
+  | 'UNAVAILABLE';
+
 /** A category of a person's data that consent, PHR grants and app scopes name (docs/access-policy.md) */
 export type DataCategory =
   /** 特定健診情報 */
@@ -52,6 +81,51 @@ export type DataCategory =
   | 'EXPENSES'
   /** 資格情報 */
   | 'QUALIFICATION';
+
+/** 院内・院外 (InOut) of a dispensing */
+export type InOut =
+  /** 院内: dispensed by the facility itself */
+  | 'IN'
+  /** 院外: dispensed by a pharmacy on a prescription */
+  | 'OUT';
+
+/** メタボリックシンドローム判定 (docs/domain.md "Judgements and 階層化") */
+export type MetabolicSyndrome =
+  /** 基準該当 */
+  | 'MEETS'
+  /** 非該当 */
+  | 'NONE'
+  /** 予備群該当 */
+  | 'PRE'
+  /** 判定不能 (no waist measured) */
+  | 'UNDETERMINED';
+
+/** Step 1 of 階層化: the standard program's group A (waist) or B (BMI) */
+export type ObesityGroup =
+  /** B: waist below that, BMI 25 or more */
+  | 'BMI'
+  /** A: waist at or above 85 cm (men) / 90 cm (women) */
+  | 'WAIST';
+
+/** QualificationValidity of a confirmation (docs/domain.md "Confirmation at the counter (資格確認)"); the real interface's codes 1–5 are listed per value */
+export type QualificationValidity =
+  /** 2 無効: no coverage in force (a past one is answered) */
+  | 'INVALID'
+  /** 3 無効・新資格あり: the typed numbers name a past coverage; the new one is in newQualification */
+  | 'INVALID_NEW_QUALIFICATION'
+  /** 5 複数該当: two coverages overlap, or several people matched */
+  | 'MULTIPLE'
+  /** 4 該当資格なし: no coverage or no person matched */
+  | 'NOT_FOUND'
+  /** 1 有効: a coverage in force today */
+  | 'VALID';
+
+/** ReferenceClassification: what the confirmation was asked with (real interface codes 1–2) */
+export type ReferenceClassification =
+  /** 2: the numbers of an insurance card or 資格確認書 (記号・番号) */
+  | 'INSURANCE_CARD'
+  /** 1: My Number Card at the reader */
+  | 'MY_NUMBER_CARD';
 
 /** Who acts (docs/domain.md "Who takes part"): a patient, facility staff by licence, a PHR app, an insurer or the operator */
 export type Role =
@@ -71,6 +145,13 @@ export type Role =
   | 'PHR_APP'
   /** 受付 (facility staff without a licence to view drug or checkup information) */
   | 'RECEPTION';
+
+/** Which side of an item's thresholds is abnormal */
+export type ThresholdDirection =
+  /** At or above the threshold is abnormal */
+  | 'HIGH'
+  /** At or below the threshold is abnormal (HDL cholesterol) */
+  | 'LOW';
 
 export type StartCardLoginMutationVariables = Exact<{
   cardSerial: string;
@@ -136,9 +217,9 @@ export type SetDemoCardStatusMutation = { setDemoCardStatus: { cardSerial: strin
 export type MyCheckupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCheckupsQuery = { me: { id: string, checkups: Array<{ fiscalYear: number, examinedOn: string, facilityCode: string, fasting: boolean, metabolicSyndrome: string, guidance: { level: CheckupGuidanceLevel, group: string | null }, items: Array<{ code: string, nameJa: string, nameEn: string, value: number | null, text: string | null, textEn: string | null, answerCode: string | null, unit: string, guidanceThreshold: number | null, seeDoctorThreshold: number | null, direction: string | null, judgement: CheckupItemJudgement | null }> }> | null } };
+export type MyCheckupsQuery = { me: { id: string, checkups: Array<{ fiscalYear: number, examinedOn: string, facilityCode: string, fasting: boolean, metabolicSyndrome: MetabolicSyndrome, guidance: { level: CheckupGuidanceLevel, group: ObesityGroup | null }, items: Array<{ code: string, nameJa: string, nameEn: string, value: number | null, text: string | null, textEn: string | null, answerCode: string | null, unit: string, guidanceThreshold: number | null, seeDoctorThreshold: number | null, direction: ThresholdDirection | null, judgement: CheckupItemJudgement | null }> }> | null } };
 
-export type DispensingFieldsFragment = { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: string, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null };
+export type DispensingFieldsFragment = { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: InOut, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null };
 
 export type MyDispensingsQueryVariables = Exact<{
   from: string | null | undefined;
@@ -148,12 +229,12 @@ export type MyDispensingsQueryVariables = Exact<{
 }>;
 
 
-export type MyDispensingsQuery = { me: { id: string, dispensings: { informationThrough: string, edges: Array<{ cursor: string, node: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: string, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
+export type MyDispensingsQuery = { me: { id: string, dispensings: { informationThrough: string, edges: Array<{ cursor: string, node: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: InOut, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
 
 export type MyActiveDrugsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyActiveDrugsQuery = { me: { id: string, medicationSummary: { asOf: string, informationThrough: string, activeDrugs: Array<{ coveredThrough: string, basis: string, dispensing: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: string, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, counts: { activeDrugs: number, activeIngredients: number, prescribingFacilities: number } } | null } };
+export type MyActiveDrugsQuery = { me: { id: string, medicationSummary: { asOf: string, informationThrough: string, activeDrugs: Array<{ coveredThrough: string, basis: ActiveDrugBasis, dispensing: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: InOut, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, counts: { activeDrugs: number, activeIngredients: number, prescribingFacilities: number } } | null } };
 
 export type MyMedicalExpensesQueryVariables = Exact<{
   year: number;
@@ -184,14 +265,14 @@ export type SubmitReaderStatementMutationVariables = Exact<{
 
 export type SubmitReaderStatementMutation = { submitReaderStatement: { verificationToken: string, patientId: string, cardStatus: string, drugAnswer: boolean, checkupAnswer: boolean, expiresAt: string } };
 
-export type QualificationResultFieldsFragment = { qualificationValidity: string, referenceClassification: string, confirmedAt: string, patientId: string | null, name: string | null, nameKana: string | null, sex: string | null, birthdate: string | null, drugInfoConsentFlag: string, checkupInfoConsentFlag: string, qualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string } | null };
+export type QualificationResultFieldsFragment = { qualificationValidity: QualificationValidity, referenceClassification: ReferenceClassification, confirmedAt: string, patientId: string | null, name: string | null, nameKana: string | null, sex: string | null, birthdate: string | null, drugInfoConsentFlag: ConsentFlag, checkupInfoConsentFlag: ConsentFlag, qualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string } | null };
 
 export type ConfirmQualificationByCardMutationVariables = Exact<{
   verificationToken: string;
 }>;
 
 
-export type ConfirmQualificationByCardMutation = { confirmQualificationByCard: { qualificationValidity: string, referenceClassification: string, confirmedAt: string, patientId: string | null, name: string | null, nameKana: string | null, sex: string | null, birthdate: string | null, drugInfoConsentFlag: string, checkupInfoConsentFlag: string, qualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string } | null } };
+export type ConfirmQualificationByCardMutation = { confirmQualificationByCard: { qualificationValidity: QualificationValidity, referenceClassification: ReferenceClassification, confirmedAt: string, patientId: string | null, name: string | null, nameKana: string | null, sex: string | null, birthdate: string | null, drugInfoConsentFlag: ConsentFlag, checkupInfoConsentFlag: ConsentFlag, qualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string } | null } };
 
 export type StaffCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -203,7 +284,7 @@ export type ClinicPatientQueryVariables = Exact<{
 }>;
 
 
-export type ClinicPatientQuery = { patient: { id: string, name: string, nameKana: string, sex: string, birthdate: string, currentQualification: { insurerNumber: string, insurerName: string, insuredPartialContributionRatio: string } | null, confirmations: Array<{ at: string, facilityCode: string, method: ConfirmationMethod, qualificationValidity: string }>, specialAccessHere: { kind: string, categories: Array<DataCategory> } | null } };
+export type ClinicPatientQuery = { patient: { id: string, name: string, nameKana: string, sex: string, birthdate: string, currentQualification: { insurerNumber: string, insurerName: string, insuredPartialContributionRatio: string } | null, confirmations: Array<{ at: string, facilityCode: string, method: ConfirmationMethod, qualificationValidity: QualificationValidity }>, specialAccessHere: { kind: string, categories: Array<DataCategory> } | null } };
 
 export type ClinicPatientDrugsQueryVariables = Exact<{
   id: string | number;
@@ -212,19 +293,19 @@ export type ClinicPatientDrugsQueryVariables = Exact<{
 }>;
 
 
-export type ClinicPatientDrugsQuery = { patient: { id: string, medicationSummary: { asOf: string, informationThrough: string, polypharmacy: boolean, counts: { activeDrugs: number, activeIngredients: number, prescribingFacilities: number, duplicateIngredients: number }, activeDrugs: Array<{ coveredThrough: string, dispensing: { date: string, drugName: string, ingredient: string, prescribingFacilityCode: string, prescribingFacility: { code: string, name: string | null } } }>, duplicates: Array<{ ingredient: string, facilityCodes: Array<string>, activeDrugs: Array<{ dispensing: { drugName: string, prescribingFacilityCode: string, prescribingFacility: { code: string, name: string | null } } }> }> } | null, dispensings: { informationThrough: string, edges: Array<{ node: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: string, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
+export type ClinicPatientDrugsQuery = { patient: { id: string, medicationSummary: { asOf: string, informationThrough: string, polypharmacy: boolean, counts: { activeDrugs: number, activeIngredients: number, prescribingFacilities: number, duplicateIngredients: number }, activeDrugs: Array<{ coveredThrough: string, dispensing: { date: string, drugName: string, ingredient: string, prescribingFacilityCode: string, prescribingFacility: { code: string, name: string | null } } }>, duplicates: Array<{ ingredient: string, facilityCodes: Array<string>, activeDrugs: Array<{ dispensing: { drugName: string, prescribingFacilityCode: string, prescribingFacility: { code: string, name: string | null } } }> }> } | null, dispensings: { informationThrough: string, edges: Array<{ node: { date: string, drugCode: string, drugName: string, ingredient: string, quantity: number, unit: string, usage: string, days: number | null, inOut: InOut, prescribingFacilityCode: string, pharmacyCode: string | null, prescribingFacility: { code: string, name: string | null }, pharmacy: { code: string, name: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
 
 export type ClinicPatientCheckupsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClinicPatientCheckupsQuery = { patient: { id: string, checkups: Array<{ fiscalYear: number, examinedOn: string, facilityCode: string, fasting: boolean, metabolicSyndrome: string, guidance: { level: CheckupGuidanceLevel, group: string | null }, items: Array<{ code: string, nameJa: string, nameEn: string, value: number | null, text: string | null, textEn: string | null, answerCode: string | null, unit: string, guidanceThreshold: number | null, seeDoctorThreshold: number | null, direction: string | null, judgement: CheckupItemJudgement | null }> }> | null } };
+export type ClinicPatientCheckupsQuery = { patient: { id: string, checkups: Array<{ fiscalYear: number, examinedOn: string, facilityCode: string, fasting: boolean, metabolicSyndrome: MetabolicSyndrome, guidance: { level: CheckupGuidanceLevel, group: ObesityGroup | null }, items: Array<{ code: string, nameJa: string, nameEn: string, value: number | null, text: string | null, textEn: string | null, answerCode: string | null, unit: string, guidanceThreshold: number | null, seeDoctorThreshold: number | null, direction: ThresholdDirection | null, judgement: CheckupItemJudgement | null }> }> | null } };
 
 export type ClinicTodayQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClinicTodayQuery = { confirmationsAtMyFacilityToday: Array<{ patientId: string, name: string, nameKana: string, sex: string, birthdate: string, confirmedAt: string, method: ConfirmationMethod, qualificationValidity: string, drugInfoConsentFlag: string, checkupInfoConsentFlag: string, drugConsentExpiresAt: string | null, checkupConsentExpiresAt: string | null }> };
+export type ClinicTodayQuery = { confirmationsAtMyFacilityToday: Array<{ patientId: string, name: string, nameKana: string, sex: string, birthdate: string, confirmedAt: string, method: ConfirmationMethod, qualificationValidity: QualificationValidity, drugInfoConsentFlag: ConsentFlag, checkupInfoConsentFlag: ConsentFlag, drugConsentExpiresAt: string | null, checkupConsentExpiresAt: string | null }> };
 
 export type SpecialCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -389,7 +470,7 @@ export type ClaimRoutingStatisticsQuery = { claimRoutingStatistics: Array<{ serv
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, name: string, noticesReadThrough: string | null, currentQualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string, personalFamilyClassification: string } | null, consents: Array<{ id: string, facilityCode: string, category: DataCategory, registeredAt: string, expiresAt: string, valid: boolean, facility: { code: string, name: string | null } }>, myNumberCards: Array<{ certificateExpiresOn: string | null, certificateStanding: string, certificateGraceEndsOn: string | null, status: string }>, accessLog: Array<{ at: string, actorRole: string, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: string, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
+export type HomeQuery = { me: { id: string, name: string, noticesReadThrough: string | null, currentQualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string, personalFamilyClassification: string } | null, consents: Array<{ id: string, facilityCode: string, category: DataCategory, registeredAt: string, expiresAt: string, valid: boolean, facility: { code: string, name: string | null } }>, myNumberCards: Array<{ certificateExpiresOn: string | null, certificateStanding: CertificateStanding, certificateGraceEndsOn: string | null, status: string }>, accessLog: Array<{ at: string, actorRole: string, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: string, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
 
 export type InsuranceHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 

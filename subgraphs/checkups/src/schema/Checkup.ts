@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GuidanceLevel, ItemJudgement } from '../services/judgement';
 import { CheckupProgram } from '../services/submission';
+import { CheckupValueTypeEnum, MetabolicSyndromeEnum, ObesityGroupEnum, RiskFactorEnum, ThresholdDirectionEnum } from './codes';
 
 registerEnumType(ItemJudgement, {
   name: 'CheckupItemJudgement',
@@ -54,7 +55,7 @@ export class CheckupItemResult {
   @Field(() => String, { nullable: true, description: 'Raw answer code of qualitative/coded items (urine 1–5, 服薬 1/2)' })
   answerCode!: string | null;
 
-  @Field(() => String, { description: 'HL7 value type of the item in the MHLW item list: PQ quantity, CO ordinal, CD coded answer, ST text' })
+  @Field(() => CheckupValueTypeEnum, { description: 'HL7 value type of the item in the MHLW item list: QUANTITY (PQ), ORDINAL (CO), CODED (CD), TEXT (ST)' })
   valueType!: string;
 
   @Field(() => String, { description: 'Display unit; empty for qualitative, coded and text items' })
@@ -66,7 +67,7 @@ export class CheckupItemResult {
   @Field(() => Float, { nullable: true, description: '受診勧奨判定値' })
   seeDoctorThreshold!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'high: at or above the threshold is abnormal; low (HDL): at or below' })
+  @Field(() => ThresholdDirectionEnum, { nullable: true, description: 'HIGH: at or above the threshold is abnormal; LOW (HDL): at or below' })
   direction!: string | null;
 
   @Field(() => ItemJudgement, { nullable: true, description: 'Null for items without thresholds' })
@@ -78,10 +79,10 @@ export class CheckupGuidance {
   @Field(() => GuidanceLevel)
   level!: GuidanceLevel;
 
-  @Field(() => String, { nullable: true, description: 'Step 1: A (waist) or B (BMI); null when neither' })
+  @Field(() => ObesityGroupEnum, { nullable: true, description: 'Step 1: WAIST (group A) or BMI (group B); null when neither' })
   group!: string | null;
 
-  @Field(() => [String], { description: 'Step 2 risks counted: GLUCOSE, LIPIDS, BLOOD_PRESSURE, SMOKING' })
+  @Field(() => [RiskFactorEnum], { description: 'Step 2 risks counted' })
   risks!: string[];
 
   @Field(() => Boolean, { description: 'Step 4: 積極的支援 became 動機付け支援 at ages 65–74' })
@@ -114,7 +115,7 @@ export class Checkup {
   @Field(() => [CheckupItemResult])
   items!: CheckupItemResult[];
 
-  @Field(() => String, { description: 'メタボリックシンドローム判定: MEETS 基準該当 / PRE 予備群該当 / NONE 非該当 / UNDETERMINED 判定不能 (no waist measured)' })
+  @Field(() => MetabolicSyndromeEnum, { description: 'メタボリックシンドローム判定' })
   metabolicSyndrome!: string;
 
   @Field(() => CheckupGuidance, { description: '階層化 (metabolic-syndrome risk level)' })

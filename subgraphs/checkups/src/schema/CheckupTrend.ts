@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ItemJudgement } from '../services/judgement';
+import { ThresholdDirectionEnum } from './codes';
 
 @ObjectType({ description: 'One fiscal year of a trend series' })
 export class CheckupTrendPoint {
@@ -36,7 +37,7 @@ export class CheckupTrend {
   @Field(() => Float, { nullable: true, description: '受診勧奨判定値' })
   seeDoctorThreshold!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ThresholdDirectionEnum, { nullable: true })
   direction!: string | null;
 
   @Field(() => [CheckupTrendPoint], { description: 'Oldest first' })

@@ -2,7 +2,8 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { IngestReturnedClaim } from './ClaimRouting';
 
 // Codes and kinds are plain strings here so that the batch validator, not GraphQL coercion, reports
-// every bad value with its row number and a bilingual reason.
+// every bad value with its row number and a bilingual reason (answers use the enums ClaimKind and InOut;
+// docs/api-guide.md "Enums").
 
 @InputType({ description: 'One drug line of a claim (明細書の医薬品)' })
 export class ClaimItemInput {

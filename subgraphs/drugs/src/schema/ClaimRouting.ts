@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ClaimKindEnum, ClaimReturnReasonEnum, ClaimRoutingEnum, RerouteReasonEnum } from './codes';
 
 // レセプト振替 (docs/drugs.md "Re-routing claims (レセプト振替)"). Point sums are Float: a month's national total
 // exceeds a 32-bit Int.
@@ -11,7 +12,7 @@ export class IngestReturnedClaim {
   @Field(() => String)
   claimNumber!: string;
 
-  @Field(() => String, { description: 'SPLIT_REQUIRED / NO_COVERAGE / NO_COVERAGE_ON_DATE / OVERLAPPING_COVERAGE' })
+  @Field(() => ClaimReturnReasonEnum)
   code!: string;
 
   @Field(() => String, { description: 'What happened and what the facility does about it' })
@@ -25,18 +26,18 @@ export class IngestReturnedClaim {
 export class RoutedClaim {
   @Field(() => String) claimId!: string;
   @Field(() => String) patientId!: string;
-  @Field(() => String) claimKind!: string;
+  @Field(() => ClaimKindEnum) claimKind!: string;
   @Field(() => String) claimNumber!: string;
   @Field(() => String) facilityCode!: string;
   @Field(() => String) serviceMonth!: string;
   @Field(() => Int) totalPoints!: number;
-  @Field(() => String, { nullable: true, description: 'AS_BILLED / REROUTED; null: stored unchecked (demo seed, file ingested on a stopped system)' })
+  @Field(() => ClaimRoutingEnum, { nullable: true, description: 'Null: stored unchecked (demo seed, file ingested on a stopped system)' })
   routing!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The insurer the facility addressed, when re-routed' })
   billedInsurerNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'INSURER_CHANGED / MID_MONTH_CHANGE, when re-routed' })
+  @Field(() => RerouteReasonEnum, { nullable: true, description: 'When re-routed' })
   routingReason!: string | null;
 }
 
@@ -63,13 +64,13 @@ export class ReroutingReport {
 @ObjectType({ description: 'A claim returned to the facility (返戻) with the reason it can act on' })
 export class ReturnedClaim {
   @Field(() => String) patientId!: string;
-  @Field(() => String) claimKind!: string;
+  @Field(() => ClaimKindEnum) claimKind!: string;
   @Field(() => String) claimNumber!: string;
   @Field(() => String) facilityCode!: string;
   @Field(() => String, { description: 'The insurer the facility addressed' }) billedInsurerNumber!: string;
   @Field(() => String) serviceMonth!: string;
   @Field(() => Int) totalPoints!: number;
-  @Field(() => String, { description: 'SPLIT_REQUIRED / NO_COVERAGE / NO_COVERAGE_ON_DATE / OVERLAPPING_COVERAGE' }) code!: string;
+  @Field(() => ClaimReturnReasonEnum) code!: string;
   @Field(() => String) reason!: string;
   @Field(() => String) reasonJa!: string;
   @Field(() => [String], { description: 'Insurers whose coverage touched the month of care' }) coverageInsurerNumbers!: string[];

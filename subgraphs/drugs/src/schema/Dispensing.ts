@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FacilityReference } from '@onshi/kit';
+import { DrugKindEnum, InOutEnum } from './codes';
 
 @ObjectType({ description: '薬剤情報: one dispensed (or 院内 prescribed) drug from a claim item (明細書の項目)' })
 export class Dispensing {
@@ -15,7 +16,7 @@ export class Dispensing {
   @Field(() => String, { description: '成分名・一般名 (IngreN)' })
   ingredient!: string;
 
-  @Field(() => String, { description: '先発品 brand / 後発品 generic / other' })
+  @Field(() => DrugKindEnum, { description: '先発品 BRAND / 後発品 GENERIC / OTHER' })
   drugKind!: string;
 
   @Field(() => Float, { description: '数量 (Qua1)' })
@@ -30,7 +31,7 @@ export class Dispensing {
   @Field(() => Int, { nullable: true, description: '日数 (days supplied); null for external or once-only items' })
   days?: number | null;
 
-  @Field(() => String, { description: '院内 IN / 院外 OUT (InOut)' })
+  @Field(() => InOutEnum, { description: '院内 IN / 院外 OUT (InOut)' })
   inOut!: string;
 
   @Field(() => String, { description: '処方医療機関コード' })

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { DrugKindEnum, DrugRouteEnum } from './codes';
 
 @ObjectType({ description: '医薬品マスタ entry (薬価基準収載品目)' })
 export class Drug {
@@ -14,13 +15,13 @@ export class Drug {
   @Field(() => String, { description: '規格' })
   strength!: string;
 
-  @Field(() => String, { description: 'oral 内用 / external 外用 / injection 注射 / dental 歯科用' })
+  @Field(() => DrugRouteEnum, { description: 'ORAL 内用 / EXTERNAL 外用 / INJECTION 注射 / DENTAL 歯科用' })
   route!: string;
 
   @Field(() => String, { description: '製造販売業者' })
   maker!: string;
 
-  @Field(() => String, { description: 'brand 先発品 / generic 後発品 / other' })
+  @Field(() => DrugKindEnum, { description: 'BRAND 先発品 / GENERIC 後発品 / OTHER' })
   kind!: string;
 
   @Field(() => Boolean, { description: '後発医薬品 (generic)' })

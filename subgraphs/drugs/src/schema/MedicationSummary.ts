@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ActiveDrugBasisEnum } from './codes';
 import { Dispensing } from './Dispensing';
 
 @ObjectType({ description: 'A drug the patient is probably taking now (服用中と推定される薬剤)' })
@@ -9,7 +10,7 @@ export class ActiveDrug {
   @Field(() => String, { description: 'Last day the supply covers, YYYY-MM-DD' })
   coveredThrough!: string;
 
-  @Field(() => String, { description: 'DAYS_SUPPLIED (date + days) or UNTIMED_30_DAYS (external / once-only items, counted 30 days)' })
+  @Field(() => ActiveDrugBasisEnum, { description: 'DAYS_SUPPLIED (date + days) or UNTIMED_30_DAYS (external / once-only items, counted 30 days)' })
   basis!: string;
 }
 

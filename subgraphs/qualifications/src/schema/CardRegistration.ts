@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { CertificateStandingEnum } from './codes';
 
 /** A My Number Card's registration for health-insurance use (初回登録, seed). */
 @ObjectType({ description: '健康保険証利用の初回登録' })
@@ -15,7 +16,7 @@ export class CardRegistration {
   @Field(() => String, { nullable: true, description: '利用者証明用電子証明書の有効期限 (YYYY-MM-DD); null when not known' })
   certificateExpiresOn!: string | null;
 
-  @Field(() => String, {
+  @Field(() => CertificateStandingEnum, {
     description: 'The certificate today: VALID; RENEW_SOON (within 3 months of expiry: renew at the municipality); EXPIRED_GRACE (expired, still confirms insurance until certificateGraceEndsOn); EXPIRED (refused: CARD_NOT_USABLE EXPIRED)',
   })
   certificateStanding!: string;

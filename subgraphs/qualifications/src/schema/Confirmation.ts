@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOfValues } from '@onshi/kit';
 import { CONFIRMATION_METHODS, type ConfirmationMethod } from '../services/confirmation';
+import { QualificationValidityEnum, ReferenceClassificationEnum } from './codes';
 
 export const ConfirmationMethodEnum = enumOfValues(CONFIRMATION_METHODS);
 registerEnumType(ConfirmationMethodEnum, {
@@ -29,9 +30,9 @@ export class Confirmation {
   @Field(() => ConfirmationMethodEnum)
   method!: string;
 
-  @Field(() => String, { description: 'ReferenceClassification: 1 My Number Card / 2 insurance-card information' })
+  @Field(() => ReferenceClassificationEnum, { description: 'ReferenceClassification: MY_NUMBER_CARD (1) / INSURANCE_CARD (2)' })
   referenceClassification!: string;
 
-  @Field(() => String, { description: 'QualificationValidity of the answer (1–5)' })
+  @Field(() => QualificationValidityEnum, { description: 'QualificationValidity of the answer' })
   qualificationValidity!: string;
 }

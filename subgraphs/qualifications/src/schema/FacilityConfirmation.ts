@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ConsentFlagEnum, QualificationValidityEnum } from './codes';
 import { ConfirmationMethodEnum } from './Confirmation';
 
 /**
@@ -28,18 +29,18 @@ export class FacilityConfirmation {
   @Field(() => ConfirmationMethodEnum)
   method!: string;
 
-  @Field(() => String, { description: 'QualificationValidity of that confirmation (1–5)' })
+  @Field(() => QualificationValidityEnum, { description: 'QualificationValidity of that confirmation' })
   qualificationValidity!: string;
 
-  @Field(() => String, { description: '薬剤情報閲覧同意フラグ now: 0 なし / 1 あり / 2 期限切れ / 3 取得困難' })
+  @Field(() => ConsentFlagEnum, { description: '薬剤情報閲覧同意フラグ now' })
   drugInfoConsentFlag!: string;
 
-  @Field(() => String, { description: '特定健診情報閲覧同意フラグ now: 0 なし / 1 あり / 2 期限切れ / 3 取得困難' })
+  @Field(() => ConsentFlagEnum, { description: '特定健診情報閲覧同意フラグ now' })
   checkupInfoConsentFlag!: string;
 
-  @Field(() => String, { nullable: true, description: 'Until when the drug consent lasts (ISO 8601); null unless the flag is 1' })
+  @Field(() => String, { nullable: true, description: 'Until when the drug consent lasts (ISO 8601); null unless the flag is CONSENTED' })
   drugConsentExpiresAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Until when the checkup consent lasts (ISO 8601); null unless the flag is 1' })
+  @Field(() => String, { nullable: true, description: 'Until when the checkup consent lasts (ISO 8601); null unless the flag is CONSENTED' })
   checkupConsentExpiresAt!: string | null;
 }

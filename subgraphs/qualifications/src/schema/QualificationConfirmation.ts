@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ConsentFlagEnum, QualificationValidityEnum, ReferenceClassificationEnum } from './codes';
 import { Qualification } from './Qualification';
 
 /**
@@ -8,16 +9,16 @@ import { Qualification } from './Qualification';
  */
 @ObjectType({ description: '資格確認結果 (ResultOfQualificationConfirmation)' })
 export class QualificationConfirmation {
-  @Field(() => String, { description: 'QualificationValidity: 1 有効 / 2 無効 / 3 無効・新資格あり / 4 該当資格なし / 5 複数該当' })
+  @Field(() => QualificationValidityEnum, { description: 'QualificationValidity: VALID (1 有効) / INVALID (2 無効) / INVALID_NEW_QUALIFICATION (3 無効・新資格あり) / NOT_FOUND (4 該当資格なし) / MULTIPLE (5 複数該当)' })
   qualificationValidity!: string;
 
-  @Field(() => String, { description: 'ReferenceClassification: 1 My Number Card / 2 insurance-card information (記号・番号)' })
+  @Field(() => ReferenceClassificationEnum, { description: 'ReferenceClassification: MY_NUMBER_CARD (1) / INSURANCE_CARD (2, insurance-card information: 記号・番号)' })
   referenceClassification!: string;
 
   @Field(() => String, { description: 'When the confirmation was made (ISO 8601)' })
   confirmedAt!: string;
 
-  @Field(() => String, { nullable: true, description: 'Opaque patient id; null when no single person matched (4, 5)' })
+  @Field(() => String, { nullable: true, description: 'Opaque patient id; null when no single person matched (NOT_FOUND, MULTIPLE)' })
   patientId!: string | null;
 
   @Field(() => String, { nullable: true, description: '氏名 (Name)' })
@@ -38,15 +39,15 @@ export class QualificationConfirmation {
   @Field(() => String, { nullable: true, description: '郵便番号 (PostNumber)' })
   postNumber!: string | null;
 
-  @Field(() => Qualification, { nullable: true, description: 'The qualification confirmed: the one in force (1), or the one the typed numbers name (2, 3)' })
+  @Field(() => Qualification, { nullable: true, description: 'The qualification confirmed: the one in force (VALID), or the one the typed numbers name (INVALID, INVALID_NEW_QUALIFICATION)' })
   qualification!: Qualification | null;
 
-  @Field(() => Qualification, { nullable: true, description: 'Validity 3 only: the new qualification in force today (新資格)' })
+  @Field(() => Qualification, { nullable: true, description: 'INVALID_NEW_QUALIFICATION only: the new qualification in force today (新資格)' })
   newQualification!: Qualification | null;
 
-  @Field(() => String, { description: '薬剤情報閲覧同意フラグ for this visit: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (also when the consent service did not answer)' })
+  @Field(() => ConsentFlagEnum, { description: '薬剤情報閲覧同意フラグ for this visit (UNAVAILABLE also when the consent service did not answer)' })
   drugInfoConsentFlag!: string;
 
-  @Field(() => String, { description: '特定健診情報閲覧同意フラグ for this visit: 0 なし / 1 あり / 2 期限切れ / 3 取得困難 (also when the consent service did not answer)' })
+  @Field(() => ConsentFlagEnum, { description: '特定健診情報閲覧同意フラグ for this visit (UNAVAILABLE also when the consent service did not answer)' })
   checkupInfoConsentFlag!: string;
 }

@@ -10,6 +10,7 @@ import { gatewayQuery, type GatewayFailure } from '@/lib/gateway';
 import { ClinicPatientCheckupsQuery, ClinicPatientDrugsQuery, ClinicPatientQuery } from '@/lib/graphql/facility';
 import { messages, pageTitle } from '@/lib/i18n';
 import type { Messages } from '@/lib/messages';
+import { validityLabel } from '@/lib/labels';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
 import { staffCapabilities } from '@/lib/staff';
@@ -105,7 +106,7 @@ export default async function ClinicPatientPage({ params, searchParams }: { para
               <dt>{t.copay}</dt><dd>{ratio === undefined ? '—' : t.copayPercent(ratio)}</dd>
             </>
           ) : <><dt>{t.confirmValidity}</dt><dd>{t.noInsurance}</dd></>}
-          {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}{t.paren((t as unknown as Record<string, string>)[`validity${here[0].qualificationValidity}`] ?? here[0].qualificationValidity)}</dd></> : null}
+          {here[0] ? <><dt>{t.confirmedAt}</dt><dd>{formatDateTime(here[0].at, locale)}{t.paren(validityLabel(t, here[0].qualificationValidity))}</dd></> : null}
         </dl>
       </section>
       {role === 'RECEPTION' ? <p className="notice">{t.clinicReceptionNote}</p> : null}
