@@ -121,8 +121,9 @@ export default tseslint.config(
   ...boundary(['system/src/backup.ts', 'system/src/restore.ts'], forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform and, for the databases, the kit')),
   ...boundary(['portal/**/*.ts', 'portal/**/*.tsx'], [
     ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and reader stand-in and the demo package\'s virtual card'),
-    // The platform's browser-safe entry (the error catalogue) only: the rest is server code (node:http, pino, Redis).
-    { regex: '^@onshi/platform(?!/errors$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entry, @onshi/platform/errors' },
+    // The platform's browser-safe entries (the error catalogue; the roles, which import nothing) only: the rest is
+    // server code (node:http, pino, Redis).
+    { regex: '^@onshi/platform(?!/(errors|roles)$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entries, @onshi/platform/errors and @onshi/platform/roles' },
     { regex: '^@onshi/demo(?!/src/card$)', message: 'the kiosk imports the card file only (@onshi/demo/src/card): the package index brings the kit and its database drivers into the bundle' },
   ]),
 );

@@ -1,9 +1,9 @@
 import type { Role } from './session';
-import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/consent/src/services/policy/roles';
+import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/platform/roles';
 import { gatewayQuery } from './gateway';
 import { StaffCapabilitiesQuery } from './graphql/facility';
 
-/** Roles that act for a facility: the names come from the kit (one list for every layer). */
+/** Roles that act for a facility: the platform's browser-safe list (one list for every layer). */
 export const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(STAFF_ROLE_LIST);
 
 /** What the signed-in staff member may be shown, as the API's access policy answers it (docs/access-policy.md). */

@@ -24,9 +24,11 @@ const PROBES: Probe[] = [
   { file: 'gateway/src/kitProbe.ts', source: "export { OnshiError } from '@onshi/kit';\n", refused: true },
   { file: 'system/src/kitProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: true },
   { file: 'platform/src/boundaryProbe.ts', source: "export { openDatabase } from '@onshi/kit';\n", refused: true },
-  // The portal may take the platform's browser-safe error catalogue, nothing else of it (server code).
+  // The portal may take the platform's browser-safe error catalogue and roles, nothing else of it (server code).
   { file: 'portal/lib/platformProbe.ts', source: "export { createLogger } from '@onshi/platform';\n", refused: true },
   { file: 'portal/components/platformProbe.ts', source: "export { errorText } from '@onshi/platform/errors';\n", refused: false },
+  { file: 'portal/lib/rolesProbe.ts', source: "export { STAFF_ROLES } from '@onshi/platform/roles';\n", refused: false },
+  { file: 'portal/lib/policyProbe.ts', source: "export { rulesFor } from '@onshi/platform/policy';\n", refused: true },
   // Allowed: a subgraph uses the kit; the gateway and the launcher use the platform.
   { file: 'subgraphs/checkups/src/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: false },
   { file: 'gateway/src/platformProbe.ts', source: "export { OnshiError } from '@onshi/platform';\n", refused: false },
