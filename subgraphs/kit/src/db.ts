@@ -294,6 +294,26 @@ export function describeDatabaseError(error: unknown, databaseUrl?: string): str
   return `cannot open database (${target}): ${message.split('\n')[0]}`;
 }
 
+/**
+ * A drizzle prepared query (`.prepare(name)` with `sql.placeholder`s) built once per database handle, on its first
+ * use: a statement on a hot path skips drizzle's query building, which runs on every call of an unprepared query
+ * (docs/benchmarks.md "Prepared queries"). It fits preparingEveryStatement above: drizzle's postgres-js driver sends
+ * no name, only `prepare: true` (which that wrapper sets for every statement anyway), so postgres-js prepares the text
+ * once per connection as it does any other statement; PGlite sends the text as before. The query runs on the handle
+ * it was built on, never inside a transaction: statements of a transaction stay unprepared drizzle queries.
+ */
+export function preparedPerDatabase<TDb extends object, TQuery>(build: (db: TDb) => TQuery): (db: TDb) => TQuery {
+  const built = new WeakMap<TDb, TQuery>();
+  return (db) => {
+    let query = built.get(db);
+    if (query === undefined) {
+      query = build(db);
+      built.set(db, query);
+    }
+    return query;
+  };
+}
+
 /** drizzle's `execute` answers with the rows (postgres-js) or with `{ rows }` (PGlite). */
 export function resultRows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

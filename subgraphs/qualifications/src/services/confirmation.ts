@@ -189,7 +189,7 @@ export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: Insura
   const people = new Set(rows.map((row) => row.patient.id));
   if (people.size !== 1) {
     const result = emptyResult(people.size === 0 ? VALIDITY.NOT_FOUND : VALIDITY.MULTIPLE, REFERENCE.INSURANCE_CARD, at);
-    await insertConfirmation(deps.db, { patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at });
+    await insertConfirmation(deps.db, { patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at, qualificationId: null, newQualificationId: null });
     return result;
   }
   const [first] = rows;

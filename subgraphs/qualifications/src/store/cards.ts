@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import { preparedPerDatabase, type Db } from '@onshi/kit';
 import { cards, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 export type CardRow = typeof cards.$inferSelect;
@@ -15,24 +15,32 @@ export async function cardWithHolder(db: Db<Tables>, cardSerial: string) {
   return row ?? null;
 }
 
-/** A card and the id of its holder when one is linked (null otherwise): the card-status answer's read. */
+const cardWithLinkedPatientQuery = preparedPerDatabase((db: Db<Tables>) => db.select({ card: cards, patientId: patients.id }).from(cards)
+  .leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, sql.placeholder('cardSerial'))).limit(1)
+  .prepare('qualifications_card_status'));
+
+/** A card and the id of its holder when one is linked (null otherwise): the card-status answer's read, asked before every use of a card (prepared). */
 export async function cardWithLinkedPatient(db: Db<Tables>, cardSerial: string) {
-  const [row] = await db.select({ card: cards, patientId: patients.id }).from(cards).leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber)).where(eq(cards.serial, cardSerial)).limit(1);
+  const [row] = await cardWithLinkedPatientQuery(db).execute({ cardSerial });
   return row ?? null;
 }
 
+const cardHolderCoverageQuery = preparedPerDatabase((db: Db<Tables>) => db.select({ card: cards, patient: patients, q: qualifications, insurerName: insurers.name })
+  .from(cards)
+  .leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
+  .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
+  .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
+  .where(eq(cards.serial, sql.placeholder('cardSerial')))
+  .orderBy(desc(qualifications.qualificationDate))
+  .prepare('qualifications_card_holder_coverage'));
+
 /**
  * The card, its holder and the holder's coverage periods with their insurers' names, newest first, one row per
- * period (the 紐付番号 names one person), in one statement: the confirmation by card's read.
+ * period (the 紐付番号 names one person), in one statement: the confirmation by card's read, on every reception
+ * confirmation, so prepared (kit preparedPerDatabase).
  */
 export async function cardHolderCoverage(db: Db<Tables>, cardSerial: string) {
-  return db.select({ card: cards, patient: patients, q: qualifications, insurerName: insurers.name })
-    .from(cards)
-    .leftJoin(patients, eq(patients.linkageNumber, cards.linkageNumber))
-    .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
-    .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
-    .where(eq(cards.serial, cardSerial))
-    .orderBy(desc(qualifications.qualificationDate));
+  return cardHolderCoverageQuery(db).execute({ cardSerial });
 }
 
 /** Records 初回登録 once: a card already registered keeps its first date (no row changes, undefined). */

@@ -1,37 +1,53 @@
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import { preparedPerDatabase, type Db } from '@onshi/kit';
 import { confirmations, insurers, patients, qualifications, type Tables } from '../db/tables';
 
-export type NewConfirmation = typeof confirmations.$inferInsert;
+/** A confirmation record as written: every column but the id, the time included (the answer's confirmedAt). */
+export type NewConfirmation = Required<Omit<typeof confirmations.$inferInsert, 'id'>>;
 
-/** Writes one confirmation record (the facility's trace of what the confirmation answered). */
+const insertConfirmationQuery = preparedPerDatabase((db: Db<Tables>) => db.insert(confirmations).values({
+  patientId: sql.placeholder('patientId'), facilityCode: sql.placeholder('facilityCode'), method: sql.placeholder('method'),
+  referenceClassification: sql.placeholder('referenceClassification'), qualificationValidity: sql.placeholder('qualificationValidity'),
+  staffSubject: sql.placeholder('staffSubject'), at: sql.placeholder('at'),
+  qualificationId: sql.placeholder('qualificationId'), newQualificationId: sql.placeholder('newQualificationId'),
+}).prepare('qualifications_insert_confirmation'));
+
+/** Writes one confirmation record (the facility's trace of what the confirmation answered), prepared: one per confirmation. */
 export async function insertConfirmation(db: Db<Tables>, record: NewConfirmation): Promise<void> {
-  await db.insert(confirmations).values(record);
+  await insertConfirmationQuery(db).execute(record);
 }
 
-export interface InsuranceCardNumbers {
+export type InsuranceCardNumbers = {
   insurerNumber: string;
   insuredCardSymbol: string;
   insuredIdentificationNumber: string;
   /** null: any branch number */
   insuredBranchNumber: string | null;
   birthdate: string;
-}
+};
 
-/** The coverage periods these insurance-card numbers and this birthdate name, with their insurer's name and person. */
-export async function coverageByInsuranceCard(db: Db<Tables>, input: InsuranceCardNumbers) {
-  return db
+/** The read by insurance-card numbers, with the branch number (枝番) or without it: two statements, each prepared. */
+function coverageByInsuranceCardQuery(withBranch: boolean) {
+  return preparedPerDatabase((db: Db<Tables>) => db
     .select({ q: qualifications, insurerName: insurers.name, patient: patients })
     .from(qualifications)
     .innerJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
     .innerJoin(patients, eq(patients.id, qualifications.patientId))
     .where(and(
-      eq(qualifications.insurerNumber, input.insurerNumber),
-      eq(qualifications.insuredCardSymbol, input.insuredCardSymbol),
-      eq(qualifications.insuredIdentificationNumber, input.insuredIdentificationNumber),
-      ...(input.insuredBranchNumber === null ? [] : [eq(qualifications.insuredBranchNumber, input.insuredBranchNumber)]),
-      eq(patients.birthdate, input.birthdate),
-    ));
+      eq(qualifications.insurerNumber, sql.placeholder('insurerNumber')),
+      eq(qualifications.insuredCardSymbol, sql.placeholder('insuredCardSymbol')),
+      eq(qualifications.insuredIdentificationNumber, sql.placeholder('insuredIdentificationNumber')),
+      ...(withBranch ? [eq(qualifications.insuredBranchNumber, sql.placeholder('insuredBranchNumber'))] : []),
+      eq(patients.birthdate, sql.placeholder('birthdate')),
+    ))
+    .prepare(withBranch ? 'qualifications_coverage_by_insurance_card_branch' : 'qualifications_coverage_by_insurance_card'));
+}
+const coverageByInsuranceCardWithBranch = coverageByInsuranceCardQuery(true);
+const coverageByInsuranceCardAnyBranch = coverageByInsuranceCardQuery(false);
+
+/** The coverage periods these insurance-card numbers and this birthdate name, with their insurer's name and person (prepared). */
+export async function coverageByInsuranceCard(db: Db<Tables>, input: InsuranceCardNumbers) {
+  return (input.insuredBranchNumber === null ? coverageByInsuranceCardAnyBranch : coverageByInsuranceCardWithBranch)(db).execute(input);
 }
 
 /** The confirmations of known persons at one facility since a time, with the person, newest first. */
