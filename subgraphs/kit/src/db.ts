@@ -297,7 +297,7 @@ export function describeDatabaseError(error: unknown, databaseUrl?: string): str
 /**
  * A drizzle prepared query (`.prepare(name)` with `sql.placeholder`s) built once per database handle, on its first
  * use: a statement on a hot path skips drizzle's query building, which runs on every call of an unprepared query
- * (docs/benchmarks.md "Prepared queries"). It fits preparingEveryStatement above: drizzle's postgres-js driver sends
+ * (docs/benchmarks.md "Prepared queries, 2026-12-03"). It fits preparingEveryStatement above: drizzle's postgres-js driver sends
  * no name, only `prepare: true` (which that wrapper sets for every statement anyway), so postgres-js prepares the text
  * once per connection as it does any other statement; PGlite sends the text as before. The query runs on the handle
  * it was built on, never inside a transaction: statements of a transaction stay unprepared drizzle queries.
