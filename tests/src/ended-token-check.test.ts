@@ -6,7 +6,8 @@
  * subgraph — is refused as UNAUTHENTICATED, with no data, no side effect and a log line where it was refused; with
  * consent down every token is refused (fail closed).
  */
-import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
+import { DEMO_CLINIC } from '@onshi/demo';
+import { loginDemoAccount, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
@@ -128,6 +129,58 @@ describe('a logged-out token is refused on the very next request, everywhere (no
   });
 });
 
+const CONFIRM_BY_CARD = 'mutation($v: String!) { confirmQualificationByCard(verificationToken: $v) { qualificationValidity patientId name } }';
+const TODAY_AT_CLINIC = '{ confirmationsAtMyFacilityToday { patientId } }';
+
+/** A fresh reader verification of the patient's card at the demo clinic (docs/contracts.md contract 4). */
+async function verifiedAtClinic(patientIndex: number): Promise<string> {
+  return (await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), system.patient(patientIndex).cardSerial, { drug: true, checkup: true })).verificationToken;
+}
+
+/** Patient ids on the clinic's list of today's confirmations, read with a live doctor's token of the same clinic. */
+async function confirmedTodayAtClinic(): Promise<string[]> {
+  const listed = await system.graphql<{ confirmationsAtMyFacilityToday: Array<{ patientId: string }> }>(TODAY_AT_CLINIC, {}, await system.token('clinic-doctor'));
+  expect(listed.body.errors).toBeUndefined();
+  return listed.body.data?.confirmationsAtMyFacilityToday.map((row) => row.patientId) ?? [];
+}
+
+describe('the reception confirmation proves its token by its decision call, before its one write', () => {
+  test('live: confirmed with one call to consent (the decision), no separate revocation call', async () => {
+    const reception = await loginDemoAccount(call, system.demo, 'clinic-reception');
+    const verificationToken = await verifiedAtClinic(2);
+    const live = await counted(() => system.graphql<{ confirmQualificationByCard: { patientId: string } }>(CONFIRM_BY_CARD, { v: verificationToken }, reception.accessToken, `${system.urls.qualifications}/graphql`));
+    expect(live.result.body.errors).toBeUndefined();
+    expect(live.result.body.data?.confirmQualificationByCard.patientId).toBe(system.patient(2).id);
+    expect(live.revocations).toBe(0);
+    expect(live.decisions).toBe(1);
+    expect(await confirmedTodayAtClinic()).toContain(system.patient(2).id);
+
+    // The same clerk logs out; a verification made for the next patient is presented with the ended token.
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: reception.refreshToken }, reception.accessToken)).body.data?.logout).toBe(true);
+    const next = await verifiedAtClinic(3);
+    const name = system.patient(3).name;
+    let since = system.output().length;
+    expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: next }, reception.accessToken, `${system.urls.qualifications}/graphql`), [name, system.patient(3).id]);
+    await expectRefusalLogged('qualifications', since);
+    since = system.output().length;
+    expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: next }, reception.accessToken), [name, system.patient(3).id]);
+    await expectRefusalLogged('gateway', since);
+    // No side effect: nothing was recorded for the refused confirmation.
+    expect(await confirmedTodayAtClinic()).not.toContain(system.patient(3).id);
+  });
+
+  test('a marked mutation is still refused when its request selects an unmarked one beside it (asked up front)', async () => {
+    const reception = await loginDemoAccount(call, system.demo, 'clinic-reception');
+    const verificationToken = await verifiedAtClinic(4);
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: reception.refreshToken }, reception.accessToken)).body.data?.logout).toBe(true);
+    const both = `mutation($v: String!, $serial: String!) { confirmQualificationByCard(verificationToken: $v) { patientId } reportCardLost(cardSerial: $serial) { __typename } }`;
+    const mixed = await counted(() => system.graphql(both, { v: verificationToken, serial: system.patient(4).cardSerial }, reception.accessToken, `${system.urls.qualifications}/graphql`));
+    expectRefused(mixed.result, [system.patient(4).id]);
+    expect(mixed.revocations).toBeGreaterThanOrEqual(1);
+    expect(await confirmedTodayAtClinic()).not.toContain(system.patient(4).id);
+  });
+});
+
 describe('consent down: every token is refused (fail closed)', () => {
   test('a live token reads nothing and changes nothing while consent cannot be asked', async () => {
     const doctor = await system.token('clinic-doctor');
@@ -137,8 +190,12 @@ describe('consent down: every token is refused (fail closed)', () => {
     const read = await system.graphql<{ patient: { dispensings: { edges: Array<{ node: { drugName: string; drugCode: string } }> } } }>(DOCTOR_READ, { id: patientId }, doctor);
     const first = read.body.data?.patient.dispensings.edges[0]?.node;
     expect(first).toBeDefined();
+    const reception = await system.token('clinic-reception');
+    const verificationToken = await verifiedAtClinic(5);
     await system.stopService('consent');
     try {
+      // The confirmation's decision call cannot be asked, so its token is not proven: refused, nothing recorded.
+      expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: verificationToken }, reception, `${system.urls.qualifications}/graphql`), [system.patient(5).name, system.patient(5).id]);
       const secrets = [first?.drugName ?? '', 'drugName"'];
       expectRefused(await system.graphql(DOCTOR_READ, { id: patientId }, doctor), secrets);
       expectRefused(await system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor, drugsUrl), secrets);
@@ -147,8 +204,9 @@ describe('consent down: every token is refused (fail closed)', () => {
     } finally {
       await system.restartService('consent');
     }
-    // Nothing was changed while refused: the card still logs in.
+    // Nothing was changed while refused: the card still logs in, and the confirmation was not recorded.
     const again = await loginDemoAccount(call, system.demo, 'yamada');
     expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(patientId);
+    expect(await confirmedTodayAtClinic()).not.toContain(system.patient(5).id);
   });
 });

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { ACCESS_DIRECTIVE_NAME, ACCESS_SPEC_URL, accessDirective } from '@onshi/platform';
 import { accessChecker } from './access';
@@ -39,5 +39,23 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+  const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  carryFieldExtensions(schema, subgraph);
+  return subgraph;
+}
+
+/**
+ * The SDL round trip drops what type-graphql's `@Extensions` put on fields (the SDL has no place for it), and the
+ * request plugins read it from the schema they serve (tokenLiveness.ts `LiveBeforeWrites`): copied across by name.
+ */
+function carryFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const [typeName, type] of Object.entries(from.getTypeMap())) {
+    const target = to.getType(typeName);
+    if (!isObjectType(type) || !isObjectType(target)) continue;
+    const targetFields = target.getFields();
+    for (const [fieldName, field] of Object.entries(type.getFields())) {
+      const into = targetFields[fieldName];
+      if (into && Object.keys(field.extensions).length > 0) into.extensions = { ...into.extensions, ...field.extensions };
+    }
+  }
 }

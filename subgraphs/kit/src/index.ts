@@ -15,4 +15,5 @@ export * from './mode';
 export * from './operations';
 export * from './schemaGuard';
 export * from './subgraph';
+export { LiveBeforeWrites, liveBeforeWrite } from './tokenLiveness';
 export * from './vocabulary';

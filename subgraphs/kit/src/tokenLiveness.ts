@@ -6,9 +6,15 @@
  * by refusing its answer), a query once it has run and before its answer is sent. A token found ended — or that
  * cannot be checked — gets the whole answer replaced by the UNAUTHENTICATED refusal the context gives a token that
  * does not verify: no data, no other error.
+ *
+ * A mutation marked `@LiveBeforeWrites()` is not asked up front: its resolver awaits `liveBeforeWrite(context)`
+ * before each of its writes, and a decision call made before the write (the reception confirmation asks one for the
+ * consent flags) has already proven the token, so the write waits for nothing. Whatever it reads before that is held
+ * back like a query's answer. One call to consent per confirmation instead of two.
  */
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext, GraphQLRequestContext } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { Kind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Extensions } from 'type-graphql';
 import { unauthenticatedGraphQLError, type SignedSession } from '@onshi/platform';
 
 /** One request's token: live once a decision call or the list said so; the list is asked at most once per request. */
@@ -52,6 +58,35 @@ function livenessOf(context: object): TokenLiveness | undefined {
   return liveness instanceof TokenLiveness ? liveness : undefined;
 }
 
+const LIVE_BEFORE_WRITES = 'onshiLiveBeforeWrites';
+
+/**
+ * Marks a mutation whose resolver proves its token live before each write (`liveBeforeWrite`), so the plugin does not
+ * ask the ended-token list before it runs. Only for a resolver whose every write is preceded by that call.
+ */
+export function LiveBeforeWrites(): MethodDecorator {
+  return Extensions({ [LIVE_BEFORE_WRITES]: true });
+}
+
+/**
+ * Resolves once this request's token is known to be live — at once when a decision call already proved it — and
+ * throws the refusal otherwise. A request without a token has nothing to prove (the field's access check refused it).
+ */
+export async function liveBeforeWrite(context: object): Promise<void> {
+  const liveness = livenessOf(context);
+  if (!liveness) return;
+  await liveness.ensureNotEnded().catch((error: unknown) => {
+    throw unauthenticatedGraphQLError(error);
+  });
+}
+
+/** Whether every root field of the mutation is marked `@LiveBeforeWrites()`; anything else (a fragment) is not. */
+function provesLiveBeforeWrites(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  return operation.selectionSet.selections.every((selection) =>
+    selection.kind === Kind.FIELD && (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[LIVE_BEFORE_WRITES] === true));
+}
+
 /** Replaces every error of a refused request by the one refusal (the array is the one Apollo formats next). */
 function replaceErrors(errors: readonly GraphQLError[], refusal: GraphQLError): void {
   (errors as GraphQLError[]).splice(0, errors.length, refusal);
@@ -68,8 +103,9 @@ export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: 
         return liveness.ensureNotEnded().then(() => undefined, (error: unknown) => unauthenticatedGraphQLError(error));
       };
       return {
-        async didResolveOperation({ operation }) {
+        async didResolveOperation({ operation, schema }) {
           if (operation?.operation === 'query') return;
+          if (operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation)) return;
           const refusal = await refusalIfEnded();
           if (refusal) throw refusal;
         },
