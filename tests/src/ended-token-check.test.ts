@@ -6,6 +6,7 @@
  * subgraph — is refused as UNAUTHENTICATED, with no data, no side effect and a log line where it was refused; with
  * consent down every token is refused (fail closed).
  */
+import postgres from 'postgres';
 import { DEMO_CLINIC } from '@onshi/demo';
 import { loginDemoAccount, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
@@ -131,6 +132,23 @@ describe('a logged-out token is refused on the very next request, everywhere (no
 
 const CONFIRM_BY_CARD = 'mutation($v: String!) { confirmQualificationByCard(verificationToken: $v) { qualificationValidity patientId name } }';
 const TODAY_AT_CLINIC = '{ confirmationsAtMyFacilityToday { patientId } }';
+/** Numbers that match nobody (該当資格なし): the confirmation makes no decision call and still records a row. */
+const CONFIRM_UNKNOWN_NUMBERS = `mutation { confirmQualificationByInsuranceCard(insurerNumber: "131011", insuredCardSymbol: "", insuredIdentificationNumber: "99999999", insuredBranchNumber: "00", birthdate: "1970-01-01") { qualificationValidity } }`;
+
+/**
+ * Rows recorded for confirmations that named nobody, read from the database itself on PostgreSQL (they are on no
+ * list the API shows); undefined on the embedded database, which one process owns.
+ */
+async function anonymousConfirmations(): Promise<number | undefined> {
+  if (!system.databaseUrl) return undefined;
+  const sql = postgres(system.databaseUrl, { max: 1 });
+  try {
+    const [row] = await sql<Array<{ n: number }>>`select count(*)::int as n from qualifications.confirmations where patient_id is null`;
+    return row?.n;
+  } finally {
+    await sql.end();
+  }
+}
 
 /** A fresh reader verification of the patient's card at the demo clinic (docs/contracts.md contract 4). */
 async function verifiedAtClinic(patientIndex: number): Promise<string> {
@@ -196,6 +214,10 @@ describe('consent down: every token is refused (fail closed)', () => {
     try {
       // The confirmation's decision call cannot be asked, so its token is not proven: refused, nothing recorded.
       expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: verificationToken }, reception, `${system.urls.qualifications}/graphql`), [system.patient(5).name, system.patient(5).id]);
+      // Numbers matching nobody make no decision call: the write itself waits for the list, which cannot be asked.
+      const anonymousBefore = await anonymousConfirmations();
+      expectRefused(await system.graphql(CONFIRM_UNKNOWN_NUMBERS, {}, reception, `${system.urls.qualifications}/graphql`), ['NOT_FOUND']);
+      expect(await anonymousConfirmations()).toBe(anonymousBefore);
       const secrets = [first?.drugName ?? '', 'drugName"'];
       expectRefused(await system.graphql(DOCTOR_READ, { id: patientId }, doctor), secrets);
       expectRefused(await system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor, drugsUrl), secrets);

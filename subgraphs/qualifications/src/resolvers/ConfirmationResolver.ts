@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, UnauthenticatedError, rolesWith, type Actor } from '@onshi/kit';
+import { Access, LiveBeforeWrites, UnauthenticatedError, liveBeforeWrite, rolesWith, type Actor } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { FacilityConfirmation } from '../schema/FacilityConfirmation';
 import { QualificationConfirmation } from '../schema/QualificationConfirmation';
@@ -19,12 +19,14 @@ export function confirmationDeps(ctx: QualificationsContext): ConfirmationDeps {
     today: ctx.today,
     requireQualificationAccess: (patientId) => requireCounterConfirmation(ctx.decisions, patientId),
     history: (patientId) => ctx.loaders.history.load(patientId),
+    liveBeforeWrite: () => liveBeforeWrite(ctx),
   };
 }
 
 @Resolver(() => QualificationConfirmation)
 export class ConfirmationResolver {
   @Access(...COUNTER_ROLES)
+  @LiveBeforeWrites()
   @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by My Number Card: the reader\'s verification token (docs/contracts.md contract 4) for a card registered for health insurance' })
   async confirmQualificationByCard(@Arg('verificationToken', () => String) verificationToken: string, @Ctx() ctx: QualificationsContext): Promise<ConfirmationResult> {
     const deps = confirmationDeps(ctx);
@@ -32,6 +34,7 @@ export class ConfirmationResolver {
   }
 
   @Access(...COUNTER_ROLES)
+  @LiveBeforeWrites()
   @Mutation(() => QualificationConfirmation, { description: 'オンライン資格確認 by the numbers on an insurance card / 資格確認書 (保険者番号・記号・番号・枝番 + 生年月日)' })
   async confirmQualificationByInsuranceCard(
     @Arg('insurerNumber', () => String) insurerNumber: string,

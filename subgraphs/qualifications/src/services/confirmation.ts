@@ -49,6 +49,12 @@ export interface ConfirmationDeps {
    */
   requireQualificationAccess(patientId: string): Promise<ConsentFlags>;
   history(patientId: string): Promise<QualificationRow[]>;
+  /**
+   * Resolves once the caller's token is known not to have ended, and throws the refusal otherwise: awaited before
+   * every write, since the mutations are not asked up front (kit tokenLiveness.ts `LiveBeforeWrites`). The decision
+   * call of requireQualificationAccess has usually proven it already.
+   */
+  liveBeforeWrite(): Promise<void>;
 }
 
 /** The caller's facility: confirmation happens at a counter, so only facility staff confirm. */
@@ -116,6 +122,7 @@ function personResult(flags: ConsentFlags, patient: PatientRow, validity: Validi
 }
 
 async function record(deps: ConfirmationDeps, patientId: string | null, method: ConfirmationMethod, result: ConfirmationResult, at: Date): Promise<void> {
+  await deps.liveBeforeWrite();
   await insertConfirmation(deps.db, {
     patientId, facilityCode: callerFacility(deps.actor), method, referenceClassification: result.referenceClassification,
     qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at,
@@ -182,14 +189,14 @@ export function validateInsuranceCardInput(input: InsuranceCardInput, today: str
  * 5 with the named coverage and the other one.
  */
 export async function confirmByInsuranceCard(deps: ConfirmationDeps, raw: InsuranceCardInput): Promise<ConfirmationResult> {
-  const facilityCode = callerFacility(deps.actor);
+  callerFacility(deps.actor); // only facility staff confirm: refused before anything is read
   const input = validateInsuranceCardInput(raw, deps.today);
   const at = new Date();
   const rows = await coverageByInsuranceCard(deps.db, input);
   const people = new Set(rows.map((row) => row.patient.id));
   if (people.size !== 1) {
     const result = emptyResult(people.size === 0 ? VALIDITY.NOT_FOUND : VALIDITY.MULTIPLE, REFERENCE.INSURANCE_CARD, at);
-    await insertConfirmation(deps.db, { patientId: null, facilityCode, method: 'INSURANCE_CARD', referenceClassification: REFERENCE.INSURANCE_CARD, qualificationValidity: result.qualificationValidity, staffSubject: deps.actor.subject, at, qualificationId: null, newQualificationId: null });
+    await record(deps, null, 'INSURANCE_CARD', result, at);
     return result;
   }
   const [first] = rows;
