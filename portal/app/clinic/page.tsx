@@ -3,8 +3,9 @@ import { ErrorState } from '@/components/States';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { ClinicTodayQuery } from '@/lib/graphql/facility';
+import type { ConsentFlag } from '@/lib/graphql/generated/graphql';
 import { messages, pageTitle } from '@/lib/i18n';
-import { roleLabel, validityLabel } from '@/lib/labels';
+import { consentFlagLabel, roleLabel, validityLabel } from '@/lib/labels';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
@@ -14,14 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A consent flag in words, with the time it has left (valid 24 h from the reader, docs/domain.md "Consent (同意) — the core rule"). */
-function ConsentState({ t, label, flag, expiresAt, now }: { t: Messages; label: string; flag: string; expiresAt: string | null; now: number }) {
-  const words = (t as unknown as Record<string, string>)[`consentFlag${flag}`] ?? flag;
+function ConsentState({ t, label, flag, expiresAt, now }: { t: Messages; label: string; flag: ConsentFlag; expiresAt: string | null; now: number }) {
+  const words = consentFlagLabel(t, flag);
   const leftMs = expiresAt ? Date.parse(expiresAt) - now : 0;
   const minutes = Math.max(0, Math.floor(leftMs / 60_000));
   return (
     <>
       <dt>{label}</dt>
-      <dd><span className={`badge ${flag === '1' ? 'badge--ok' : 'badge--muted'}`}>{words}</span>{flag === '1' && expiresAt ? <> <span className="muted">{t.clinicConsentLeft(Math.floor(minutes / 60), minutes % 60)}</span></> : null}</dd>
+      <dd><span className={`badge ${flag === 'CONSENTED' ? 'badge--ok' : 'badge--muted'}`}>{words}</span>{flag === 'CONSENTED' && expiresAt ? <> <span className="muted">{t.clinicConsentLeft(Math.floor(minutes / 60), minutes % 60)}</span></> : null}</dd>
     </>
   );
 }
