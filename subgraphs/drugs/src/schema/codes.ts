@@ -41,7 +41,7 @@ export const RerouteReasonEnum = registerWordEnum<'INSURER_CHANGED' | 'MID_MONTH
   MID_MONTH_CHANGE: 'The insurer changed within the month and every date of care falls under one insurer: routed by date',
 });
 
-export const ClaimReturnReasonEnum = registerWordEnum<ReturnReason>('ClaimReturnReason', 'Why a claim was returned to the facility (返戻); `reason` / `reasonJa` say what to do', {
+export const ClaimReturnReasonEnum = registerWordEnum<ReturnReason>('ClaimReturnReason', 'Why a claim was returned to the facility (返戻); `reason` and `reasonJa` say what to do', {
   SPLIT_REQUIRED: 'The dates of care fall under two insurers: send one claim per insurer',
   NO_COVERAGE: 'Nobody covered the person on any date of care',
   NO_COVERAGE_ON_DATE: 'Some dates of care fall outside every coverage',
