@@ -81,11 +81,11 @@ registerEnumType(ConsentMethodEnum, {
  * system uses (`VALID` → '1'), each with its description, and returns the enum object for `@Field(() => …)`. A
  * client sees the names; the code ↔ name table for vendors is in docs/api-guide.md "Enums".
  */
-export function registerCodeEnum<const V extends Record<string, { code: string; description: string }>>(
+export function registerCodeEnum<const V extends Record<string, { realCode: string; description: string }>>(
   name: string, description: string, values: V,
-): { readonly [K in keyof V]: V[K]['code'] } {
+): { readonly [K in keyof V]: V[K]['realCode'] } {
   const entries = Object.entries(values);
-  const enumObject = Object.fromEntries(entries.map(([key, value]) => [key, value.code])) as { readonly [K in keyof V]: V[K]['code'] };
+  const enumObject = Object.fromEntries(entries.map(([key, value]) => [key, value.realCode])) as { readonly [K in keyof V]: V[K]['realCode'] };
   registerEnumType(enumObject, { name, description, valuesConfig: Object.fromEntries(entries.map(([key, value]) => [key, { description: value.description }])) as Partial<Record<keyof V, { description: string }>> });
   return enumObject;
 }

@@ -11,8 +11,8 @@ export const MetabolicSyndromeEnum = registerWordEnum<MetabolicSyndrome>('Metabo
 });
 
 export const ObesityGroupEnum = registerCodeEnum('ObesityGroup', 'Step 1 of 階層化: the standard program\'s group A (waist) or B (BMI)', {
-  WAIST: { code: 'A', description: 'A: waist at or above 85 cm (men) / 90 cm (women)' },
-  BMI: { code: 'B', description: 'B: waist below that, BMI 25 or more' },
+  WAIST: { realCode: 'A', description: 'A: waist at or above 85 cm (men) / 90 cm (women)' },
+  BMI: { realCode: 'B', description: 'B: waist below that, BMI 25 or more' },
 });
 
 export const RiskFactorEnum = registerWordEnum<RiskFactor>('RiskFactor', 'Step 2 of 階層化: a risk counted', {
@@ -20,13 +20,13 @@ export const RiskFactorEnum = registerWordEnum<RiskFactor>('RiskFactor', 'Step 2
 });
 
 export const CheckupValueTypeEnum = registerCodeEnum('CheckupValueType', 'The HL7 value type of an item in the MHLW item list (the code in brackets)', {
-  QUANTITY: { code: 'PQ', description: 'PQ: a measured quantity' },
-  ORDINAL: { code: 'CO', description: 'CO: an ordinal answer (urine −, ±, + …)' },
-  CODED: { code: 'CD', description: 'CD: a coded answer (はい / いいえ …)' },
-  TEXT: { code: 'ST', description: 'ST: free text (医師の診断)' },
+  QUANTITY: { realCode: 'PQ', description: 'PQ: a measured quantity' },
+  ORDINAL: { realCode: 'CO', description: 'CO: an ordinal answer (urine −, ±, + …)' },
+  CODED: { realCode: 'CD', description: 'CD: a coded answer (はい / いいえ …)' },
+  TEXT: { realCode: 'ST', description: 'ST: free text (医師の診断)' },
 });
 
 export const ThresholdDirectionEnum = registerCodeEnum('ThresholdDirection', 'Which side of an item\'s thresholds is abnormal', {
-  HIGH: { code: 'high', description: 'At or above the threshold is abnormal' },
-  LOW: { code: 'low', description: 'At or below the threshold is abnormal (HDL cholesterol)' },
+  HIGH: { realCode: 'high', description: 'At or above the threshold is abnormal' },
+  LOW: { realCode: 'low', description: 'At or below the threshold is abnormal (HDL cholesterol)' },
 });

@@ -10,16 +10,16 @@ import type { ClaimKind, InOut } from '../services/claims';
 import type { ReturnReason, StoredRouting } from '../services/claimRouting';
 
 export const DrugKindEnum = registerCodeEnum('DrugKind', '先発品・後発品の別 from the 薬価基準 (the drug master CSV\'s word in brackets)', {
-  BRAND: { code: 'brand', description: '先発品 (brand)' },
-  GENERIC: { code: 'generic', description: '後発品 (generic)' },
-  OTHER: { code: 'other', description: 'Neither, e.g. 局方品 or long-listed products (other)' },
+  BRAND: { realCode: 'brand', description: '先発品 (brand)' },
+  GENERIC: { realCode: 'generic', description: '後発品 (generic)' },
+  OTHER: { realCode: 'other', description: 'Neither, e.g. 局方品 or long-listed products (other)' },
 });
 
 export const DrugRouteEnum = registerCodeEnum('DrugRoute', 'Administration route as the 薬価基準 classifies it (the drug master CSV\'s word in brackets)', {
-  ORAL: { code: 'oral', description: '内用薬 (oral)' },
-  EXTERNAL: { code: 'external', description: '外用薬 (external)' },
-  INJECTION: { code: 'injection', description: '注射薬 (injection)' },
-  DENTAL: { code: 'dental', description: '歯科用薬剤 (dental)' },
+  ORAL: { realCode: 'oral', description: '内用薬 (oral)' },
+  EXTERNAL: { realCode: 'external', description: '外用薬 (external)' },
+  INJECTION: { realCode: 'injection', description: '注射薬 (injection)' },
+  DENTAL: { realCode: 'dental', description: '歯科用薬剤 (dental)' },
 });
 
 export const InOutEnum = registerWordEnum<InOut>('InOut', '院内・院外 (InOut) of a dispensing', {
