@@ -7,16 +7,10 @@ import type { DemoOptions } from '@onshi/kit';
 import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCard, demoPhrAppSecret, demoTotpSecret, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
 import { signReaderStatement, type ReaderKey } from '../services/identity/readerDevice';
 import { TOTP_PERIOD_SECONDS, totpCode } from '../services/identity/staffAuth';
+import type { LoginResultData } from '../services/identity/sessions';
 
-export interface LoginResultShape {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: string;
-  role: string;
-  patientId: string | null;
-  facilityCode: string | null;
-  displayName: string;
-}
+/** What a login answers: the login mutations' result, as the sessions service builds it. */
+export type LoginResultShape = LoginResultData;
 
 export interface GraphQLResult { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
 export type GraphQLCall = (query: string, variables: Record<string, unknown>, token?: string) => Promise<GraphQLResult>;
