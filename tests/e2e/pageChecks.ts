@@ -25,17 +25,25 @@ export function pageChecks(screenshotDir: string, prefix: string, assertNoOverfl
       // The picture first, so a page that scrolls sideways can be looked at.
       await page.screenshot({ path: path.join(screenshotDir, `${prefix}-${state}-${width}.png`), fullPage: true });
       assertNoOverflow({ state, width, overflow });
-      if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
-      const found = await page.evaluate(async () => {
-        const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
-        const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
-        return result.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-      });
-      for (const violation of found) violations.push({ state: `${state}-${width}`, ...violation });
+      const found = await axeFindings(page);
+      for (const { rule, targets } of found) violations.push({ state: `${state}-${width}`, rule, targets });
       checked.add(`${state}-${width}`);
     }
   }
   return { shoot, violations, checked };
+}
+
+/** axe-core's violations (WCAG 2.x A/AA and best practices, any impact) in the page as it is now. */
+export async function axeFindings(page: Page): Promise<Array<{ rule: string; impact: string; targets: string[] }>> {
+  // Next streams an async generateMetadata's <title> after the page's body (a server action's re-render included):
+  // wait for it, so axe judges the page as it settles, not the instant between the two.
+  await page.waitForFunction('document.title.trim() !== ""', undefined, { timeout: 15_000 });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+    const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ rule: violation.id, impact: violation.impact ?? 'unknown', targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+  });
 }
 
 /** Logs in at /staff/login; `stepsAhead` picks the next 30 s code so a code used just before is never reused. */

@@ -8,11 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import axe from 'axe-core';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
 import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
+import { axeFindings } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -96,12 +96,7 @@ const checkedStates = new Set<string>();
 
 /** Runs axe-core (WCAG 2.x A/AA and best practices) in the page as it is now. */
 async function checkAccessibility(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
-    const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ rule: violation.id, impact: violation.impact ?? 'unknown', targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-  });
+  const violations = await axeFindings(page);
   checkedStates.add(state);
   for (const violation of violations) accessibilityViolations.push({ state, ...violation });
 }
