@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Access, NotFoundError } from '@onshi/kit';
+import { bilingual, Access, NotFoundError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { Facility } from '../schema/Facility';
 import { Insurer } from '../schema/Insurer';
@@ -13,7 +13,7 @@ export class FacilityResolver {
   async facility(@Arg('code', () => String) code: string, @Ctx() ctx: QualificationsContext): Promise<Facility> {
     const valid = requireFacilityCode(code, 'code');
     const row = await ctx.loaders.facility.load(valid);
-    if (!row) throw new NotFoundError('この医療機関コードの医療機関・薬局は登録されていません / No facility has this medical institution code');
+    if (!row) throw new NotFoundError(bilingual('No facility has this medical institution code', 'この医療機関コードの医療機関・薬局は登録されていません'));
     return row;
   }
 
@@ -23,7 +23,7 @@ export class FacilityResolver {
   async insurer(@Arg('number', () => String) number: string, @Ctx() ctx: QualificationsContext): Promise<Insurer> {
     const valid = requireInsurerNumber(number, 'number');
     const row = await insurerByNumber(ctx.db, valid);
-    if (!row) throw new NotFoundError('この保険者番号の保険者は登録されていません / No insurer has this insurer number');
+    if (!row) throw new NotFoundError(bilingual('No insurer has this insurer number', 'この保険者番号の保険者は登録されていません'));
     return row;
   }
 }

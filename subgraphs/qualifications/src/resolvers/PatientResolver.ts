@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { Access, AccessTo, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
+import { bilingual, Access, AccessTo, ForbiddenError, UnauthenticatedError } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { CardRegistration } from '../schema/CardRegistration';
 import { Confirmation } from '../schema/Confirmation';
@@ -29,7 +29,7 @@ export class PatientResolver {
   @Query(() => Patient, { description: 'The logged-in patient (マイページ)' })
   async me(@Ctx() ctx: QualificationsContext): Promise<AllowedPatient> {
     const patientId = ctx.actor?.patientId;
-    if (!patientId) throw new UnauthenticatedError('This token does not belong to a patient / 本人のトークンではありません');
+    if (!patientId) throw new UnauthenticatedError(bilingual('This token does not belong to a patient', '本人のトークンではありません'));
     return loadAllowedPatient(ctx, patientId);
   }
 

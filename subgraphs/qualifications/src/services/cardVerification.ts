@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { BadUserInputError, CARD_VERIFICATION_METHODS as VERIFICATION_METHODS, JWKS_PATH, TOKEN_ISSUER, type CardVerificationMethod as VerificationMethod } from '@onshi/kit';
+import { bilingual, BadUserInputError, CARD_VERIFICATION_METHODS as VERIFICATION_METHODS, JWKS_PATH, TOKEN_ISSUER, type CardVerificationMethod as VerificationMethod } from '@onshi/kit';
 
 /** Audience of the card reader's proof, signed by the consent subgraph (docs/contracts.md contract 4). */
 export const CARD_VERIFICATION_AUDIENCE = 'onshi-card-verification';
@@ -36,8 +36,8 @@ function consentKeySet(consentUrl: string): JWTVerifyGetKey {
   return keySet;
 }
 
-const INVALID = 'カードリーダーの本人確認結果が無効です。もう一度カードをかざしてください / The card reader verification is invalid; place the card on the reader again';
-const EXPIRED = 'カードリーダーの本人確認から10分以上経過しました。もう一度カードをかざしてください / The card reader verification has expired (10 minutes); place the card on the reader again';
+const INVALID = bilingual('The card reader verification is invalid; place the card on the reader again', 'カードリーダーの本人確認結果が無効です。もう一度カードをかざしてください');
+const EXPIRED = bilingual('The card reader verification has expired (10 minutes); place the card on the reader again', 'カードリーダーの本人確認から10分以上経過しました。もう一度カードをかざしてください');
 
 /**
  * Verifies the result of a reader statement (docs/contracts.md contract 4; consent readers.ts): an EdDSA JWT the consent

@@ -1,4 +1,4 @@
-import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { cardWithHolder, markCardRegistered, setCardStatus, type CardRow } from '../store/cards';
 import type { CardVerification } from './cardVerification';
@@ -14,7 +14,7 @@ export function cardView(card: CardRow, today: string) {
   };
 }
 
-const UNKNOWN_CARD = 'このマイナンバーカードは登録されていません / This My Number Card is not known to the system';
+const UNKNOWN_CARD = bilingual('This My Number Card is not known to the system', 'このマイナンバーカードは登録されていません');
 
 async function markRegistered(db: Db<Tables>, card: CardRow): Promise<CardRow> {
   if (card.registeredAt) return card; // registering twice is harmless: keep the first date
@@ -44,8 +44,8 @@ export async function registerOwnCard(db: Db<Tables>, actor: Actor, rawSerial: s
  * おける本人確認（顔認証方式）による登録処理). PIN or visual checks do not register a card.
  */
 export async function registerCardAtCounter(db: Db<Tables>, actor: Actor, verification: CardVerification, today: string): Promise<CardRow> {
-  if (!actor.facilityCode || verification.facilityCode !== actor.facilityCode) throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
-  if (verification.method !== 'FACE') throw new BadUserInputError('窓口での初回登録は顔認証で行ってください / Registration at the counter needs face authentication at the reader', { field: 'verificationToken' });
+  if (!actor.facilityCode || verification.facilityCode !== actor.facilityCode) throw new ForbiddenError(bilingual('This card verification belongs to another facility', 'このカードリーダーの確認結果は他の医療機関のものです'));
+  if (verification.method !== 'FACE') throw new BadUserInputError(bilingual('Registration at the counter needs face authentication at the reader', '窓口での初回登録は顔認証で行ってください'), { field: 'verificationToken' });
   const found = await cardWithHolder(db, verification.cardSerial);
   if (!found || found.patientId !== verification.patientId) throw new NotFoundError(UNKNOWN_CARD);
   refuseUnusable(found.card, 'verificationToken', today);

@@ -1,4 +1,4 @@
-import { BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type CardVerificationMethod, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, CardNotUsableError, ForbiddenError, NotFoundError, type Actor, type CardStatusAnswer, type CardUnusableReason, type CardVerificationMethod, type Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { cardHolderCoverage, cardWithLinkedPatient, type CardRow } from '../store/cards';
 import { coverageByInsuranceCard, insertConfirmation } from '../store/confirmations';
@@ -59,7 +59,7 @@ export interface ConfirmationDeps {
 
 /** The caller's facility: confirmation happens at a counter, so only facility staff confirm. */
 export function callerFacility(actor: Actor): string {
-  if (!actor.facilityCode) throw new ForbiddenError('Qualification confirmation needs a facility login / 資格確認は医療機関・薬局のログインで行ってください');
+  if (!actor.facilityCode) throw new ForbiddenError(bilingual('Qualification confirmation needs a facility login', '資格確認は医療機関・薬局のログインで行ってください'));
   return actor.facilityCode;
 }
 
@@ -85,10 +85,10 @@ export function cardUnusableReason(card: Pick<CardRow, 'status' | 'registeredAt'
 export async function usableCardHolder(db: Db<Tables>, cardSerial: string, field: string, today: string): Promise<{ patient: PatientRow; card: CardRow; history: QualificationRow[] }> {
   const rows = await cardHolderCoverage(db, cardSerial);
   const [first] = rows;
-  if (!first) throw new NotFoundError('このマイナンバーカードは登録されていません / This My Number Card is not known to the system');
+  if (!first) throw new NotFoundError(bilingual('This My Number Card is not known to the system', 'このマイナンバーカードは登録されていません'));
   const unusable = cardUnusableReason(first.card, today);
   if (unusable) throw new CardNotUsableError(unusable, { field });
-  if (!first.patient) throw new NotFoundError('このカードに紐付く被保険者が見つかりません / No insured person is linked to this card');
+  if (!first.patient) throw new NotFoundError(bilingual('No insured person is linked to this card', 'このカードに紐付く被保険者が見つかりません'));
   // A period whose insurer is unknown is left out, as the history loader's inner join leaves it out (patients.ts).
   const history = rows.flatMap(({ q, insurerName }) => (q && insurerName !== null ? [{ ...q, insurerName }] : []));
   return { patient: first.patient, card: first.card, history };
@@ -139,10 +139,10 @@ function coveragesInForce(history: QualificationRow[], date: string): Qualificat
 export async function confirmByCard(deps: ConfirmationDeps, verification: CardVerification): Promise<ConfirmationResult> {
   const facilityCode = callerFacility(deps.actor);
   if (verification.facilityCode !== facilityCode) {
-    throw new ForbiddenError('このカードリーダーの確認結果は他の医療機関のものです / This card verification belongs to another facility');
+    throw new ForbiddenError(bilingual('This card verification belongs to another facility', 'このカードリーダーの確認結果は他の医療機関のものです'));
   }
   const { patient, history } = await usableCardHolder(deps.db, verification.cardSerial, 'verificationToken', deps.today);
-  if (patient.id !== verification.patientId) throw new BadUserInputError('カードと本人確認結果が一致しません / The card does not match the verification', { field: 'verificationToken' });
+  if (patient.id !== verification.patientId) throw new BadUserInputError(bilingual('The card does not match the verification', 'カードと本人確認結果が一致しません'), { field: 'verificationToken' });
   const flags = await deps.requireQualificationAccess(patient.id);
   const inForce = coveragesInForce(history, deps.today);
   const at = new Date();

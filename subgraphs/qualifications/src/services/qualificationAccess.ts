@@ -4,7 +4,7 @@
  * the view of the policy rule that allowed (platform policy.ts RuleView). The rules themselves live in the policy.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import { ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
+import { bilingual, ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
 import type { LatestConfirmation, PatientRow, QualificationRow } from '../store/patients';
@@ -134,6 +134,6 @@ export function visibleAddress(patient: AllowedPatient): { address: string | nul
  */
 export async function requireCounterConfirmation(decisions: DecisionClient, patientId: string): Promise<ConsentFlags> {
   const decision = await decisions.decide({ patientId, category: 'QUALIFICATION', counterConfirmation: true });
-  if (!decision.allow) throw new ForbiddenError('資格確認は医療機関・薬局のログインで行ってください / Qualification confirmation needs a facility login');
+  if (!decision.allow) throw new ForbiddenError(bilingual('Qualification confirmation needs a facility login', '資格確認は医療機関・薬局のログインで行ってください'));
   return consentFlagsOfDecision(decision);
 }

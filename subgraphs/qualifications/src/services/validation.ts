@@ -1,4 +1,4 @@
-import { BadUserInputError, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
+import { bilingual, BadUserInputError, isCalendarDate, isValidFacilityCode, isValidInsurerNumber, luhnCheckDigit } from '@onshi/kit';
 
 /**
  * Input rules for numbers a clerk or an insurer types (docs/domain.md "Identity without the My Number"). Every message is
@@ -16,11 +16,11 @@ const DIGITS = /^\d+$/;
 export function requireInsurerNumber(raw: string, field = 'insurerNumber'): string {
   const value = normalizeTyped(raw);
   if (!DIGITS.test(value) || (value.length !== 6 && value.length !== 8)) {
-    throw new BadUserInputError('保険者番号は6桁（国保）または8桁の数字です / The insurer number must be 6 digits (国民健康保険) or 8 digits', { field });
+    throw new BadUserInputError(bilingual('The insurer number must be 6 digits (国民健康保険) or 8 digits', '保険者番号は6桁（国保）または8桁の数字です'), { field });
   }
   if (!isValidInsurerNumber(value)) {
     const expected = luhnCheckDigit(value.slice(0, -1));
-    throw new BadUserInputError(`保険者番号の検証番号（最後の桁）が正しくありません（${expected} のはずです） / The insurer number's check digit (last digit) is wrong: it should be ${expected}`, { field });
+    throw new BadUserInputError(bilingual(`The insurer number's check digit (last digit) is wrong: it should be ${expected}`, `保険者番号の検証番号（最後の桁）が正しくありません（${expected} のはずです）`), { field });
   }
   return value;
 }
@@ -28,14 +28,14 @@ export function requireInsurerNumber(raw: string, field = 'insurerNumber'): stri
 export function requireFacilityCode(raw: string, field = 'facilityCode'): string {
   const value = normalizeTyped(raw);
   if (!/^\d{10}$/.test(value)) {
-    throw new BadUserInputError('医療機関コードは10桁の数字です / The medical institution code must be 10 digits', { field });
+    throw new BadUserInputError(bilingual('The medical institution code must be 10 digits', '医療機関コードは10桁の数字です'), { field });
   }
   if (!['1', '3', '4'].includes(value.charAt(2))) {
-    throw new BadUserInputError('医療機関コードの点数表番号（3桁目）は 1（医科）・3（歯科）・4（調剤）のいずれかです / The 3rd digit (table code) must be 1 医科, 3 歯科 or 4 調剤', { field });
+    throw new BadUserInputError(bilingual('The 3rd digit (table code) must be 1 医科, 3 歯科 or 4 調剤', '医療機関コードの点数表番号（3桁目）は 1（医科）・3（歯科）・4（調剤）のいずれかです'), { field });
   }
   if (!isValidFacilityCode(value)) {
     const expected = luhnCheckDigit(value.slice(0, -1));
-    throw new BadUserInputError(`医療機関コードの検証番号（最後の桁）が正しくありません（${expected} のはずです） / The medical institution code's check digit (last digit) is wrong: it should be ${expected}`, { field });
+    throw new BadUserInputError(bilingual(`The medical institution code's check digit (last digit) is wrong: it should be ${expected}`, `医療機関コードの検証番号（最後の桁）が正しくありません（${expected} のはずです）`), { field });
   }
   return value;
 }
@@ -51,7 +51,7 @@ const MAX_CARD_TEXT = 20;
 export function requireInsuredCardSymbol(raw: string, field = 'insuredCardSymbol'): string {
   const value = normalizeTyped(raw);
   if (value.length > MAX_CARD_TEXT || !CARD_TEXT.test(value)) {
-    throw new BadUserInputError(`被保険者証の記号に使えない文字が含まれているか、長すぎます（${MAX_CARD_TEXT}文字まで、空欄可） / The insured card symbol (記号) has characters that are not allowed or is longer than ${MAX_CARD_TEXT} characters (it may be empty)`, { field });
+    throw new BadUserInputError(bilingual(`The insured card symbol (記号) has characters that are not allowed or is longer than ${MAX_CARD_TEXT} characters (it may be empty)`, `被保険者証の記号に使えない文字が含まれているか、長すぎます（${MAX_CARD_TEXT}文字まで、空欄可）`), { field });
   }
   return value;
 }
@@ -59,7 +59,7 @@ export function requireInsuredCardSymbol(raw: string, field = 'insuredCardSymbol
 export function requireInsuredIdentificationNumber(raw: string, field = 'insuredIdentificationNumber'): string {
   const value = normalizeTyped(raw);
   if (value.length === 0 || value.length > MAX_CARD_TEXT || !CARD_TEXT.test(value)) {
-    throw new BadUserInputError(`被保険者証の番号を入力してください（${MAX_CARD_TEXT}文字まで、記号・空白は使えません） / Enter the insured card number (番号): 1 to ${MAX_CARD_TEXT} letters or digits, no spaces or symbols`, { field });
+    throw new BadUserInputError(bilingual(`Enter the insured card number (番号): 1 to ${MAX_CARD_TEXT} letters or digits, no spaces or symbols`, `被保険者証の番号を入力してください（${MAX_CARD_TEXT}文字まで、記号・空白は使えません）`), { field });
   }
   return value;
 }
@@ -68,7 +68,7 @@ export function requireInsuredIdentificationNumber(raw: string, field = 'insured
 export function requireBranchNumber(raw: string, field = 'insuredBranchNumber'): string {
   const value = normalizeTyped(raw);
   if (!/^\d{2}$/.test(value)) {
-    throw new BadUserInputError('枝番は2桁の数字です（例: 00） / The branch number (枝番) must be 2 digits, e.g. 00', { field });
+    throw new BadUserInputError(bilingual('The branch number (枝番) must be 2 digits, e.g. 00', '枝番は2桁の数字です（例: 00）'), { field });
   }
   return value;
 }
@@ -77,10 +77,10 @@ export function requireBranchNumber(raw: string, field = 'insuredBranchNumber'):
 export function requirePastDate(raw: string, today: string, field: string, label: { ja: string; en: string }): string {
   const value = normalizeTyped(raw);
   if (!isCalendarDate(value) || value < '1900-01-01') {
-    throw new BadUserInputError(`${label.ja}は YYYY-MM-DD 形式の正しい日付で入力してください / ${label.en} must be a real date written YYYY-MM-DD`, { field });
+    throw new BadUserInputError(bilingual(`${label.en} must be a real date written YYYY-MM-DD`, `${label.ja}は YYYY-MM-DD 形式の正しい日付で入力してください`), { field });
   }
   if (value > today) {
-    throw new BadUserInputError(`${label.ja}に未来の日付は指定できません / ${label.en} cannot be in the future`, { field });
+    throw new BadUserInputError(bilingual(`${label.en} cannot be in the future`, `${label.ja}に未来の日付は指定できません`), { field });
   }
   return value;
 }
@@ -89,7 +89,7 @@ export function requirePastDate(raw: string, today: string, field: string, label
 export function requireDate(raw: string, field: string, label: { ja: string; en: string }): string {
   const value = normalizeTyped(raw);
   if (!isCalendarDate(value) || value < '1900-01-01') {
-    throw new BadUserInputError(`${label.ja}は YYYY-MM-DD 形式の正しい日付で入力してください / ${label.en} must be a real date written YYYY-MM-DD`, { field });
+    throw new BadUserInputError(bilingual(`${label.en} must be a real date written YYYY-MM-DD`, `${label.ja}は YYYY-MM-DD 形式の正しい日付で入力してください`), { field });
   }
   return value;
 }
