@@ -6,17 +6,17 @@
  * admin_changes with its access-log entry (onboarding.ts recordChange), before qualifications is asked to change the
  * card: if the record cannot be written nothing changes, and if qualifications cannot be reached the record rolls back.
  */
-import { BadUserInputError, demoCardLifecycle, NotFoundError, type Actor, type CardStatusClientOptions, type Db, type DemoCardAction, type DemoCardAnswer } from '@onshi/kit';
+import { bilingual, BadUserInputError, demoCardLifecycle, NotFoundError, type Actor, type CardStatusClientOptions, type Db, type DemoCardAction, type DemoCardAnswer } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { recordChange, refuse, requireOperator, type AdminAction, type ChangeAction } from './operator/onboarding';
 
-const NOT_FOUND = 'No demo card with this serial or holder / 該当するデモ用カードはありません';
+const NOT_FOUND = bilingual('No demo card with this serial or holder', '該当するデモ用カードはありません');
 
 function lookupOf(input: { cardSerial?: string | null; patientId?: string | null }): { cardSerial: string } | { patientId: string } {
   const serial = input.cardSerial?.trim() ?? '';
   const patient = input.patientId?.trim() ?? '';
-  if ((serial === '') === (patient === '')) throw new BadUserInputError('Give either a card serial or a patient id / カードのシリアル番号か患者IDのどちらかを入力してください', { field: serial === '' ? 'cardSerial' : 'patientId' });
-  if (serial.length > 64 || patient.length > 64) throw new BadUserInputError('Too long / 長すぎます', { field: serial === '' ? 'patientId' : 'cardSerial' });
+  if ((serial === '') === (patient === '')) throw new BadUserInputError(bilingual('Give either a card serial or a patient id', 'カードのシリアル番号か患者IDのどちらかを入力してください'), { field: serial === '' ? 'cardSerial' : 'patientId' });
+  if (serial.length > 64 || patient.length > 64) throw new BadUserInputError(bilingual('Too long', '長すぎます'), { field: serial === '' ? 'patientId' : 'cardSerial' });
   return serial !== '' ? { cardSerial: serial } : { patientId: patient };
 }
 
@@ -27,7 +27,7 @@ export function demoCardRefusal(demoMode: boolean, role: string): 'DEMO_ONLY' | 
 }
 
 export async function guardDemoCard(db: Db<Tables>, demoMode: boolean, actor: Actor, action: AdminAction, requestId: string, now: Date): Promise<void> {
-  if (demoCardRefusal(demoMode, actor.role) === 'DEMO_ONLY') await refuse(db, actor, action, null, 'DEMO_ONLY', 'Card lifecycle changes are a demo stand-in for J-LIS and are refused outside demo mode / カードの状態変更はデモ専用です（本番ではJ-LISが行います）', requestId, now);
+  if (demoCardRefusal(demoMode, actor.role) === 'DEMO_ONLY') await refuse(db, actor, action, null, 'DEMO_ONLY', bilingual('Card lifecycle changes are a demo stand-in for J-LIS and are refused outside demo mode', 'カードの状態変更はデモ専用です（本番ではJ-LISが行います）'), requestId, now);
   await requireOperator(db, actor, action, null, requestId, now);
 }
 

@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { SignJWT, createLocalJWKSet, jwtVerify } from 'jose';
 import {
-  BadUserInputError, CardNotUsableError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, ForbiddenError, isRole,
+  bilingual, BadUserInputError, CardNotUsableError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, ForbiddenError, isRole,
   type Actor, type CardStatusAnswer, type CardUnusableReason, type Db, type FacilityKind,
 } from '@onshi/kit';
 import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../../db/tables';
@@ -48,9 +48,9 @@ export function actorOfAccount(row: AccountRow): Actor {
 /** Audience of a challenge id: a token of our own, never accepted as anything else. */
 const CHALLENGE_AUDIENCE = 'onshi-card-challenge';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CHALLENGE_UNUSABLE = 'The card challenge is unknown, expired or already used; start again / 認証をやり直してください';
+const CHALLENGE_UNUSABLE = bilingual('The card challenge is unknown, expired or already used; start again', '認証をやり直してください');
 /** The one answer for a card that is not known and for a signature that does not verify. */
-export const CARD_SIGNATURE_INVALID = 'The card signature is not valid / カードの署名を確認できません';
+export const CARD_SIGNATURE_INVALID = bilingual('The card signature is not valid', 'カードの署名を確認できません');
 
 /**
  * A challenge for the card to sign. Nothing is stored when it is issued, whatever the serial (once
@@ -106,7 +106,7 @@ export async function authenticateCard(db: Db<Tables> | Transaction, opened: Ope
 }
 
 function cardLockedError(): OnshiError {
-  return new OnshiError('CARD_LOCKED', 'The card is locked after 3 wrong PINs; reset the PIN at your municipality / 暗証番号が3回誤って入力されたためロックされています。市区町村窓口で再設定してください', { triesLeft: 0 });
+  return new OnshiError('CARD_LOCKED', bilingual('The card is locked after 3 wrong PINs; reset the PIN at your municipality', '暗証番号が3回誤って入力されたためロックされています。市区町村窓口で再設定してください'), { triesLeft: 0 });
 }
 
 export function requireUnlocked(card: CardRow): void {
@@ -141,9 +141,9 @@ export async function checkPin(db: Db<Tables> | Transaction, card: CardRow, pin:
   const outcome = applyPinAttempt(state, correct, now);
   const updated = await db.update(cards).set({ failedAttempts: outcome.state.failedAttempts, lockedAt: outcome.state.lockedAt ?? null })
     .where(and(eq(cards.serial, card.serial), eq(cards.failedAttempts, card.failedAttempts))).returning({ serial: cards.serial });
-  if (updated.length === 0) throw new BadUserInputError('The card was used at the same time elsewhere; try again / もう一度お試しください');
+  if (updated.length === 0) throw new BadUserInputError(bilingual('The card was used at the same time elsewhere; try again', 'もう一度お試しください'));
   if (outcome.result === 'LOCKED') throw cardLockedError();
-  if (outcome.result === 'WRONG_PIN') throw new BadUserInputError(`Wrong PIN: ${outcome.triesLeft} tries left / 暗証番号が違います（残り${outcome.triesLeft}回）`, { triesLeft: outcome.triesLeft });
+  if (outcome.result === 'WRONG_PIN') throw new BadUserInputError(bilingual(`Wrong PIN: ${outcome.triesLeft} tries left`, `暗証番号が違います（残り${outcome.triesLeft}回）`), { triesLeft: outcome.triesLeft });
 }
 
 async function patientDisplayName(db: Db<Tables>, patientId: string): Promise<string> {
@@ -175,14 +175,14 @@ export async function completeCardLogin(db: Db<Tables>, key: SigningKey, cardSta
 // Staff, operators and insurers: ID + password + TOTP, with throttling (loginThrottle.ts)
 // ---------------------------------------------------------------------------------------------------
 
-const WRONG_CREDENTIALS = 'Facility code, staff ID, password or one-time code is wrong / ログイン情報が正しくありません';
+const WRONG_CREDENTIALS = bilingual('Facility code, staff ID, password or one-time code is wrong', 'ログイン情報が正しくありません');
 
 function throttledError(retryAfterMs: number): OnshiError {
-  return new OnshiError('LOGIN_THROTTLED', `Too many failed logins; try again in ${Math.ceil(retryAfterMs / 1000)} s / ログインの失敗が続いたため、${Math.ceil(retryAfterMs / 1000)}秒後に再度お試しください`, { retryAfterMs });
+  return new OnshiError('LOGIN_THROTTLED', bilingual(`Too many failed logins; try again in ${Math.ceil(retryAfterMs / 1000)} s`, `ログインの失敗が続いたため、${Math.ceil(retryAfterMs / 1000)}秒後に再度お試しください`), { retryAfterMs });
 }
 
 function totpReusedError(retryAfterMs: number): OnshiError {
-  return new OnshiError('TOTP_REUSED', 'This one-time code was already used; enter the next code / このワンタイムコードは使用済みです。次のコードを入力してください', { retryAfterMs: Math.max(retryAfterMs, 0) });
+  return new OnshiError('TOTP_REUSED', bilingual('This one-time code was already used; enter the next code', 'このワンタイムコードは使用済みです。次のコードを入力してください'), { retryAfterMs: Math.max(retryAfterMs, 0) });
 }
 
 export interface StaffCredentials { facilityCode: string | null | undefined; staffId: string; password: string; totp: string }
@@ -236,12 +236,12 @@ export async function staffLogin(
 export async function phrToken(db: Db<Tables>, key: SigningKey, clientId: string, clientSecret: string, grantId: string, now: Date, dummyHash: string): Promise<LoginResultData> {
   const [app] = await db.select().from(phrApps).where(eq(phrApps.clientId, clientId));
   const secretOk = app ? await verifySecret(clientSecret, app.secretHash) : await verifySecret(clientSecret, dummyHash).then(() => false, () => false);
-  if (!app || !secretOk) throw new UnauthenticatedError('Unknown client or wrong secret / クライアント認証に失敗しました');
+  if (!app || !secretOk) throw new UnauthenticatedError(bilingual('Unknown client or wrong secret', 'クライアント認証に失敗しました'));
   // Only after the secret is proved, so the answer tells an outsider nothing about which apps exist.
-  if (app.disabledAt !== null) throw new ForbiddenError('This app has been disabled by the operator / このアプリは運用者により無効化されています', { reason: 'PHR_APP_DISABLED' });
+  if (app.disabledAt !== null) throw new ForbiddenError(bilingual('This app has been disabled by the operator', 'このアプリは運用者により無効化されています'), { reason: 'PHR_APP_DISABLED' });
   const [grant] = UUID.test(grantId) ? await db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.appId, clientId))) : [];
   if (!grant || grant.revokedAt !== null || grant.expiresAt.getTime() <= now.getTime()) {
-    throw new ForbiddenError('The patient has not granted this app access, or the grant has ended / 連携の許可がありません');
+    throw new ForbiddenError(bilingual('The patient has not granted this app access, or the grant has ended', '連携の許可がありません'));
   }
   const categories = grant.categories.filter(isCategory);
   const actor: Actor = {

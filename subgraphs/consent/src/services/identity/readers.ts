@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
-import { BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHODS, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type CardVerificationMethod as ReaderMethod, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHODS, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type CardVerificationMethod as ReaderMethod, type Db } from '@onshi/kit';
 import { cardReaders, readerVerifications, type Tables } from '../../db/tables';
 import { logCardDenial } from './cardDenials';
 import type { Transaction } from '../policy/decisionPoint';
@@ -41,7 +41,7 @@ export function parseReaderPublicKey(text: string): JWK {
   try {
     jwk = JSON.parse(text);
   } catch {
-    throw new BadUserInputError('publicKeyJwk must be a JSON Web Key / JWK 形式の公開鍵を指定してください', { field: 'publicKeyJwk' });
+    throw new BadUserInputError(bilingual('publicKeyJwk must be a JSON Web Key', 'JWK 形式の公開鍵を指定してください'), { field: 'publicKeyJwk' });
   }
   const parsed = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).safeParse(jwk);
   if (!parsed.success || (typeof jwk === 'object' && jwk !== null && 'd' in jwk)) {
@@ -75,7 +75,7 @@ export async function readersOf(db: Db<Tables>, facilityCode: string | null): Pr
   return db.select().from(cardReaders).where(facilityCode ? eq(cardReaders.facilityCode, facilityCode) : undefined).orderBy(cardReaders.registeredAt);
 }
 
-const READER_NOT_ACTIVE = 'This card reader is not registered or not active / このカードリーダーは登録されていないか、利用停止中です';
+const READER_NOT_ACTIVE = bilingual('This card reader is not registered or not active', 'このカードリーダーは登録されていないか、利用停止中です');
 
 /** The reader a challenge is asked for must be registered and active (its id is not a secret; its key is). */
 export async function activeReader(db: Db<Tables>, readerId: string): Promise<ReaderRow> {
@@ -101,7 +101,7 @@ const statementClaims = z.object({
 });
 export type StatementClaims = z.infer<typeof statementClaims>;
 
-const STATEMENT_INVALID = 'The reader statement is not valid / カードリーダーの確認結果を検証できません';
+const STATEMENT_INVALID = bilingual('The reader statement is not valid', 'カードリーダーの確認結果を検証できません');
 
 /** Verifies the JWS with the key of the active reader it names (header `kid`). */
 async function verifyStatement(db: Db<Tables>, statement: string, now: Date): Promise<{ reader: ReaderRow; claims: StatementClaims }> {
@@ -130,14 +130,14 @@ async function verifyStatement(db: Db<Tables>, statement: string, now: Date): Pr
 function requireMethodResult(claims: StatementClaims): { attestedBy: string | null } {
   const { method, result } = claims;
   if (method === 'FACE') {
-    if (result.faceMatch !== true) throw new BadUserInputError('The face did not match the card / 顔認証ができませんでした', { reason: 'FACE_NOT_MATCHED' });
+    if (result.faceMatch !== true) throw new BadUserInputError(bilingual('The face did not match the card', '顔認証ができませんでした'), { reason: 'FACE_NOT_MATCHED' });
     return { attestedBy: null };
   }
   if (method === 'PIN') {
-    if (!result.pin) throw new BadUserInputError('method PIN needs result.pin / 暗証番号を入力してください', { field: 'statement' });
+    if (!result.pin) throw new BadUserInputError(bilingual('method PIN needs result.pin', '暗証番号を入力してください'), { field: 'statement' });
     return { attestedBy: null };
   }
-  if (!result.attestedBy) throw new BadUserInputError('method VISUAL needs result.attestedBy (the staff ID who checked) / 目視確認した職員を指定してください', { field: 'statement' });
+  if (!result.attestedBy) throw new BadUserInputError(bilingual('method VISUAL needs result.attestedBy (the staff ID who checked)', '目視確認した職員を指定してください'), { field: 'statement' });
   return { attestedBy: result.attestedBy };
 }
 
@@ -166,7 +166,7 @@ export interface ReaderResultData {
 export async function acceptReaderStatement(db: Db<Tables>, key: SigningKey, cardStatus: CardStatusLookup, statement: string, now: Date, requestId: string): Promise<ReaderResultData> {
   const { reader, claims } = await verifyStatement(db, statement, now);
   const opened = await openChallenge(key, claims.challengeId, 'READER', reader.id, now);
-  if (opened.cardSerial !== claims.cardSerial) throw new BadUserInputError('The statement names another card than its challenge / カードが一致しません', { field: 'statement' });
+  if (opened.cardSerial !== claims.cardSerial) throw new BadUserInputError(bilingual('The statement names another card than its challenge', 'カードが一致しません'), { field: 'statement' });
   const readerActor = { subject: `reader:${reader.id}`, role: 'CARD_READER' as const, facilityCode: reader.facilityCode };
   const { card, unusable, attestedBy } = await logCardDenial(db, readerActor, requestId, now, async () => {
     const authenticated = await authenticateCard(db, opened, claims.cardSignature, now);
@@ -183,7 +183,7 @@ export async function acceptReaderStatement(db: Db<Tables>, key: SigningKey, car
       challengeId: opened.id, readerId: reader.id, facilityCode: reader.facilityCode, patientId: card.patientId, cardSerial: card.serial, method: claims.method, attestedBy,
       drugAnswer: claims.consent.drug, checkupAnswer: claims.consent.checkup, signedAt: new Date(claims.iat * 1000), verifiedAt: now,
     }).onConflictDoNothing().returning({ id: readerVerifications.id });
-    if (!row) throw new BadUserInputError('This verification was already used / この確認結果は使用済みです', { field: 'statement' });
+    if (!row) throw new BadUserInputError(bilingual('This verification was already used', 'この確認結果は使用済みです'), { field: 'statement' });
     const registered = registrationOnly ? [] : await registerVisitConsent(tx, card.patientId, reader.facilityCode, claims.method, { DRUG: claims.consent.drug, CHECKUP: claims.consent.checkup }, now, row.id);
     return { verificationId: row.id, consents: registered };
   });

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
-import { UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
+import { bilingual, UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
 import { accounts, cards, phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
 import { isCardLocked } from './card';
 import { issueAccessToken, type SigningKey } from './signing';
@@ -46,7 +46,7 @@ export async function startSession(db: Db<Tables>, key: SigningKey, actor: Actor
   };
 }
 
-const REFRESH_REFUSED = 'The session has ended; please log in again / セッションが終了しました。再度ログインしてください';
+const REFRESH_REFUSED = bilingual('The session has ended; please log in again', 'セッションが終了しました。再度ログインしてください');
 
 /**
  * What was true at login must still be true at refresh: the card is not locked, the account exists and a PHR

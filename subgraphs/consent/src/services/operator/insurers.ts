@@ -11,7 +11,7 @@
  * written nothing is registered, and if consent's commit fails afterwards the idempotent master row is harmless.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { BadUserInputError, isPrefectureCode, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
+import { bilingual, BadUserInputError, isPrefectureCode, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
 import { accounts, insurers, type Tables } from '../../db/tables';
 import { accountRecord, newEnrollment, recordChange, requireOperator, validDisplayName, validateStaffId, type Enrollment } from './onboarding';
 
@@ -52,18 +52,18 @@ export interface InsurerInput { number: string; name: string; kind?: string | nu
 export function validateInsurer(input: InsurerInput): InsurerMasterEntry {
   const number = input.number.trim();
   if (!isValidInsurerNumber(number)) {
-    throw new BadUserInputError('number is not a valid 保険者番号 (6 digits for 国保, 8 digits starting with the 法別番号, last digit the check digit) / 保険者番号が正しくありません', { field: 'number', reason: 'INVALID_INSURER_NUMBER' });
+    throw new BadUserInputError(bilingual('number is not a valid 保険者番号 (6 digits for 国保, 8 digits starting with the 法別番号, last digit the check digit)', '保険者番号が正しくありません'), { field: 'number', reason: 'INVALID_INSURER_NUMBER' });
   }
   const rule = number.length === 6 ? { kind: 'KOKUHO' as const, prefectureInNumber: true } : HOUBETSU[number.slice(0, 2)];
-  if (!rule) throw new BadUserInputError(`法別番号 ${number.slice(0, 2)} is not one of a health insurer / 法別番号が医療保険者のものではありません`, { field: 'number', reason: 'UNKNOWN_HOUBETSU' });
+  if (!rule) throw new BadUserInputError(bilingual(`法別番号 ${number.slice(0, 2)} is not one of a health insurer`, '法別番号が医療保険者のものではありません'), { field: 'number', reason: 'UNKNOWN_HOUBETSU' });
   const kind = input.kind ? input.kind : rule.kind;
-  if (kind !== rule.kind) throw new BadUserInputError(`The number is of a ${rule.kind} insurer, not ${kind} / 保険者番号と保険者の種別が一致しません`, { field: 'kind', reason: 'INSURER_KIND_MISMATCH' });
+  if (kind !== rule.kind) throw new BadUserInputError(bilingual(`The number is of a ${rule.kind} insurer, not ${kind}`, '保険者番号と保険者の種別が一致しません'), { field: 'kind', reason: 'INSURER_KIND_MISMATCH' });
   const numberPrefecture = number.length === 6 ? number.slice(0, 2) : number.slice(2, 4);
   const prefecture = input.prefecture ? input.prefecture : rule.prefectureInNumber ? numberPrefecture : '';
-  if (!isPrefectureCode(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
-  if (rule.prefectureInNumber && prefecture !== numberPrefecture) throw new BadUserInputError('The number belongs to another prefecture / 保険者番号の都道府県が一致しません', { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
+  if (!isPrefectureCode(prefecture)) throw new BadUserInputError(bilingual('prefecture must be a code 01–47', '都道府県コードが正しくありません'), { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
+  if (rule.prefectureInNumber && prefecture !== numberPrefecture) throw new BadUserInputError(bilingual('The number belongs to another prefecture', '保険者番号の都道府県が一致しません'), { field: 'prefecture', reason: 'INSURER_PREFECTURE' });
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters / 名称を入力してください', { field: 'name' });
+  if (name.length === 0 || name.length > 200) throw new BadUserInputError(bilingual('name must have 1 to 200 characters', '名称を入力してください'), { field: 'name' });
   return { number, name, kind, prefecture };
 }
 
@@ -83,13 +83,13 @@ export async function registerInsurer(
   const displayName = validDisplayName(administrator.displayName);
   return db.transaction(async (tx) => {
     const [insurer] = await tx.insert(insurers).values({ ...valid, registeredBy: actor.subject, registeredAt: now }).onConflictDoNothing().returning();
-    if (!insurer) throw new BadUserInputError('An insurer with this number is already registered / この保険者番号は登録済みです', { field: 'number', reason: 'DUPLICATE_INSURER' });
+    if (!insurer) throw new BadUserInputError(bilingual('An insurer with this number is already registered', 'この保険者番号は登録済みです'), { field: 'number', reason: 'DUPLICATE_INSURER' });
     // Operators and insurers log in by staff ID alone (no facility code): it must name one account (migration 0010).
     const [taken] = await tx.select({ account: accounts.account }).from(accounts).where(and(eq(accounts.staffId, staffId), isNull(accounts.facilityCode)));
-    if (taken) throw new BadUserInputError('This staff ID is already used by an operator or insurer account / この職員IDは既に使われています', { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
+    if (taken) throw new BadUserInputError(bilingual('This staff ID is already used by an operator or insurer account', 'この職員IDは既に使われています'), { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
     const subject = `${valid.number}:${staffId}`;
     const [account] = await tx.insert(accounts).values({ account: subject, role: 'INSURER', staffId, subject, displayName, insurerNumber: valid.number }).onConflictDoNothing().returning();
-    if (!account) throw new BadUserInputError('This staff ID is already used by an operator or insurer account / この職員IDは既に使われています', { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
+    if (!account) throw new BadUserInputError(bilingual('This staff ID is already used by an operator or insurer account', 'この職員IDは既に使われています'), { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
     const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
     await recordChange(tx, actor, { action: 'REGISTER_INSURER', facilityCode: null, insurerNumber: insurer.number, target: insurer.number, before: null, after: { ...insurerRecord(insurer), administrator: accountRecord(account) } }, requestId, now);
     // Last, so that every refusal above leaves qualifications untouched; a failure here rolls consent back.

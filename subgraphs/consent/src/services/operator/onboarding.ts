@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { Secret } from 'otpauth';
-import { BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isPrefectureCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
+import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isPrefectureCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
 import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../../db/tables';
 import { appendAccessLog, type LoggedActor, type Transaction } from '../policy/decisionPoint';
 import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from '../identity/readers';
@@ -87,7 +87,7 @@ export async function refuse(db: Db<Tables>, actor: Actor, action: AdminAction, 
 
 /** Operator actions (ADMIN): anyone else is refused and logged. */
 export async function requireOperator(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, requestId: string, now: Date): Promise<void> {
-  if (actor.role !== 'ADMIN') await refuse(db, actor, action, facilityCode, 'NOT_OPERATOR', 'Only the operator may do this / この操作は運用者のみ行えます', requestId, now);
+  if (actor.role !== 'ADMIN') await refuse(db, actor, action, facilityCode, 'NOT_OPERATOR', bilingual('Only the operator may do this', 'この操作は運用者のみ行えます'), requestId, now);
 }
 
 /**
@@ -98,10 +98,10 @@ export async function requireFacilityAdmin(db: Db<Tables>, actor: Actor, action:
   const facilityCode = actor.facilityCode ?? null;
   const [account] = facilityCode ? await db.select().from(accounts).where(and(eq(accounts.subject, actor.subject), eq(accounts.facilityCode, facilityCode))) : [];
   if (!account || !account.facilityAdmin || account.disabledAt !== null || !facilityCode) {
-    return refuse(db, actor, action, facilityCode, 'NOT_FACILITY_ADMIN', 'Only the administrator of this facility may do this / この操作は施設管理者のみ行えます', requestId, now);
+    return refuse(db, actor, action, facilityCode, 'NOT_FACILITY_ADMIN', bilingual('Only the administrator of this facility may do this', 'この操作は施設管理者のみ行えます'), requestId, now);
   }
   const [facility] = await db.select().from(facilities).where(eq(facilities.code, facilityCode));
-  if (!facility) return refuse(db, actor, action, facilityCode, 'FACILITY_NOT_REGISTERED', 'This facility is not registered / 施設が登録されていません', requestId, now);
+  if (!facility) return refuse(db, actor, action, facilityCode, 'FACILITY_NOT_REGISTERED', bilingual('This facility is not registered', '施設が登録されていません'), requestId, now);
   return facility;
 }
 
@@ -117,25 +117,25 @@ export interface StaffInput { staffId: string; displayName: string; role: string
  * prefecture and kind given must be those the code itself says (docs/domain.md "Identity without the My Number").
  */
 export function validateFacility(input: FacilityInput): FacilityInput & { kind: FacilityKind } {
-  if (!isValidFacilityCode(input.code)) throw new BadUserInputError('code is not a valid 医療機関コード (10 digits: prefecture, table 1/3/4, district, number, check digit) / 医療機関コードが正しくありません', { field: 'code' });
-  if (!isPrefectureCode(input.prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
-  if (input.code.slice(0, 2) !== input.prefecture) throw new BadUserInputError('The code belongs to another prefecture / 医療機関コードの都道府県が一致しません', { field: 'prefecture' });
+  if (!isValidFacilityCode(input.code)) throw new BadUserInputError(bilingual('code is not a valid 医療機関コード (10 digits: prefecture, table 1/3/4, district, number, check digit)', '医療機関コードが正しくありません'), { field: 'code' });
+  if (!isPrefectureCode(input.prefecture)) throw new BadUserInputError(bilingual('prefecture must be a code 01–47', '都道府県コードが正しくありません'), { field: 'prefecture' });
+  if (input.code.slice(0, 2) !== input.prefecture) throw new BadUserInputError(bilingual('The code belongs to another prefecture', '医療機関コードの都道府県が一致しません'), { field: 'prefecture' });
   const kind = facilityKindOfCode(input.code);
-  if (input.kind !== kind) throw new BadUserInputError(`The code is of a ${kind} facility (table digit ${input.code.charAt(2)}), not ${input.kind} / 医療機関コードの点数表と種別が一致しません`, { field: 'kind' });
+  if (input.kind !== kind) throw new BadUserInputError(bilingual(`The code is of a ${kind} facility (table digit ${input.code.charAt(2)}), not ${input.kind}`, '医療機関コードの点数表と種別が一致しません'), { field: 'kind' });
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters / 名称を入力してください', { field: 'name' });
-  if (input.hospital && kind === 'PHARMACY') throw new BadUserInputError('A pharmacy is not a hospital / 薬局は病院として登録できません', { field: 'hospital' });
+  if (name.length === 0 || name.length > 200) throw new BadUserInputError(bilingual('name must have 1 to 200 characters', '名称を入力してください'), { field: 'name' });
+  if (input.hospital && kind === 'PHARMACY') throw new BadUserInputError(bilingual('A pharmacy is not a hospital', '薬局は病院として登録できません'), { field: 'hospital' });
   return { ...input, name, kind };
 }
 
 export function validDisplayName(raw: string): string {
   const displayName = raw.trim();
-  if (displayName.length === 0 || displayName.length > 100) throw new BadUserInputError('displayName must have 1 to 100 characters / 氏名を入力してください', { field: 'displayName' });
+  if (displayName.length === 0 || displayName.length > 100) throw new BadUserInputError(bilingual('displayName must have 1 to 100 characters', '氏名を入力してください'), { field: 'displayName' });
   return displayName;
 }
 
 export function validateStaffId(staffId: string): string {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(staffId)) throw new BadUserInputError('staffId must be 1 to 32 letters, digits, - or _ / 職員IDが正しくありません', { field: 'staffId' });
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(staffId)) throw new BadUserInputError(bilingual('staffId must be 1 to 32 letters, digits, - or _', '職員IDが正しくありません'), { field: 'staffId' });
   return staffId;
 }
 
@@ -144,7 +144,7 @@ function validateStaff(input: StaffInput, kind: FacilityKind): { staffId: string
   const displayName = validDisplayName(input.displayName);
   const allowed = ROLES_OF_KIND[kind];
   const role = allowed.find((r) => r === input.role);
-  if (!role) throw new BadUserInputError(`At a ${kind} facility the role is one of ${allowed.join(', ')} / この施設で登録できない職種です`, { field: 'role' });
+  if (!role) throw new BadUserInputError(bilingual(`At a ${kind} facility the role is one of ${allowed.join(', ')}`, 'この施設で登録できない職種です'), { field: 'role' });
   return { staffId: input.staffId, displayName, role };
 }
 
@@ -185,7 +185,7 @@ async function insertStaffAccount(tx: Transaction, facility: FacilityRow, staff:
   const [row] = await tx.insert(accounts).values({
     account: subject, role: staff.role, staffId: staff.staffId, subject, displayName: staff.displayName, facilityCode: facility.code, facilityKind: facility.kind, facilityAdmin,
   }).onConflictDoNothing().returning();
-  if (!row) throw new BadUserInputError('This staff ID is already used at this facility / この職員IDは既に登録されています', { field: 'staffId', reason: 'DUPLICATE_STAFF_ID' });
+  if (!row) throw new BadUserInputError(bilingual('This staff ID is already used at this facility', 'この職員IDは既に登録されています'), { field: 'staffId', reason: 'DUPLICATE_STAFF_ID' });
   return row;
 }
 
@@ -206,7 +206,7 @@ export async function registerFacility(
     const [facility] = await tx.insert(facilities).values({
       code: valid.code, name: valid.name, kind: valid.kind, prefecture: valid.prefecture, hospital: valid.hospital, registeredBy: actor.subject, registeredAt: now,
     }).onConflictDoNothing().returning();
-    if (!facility) throw new BadUserInputError('A facility with this code is already registered / この医療機関コードは登録済みです', { field: 'code', reason: 'DUPLICATE_FACILITY' });
+    if (!facility) throw new BadUserInputError(bilingual('A facility with this code is already registered', 'この医療機関コードは登録済みです'), { field: 'code', reason: 'DUPLICATE_FACILITY' });
     // Hospitals are where emergency access may be opened (docs/domain.md "Emergency access").
     if (facility.hospital) await tx.insert(hospitals).values({ facilityCode: facility.code, name: facility.name, registeredBy: actor.subject, registeredAt: now }).onConflictDoNothing();
     const account = await insertStaffAccount(tx, facility, admin, true);
@@ -225,7 +225,7 @@ export async function registerFacilityReader(db: Db<Tables>, actor: Actor, facil
   if (!isValidFacilityCode(facilityCode)) throw new BadUserInputError('facilityCode is not a valid 医療機関コード (10 digits with check digit)', { field: 'facilityCode' });
   parseReaderPublicKey(publicKeyJwk);
   const [facility] = await db.select({ code: facilities.code }).from(facilities).where(eq(facilities.code, facilityCode));
-  if (!facility) throw new NotFoundError('No facility is registered with this code / この医療機関コードの施設は登録されていません');
+  if (!facility) throw new NotFoundError(bilingual('No facility is registered with this code', 'この医療機関コードの施設は登録されていません'));
   return db.transaction(async (tx) => {
     const reader = await registerReader(tx, actor, facilityCode, publicKeyJwk, label, now);
     await recordChange(tx, actor, { action: 'REGISTER_READER', facilityCode, target: reader.id, before: null, after: readerRecord(reader) }, requestId, now);
@@ -264,8 +264,8 @@ export async function enrollStaff(db: Db<Tables>, actor: Actor, input: StaffInpu
 export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<AccountRow> {
   const facility = await requireFacilityAdmin(db, actor, 'DISABLE_STAFF', requestId, now);
   const [current] = await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId)));
-  if (!current) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
-  if (current.subject === actor.subject) throw new BadUserInputError('An administrator cannot disable their own account / 自分自身は無効化できません', { field: 'staffId' });
+  if (!current) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
+  if (current.subject === actor.subject) throw new BadUserInputError(bilingual('An administrator cannot disable their own account', '自分自身は無効化できません'), { field: 'staffId' });
   return db.transaction(async (tx) => {
     const [row] = await tx.update(accounts).set({ disabledAt: current.disabledAt ?? now }).where(eq(accounts.account, current.account)).returning();
     await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
@@ -284,12 +284,12 @@ export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string
 export async function resetStaffPassword(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<{ account: AccountRow; enrollment: Enrollment }> {
   const facility = await requireFacilityAdmin(db, actor, 'RESET_STAFF_PASSWORD', requestId, now);
   const [current] = staffId.length <= 32 ? await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId))) : [];
-  if (!current) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
-  if (current.subject === actor.subject) throw new BadUserInputError('An administrator cannot reset their own password here; ask the operator / 自分自身のパスワードはここでは再設定できません', { field: 'staffId', reason: 'OWN_ACCOUNT' });
-  if (current.disabledAt !== null) throw new BadUserInputError('This account is disabled / この職員アカウントは無効化されています', { field: 'staffId', reason: 'STAFF_DISABLED' });
+  if (!current) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
+  if (current.subject === actor.subject) throw new BadUserInputError(bilingual('An administrator cannot reset their own password here; ask the operator', '自分自身のパスワードはここでは再設定できません'), { field: 'staffId', reason: 'OWN_ACCOUNT' });
+  if (current.disabledAt !== null) throw new BadUserInputError(bilingual('This account is disabled', 'この職員アカウントは無効化されています'), { field: 'staffId', reason: 'STAFF_DISABLED' });
   return db.transaction(async (tx) => {
     const [account] = await tx.update(accounts).set({ passwordHash: null, totpSecret: null, lastTotpStep: null, failures: 0, lockedUntil: null }).where(eq(accounts.account, current.account)).returning();
-    if (!account) throw new NotFoundError('No staff member of this facility has this ID / この職員IDの職員は登録されていません');
+    if (!account) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
     await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
     await tx.update(refreshTokens).set({ revokedAt: now }).where(and(sql`${refreshTokens.claims}->>'sub' = ${current.subject}`, isNull(refreshTokens.revokedAt)));
     const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
@@ -309,7 +309,7 @@ export async function staffOfFacility(db: Db<Tables>, facilityCode: string): Pro
 // The staff member's own enrollment (no token: the one-time link is the proof)
 // ---------------------------------------------------------------------------------------------------
 
-const ENROLLMENT_UNUSABLE = 'This enrollment link is unknown, expired or already used; ask your facility administrator for a new one / 登録用リンクが無効です。施設管理者に再発行を依頼してください';
+const ENROLLMENT_UNUSABLE = bilingual('This enrollment link is unknown, expired or already used; ask your facility administrator for a new one', '登録用リンクが無効です。施設管理者に再発行を依頼してください');
 
 async function openEnrollment(db: Db<Tables>, token: string, now: Date) {
   const [row] = token.length > 0 && token.length <= 128 ? await db.select().from(staffEnrollments).where(eq(staffEnrollments.tokenHash, tokenHash(token))) : [];
@@ -325,7 +325,7 @@ async function openEnrollment(db: Db<Tables>, token: string, now: Date) {
  */
 export async function startEnrollment(db: Db<Tables>, secrets: SecretBox, token: string, password: string, now: Date): Promise<{ otpauthUri: string; staffId: string; facilityCode: string }> {
   const { row, account } = await openEnrollment(db, token, now);
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) throw new BadUserInputError(`The password needs ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters / パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください`, { field: 'password' });
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) throw new BadUserInputError(bilingual(`The password needs ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`, `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください`), { field: 'password' });
   const secret = new Secret({ size: 20 }).base32;
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -339,9 +339,9 @@ export async function startEnrollment(db: Db<Tables>, secrets: SecretBox, token:
 /** Step 2: a first code from the authenticator proves the secret was taken over; only then can the account log in. */
 export async function confirmEnrollment(db: Db<Tables>, secrets: SecretBox, token: string, code: string, now: Date): Promise<AccountRow> {
   const { row, account } = await openEnrollment(db, token, now);
-  if (!row.pendingTotpSecret) throw new BadUserInputError('Choose a password first / 先にパスワードを設定してください', { field: 'enrollmentToken', reason: 'ENROLLMENT_NOT_STARTED' });
+  if (!row.pendingTotpSecret) throw new BadUserInputError(bilingual('Choose a password first', '先にパスワードを設定してください'), { field: 'enrollmentToken', reason: 'ENROLLMENT_NOT_STARTED' });
   const check = checkTotp(secrets.open(row.pendingTotpSecret), code, now);
-  if (check.result !== 'OK') throw new BadUserInputError('The code does not match; check the time on your phone and try again / 確認コードが一致しません', { field: 'totp', reason: 'TOTP_WRONG' });
+  if (check.result !== 'OK') throw new BadUserInputError(bilingual('The code does not match; check the time on your phone and try again', '確認コードが一致しません'), { field: 'totp', reason: 'TOTP_WRONG' });
   return db.transaction(async (tx) => {
     const used = await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.tokenHash, row.tokenHash), isNull(staffEnrollments.usedAt))).returning({ account: staffEnrollments.account });
     if (used.length === 0) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
@@ -369,9 +369,9 @@ function likeLiteral(text: string): string {
  */
 function facilityCondition(filter: FacilityFilter): SQL | undefined {
   const search = (filter.search ?? '').normalize('NFKC').trim();
-  if (search.length > FACILITY_SEARCH_MAX) throw new BadUserInputError(`search has at most ${FACILITY_SEARCH_MAX} characters / 検索語が長すぎます`, { field: 'search' });
+  if (search.length > FACILITY_SEARCH_MAX) throw new BadUserInputError(bilingual(`search has at most ${FACILITY_SEARCH_MAX} characters`, '検索語が長すぎます'), { field: 'search' });
   const prefecture = filter.prefecture ?? null;
-  if (prefecture !== null && !isPrefectureCode(prefecture)) throw new BadUserInputError('prefecture must be a code 01–47 / 都道府県コードが正しくありません', { field: 'prefecture' });
+  if (prefecture !== null && !isPrefectureCode(prefecture)) throw new BadUserInputError(bilingual('prefecture must be a code 01–47', '都道府県コードが正しくありません'), { field: 'prefecture' });
   const bySearch = search === '' ? undefined : or(ilike(facilities.name, `%${likeLiteral(search)}%`), like(facilities.code, `${likeLiteral(search)}%`));
   return and(bySearch, prefecture === null ? undefined : eq(facilities.prefecture, prefecture));
 }
@@ -389,6 +389,6 @@ export async function facilityCount(db: Db<Tables>, filter: FacilityFilter): Pro
 
 export async function facilityByCode(db: Db<Tables>, code: string): Promise<FacilityRow> {
   const [row] = code.length <= 10 ? await db.select().from(facilities).where(eq(facilities.code, code)) : [];
-  if (!row) throw new NotFoundError('This facility is not registered / 施設が登録されていません');
+  if (!row) throw new NotFoundError(bilingual('This facility is not registered', '施設が登録されていません'));
   return row;
 }

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { BadUserInputError, NotFoundError, type Actor, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, NotFoundError, type Actor, type Db } from '@onshi/kit';
 import { phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
 import { hashSecret } from '../identity/card';
 import type { Transaction } from '../policy/decisionPoint';
@@ -38,22 +38,22 @@ export interface PhrAppInput { clientId: string | null; displayName: string; ope
 
 function requiredName(value: string, field: string, label: string): string {
   const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > NAME_MAX) throw new BadUserInputError(`${field} must have 1 to ${NAME_MAX} characters / ${label}を入力してください`, { field });
+  if (trimmed.length === 0 || trimmed.length > NAME_MAX) throw new BadUserInputError(bilingual(`${field} must have 1 to ${NAME_MAX} characters`, `${label}を入力してください`), { field });
   return trimmed;
 }
 
 function validateScopes(scopes: readonly string[]): Category[] {
   const unique = [...new Set(scopes)];
-  if (unique.length === 0) throw new BadUserInputError('Give the app at least one data category / 提供できる情報の種類を1つ以上選んでください', { field: 'scopes', reason: 'EMPTY_SCOPES' });
+  if (unique.length === 0) throw new BadUserInputError(bilingual('Give the app at least one data category', '提供できる情報の種類を1つ以上選んでください'), { field: 'scopes', reason: 'EMPTY_SCOPES' });
   const unknown = unique.filter((scope) => !isCategory(scope));
-  if (unknown.length > 0) throw new BadUserInputError(`Unknown data category ${unknown.join(', ')}; one of ${CATEGORIES.join(', ')} / 不明な情報の種類です`, { field: 'scopes', reason: 'UNKNOWN_CATEGORY' });
+  if (unknown.length > 0) throw new BadUserInputError(bilingual(`Unknown data category ${unknown.join(', ')}; one of ${CATEGORIES.join(', ')}`, '不明な情報の種類です'), { field: 'scopes', reason: 'UNKNOWN_CATEGORY' });
   // Kept in the order of CATEGORIES so that the same scopes always read the same.
   return CATEGORIES.filter((category) => unique.includes(category));
 }
 
 function validateInput(input: PhrAppInput): { clientId: string; displayName: string; operatorName: string; scopes: Category[] } {
   const clientId = input.clientId === null || input.clientId.trim() === '' ? `phr-${randomBytes(6).toString('hex')}` : input.clientId;
-  if (!CLIENT_ID.test(clientId)) throw new BadUserInputError('clientId must be 3 to 64 lower-case letters, digits or hyphens / クライアントIDが正しくありません', { field: 'clientId' });
+  if (!CLIENT_ID.test(clientId)) throw new BadUserInputError(bilingual('clientId must be 3 to 64 lower-case letters, digits or hyphens', 'クライアントIDが正しくありません'), { field: 'clientId' });
   return {
     clientId,
     displayName: requiredName(input.displayName, 'displayName', 'アプリ名'),
@@ -84,7 +84,7 @@ export async function registerPhrApp(db: Db<Tables>, actor: Actor, input: PhrApp
     const [app] = await tx.insert(phrApps).values({
       clientId: valid.clientId, name: valid.displayName, operatorName: valid.operatorName, scopes: valid.scopes, secretHash, createdAt: now,
     }).onConflictDoNothing().returning();
-    if (!app) throw new BadUserInputError('A PHR app with this client id is already registered / このクライアントIDは登録済みです', { field: 'clientId', reason: 'DUPLICATE_CLIENT_ID' });
+    if (!app) throw new BadUserInputError(bilingual('A PHR app with this client id is already registered', 'このクライアントIDは登録済みです'), { field: 'clientId', reason: 'DUPLICATE_CLIENT_ID' });
     await recordChange(tx, actor, { action: 'REGISTER_PHR_APP', facilityCode: null, target: phrAppTarget(app.clientId), before: null, after: phrAppRecord(app) }, requestId, now);
     return { app, clientSecret };
   });
@@ -97,7 +97,7 @@ export function phrAppTarget(clientId: string): string {
 
 async function existingApp(db: Db<Tables>, clientId: string): Promise<PhrAppRow> {
   const [app] = clientId.length <= 64 ? await db.select().from(phrApps).where(eq(phrApps.clientId, clientId)) : [];
-  if (!app) throw new NotFoundError('No PHR app is registered with this client id / このクライアントIDのアプリは登録されていません');
+  if (!app) throw new NotFoundError(bilingual('No PHR app is registered with this client id', 'このクライアントIDのアプリは登録されていません'));
   return app;
 }
 
@@ -108,12 +108,12 @@ async function existingApp(db: Db<Tables>, clientId: string): Promise<PhrAppRow>
 export async function rotatePhrAppSecret(db: Db<Tables>, actor: Actor, clientId: string, requestId: string, now: Date): Promise<IssuedSecret> {
   await requireOperator(db, actor, 'ROTATE_PHR_APP_SECRET', null, requestId, now);
   const current = await existingApp(db, clientId);
-  if (current.disabledAt !== null) throw new BadUserInputError('This app is disabled / このアプリは無効化されています', { field: 'clientId', reason: 'PHR_APP_DISABLED' });
+  if (current.disabledAt !== null) throw new BadUserInputError(bilingual('This app is disabled', 'このアプリは無効化されています'), { field: 'clientId', reason: 'PHR_APP_DISABLED' });
   const clientSecret = newClientSecret();
   const secretHash = await hashSecret(clientSecret);
   return db.transaction(async (tx) => {
     const [app] = await tx.update(phrApps).set({ secretHash, rotatedAt: now }).where(eq(phrApps.clientId, current.clientId)).returning();
-    if (!app) throw new NotFoundError('No PHR app is registered with this client id / このクライアントIDのアプリは登録されていません');
+    if (!app) throw new NotFoundError(bilingual('No PHR app is registered with this client id', 'このクライアントIDのアプリは登録されていません'));
     await endAppSessions(tx, app.clientId, now);
     await recordChange(tx, actor, { action: 'ROTATE_PHR_APP_SECRET', facilityCode: null, target: phrAppTarget(app.clientId), before: phrAppRecord(current), after: phrAppRecord(app) }, requestId, now);
     return { app, clientSecret };
@@ -139,11 +139,11 @@ export async function disablePhrApp(db: Db<Tables>, actor: Actor, clientId: stri
  */
 export async function grantableApp(db: Db<Tables>, clientId: string, categories: readonly Category[]): Promise<PhrAppRow> {
   const [app] = clientId.length <= 64 ? await db.select().from(phrApps).where(eq(phrApps.clientId, clientId)) : [];
-  if (!app) throw new NotFoundError(`No registered PHR app ${clientId} / 登録されていないアプリです`);
-  if (app.disabledAt !== null) throw new BadUserInputError('This app has been disabled by the operator / このアプリは運用者により無効化されています', { field: 'appId', reason: 'PHR_APP_DISABLED' });
+  if (!app) throw new NotFoundError(bilingual(`No registered PHR app ${clientId}`, '登録されていないアプリです'));
+  if (app.disabledAt !== null) throw new BadUserInputError(bilingual('This app has been disabled by the operator', 'このアプリは運用者により無効化されています'), { field: 'appId', reason: 'PHR_APP_DISABLED' });
   const outside = categories.filter((category) => !app.scopes.includes(category));
   if (outside.length > 0) {
-    throw new BadUserInputError(`This app may not ask for ${outside.join(', ')} / このアプリには提供できない情報の種類です`, { field: 'categories', reason: 'OUTSIDE_APP_SCOPES' });
+    throw new BadUserInputError(bilingual(`This app may not ask for ${outside.join(', ')}`, 'このアプリには提供できない情報の種類です'), { field: 'categories', reason: 'OUTSIDE_APP_SCOPES' });
   }
   return app;
 }

@@ -8,7 +8,7 @@
  * state change writes its before/after to admin_changes and its access-log entry in the same transaction (fail closed).
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, NotFoundError, isCalendarDate, japanDate, type Actor, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, isCalendarDate, japanDate, type Actor, type Db } from '@onshi/kit';
 import { subsidyApplications, type Tables } from '../../db/tables';
 import { recordChange, refuse, requireFacilityAdmin, requireOperator } from './onboarding';
 
@@ -80,14 +80,14 @@ export interface SubsidyInput extends SubsidyCosts { wentLiveOn: string; largeCh
 function validateInput(input: SubsidyInput, kind: string, now: Date): void {
   for (const field of ['systemCost', 'networkCost', 'readerCost', 'otherCost'] as const) {
     const value = input[field];
-    if (!Number.isSafeInteger(value) || value < 0 || value > COST_ITEM_MAX) throw new BadUserInputError(`${field} must be whole yen from 0 to ${COST_ITEM_MAX} / 費用は0円以上の整数で入力してください`, { field });
+    if (!Number.isSafeInteger(value) || value < 0 || value > COST_ITEM_MAX) throw new BadUserInputError(bilingual(`${field} must be whole yen from 0 to ${COST_ITEM_MAX}`, '費用は0円以上の整数で入力してください'), { field });
   }
-  if (!Number.isSafeInteger(input.readersBought) || input.readersBought < 1 || input.readersBought > READERS_MAX) throw new BadUserInputError(`readersBought must be 1 to ${READERS_MAX} / カードリーダーの台数は1台以上で入力してください`, { field: 'readersBought' });
-  if (input.systemCost + input.networkCost + input.readerCost + input.otherCost === 0) throw new BadUserInputError('At least one cost item is needed / 費用を入力してください', { field: 'systemCost' });
-  if (!isCalendarDate(input.wentLiveOn)) throw new BadUserInputError('wentLiveOn must be a date YYYY-MM-DD / 運用開始日が正しくありません', { field: 'wentLiveOn' });
+  if (!Number.isSafeInteger(input.readersBought) || input.readersBought < 1 || input.readersBought > READERS_MAX) throw new BadUserInputError(bilingual(`readersBought must be 1 to ${READERS_MAX}`, 'カードリーダーの台数は1台以上で入力してください'), { field: 'readersBought' });
+  if (input.systemCost + input.networkCost + input.readerCost + input.otherCost === 0) throw new BadUserInputError(bilingual('At least one cost item is needed', '費用を入力してください'), { field: 'systemCost' });
+  if (!isCalendarDate(input.wentLiveOn)) throw new BadUserInputError(bilingual('wentLiveOn must be a date YYYY-MM-DD', '運用開始日が正しくありません'), { field: 'wentLiveOn' });
   // The fund pays for what was done: an application follows going live (精算払い), so a future date is refused.
-  if (input.wentLiveOn > japanDate(now)) throw new BadUserInputError('wentLiveOn is in the future: apply after going live / 運用開始日が未来の日付です', { field: 'wentLiveOn' });
-  if (input.largeChainPharmacy && kind !== 'PHARMACY') throw new BadUserInputError('Only a pharmacy can be a large chain pharmacy / 大型チェーン薬局は薬局のみ選択できます', { field: 'largeChainPharmacy' });
+  if (input.wentLiveOn > japanDate(now)) throw new BadUserInputError(bilingual('wentLiveOn is in the future: apply after going live', '運用開始日が未来の日付です'), { field: 'wentLiveOn' });
+  if (input.largeChainPharmacy && kind !== 'PHARMACY') throw new BadUserInputError(bilingual('Only a pharmacy can be a large chain pharmacy', '大型チェーン薬局は薬局のみ選択できます'), { field: 'largeChainPharmacy' });
 }
 
 export type SubsidyRow = typeof subsidyApplications.$inferSelect;
@@ -111,7 +111,7 @@ export async function applyForSubsidy(db: Db<Tables>, actor: Actor, input: Subsi
       readersBought: input.readersBought, largeChainPharmacy: input.largeChainPharmacy, wentLiveOn: input.wentLiveOn, subsidyAmount: computeSubsidy(category, input), status: 'SUBMITTED',
       submittedBy: actor.subject, submittedAt: now,
     }).onConflictDoNothing().returning();
-    if (!row) throw new BadUserInputError('This facility already has an open application / この施設には審査中または承認済みの申請があります', { reason: 'APPLICATION_OPEN' });
+    if (!row) throw new BadUserInputError(bilingual('This facility already has an open application', 'この施設には審査中または承認済みの申請があります'), { reason: 'APPLICATION_OPEN' });
     await recordChange(tx, actor, { action: 'APPLY_SUBSIDY', facilityCode: facility.code, target: row.id, before: null, after: subsidyRecord(row) }, requestId, now);
     return row;
   });
@@ -137,11 +137,11 @@ export async function subsidyApplication(db: Db<Tables>, actor: Actor, id: strin
   const row = await applicationById(db, id);
   if (actor.role === 'ADMIN') {
     await requireOperator(db, actor, 'VIEW_SUBSIDY', row?.facilityCode ?? null, requestId, now);
-    if (!row) throw new NotFoundError('No such subsidy application / 申請が見つかりません');
+    if (!row) throw new NotFoundError(bilingual('No such subsidy application', '申請が見つかりません'));
     return row;
   }
   const facility = await requireFacilityAdmin(db, actor, 'VIEW_SUBSIDY', requestId, now);
-  if (!row || row.facilityCode !== facility.code) return refuse(db, actor, 'VIEW_SUBSIDY', row?.facilityCode ?? facility.code, 'NOT_OWN_FACILITY', 'Not an application of your facility / 自施設の申請ではありません', requestId, now);
+  if (!row || row.facilityCode !== facility.code) return refuse(db, actor, 'VIEW_SUBSIDY', row?.facilityCode ?? facility.code, 'NOT_OWN_FACILITY', bilingual('Not an application of your facility', '自施設の申請ではありません'), requestId, now);
   return row;
 }
 
@@ -166,10 +166,10 @@ export async function reviewSubsidy(db: Db<Tables>, actor: Actor, id: string, tr
   const action = transition === 'PAY' ? 'PAY_SUBSIDY' : 'REVIEW_SUBSIDY';
   const current = await applicationById(db, id);
   await requireOperator(db, actor, action, current?.facilityCode ?? null, requestId, now);
-  if (!current) throw new NotFoundError('No such subsidy application / 申請が見つかりません');
+  if (!current) throw new NotFoundError(bilingual('No such subsidy application', '申請が見つかりません'));
   const rejectionReason = transition === 'REJECT' ? (reason ?? '').trim() : null;
-  if (transition === 'REJECT' && (!rejectionReason || rejectionReason.length > REASON_MAX)) throw new BadUserInputError(`A rejection needs a reason of 1 to ${REASON_MAX} characters / 却下理由を入力してください`, { field: 'reason' });
-  const message = `The application is ${current.status}; it cannot become ${TO[transition]} now / この申請は現在の状態では操作できません`;
+  if (transition === 'REJECT' && (!rejectionReason || rejectionReason.length > REASON_MAX)) throw new BadUserInputError(bilingual(`A rejection needs a reason of 1 to ${REASON_MAX} characters`, '却下理由を入力してください'), { field: 'reason' });
+  const message = bilingual(`The application is ${current.status}; it cannot become ${TO[transition]} now`, 'この申請は現在の状態では操作できません');
   if (current.status !== FROM[transition]) return refuse(db, actor, action, current.facilityCode, 'INVALID_STATE', message, requestId, now);
   // Lost a race with another operator: the conditional update below changed nothing.
   const invalid = (): never => { throw new ForbiddenError(message, { reason: 'INVALID_STATE' }); };

@@ -9,7 +9,7 @@
  * (specialSearchLog.ts); a DV/abuse-blocked person is answered exactly like nobody.
  */
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
 import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../../db/tables';
 import { disasterCovers, type DisasterFact } from './decision';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
@@ -29,7 +29,7 @@ const CANDIDATE_LIMIT = 50;
 export const REASON_MAX = 500;
 
 /** One answer for nobody, several people, a DV-blocked person and an unusable card: the difference would tell. */
-export const NOT_IDENTIFIED_MESSAGE = 'No single person matches; identification is not possible / 本人を一意に特定できません';
+export const NOT_IDENTIFIED_MESSAGE = bilingual('No single person matches; identification is not possible', '本人を一意に特定できません');
 
 function normalizedText(value: string): string {
   return value.normalize('NFKC').replace(/\s+/g, '');
@@ -72,14 +72,14 @@ export interface ParsedFourFields { nameKey: string; birthdate: string; sex: '1'
 export function parseFourFields(input: FourFields): ParsedFourFields {
   const name = nameKey(input.name);
   if (name === '' || normalizedText(input.insurerNameOrAddress) === '' || input.birthdate.trim() === '' || input.sex.trim() === '') {
-    throw new BadUserInputError('All four are required: name, date of birth, sex, and insurer name or address / 氏名・生年月日・性別・保険者名又は住所の4項目すべてが必要です');
+    throw new BadUserInputError(bilingual('All four are required: name, date of birth, sex, and insurer name or address', '氏名・生年月日・性別・保険者名又は住所の4項目すべてが必要です'));
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.birthdate.trim())) throw new BadUserInputError('birthdate must be YYYY-MM-DD');
   const sex = SEX_CODES[input.sex.trim().toUpperCase()];
   if (!sex) throw new BadUserInputError('sex must be 1 (男) or 2 (女)');
   const forms = fourthFieldForms(input.insurerNameOrAddress);
   if (!forms.insurerName && !forms.address) {
-    throw new BadUserInputError('The fourth field needs at least two characters of the insurer name, or the municipality of the address (…市/区/町/村) / 保険者名は2文字以上、住所は市区町村名を含めて入力してください');
+    throw new BadUserInputError(bilingual('The fourth field needs at least two characters of the insurer name, or the municipality of the address (…市/区/町/村)', '保険者名は2文字以上、住所は市区町村名を含めて入力してください'));
   }
   return { nameKey: name, birthdate: input.birthdate.trim(), sex, insurerNameOrAddress: input.insurerNameOrAddress };
 }
@@ -113,18 +113,18 @@ function toDisasterFact(row: typeof disasters.$inferSelect): DisasterFact {
 async function declarationFor(db: Db<Tables>, actor: Actor, now: Date): Promise<{ facilityCode: string; disaster: DisasterFact } | { refusal: string }> {
   const facilityCode = actor.facilityCode;
   const facilityKind = facilityCode ? facilityKindOfCode(facilityCode) : undefined;
-  if (!facilityCode || !facilityKind) return { refusal: 'Only staff of a facility may search in disaster mode / 災害時の検索は医療機関等の職員のみ可能です' };
+  if (!facilityCode || !facilityKind) return { refusal: bilingual('Only staff of a facility may search in disaster mode', '災害時の検索は医療機関等の職員のみ可能です') };
   const staff = await staffFactsOf(db, actor.subject, facilityCode, now);
   // The viewers of the disaster rules of the policy (seed 2-1(3): 有資格者等…と災害時に閲覧権限が与えられた者).
   if (!mayEverUse({ role: actor.role, facilityKind, authorities: staff.authorities, atHospital: staff.atHospital }, 'DISASTER_IDENTIFIED')) {
-    return { refusal: 'Only licensed staff, or staff given the disaster viewing authority, may search in disaster mode / 災害時の検索は有資格者又は災害時の閲覧権限が与えられた職員のみ可能です' };
+    return { refusal: bilingual('Only licensed staff, or staff given the disaster viewing authority, may search in disaster mode', '災害時の検索は有資格者又は災害時の閲覧権限が与えられた職員のみ可能です') };
   }
   const licensed = mayEverUse({ role: actor.role, facilityKind }, 'DISASTER_IDENTIFIED');
   const covering = (await db.select().from(disasters)).map(toDisasterFact)
     .filter((disaster) => disasterCovers(disaster, facilityCode, now))
     // An authority granted for one declaration counts under that declaration only.
     .find((disaster) => licensed || staff.disasterIdsOfAuthority.some((id) => id === null || id === disaster.id));
-  if (!covering) return { refusal: 'No disaster declaration covers this facility now / 災害時の特別措置の対象外です' };
+  if (!covering) return { refusal: bilingual('No disaster declaration covers this facility now', '災害時の特別措置の対象外です') };
   return { facilityCode, disaster: covering };
 }
 
@@ -179,7 +179,7 @@ export interface DisasterPermission {
 /** A required free-text reason (exemption, emergency access): trimmed, 1 to REASON_MAX characters. */
 export function requiredReason(reason: string): string {
   const text = reason.trim();
-  if (text === '' || text.length > REASON_MAX) throw new BadUserInputError(`A reason is required (1 to ${REASON_MAX} characters) / 理由の入力が必要です`);
+  if (text === '' || text.length > REASON_MAX) throw new BadUserInputError(bilingual(`A reason is required (1 to ${REASON_MAX} characters)`, '理由の入力が必要です'));
   return text;
 }
 
@@ -205,7 +205,7 @@ export async function recordDisasterBasis(db: Db<Tables>, actor: Actor, patientI
     .orderBy(desc(disasterIdentifications.identifiedAt)).limit(1);
   if (!identification) {
     await appendSearchLog(db, actor, 'DISASTER_RECORD', 'NOT_IDENTIFIED', patientId.slice(0, 64), requestId, now);
-    throw new NotFoundError('This person was not identified here by the disaster search / この医療機関等で災害時検索により特定された方ではありません');
+    throw new NotFoundError(bilingual('This person was not identified here by the disaster search', 'この医療機関等で災害時検索により特定された方ではありません'));
   }
   const recorded = (row: typeof identification): DisasterPermission => ({
     identificationId: row.id, patientId: row.patientId, disasterId: row.disasterId, basis: row.basis as 'CONSENT' | 'EXEMPTION', reason: row.basisReason,

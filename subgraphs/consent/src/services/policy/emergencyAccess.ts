@@ -8,7 +8,7 @@
  * A DV/abuse-blocked person, an unknown card and an unusable card are answered exactly like nobody.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
+import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
 import { cards, dvBlocks, emergencyAccesses, type Tables } from '../../db/tables';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
 import type { CardStatusLookup } from '../identity/logins';
@@ -47,7 +47,7 @@ export async function startEmergencyAccess(
   // Who may: the emergency rules of the policy (hospital, licensed, holding the emergency viewing authority).
   if (!facilityCode || !facilityKind || !mayEverUse({ role: actor.role, facilityKind, authorities: staff.authorities, atHospital: staff.atHospital }, 'EMERGENCY_OPENED')) {
     await appendSearchLog(db, actor, 'EMERGENCY', 'REFUSED', null, requestId, now);
-    throw new ForbiddenError('Emergency access is for staff of a hospital holding the emergency viewing authority / 救急時医療情報閲覧は救急時閲覧権限を持つ病院の職員のみ可能です');
+    throw new ForbiddenError(bilingual('Emergency access is for staff of a hospital holding the emergency viewing authority', '救急時医療情報閲覧は救急時閲覧権限を持つ病院の職員のみ可能です'));
   }
   try {
     await throttle.consume(actor.subject, facilityCode);
@@ -70,7 +70,7 @@ export async function startEmergencyAccess(
       identifiedBy = 'FOUR_FIELDS';
       lookup = () => findByFourFields(db, fields);
     } else {
-      throw new BadUserInputError('Identify the patient by card, or by name, date of birth, sex and insurer name or address / カード又は4項目で本人を特定してください');
+      throw new BadUserInputError(bilingual('Identify the patient by card, or by name, date of birth, sex and insurer name or address', 'カード又は4項目で本人を特定してください'));
     }
   } catch (error) {
     await appendSearchLog(db, actor, 'EMERGENCY', 'BAD_INPUT', null, requestId, now);

@@ -6,7 +6,7 @@
  * (the caller does that) so the patient sees it in 提供状況. Only the operator reads the search log.
  */
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { OnshiError, type Actor, type Db, type SharedState } from '@onshi/kit';
+import { bilingual, OnshiError, type Actor, type Db, type SharedState } from '@onshi/kit';
 import { searchLog, type Tables } from '../../db/tables';
 import type { Transaction } from './decisionPoint';
 
@@ -44,7 +44,7 @@ export class SearchThrottle {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new OnshiError('RATE_LIMITED', `Too many searches; try again in ${retryAfterSeconds} s / 検索回数が上限に達しました。${retryAfterSeconds}秒後に再度お試しください`, { retryAfterSeconds });
+      throw new OnshiError('RATE_LIMITED', bilingual(`Too many searches; try again in ${retryAfterSeconds} s`, `検索回数が上限に達しました。${retryAfterSeconds}秒後に再度お試しください`), { retryAfterSeconds });
     }
   }
 }
