@@ -12,7 +12,7 @@ import { consentRoutes } from './http/internalRoutes';
 import { ensureDemoReaders } from './services/demoReaders';
 import { LoginThrottle } from './services/identity/loginThrottle';
 import { createPatientListsLoader } from './services/policy/patientLists';
-import { PAGE_MAX } from './schema/types';
+import { PAGE_MAX } from './schema/paging';
 import { SearchThrottle } from './services/policy/specialSearchLog';
 import { consentOperations } from './services/audit/operations';
 import { DatabaseRevocationList } from './services/identity/revokedTokens';

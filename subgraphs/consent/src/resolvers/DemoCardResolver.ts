@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, DEMO_CARD_ACTIONS, ROLES, type DemoCardAction } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { DemoCard } from '../schema/types';
+import { DemoCard } from '../schema/operator';
 import { changeDemoCard, guardDemoCard, lookUpDemoCard } from '../services/demoCards';
 import { actorOf } from './OnboardingResolver';
 

@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError, NotFoundError, rolesWith, UnauthenticatedError, Access, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { dvBlocks, identityIndex } from '../db/tables';
-import { DvBlock } from '../schema/types';
+import { DvBlock } from '../schema/policy';
 import { decide, NOBODY } from '../services/policy/decision';
 import { appendAccessLog, type Transaction } from '../services/policy/decisionPoint';
 

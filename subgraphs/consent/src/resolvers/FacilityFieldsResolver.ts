@@ -1,6 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { FacilityReference, facilityReference } from '@onshi/kit';
-import { AccessLogEntry, Consent } from '../schema/types';
+import { AccessLogEntry } from '../schema/audit';
+import { Consent } from '../schema/policy';
 
 // Consent records facilities by code only; their names are the facility master's, resolved by the gateway through
 // the Facility entity in the same request (docs/architecture.md "Facility, one entity").

@@ -3,7 +3,7 @@ import type { ConsentContext } from '../context';
 import { completeCardLogin, phrToken, startChallenge, staffLogin } from '../services/identity/logins';
 import { cardStatusLookup } from './ReaderResolver';
 import { endSession, refreshSession } from '../services/identity/sessions';
-import { CardChallenge, LoginResult } from '../schema/types';
+import { CardChallenge, LoginResult } from '../schema/identity';
 
 /**
  * The identity provider's public operations (docs/contracts.md contracts 1–3). None carries `@access`: they are how a

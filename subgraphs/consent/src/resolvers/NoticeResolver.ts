@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { Access, BadUserInputError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { noticeReads } from '../db/tables';
-import { Patient } from '../schema/types';
+import { Patient } from '../schema/patient';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 import { selfPatientId } from './PhrResolver';
 

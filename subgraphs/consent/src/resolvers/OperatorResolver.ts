@@ -3,7 +3,9 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { accessLog, disasters } from '../db/tables';
-import { AccessLogEntry, Disaster, PAGE_DEFAULT, PAGE_MAX } from '../schema/types';
+import { AccessLogEntry } from '../schema/audit';
+import { Disaster } from '../schema/policy';
+import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { readerNamesOf } from '../services/audit/readerNames';
 import { toAccessLogEntry } from './PatientConsentResolver';
 

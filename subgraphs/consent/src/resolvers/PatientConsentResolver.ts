@@ -5,7 +5,10 @@ import type { ConsentContext } from '../context';
 import { accessLog } from '../db/tables';
 import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
 import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/policy/decision';
-import { AccessLogEntry, Consent, PAGE_DEFAULT, PAGE_MAX, Patient, SpecialAccessHere } from '../schema/types';
+import { AccessLogEntry } from '../schema/audit';
+import { Consent, SpecialAccessHere } from '../schema/policy';
+import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
+import { Patient } from '../schema/patient';
 import { specialStandingOf } from '../services/policy/decisionPoint';
 
 /**

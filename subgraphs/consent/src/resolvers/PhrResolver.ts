@@ -7,7 +7,8 @@ import { grantableApp, PHR_GRANT_DAYS } from '../services/operator/phrApps';
 import { CATEGORIES, isCategory } from '../services/policy/roles';
 import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
 import { endGrantSessions } from '../services/identity/sessions';
-import { Patient, PhrGrant } from '../schema/types';
+import { Patient } from '../schema/patient';
+import { PhrGrant } from '../schema/policy';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 
 type GrantRow = typeof phrGrants.$inferSelect;

@@ -5,7 +5,7 @@ import { consentExpiresAt, isConsentValid } from '../services/policy/decision';
 import { startChallenge, type CardStatusLookup } from '../services/identity/logins';
 import { changeReaderStatus, registerFacilityReader } from '../services/operator/onboarding';
 import { acceptReaderStatement, activeReader, readersOf, type ReaderRow } from '../services/identity/readers';
-import { CardChallenge, CardReader, ReaderVerification } from '../schema/types';
+import { CardChallenge, CardReader, ReaderVerification } from '../schema/identity';
 
 export function readerView(row: ReaderRow): CardReader {
   return { id: row.id, facilityCode: row.facilityCode, publicKeyJwk: row.publicKey, status: row.status, label: row.label, registeredBy: row.registeredBy, registeredAt: row.registeredAt.toISOString() };

@@ -5,7 +5,9 @@ import type { ConsentContext } from '../context';
 import { accounts, disasters, hospitals, searchLog, viewingAuthorities } from '../db/tables';
 import { disasterSearch, recordDisasterBasis, type DisasterPermission as Permission } from '../services/policy/disasterSearch';
 import { startEmergencyAccess } from '../services/policy/emergencyAccess';
-import { DisasterPermission, DisasterSearchResult, EmergencyAccess, Hospital, PAGE_DEFAULT, PAGE_MAX, SpecialSearchLogEntry, ViewingAuthorityGrant } from '../schema/types';
+import { DisasterPermission, DisasterSearchResult, EmergencyAccess } from '../schema/specialAccess';
+import { Hospital, SpecialSearchLogEntry, ViewingAuthorityGrant } from '../schema/policy';
+import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { parseInstant } from './OperatorResolver';
 import { cardStatusLookup } from './ReaderResolver';
 

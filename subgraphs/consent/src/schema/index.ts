@@ -14,7 +14,16 @@ import { InsurerRegistryResolver } from '../resolvers/InsurerRegistryResolver';
 import { DemoCardResolver } from '../resolvers/DemoCardResolver';
 import { ReaderResolver } from '../resolvers/ReaderResolver';
 import { SpecialAccessResolver } from '../resolvers/SpecialAccessResolver';
-import { Patient } from './types';
+import { Patient } from './patient';
+
+/** The schema's types by area, as the services are split (docs/architecture.md "Subgraph template"). */
+export * from './identity';
+export * from './policy';
+export * from './specialAccess';
+export * from './audit';
+export * from './operator';
+export * from './patient';
+export * from './paging';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({

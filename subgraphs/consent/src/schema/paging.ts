@@ -1,0 +1,2 @@
+export const PAGE_DEFAULT = 50;
+export const PAGE_MAX = 500;
