@@ -165,10 +165,14 @@ describe('disaster mode: consent or exemption before any data', () => {
     expect((await accessLog(patient.id, DEMO_CLINIC.code)).some((e) => e.decision === 'DENY' && e.reason === 'ROLE_NOT_LICENSED')).toBe(true);
 
     // Only the operator grants the authority.
-    const byDoctor = await system.graphql('mutation { grantViewingAuthority(account: "clinic-reception", authority: "DISASTER_VIEWING") { id } }', {}, await system.token('clinic-doctor'));
+    const byDoctor = await system.graphql('mutation { grantViewingAuthority(account: "clinic-reception", authority: DISASTER_VIEWING) { id } }', {}, await system.token('clinic-doctor'));
     expect(codeOf(byDoctor)).toBe('FORBIDDEN');
+    // An authority outside the ViewingAuthority enum (docs/api-guide.md "Enums") is refused by validation and grants nothing.
+    const unknownAuthority = await system.graphql('mutation { grantViewingAuthority(account: "clinic-reception", authority: ALL_VIEWING) { id } }', {}, await system.token('admin'));
+    expect(codeOf(unknownAuthority)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await decide('clinic-reception', patient.id, 'DRUG')).toMatchObject({ allow: false, code: 'FORBIDDEN' });
     const granted = await system.graphql<{ grantViewingAuthority: { authority: string; facilityCode: string } }>(
-      'mutation { grantViewingAuthority(account: "clinic-reception", authority: "DISASTER_VIEWING") { authority facilityCode } }', {}, await system.token('admin'));
+      'mutation { grantViewingAuthority(account: "clinic-reception", authority: DISASTER_VIEWING) { authority facilityCode } }', {}, await system.token('admin'));
     expect(granted.body.errors).toBeUndefined();
     expect(granted.body.data?.grantViewingAuthority).toEqual({ authority: 'DISASTER_VIEWING', facilityCode: DEMO_CLINIC.code });
 
@@ -185,7 +189,7 @@ describe('disaster mode: consent or exemption before any data', () => {
     const patient = system.patient(9);
     // A short declaration beside the day-long one of beforeAll; the pharmacy's receptionist is given the authority for it only.
     const shortLived = await declare(['13'], new Date(Date.now() - HOUR), new Date(Date.now() + 4_000));
-    const granted = await system.graphql('mutation($d: ID!) { grantViewingAuthority(account: "pharmacy-reception", authority: "DISASTER_VIEWING", disasterId: $d) { authority } }', { d: shortLived }, await system.token('admin'));
+    const granted = await system.graphql('mutation($d: ID!) { grantViewingAuthority(account: "pharmacy-reception", authority: DISASTER_VIEWING, disasterId: $d) { authority } }', { d: shortLived }, await system.token('admin'));
     expect(granted.body.errors).toBeUndefined();
     // The pharmacist identifies her here and records her consent (the receptionist's searches are left to the rate-limit test).
     const found = await search('pharmacy-pharmacist', fieldsOf(9));
@@ -244,7 +248,7 @@ describe('disaster mode: consent or exemption before any data', () => {
   });
 
   test('repeated searches are rate-limited per staff member (RATE_LIMITED with retry-after), and the throttled search is logged', async () => {
-    await system.graphql('mutation { grantViewingAuthority(account: "pharmacy-reception", authority: "DISASTER_VIEWING") { id } }', {}, await system.token('admin'));
+    await system.graphql('mutation { grantViewingAuthority(account: "pharmacy-reception", authority: DISASTER_VIEWING) { id } }', {}, await system.token('admin'));
     const guess = (k: number) => ({ name: '推測 太郎', birthdate: `1960-01-${String(k + 1).padStart(2, '0')}`, sex: '1', insurerNameOrAddress: '港区' });
     for (let k = 0; k < 10; k += 1) expect(codeOf(await search('pharmacy-reception', guess(k)))).toBe('NOT_FOUND');
     const limited = await search('pharmacy-reception', guess(10));
@@ -307,7 +311,7 @@ describe('emergency access (救急時医療情報閲覧)', () => {
       expectNoData(await readDrugsAndCheckups(account, patient.id));
       expect((await searchLog(facility)).some((e) => e.kind === 'EMERGENCY' && e.outcome === 'REFUSED')).toBe(true);
     }
-    const grant = await system.graphql('mutation { grantViewingAuthority(account: "clinic-doctor", authority: "EMERGENCY_VIEWING") { id } }', {}, await system.token('admin'));
+    const grant = await system.graphql('mutation { grantViewingAuthority(account: "clinic-doctor", authority: EMERGENCY_VIEWING) { id } }', {}, await system.token('admin'));
     expect(codeOf(grant)).toBe('BAD_USER_INPUT');
     const hospitalPharmacy = await system.graphql(`mutation { registerHospital(facilityCode: "${DEMO_PHARMACY.code}", name: "薬局") { facilityCode } }`, {}, await system.token('admin'));
     expect(codeOf(hospitalPharmacy)).toBe('BAD_USER_INPUT');
@@ -329,7 +333,7 @@ describe('emergency access (救急時医療情報閲覧)', () => {
 
   test('without the emergency viewing authority (revoked) it is refused, and an open access stops at once', async () => {
     const yamada = system.patient(0);
-    const revoked = await system.graphql<{ revokeViewingAuthority: number }>('mutation { revokeViewingAuthority(account: "hospital-doctor", authority: "EMERGENCY_VIEWING") }', {}, await system.token('admin'));
+    const revoked = await system.graphql<{ revokeViewingAuthority: number }>('mutation { revokeViewingAuthority(account: "hospital-doctor", authority: EMERGENCY_VIEWING) }', {}, await system.token('admin'));
     expect(revoked.body.data?.revokeViewingAuthority).toBe(1);
     const refused = await start('hospital-doctor', { cardSerial: yamada.cardSerial, reason: REASON });
     expect(codeOf(refused)).toBe('FORBIDDEN');

@@ -29,7 +29,7 @@ const NEW_KOKUHO = withCheckDigit('14100');
 const NEW_KUMIAI = withCheckDigit('0614999');
 const PASSWORD = 'correct horse battery staple';
 
-const REGISTER = `mutation($number: String!, $name: String!, $kind: String, $prefecture: String, $adminId: String!, $adminName: String!) {
+const REGISTER = `mutation($number: String!, $name: String!, $kind: InsurerKind, $prefecture: String, $adminId: String!, $adminName: String!) {
   registerInsurer(number: $number, name: $name, kind: $kind, prefecture: $prefecture, administratorStaffId: $adminId, administratorName: $adminName) {
     insurer { number name kind prefecture } administrator { enrollmentToken expiresAt staff { staffId role enrolled facilityCode } } } }`;
 const START_ENROLLMENT = 'mutation($t: String!, $p: String!) { startStaffEnrollment(enrollmentToken: $t, password: $p) { otpauthUri staffId } }';
@@ -100,6 +100,14 @@ describe('registerInsurer: bad input, a clear code, nothing stored', () => {
     const before = await registeredNumbers();
     const result = await system.graphql(REGISTER, input(NEW_KOKUHO, overrides), await token('admin'));
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.body.data ?? null).toBeNull();
+    expect(await registeredNumbers()).toEqual(before);
+  });
+
+  test('a kind outside the InsurerKind enum (docs/api-guide.md "Enums") is refused by validation; nothing stored', async () => {
+    const before = await registeredNumbers();
+    const result = await system.graphql(REGISTER, input(NEW_KOKUHO, { kind: 'MUTUAL' }), await token('admin'));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.body.data ?? null).toBeNull();
     expect(await registeredNumbers()).toEqual(before);
   });

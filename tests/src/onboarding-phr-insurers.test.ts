@@ -290,7 +290,7 @@ async function staffLogin(facilityCode: string, staffId: string, password: strin
 /** Registers a facility with an enrolled, logged-in administrator (M0001). */
 async function facilityWithAdmin(code: string): Promise<string> {
   const registered = await system.graphql<{ registerFacility: { administrator: { enrollmentToken: string } } }>(
-    'mutation($c: String!, $p: String!) { registerFacility(code: $c, name: "テスト内科", kind: "MEDICAL", prefecture: $p, hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }',
+    'mutation($c: String!, $p: String!) { registerFacility(code: $c, name: "テスト内科", kind: MEDICAL, prefecture: $p, hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }',
     { c: code, p: code.slice(0, 2) }, await token('admin'));
   expect(registered.body.errors).toBeUndefined();
   const secret = await completeEnrollment(registered.body.data?.registerFacility.administrator.enrollmentToken ?? '', PASSWORD);

@@ -38,7 +38,7 @@ const APPLY = `mutation($s: Int!, $n: Int!, $r: Int!, $o: Int!, $b: Int!, $d: St
 const FIELDS = 'id facilityCode facilityName category subsidyAmount status rejectionReason reviewedAt paidAt';
 const MINE = `{ mySubsidyApplications { ${FIELDS} } }`;
 const ONE = `query($id: ID!) { subsidyApplication(id: $id) { ${FIELDS} } }`;
-const LIST = `query($s: String) { subsidyApplications(status: $s, first: 500) { ${FIELDS} } }`;
+const LIST = `query($s: SubsidyStatus) { subsidyApplications(status: $s, first: 500) { ${FIELDS} } }`;
 const APPROVE = `mutation($id: ID!) { approveSubsidy(id: $id) { ${FIELDS} } }`;
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectSubsidy(id: $id, reason: $reason) { ${FIELDS} } }`;
 const PAY = `mutation($id: ID!) { markSubsidyPaid(id: $id) { ${FIELDS} } }`;
@@ -76,7 +76,7 @@ async function apply(name: FacilityName, overrides: Record<string, unknown> = {}
 async function registerWithAdministrator(name: FacilityName): Promise<string> {
   const f = FACILITIES[name];
   const registered = await system.graphql<{ registerFacility: { administrator: { enrollmentToken: string } } }>(
-    `mutation($code: String!, $name: String!, $kind: String!, $prefecture: String!, $hospital: Boolean!) {
+    `mutation($code: String!, $name: String!, $kind: FacilityKind!, $prefecture: String!, $hospital: Boolean!) {
       registerFacility(code: $code, name: $name, kind: $kind, prefecture: $prefecture, hospital: $hospital, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }`,
     { code: f.code, name: f.name, kind: f.kind, prefecture: f.code.slice(0, 2), hospital: f.hospital }, await token('admin'));
   expect(registered.body.errors).toBeUndefined();
@@ -256,7 +256,9 @@ describe('review and payment: the operator only, in order', () => {
     expect(noReason.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect((await mine('chain'))[0]?.status).toBe('SUBMITTED');
     const badStatus = await system.graphql(LIST, { s: 'LOST' }, await token('admin'));
-    expect(badStatus.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    // A status outside the SubsidyStatus enum is refused by validation (docs/api-guide.md "Enums"): no list comes back.
+    expect(badStatus.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badStatus.body.data ?? null).toBeNull();
   });
 });
 

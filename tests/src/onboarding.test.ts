@@ -36,11 +36,11 @@ const NEW_DENTAL = withCheckDigit('273059002');
 const UNREGISTERED = withCheckDigit('014059003');
 const PASSWORD = 'correct horse battery staple';
 
-const REGISTER_FACILITY = `mutation($code: String!, $name: String!, $kind: String!, $prefecture: String!, $hospital: Boolean!, $adminId: String!, $adminName: String!) {
+const REGISTER_FACILITY = `mutation($code: String!, $name: String!, $kind: FacilityKind!, $prefecture: String!, $hospital: Boolean!, $adminId: String!, $adminName: String!) {
   registerFacility(code: $code, name: $name, kind: $kind, prefecture: $prefecture, hospital: $hospital, administratorStaffId: $adminId, administratorName: $adminName) {
     facility { code name kind prefecture hospital } administrator { enrollmentToken expiresAt staff { staffId role facilityAdmin enrolled } } } }`;
 const REGISTER_READER = 'mutation($f: String!, $k: String!) { registerCardReader(facilityCode: $f, publicKeyJwk: $k, label: "受付") { id facilityCode status } }';
-const SET_READER = 'mutation($r: ID!, $s: String!) { setCardReaderStatus(readerId: $r, status: $s) { status } }';
+const SET_READER = 'mutation($r: ID!, $s: CardReaderStatus!) { setCardReaderStatus(readerId: $r, status: $s) { status } }';
 const ENROLL = 'mutation($id: String!, $name: String!, $role: Role!) { enrollStaff(staffId: $id, displayName: $name, role: $role) { enrollmentToken staff { staffId role enrolled facilityCode } } }';
 const DISABLE = 'mutation($id: String!) { disableStaff(staffId: $id) { staffId disabledAt } }';
 const START_ENROLLMENT = 'mutation($t: String!, $p: String!) { startStaffEnrollment(enrollmentToken: $t, password: $p) { otpauthUri staffId facilityCode } }';
@@ -120,6 +120,18 @@ describe('registerFacility: the operator only, valid input only', () => {
     const result = await system.graphql(REGISTER_FACILITY, facilityInput(NEW_DENTAL, overrides), await token('admin'));
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(result.body.data ?? null).toBeNull();
+    expect(await registeredCodes()).toEqual(before);
+    expect(await changesOf(NEW_DENTAL)).toEqual([]);
+  });
+
+  test('a kind outside the FacilityKind enum (docs/api-guide.md "Enums") is refused by validation, as a variable or in the document; nothing stored', async () => {
+    const before = await registeredCodes();
+    const asVariable = await system.graphql(REGISTER_FACILITY, facilityInput(NEW_DENTAL, { kind: 'HOSPITAL' }), await token('admin'));
+    expect(asVariable.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(asVariable.body.data ?? null).toBeNull();
+    const inline = await system.graphql(`mutation { registerFacility(code: "${NEW_DENTAL}", name: "テスト歯科", kind: HOSPITAL, prefecture: "27", hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { facility { code } } }`, {}, await token('admin'));
+    expect(inline.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(inline.body.data ?? null).toBeNull();
     expect(await registeredCodes()).toEqual(before);
     expect(await changesOf(NEW_DENTAL)).toEqual([]);
   });
@@ -287,6 +299,10 @@ describe('taking a new clinic into use, end to end', () => {
     await system.graphql(SET_READER, { r: reader.readerId, s: 'RETIRED' }, await token('admin'));
     const back = await system.graphql(SET_READER, { r: reader.readerId, s: 'ACTIVE' }, await token('admin'));
     expect(back.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A status outside the CardReaderStatus enum never reaches the service: refused by validation, nothing recorded.
+    const unknownStatus = await system.graphql(SET_READER, { r: reader.readerId, s: 'BROKEN' }, await token('admin'));
+    expect(unknownStatus.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknownStatus.body.data ?? null).toBeNull();
     const statusChanges = (await changesOf(NEW_CLINIC)).filter((c) => c.action === 'SET_READER_STATUS');
     expect(statusChanges.map((c) => [JSON.parse(c.before ?? '{}').status, JSON.parse(c.after ?? '{}').status])).toEqual([['SUSPENDED', 'RETIRED'], ['ACTIVE', 'SUSPENDED']]);
   });

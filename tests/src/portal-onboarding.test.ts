@@ -301,7 +301,7 @@ describe('taking a clinic into use in the portal', () => {
     const readers = await system.graphql('query($f: String!) { readersOfFacility(facilityCode: $f) { id } }', { f: CLINIC_A }, tokenB);
     expect(readers.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
     expect(readers.text).not.toContain(readerId);
-    const suspend = await system.graphql('mutation($r: ID!) { setCardReaderStatus(readerId: $r, status: "SUSPENDED") { status } }', { r: readerId }, tokenB);
+    const suspend = await system.graphql('mutation($r: ID!) { setCardReaderStatus(readerId: $r, status: SUSPENDED) { status } }', { r: readerId }, tokenB);
     expect(suspend.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
     const logA = await facilityLog(CLINIC_A);
     expect(logA.length).toBeGreaterThan(before);

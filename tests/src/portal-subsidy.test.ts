@@ -39,7 +39,7 @@ beforeAll(async () => {
   // Taken into use through the API (its pages are portal-onboarding's): the clinic, its administrator, its reader, a first patient.
   const operatorToken = await system.token('admin');
   const registered = await system.graphql<{ registerFacility: { administrator: { enrollmentToken: string } } }>(
-    `mutation { registerFacility(code: "${CLINIC}", name: "補助金テスト内科", kind: "MEDICAL", prefecture: "27", hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }`, {}, operatorToken);
+    `mutation { registerFacility(code: "${CLINIC}", name: "補助金テスト内科", kind: MEDICAL, prefecture: "27", hospital: false, administratorStaffId: "M0001", administratorName: "施設 管理者") { administrator { enrollmentToken } } }`, {}, operatorToken);
   const link = registered.body.data?.registerFacility.administrator.enrollmentToken ?? '';
   const started2 = await system.graphql<{ startStaffEnrollment: { otpauthUri: string } }>('mutation($t: String!, $p: String!) { startStaffEnrollment(enrollmentToken: $t, password: $p) { otpauthUri } }', { t: link, p: PASSWORD });
   adminSecret = new URL(started2.body.data?.startStaffEnrollment.otpauthUri ?? 'x:').searchParams.get('secret') ?? '';

@@ -113,7 +113,7 @@ describe('finding 1: consent only from a registered reader of the facility', () 
     const reader: ReaderKey = { readerId: registered.body.data?.registerCardReader.id ?? '', facilityCode: DEMO_CLINIC.code, privateJwk };
     expect(registered.body.data?.registerCardReader).toMatchObject({ status: 'ACTIVE', registeredBy: 'operator:A0001' });
     const patient = system.patient(5);
-    const setStatus = 'mutation($r: ID!, $s: String!) { setCardReaderStatus(readerId: $r, status: $s) { status } }';
+    const setStatus = 'mutation($r: ID!, $s: CardReaderStatus!) { setCardReaderStatus(readerId: $r, status: $s) { status } }';
     const pending = await statementFor(reader, patient.cardSerial, { drug: true, checkup: true });
     await system.graphql(setStatus, { r: reader.readerId, s: 'SUSPENDED' }, await system.token('admin'));
     const suspended = await submitStatement(call, pending);

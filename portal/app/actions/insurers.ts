@@ -1,6 +1,7 @@
 'use server';
 import { gatewayMutation } from '@/lib/gateway';
 import { refusal, text, token } from '@/lib/adminForms';
+import type { InsurerKind } from '@/lib/graphql/generated/graphql';
 import { RegisterInsurerMutation } from '@/lib/graphql/insurers';
 import type { EnrollmentLinkState } from './onboarding';
 
@@ -9,7 +10,8 @@ import type { EnrollmentLinkState } from './onboarding';
  * insurer"). The rules are consent's (services/operator/insurers.ts); the one-time link comes back in the action's state only.
  */
 export async function registerInsurerAction(_previous: EnrollmentLinkState, formData: FormData): Promise<EnrollmentLinkState> {
-  const kind = text(formData, 'kind');
+  // The API's InsurerKind enum refuses any other word (BAD_USER_INPUT), so the form's value is passed on as it is.
+  const kind = text(formData, 'kind') as InsurerKind | '';
   const prefecture = text(formData, 'prefecture');
   const result = await gatewayMutation(RegisterInsurerMutation, {
     number: text(formData, 'number'), name: text(formData, 'name'), kind: kind === '' ? null : kind, prefecture: prefecture === '' ? null : prefecture,

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { gatewayMutation, type GatewayFailure } from '@/lib/gateway';
-import type { Role } from '@/lib/graphql/generated/graphql';
+import type { CardReaderStatus, FacilityKind, Role } from '@/lib/graphql/generated/graphql';
 import { refusal, text, token, type FormRefusal } from '@/lib/adminForms';
 import {
   ConfirmStaffEnrollmentMutation, DisableStaffMutation, EnrollStaffMutation, RegisterCardReaderMutation, RegisterFacilityMutation, ResetStaffPasswordMutation,
@@ -27,7 +27,8 @@ function enrollmentPath(enrollmentToken: string): string {
 
 export async function registerFacilityAction(_previous: EnrollmentLinkState, formData: FormData): Promise<EnrollmentLinkState> {
   const result = await gatewayMutation(RegisterFacilityMutation, {
-    code: text(formData, 'code'), name: text(formData, 'name'), kind: text(formData, 'kind'), prefecture: text(formData, 'prefecture'),
+    // The API's FacilityKind enum refuses any other word (BAD_USER_INPUT), so the form's value is passed on as it is.
+    code: text(formData, 'code'), name: text(formData, 'name'), kind: text(formData, 'kind') as FacilityKind, prefecture: text(formData, 'prefecture'),
     hospital: formData.get('hospital') === 'yes', administratorStaffId: text(formData, 'administratorStaffId'), administratorName: text(formData, 'administratorName'),
   }, await token('/operator/facilities'));
   if (!result.ok) return refusal(result);
@@ -70,7 +71,8 @@ export async function registerReaderAction(formData: FormData): Promise<void> {
 
 export async function setReaderStatusAction(formData: FormData): Promise<void> {
   const facilityCode = text(formData, 'facilityCode');
-  const result = await gatewayMutation(SetCardReaderStatusMutation, { readerId: text(formData, 'readerId'), status: text(formData, 'status') }, await token(facilityPage(facilityCode)));
+  // The API's CardReaderStatus enum refuses any other word (BAD_USER_INPUT), so the form's value is passed on as it is.
+  const result = await gatewayMutation(SetCardReaderStatusMutation, { readerId: text(formData, 'readerId'), status: text(formData, 'status') as CardReaderStatus }, await token(facilityPage(facilityCode)));
   if (!result.ok) redirect(`${facilityPage(facilityCode)}?error=${encodeURIComponent(refusal(result).code)}#readers`);
   redirect(`${facilityPage(facilityCode)}?done=reader#readers`);
 }

@@ -11,7 +11,7 @@ export const InsurersQuery = graphql(`
 `);
 
 export const RegisterInsurerMutation = graphql(`
-  mutation RegisterInsurer($number: String!, $name: String!, $kind: String, $prefecture: String, $administratorStaffId: String!, $administratorName: String!) {
+  mutation RegisterInsurer($number: String!, $name: String!, $kind: InsurerKind, $prefecture: String, $administratorStaffId: String!, $administratorName: String!) {
     registerInsurer(number: $number, name: $name, kind: $kind, prefecture: $prefecture, administratorStaffId: $administratorStaffId, administratorName: $administratorName) {
       insurer { number name }
       administrator { enrollmentToken expiresAt staff { staffId displayName } }

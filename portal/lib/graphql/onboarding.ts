@@ -20,7 +20,7 @@ export const FacilityDetailQuery = graphql(`
 `);
 
 export const RegisterFacilityMutation = graphql(`
-  mutation RegisterFacility($code: String!, $name: String!, $kind: String!, $prefecture: String!, $hospital: Boolean!, $administratorStaffId: String!, $administratorName: String!) {
+  mutation RegisterFacility($code: String!, $name: String!, $kind: FacilityKind!, $prefecture: String!, $hospital: Boolean!, $administratorStaffId: String!, $administratorName: String!) {
     registerFacility(code: $code, name: $name, kind: $kind, prefecture: $prefecture, hospital: $hospital, administratorStaffId: $administratorStaffId, administratorName: $administratorName) {
       facility { code name }
       administrator { enrollmentToken expiresAt staff { staffId displayName } }
@@ -35,7 +35,7 @@ export const RegisterCardReaderMutation = graphql(`
 `);
 
 export const SetCardReaderStatusMutation = graphql(`
-  mutation SetCardReaderStatus($readerId: ID!, $status: String!) {
+  mutation SetCardReaderStatus($readerId: ID!, $status: CardReaderStatus!) {
     setCardReaderStatus(readerId: $readerId, status: $status) { id status }
   }
 `);

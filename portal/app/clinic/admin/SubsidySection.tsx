@@ -3,15 +3,16 @@ import { FormRefusalNotice } from '@/components/FormRefusalNotice';
 import { formatDate, formatYen } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { MySubsidyApplicationsQuery } from '@/lib/graphql/subsidy';
+import type { SubsidyCategory, SubsidyStatus } from '@/lib/graphql/generated/graphql';
 import type { Locale, Messages } from '@/lib/messages';
 
-export function subsidyStatusText(t: Messages, status: string): string {
-  return status === 'SUBMITTED' || status === 'APPROVED' || status === 'REJECTED' || status === 'PAID' ? t[`subsidyStatus${status}`] : status;
+export function subsidyStatusText(t: Messages, status: SubsidyStatus): string {
+  return t[`subsidyStatus${status}`];
 }
-export function subsidyCategoryText(t: Messages, category: string): string {
-  return category === 'HOSPITAL' || category === 'CLINIC' || category === 'PHARMACY' || category === 'LARGE_CHAIN_PHARMACY' ? t[`subsidyCategory${category}`] : category;
+export function subsidyCategoryText(t: Messages, category: SubsidyCategory): string {
+  return t[`subsidyCategory${category}`];
 }
-export function subsidyBadge(status: string): string {
+export function subsidyBadge(status: SubsidyStatus): string {
   return status === 'PAID' || status === 'APPROVED' ? 'badge--ok' : status === 'REJECTED' ? 'badge--muted' : 'badge--warn';
 }
 

@@ -97,7 +97,7 @@ export default async function FacilityAdminPage({ searchParams }: { searchParams
                 <tr key={reader.id} data-reader={reader.id} data-status={reader.status}>
                   <th scope="row" data-label={t.readerLabel}>{reader.label ?? '—'}</th>
                   <td data-label={t.readerId}><span className="uri-text">{reader.id}</span></td>
-                  <td data-label={t.readerStatus}>{reader.status === 'ACTIVE' || reader.status === 'SUSPENDED' || reader.status === 'RETIRED' ? t[`readerStatus${reader.status}`] : reader.status}</td>
+                  <td data-label={t.readerStatus}>{t[`readerStatus${reader.status}`]}</td>
                 </tr>
               ))}
             </tbody>

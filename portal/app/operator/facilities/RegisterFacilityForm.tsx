@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { registerFacilityAction, type EnrollmentLinkState } from '@/app/actions/onboarding';
 import { EnrollmentLink } from '@/components/EnrollmentLink';
 import { FormRefusalNotice } from '@/components/FormRefusalNotice';
+import type { FacilityKind } from '@/lib/graphql/generated/graphql';
 import { messagesFor, type Locale } from '@/lib/messages';
 
 /** Registers a facility and its administrator; the administrator's one-time link appears here once. */
@@ -25,7 +26,7 @@ export function RegisterFacilityForm({ locale }: { locale: Locale }) {
         <div className="field">
           <label htmlFor="kind">{t.facilityKindField}</label>
           <select id="kind" name="kind" defaultValue="MEDICAL">
-            {(['MEDICAL', 'DENTAL', 'PHARMACY'] as const).map((kind) => <option key={kind} value={kind}>{t[`kind${kind}`]}</option>)}
+            {(['MEDICAL', 'DENTAL', 'PHARMACY'] as const satisfies readonly FacilityKind[]).map((kind) => <option key={kind} value={kind}>{t[`kind${kind}`]}</option>)}
           </select>
         </div>
         <div className="field"><label htmlFor="prefecture">{t.facilityPrefectureField}</label><input id="prefecture" name="prefecture" inputMode="numeric" maxLength={2} required /></div>

@@ -18,6 +18,15 @@ export type ActiveDrugBasis =
   /** External or once-only items, counted 30 days */
   | 'UNTIMED_30_DAYS';
 
+/** A card reader's state (docs/api-guide.md "Card readers (顔認証付きカードリーダー): the reader contract"): only an ACTIVE reader's statements are accepted */
+export type CardReaderStatus =
+  /** In use: its statements are accepted */
+  | 'ACTIVE'
+  /** Out of use for good: a retired reader cannot be reactivated (register the device again) */
+  | 'RETIRED'
+  /** Out of use for now: its statements are refused; it can be made ACTIVE again */
+  | 'SUSPENDED';
+
 /** The card's 利用者証明用電子証明書 today (docs/domain.md "Card certificate expiry") */
 export type CertificateStanding =
   /** Refused on every path (CARD_NOT_USABLE EXPIRED) */
@@ -82,12 +91,41 @@ export type DataCategory =
   /** 資格情報 */
   | 'QUALIFICATION';
 
+/** What a disaster identification's reads rest on (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)") */
+export type DisasterBasis =
+  /** The patient's consent, given orally and attested by the staff member */
+  | 'CONSENT'
+  /** The exemption, with its reason (the patient cannot consent) */
+  | 'EXEMPTION';
+
+/** The kind of a facility, as its 医療機関コード says (docs/domain.md "Who takes part") */
+export type FacilityKind =
+  /** 歯科 */
+  | 'DENTAL'
+  /** 医科 */
+  | 'MEDICAL'
+  /** 調剤 (薬局) */
+  | 'PHARMACY';
+
 /** 院内・院外 (InOut) of a dispensing */
 export type InOut =
   /** 院内: dispensed by the facility itself */
   | 'IN'
   /** 院外: dispensed by a pharmacy on a prescription */
   | 'OUT';
+
+/** The kind of an insurer (docs/operations.md "Registering an insurer") */
+export type InsurerKind =
+  /** 国保 */
+  | 'KOKUHO'
+  /** 後期高齢者医療広域連合 */
+  | 'KOUKI'
+  /** 健保組合 */
+  | 'KUMIAI'
+  /** 協会けんぽ */
+  | 'KYOKAI'
+  /** 共済組合 */
+  | 'KYOSAI';
 
 /** メタボリックシンドローム判定 (docs/domain.md "Judgements and 階層化") */
 export type MetabolicSyndrome =
@@ -120,6 +158,13 @@ export type QualificationValidity =
   /** 1 有効: a coverage in force today */
   | 'VALID';
 
+/** The card a reader statement verified, as the counter may use it */
+export type ReaderCardStatus =
+  /** A FACE verification of a card not registered for insurance use yet: good only for 初回登録 at the counter; no consent registered */
+  | 'NOT_REGISTERED'
+  /** Usable for confirmation; the patient's answers registered consents */
+  | 'USABLE';
+
 /** ReferenceClassification: what the confirmation was asked with (real interface codes 1–2) */
 export type ReferenceClassification =
   /** 2: the numbers of an insurance card or 資格確認書 (記号・番号) */
@@ -145,6 +190,28 @@ export type Role =
   | 'PHR_APP'
   /** 受付 (facility staff without a licence to view drug or checkup information) */
   | 'RECEPTION';
+
+/** The row of the subsidy rule table an application was computed by */
+export type SubsidyCategory =
+  /** 診療所 */
+  | 'CLINIC'
+  /** 病院 */
+  | 'HOSPITAL'
+  /** 大型チェーン薬局 */
+  | 'LARGE_CHAIN_PHARMACY'
+  /** 薬局 */
+  | 'PHARMACY';
+
+/** Where an application to the 医療情報化支援基金 stands (docs/operations.md "Subsidy (医療情報化支援基金)") */
+export type SubsidyStatus =
+  /** Approved: the amount will be paid */
+  | 'APPROVED'
+  /** Paid */
+  | 'PAID'
+  /** Rejected, with a reason */
+  | 'REJECTED'
+  /** Submitted, not reviewed yet */
+  | 'SUBMITTED';
 
 /** Which side of an item's thresholds is abnormal */
 export type ThresholdDirection =
@@ -263,7 +330,7 @@ export type SubmitReaderStatementMutationVariables = Exact<{
 }>;
 
 
-export type SubmitReaderStatementMutation = { submitReaderStatement: { verificationToken: string, patientId: string, cardStatus: string, drugAnswer: boolean, checkupAnswer: boolean, expiresAt: string } };
+export type SubmitReaderStatementMutation = { submitReaderStatement: { verificationToken: string, patientId: string, cardStatus: ReaderCardStatus, drugAnswer: boolean, checkupAnswer: boolean, expiresAt: string } };
 
 export type QualificationResultFieldsFragment = { qualificationValidity: QualificationValidity, referenceClassification: ReferenceClassification, confirmedAt: string, patientId: string | null, name: string | null, nameKana: string | null, sex: string | null, birthdate: string | null, drugInfoConsentFlag: ConsentFlag, checkupInfoConsentFlag: ConsentFlag, qualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string } | null };
 
@@ -327,7 +394,7 @@ export type RecordDisasterConsentMutationVariables = Exact<{
 }>;
 
 
-export type RecordDisasterConsentMutation = { recordDisasterConsent: { basis: string, recordedAt: string, patient: { id: string } } };
+export type RecordDisasterConsentMutation = { recordDisasterConsent: { basis: DisasterBasis, recordedAt: string, patient: { id: string } } };
 
 export type RecordDisasterExemptionMutationVariables = Exact<{
   patientId: string | number;
@@ -335,7 +402,7 @@ export type RecordDisasterExemptionMutationVariables = Exact<{
 }>;
 
 
-export type RecordDisasterExemptionMutation = { recordDisasterExemption: { basis: string, recordedAt: string, patient: { id: string } } };
+export type RecordDisasterExemptionMutation = { recordDisasterExemption: { basis: DisasterBasis, recordedAt: string, patient: { id: string } } };
 
 export type StartEmergencyAccessMutationVariables = Exact<{
   reason: string;
@@ -354,12 +421,12 @@ export type InsurersQueryVariables = Exact<{
 }>;
 
 
-export type InsurersQuery = { insurers: Array<{ number: string, name: string, kind: string, prefecture: string, registeredAt: string }> };
+export type InsurersQuery = { insurers: Array<{ number: string, name: string, kind: InsurerKind, prefecture: string, registeredAt: string }> };
 
 export type RegisterInsurerMutationVariables = Exact<{
   number: string;
   name: string;
-  kind: string | null | undefined;
+  kind: InsurerKind | null | undefined;
   prefecture: string | null | undefined;
   administratorStaffId: string;
   administratorName: string;
@@ -376,19 +443,19 @@ export type OnboardedFacilitiesQueryVariables = Exact<{
 }>;
 
 
-export type OnboardedFacilitiesQuery = { onboardedFacilityCount: number, onboardedFacilities: Array<{ code: string, name: string, kind: string, prefecture: string, hospital: boolean, registeredAt: string }> };
+export type OnboardedFacilitiesQuery = { onboardedFacilityCount: number, onboardedFacilities: Array<{ code: string, name: string, kind: FacilityKind, prefecture: string, hospital: boolean, registeredAt: string }> };
 
 export type FacilityDetailQueryVariables = Exact<{
   facilityCode: string;
 }>;
 
 
-export type FacilityDetailQuery = { onboardedFacility: { code: string, name: string, kind: string, prefecture: string, hospital: boolean }, readersOfFacility: Array<{ id: string, label: string | null, status: string, registeredAt: string }>, adminChanges: Array<{ id: string, at: string, actorRole: string, actorSubject: string, action: string, target: string, before: string | null, after: string | null }> };
+export type FacilityDetailQuery = { onboardedFacility: { code: string, name: string, kind: FacilityKind, prefecture: string, hospital: boolean }, readersOfFacility: Array<{ id: string, label: string | null, status: CardReaderStatus, registeredAt: string }>, adminChanges: Array<{ id: string, at: string, actorRole: string, actorSubject: string, action: string, target: string, before: string | null, after: string | null }> };
 
 export type RegisterFacilityMutationVariables = Exact<{
   code: string;
   name: string;
-  kind: string;
+  kind: FacilityKind;
   prefecture: string;
   hospital: boolean;
   administratorStaffId: string;
@@ -405,20 +472,20 @@ export type RegisterCardReaderMutationVariables = Exact<{
 }>;
 
 
-export type RegisterCardReaderMutation = { registerCardReader: { id: string, status: string } };
+export type RegisterCardReaderMutation = { registerCardReader: { id: string, status: CardReaderStatus } };
 
 export type SetCardReaderStatusMutationVariables = Exact<{
   readerId: string | number;
-  status: string;
+  status: CardReaderStatus;
 }>;
 
 
-export type SetCardReaderStatusMutation = { setCardReaderStatus: { id: string, status: string } };
+export type SetCardReaderStatusMutation = { setCardReaderStatus: { id: string, status: CardReaderStatus } };
 
 export type FacilityAdministrationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FacilityAdministrationQuery = { myFacility: { code: string, name: string, kind: string, hospital: boolean }, facilityStaff: Array<{ staffId: string, displayName: string, role: Role, facilityAdmin: boolean, enrolled: boolean, disabledAt: string | null }>, facilityReaders: Array<{ id: string, label: string | null, status: string, registeredAt: string }> };
+export type FacilityAdministrationQuery = { myFacility: { code: string, name: string, kind: FacilityKind, hospital: boolean }, facilityStaff: Array<{ staffId: string, displayName: string, role: Role, facilityAdmin: boolean, enrolled: boolean, disabledAt: string | null }>, facilityReaders: Array<{ id: string, label: string | null, status: CardReaderStatus, registeredAt: string }> };
 
 export type EnrollStaffMutationVariables = Exact<{
   staffId: string;
@@ -558,7 +625,7 @@ export type DisablePhrAppMutation = { disablePhrApp: { clientId: string, disable
 export type MySubsidyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MySubsidyApplicationsQuery = { mySubsidyApplications: Array<{ id: string, category: string, subsidyAmount: number, status: string, rejectionReason: string | null, submittedAt: string, wentLiveOn: string }> };
+export type MySubsidyApplicationsQuery = { mySubsidyApplications: Array<{ id: string, category: SubsidyCategory, subsidyAmount: number, status: SubsidyStatus, rejectionReason: string | null, submittedAt: string, wentLiveOn: string }> };
 
 export type ApplyForSubsidyMutationVariables = Exact<{
   systemCost: number;
@@ -571,21 +638,21 @@ export type ApplyForSubsidyMutationVariables = Exact<{
 }>;
 
 
-export type ApplyForSubsidyMutation = { applyForSubsidy: { id: string, status: string } };
+export type ApplyForSubsidyMutation = { applyForSubsidy: { id: string, status: SubsidyStatus } };
 
 export type SubsidyApplicationsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SubsidyApplicationsQuery = { subsidyApplications: Array<{ id: string, facilityCode: string, facilityName: string, category: string, systemCost: number, networkCost: number, readerCost: number, otherCost: number, readersBought: number, wentLiveOn: string, subsidyAmount: number, status: string, rejectionReason: string | null, submittedAt: string }> };
+export type SubsidyApplicationsQuery = { subsidyApplications: Array<{ id: string, facilityCode: string, facilityName: string, category: SubsidyCategory, systemCost: number, networkCost: number, readerCost: number, otherCost: number, readersBought: number, wentLiveOn: string, subsidyAmount: number, status: SubsidyStatus, rejectionReason: string | null, submittedAt: string }> };
 
 export type ApproveSubsidyMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ApproveSubsidyMutation = { approveSubsidy: { id: string, status: string } };
+export type ApproveSubsidyMutation = { approveSubsidy: { id: string, status: SubsidyStatus } };
 
 export type RejectSubsidyMutationVariables = Exact<{
   id: string | number;
@@ -593,14 +660,14 @@ export type RejectSubsidyMutationVariables = Exact<{
 }>;
 
 
-export type RejectSubsidyMutation = { rejectSubsidy: { id: string, status: string } };
+export type RejectSubsidyMutation = { rejectSubsidy: { id: string, status: SubsidyStatus } };
 
 export type MarkSubsidyPaidMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MarkSubsidyPaidMutation = { markSubsidyPaid: { id: string, status: string } };
+export type MarkSubsidyPaidMutation = { markSubsidyPaid: { id: string, status: SubsidyStatus } };
 
 export type RolloutDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -636,12 +703,12 @@ export const RecordDisasterConsentDocument = {"__meta__":{"hash":"sha256:4a89ced
 export const RecordDisasterExemptionDocument = {"__meta__":{"hash":"sha256:a27dc5f04c4bdbf24dfad878f37cf766f6a2b4e284829eb7fbd6c76dafde27e8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordDisasterExemption"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordDisasterExemption"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"patientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"patient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordDisasterExemptionMutation, RecordDisasterExemptionMutationVariables>;
 export const StartEmergencyAccessDocument = {"__meta__":{"hash":"sha256:b4cfc39c96a6e006c6e7502a6dbd3e1f1d66642ec5931c19b077ba9f8fca0e8a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartEmergencyAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardSerial"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"birthdate"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sex"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"insurerNameOrAddress"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startEmergencyAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}},{"kind":"Argument","name":{"kind":"Name","value":"cardSerial"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardSerial"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"birthdate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"birthdate"}}},{"kind":"Argument","name":{"kind":"Name","value":"sex"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sex"}}},{"kind":"Argument","name":{"kind":"Name","value":"insurerNameOrAddress"},"value":{"kind":"Variable","name":{"kind":"Name","value":"insurerNameOrAddress"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"patient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<StartEmergencyAccessMutation, StartEmergencyAccessMutationVariables>;
 export const InsurersDocument = {"__meta__":{"hash":"sha256:24da6638f146e1aa3c1731dfbf727c18d25070da9b0d69d0e26965a3f83481f0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Insurers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insurers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prefecture"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}}]}}]}}]} as unknown as DocumentNode<InsurersQuery, InsurersQueryVariables>;
-export const RegisterInsurerDocument = {"__meta__":{"hash":"sha256:65bcbbbaf05146e2b4a756f4d5c7f13da0010d6734ac0d175720ad4d76e2bfac"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterInsurer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerInsurer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorStaffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insurer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"administrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegisterInsurerMutation, RegisterInsurerMutationVariables>;
+export const RegisterInsurerDocument = {"__meta__":{"hash":"sha256:1c2b89d8d310fcb71c1ec607ca36dafb718b637440b03573c71863aa534060f5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterInsurer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InsurerKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerInsurer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorStaffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insurer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"administrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegisterInsurerMutation, RegisterInsurerMutationVariables>;
 export const OnboardedFacilitiesDocument = {"__meta__":{"hash":"sha256:1e421d3193dbf561e33cf71bda8f902a047a46294fe916df90d4402eab17d7d4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnboardedFacilities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onboardedFacilities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prefecture"}},{"kind":"Field","name":{"kind":"Name","value":"hospital"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onboardedFacilityCount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}}]}]}}]} as unknown as DocumentNode<OnboardedFacilitiesQuery, OnboardedFacilitiesQueryVariables>;
 export const FacilityDetailDocument = {"__meta__":{"hash":"sha256:698c8680012c642b5032eff126f5292967adb6cd29da2509799d78e5d57b20a4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FacilityDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onboardedFacility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prefecture"}},{"kind":"Field","name":{"kind":"Name","value":"hospital"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readersOfFacility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"facilityCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"adminChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"facilityCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"actorSubject"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]} as unknown as DocumentNode<FacilityDetailQuery, FacilityDetailQueryVariables>;
-export const RegisterFacilityDocument = {"__meta__":{"hash":"sha256:badd59b782fd17009d0b338d420a9d8187d00b1dca3286ac8c974eb4b7b84544"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterFacility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hospital"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerFacility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}},{"kind":"Argument","name":{"kind":"Name","value":"hospital"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hospital"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorStaffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"administrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegisterFacilityMutation, RegisterFacilityMutationVariables>;
+export const RegisterFacilityDocument = {"__meta__":{"hash":"sha256:d1ce4004a8643c6387e8c51d476f1e54616ac8a358f82d2c145142e23b99860a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterFacility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FacilityKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hospital"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerFacility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"prefecture"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefecture"}}},{"kind":"Argument","name":{"kind":"Name","value":"hospital"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hospital"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorStaffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorStaffId"}}},{"kind":"Argument","name":{"kind":"Name","value":"administratorName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"administratorName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"administrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegisterFacilityMutation, RegisterFacilityMutationVariables>;
 export const RegisterCardReaderDocument = {"__meta__":{"hash":"sha256:f18544d2d575be6b220e2b6189e9c136bf07cbb97fb4ebbc659660336d6067db"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterCardReader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"publicKeyJwk"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"label"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerCardReader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"facilityCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"publicKeyJwk"},"value":{"kind":"Variable","name":{"kind":"Name","value":"publicKeyJwk"}}},{"kind":"Argument","name":{"kind":"Name","value":"label"},"value":{"kind":"Variable","name":{"kind":"Name","value":"label"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RegisterCardReaderMutation, RegisterCardReaderMutationVariables>;
-export const SetCardReaderStatusDocument = {"__meta__":{"hash":"sha256:5c30d7df8a121a7a8e78658114fcccb6c182d42155b297ecf176f3dd19acc3f1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCardReaderStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"readerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCardReaderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"readerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"readerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SetCardReaderStatusMutation, SetCardReaderStatusMutationVariables>;
+export const SetCardReaderStatusDocument = {"__meta__":{"hash":"sha256:65394084ce5aca4790990d40559edd45bdbde78a765e2c534cd6a6892e05b7b7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCardReaderStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"readerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CardReaderStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCardReaderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"readerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"readerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SetCardReaderStatusMutation, SetCardReaderStatusMutationVariables>;
 export const FacilityAdministrationDocument = {"__meta__":{"hash":"sha256:c964fd251e8c803f3f8cf952db9ae2a713893d5490f4db55e0f2c721b682f11e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FacilityAdministration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myFacility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"hospital"}}]}},{"kind":"Field","name":{"kind":"Name","value":"facilityStaff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"facilityAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"enrolled"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"facilityReaders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}}]}}]}}]} as unknown as DocumentNode<FacilityAdministrationQuery, FacilityAdministrationQueryVariables>;
 export const EnrollStaffDocument = {"__meta__":{"hash":"sha256:0e14aacf918b8a6f077571ab21b3714f4b3ca9d3568ab6d330764e4499bd4e8f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollStaff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"staffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollStaff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"staffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"staffId"}}},{"kind":"Argument","name":{"kind":"Name","value":"displayName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<EnrollStaffMutation, EnrollStaffMutationVariables>;
 export const ResetStaffPasswordDocument = {"__meta__":{"hash":"sha256:bf7dc9cd8aa6bf774e786ea8b1142fcb514d9532843e09147cb9d6ebaa18e458"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetStaffPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"staffId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetStaffPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"staffId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"staffId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<ResetStaffPasswordMutation, ResetStaffPasswordMutationVariables>;

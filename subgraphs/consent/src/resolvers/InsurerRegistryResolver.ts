@@ -9,6 +9,7 @@ import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { registerInsurer, registeredInsurers } from '../services/operator/insurers';
 import { requireOperator } from '../services/operator/onboarding';
 import { actorOf, adminChangeView, linkView } from './OnboardingResolver';
+import { InsurerKindEnum } from '../schema/codes';
 
 function insurerView(row: typeof insurers.$inferSelect): RegisteredInsurer {
   return { number: row.number, name: row.name, kind: row.kind, prefecture: row.prefecture, registeredAt: row.registeredAt.toISOString() };
@@ -32,7 +33,7 @@ export class InsurerRegistryResolver {
     @Arg('administratorStaffId', () => String) administratorStaffId: string,
     @Arg('administratorName', () => String) administratorName: string,
     @Ctx() ctx: ConsentContext,
-    @Arg('kind', () => String, { nullable: true, description: 'KYOKAI, KUMIAI, KYOSAI, KOKUHO or KOUKI; left out: the number\'s' }) kind?: string | null,
+    @Arg('kind', () => InsurerKindEnum, { nullable: true, description: 'Left out: the number\'s' }) kind?: string | null,
     @Arg('prefecture', () => String, { nullable: true, description: '01–47; left out: the number\'s (required for 共済組合, whose number does not say it)' }) prefecture?: string | null,
   ): Promise<InsurerRegistration> {
     const master = { qualificationsUrl: ctx.config.QUALIFICATIONS_SERVICE_URL, internalSecret: ctx.config.INTERNAL_SECRET, requestId: ctx.requestId };

@@ -10,6 +10,7 @@ import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/operator/onboarding';
 import { readersOf } from '../services/identity/readers';
 import { readerView } from './ReaderResolver';
+import { FacilityKindEnum } from '../schema/codes';
 
 function facilityView(row: typeof facilities.$inferSelect): OnboardedFacility {
   return { code: row.code, name: row.name, kind: row.kind, prefecture: row.prefecture, hospital: row.hospital, registeredAt: row.registeredAt.toISOString() };
@@ -43,7 +44,7 @@ export class OnboardingResolver {
   async registerFacility(
     @Arg('code', () => String) code: string,
     @Arg('name', () => String) name: string,
-    @Arg('kind', () => String, { description: 'MEDICAL, DENTAL or PHARMACY' }) kind: string,
+    @Arg('kind', () => FacilityKindEnum) kind: string,
     @Arg('prefecture', () => String, { description: '01–47' }) prefecture: string,
     @Arg('hospital', () => Boolean, { description: '病院 (20 beds or more) rather than 診療所' }) hospital: boolean,
     @Arg('administratorStaffId', () => String) administratorStaffId: string,

@@ -6,6 +6,7 @@ import { startChallenge, type CardStatusLookup } from '../services/identity/logi
 import { changeReaderStatus, registerFacilityReader } from '../services/operator/onboarding';
 import { acceptReaderStatement, activeReader, readersOf, type ReaderRow } from '../services/identity/readers';
 import { CardChallenge, CardReader, ReaderVerification } from '../schema/identity';
+import { CardReaderStatusEnum } from '../schema/codes';
 
 export function readerView(row: ReaderRow): CardReader {
   return { id: row.id, facilityCode: row.facilityCode, publicKeyJwk: row.publicKey, status: row.status, label: row.label, registeredBy: row.registeredBy, registeredAt: row.registeredAt.toISOString() };
@@ -61,7 +62,7 @@ export class ReaderResolver {
 
   @Access(...ROLES)
   @Mutation(() => CardReader, { description: 'Operator (ADMIN): suspends (SUSPENDED), reactivates (ACTIVE) or retires (RETIRED, final) a card reader; a reader that is not ACTIVE gets no challenge and its statements are refused' })
-  async setCardReaderStatus(@Arg('readerId', () => ID) readerId: string, @Arg('status', () => String) status: string, @Ctx() ctx: ConsentContext): Promise<CardReader> {
+  async setCardReaderStatus(@Arg('readerId', () => ID) readerId: string, @Arg('status', () => CardReaderStatusEnum) status: string, @Ctx() ctx: ConsentContext): Promise<CardReader> {
     if (!ctx.actor) throw new UnauthenticatedError();
     return readerView(await changeReaderStatus(ctx.db, ctx.actor, readerId, status, ctx.requestId, ctx.now()));
   }

@@ -10,6 +10,7 @@ import { Hospital, SpecialSearchLogEntry, ViewingAuthorityGrant } from '../schem
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { parseInstant } from './OperatorResolver';
 import { cardStatusLookup } from './ReaderResolver';
+import { ViewingAuthorityEnum } from '../schema/codes';
 
 function permissionView(permission: Permission): DisasterPermission {
   return {
@@ -80,7 +81,7 @@ export class SpecialAccessResolver {
   @Mutation(() => ViewingAuthorityGrant, { description: 'Grants a staff account a viewing authority: DISASTER_VIEWING (optionally for one declaration) or EMERGENCY_VIEWING (hospitals only)' })
   async grantViewingAuthority(
     @Arg('account', () => String) account: string,
-    @Arg('authority', () => String) authority: string,
+    @Arg('authority', () => ViewingAuthorityEnum) authority: string,
     @Arg('disasterId', () => ID, { nullable: true }) disasterId: string | null,
     @Ctx() ctx: ConsentContext,
   ): Promise<ViewingAuthorityGrant> {
@@ -107,7 +108,7 @@ export class SpecialAccessResolver {
 
   @Access('ADMIN')
   @Mutation(() => Int, { description: 'Revokes every standing viewing authority of this kind of a staff account; the number revoked' })
-  async revokeViewingAuthority(@Arg('account', () => String) account: string, @Arg('authority', () => String) authority: string, @Ctx() ctx: ConsentContext): Promise<number> {
+  async revokeViewingAuthority(@Arg('account', () => String) account: string, @Arg('authority', () => ViewingAuthorityEnum) authority: string, @Ctx() ctx: ConsentContext): Promise<number> {
     const [staff] = await ctx.db.select().from(accounts).where(eq(accounts.account, account));
     if (!staff || !staff.facilityCode) throw new NotFoundError('No staff account of a facility by that name');
     const rows = await ctx.db.update(viewingAuthorities).set({ revokedAt: ctx.now() })

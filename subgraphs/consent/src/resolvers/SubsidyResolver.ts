@@ -8,6 +8,7 @@ import { RolloutDashboard, SubsidyApplication } from '../schema/operator';
 import { requireOperator } from '../services/operator/onboarding';
 import { rollout } from '../services/operator/rollout';
 import { applyForSubsidy, ownSubsidyApplications, reviewSubsidy, subsidyApplication, subsidyApplicationsForReview, type SubsidyRow } from '../services/operator/subsidy';
+import { SubsidyStatusEnum } from '../schema/codes';
 
 function actorOf(ctx: ConsentContext): Actor {
   if (!ctx.actor) throw new UnauthenticatedError();
@@ -64,7 +65,7 @@ export class SubsidyResolver {
   @Access(...ROLES)
   @Query(() => [SubsidyApplication], { description: 'Operator (ADMIN): subsidy applications, newest first, optionally of one status' })
   async subsidyApplications(
-    @Arg('status', () => String, { nullable: true, description: 'SUBMITTED, APPROVED, REJECTED or PAID' }) status: string | null,
+    @Arg('status', () => SubsidyStatusEnum, { nullable: true }) status: string | null,
     @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
     @Ctx() ctx: ConsentContext,
   ): Promise<SubsidyApplication[]> {

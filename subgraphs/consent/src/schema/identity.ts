@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CardVerificationMethodEnum, RoleEnum } from '@onshi/kit';
 import { Consent } from './policy';
+import { CardReaderStatusEnum, ReaderCardStatusEnum } from './codes';
 
 @ObjectType({ description: 'The result of a login: a short-lived access token (EdDSA JWT, ≤ 15 min) and a refresh token' })
 export class LoginResult {
@@ -49,7 +50,7 @@ export class CardReader {
   @Field(() => String, { description: 'The Ed25519 public key as a JWK (JSON text)' })
   publicKeyJwk!: string;
 
-  @Field(() => String, { description: 'ACTIVE, SUSPENDED or RETIRED; only an ACTIVE reader is accepted' })
+  @Field(() => CardReaderStatusEnum, { description: 'Only an ACTIVE reader is accepted' })
   status!: string;
 
   @Field(() => String, { nullable: true })
@@ -82,7 +83,7 @@ export class ReaderVerification {
   @Field(() => CardVerificationMethodEnum, { description: 'VISUAL is a staff attestation, recorded as such' })
   method!: string;
 
-  @Field(() => String, { description: 'USABLE, or NOT_REGISTERED: a FACE verification of a card not registered for insurance use yet — good only for 初回登録 at the counter; no consent registered' })
+  @Field(() => ReaderCardStatusEnum, { description: 'USABLE, or NOT_REGISTERED: a FACE verification of a card not registered for insurance use yet — good only for 初回登録 at the counter; no consent registered' })
   cardStatus!: string;
 
   @Field(() => Boolean, { description: "The patient's answer to 薬剤情報 (as signed by the reader)" })

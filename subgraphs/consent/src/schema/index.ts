@@ -24,6 +24,7 @@ export * from './audit';
 export * from './operator';
 export * from './patient';
 export * from './paging';
+export * from './codes';
 
 export function buildConsentSchema() {
   return buildFederatedSchema({

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, RoleEnum } from '@onshi/kit';
+import { FacilityKindEnum, InsurerKindEnum, SubsidyCategoryEnum, SubsidyStatusEnum } from './codes';
 
 @ObjectType({ description: 'A facility taken into use by the operator (docs/operations.md "Taking a new facility into use")' })
 export class OnboardedFacility {
@@ -9,7 +10,7 @@ export class OnboardedFacility {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { description: 'MEDICAL (医科), DENTAL (歯科) or PHARMACY (調剤): the kind the code says' })
+  @Field(() => FacilityKindEnum, { description: 'The kind the code says' })
   kind!: string;
 
   @Field(() => String, { description: 'Prefecture code 01–47: the code\'s first two digits' })
@@ -93,7 +94,7 @@ export class SubsidyApplication {
   @Field(() => String, { description: 'The rule version the amount was computed by (FY2020_ORIGINAL)' })
   ruleVersion!: string;
 
-  @Field(() => String, { description: 'HOSPITAL, CLINIC, PHARMACY or LARGE_CHAIN_PHARMACY: the row of the rule table applied' })
+  @Field(() => SubsidyCategoryEnum, { description: 'The row of the rule table applied' })
   category!: string;
 
   @Field(() => Int, { description: 'Qualification-confirmation system, software and set-up by the vendor' })
@@ -120,7 +121,7 @@ export class SubsidyApplication {
   @Field(() => Int, { description: 'The amount granted, computed by the rule version (rounded down to the yen)' })
   subsidyAmount!: number;
 
-  @Field(() => String, { description: 'SUBMITTED, APPROVED, REJECTED or PAID' })
+  @Field(() => SubsidyStatusEnum)
   status!: string;
 
   @Field(() => String, { nullable: true })
@@ -237,7 +238,7 @@ export class RegisteredInsurer {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { description: 'KYOKAI (協会けんぽ), KUMIAI (健保組合), KYOSAI (共済組合), KOKUHO (国保) or KOUKI (後期高齢者医療広域連合)' })
+  @Field(() => InsurerKindEnum)
   kind!: string;
 
   @Field(() => String, { description: 'Prefecture code 01–47' })

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ConsentMethodEnum, DataCategoryEnum } from '@onshi/kit';
+import { ConsentMethodEnum, DataCategoryEnum, RoleEnum } from '@onshi/kit';
+import { ViewingAuthorityEnum } from './codes';
 
 @ObjectType({ description: "A patient's grant to a PHR app: which categories, until when" })
 export class PhrGrant {
@@ -66,7 +67,7 @@ export class DvBlock {
   @Field(() => String, { description: 'Who registered it (the insurer\'s or operator\'s staff subject)' })
   registeredBy!: string;
 
-  @Field(() => String, { description: 'INSURER or ADMIN' })
+  @Field(() => RoleEnum, { description: 'INSURER or ADMIN' })
   registeredByRole!: string;
 
   @Field(() => String, { description: 'The reference of the person\'s request (申出の受付番号等)' })
@@ -126,7 +127,7 @@ export class ViewingAuthorityGrant {
   @Field(() => String)
   facilityCode!: string;
 
-  @Field(() => String, { description: 'DISASTER_VIEWING or EMERGENCY_VIEWING' })
+  @Field(() => ViewingAuthorityEnum)
   authority!: string;
 
   @Field(() => ID, { nullable: true, description: 'For one disaster declaration only (DISASTER_VIEWING)' })

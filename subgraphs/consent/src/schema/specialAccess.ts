@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Patient } from './patient';
+import { DisasterBasisEnum, EmergencyIdentificationEnum } from './codes';
 
 @ObjectType({ description: 'The one person the 4-field disaster search identified; reads are special operations (logged)' })
 export class DisasterSearchResult {
@@ -27,7 +28,7 @@ export class DisasterPermission {
   @Field(() => ID)
   disasterId!: string;
 
-  @Field(() => String, { description: 'CONSENT or EXEMPTION' })
+  @Field(() => DisasterBasisEnum)
   basis!: string;
 
   @Field(() => String, { nullable: true, description: 'The exemption\'s reason' })
@@ -51,7 +52,7 @@ export class EmergencyAccess {
   @Field(() => String)
   facilityCode!: string;
 
-  @Field(() => String, { description: 'CARD or FOUR_FIELDS' })
+  @Field(() => EmergencyIdentificationEnum)
   identifiedBy!: string;
 
   @Field(() => String)

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { FacilityDetailQuery } from '@/lib/graphql/onboarding';
 import { messages, pageTitle } from '@/lib/i18n';
+import type { CardReaderStatus as ReaderStatus } from '@/lib/graphql/generated/graphql';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { prefectureName } from '@/lib/prefectures';
@@ -16,7 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return pageTitle('titleOperatorFacility');
 }
 
-type ReaderStatus = 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
 /** The status changes the API allows from each status (RETIRED is final: consent services/identity/readers.ts). */
 const NEXT_STATUSES: Record<ReaderStatus, ReadonlyArray<{ status: ReaderStatus; label: 'readerSuspend' | 'readerActivate' | 'readerRetire' }>> = {
   ACTIVE: [{ status: 'SUSPENDED', label: 'readerSuspend' }, { status: 'RETIRED', label: 'readerRetire' }],
@@ -24,8 +24,8 @@ const NEXT_STATUSES: Record<ReaderStatus, ReadonlyArray<{ status: ReaderStatus; 
   RETIRED: [],
 };
 
-function statusText(t: Messages, status: string): string {
-  return status === 'ACTIVE' || status === 'SUSPENDED' || status === 'RETIRED' ? t[`readerStatus${status}`] : status;
+function statusText(t: Messages, status: ReaderStatus): string {
+  return t[`readerStatus${status}`];
 }
 
 /** A change's JSON before or after, as stored (append-only admin_changes), pretty-printed. */

@@ -1,0 +1,63 @@
+/**
+ * The consent service's closed vocabularies as GraphQL enums (docs/api-guide.md "Enums"). Their words are the
+ * values the services store and compare, so only the schema's types change: an answer carries the same word, and a
+ * word outside the vocabulary in an argument is refused by validation before any resolver runs. Each enum is typed
+ * by the service's own list, so the compiler refuses a value the service does not know or one it forgot.
+ */
+import { registerWordEnum, type FacilityKind, type InsurerKindCode, type ViewingAuthority } from '@onshi/kit';
+import type { ReaderStatus } from '../services/identity/readers';
+import type { SubsidyCategory, SubsidyStatus } from '../services/operator/subsidy';
+
+export const CardReaderStatusEnum = registerWordEnum<ReaderStatus>('CardReaderStatus', 'A card reader\'s state (docs/api-guide.md "Card readers (顔認証付きカードリーダー): the reader contract"): only an ACTIVE reader\'s statements are accepted', {
+  ACTIVE: 'In use: its statements are accepted',
+  SUSPENDED: 'Out of use for now: its statements are refused; it can be made ACTIVE again',
+  RETIRED: 'Out of use for good: a retired reader cannot be reactivated (register the device again)',
+});
+
+export const ReaderCardStatusEnum = registerWordEnum<'USABLE' | 'NOT_REGISTERED'>('ReaderCardStatus', 'The card a reader statement verified, as the counter may use it', {
+  USABLE: 'Usable for confirmation; the patient\'s answers registered consents',
+  NOT_REGISTERED: 'A FACE verification of a card not registered for insurance use yet: good only for 初回登録 at the counter; no consent registered',
+});
+
+export const FacilityKindEnum = registerWordEnum<FacilityKind>('FacilityKind', 'The kind of a facility, as its 医療機関コード says (docs/domain.md "Who takes part")', {
+  MEDICAL: '医科',
+  DENTAL: '歯科',
+  PHARMACY: '調剤 (薬局)',
+});
+
+export const InsurerKindEnum = registerWordEnum<InsurerKindCode>('InsurerKind', 'The kind of an insurer (docs/operations.md "Registering an insurer")', {
+  KYOKAI: '協会けんぽ',
+  KUMIAI: '健保組合',
+  KYOSAI: '共済組合',
+  KOKUHO: '国保',
+  KOUKI: '後期高齢者医療広域連合',
+});
+
+export const SubsidyStatusEnum = registerWordEnum<SubsidyStatus>('SubsidyStatus', 'Where an application to the 医療情報化支援基金 stands (docs/operations.md "Subsidy (医療情報化支援基金)")', {
+  SUBMITTED: 'Submitted, not reviewed yet',
+  APPROVED: 'Approved: the amount will be paid',
+  REJECTED: 'Rejected, with a reason',
+  PAID: 'Paid',
+});
+
+export const SubsidyCategoryEnum = registerWordEnum<SubsidyCategory>('SubsidyCategory', 'The row of the subsidy rule table an application was computed by', {
+  HOSPITAL: '病院',
+  CLINIC: '診療所',
+  PHARMACY: '薬局',
+  LARGE_CHAIN_PHARMACY: '大型チェーン薬局',
+});
+
+export const ViewingAuthorityEnum = registerWordEnum<ViewingAuthority>('ViewingAuthority', 'A viewing authority a staff account may be granted (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)", "Emergency access (救急時医療情報閲覧)")', {
+  DISASTER_VIEWING: '災害時閲覧: for one disaster declaration',
+  EMERGENCY_VIEWING: '救急時閲覧: at a hospital',
+});
+
+export const DisasterBasisEnum = registerWordEnum<'CONSENT' | 'EXEMPTION'>('DisasterBasis', 'What a disaster identification\'s reads rest on (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)")', {
+  CONSENT: 'The patient\'s consent, given orally and attested by the staff member',
+  EXEMPTION: 'The exemption, with its reason (the patient cannot consent)',
+});
+
+export const EmergencyIdentificationEnum = registerWordEnum<'CARD' | 'FOUR_FIELDS'>('EmergencyIdentification', 'How the person of an emergency access was identified (docs/domain.md "Emergency access (救急時医療情報閲覧)")', {
+  CARD: 'By the My Number Card',
+  FOUR_FIELDS: 'By the four fields of the disaster search (name, birthdate, sex, insurer name or address)',
+});
