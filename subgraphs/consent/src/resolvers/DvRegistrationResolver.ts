@@ -1,13 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError, NotFoundError, rolesWith, UnauthenticatedError, Access, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { dvBlocks, identityIndex } from '../db/tables';
 import { DvBlock } from '../schema/policy';
 import { decide, NOBODY } from '../services/policy/decision';
 import { appendAccessLog, type Transaction } from '../services/policy/decisionPoint';
-
-type DvBlockRow = typeof dvBlocks.$inferSelect;
+import { insertDvBlock, liftStandingDvBlock, standingDvBlock, type DvBlockRow } from '../store/dvBlocks';
+import { personByKey } from '../store/identityIndex';
 
 export function toDvBlock(row: DvBlockRow): DvBlock {
   return {
@@ -38,8 +36,7 @@ async function personForRegistration(ctx: ConsentContext, patientId: string | nu
   if ((patientId === null) === (linkageNumber === null)) throw new BadUserInputError('Give either linkageNumber (紐付番号) or patientId');
   const key = (patientId ?? linkageNumber ?? '').trim();
   if (key === '' || key.length > 64) throw new BadUserInputError('patientId / linkageNumber must have 1 to 64 characters');
-  const [person] = await ctx.db.select({ patientId: identityIndex.patientId, currentInsurerNumber: identityIndex.currentInsurerNumber }).from(identityIndex)
-    .where(patientId !== null ? eq(identityIndex.patientId, key) : eq(identityIndex.linkageNumber, key));
+  const person = await personByKey(ctx.db, patientId !== null ? 'patientId' : 'linkageNumber', key);
   if (!person) throw new NotFoundError(NOT_YOUR_MEMBER);
   const now = ctx.now();
   const decision = decide({ actor, patientId: person.patientId, category: 'DV_REGISTRATION', now, facts: { ...NOBODY, ...(person.currentInsurerNumber ? { currentInsurerNumber: person.currentInsurerNumber } : {}) } });
@@ -79,8 +76,8 @@ export class DvRegistrationResolver {
   ): Promise<DvBlock> {
     const { reference, person, now } = await registrationRequest(ctx, requestReference, patientId, linkageNumber);
     return ctx.db.transaction(async (tx) => {
-      const [standing] = await tx.select().from(dvBlocks).where(and(eq(dvBlocks.patientId, person.patientId), isNull(dvBlocks.liftedAt)));
-      const row = standing ?? (await tx.insert(dvBlocks).values({ patientId: person.patientId, registeredAt: now, registeredBy: person.actor.subject, registeredByRole: person.actor.role, requestReference: reference }).returning())[0];
+      const standing = await standingDvBlock(tx, person.patientId);
+      const row = standing ?? await insertDvBlock(tx, { patientId: person.patientId, registeredAt: now, registeredBy: person.actor.subject, registeredByRole: person.actor.role, requestReference: reference });
       if (!row) throw new Error('The block could not be stored');
       await logRegistration(tx, ctx, person, standing ? 'ALREADY_REGISTERED' : 'REGISTERED', row.id, now);
       return toDvBlock(row);
@@ -97,8 +94,7 @@ export class DvRegistrationResolver {
   ): Promise<DvBlock> {
     const { reference, person, now } = await registrationRequest(ctx, requestReference, patientId, linkageNumber);
     return ctx.db.transaction(async (tx) => {
-      const [row] = await tx.update(dvBlocks).set({ liftedAt: now, liftedBy: person.actor.subject, liftedByRole: person.actor.role, liftReference: reference })
-        .where(and(eq(dvBlocks.patientId, person.patientId), isNull(dvBlocks.liftedAt))).returning();
+      const row = await liftStandingDvBlock(tx, person.patientId, { liftedAt: now, liftedBy: person.actor.subject, liftedByRole: person.actor.role, liftReference: reference });
       if (!row) throw new NotFoundError('No standing block for this person / 登録がありません');
       await logRegistration(tx, ctx, person, 'LIFTED', row.id, now);
       return toDvBlock(row);

@@ -1,17 +1,16 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { desc, eq } from 'drizzle-orm';
 import { Access, BadUserInputError, ROLES } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { adminChanges, type insurers } from '../db/tables';
 import { AdminChange } from '../schema/audit';
 import { InsurerRegistration, RegisteredInsurer } from '../schema/operator';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
-import { registerInsurer, registeredInsurers } from '../services/operator/insurers';
+import { registerInsurer, registeredInsurers, type InsurerRow } from '../services/operator/insurers';
 import { requireOperator } from '../services/operator/onboarding';
+import { adminChangesOfTarget } from '../store/adminChanges';
 import { actorOf, adminChangeView, linkView } from './OnboardingResolver';
 import { InsurerKindEnum } from '../schema/codes';
 
-function insurerView(row: typeof insurers.$inferSelect): RegisteredInsurer {
+function insurerView(row: InsurerRow): RegisteredInsurer {
   return { number: row.number, name: row.name, kind: row.kind, prefecture: row.prefecture, registeredAt: row.registeredAt.toISOString() };
 }
 
@@ -54,7 +53,7 @@ export class InsurerRegistryResolver {
   async insurerChanges(@Arg('number', () => String) number: string, @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<AdminChange[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_INSURERS', null, ctx.requestId, ctx.now());
     checkPage(first);
-    const rows = await ctx.db.select().from(adminChanges).where(eq(adminChanges.target, number)).orderBy(desc(adminChanges.at)).limit(first);
+    const rows = await adminChangesOfTarget(ctx.db, number, first);
     return rows.map(adminChangeView);
   }
 }

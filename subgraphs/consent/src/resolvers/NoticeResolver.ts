@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { noticeReads } from '../db/tables';
 import { Patient } from '../schema/patient';
+import { markNoticesReadThrough, noticesReadThrough } from '../store/noticeReads';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 import { selfPatientId } from './PhrResolver';
 
@@ -29,8 +28,7 @@ export class NoticeResolver {
   @FieldResolver(() => String, { nullable: true })
   async noticesReadThrough(@Root() patient: Patient, @Ctx() ctx: ConsentContext): Promise<string | null> {
     requireSelfOrOperator(ctx.actor, patient.id);
-    const [row] = await ctx.db.select({ readThrough: noticeReads.readThrough }).from(noticeReads).where(eq(noticeReads.patientId, patient.id));
-    return row?.readThrough.toISOString() ?? null;
+    return (await noticesReadThrough(ctx.db, patient.id))?.toISOString() ?? null;
   }
 
   @Access('PATIENT')
@@ -41,9 +39,6 @@ export class NoticeResolver {
     const now = ctx.now();
     if (!instant) throw new BadUserInputError('through must be an ISO 8601 instant / 日時の形式が正しくありません', { field: 'through' });
     if (instant.getTime() > now.getTime()) throw new BadUserInputError('through must not be in the future / 未来の日時は指定できません', { field: 'through' });
-    const [row] = await ctx.db.insert(noticeReads).values({ patientId, readThrough: instant, updatedAt: now })
-      .onConflictDoUpdate({ target: noticeReads.patientId, set: { readThrough: sql`greatest(${noticeReads.readThrough}, excluded.read_through)`, updatedAt: now } })
-      .returning({ readThrough: noticeReads.readThrough });
-    return (row?.readThrough ?? instant).toISOString();
+    return ((await markNoticesReadThrough(ctx.db, patientId, instant, now)) ?? instant).toISOString();
   }
 }

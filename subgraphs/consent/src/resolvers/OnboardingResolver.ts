@@ -1,30 +1,29 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { desc, eq } from 'drizzle-orm';
 import { Access, BadUserInputError, ROLES, RoleEnum, UnauthenticatedError, type Actor, type Role } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { adminChanges, facilities, type accounts } from '../db/tables';
 import { AdminChange } from '../schema/audit';
 import { CardReader } from '../schema/identity';
 import { FacilityRegistration, OnboardedFacility, StaffAccount, StaffEnrollmentLink, TotpEnrollment } from '../schema/operator';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
-import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type Enrollment } from '../services/operator/onboarding';
+import { confirmEnrollment, disableStaff, enrollStaff, facilityByCode, facilityCount, facilityDirectory, resetStaffPassword, registerFacility, requireFacilityAdmin, requireOperator, staffOfFacility, startEnrollment, type AccountRow, type Enrollment, type FacilityRow } from '../services/operator/onboarding';
 import { readersOf } from '../services/identity/readers';
+import { adminChangesOfFacility, type AdminChangeRow } from '../store/adminChanges';
 import { readerView } from './ReaderResolver';
 import { FacilityKindEnum } from '../schema/codes';
 
-function facilityView(row: typeof facilities.$inferSelect): OnboardedFacility {
+function facilityView(row: FacilityRow): OnboardedFacility {
   return { code: row.code, name: row.name, kind: row.kind, prefecture: row.prefecture, hospital: row.hospital, registeredAt: row.registeredAt.toISOString() };
 }
-function staffView(row: typeof accounts.$inferSelect): StaffAccount {
+function staffView(row: AccountRow): StaffAccount {
   return {
     staffId: row.staffId ?? '', facilityCode: row.facilityCode ?? '', displayName: row.displayName, role: row.role, facilityAdmin: row.facilityAdmin,
     enrolled: row.totpSecret !== null, disabledAt: row.disabledAt?.toISOString() ?? null,
   };
 }
-export function linkView(row: typeof accounts.$inferSelect, enrollment: Enrollment): StaffEnrollmentLink {
+export function linkView(row: AccountRow, enrollment: Enrollment): StaffEnrollmentLink {
   return { staff: staffView(row), enrollmentToken: enrollment.token, expiresAt: enrollment.expiresAt.toISOString() };
 }
-export function adminChangeView(row: typeof adminChanges.$inferSelect): AdminChange {
+export function adminChangeView(row: AdminChangeRow): AdminChange {
   return { ...row, at: row.at.toISOString(), before: row.before ? JSON.stringify(row.before) : null, after: row.after ? JSON.stringify(row.after) : null };
 }
 export function actorOf(ctx: ConsentContext): Actor {
@@ -145,7 +144,7 @@ export class OnboardingResolver {
   async adminChanges(@Arg('facilityCode', () => String) facilityCode: string, @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<AdminChange[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_FACILITIES', facilityCode, ctx.requestId, ctx.now());
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
-    const rows = await ctx.db.select().from(adminChanges).where(eq(adminChanges.facilityCode, facilityCode)).orderBy(desc(adminChanges.at)).limit(first);
+    const rows = await adminChangesOfFacility(ctx.db, facilityCode, first);
     return rows.map(adminChangeView);
   }
 

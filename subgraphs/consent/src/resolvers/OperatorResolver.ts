@@ -1,15 +1,13 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, isValidFacilityCode } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { accessLog, disasters } from '../db/tables';
 import { AccessLogEntry } from '../schema/audit';
 import { Disaster } from '../schema/policy';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { readerNamesOf } from '../services/audit/readerNames';
+import { searchAccessLog } from '../store/accessLog';
+import { disastersInForce, insertDisaster, type DisasterRow } from '../store/disasters';
 import { toAccessLogEntry } from './PatientConsentResolver';
-
-type DisasterRow = typeof disasters.$inferSelect;
 
 function toDisaster(row: DisasterRow): Disaster {
   return { id: row.id, name: row.name, prefectures: row.prefectures, facilityCodes: row.facilityCodes, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
@@ -45,7 +43,7 @@ export class OperatorResolver {
     const start = parseInstant('startsAt', startsAt);
     const end = parseInstant('endsAt', endsAt);
     if (!(start.getTime() < end.getTime())) throw new BadUserInputError('endsAt must be after startsAt');
-    const [row] = await ctx.db.insert(disasters).values({ name: name.trim(), prefectures, facilityCodes, startsAt: start, endsAt: end, declaredBy: operatorSubject(ctx) }).returning();
+    const row = await insertDisaster(ctx.db, { name: name.trim(), prefectures, facilityCodes, startsAt: start, endsAt: end, declaredBy: operatorSubject(ctx) });
     if (!row) throw new NotFoundError('The declaration could not be stored');
     return toDisaster(row);
   }
@@ -54,7 +52,7 @@ export class OperatorResolver {
   @Query(() => [Disaster], { description: 'Disaster declarations in force now' })
   async activeDisasters(@Ctx() ctx: ConsentContext): Promise<Disaster[]> {
     const now = ctx.now();
-    const rows = await ctx.db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))).orderBy(desc(disasters.startsAt)).limit(PAGE_MAX);
+    const rows = await disastersInForce(ctx.db, now, PAGE_MAX);
     return rows.map(toDisaster);
   }
 
@@ -69,13 +67,9 @@ export class OperatorResolver {
     @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
   ): Promise<AccessLogEntry[]> {
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
-    const conditions: SQL[] = [];
-    if (facilityCode) conditions.push(eq(accessLog.facilityCode, facilityCode));
-    if (patientId) conditions.push(eq(accessLog.patientId, patientId));
-    if (from) conditions.push(gte(accessLog.at, parseInstant('from', from)));
-    if (to) conditions.push(lte(accessLog.at, parseInstant('to', to)));
-    if (conditions.length === 0) throw new BadUserInputError('Give a facility, a patient or a period');
-    const rows = await ctx.db.select().from(accessLog).where(and(...conditions)).orderBy(desc(accessLog.at), desc(accessLog.seq)).limit(first);
+    const filter = { facilityCode, patientId, from: from ? parseInstant('from', from) : null, to: to ? parseInstant('to', to) : null };
+    if (!filter.facilityCode && !filter.patientId && !filter.from && !filter.to) throw new BadUserInputError('Give a facility, a patient or a period');
+    const rows = await searchAccessLog(ctx.db, filter, first);
     const names = await readerNamesOf(ctx.db, rows);
     return rows.map((row) => toAccessLogEntry(row, names));
   }

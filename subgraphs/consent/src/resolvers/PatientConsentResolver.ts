@@ -1,8 +1,6 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError, policyActorOf, ruleAppliesTo, rulesFor, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { accessLog } from '../db/tables';
 import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
 import { OWN_VIEW_DV_REASON, consentExpiresAt, isConsentValid } from '../services/policy/decision';
 import { AccessLogEntry } from '../schema/audit';
@@ -10,6 +8,7 @@ import { Consent, SpecialAccessHere } from '../schema/policy';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { Patient } from '../schema/patient';
 import { specialStandingOf } from '../services/policy/decisionPoint';
+import { accessLogOfPatient, type AccessLogRow } from '../store/accessLog';
 
 /**
  * The access policy's ACCESS_LOG rules (@onshi/platform policy.ts): a patient reads only their own log, consents and
@@ -21,7 +20,7 @@ export function requireSelfOrOperator(actor: Actor | null, patientId: string): v
   if (!holds) throw new ForbiddenError();
 }
 
-export function toAccessLogEntry(row: typeof accessLog.$inferSelect, names: ReaderNames): AccessLogEntry {
+export function toAccessLogEntry(row: AccessLogRow, names: ReaderNames): AccessLogEntry {
   return {
     ...row, at: row.at.toISOString(),
     insurerNumber: row.actorRole === 'INSURER' ? names.insurerNumberOf(row.actorSubject) : null,
@@ -36,7 +35,7 @@ export function toAccessLogEntry(row: typeof accessLog.$inferSelect, names: Read
  * that a block exists; the operator's search keeps the true reasons).
  */
 const SELF_VIEW_HIDDEN_CATEGORY = 'DV_REGISTRATION';
-function toOwnAccessLogEntry(row: typeof accessLog.$inferSelect, names: ReaderNames): AccessLogEntry {
+function toOwnAccessLogEntry(row: AccessLogRow, names: ReaderNames): AccessLogEntry {
   const entry = toAccessLogEntry(row, names);
   return entry.reason === 'DV_BLOCK' ? { ...entry, reason: OWN_VIEW_DV_REASON } : entry;
 }
@@ -53,16 +52,7 @@ export class PatientConsentResolver {
     requireSelfOrOperator(ctx.actor, patient.id);
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
     const operator = ctx.actor?.role === 'ADMIN';
-    const rows = await ctx.db
-      .select()
-      .from(accessLog)
-      .where(and(
-        eq(accessLog.patientId, patient.id),
-        includeOwnViews ? undefined : ne(accessLog.actorRole, 'PATIENT'),
-        operator ? undefined : ne(accessLog.category, SELF_VIEW_HIDDEN_CATEGORY),
-      ))
-      .orderBy(desc(accessLog.at), desc(accessLog.seq))
-      .limit(first);
+    const rows = await accessLogOfPatient(ctx.db, patient.id, { ownViews: !includeOwnViews, category: operator ? null : SELF_VIEW_HIDDEN_CATEGORY }, first);
     const names = await readerNamesOf(ctx.db, rows);
     return rows.map((row) => (operator ? toAccessLogEntry(row, names) : toOwnAccessLogEntry(row, names)));
   }

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { desc, eq, isNull } from 'drizzle-orm';
 import { Access, BadUserInputError, DataCategoryEnum, ROLES, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { adminChanges, phrApps } from '../db/tables';
 import { AdminChange } from '../schema/audit';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { PhrApp, PhrAppSecret } from '../schema/operator';
 import { requireOperator } from '../services/operator/onboarding';
 import { disablePhrApp, phrAppTarget, registerPhrApp, rotatePhrAppSecret, type IssuedSecret, type PhrAppRow } from '../services/operator/phrApps';
+import { adminChangesOfTarget } from '../store/adminChanges';
+import { enabledPhrApps, phrAppsNewestFirst } from '../store/phrApps';
 import { actorOf, adminChangeView } from './OnboardingResolver';
 
 function phrAppView(row: PhrAppRow): PhrApp {
@@ -58,7 +58,7 @@ export class PhrAppResolver {
   async phrApps(@Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<PhrApp[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_PHR_APPS', null, ctx.requestId, ctx.now());
     checkPage(first);
-    return (await ctx.db.select().from(phrApps).orderBy(desc(phrApps.createdAt), phrApps.clientId).limit(first)).map(phrAppView);
+    return (await phrAppsNewestFirst(ctx.db, first)).map(phrAppView);
   }
 
   @Access(...ROLES)
@@ -66,13 +66,13 @@ export class PhrAppResolver {
   async phrAppChanges(@Arg('clientId', () => String) clientId: string, @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number, @Ctx() ctx: ConsentContext): Promise<AdminChange[]> {
     await requireOperator(ctx.db, actorOf(ctx), 'VIEW_PHR_APPS', null, ctx.requestId, ctx.now());
     checkPage(first);
-    const rows = await ctx.db.select().from(adminChanges).where(eq(adminChanges.target, phrAppTarget(clientId))).orderBy(desc(adminChanges.at)).limit(first);
+    const rows = await adminChangesOfTarget(ctx.db, phrAppTarget(clientId), first);
     return rows.map(adminChangeView);
   }
 
   @Access('PATIENT')
   @Query(() => [PhrApp], { description: 'The PHR apps a patient can link (not disabled), with the categories each may ask for' })
   async grantablePhrApps(@Ctx() ctx: ConsentContext): Promise<PhrApp[]> {
-    return (await ctx.db.select().from(phrApps).where(isNull(phrApps.disabledAt)).orderBy(phrApps.name).limit(PAGE_MAX)).map(phrAppView);
+    return (await enabledPhrApps(ctx.db, PAGE_MAX)).map(phrAppView);
   }
 }

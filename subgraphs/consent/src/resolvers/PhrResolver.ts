@@ -1,17 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { phrGrants } from '../db/tables';
 import { grantableApp, PHR_GRANT_DAYS } from '../services/operator/phrApps';
 import { CATEGORIES, isCategory } from '../services/policy/roles';
 import { readerNamesOf, type ReaderNames } from '../services/audit/readerNames';
 import { endGrantSessions } from '../services/identity/sessions';
 import { Patient } from '../schema/patient';
 import { PhrGrant } from '../schema/policy';
+import { insertPhrGrant, phrGrantOfPatient, revokeStandingPhrGrant, type GrantRow } from '../store/phrGrants';
 import { requireSelfOrOperator } from './PatientConsentResolver';
 
-type GrantRow = typeof phrGrants.$inferSelect;
 const MAX_GRANT_DAYS = 366;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,7 +59,7 @@ export class PhrResolver {
     if (!Number.isInteger(days) || days < 1 || days > MAX_GRANT_DAYS) throw new BadUserInputError(`days must be between 1 and ${MAX_GRANT_DAYS}`);
     await grantableApp(ctx.db, appId, unique);
     const now = ctx.now();
-    const [row] = await ctx.db.insert(phrGrants).values({ patientId, appId, categories: unique, grantedAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) }).returning();
+    const row = await insertPhrGrant(ctx.db, { patientId, appId, categories: unique, grantedAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) });
     if (!row) throw new NotFoundError('The grant could not be stored');
     return toPhrGrant(row, now, appOf(await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]), row.appId));
   }
@@ -72,9 +70,7 @@ export class PhrResolver {
     const patientId = selfPatientId(ctx);
     if (!UUID.test(grantId)) throw new NotFoundError('No such grant / 該当する連携がありません');
     const now = ctx.now();
-    const [revoked] = await ctx.db.update(phrGrants).set({ revokedAt: now })
-      .where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId), isNull(phrGrants.revokedAt))).returning();
-    const row = revoked ?? (await ctx.db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.patientId, patientId))))[0];
+    const row = (await revokeStandingPhrGrant(ctx.db, grantId, patientId, now)) ?? (await phrGrantOfPatient(ctx.db, grantId, patientId));
     if (!row) throw new NotFoundError('No such grant / 該当する連携がありません');
     await endGrantSessions(ctx.db, row.id, now);
     return toPhrGrant(row, now, appOf(await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]), row.appId));

@@ -1,10 +1,13 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, STAFF_ROLES, UnauthenticatedError, VIEWING_AUTHORITIES, facilityKindOfCode, isValidFacilityCode, rolesWith, type ViewingAuthority } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { accounts, disasters, hospitals, searchLog, viewingAuthorities } from '../db/tables';
 import { disasterSearch, recordDisasterBasis, type DisasterPermission as Permission } from '../services/policy/disasterSearch';
 import { startEmergencyAccess } from '../services/policy/emergencyAccess';
+import { accountByName } from '../store/accounts';
+import { disasterExists } from '../store/disasters';
+import { insertHospital, isHospital } from '../store/hospitals';
+import { searchSpecialSearchLog } from '../store/searchLog';
+import { insertViewingAuthority, revokeViewingAuthorities } from '../store/viewingAuthorities';
 import { DisasterPermission, DisasterSearchResult, EmergencyAccess } from '../schema/specialAccess';
 import { Hospital, SpecialSearchLogEntry, ViewingAuthorityGrant } from '../schema/policy';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
@@ -86,22 +89,20 @@ export class SpecialAccessResolver {
     @Ctx() ctx: ConsentContext,
   ): Promise<ViewingAuthorityGrant> {
     if (!(VIEWING_AUTHORITIES as readonly string[]).includes(authority)) throw new BadUserInputError(`authority must be one of ${VIEWING_AUTHORITIES.join(', ')}`);
-    const [staff] = await ctx.db.select().from(accounts).where(eq(accounts.account, account));
+    const staff = await accountByName(ctx.db, account);
     if (!staff || !staff.facilityCode || !(STAFF_ROLES as readonly string[]).includes(staff.role)) throw new NotFoundError('No staff account of a facility by that name');
     if (authority === 'EMERGENCY_VIEWING') {
-      const [hospital] = await ctx.db.select().from(hospitals).where(eq(hospitals.facilityCode, staff.facilityCode));
-      if (!hospital) throw new BadUserInputError('Emergency access is for hospitals: register the facility as a hospital first / 病院として登録された医療機関の職員のみです');
+      if (!(await isHospital(ctx.db, staff.facilityCode))) throw new BadUserInputError('Emergency access is for hospitals: register the facility as a hospital first / 病院として登録された医療機関の職員のみです');
     }
     const declarationId = disasterId ?? null; // omitted arrives as undefined
     if (declarationId !== null) {
       if (authority !== 'DISASTER_VIEWING') throw new BadUserInputError('Only DISASTER_VIEWING is granted for one declaration');
       if (!/^[0-9a-f-]{36}$/i.test(declarationId)) throw new BadUserInputError('disasterId is not a declaration id');
-      const [declaration] = await ctx.db.select({ id: disasters.id }).from(disasters).where(eq(disasters.id, declarationId));
-      if (!declaration) throw new NotFoundError('No such disaster declaration');
+      if (!(await disasterExists(ctx.db, declarationId))) throw new NotFoundError('No such disaster declaration');
     }
-    const [row] = await ctx.db.insert(viewingAuthorities).values({
+    const row = await insertViewingAuthority(ctx.db, {
       subject: staff.subject, facilityCode: staff.facilityCode, authority: authority as ViewingAuthority, disasterId: declarationId, grantedBy: requireActor(ctx).subject, grantedAt: ctx.now(),
-    }).returning();
+    });
     if (!row) throw new NotFoundError('The authority could not be stored');
     return { id: row.id, account, facilityCode: row.facilityCode, authority: row.authority, disasterId: row.disasterId, grantedAt: row.grantedAt.toISOString(), revokedAt: null };
   }
@@ -109,11 +110,9 @@ export class SpecialAccessResolver {
   @Access('ADMIN')
   @Mutation(() => Int, { description: 'Revokes every standing viewing authority of this kind of a staff account; the number revoked' })
   async revokeViewingAuthority(@Arg('account', () => String) account: string, @Arg('authority', () => ViewingAuthorityEnum) authority: string, @Ctx() ctx: ConsentContext): Promise<number> {
-    const [staff] = await ctx.db.select().from(accounts).where(eq(accounts.account, account));
+    const staff = await accountByName(ctx.db, account);
     if (!staff || !staff.facilityCode) throw new NotFoundError('No staff account of a facility by that name');
-    const rows = await ctx.db.update(viewingAuthorities).set({ revokedAt: ctx.now() })
-      .where(and(eq(viewingAuthorities.subject, staff.subject), eq(viewingAuthorities.facilityCode, staff.facilityCode), eq(viewingAuthorities.authority, authority))).returning({ id: viewingAuthorities.id });
-    return rows.length;
+    return revokeViewingAuthorities(ctx.db, { subject: staff.subject, facilityCode: staff.facilityCode }, authority, ctx.now());
   }
 
   @Access('ADMIN')
@@ -121,7 +120,7 @@ export class SpecialAccessResolver {
   async registerHospital(@Arg('facilityCode', () => String) facilityCode: string, @Arg('name', () => String) name: string, @Ctx() ctx: ConsentContext): Promise<Hospital> {
     if (!isValidFacilityCode(facilityCode) || facilityKindOfCode(facilityCode) === 'PHARMACY') throw new BadUserInputError('A hospital has a valid medical or dental facility code (not a pharmacy)');
     if (name.trim() === '' || name.length > 200) throw new BadUserInputError('name must have 1 to 200 characters');
-    await ctx.db.insert(hospitals).values({ facilityCode, name: name.trim(), registeredBy: requireActor(ctx).subject, registeredAt: ctx.now() }).onConflictDoNothing();
+    await insertHospital(ctx.db, { facilityCode, name: name.trim(), registeredBy: requireActor(ctx).subject, registeredAt: ctx.now() });
     return { facilityCode, name: name.trim() };
   }
 
@@ -135,12 +134,9 @@ export class SpecialAccessResolver {
     @Arg('first', () => Int, { defaultValue: PAGE_DEFAULT }) first: number,
   ): Promise<SpecialSearchLogEntry[]> {
     if (first < 1 || first > PAGE_MAX) throw new BadUserInputError(`first must be between 1 and ${PAGE_MAX}`);
-    const conditions: SQL[] = [];
-    if (facilityCode) conditions.push(eq(searchLog.facilityCode, facilityCode));
-    if (from) conditions.push(gte(searchLog.at, parseInstant('from', from)));
-    if (to) conditions.push(lte(searchLog.at, parseInstant('to', to)));
-    if (conditions.length === 0) throw new BadUserInputError('Give a facility or a period');
-    const rows = await ctx.db.select().from(searchLog).where(and(...conditions)).orderBy(desc(searchLog.at)).limit(first);
+    const filter = { facilityCode, from: from ? parseInstant('from', from) : null, to: to ? parseInstant('to', to) : null };
+    if (!filter.facilityCode && !filter.from && !filter.to) throw new BadUserInputError('Give a facility or a period');
+    const rows = await searchSpecialSearchLog(ctx.db, filter, first);
     return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
   }
 }

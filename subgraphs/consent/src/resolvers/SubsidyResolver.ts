@@ -1,14 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { inArray } from 'drizzle-orm';
 import { Access, BadUserInputError, ROLES, UnauthenticatedError, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
-import { facilities } from '../db/tables';
 import { PAGE_DEFAULT, PAGE_MAX } from '../schema/paging';
 import { RolloutDashboard, SubsidyApplication } from '../schema/operator';
 import { requireOperator } from '../services/operator/onboarding';
 import { rollout } from '../services/operator/rollout';
 import { applyForSubsidy, ownSubsidyApplications, reviewSubsidy, subsidyApplication, subsidyApplicationsForReview, type SubsidyRow } from '../services/operator/subsidy';
 import { SubsidyStatusEnum } from '../schema/codes';
+import { facilityNames } from '../store/facilities';
 
 function actorOf(ctx: ConsentContext): Actor {
   if (!ctx.actor) throw new UnauthenticatedError();
@@ -17,7 +16,7 @@ function actorOf(ctx: ConsentContext): Actor {
 
 async function views(ctx: ConsentContext, rows: SubsidyRow[]): Promise<SubsidyApplication[]> {
   const codes = [...new Set(rows.map((row) => row.facilityCode))];
-  const names = new Map(codes.length === 0 ? [] : (await ctx.db.select({ code: facilities.code, name: facilities.name }).from(facilities).where(inArray(facilities.code, codes))).map((f) => [f.code, f.name]));
+  const names = await facilityNames(ctx.db, codes);
   return rows.map((row) => ({
     id: row.id, facilityCode: row.facilityCode, facilityName: names.get(row.facilityCode) ?? '', ruleVersion: row.ruleVersion, category: row.category,
     systemCost: row.systemCost, networkCost: row.networkCost, readerCost: row.readerCost, otherCost: row.otherCost, readersBought: row.readersBought, largeChainPharmacy: row.largeChainPharmacy,

@@ -15,7 +15,7 @@ import { bilingual, BadUserInputError, isPrefectureCode, isValidInsurerNumber, p
 import { accounts, insurers, type Tables } from '../../db/tables';
 import { accountRecord, newEnrollment, recordChange, requireOperator, validDisplayName, validateStaffId, type Enrollment } from './onboarding';
 
-type InsurerRow = typeof insurers.$inferSelect;
+export type InsurerRow = typeof insurers.$inferSelect;
 type AccountRow = typeof accounts.$inferSelect;
 
 /**

@@ -50,8 +50,8 @@ const ROLES_OF_KIND: Record<FacilityKind, ReadonlyArray<(typeof STAFF_ROLES)[num
   PHARMACY: ['RECEPTION', 'PHARMACIST'],
 };
 
-type FacilityRow = typeof facilities.$inferSelect;
-type AccountRow = typeof accounts.$inferSelect;
+export type FacilityRow = typeof facilities.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
 
 export interface AuditRecord {
   action: ChangeAction;

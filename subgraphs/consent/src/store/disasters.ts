@@ -1,0 +1,20 @@
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import type { Db } from '@onshi/kit';
+import { disasters, type Tables } from '../db/tables';
+
+export type DisasterRow = typeof disasters.$inferSelect;
+
+export async function insertDisaster(db: Db<Tables>, values: typeof disasters.$inferInsert): Promise<DisasterRow | undefined> {
+  const [row] = await db.insert(disasters).values(values).returning();
+  return row;
+}
+
+/** The declarations in force at `now`, newest start first. */
+export async function disastersInForce(db: Db<Tables>, now: Date, limit: number): Promise<DisasterRow[]> {
+  return db.select().from(disasters).where(and(lte(disasters.startsAt, now), gte(disasters.endsAt, now))).orderBy(desc(disasters.startsAt)).limit(limit);
+}
+
+export async function disasterExists(db: Db<Tables>, id: string): Promise<boolean> {
+  const [declaration] = await db.select({ id: disasters.id }).from(disasters).where(eq(disasters.id, id));
+  return declaration !== undefined;
+}

@@ -1,0 +1,22 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { dvBlocks } from '../db/tables';
+import type { Transaction } from '../services/policy/decisionPoint';
+
+export type DvBlockRow = typeof dvBlocks.$inferSelect;
+
+/** The person's standing (not lifted) DV/abuse block, if any. */
+export async function standingDvBlock(tx: Transaction, patientId: string): Promise<DvBlockRow | undefined> {
+  const [standing] = await tx.select().from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt)));
+  return standing;
+}
+
+export async function insertDvBlock(tx: Transaction, values: typeof dvBlocks.$inferInsert): Promise<DvBlockRow | undefined> {
+  return (await tx.insert(dvBlocks).values(values).returning())[0];
+}
+
+/** Lifts the person's standing block; undefined when none stands. */
+export async function liftStandingDvBlock(tx: Transaction, patientId: string, lift: Pick<typeof dvBlocks.$inferInsert, 'liftedAt' | 'liftedBy' | 'liftedByRole' | 'liftReference'>): Promise<DvBlockRow | undefined> {
+  const [row] = await tx.update(dvBlocks).set(lift)
+    .where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))).returning();
+  return row;
+}
