@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, eq, gt } from 'drizzle-orm';
 import { bilingual, OnshiError, sendJson, type Actor, type RequestAuthenticator, type StreamRouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { archiveImportFiles, archiveImports, type Tables } from '../db/tables';
-import { ArchiveRefusal, checkArchiveDirectory, importArchive, type ArchiveFileReport } from '../services/archiveImport';
+import type { Tables } from '../db/tables';
+import { ArchiveRefusal, checkArchiveDirectory, importArchive } from '../services/archiveImport';
 import { importingInsurer } from '../services/importAccess';
+import { archiveImportById, archiveReportPage, insertArchiveImport, insertArchiveReports, updateArchiveImport } from '../store/archiveImports';
 
 /**
  * The upload route of checkup exchange archives and the download of their reports (docs/api-guide.md "Checkup
@@ -90,8 +90,6 @@ async function writeLine(res: ServerResponse, value: unknown): Promise<void> {
   if (!res.write(`${JSON.stringify(value)}\n`)) await new Promise<void>((resolve) => res.once('drain', resolve));
 }
 
-const reportRow = (importId: string, report: ArchiveFileReport): typeof archiveImportFiles.$inferInsert => ({ importId, ...report });
-
 export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestAuthenticator, today: () => string): Record<string, StreamRouteHandler> {
   const upload: StreamRouteHandler = async (req, res, requestId) => {
     const admitted = await admit(req, res, requestId, authenticate, deps);
@@ -107,12 +105,12 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
         sendError(res, 413, 'PAYLOAD_TOO_LARGE', bilingual(`The archive is larger than ${MAX_ARCHIVE_UPLOAD_BYTES} bytes`, 'アーカイブが大きすぎます'));
         return;
       }
-      await deps.db.insert(archiveImports).values({ id: importId, insurerNumber, uploadedBy: actor.subject, requestId, status: 'RUNNING' });
+      await insertArchiveImport(deps.db, { id: importId, insurerNumber, uploadedBy: actor.subject, requestId, status: 'RUNNING' });
       try {
         await checkArchiveDirectory(zipPath);
       } catch (error) {
         if (!(error instanceof ArchiveRefusal)) throw error;
-        await deps.db.update(archiveImports).set({ status: 'REFUSED', reason: error.reason, finishedAt: new Date() }).where(eq(archiveImports.id, importId));
+        await updateArchiveImport(deps.db, importId, { status: 'REFUSED', reason: error.reason, finishedAt: new Date() });
         deps.logger.warn({ requestId, importId, insurerNumber, reason: error.reason }, 'checkup archive refused');
         sendError(res, 422, 'BAD_USER_INPUT', error.message, { reason: error.reason, importId, ...(error.entry === undefined ? {} : { entry: error.entry }) });
         return;
@@ -124,16 +122,16 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
         const summary = await importArchive({
           db: deps.db, zipPath, insurerNumber, today: today(),
           onReports: async (reports) => {
-            await deps.db.insert(archiveImportFiles).values(reports.map((report) => reportRow(importId, report)));
+            await insertArchiveReports(deps.db, importId, reports);
             for (const report of reports) await writeLine(res, { type: 'file', ...report });
           },
         });
-        await deps.db.update(archiveImports).set({ status: 'DONE', finishedAt: new Date(), files: summary.files, stored: summary.stored, refused: summary.refused }).where(eq(archiveImports.id, importId));
+        await updateArchiveImport(deps.db, importId, { status: 'DONE', finishedAt: new Date(), files: summary.files, stored: summary.stored, refused: summary.refused });
         deps.logger.info({ requestId, importId, insurerNumber, ...summary }, 'checkup archive imported');
         await writeLine(res, { type: 'summary', importId, status: 'DONE', ...summary, report: `${CHECKUP_ARCHIVE_REPORT_PATH}?id=${importId}` });
       } catch (error) {
         deps.logger.error({ err: error, requestId, importId }, 'checkup archive import failed');
-        await deps.db.update(archiveImports).set({ status: 'FAILED', reason: 'INTERNAL', finishedAt: new Date() }).where(eq(archiveImports.id, importId)).catch(() => undefined);
+        await updateArchiveImport(deps.db, importId, { status: 'FAILED', reason: 'INTERNAL', finishedAt: new Date() }).catch(() => undefined);
         await writeLine(res, { type: 'summary', importId, status: 'FAILED', message: bilingual('The import stopped; files reported STORED above are stored', '取込が中断しました') });
       }
       res.end();
@@ -146,7 +144,7 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
     const admitted = await admit(req, res, requestId, authenticate, deps);
     if (admitted === null) return;
     const id = new URL(req.url ?? '/', 'http://localhost').searchParams.get('id') ?? '';
-    const [run] = /^[0-9a-f-]{36}$/.test(id) ? await deps.db.select().from(archiveImports).where(eq(archiveImports.id, id)) : [];
+    const run = /^[0-9a-f-]{36}$/.test(id) ? await archiveImportById(deps.db, id) : undefined;
     res.setHeader('x-request-id', requestId);
     // Another insurer's report reads as no report at all: its id reveals nothing.
     if (run === undefined || run.insurerNumber !== admitted.insurerNumber) {
@@ -164,9 +162,7 @@ export function archiveRoutes(deps: SubgraphDeps<Tables>, authenticate: RequestA
     res.write('seq,name,outcome,reason,item,line,patient_id,fiscal_year,message\n');
     let after = 0;
     while (true) {
-      const rows = await deps.db.select().from(archiveImportFiles)
-        .where(and(eq(archiveImportFiles.importId, run.id), gt(archiveImportFiles.seq, after)))
-        .orderBy(asc(archiveImportFiles.seq)).limit(REPORT_PAGE);
+      const rows = await archiveReportPage(deps.db, run.id, after, REPORT_PAGE);
       for (const row of rows) {
         const line = [row.seq, row.name, row.outcome, row.reason, row.item, row.line, row.patientId, row.fiscalYear, row.message].map(csv).join(',');
         if (!res.write(`${line}\n`)) await new Promise<void>((resolve) => res.once('drain', resolve));
