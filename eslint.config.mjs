@@ -30,7 +30,7 @@ function subgraphPatterns(subgraph) {
   ];
 }
 /** The subgraphs whose resolvers hold no SQL (docs/architecture.md "Subgraph template"). */
-const THIN_RESOLVERS = ['qualifications', 'drugs', 'checkups'];
+const THIN_RESOLVERS = ['qualifications', 'drugs', 'checkups', 'consent'];
 
 const NO_DEMO = forbid(['@onshi/demo'], 'production code never imports the demo package: only seeds, demo CLIs, tests, the bench and the portal\'s kiosk do (docs/architecture.md "The demo package")');
 
@@ -89,8 +89,7 @@ export default tseslint.config(
   // A subgraph owns its data: it talks to another subgraph only through the internal contracts (platform contracts.ts,
   // docs/contracts.md), never by importing its code, and it never depends on the gateway.
   ...SUBGRAPHS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/**/*.ts`], subgraphPatterns(subgraph))),
-  // Resolvers are thin (docs/architecture.md "Subgraph template"): the SQL is in store/. Consent joins once its
-  // services and resolvers are split into the template's folders.
+  // Resolvers are thin (docs/architecture.md "Subgraph template"): the SQL is in store/.
   ...THIN_RESOLVERS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/resolvers/**/*.ts`], [
     ...subgraphPatterns(subgraph),
     ...forbid(['drizzle-orm'], 'resolvers are thin: SQL lives in the subgraph\'s store/ (docs/architecture.md "Subgraph template")'),

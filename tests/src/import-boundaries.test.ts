@@ -49,6 +49,9 @@ const PROBES: Probe[] = [
   { file: 'subgraphs/drugs/src/resolvers/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\n", refused: true },
   { file: 'subgraphs/qualifications/src/resolvers/tablesProbe.ts', source: "export { patients } from '../db/tables';\n", refused: true },
   { file: 'subgraphs/checkups/src/resolvers/boundaryProbe.ts', source: "export * from '@onshi/drugs';\n", refused: true },
+  { file: 'subgraphs/consent/src/resolvers/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/consent/src/resolvers/tablesProbe.ts', source: "export type { accessLog } from '../db/tables';\n", refused: true },
+  { file: 'subgraphs/consent/src/store/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\nexport { accessLog } from '../db/tables';\n", refused: false },
   // Qualifications' use cases and routes too (the seed excepted); naming a table's row type stays allowed.
   { file: 'subgraphs/qualifications/src/services/sqlProbe.ts', source: "export { confirmations } from '../db/tables';\n", refused: true },
   { file: 'subgraphs/qualifications/src/http/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
