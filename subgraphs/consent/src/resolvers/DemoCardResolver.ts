@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, DEMO_CARD_ACTIONS, ROLES, type DemoCardAction } from '@onshi/kit';
+import { bilingual, Access, BadUserInputError, DEMO_CARD_ACTIONS, ROLES, type DemoCardAction } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { DemoCard } from '../schema/operator';
 import { changeDemoCard, guardDemoCard, lookUpDemoCard } from '../services/demoCards';
@@ -31,7 +31,7 @@ export class DemoCardResolver {
     if (!valid) {
       // Refuse non-operators / production first (logged), then the bad input.
       await guardDemoCard(ctx.db, ctx.config.DEMO_MODE, actorOf(ctx), 'DEMO_SUSPEND_CARD', ctx.requestId, ctx.now());
-      throw new BadUserInputError('action must be SUSPEND or EXPIRE / 操作はSUSPENDかEXPIREです', { field: 'action' });
+      throw new BadUserInputError(bilingual('action must be SUSPEND or EXPIRE', '操作はSUSPENDかEXPIREです'), { field: 'action' });
     }
     return run(valid);
   }

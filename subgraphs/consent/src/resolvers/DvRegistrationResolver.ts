@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError, rolesWith, UnauthenticatedError, Access, type Actor } from '@onshi/kit';
+import { bilingual, BadUserInputError, NotFoundError, rolesWith, UnauthenticatedError, Access, type Actor } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { DvBlock } from '../schema/policy';
 import { decide, NOBODY } from '../services/policy/decision';
@@ -15,7 +15,7 @@ export function toDvBlock(row: DvBlockRow): DvBlock {
 }
 
 /** One answer for "no such person", "not your member" and "not a person you may register for": nothing tells them apart. */
-const NOT_YOUR_MEMBER = 'No such person among those you may register for / 該当する方がいません';
+const NOT_YOUR_MEMBER = bilingual('No such person among those you may register for', '該当する方がいません');
 const REGISTRARS = rolesWith('DV_REGISTRATION', 'INSURER_IN_FORCE', 'OPERATOR');
 
 function requireReference(requestReference: string): string {
@@ -95,7 +95,7 @@ export class DvRegistrationResolver {
     const { reference, person, now } = await registrationRequest(ctx, requestReference, patientId, linkageNumber);
     return ctx.db.transaction(async (tx) => {
       const row = await liftStandingDvBlock(tx, person.patientId, { liftedAt: now, liftedBy: person.actor.subject, liftedByRole: person.actor.role, liftReference: reference });
-      if (!row) throw new NotFoundError('No standing block for this person / 登録がありません');
+      if (!row) throw new NotFoundError(bilingual('No standing block for this person', '登録がありません'));
       await logRegistration(tx, ctx, person, 'LIFTED', row.id, now);
       return toDvBlock(row);
     });

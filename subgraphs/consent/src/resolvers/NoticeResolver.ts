@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError } from '@onshi/kit';
+import { bilingual, Access, BadUserInputError } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { Patient } from '../schema/patient';
 import { markNoticesReadThrough, noticesReadThrough } from '../store/noticeReads';
@@ -37,8 +37,8 @@ export class NoticeResolver {
     const patientId = selfPatientId(ctx);
     const instant = parseInstant(through);
     const now = ctx.now();
-    if (!instant) throw new BadUserInputError('through must be an ISO 8601 instant / 日時の形式が正しくありません', { field: 'through' });
-    if (instant.getTime() > now.getTime()) throw new BadUserInputError('through must not be in the future / 未来の日時は指定できません', { field: 'through' });
+    if (!instant) throw new BadUserInputError(bilingual('through must be an ISO 8601 instant', '日時の形式が正しくありません'), { field: 'through' });
+    if (instant.getTime() > now.getTime()) throw new BadUserInputError(bilingual('through must not be in the future', '未来の日時は指定できません'), { field: 'through' });
     return ((await markNoticesReadThrough(ctx.db, patientId, instant, now)) ?? instant).toISOString();
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
+import { bilingual, Access, BadUserInputError, DataCategoryEnum, NotFoundError, UnauthenticatedError, type Category } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { grantableApp, PHR_GRANT_DAYS } from '../services/operator/phrApps';
 import { CATEGORIES, isCategory } from '../services/policy/roles';
@@ -29,7 +29,7 @@ function toPhrGrant(row: GrantRow, now: Date, app: GrantApp): PhrGrant {
 /** The patient acting on their own records (PHR grants, notices); anyone else is refused. */
 export function selfPatientId(ctx: ConsentContext): string {
   const patientId = ctx.actor?.role === 'PATIENT' ? ctx.actor.patientId : undefined;
-  if (!patientId) throw new UnauthenticatedError('Only the patient themself may do this / 本人のみ操作できます');
+  if (!patientId) throw new UnauthenticatedError(bilingual('Only the patient themself may do this', '本人のみ操作できます'));
   return patientId;
 }
 
@@ -68,10 +68,10 @@ export class PhrResolver {
   @Mutation(() => PhrGrant, { description: 'Stops a PHR grant at once: the app reads nothing more, its refresh tokens are revoked' })
   async revokePhrAccess(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: ConsentContext): Promise<PhrGrant> {
     const patientId = selfPatientId(ctx);
-    if (!UUID.test(grantId)) throw new NotFoundError('No such grant / 該当する連携がありません');
+    if (!UUID.test(grantId)) throw new NotFoundError(bilingual('No such grant', '該当する連携がありません'));
     const now = ctx.now();
     const row = (await revokeStandingPhrGrant(ctx.db, grantId, patientId, now)) ?? (await phrGrantOfPatient(ctx.db, grantId, patientId));
-    if (!row) throw new NotFoundError('No such grant / 該当する連携がありません');
+    if (!row) throw new NotFoundError(bilingual('No such grant', '該当する連携がありません'));
     await endGrantSessions(ctx.db, row.id, now);
     return toPhrGrant(row, now, appOf(await readerNamesOf(ctx.db, [{ actorRole: 'PHR_APP', actorSubject: row.appId }]), row.appId));
   }

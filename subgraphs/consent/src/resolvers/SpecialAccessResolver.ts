@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, STAFF_ROLES, UnauthenticatedError, VIEWING_AUTHORITIES, facilityKindOfCode, isValidFacilityCode, rolesWith, type ViewingAuthority } from '@onshi/kit';
+import { bilingual, Access, BadUserInputError, NotFoundError, STAFF_ROLES, UnauthenticatedError, VIEWING_AUTHORITIES, facilityKindOfCode, isValidFacilityCode, rolesWith, type ViewingAuthority } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { disasterSearch, recordDisasterBasis, type DisasterPermission as Permission } from '../services/policy/disasterSearch';
 import { startEmergencyAccess } from '../services/policy/emergencyAccess';
@@ -92,7 +92,7 @@ export class SpecialAccessResolver {
     const staff = await accountByName(ctx.db, account);
     if (!staff || !staff.facilityCode || !(STAFF_ROLES as readonly string[]).includes(staff.role)) throw new NotFoundError('No staff account of a facility by that name');
     if (authority === 'EMERGENCY_VIEWING') {
-      if (!(await isHospital(ctx.db, staff.facilityCode))) throw new BadUserInputError('Emergency access is for hospitals: register the facility as a hospital first / 病院として登録された医療機関の職員のみです');
+      if (!(await isHospital(ctx.db, staff.facilityCode))) throw new BadUserInputError(bilingual('Emergency access is for hospitals: register the facility as a hospital first', '病院として登録された医療機関の職員のみです'));
     }
     const declarationId = disasterId ?? null; // omitted arrives as undefined
     if (declarationId !== null) {
