@@ -119,10 +119,11 @@ export default tseslint.config(
   // `pnpm backup` / `pnpm restore` dump and load the subgraphs' embedded databases (PGlite), which the kit owns.
   ...boundary(['system/src/backup.ts', 'system/src/restore.ts'], forbid([...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/portal'], 'the launcher starts services as processes and imports only the platform and, for the databases, the kit')),
   ...boundary(['portal/**/*.ts', 'portal/**/*.tsx'], [
-    ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', '@onshi/qualifications', '@onshi/drugs', '@onshi/checkups'], 'the portal talks to the gateway over GraphQL; it shares only consent\'s vocabulary and reader stand-in and the demo package\'s virtual card'),
-    // The platform's browser-safe entries (the error catalogue; the roles, which import nothing) only: the rest is
-    // server code (node:http, pino, Redis).
-    { regex: '^@onshi/platform(?!/(errors|roles)$)(/.*)?$', message: 'the portal imports only the platform\'s browser-safe entries, @onshi/platform/errors and @onshi/platform/roles' },
-    { regex: '^@onshi/demo(?!/src/card$)', message: 'the kiosk imports the card file only (@onshi/demo/src/card): the package index brings the kit and its database drivers into the bundle' },
+    ...forbid(['@onshi/kit', '@onshi/gateway', '@onshi/system', ...SUBGRAPHS.map((name) => `@onshi/${name}`)], 'the portal talks to the gateway over GraphQL and imports no subgraph code: the vocabulary it shares is the platform\'s, the reader stand-in the platform\'s and the demo package\'s'),
+    // The platform's entries that import no server code of ours: the error catalogue, the roles and the access log's
+    // vocabulary (which import nothing else), and the reader statement (jose only, signed by the kiosk's server side).
+    // The rest is server code (node:http, pino, Redis).
+    { regex: '^@onshi/platform(?!/(errors|roles|reasons|readerStatement)$)(/.*)?$', message: 'the portal imports only the platform\'s entries free of server code: @onshi/platform/errors, /roles, /reasons and /readerStatement' },
+    { regex: '^@onshi/demo(?!/src/(card|readerKeys)$)', message: 'the kiosk imports the card and reader-key files only (@onshi/demo/src/card, /src/readerKeys): the package index brings the kit and its database drivers into the bundle' },
   ]),
 );

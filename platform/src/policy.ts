@@ -15,6 +15,7 @@
  * again, independently, as the check.
  */
 import { facilityKindOfCode, isValidFacilityCode } from './codes';
+import type { AllowReason } from './reasons';
 import type { Actor, Category, FacilityKind, Role } from './roles';
 import { CATEGORIES, PHR_SCOPES } from './roles';
 
@@ -61,8 +62,9 @@ export type PolicyCondition =
   /** The facility asked for is the actor's own facility (the claims it sent that were returned). */
   | 'OWN_FACILITY';
 
-/** Why a rule allowed (written to the access log as the reason). */
-export type AllowReason = 'SELF' | 'QUALIFICATION_CHECK' | 'INSURER' | 'INSURER_MEMBER' | 'ADMIN' | 'CONSENT' | 'DISASTER' | 'EMERGENCY' | 'PHR_GRANT' | 'OWN_FACILITY';
+// The reasons of the access log are their own entry (reasons.ts), which the portal may read for its labels.
+export { OWN_VIEW_DV_REASON } from './reasons';
+export type { AllowReason, ConsentRequiredReason, DecisionReason, ForbiddenReason, NotFoundReason, OwnViewReason, SpecialRecordReason } from './reasons';
 
 /**
  * Viewing authorities granted to one staff account (not a role, not a token claim): the operator grants them and

@@ -1,5 +1,5 @@
 /** Every visible string of the portal, Japanese first. Pure data: usable from server and client components. */
-import type { OwnViewReason as DecisionReason } from '@onshi/consent/src/services/policy/decision';
+import type { OwnViewReason as DecisionReason } from '@onshi/platform/reasons';
 import { errorText } from '@onshi/platform/errors';
 import { errorMessages } from './errorMessages';
 

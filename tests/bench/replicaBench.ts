@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { demoReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
+import { demoReaderKey } from '@onshi/demo';
 import { loginDemoAccount } from '@onshi/consent/src/cli/demoClient';
 import { startReplicatedSystem, SUBGRAPH_NAMES, type ReplicatedSystem } from '@onshi/system';
 import type { DemoOptions } from '@onshi/kit';

@@ -38,7 +38,7 @@ export async function buildPortal(): Promise<void> {
 
 export interface RunningPortal { url: string; output: () => string; stop(): Promise<void> }
 
-/** `dataDir`: the system's data dir, where the demo kiosk finds its facility's reader key (consent readerDevice.ts). */
+/** `dataDir`: the system's data dir, where the demo kiosk finds its facility's reader key (the demo package's readerKeys.ts). */
 export async function startPortal(gatewayUrl: string, demoSeed: string, dataDir: string): Promise<RunningPortal> {
   const port = await freePort();
   const child: ChildProcess = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {

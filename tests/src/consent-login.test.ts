@@ -10,7 +10,7 @@ import { REPO_ROOT } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_DENTAL, DEMO_HOSPITAL, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF_PASSWORD, demoTotpSecret, signWithDemoPatientCard } from '@onshi/demo';
 import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { signReaderStatement } from '@onshi/consent/src/services/identity/readerDevice';
+import { signReaderStatement } from '@onshi/platform/readerStatement';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;

@@ -12,7 +12,8 @@ import type { DemoOptions } from '@onshi/kit';
 import { demoPatient } from '@onshi/demo';
 import { startSystem, stopChild, type RunningSystem, type ServiceName } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { demoReaderKey, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
+import { type ReaderKey } from '@onshi/platform/readerStatement';
+import { demoReaderKey } from '@onshi/demo';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -24,11 +24,16 @@ const PROBES: Probe[] = [
   { file: 'gateway/src/kitProbe.ts', source: "export { OnshiError } from '@onshi/kit';\n", refused: true },
   { file: 'system/src/kitProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: true },
   { file: 'platform/src/boundaryProbe.ts', source: "export { openDatabase } from '@onshi/kit';\n", refused: true },
-  // The portal may take the platform's browser-safe error catalogue and roles, nothing else of it (server code).
+  // The portal may take the platform's error catalogue, roles, reasons and reader statement, nothing else of it (server code).
   { file: 'portal/lib/platformProbe.ts', source: "export { createLogger } from '@onshi/platform';\n", refused: true },
   { file: 'portal/components/platformProbe.ts', source: "export { errorText } from '@onshi/platform/errors';\n", refused: false },
   { file: 'portal/lib/rolesProbe.ts', source: "export { STAFF_ROLES } from '@onshi/platform/roles';\n", refused: false },
   { file: 'portal/lib/policyProbe.ts', source: "export { rulesFor } from '@onshi/platform/policy';\n", refused: true },
+  // No subgraph code in the portal (docs/architecture.md "Packages"): the access log's reasons and the reader's
+  // statement are the platform's entries free of server code; the kiosk's reader keys are the demo package's.
+  { file: 'portal/lib/consentProbe.ts', source: "export type { OwnViewReason } from '@onshi/consent/src/services/policy/decision';\n", refused: true },
+  { file: 'portal/lib/reasonsProbe.ts', source: "export type { OwnViewReason } from '@onshi/platform/reasons';\n", refused: false },
+  { file: 'portal/lib/readerProbe.ts', source: "export { signReaderStatement } from '@onshi/platform/readerStatement';\n", refused: false },
   // Allowed: a subgraph uses the kit; the gateway and the launcher use the platform.
   { file: 'subgraphs/checkups/src/boundaryProbe.ts', source: "export { REPO_ROOT } from '@onshi/kit';\n", refused: false },
   { file: 'gateway/src/platformProbe.ts', source: "export { OnshiError } from '@onshi/platform';\n", refused: false },
@@ -44,6 +49,7 @@ const PROBES: Probe[] = [
   { file: 'gateway/src/demoBoundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: true },
   { file: 'system/src/demoBoundaryProbe.ts', source: "export { DEMO_PIN } from '@onshi/demo';\n", refused: true },
   { file: 'portal/lib/demoBoundaryProbe.ts', source: "export { signWithDemoPatientCard } from '@onshi/demo/src/card';\n", refused: true },
+  { file: 'portal/app/demoBoundaryProbe.ts', source: "export { readDemoReaderKeys } from '@onshi/demo/src/readerKeys';\n", refused: true },
   // Thin resolvers (docs/architecture.md "Subgraph template"): SQL and the tables stay in store/; a resolver still
   // keeps its package boundary, and a store file may use both.
   { file: 'subgraphs/drugs/src/resolvers/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\n", refused: true },

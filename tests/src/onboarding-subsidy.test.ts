@@ -9,7 +9,7 @@
 import { japanDate, withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, demoFacilities } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { newReaderKeyPair, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
+import { newReaderKeyPair, type ReaderKey } from '@onshi/platform/readerStatement';
 import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { AS_OF, startTestSystem, type TestSystem } from './harness';
 

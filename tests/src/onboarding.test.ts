@@ -9,7 +9,7 @@
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_PHARMACY, demoFacilities, signWithDemoPatientCard } from '@onshi/demo';
 import { readerVisit, submitStatement, startReaderChallenge, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
+import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/platform/readerStatement';
 import { totpCode } from '@onshi/consent/src/services/identity/staffAuth';
 import { startTestSystem, type TestSystem } from './harness';
 

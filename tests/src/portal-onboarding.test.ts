@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
-import { newReaderKeyPair } from '@onshi/consent/src/services/identity/readerDevice';
+import { newReaderKeyPair } from '@onshi/platform/readerStatement';
 import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { accessTokenOf as accessTokenOfAt, browserSessions, enrollStaffMember, enrollThroughLink as enrollThroughLinkAt, registerFacility as registerFacilityAt, STAFF_PASSWORD, startPortalSystem, stopPortalSystem, type Session } from '../e2e/onboardingSteps';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';

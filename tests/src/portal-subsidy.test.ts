@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withCheckDigit } from '@onshi/kit';
 import { DEMO_STAFF, demoTotpSecret } from '@onshi/demo';
 import { readerVisit } from '@onshi/consent/src/cli/demoClient';
-import { newReaderKeyPair } from '@onshi/consent/src/services/identity/readerDevice';
+import { newReaderKeyPair } from '@onshi/platform/readerStatement';
 import { totpCode } from '../../subgraphs/consent/src/services/identity/staffAuth';
 import { pageChecks, staffLogin as staffLoginAt } from '../e2e/pageChecks';
 import { buildPortal, launchChromium, startPortal, type RunningPortal } from '../e2e/portal';

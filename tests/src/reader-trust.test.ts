@@ -11,7 +11,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_DENTAL, DEMO_PIN, signWithDemoPatientCard } from '@onshi/demo';
 import { cardLogin, readerVisit, startReaderChallenge, submitStatement, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/consent/src/services/identity/readerDevice';
+import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/platform/readerStatement';
 import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;

@@ -5,7 +5,7 @@
  */
 import type { DemoOptions } from '@onshi/kit';
 import { DEMO_PHR_APPS, DEMO_PIN, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCard, demoPhrAppSecret, demoTotpSecret, signChallenge, signWithDemoPatientCard } from '@onshi/demo';
-import { signReaderStatement, type ReaderKey } from '../services/identity/readerDevice';
+import { signReaderStatement, type ReaderKey } from '@onshi/platform/readerStatement';
 import { TOTP_PERIOD_SECONDS, totpCode } from '../services/identity/staffAuth';
 import type { LoginResultData } from '../services/identity/sessions';
 

@@ -8,7 +8,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { newReaderKeyPair } from '../services/identity/readerDevice';
+import { newReaderKeyPair } from '@onshi/platform/readerStatement';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { facility: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' } } });

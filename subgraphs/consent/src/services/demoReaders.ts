@@ -9,7 +9,7 @@
  * the single-use challenge and the verification record — only at a backdated instant. The patient declines both
  * consents, so the history registers no consent.
  *
- * Reader key pairs are generated at random on the first demo start (readerDevice.ts), never derived from the public
+ * Reader key pairs are generated at random on the first demo start (the platform's readerStatement.ts; the file is the demo package's readerKeys.ts), never derived from the public
  * demo seed, and kept in one owner-only file; a real reader keeps its key in the device and registers only the public
  * half (`reader:register`). The dates and patients come from the demo seed, so the history is the same on every seed.
  */
@@ -22,7 +22,8 @@ import {
 } from '@onshi/demo';
 import { cardReaders, readerVerifications, type Tables } from '../db/tables';
 import { startChallenge, type CardStatusLookup } from './identity/logins';
-import { demoReaderKeyPath, newReaderKeyPair, readDemoReaderKeys, signReaderStatement, type ReaderKey } from './identity/readerDevice';
+import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/platform/readerStatement';
+import { demoReaderKeyPath, readDemoReaderKeys } from '@onshi/demo';
 import { acceptReaderStatement, registerReader } from './identity/readers';
 import { ROLLOUT_TARGETS } from './operator/rollout';
 import type { SigningKey } from './identity/signing';

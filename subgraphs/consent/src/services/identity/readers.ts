@@ -15,7 +15,7 @@ import { bilingual, BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHO
 import { cardReaders, readerVerifications, type Tables } from '../../db/tables';
 import { logCardDenial } from './cardDenials';
 import type { Transaction } from '../policy/decisionPoint';
-import { READER_STATEMENT_TYPE } from './readerDevice';
+import { READER_STATEMENT_TYPE } from '@onshi/platform/readerStatement';
 import { CHALLENGE_LIFETIME_MS } from './card';
 import { authenticateCard, checkPin, openChallenge, requireUnlocked, requireUsableCard, type CardStatusLookup } from './logins';
 import type { SigningKey } from './signing';

@@ -6,7 +6,7 @@
  *
  * Everything fails closed: a missing fact, a malformed facility code or an unknown role is a denial.
  */
-import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type PolicyCategory, type PolicyCondition, type PolicyRule, type ViewingAuthority } from '@onshi/platform/policy';
+import { consentAskedAt, ruleAppliesTo, rulesFor, type AllowReason, type ConsentRequiredReason, type ForbiddenReason, type NotFoundReason, type PolicyCategory, type PolicyCondition, type PolicyRule, type ViewingAuthority } from '@onshi/platform/policy';
 import { PHR_SCOPES, facilityKindOfCode, isCategory, isStaffRole, prefectureOfFacilityCode } from './roles';
 import type { Actor, Category, FacilityKind } from './roles';
 
@@ -126,35 +126,9 @@ export interface DecisionInput {
   facts: DecisionFacts;
 }
 
-export type { AllowReason };
-export type ForbiddenReason =
-  | 'DV_BLOCK'
-  | 'NOT_SELF'
-  | 'FACILITY_KIND_NOT_ALLOWED'
-  | 'ROLE_NOT_LICENSED'
-  | 'NO_FACILITY'
-  | 'FACILITY_MISMATCH'
-  | 'NOT_INSURER'
-  | 'NOT_CONFIRMED_HERE'
-  | 'GRANT_MISMATCH'
-  | 'APP_DISABLED'
-  | 'TOKEN_SCOPE';
-export type ConsentRequiredReason = 'NO_CONSENT' | 'NO_GRANT' | 'GRANT_REVOKED' | 'GRANT_EXPIRED' | 'GRANT_SCOPE' | 'DV_BLOCK';
-/** A DV-blocked person (or an unknown id) asked by an actor who would see any existing person: "no such person". */
-export type NotFoundReason = 'DV_BLOCK' | 'UNKNOWN_PATIENT';
-/**
- * Entries the consent subgraph writes for special operations that are not decisions on a read: recording the
- * patient's consent or the exemption after a disaster identification (disasterSearch.ts), and opening an emergency
- * access (emergencyAccess.ts). The patient sees them in 提供状況 like any other entry.
- */
-export type SpecialRecordReason = 'DISASTER_CONSENT' | 'DISASTER_EXEMPTION' | 'EMERGENCY_OPENED';
-export type DecisionReason = AllowReason | ForbiddenReason | ConsentRequiredReason | SpecialRecordReason;
-/**
- * The person's own 提供状況 shows a refusal for a DV/abuse block as "not provided": whoever holds her card reads it
- * (docs/domain.md "DV"). The reasons a patient can see are these.
- */
-export const OWN_VIEW_DV_REASON = 'NOT_PROVIDED';
-export type OwnViewReason = Exclude<DecisionReason, 'DV_BLOCK'> | typeof OWN_VIEW_DV_REASON;
+// The reasons are the policy's vocabulary (platform policy.ts), which the portal reads for its labels of 提供状況.
+export { OWN_VIEW_DV_REASON } from '@onshi/platform/policy';
+export type { AllowReason, ConsentRequiredReason, DecisionReason, ForbiddenReason, NotFoundReason, OwnViewReason, SpecialRecordReason } from '@onshi/platform/policy';
 
 /**
  * `reason` is for the access log and operators. Show clients only `code`: telling a viewer *why*
