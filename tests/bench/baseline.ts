@@ -7,6 +7,7 @@
  * its system with its own harness and prepares the scenarios' requests from its own data.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,9 +35,19 @@ function git(args: string[], cwd = REPO_ROOT): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** Where the worktree of the commit `short` lives, reused across runs. */
+/**
+ * Where this repository's worktree of the commit `short` lives, reused across runs. The name carries the repository
+ * (a hash of its git directory), so two clones on one machine never share, or mistake each other's, worktree.
+ */
 export function baselineDir(short: string): string {
-  return path.join(os.tmpdir(), `onshi-baseline-${short}`);
+  const gitDir = path.resolve(REPO_ROOT, git(['rev-parse', '--git-common-dir']));
+  const repository = createHash('sha256').update(gitDir).digest('hex').slice(0, 8);
+  return path.join(os.tmpdir(), `onshi-baseline-${short}-${repository}`);
+}
+
+/** Whether `dir` is registered as a worktree of this repository (`git worktree list`). */
+function isOurWorktree(dir: string): boolean {
+  return git(['worktree', 'list', '--porcelain']).split('\n').includes(`worktree ${dir}`);
 }
 
 /** The commit `ref` names in this repository, or a clear error. */
@@ -73,6 +84,12 @@ function run(command: string, args: string[], cwd: string, log: (line: string) =
 export async function prepareBaselineCheckout(ref: string, log: (line: string) => void): Promise<BaselineCheckout> {
   const { commit, short } = resolveBaselineCommit(ref);
   const dir = baselineDir(short);
+  if (existsSync(dir) && !isOurWorktree(dir)) {
+    // Left by an earlier clone at the same path (deleted since, or re-cloned): ours to replace, it is only a checkout.
+    log(`baseline ${short}: ${dir} is not a worktree of this repository, replacing it…`);
+    rmSync(dir, { recursive: true, force: true });
+    git(['worktree', 'prune']);
+  }
   if (existsSync(dir)) {
     let head = '';
     try {
