@@ -15,12 +15,12 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { addDays, daysBetween, instantOfJapanDate, japanDate, type Db, type DemoOptions, type SubgraphDeps } from '@onshi/kit';
 import {
   createRng, createVirtualCard, demoCardRegistered, demoCardSeedMaterial, demoFacilities, demoPatient, signChallenge, DEMO_STAFF,
 } from '@onshi/demo';
-import { cardReaders, readerVerifications, type Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
+import { activeReaderExists, facilityHadReader, facilityVerifiedAny } from '../store/demoReaders';
 import { startChallenge, type CardStatusLookup } from './identity/logins';
 import { newReaderKeyPair, signReaderStatement, type ReaderKey } from '@onshi/platform/readerStatement';
 import { demoReaderKeyPath, readDemoReaderKeys } from '@onshi/demo';
@@ -121,18 +121,17 @@ export async function ensureDemoReaders({ db, config, demo }: SubgraphDeps<Table
     if (plan.readerOn === null) continue;
     const known = keys[plan.facilityCode];
     if (known) {
-      const [row] = await db.select({ id: cardReaders.id }).from(cardReaders).where(and(eq(cardReaders.id, known.readerId), eq(cardReaders.status, 'ACTIVE')));
-      if (row) continue;
+      if (await activeReaderExists(db, known.readerId)) continue;
     }
     // The plan's day for the facility's first reader; a later one (the demo reader retired or suspended) is new today.
-    const [earlier] = await db.select({ id: cardReaders.id }).from(cardReaders).where(eq(cardReaders.facilityCode, plan.facilityCode)).limit(1);
+    const earlier = await facilityHadReader(db, plan.facilityCode);
     const { privateJwk, publicJwk } = await newReaderKeyPair();
     const registered = await registerReader(db, SEED_ACTOR, plan.facilityCode, JSON.stringify(publicJwk), 'デモ用カードリーダー', earlier ? new Date() : instantOfJapanDate(plan.readerOn));
     const reader: ReaderKey = { readerId: registered.id, facilityCode: plan.facilityCode, privateJwk };
     keys[plan.facilityCode] = reader;
     changed = true;
     // Once per facility: a reader registered again (its key file lost) does not make the facility go live again.
-    const [verified] = await db.select({ id: readerVerifications.id }).from(readerVerifications).where(eq(readerVerifications.facilityCode, plan.facilityCode)).limit(1);
+    const verified = await facilityVerifiedAny(db, plan.facilityCode);
     if (plan.liveOn !== null && !verified) await recordFirstVerification(db, signingKey, demo, reader, { ...plan, liveOn: plan.liveOn });
   }
   if (!changed) return;
