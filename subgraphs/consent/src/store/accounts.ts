@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { accounts, type Tables } from '../db/tables';
 
@@ -8,4 +8,9 @@ export type AccountRow = typeof accounts.$inferSelect;
 export async function accountByName(db: Db<Tables>, account: string): Promise<AccountRow | undefined> {
   const [row] = await db.select().from(accounts).where(eq(accounts.account, account));
   return row;
+}
+
+/** The 保険者番号 of these accounts (null: not an insurer's account, or none registered). */
+export async function insurerNumbersOfAccounts(db: Db<Tables>, subjects: string[]): Promise<Array<{ subject: string; insurerNumber: string | null }>> {
+  return db.select({ subject: accounts.subject, insurerNumber: accounts.insurerNumber }).from(accounts).where(inArray(accounts.subject, subjects));
 }

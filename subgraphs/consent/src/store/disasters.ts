@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { disasters, type Tables } from '../db/tables';
+import type { Transaction } from '../services/policy/decisionPoint';
 
 export type DisasterRow = typeof disasters.$inferSelect;
 
@@ -17,4 +18,14 @@ export async function disastersInForce(db: Db<Tables>, now: Date, limit: number)
 export async function disasterExists(db: Db<Tables>, id: string): Promise<boolean> {
   const [declaration] = await db.select({ id: disasters.id }).from(disasters).where(eq(disasters.id, id));
   return declaration !== undefined;
+}
+
+/** The declarations with these ids. */
+export async function disastersByIds(db: Db<Tables> | Transaction, ids: readonly string[]): Promise<DisasterRow[]> {
+  return db.select().from(disasters).where(inArray(disasters.id, ids));
+}
+
+/** Every declaration, in force or not (the disaster search keeps those that cover the facility now). */
+export async function allDisasters(db: Db<Tables>): Promise<DisasterRow[]> {
+  return db.select().from(disasters);
 }

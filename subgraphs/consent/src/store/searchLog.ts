@@ -1,8 +1,14 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
 import { searchLog, type Tables } from '../db/tables';
+import type { Transaction } from '../services/policy/decisionPoint';
 
 export type SearchLogRow = typeof searchLog.$inferSelect;
+
+/** Appends one line to the search log (append-only: never updated or deleted). */
+export async function insertSearchLog(db: Db<Tables> | Transaction, values: typeof searchLog.$inferInsert): Promise<void> {
+  await db.insert(searchLog).values(values);
+}
 
 export interface SearchLogFilter { facilityCode: string | null; from: Date | null; to: Date | null }
 

@@ -3,10 +3,11 @@
  * into an append-only checkpoint row periodically, and `verifyAccessLog` recomputes every chain and
  * compares it with the latest checkpoint, naming the first broken entry.
  */
-import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Role } from '@onshi/kit';
 import type { LoggedCategory } from './auditChain';
-import { accessLog, auditCheckpoints, auditHeads, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { accessLogOfPartition, allAuditHeads, auditHeadsInOrder, type AccessLogRow } from '../../store/accessLog';
+import { insertCheckpoint, latestCheckpoint } from '../../store/auditCheckpoints';
 import { verifyChain, type ChainBreakReason, type StoredAuditEntry } from './auditChain';
 
 export const CHECKPOINT_INTERVAL_MS = 60_000;
@@ -23,19 +24,17 @@ export function checkpointIntervalMs(env: Record<string, string | undefined> = p
 
 /** Copies every chain head into one checkpoint row; skipped when nothing changed since the last one. */
 export async function writeCheckpoint(db: Db<Tables>, now: Date): Promise<boolean> {
-  const heads = (await db.select().from(auditHeads).orderBy(asc(auditHeads.partition))).map((h) => ({ partition: h.partition, seq: h.seq, hash: h.hash }));
-  const [last] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.at)).limit(1);
+  const heads = (await auditHeadsInOrder(db)).map((h) => ({ partition: h.partition, seq: h.seq, hash: h.hash }));
+  const last = await latestCheckpoint(db);
   if (last && JSON.stringify(last.heads) === JSON.stringify(heads)) return false;
-  await db.insert(auditCheckpoints).values({ at: now, heads });
+  await insertCheckpoint(db, { at: now, heads });
   return true;
 }
 
 export interface BrokenEntry { partition: number; seq: number; reason: ChainBreakReason }
 export interface AccessLogVerification { ok: boolean; partitions: number; entries: number; broken: BrokenEntry[] }
 
-type Row = typeof accessLog.$inferSelect;
-
-function storedEntry(row: Row): StoredAuditEntry {
+function storedEntry(row: AccessLogRow): StoredAuditEntry {
   return {
     partition: row.partition, seq: row.seq, at: row.at.toISOString(), actorRole: row.actorRole as Role, actorSubject: row.actorSubject,
     facilityCode: row.facilityCode, patientId: row.patientId, category: row.category as LoggedCategory, decision: row.decision as 'ALLOW' | 'DENY',
@@ -48,14 +47,14 @@ function storedEntry(row: Row): StoredAuditEntry {
  * and the live head table. `broken` lists the first broken entry of each broken chain, lowest partition first.
  */
 export async function verifyAccessLog(db: Db<Tables>): Promise<AccessLogVerification> {
-  const [checkpoint] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.at)).limit(1);
+  const checkpoint = await latestCheckpoint(db);
   const checkpointHeads = new Map((checkpoint?.heads ?? []).map((head) => [head.partition, head]));
-  const liveHeads = await db.select().from(auditHeads);
+  const liveHeads = await allAuditHeads(db);
   const partitions = [...new Set([...liveHeads.map((h) => h.partition), ...checkpointHeads.keys()])].sort((a, b) => a - b);
   const broken: BrokenEntry[] = [];
   let entries = 0;
   for (const partition of partitions) {
-    const rows = await db.select().from(accessLog).where(eq(accessLog.partition, partition)).orderBy(asc(accessLog.seq));
+    const rows = await accessLogOfPartition(db, partition);
     entries += rows.length;
     const result = verifyChain(rows.map(storedEntry), checkpointHeads.get(partition), partition);
     if (!result.ok) {

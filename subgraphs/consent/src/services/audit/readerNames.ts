@@ -1,6 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '@onshi/kit';
-import { accounts, phrApps, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { insurerNumbersOfAccounts } from '../../store/accounts';
+import { phrAppNamesOf } from '../../store/phrApps';
 
 /**
  * Who a reader in the access log is, beyond its role and facility code (docs/api-guide.md "Access log: who read"):
@@ -19,8 +20,8 @@ export async function readerNamesOf(db: Db<Tables>, readers: ReadonlyArray<{ act
   const insurerSubjects = subjectsOf('INSURER');
   const appIds = subjectsOf('PHR_APP');
   const [insurerRows, appRows] = await Promise.all([
-    insurerSubjects.length === 0 ? [] : db.select({ subject: accounts.subject, insurerNumber: accounts.insurerNumber }).from(accounts).where(inArray(accounts.subject, insurerSubjects)),
-    appIds.length === 0 ? [] : db.select({ clientId: phrApps.clientId, name: phrApps.name, operatorName: phrApps.operatorName }).from(phrApps).where(inArray(phrApps.clientId, appIds)),
+    insurerSubjects.length === 0 ? [] : insurerNumbersOfAccounts(db, insurerSubjects),
+    appIds.length === 0 ? [] : phrAppNamesOf(db, appIds),
   ]);
   const insurerNumbers = new Map(insurerRows.flatMap((row) => (row.insurerNumber ? [[row.subject, row.insurerNumber] as const] : [])));
   const appNames = new Map(appRows.map((row) => [row.clientId, row.name] as const));

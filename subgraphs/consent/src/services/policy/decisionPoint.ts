@@ -1,6 +1,9 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { resultRows, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
-import { accessLog, auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../../db/tables';
+import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
+import type { Tables } from '../../db/tables';
+import { createAuditHeads, insertEntriesAndMoveHeads, lockAuditHeads } from '../../store/accessLog';
+import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
+import { disastersByIds } from '../../store/disasters';
+import { standingAuthoritiesAt } from '../../store/viewingAuthorities';
 import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from '../audit/auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
 import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/platform/policy';
@@ -18,19 +21,13 @@ export type Transaction = Parameters<Parameters<Db<Tables>['transaction']>[0]>[0
 export async function staffFactsOf(db: Db<Tables> | Transaction, subject: string, facilityCode: string, now: Date): Promise<StaffFacts> {
   // Whether the facility is a registered hospital rides on each authority row: only the emergency authority needs it,
   // and without any authority no rule asks (one statement either way).
-  const rows = await db.select({ authority: viewingAuthorities.authority, disasterId: viewingAuthorities.disasterId, hospital: hospitals.facilityCode })
-    .from(viewingAuthorities)
-    .leftJoin(hospitals, eq(hospitals.facilityCode, viewingAuthorities.facilityCode))
-    .where(and(eq(viewingAuthorities.subject, subject), eq(viewingAuthorities.facilityCode, facilityCode), isNull(viewingAuthorities.revokedAt)));
+  const rows = await standingAuthoritiesAt(db, subject, facilityCode);
   const declarationIds = rows.map((row) => row.disasterId).filter((id): id is string => id !== null);
-  const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await db.select().from(disasters).where(inArray(disasters.id, declarationIds))).map(disasterFactOf);
+  const declarations: DisasterFact[] = declarationIds.length === 0 ? [] : (await disastersByIds(db, declarationIds)).map(disasterFactOf);
   return liveStaffFacts(rows.map((row) => ({ authority: row.authority, disasterId: row.disasterId, hospital: row.hospital !== null })), declarations, facilityCode, now);
 }
 
 export interface StaffFacts { authorities: ViewingAuthority[]; atHospital: boolean; disasterIdsOfAuthority: Array<string | null> }
-
-/** An authority row of a staff account at its facility, with whether the facility is a registered hospital. */
-interface AuthorityRow { authority: string; disasterId: string | null; hospital: boolean }
 
 /**
  * The authorities that count now: a DISASTER_VIEWING granted for one declaration only while that declaration is in
@@ -47,86 +44,17 @@ function disasterFactOf(row: { id: string; prefectures: string[]; facilityCodes:
   return { id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt };
 }
 
-/** The facts of a batch of questions as the one statement of `loadFacts` answers them (JSON: dates as ISO text). */
-interface FactRows {
-  people: Array<{ patientId: string; insurerNumbers: string[]; currentInsurerNumber: string | null; dvBlocked: boolean }>;
-  consents: Array<{ id: string; patientId: string; facilityCode: string; category: string; registeredAt: string; revokedAt: string | null }>;
-  disasters: Array<DisasterRow>;
-  permissions: Array<{ id: string; disasterId: string; patientId: string; facilityCode: string; basis: string }>;
-  authorities: AuthorityRow[];
-  declarations: Array<DisasterRow>;
-  emergencies: Array<{ id: string; patientId: string; facilityCode: string; openedAt: string; expiresAt: string }>;
-  grant: { id: string; patientId: string; appId: string; categories: string[]; expiresAt: string; revokedAt: string | null; appRegistered: boolean; appDisabledAt: string | null } | null;
-  heads: ChainHead[];
-}
-
-interface DisasterRow { id: string; prefectures: string[]; facilityCodes: string[] | null; startsAt: string; endsAt: string }
-
-const disasterFactOfJson = (row: DisasterRow): DisasterFact =>
+const disasterFactOfJson = (row: DisasterJsonRow): DisasterFact =>
   disasterFactOf({ ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) });
 
 /**
- * Every fact the rules need for a batch of questions, read by one statement (docs/benchmarks.md "SQL statements per
- * request"): the people and a DV block in force, the facility's open consents, the disasters in force and this
- * facility's disaster identifications, the staff account's authorities with the hospital registration and the
- * declarations they name, the emergency accesses opened here, and the PHR grant with its app. A part that does not
- * apply (no facility, no grant) reads nothing. `withLapsed` (staff asking about qualifications, whose answer carries
- * the consent flags) adds each category's newest lapsed consent to the valid ones: flag 2 (期限切れ) needs it
- * (docs/contracts.md contract 5). `lockPartitions` locks those access-log chain heads in the same statement (ascending partition order,
- * as appendAccessLog does), so that the decisions and their entries are one read and one write in one transaction.
- */
-function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, withLapsed: boolean, lockPartitions: readonly number[]): SQL {
-  const ids = JSON.stringify(patientIds);
-  const facility = actor.facilityCode ?? null;
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const cutoff = sql`${new Date(now.getTime() - CONSENT_VALIDITY_MS).toISOString()}::timestamptz`;
-  const list = (rows: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${rows}) r)`;
-  const disasterColumns = sql`d.id, d.prefectures, d.facility_codes as "facilityCodes", d.starts_at as "startsAt", d.ends_at as "endsAt"`;
-  // The ids as an array computed once (an InitPlan): `= any(…)` over it lets the planner take each table's patient index.
-  // A set-returning CTE joined with `in (select …)` is estimated at 100 rows, and the planner hashed whole tables
-  // (identity_index, consents) instead: a sequential scan per decision, which grows with the population.
-  const isAsked = (column: string) => sql.raw(`${column} = any((select list from ids)::text[])`);
-  const openConsent = (alias: string) => sql`${isAsked(`${alias}.patient_id`)} and ${sql.raw(`${alias}.revoked_at is null and ${alias}.facility_code = `)}`;
-  return sql`with ids as materialized (select array(select jsonb_array_elements_text(${ids}::jsonb)) as list),
-    authority as materialized (
-      select a.authority, a.disaster_id as "disasterId", h.facility_code is not null as hospital
-      from ${viewingAuthorities} a left join ${hospitals} h on h.facility_code = a.facility_code
-      where a.subject = ${actor.subject} and a.facility_code = ${facility}::text and a.revoked_at is null),
-    heads as materialized (
-      select h.partition, h.seq, h.hash from ${auditHeads} h
-      where h.partition = any(array(select jsonb_array_elements_text(${JSON.stringify(lockPartitions)}::jsonb)::integer))
-      order by h.partition for update)
-    select json_build_object(
-      'people', ${list(sql`select p.patient_id as "patientId", p.insurer_numbers as "insurerNumbers", p.current_insurer_number as "currentInsurerNumber",
-        exists (select 1 from ${dvBlocks} b where b.patient_id = p.patient_id and b.lifted_at is null) as "dvBlocked"
-        from ${identityIndex} p where ${isAsked('p.patient_id')}`)},
-      'consents', ${list(sql`select c.id, c.patient_id as "patientId", c.facility_code as "facilityCode", c.category, c.registered_at as "registeredAt", c.revoked_at as "revokedAt"
-        from ${consents} c where ${openConsent('c')}${facility}::text and (c.registered_at > ${cutoff} or (${withLapsed}::boolean and c.id in (
-          select distinct on (l.patient_id, l.category) l.id from ${consents} l where ${openConsent('l')}${facility}::text and l.registered_at <= ${cutoff}
-          order by l.patient_id, l.category, l.registered_at desc)))`)},
-      'disasters', ${list(sql`select ${disasterColumns} from ${disasters} d where ${facility}::text is not null and d.starts_at <= ${at} and d.ends_at >= ${at}`)},
-      'permissions', ${list(sql`select i.id, i.disaster_id as "disasterId", i.patient_id as "patientId", i.facility_code as "facilityCode", i.basis
-        from ${disasterIdentifications} i where ${isAsked('i.patient_id')} and i.facility_code = ${facility}::text and i.basis is not null`)},
-      'authorities', ${list(sql`select * from authority`)},
-      'declarations', ${list(sql`select ${disasterColumns} from ${disasters} d where d.id in (select "disasterId" from authority)`)},
-      'emergencies', ${list(sql`select e.id, e.patient_id as "patientId", e.facility_code as "facilityCode", e.opened_at as "openedAt", e.expires_at as "expiresAt"
-        from ${emergencyAccesses} e where ${isAsked('e.patient_id')} and e.facility_code = ${facility}::text and e.expires_at > ${at}`)},
-      'grant', (select json_build_object('id', g.id, 'patientId', g.patient_id, 'appId', g.app_id, 'categories', g.categories, 'expiresAt', g.expires_at,
-          'revokedAt', g.revoked_at, 'appRegistered', a.client_id is not null, 'appDisabledAt', a.disabled_at)
-        from ${phrGrants} g left join ${phrApps} a on a.client_id = g.app_id where g.id = ${actor.grantId ?? null}::uuid),
-      'heads', ${list(sql`select * from heads`)}
-    )::text as facts`;
-}
-
-/**
- * Loads every fact the rules need for a batch of questions in one statement (factsStatement), and locks the chain
- * heads of `lockPartitions` with it. Returns the facts per patient, the grant, and the locked heads.
+ * Loads every fact the rules need for a batch of questions in one statement (store/decisionFacts.ts), and locks the
+ * chain heads of `lockPartitions` with it: the consents registered within CONSENT_VALIDITY_MS are the valid ones.
+ * Returns the facts per patient, the grant, and the locked heads.
  */
 async function loadFacts(db: Db<Tables> | Transaction, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false, lockPartitions = [] as readonly number[] } = {}) {
-  const [row] = resultRows<{ facts: string }>(await db.execute(factsStatement(actor, patientIds, now, withLapsedConsents, lockPartitions)));
-  // No row means no facts: fail closed rather than decide on nothing.
-  if (row === undefined) throw new Error('decision facts could not be read');
-  const read = JSON.parse(row.facts) as FactRows;
+  // No facts read means an error, never an empty answer: fail closed rather than decide on nothing.
+  const read = await readDecisionFacts(db, actor, patientIds, now, new Date(now.getTime() - CONSENT_VALIDITY_MS), withLapsedConsents, lockPartitions);
   // The identity index holds every person there is (tables.ts identityIndex): an id not in it names nobody.
   const personOf = new Map(read.people.map((person) => [person.patientId, person]));
   const facilityCode = actor.facilityCode;
@@ -210,7 +138,7 @@ export interface LogItem {
 /** Creates the genesis head of every partition that has none yet (at start, so appends need not). */
 export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
   if (partitions.length === 0) return;
-  await db.insert(auditHeads).values(partitions.map(genesisHead)).onConflictDoNothing();
+  await createAuditHeads(db, partitions.map(genesisHead));
 }
 
 /**
@@ -231,7 +159,7 @@ export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items
     byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
   }
   const partitions = [...byPartition.keys()].sort((a, b) => a - b);
-  const lockHeads = () => tx.select().from(auditHeads).where(inArray(auditHeads.partition, partitions)).orderBy(asc(auditHeads.partition)).for('update');
+  const lockHeads = () => lockAuditHeads(tx, partitions);
   // Heads this transaction already locked (the decision point locks them with its facts) need no second statement.
   let locked: readonly ChainHead[] = partitions.every((partition) => lockedBefore.some((head) => head.partition === partition)) ? lockedBefore : await lockHeads();
   if (locked.length < partitions.length) {
@@ -256,9 +184,7 @@ export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items
     heads.push(head);
   }
   // A data-modifying CTE: the entries and the heads that point at them are written by one statement.
-  const values = sql.join(heads.map((h) => sql`(${h.partition}::integer, ${h.seq}::bigint, ${h.hash}::text)`), sql`, `);
-  await tx.execute(sql`with appended as (${tx.insert(accessLog).values(rows).getSQL()})
-    update ${auditHeads} set seq = moved.seq, hash = moved.hash from (values ${values}) as moved(partition, seq, hash) where ${auditHeads.partition} = moved.partition`);
+  await insertEntriesAndMoveHeads(tx, rows, heads);
 }
 
 /**

@@ -8,9 +8,12 @@
  * will and viewing is needed to protect life or body) with its reason. Every search is rate-limited and logged
  * (specialSearchLog.ts); a DV/abuse-blocked person is answered exactly like nobody.
  */
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
-import { disasterIdentifications, disasters, dvBlocks, identityIndex, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { insertDisasterIdentification, newestDisasterIdentification, recordIdentificationBasis } from '../../store/disasterIdentifications';
+import { allDisasters, type DisasterRow } from '../../store/disasters';
+import { standingDvBlocksOf } from '../../store/dvBlocks';
+import { peopleByNameBirthdateSex } from '../../store/identityIndex';
 import { disasterCovers, type DisasterFact } from './decision';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
 import { appendSearchLog, type SearchKind, type SearchThrottle } from './specialSearchLog';
@@ -88,12 +91,9 @@ export type FourFieldOutcome = { outcome: 'FOUND'; patientId: string } | { outco
 
 /** Looks the four fields up in the identity index (shared by the disaster search and emergency access). */
 export async function findByFourFields(db: Db<Tables>, fields: ParsedFourFields): Promise<FourFieldOutcome> {
-  const candidates = await db.select().from(identityIndex)
-    .where(and(eq(identityIndex.birthdate, fields.birthdate), eq(identityIndex.sex, fields.sex), or(eq(identityIndex.nameKey, fields.nameKey), eq(identityIndex.kanaKey, fields.nameKey))))
-    .limit(CANDIDATE_LIMIT);
+  const candidates = await peopleByNameBirthdateSex(db, fields, CANDIDATE_LIMIT);
   const matches = fourthFieldMatches(candidates, fields.insurerNameOrAddress);
-  const blocked = matches.length === 0 ? [] : await db.select({ patientId: dvBlocks.patientId }).from(dvBlocks)
-    .where(and(inArray(dvBlocks.patientId, matches.map((c) => c.patientId)), isNull(dvBlocks.liftedAt)));
+  const blocked = matches.length === 0 ? [] : await standingDvBlocksOf(db, matches.map((c) => c.patientId));
   const blockedIds = new Set(blocked.map((row) => row.patientId));
   const only = uniqueMatch(matches, blockedIds, fields.insurerNameOrAddress);
   if (only) return { outcome: 'FOUND', patientId: only.patientId };
@@ -102,7 +102,7 @@ export async function findByFourFields(db: Db<Tables>, fields: ParsedFourFields)
   return { outcome: 'NOT_FOUND' };
 }
 
-function toDisasterFact(row: typeof disasters.$inferSelect): DisasterFact {
+function toDisasterFact(row: DisasterRow): DisasterFact {
   return { id: row.id, prefectures: row.prefectures, ...(row.facilityCodes ? { facilityCodes: row.facilityCodes } : {}), startsAt: row.startsAt, endsAt: row.endsAt };
 }
 
@@ -120,7 +120,7 @@ async function declarationFor(db: Db<Tables>, actor: Actor, now: Date): Promise<
     return { refusal: bilingual('Only licensed staff, or staff given the disaster viewing authority, may search in disaster mode', '災害時の検索は有資格者又は災害時の閲覧権限が与えられた職員のみ可能です') };
   }
   const licensed = mayEverUse({ role: actor.role, facilityKind }, 'DISASTER_IDENTIFIED');
-  const covering = (await db.select().from(disasters)).map(toDisasterFact)
+  const covering = (await allDisasters(db)).map(toDisasterFact)
     .filter((disaster) => disasterCovers(disaster, facilityCode, now))
     // An authority granted for one declaration counts under that declaration only.
     .find((disaster) => licensed || staff.disasterIdsOfAuthority.some((id) => id === null || id === disaster.id));
@@ -155,7 +155,7 @@ export async function disasterSearch(db: Db<Tables>, throttle: SearchThrottle, a
     throw new NotFoundError(NOT_IDENTIFIED_MESSAGE);
   }
   const identificationId = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(disasterIdentifications).values({ disasterId: declaration.disaster.id, facilityCode: declaration.facilityCode, patientId: found.patientId, actorSubject: actor.subject, identifiedAt: now }).returning({ id: disasterIdentifications.id });
+    const row = await insertDisasterIdentification(tx, { disasterId: declaration.disaster.id, facilityCode: declaration.facilityCode, patientId: found.patientId, actorSubject: actor.subject, identifiedAt: now });
     if (!row) throw new Error('the identification could not be stored');
     await appendSearchLog(tx, actor, 'DISASTER', 'FOUND', found.patientId, requestId, now);
     await appendAccessLog(tx, actor, [{ patientId: found.patientId, category: 'QUALIFICATION', decision: 'ALLOW', reason: 'DISASTER', basisId: row.id, special: true }], requestId, now);
@@ -199,10 +199,8 @@ export async function recordDisasterBasis(db: Db<Tables>, actor: Actor, patientI
       return refuse(db, actor, 'DISASTER_RECORD', error as Error, requestId, now, patientId.slice(0, 64));
     }
   }
-  const active = (await db.select().from(disasters)).map(toDisasterFact).filter((disaster) => disasterCovers(disaster, declaration.facilityCode, now)).map((disaster) => disaster.id);
-  const [identification] = active.length === 0 ? [] : await db.select().from(disasterIdentifications)
-    .where(and(eq(disasterIdentifications.patientId, patientId), eq(disasterIdentifications.facilityCode, declaration.facilityCode), inArray(disasterIdentifications.disasterId, active)))
-    .orderBy(desc(disasterIdentifications.identifiedAt)).limit(1);
+  const active = (await allDisasters(db)).map(toDisasterFact).filter((disaster) => disasterCovers(disaster, declaration.facilityCode, now)).map((disaster) => disaster.id);
+  const identification = active.length === 0 ? undefined : await newestDisasterIdentification(db, patientId, declaration.facilityCode, active);
   if (!identification) {
     await appendSearchLog(db, actor, 'DISASTER_RECORD', 'NOT_IDENTIFIED', patientId.slice(0, 64), requestId, now);
     throw new NotFoundError(bilingual('This person was not identified here by the disaster search', 'この医療機関等で災害時検索により特定された方ではありません'));
@@ -213,9 +211,7 @@ export async function recordDisasterBasis(db: Db<Tables>, actor: Actor, patientI
   });
   if (identification.basis !== null) return recorded(identification);
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(disasterIdentifications)
-      .set({ basis: basis.basis, basisReason: reason, basisRecordedBy: actor.subject, basisRecordedAt: now })
-      .where(and(eq(disasterIdentifications.id, identification.id), isNull(disasterIdentifications.basis))).returning();
+    const row = await recordIdentificationBasis(tx, identification.id, { basis: basis.basis, basisReason: reason, basisRecordedBy: actor.subject, basisRecordedAt: now });
     if (!row) throw new Error('the identification was recorded concurrently; try again');
     await appendSearchLog(tx, actor, 'DISASTER_RECORD', 'RECORDED', patientId, requestId, now);
     await appendAccessLog(tx, actor, [{ patientId, category: 'QUALIFICATION', decision: 'ALLOW', reason: basis.basis === 'CONSENT' ? 'DISASTER_CONSENT' : 'DISASTER_EXEMPTION', basisId: row.id, special: true }], requestId, now);

@@ -7,9 +7,11 @@
  * `checkup.emergency`), each read logged as special with reason EMERGENCY. The consent flags are not touched.
  * A DV/abuse-blocked person, an unknown card and an unusable card are answered exactly like nobody.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
-import { cards, dvBlocks, emergencyAccesses, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { cardHolderOf } from '../../store/cards';
+import { standingDvBlocksOfPatient } from '../../store/dvBlocks';
+import { insertEmergencyAccess } from '../../store/emergencyAccesses';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
 import type { CardStatusLookup } from '../identity/logins';
 import { NOT_IDENTIFIED_MESSAGE, findByFourFields, parseFourFields, requiredReason, type FourFieldOutcome, type FourFields } from './disasterSearch';
@@ -27,13 +29,13 @@ export interface EmergencyAccessInput {
 export interface EmergencyAccess { id: string; patientId: string; facilityCode: string; identifiedBy: 'CARD' | 'FOUR_FIELDS'; reason: string; openedAt: Date; expiresAt: Date }
 
 async function byCard(db: Db<Tables>, cardSerial: string, cardStatus: CardStatusLookup): Promise<FourFieldOutcome> {
-  const [card] = await db.select({ patientId: cards.patientId }).from(cards).where(eq(cards.serial, cardSerial));
+  const card = await cardHolderOf(db, cardSerial);
   if (!card) return { outcome: 'NOT_FOUND' };
   // The card's status lives in qualifications (kit cardStatus.ts): a card reported lost or not registered is not
   // an identification. Its holder must be the one our record names.
   const status = await cardStatus(cardSerial);
   if (!status.known || status.unusable !== null || status.patientId !== card.patientId) return { outcome: 'NOT_FOUND' };
-  const [blocked] = await db.select({ patientId: dvBlocks.patientId }).from(dvBlocks).where(and(eq(dvBlocks.patientId, card.patientId), isNull(dvBlocks.liftedAt)));
+  const [blocked] = await standingDvBlocksOfPatient(db, card.patientId);
   return blocked ? { outcome: 'BLOCKED', patientId: card.patientId } : { outcome: 'FOUND', patientId: card.patientId };
 }
 
@@ -83,7 +85,7 @@ export async function startEmergencyAccess(
   }
   const expiresAt = new Date(now.getTime() + EMERGENCY_ACCESS_HOURS * 3_600_000);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(emergencyAccesses).values({ facilityCode, patientId: found.patientId, actorSubject: actor.subject, identifiedBy, reason, openedAt: now, expiresAt }).returning();
+    const row = await insertEmergencyAccess(tx, { facilityCode, patientId: found.patientId, actorSubject: actor.subject, identifiedBy, reason, openedAt: now, expiresAt });
     if (!row) throw new Error('the emergency access could not be stored');
     await appendSearchLog(tx, actor, 'EMERGENCY', 'FOUND', found.patientId, requestId, now);
     await appendAccessLog(tx, actor, [{ patientId: found.patientId, category: 'QUALIFICATION', decision: 'ALLOW', reason: 'EMERGENCY_OPENED', basisId: row.id, special: true }], requestId, now);

@@ -7,14 +7,15 @@
  */
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { bilingual, OnshiError, type Actor, type Db, type SharedState } from '@onshi/kit';
-import { searchLog, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { insertSearchLog } from '../../store/searchLog';
 import type { Transaction } from './decisionPoint';
 
 export type SearchKind = 'DISASTER' | 'EMERGENCY' | 'DISASTER_RECORD';
 export type SearchOutcome = 'FOUND' | 'NOT_FOUND' | 'BLOCKED' | 'REFUSED' | 'RATE_LIMITED' | 'BAD_INPUT' | 'NOT_IDENTIFIED' | 'RECORDED';
 
 export async function appendSearchLog(db: Db<Tables> | Transaction, actor: Pick<Actor, 'role' | 'subject' | 'facilityCode'>, kind: SearchKind, outcome: SearchOutcome, patientId: string | null, requestId: string, now: Date): Promise<void> {
-  await db.insert(searchLog).values({ at: now, kind, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null, outcome, patientId, requestId });
+  await insertSearchLog(db, { at: now, kind, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null, outcome, patientId, requestId });
 }
 
 /**

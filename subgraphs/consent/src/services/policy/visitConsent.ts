@@ -2,14 +2,13 @@
  * Per-visit consent at the facility's card reader (docs/domain.md "Consent (同意) — the core rule"; seed 2-1: 本人同意を毎回): bound to
  * patient + facility + category, valid 24 hours, and the flags of the confirmation result.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Category, Db, VisitConsentFlags } from '@onshi/kit';
-import { consents, dvBlocks, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { consentsAtFacility, insertConsents, revokeOpenConsents, type ConsentRow } from '../../store/consents';
+import { standingDvBlockIds } from '../../store/dvBlocks';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
-
-type ConsentRow = typeof consents.$inferSelect;
 
 /**
  * Registers the patient's answers at the reader — only ever from a verified reader statement (readers.ts),
@@ -25,11 +24,10 @@ export async function registerVisitConsent(
   const refused = (['DRUG', 'CHECKUP'] as const).filter((category) => !granted.includes(category));
   return db.transaction(async (tx) => {
     if (refused.length > 0) {
-      await tx.update(consents).set({ revokedAt: now })
-        .where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode), inArray(consents.category, refused), isNull(consents.revokedAt)));
+      await revokeOpenConsents(tx, patientId, facilityCode, refused, now);
     }
     if (granted.length === 0) return [];
-    return tx.insert(consents).values(granted.map((category) => ({ patientId, facilityCode, category, method, verificationId, registeredAt: now }))).returning();
+    return insertConsents(tx, granted.map((category) => ({ patientId, facilityCode, category, method, verificationId, registeredAt: now })));
   });
 }
 
@@ -64,8 +62,8 @@ export async function consentFlags(
   db: Db<Tables>, patientId: string, facilityCode: string, now: Date, options: { withExpiry?: boolean | undefined } = {},
 ): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; withholdAddress: boolean; expiresAt?: ConsentExpiry }> {
   const [rows, blocks] = await Promise.all([
-    db.select().from(consents).where(and(eq(consents.patientId, patientId), eq(consents.facilityCode, facilityCode))),
-    db.select({ id: dvBlocks.id }).from(dvBlocks).where(and(eq(dvBlocks.patientId, patientId), isNull(dvBlocks.liftedAt))),
+    consentsAtFacility(db, patientId, facilityCode),
+    standingDvBlockIds(db, patientId),
   ]);
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
   const flags = visitConsentFlags(facts, patientId, facilityCode, blocks.length > 0, now);
