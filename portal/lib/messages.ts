@@ -2,6 +2,7 @@
 import type { OwnViewReason as DecisionReason } from '@onshi/platform/reasons';
 import { errorText } from '@onshi/platform/errors';
 import { errorMessages } from './errorMessages';
+import type { SpecialAccessKind } from './graphql/generated/graphql';
 
 export type Locale = 'ja' | 'en';
 
@@ -483,7 +484,7 @@ const ja = {
   clinicSpecial: '特別な運用（災害時・救急時）',
   specialTitle: '特別な運用（災害時・救急時）',
   specialWarning: '特別な運用です。この閲覧は記録されます。',
-  specialViewing: (kind: string) => `${kind === 'EMERGENCY' ? '救急時閲覧' : '災害時閲覧'}：特別な運用です。この閲覧は記録され、患者さんご本人にも表示されます。`,
+  specialViewing: (kind: SpecialAccessKind) => `${kind === 'EMERGENCY' ? '救急時閲覧' : '災害時閲覧'}：特別な運用です。この閲覧は記録され、患者さんご本人にも表示されます。`,
   disasterTitle: '災害時の検索',
   disasterLead: '氏名・生年月日・性別・保険者名又は住所の4項目すべてで、1人だけに一致した場合に限り本人を特定します。保険者名は2文字以上、住所は市区町村名を含めて入力してください。',
   disasterNone: '現在、この医療機関等に適用される災害時の特別措置はありません。',
@@ -1210,7 +1211,7 @@ const en: Dictionary = {
   clinicSpecial: 'Special operations (disaster, emergency)',
   specialTitle: 'Special operations (disaster, emergency)',
   specialWarning: 'Special operation — this view is logged.',
-  specialViewing: (kind: string) => `${kind === 'EMERGENCY' ? 'Emergency access' : 'Disaster mode'}: special operation — this view is logged and shown to the patient.`,
+  specialViewing: (kind: SpecialAccessKind) => `${kind === 'EMERGENCY' ? 'Emergency access' : 'Disaster mode'}: special operation — this view is logged and shown to the patient.`,
   disasterTitle: 'Disaster-time search',
   disasterLead: 'All four of name, date of birth, sex, and insurer name or address; identified only when exactly one person matches. At least two characters of the insurer name, or the address down to its municipality.',
   disasterNone: 'No disaster declaration covers this facility now.',

@@ -65,10 +65,10 @@ const readDrugsAndCheckups = async (account: string, patientId: string) => syste
 const readCheckups = async (account: string, patientId: string) => system.graphql<{ patient: { checkups: unknown[] | null } | null }>(
   'query($id: ID!) { patient(id: $id) { checkups { __typename } } }', { id: patientId }, await system.token(account));
 
-interface SearchLogRow { kind: string; outcome: string; patientId: string | null; actorSubject: string; facilityCode: string | null }
+interface SearchLogRow { kind: string; outcome: string; actorRole: string; patientId: string | null; actorSubject: string; facilityCode: string | null }
 async function searchLog(facilityCode: string): Promise<SearchLogRow[]> {
   const result = await system.graphql<{ specialSearchLog: SearchLogRow[] }>(
-    'query($f: String!) { specialSearchLog(facilityCode: $f, first: 500) { kind outcome patientId actorSubject facilityCode requestId at } }', { f: facilityCode }, await system.token('admin'));
+    'query($f: String!) { specialSearchLog(facilityCode: $f, first: 500) { kind outcome actorRole patientId actorSubject facilityCode requestId at } }', { f: facilityCode }, await system.token('admin'));
   expect(result.body.errors).toBeUndefined();
   return result.body.data?.specialSearchLog ?? [];
 }
@@ -240,7 +240,8 @@ describe('disaster mode: consent or exemption before any data', () => {
     expect(Object.keys(blocked.body.errors?.[0]?.extensions ?? {}).sort()).toEqual(Object.keys(nobody.body.errors?.[0]?.extensions ?? {}).sort());
     expect(blocked.text).not.toContain(sato.id);
     const log = await searchLog(DEMO_CLINIC.code);
-    expect(log.some((e) => e.kind === 'DISASTER' && e.outcome === 'NOT_FOUND' && e.patientId === null)).toBe(true);
+    // kind, outcome and actorRole are enums (SpecialSearchKind, SpecialSearchOutcome, Role: docs/api-guide.md "Enums"); the wire words are theirs.
+    expect(log.some((e) => e.kind === 'DISASTER' && e.outcome === 'NOT_FOUND' && e.actorRole === 'DOCTOR' && e.patientId === null)).toBe(true);
     // Only the operator's log tells the two apart.
     expect(log.some((e) => e.kind === 'DISASTER' && e.outcome === 'BLOCKED' && e.patientId === sato.id)).toBe(true);
     const ownView = await system.graphql('query($f: String!) { specialSearchLog(facilityCode: $f) { outcome } }', { f: DEMO_CLINIC.code }, await system.token('clinic-doctor'));
@@ -341,5 +342,37 @@ describe('emergency access (救急時医療情報閲覧)', () => {
     expectNoData(await readDrugsAndCheckups('hospital-doctor', yamada.id));
     expect((await accessLog(yamada.id, DEMO_HOSPITAL.code)).some((e) => e.decision === 'DENY' && e.category === 'DRUG')).toBe(true);
     expect((await searchLog(DEMO_HOSPITAL.code)).some((e) => e.outcome === 'REFUSED')).toBe(true);
+  });
+});
+
+describe('Query.activeDisasters: the declarations in force now', () => {
+  const ACTIVE = 'query { activeDisasters { id name prefectures facilityCodes startsAt endsAt } }';
+  interface WireDisaster { id: string; name: string; prefectures: string[]; facilityCodes: string[] | null; startsAt: string; endsAt: string }
+
+  test('facility staff and the operator get the one in force, not the one that ended; others are refused with no data', async () => {
+    // Okinawa (47): no facility the other tests use is there, so these declarations change none of their answers.
+    const inForce = await declare(['47'], new Date(Date.now() - HOUR), new Date(Date.now() + 24 * HOUR));
+    const ended = await declare(['47'], new Date(Date.now() - 3 * HOUR), new Date(Date.now() - HOUR));
+    for (const account of ['admin', 'clinic-reception', 'clinic-doctor', 'dental-dentist', 'pharmacy-pharmacist']) {
+      const result = await system.graphql<{ activeDisasters: WireDisaster[] }>(ACTIVE, {}, await system.token(account));
+      expect(result.body.errors).toBeUndefined();
+      const ids = (result.body.data?.activeDisasters ?? []).map((disaster) => disaster.id);
+      expect(ids).toContain(inForce);
+      expect(ids).not.toContain(ended);
+      expect(result.body.data?.activeDisasters.find((disaster) => disaster.id === inForce)).toEqual({
+        id: inForce, name: 'テスト地震', prefectures: ['47'], facilityCodes: null, startsAt: expect.any(String), endsAt: expect.any(String),
+      });
+    }
+    // A patient, an insurer and a PHR app may not call it: FORBIDDEN, and no declaration in the answer.
+    for (const account of ['yamada', 'insurer-kokuho', 'phr-demo']) {
+      const refused = await system.graphql(ACTIVE, {}, await system.token(account));
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.text).not.toContain(inForce);
+    }
+    const anonymous = await system.graphql(ACTIVE, {});
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.data ?? null).toBeNull();
+    expect(anonymous.text).not.toContain(inForce);
   });
 });

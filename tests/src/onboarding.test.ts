@@ -63,9 +63,9 @@ async function registeredCodes(): Promise<string[]> {
   const result = await system.graphql<{ onboardedFacilities: Array<{ code: string }> }>('{ onboardedFacilities(first: 500) { code } }', {}, await token('admin'));
   return result.body.data?.onboardedFacilities.map((f) => f.code) ?? [];
 }
-async function changesOf(code: string): Promise<Array<{ id: string; action: string; target: string; before: string | null; after: string | null; actorSubject: string }>> {
-  const result = await system.graphql<{ adminChanges: Array<{ id: string; action: string; target: string; before: string | null; after: string | null; actorSubject: string }> }>(
-    'query($f: String!) { adminChanges(facilityCode: $f, first: 500) { id action target before after actorSubject } }', { f: code }, await token('admin'));
+async function changesOf(code: string): Promise<Array<{ id: string; action: string; target: string; before: string | null; after: string | null; actorRole: string; actorSubject: string }>> {
+  const result = await system.graphql<{ adminChanges: Array<{ id: string; action: string; target: string; before: string | null; after: string | null; actorRole: string; actorSubject: string }> }>(
+    'query($f: String!) { adminChanges(facilityCode: $f, first: 500) { id action target before after actorRole actorSubject } }', { f: code }, await token('admin'));
   expect(result.body.errors).toBeUndefined();
   return result.body.data?.adminChanges ?? [];
 }
@@ -160,7 +160,8 @@ describe('taking a new clinic into use, end to end', () => {
     const again = await system.graphql(REGISTER_FACILITY, facilityInput(NEW_CLINIC, { name: '二重登録' }), await token('admin'));
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DUPLICATE_FACILITY' });
     const changes = await changesOf(NEW_CLINIC);
-    expect(changes.map((c) => c.action)).toEqual(['REGISTER_FACILITY']);
+    // action and actorRole are enums (AdminChangeAction, Role: docs/api-guide.md "Enums"); the wire words are theirs.
+    expect(changes.map((c) => [c.action, c.actorRole])).toEqual([['REGISTER_FACILITY', 'ADMIN']]);
     expect(JSON.parse(changes[0]?.after ?? '{}')).toMatchObject({ code: NEW_CLINIC, name: 'テスト内科医院', administrator: { staffId: 'M0001', facilityAdmin: true } });
     expect(changes[0]?.after).not.toMatch(/password|totp|token/i);
     expect(await facilityLog(NEW_CLINIC)).toEqual(expect.arrayContaining([expect.objectContaining({ actorSubject: 'operator:A0001', category: 'ADMINISTRATION', decision: 'ALLOW', reason: 'REGISTER_FACILITY' })]));

@@ -18,6 +18,39 @@ export type ActiveDrugBasis =
   /** External or once-only items, counted 30 days */
   | 'UNTIMED_30_DAYS';
 
+/** An admin action that changed something, recorded with its before and after (docs/operations.md "Taking a new facility into use") */
+export type AdminChangeAction =
+  /** A subsidy application submitted */
+  | 'APPLY_SUBSIDY'
+  /** Demo mode: a demo card expired (standing in for J-LIS) */
+  | 'DEMO_EXPIRE_CARD'
+  /** Demo mode: a demo card suspended (standing in for J-LIS) */
+  | 'DEMO_SUSPEND_CARD'
+  /** A PHR app disabled */
+  | 'DISABLE_PHR_APP'
+  /** A staff account disabled */
+  | 'DISABLE_STAFF'
+  /** A staff account enrolled */
+  | 'ENROLL_STAFF'
+  /** A subsidy paid */
+  | 'PAY_SUBSIDY'
+  /** A facility and its administrator registered */
+  | 'REGISTER_FACILITY'
+  /** An insurer and its first operator account registered */
+  | 'REGISTER_INSURER'
+  /** A PHR app registered */
+  | 'REGISTER_PHR_APP'
+  /** A card reader registered */
+  | 'REGISTER_READER'
+  /** A staff member's password reset (a new enrollment link) */
+  | 'RESET_STAFF_PASSWORD'
+  /** A subsidy application approved or rejected */
+  | 'REVIEW_SUBSIDY'
+  /** A PHR app's secret rotated */
+  | 'ROTATE_PHR_APP_SECRET'
+  /** A card reader suspended, reactivated or retired */
+  | 'SET_READER_STATUS';
+
 /** A card reader's state (docs/api-guide.md "Card readers (顔認証付きカードリーダー): the reader contract"): only an ACTIVE reader's statements are accepted */
 export type CardReaderStatus =
   /** In use: its statements are accepted */
@@ -191,6 +224,13 @@ export type Role =
   /** 受付 (facility staff without a licence to view drug or checkup information) */
   | 'RECEPTION';
 
+/** The special operation a facility's reads of a person rest on (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)", "Emergency access (救急時医療情報閲覧)") */
+export type SpecialAccessKind =
+  /** 災害時閲覧: a disaster identification with the patient's consent or the exemption */
+  | 'DISASTER'
+  /** 救急時閲覧: an emergency access opened at this hospital */
+  | 'EMERGENCY';
+
 /** The row of the subsidy rule table an application was computed by */
 export type SubsidyCategory =
   /** 診療所 */
@@ -351,7 +391,7 @@ export type ClinicPatientQueryVariables = Exact<{
 }>;
 
 
-export type ClinicPatientQuery = { patient: { id: string, name: string, nameKana: string, sex: string, birthdate: string, currentQualification: { insurerNumber: string, insurerName: string, insuredPartialContributionRatio: string } | null, confirmations: Array<{ at: string, facilityCode: string, method: ConfirmationMethod, qualificationValidity: QualificationValidity }>, specialAccessHere: { kind: string, categories: Array<DataCategory> } | null } };
+export type ClinicPatientQuery = { patient: { id: string, name: string, nameKana: string, sex: string, birthdate: string, currentQualification: { insurerNumber: string, insurerName: string, insuredPartialContributionRatio: string } | null, confirmations: Array<{ at: string, facilityCode: string, method: ConfirmationMethod, qualificationValidity: QualificationValidity }>, specialAccessHere: { kind: SpecialAccessKind, categories: Array<DataCategory> } | null } };
 
 export type ClinicPatientDrugsQueryVariables = Exact<{
   id: string | number;
@@ -450,7 +490,7 @@ export type FacilityDetailQueryVariables = Exact<{
 }>;
 
 
-export type FacilityDetailQuery = { onboardedFacility: { code: string, name: string, kind: FacilityKind, prefecture: string, hospital: boolean }, readersOfFacility: Array<{ id: string, label: string | null, status: CardReaderStatus, registeredAt: string }>, adminChanges: Array<{ id: string, at: string, actorRole: string, actorSubject: string, action: string, target: string, before: string | null, after: string | null }> };
+export type FacilityDetailQuery = { onboardedFacility: { code: string, name: string, kind: FacilityKind, prefecture: string, hospital: boolean }, readersOfFacility: Array<{ id: string, label: string | null, status: CardReaderStatus, registeredAt: string }>, adminChanges: Array<{ id: string, at: string, actorRole: Role, actorSubject: string, action: AdminChangeAction, target: string, before: string | null, after: string | null }> };
 
 export type RegisterFacilityMutationVariables = Exact<{
   code: string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AccessDecisionEnum } from '@onshi/kit';
-import { CHANGE_ACTIONS } from '../services/operator/onboarding';
+import { AccessDecisionEnum, RoleEnum } from '@onshi/kit';
+import { AdminChangeActionEnum } from './codes';
 
 @ObjectType({ description: '医療保険情報の提供状況: one decision about one category of your data' })
 export class AccessLogEntry {
@@ -52,7 +52,7 @@ export class AdminChange {
   @Field(() => String, { description: 'ISO 8601' })
   at!: string;
 
-  @Field(() => String)
+  @Field(() => RoleEnum)
   actorRole!: string;
 
   @Field(() => String)
@@ -61,7 +61,7 @@ export class AdminChange {
   @Field(() => String, { nullable: true })
   facilityCode!: string | null;
 
-  @Field(() => String, { description: `One of ${CHANGE_ACTIONS.join(', ')}` })
+  @Field(() => AdminChangeActionEnum)
   action!: string;
 
   @Field(() => String, { description: 'What was changed: a facility code, reader id, staff subject, subsidy application id, phr-app:<client id>, insurer number or card:<serial>' })

@@ -7,6 +7,9 @@
 import { registerWordEnum, type FacilityKind, type InsurerKindCode, type ViewingAuthority } from '@onshi/kit';
 import type { ReaderStatus } from '../services/identity/readers';
 import type { SubsidyCategory, SubsidyStatus } from '../services/operator/subsidy';
+import type { ChangeAction } from '../services/operator/onboarding';
+import type { SpecialStanding } from '../services/policy/decisionPoint';
+import type { SearchKind, SearchOutcome } from '../services/policy/specialSearchLog';
 
 export const CardReaderStatusEnum = registerWordEnum<ReaderStatus>('CardReaderStatus', 'A card reader\'s state (docs/api-guide.md "Card readers (顔認証付きカードリーダー): the reader contract"): only an ACTIVE reader\'s statements are accepted', {
   ACTIVE: 'In use: its statements are accepted',
@@ -60,4 +63,44 @@ export const DisasterBasisEnum = registerWordEnum<'CONSENT' | 'EXEMPTION'>('Disa
 export const EmergencyIdentificationEnum = registerWordEnum<'CARD' | 'FOUR_FIELDS'>('EmergencyIdentification', 'How the person of an emergency access was identified (docs/domain.md "Emergency access (救急時医療情報閲覧)")', {
   CARD: 'By the My Number Card',
   FOUR_FIELDS: 'By the four fields of the disaster search (name, birthdate, sex, insurer name or address)',
+});
+
+export const SpecialAccessKindEnum = registerWordEnum<SpecialStanding['kind']>('SpecialAccessKind', 'The special operation a facility\'s reads of a person rest on (docs/domain.md "Disaster (災害時における特別措置), seed 2-1(3)", "Emergency access (救急時医療情報閲覧)")', {
+  DISASTER: '災害時閲覧: a disaster identification with the patient\'s consent or the exemption',
+  EMERGENCY: '救急時閲覧: an emergency access opened at this hospital',
+});
+
+export const SpecialSearchKindEnum = registerWordEnum<SearchKind>('SpecialSearchKind', 'What a row of the special search log records (services/policy/specialSearchLog.ts)', {
+  DISASTER: 'A disaster search (the four fields)',
+  EMERGENCY: 'An emergency search (opening an emergency access)',
+  DISASTER_RECORD: 'Recording the patient\'s consent or the exemption for a disaster identification',
+});
+
+export const SpecialSearchOutcomeEnum = registerWordEnum<SearchOutcome>('SpecialSearchOutcome', 'How a disaster or emergency search ended (services/policy/specialSearchLog.ts)', {
+  FOUND: 'Exactly one person found',
+  NOT_FOUND: 'Nobody, or several people, matched',
+  BLOCKED: 'The one match is DV-blocked: answered as NOT_FOUND; only the operator sees this',
+  REFUSED: 'Refused before searching: no viewing authority, no declaration in force, not a hospital, or no reason given',
+  RATE_LIMITED: 'Too many searches by the staff member or the facility',
+  BAD_INPUT: 'The search\'s input was invalid',
+  NOT_IDENTIFIED: 'A consent or exemption for a person the disaster search did not identify at this facility',
+  RECORDED: 'The consent or exemption was recorded',
+});
+
+export const AdminChangeActionEnum = registerWordEnum<ChangeAction>('AdminChangeAction', 'An admin action that changed something, recorded with its before and after (docs/operations.md "Taking a new facility into use")', {
+  REGISTER_FACILITY: 'A facility and its administrator registered',
+  REGISTER_READER: 'A card reader registered',
+  SET_READER_STATUS: 'A card reader suspended, reactivated or retired',
+  ENROLL_STAFF: 'A staff account enrolled',
+  DISABLE_STAFF: 'A staff account disabled',
+  RESET_STAFF_PASSWORD: 'A staff member\'s password reset (a new enrollment link)',
+  APPLY_SUBSIDY: 'A subsidy application submitted',
+  REVIEW_SUBSIDY: 'A subsidy application approved or rejected',
+  PAY_SUBSIDY: 'A subsidy paid',
+  REGISTER_PHR_APP: 'A PHR app registered',
+  ROTATE_PHR_APP_SECRET: 'A PHR app\'s secret rotated',
+  DISABLE_PHR_APP: 'A PHR app disabled',
+  REGISTER_INSURER: 'An insurer and its first operator account registered',
+  DEMO_SUSPEND_CARD: 'Demo mode: a demo card suspended (standing in for J-LIS)',
+  DEMO_EXPIRE_CARD: 'Demo mode: a demo card expired (standing in for J-LIS)',
 });

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConsentMethodEnum, DataCategoryEnum, RoleEnum } from '@onshi/kit';
-import { ViewingAuthorityEnum } from './codes';
+import { SpecialAccessKindEnum, SpecialSearchKindEnum, SpecialSearchOutcomeEnum, ViewingAuthorityEnum } from './codes';
 
 @ObjectType({ description: "A patient's grant to a PHR app: which categories, until when" })
 export class PhrGrant {
@@ -109,7 +109,7 @@ export class Consent {
 
 @ObjectType({ description: 'A special operation a facility reads a person under (docs/domain.md "Disaster", "Emergency access")' })
 export class SpecialAccessHere {
-  @Field(() => String, { description: 'DISASTER (災害時閲覧) or EMERGENCY (救急時閲覧)' })
+  @Field(() => SpecialAccessKindEnum)
   kind!: string;
 
   @Field(() => [DataCategoryEnum], { description: 'The categories read under it here: DRUG, CHECKUP' })
@@ -154,10 +154,10 @@ export class SpecialSearchLogEntry {
   @Field(() => String, { description: 'ISO 8601' })
   at!: string;
 
-  @Field(() => String, { description: 'DISASTER, EMERGENCY or DISASTER_RECORD' })
+  @Field(() => SpecialSearchKindEnum)
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => RoleEnum)
   actorRole!: string;
 
   @Field(() => String)
@@ -166,7 +166,7 @@ export class SpecialSearchLogEntry {
   @Field(() => String, { nullable: true })
   facilityCode!: string | null;
 
-  @Field(() => String, { description: 'FOUND, NOT_FOUND, BLOCKED, REFUSED, RATE_LIMITED, BAD_INPUT, NOT_IDENTIFIED or RECORDED' })
+  @Field(() => SpecialSearchOutcomeEnum)
   outcome!: string;
 
   @Field(() => String, { nullable: true })

@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { gatewayQuery } from '@/lib/gateway';
 import { FacilityDetailQuery } from '@/lib/graphql/onboarding';
 import { messages, pageTitle } from '@/lib/i18n';
-import type { CardReaderStatus as ReaderStatus } from '@/lib/graphql/generated/graphql';
+import type { AdminChangeAction, CardReaderStatus as ReaderStatus } from '@/lib/graphql/generated/graphql';
 import type { Messages } from '@/lib/messages';
 import { pageData } from '@/lib/pageData';
 import { prefectureName } from '@/lib/prefectures';
@@ -106,7 +106,7 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
               {changes.map((change) => (
                 <tr key={change.id} data-action={change.action}>
                   <td data-label={t.changeAt}>{formatDateTime(change.at, locale)}</td>
-                  <th scope="row" data-label={t.changeAction}>{change.action in ACTIONS ? t[ACTIONS[change.action as keyof typeof ACTIONS]] : change.action}</th>
+                  <th scope="row" data-label={t.changeAction}>{actionLabel(t, change.action)}</th>
                   <td data-label={t.changeActor}><span className="uri-text">{change.actorSubject}</span></td>
                   <td data-label={t.changeBefore} data-testid="change-before"><ChangeJson json={change.before} empty={t.changeCreated} /></td>
                   <td data-label={t.changeAfter} data-testid="change-after"><ChangeJson json={change.after} empty="—" /></td>
@@ -120,7 +120,13 @@ export default async function OperatorFacilityPage({ params, searchParams }: { p
   );
 }
 
-const ACTIONS = {
+/** The actions with a label of their own; the others (AdminChangeAction, from the schema) show their word. */
+const ACTIONS: Partial<Record<AdminChangeAction, `action${AdminChangeAction}` & keyof Messages>> = {
   REGISTER_FACILITY: 'actionREGISTER_FACILITY', REGISTER_READER: 'actionREGISTER_READER', SET_READER_STATUS: 'actionSET_READER_STATUS',
   ENROLL_STAFF: 'actionENROLL_STAFF', DISABLE_STAFF: 'actionDISABLE_STAFF',
-} as const;
+};
+
+function actionLabel(t: Messages, action: AdminChangeAction): string {
+  const key = ACTIONS[action];
+  return key ? t[key] : action;
+}
