@@ -1,7 +1,8 @@
 import { japanDay } from './format';
+import type { AccessLogCategory } from './graphql/generated/graphql';
 import { readerKey, type ReaderFields } from './readers';
 
-export interface LogEntry extends ReaderFields { at: string; category: string; decision: string; reason: string; special: boolean; requestId: string }
+export interface LogEntry extends ReaderFields { at: string; category: AccessLogCategory; decision: string; reason: string; special: boolean; requestId: string }
 
 /** Reads by one reader of one category on one (Japan) day with the same outcome: one row of 提供状況. */
 export interface LogGroup<E extends LogEntry = LogEntry> { key: string; newest: E; oldestAt: string; count: number }

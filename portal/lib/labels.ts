@@ -1,4 +1,4 @@
-import type { ConsentFlag, DataCategory as Category, QualificationValidity, ReferenceClassification } from './graphql/generated/graphql';
+import type { AccessLogActorRole, AccessLogCategory, ConsentFlag, DataCategory as Category, QualificationValidity, ReferenceClassification } from './graphql/generated/graphql';
 import type { Messages } from './messages';
 
 /**
@@ -14,11 +14,13 @@ function lookup(t: Messages, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function categoryLabel(t: Messages, category: string): string {
+/** A data category or any other word an access-log entry is about (DataCategory's words are AccessLogCategory's). */
+export function categoryLabel(t: Messages, category: AccessLogCategory): string {
   return lookup(t, `category${category}`) ?? category;
 }
 
-export function roleLabel(t: Messages, role: string): string {
+/** A role or the card reader or portal login the access log names (Role's words are AccessLogActorRole's). */
+export function roleLabel(t: Messages, role: AccessLogActorRole): string {
   return lookup(t, `role${role}`) ?? role;
 }
 

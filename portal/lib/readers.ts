@@ -1,11 +1,12 @@
 import { gatewayQuery } from './gateway';
+import type { AccessLogActorRole } from './graphql/generated/graphql';
 import { InsurerNameQuery } from './graphql/patient';
 import type { Messages } from './messages';
 import { facilityLabel, roleLabel } from './labels';
 
 /** What the access log says about one reader (docs/api-guide.md "Access log: who read"). */
 export interface ReaderFields {
-  actorRole: string;
+  actorRole: AccessLogActorRole;
   actorSubject: string;
   facilityCode?: string | null;
   /** The reader's facility with its name from the facility master, in the same query (the Facility entity). */

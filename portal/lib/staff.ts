@@ -2,6 +2,7 @@ import type { Role } from './session';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '@onshi/platform/roles';
 import { gatewayQuery } from './gateway';
 import { StaffCapabilitiesQuery } from './graphql/facility';
+import type { PolicyCategory } from './graphql/generated/graphql';
 
 /** Roles that act for a facility: the platform's browser-safe list (one list for every layer). */
 export const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(STAFF_ROLE_LIST);
@@ -22,6 +23,6 @@ export interface StaffCapabilities {
  */
 export async function staffCapabilities(token: string): Promise<StaffCapabilities> {
   const result = await gatewayQuery(StaffCapabilitiesQuery, {}, token);
-  const of = (category: string) => (result.ok ? result.data.capabilities.find((capability) => capability.category === category) : undefined);
+  const of = (category: PolicyCategory) => (result.ok ? result.data.capabilities.find((capability) => capability.category === category) : undefined);
   return { drugs: of('DRUG')?.mayRead ?? false, checkups: of('CHECKUP')?.mayRead ?? false, readerAsksCheckups: of('CHECKUP')?.askedAtReader ?? false };
 }

@@ -47,6 +47,8 @@ describe('capabilities: the caller\'s view of the policy, for clients such as th
       return Object.fromEntries((result.body.data?.capabilities ?? []).map((c) => [c.category, c.askedAtReader]));
     };
     expect(await asked('clinic-reception')).toMatchObject({ DRUG: true, CHECKUP: true, EXPENSES: false });
+    // One capability per PolicyCategory, the enum's words on the wire (docs/api-guide.md "Enums").
+    expect(Object.keys(await asked('clinic-reception'))).toEqual(['QUALIFICATION', 'DRUG', 'CHECKUP', 'EXPENSES', 'ACCESS_LOG', 'DV_REGISTRATION', 'ROUTED_CLAIMS', 'RETURNED_CLAIMS', 'CLAIM_STATISTICS']);
     expect(await asked('pharmacy-reception')).toMatchObject({ DRUG: true, CHECKUP: false, EXPENSES: false });
     expect(await asked('insurer-kokuho')).toMatchObject({ DRUG: false, CHECKUP: false });
   });

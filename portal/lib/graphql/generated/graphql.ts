@@ -11,6 +11,52 @@ export type AccessDecision =
   /** Refused */
   | 'DENY';
 
+/** Who an access-log entry's actor was: a role (Role's words), a registered card reader, or a refused card login at the portal */
+export type AccessLogActorRole =
+  /** 運用者 (支払基金・国保中央会) */
+  | 'ADMIN'
+  /** A registered card reader (顔認証付きカードリーダー), for the card presented at it */
+  | 'CARD_READER'
+  /** 歯科医師 */
+  | 'DENTIST'
+  /** 医師 */
+  | 'DOCTOR'
+  /** 保険者 */
+  | 'INSURER'
+  /** 患者 (card login) */
+  | 'PATIENT'
+  /** 薬剤師 */
+  | 'PHARMACIST'
+  /** A PHR app acting under a patient's grant */
+  | 'PHR_APP'
+  /** A card login at the portal that was refused (the card was not usable) */
+  | 'PORTAL_LOGIN'
+  /** 受付 */
+  | 'RECEPTION';
+
+/** What an access-log entry is about: a category of the access policy (PolicyCategory's words) or an admin action (docs/access-policy.md) */
+export type AccessLogCategory =
+  /** The person's access log (提供状況) */
+  | 'ACCESS_LOG'
+  /** An admin action: the reason is the action (AdminChangeAction, or <action>:<refusal>), and AdminChange holds what it changed */
+  | 'ADMINISTRATION'
+  /** 特定健診情報 */
+  | 'CHECKUP'
+  /** The nation's claim statistics (the patient id is nation) */
+  | 'CLAIM_STATISTICS'
+  /** 薬剤情報 */
+  | 'DRUG'
+  /** The registration or lifting of a DV/abuse block */
+  | 'DV_REGISTRATION'
+  /** 医療費通知情報 */
+  | 'EXPENSES'
+  /** 資格情報 */
+  | 'QUALIFICATION'
+  /** A facility's or insurer's list of returned claims (返戻; the patient id names the owner) */
+  | 'RETURNED_CLAIMS'
+  /** An insurer's list of re-routed claims (in the access log the patient id names the insurer) */
+  | 'ROUTED_CLAIMS';
+
 /** How a drug's supply was counted for the 服薬サマリ */
 export type ActiveDrugBasis =
   /** Date + days supplied */
@@ -177,6 +223,27 @@ export type ObesityGroup =
   | 'BMI'
   /** A: waist at or above 85 cm (men) / 90 cm (women) */
   | 'WAIST';
+
+/** A category the access policy rules on (docs/access-policy.md): a category of a person's data, her access log, her DV/abuse block, or an owner's list */
+export type PolicyCategory =
+  /** The person's access log (提供状況) */
+  | 'ACCESS_LOG'
+  /** 特定健診情報 */
+  | 'CHECKUP'
+  /** The nation's claim statistics (the patient id is nation) */
+  | 'CLAIM_STATISTICS'
+  /** 薬剤情報 */
+  | 'DRUG'
+  /** The registration or lifting of a DV/abuse block */
+  | 'DV_REGISTRATION'
+  /** 医療費通知情報 */
+  | 'EXPENSES'
+  /** 資格情報 */
+  | 'QUALIFICATION'
+  /** A facility's or insurer's list of returned claims (返戻; the patient id names the owner) */
+  | 'RETURNED_CLAIMS'
+  /** An insurer's list of re-routed claims (in the access log the patient id names the insurer) */
+  | 'ROUTED_CLAIMS';
 
 /** QualificationValidity of a confirmation (docs/domain.md "Confirmation at the counter (資格確認)"); the real interface's codes 1–5 are listed per value */
 export type QualificationValidity =
@@ -384,7 +451,7 @@ export type ConfirmQualificationByCardMutation = { confirmQualificationByCard: {
 export type StaffCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StaffCapabilitiesQuery = { capabilities: Array<{ category: string, mayRead: boolean, askedAtReader: boolean }> };
+export type StaffCapabilitiesQuery = { capabilities: Array<{ category: PolicyCategory, mayRead: boolean, askedAtReader: boolean }> };
 
 export type ClinicPatientQueryVariables = Exact<{
   id: string | number;
@@ -417,7 +484,7 @@ export type ClinicTodayQuery = { confirmationsAtMyFacilityToday: Array<{ patient
 export type SpecialCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SpecialCapabilitiesQuery = { capabilities: Array<{ category: string, conditions: Array<string> }>, activeDisasters: Array<{ id: string, name: string, endsAt: string }> };
+export type SpecialCapabilitiesQuery = { capabilities: Array<{ category: PolicyCategory, conditions: Array<string> }>, activeDisasters: Array<{ id: string, name: string, endsAt: string }> };
 
 export type DisasterSearchQueryVariables = Exact<{
   name: string;
@@ -577,7 +644,7 @@ export type ClaimRoutingStatisticsQuery = { claimRoutingStatistics: Array<{ serv
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, name: string, noticesReadThrough: string | null, currentQualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string, personalFamilyClassification: string } | null, consents: Array<{ id: string, facilityCode: string, category: DataCategory, registeredAt: string, expiresAt: string, valid: boolean, facility: { code: string, name: string | null } }>, myNumberCards: Array<{ certificateExpiresOn: string | null, certificateStanding: CertificateStanding, certificateGraceEndsOn: string | null, status: string }>, accessLog: Array<{ at: string, actorRole: string, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: string, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
+export type HomeQuery = { me: { id: string, name: string, noticesReadThrough: string | null, currentQualification: { insurerNumber: string, insurerName: string, insuredCardSymbol: string, insuredIdentificationNumber: string, insuredBranchNumber: string, insuredPartialContributionRatio: string, qualificationDate: string, personalFamilyClassification: string } | null, consents: Array<{ id: string, facilityCode: string, category: DataCategory, registeredAt: string, expiresAt: string, valid: boolean, facility: { code: string, name: string | null } }>, myNumberCards: Array<{ certificateExpiresOn: string | null, certificateStanding: CertificateStanding, certificateGraceEndsOn: string | null, status: string }>, accessLog: Array<{ at: string, actorRole: AccessLogActorRole, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: AccessLogCategory, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
 
 export type InsuranceHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -589,7 +656,7 @@ export type AccessLogQueryVariables = Exact<{
 }>;
 
 
-export type AccessLogQuery = { me: { id: string, accessLog: Array<{ at: string, actorRole: string, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: string, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
+export type AccessLogQuery = { me: { id: string, accessLog: Array<{ at: string, actorRole: AccessLogActorRole, actorSubject: string, facilityCode: string | null, insurerNumber: string | null, appName: string | null, appOperatorName: string | null, category: AccessLogCategory, decision: AccessDecision, reason: string, special: boolean, requestId: string, facility: { code: string, name: string | null } | null }> } };
 
 export type InsurerNameQueryVariables = Exact<{
   number: string;

@@ -2,10 +2,11 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Access, ROLES, UnauthenticatedError, capabilitiesOf, policyActorOf } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { staffFactsOf } from '../services/policy/decisionPoint';
+import { PolicyCategoryEnum } from '../schema/codes';
 
 @ObjectType({ description: 'What the caller may read in one category, from the access policy (docs/access-policy.md)' })
 export class Capability {
-  @Field(() => String, { description: 'QUALIFICATION, DRUG, CHECKUP, EXPENSES, ACCESS_LOG or DV_REGISTRATION' })
+  @Field(() => PolicyCategoryEnum)
   category!: string;
 
   @Field(() => Boolean, { description: 'Some rule of the policy applies to the caller (whether it holds for a patient is decided per read)' })

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AccessDecisionEnum, RoleEnum } from '@onshi/kit';
-import { AdminChangeActionEnum } from './codes';
+import { AccessLogActorRoleEnum, AccessLogCategoryEnum, AdminChangeActionEnum } from './codes';
 
 @ObjectType({ description: '医療保険情報の提供状況: one decision about one category of your data' })
 export class AccessLogEntry {
@@ -13,13 +13,13 @@ export class AccessLogEntry {
   @Field(() => String, { description: 'Staff id (facility:staff), app id or operator id of the viewer' })
   actorSubject!: string;
 
-  @Field(() => String, { description: 'Role of the viewer (DOCTOR, PHARMACIST, PHR_APP, …)' })
+  @Field(() => AccessLogActorRoleEnum, { description: 'Role of the viewer (DOCTOR, PHARMACIST, PHR_APP, …), or the card reader or refused portal login that acted' })
   actorRole!: string;
 
   @Field(() => String, { nullable: true, description: '医療機関コード of the viewer' })
   facilityCode!: string | null;
 
-  @Field(() => String, { description: 'The access-policy category: QUALIFICATION, DRUG, CHECKUP, EXPENSES, ACCESS_LOG (提供状況), DV_REGISTRATION, or an owner list (ROUTED_CLAIMS, RETURNED_CLAIMS, CLAIM_STATISTICS; the patient id then names the owner) — docs/access-policy.md' })
+  @Field(() => AccessLogCategoryEnum, { description: 'The access-policy category, or ADMINISTRATION for an admin action; for an owner list (ROUTED_CLAIMS, RETURNED_CLAIMS, CLAIM_STATISTICS) or an admin action the patient id names the owner — docs/access-policy.md' })
   category!: string;
 
   @Field(() => AccessDecisionEnum)

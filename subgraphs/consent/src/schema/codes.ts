@@ -4,11 +4,12 @@
  * word outside the vocabulary in an argument is refused by validation before any resolver runs. Each enum is typed
  * by the service's own list, so the compiler refuses a value the service does not know or one it forgot.
  */
-import { registerWordEnum, type FacilityKind, type InsurerKindCode, type ViewingAuthority } from '@onshi/kit';
+import { registerWordEnum, type FacilityKind, type InsurerKindCode, type PolicyCategory, type ViewingAuthority } from '@onshi/kit';
 import type { ReaderStatus } from '../services/identity/readers';
 import type { SubsidyCategory, SubsidyStatus } from '../services/operator/subsidy';
 import type { ChangeAction } from '../services/operator/onboarding';
-import type { SpecialStanding } from '../services/policy/decisionPoint';
+import type { LoggedActor, SpecialStanding } from '../services/policy/decisionPoint';
+import type { LoggedCategory } from '../services/audit/auditChain';
 import type { SearchKind, SearchOutcome } from '../services/policy/specialSearchLog';
 
 export const CardReaderStatusEnum = registerWordEnum<ReaderStatus>('CardReaderStatus', 'A card reader\'s state (docs/api-guide.md "Card readers (顔認証付きカードリーダー): the reader contract"): only an ACTIVE reader\'s statements are accepted', {
@@ -103,4 +104,38 @@ export const AdminChangeActionEnum = registerWordEnum<ChangeAction>('AdminChange
   REGISTER_INSURER: 'An insurer and its first operator account registered',
   DEMO_SUSPEND_CARD: 'Demo mode: a demo card suspended (standing in for J-LIS)',
   DEMO_EXPIRE_CARD: 'Demo mode: a demo card expired (standing in for J-LIS)',
+});
+
+const POLICY_CATEGORY_VALUES = {
+  QUALIFICATION: '資格情報',
+  DRUG: '薬剤情報',
+  CHECKUP: '特定健診情報',
+  EXPENSES: '医療費通知情報',
+  ACCESS_LOG: 'The person\'s access log (提供状況)',
+  DV_REGISTRATION: 'The registration or lifting of a DV/abuse block',
+  ROUTED_CLAIMS: 'An insurer\'s list of re-routed claims (in the access log the patient id names the insurer)',
+  RETURNED_CLAIMS: 'A facility\'s or insurer\'s list of returned claims (返戻; the patient id names the owner)',
+  CLAIM_STATISTICS: 'The nation\'s claim statistics (the patient id is nation)',
+} satisfies Record<PolicyCategory, string>;
+
+export const PolicyCategoryEnum = registerWordEnum<PolicyCategory>('PolicyCategory', 'A category the access policy rules on (docs/access-policy.md): a category of a person\'s data, her access log, her DV/abuse block, or an owner\'s list', POLICY_CATEGORY_VALUES);
+
+/** The policy's categories and the admin actions: GraphQL has no union of enums, so this one repeats PolicyCategory's words and adds its own. */
+export const AccessLogCategoryEnum = registerWordEnum<LoggedCategory>('AccessLogCategory', 'What an access-log entry is about: a category of the access policy (PolicyCategory\'s words) or an admin action (docs/access-policy.md)', {
+  ...POLICY_CATEGORY_VALUES,
+  ADMINISTRATION: 'An admin action: the reason is the action (AdminChangeAction, or <action>:<refusal>), and AdminChange holds what it changed',
+});
+
+/** Role's words and the two actors that are not roles: GraphQL has no union of enums, so this one repeats Role's. */
+export const AccessLogActorRoleEnum = registerWordEnum<LoggedActor['role']>('AccessLogActorRole', 'Who an access-log entry\'s actor was: a role (Role\'s words), a registered card reader, or a refused card login at the portal', {
+  PATIENT: '患者 (card login)',
+  RECEPTION: '受付',
+  DOCTOR: '医師',
+  DENTIST: '歯科医師',
+  PHARMACIST: '薬剤師',
+  PHR_APP: 'A PHR app acting under a patient\'s grant',
+  INSURER: '保険者',
+  ADMIN: '運用者 (支払基金・国保中央会)',
+  CARD_READER: 'A registered card reader (顔認証付きカードリーダー), for the card presented at it',
+  PORTAL_LOGIN: 'A card login at the portal that was refused (the card was not usable)',
 });
