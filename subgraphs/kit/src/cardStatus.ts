@@ -46,6 +46,12 @@ export async function fetchCardStatus(options: CardStatusClientOptions, cardSeri
  * card's status (above); consent decides who may ask and keeps the admin record.
  */
 export const DEMO_CARD_ACTIONS = ['SUSPEND', 'EXPIRE'] as const;
+/**
+ * A card's status in qualifications' cards table: ACTIVE by default, LOST when the holder reports it
+ * (reportCardLost), SUSPENDED or EXPIRED by the demo's stand-in for J-LIS. Nothing else writes it.
+ */
+export const CARD_STATUSES = ['ACTIVE', 'LOST', 'SUSPENDED', 'EXPIRED'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
 export type DemoCardAction = (typeof DEMO_CARD_ACTIONS)[number];
 export const demoCardLifecycleRequest = z.object({
   cardSerial: z.string().min(1).max(64).optional(),
@@ -53,7 +59,7 @@ export const demoCardLifecycleRequest = z.object({
   action: z.enum(DEMO_CARD_ACTIONS).optional(),
 }).refine((r) => (r.cardSerial === undefined) !== (r.patientId === undefined), 'exactly one of cardSerial, patientId');
 export const demoCardAnswer = z.object({
-  cardSerial: z.string(), patientId: z.string(), status: z.string(), certificateExpiresOn: z.string().nullable(),
+  cardSerial: z.string(), patientId: z.string(), status: z.enum(CARD_STATUSES), certificateExpiresOn: z.string().nullable(),
   /** null when the card may be used for confirmation today. */
   unusable: z.enum(CARD_UNUSABLE_REASONS).nullable(),
 });

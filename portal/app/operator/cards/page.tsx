@@ -3,6 +3,7 @@ import { setDemoCardStatusAction } from '@/app/actions/cards';
 import { ErrorState } from '@/components/States';
 import { gatewayQuery } from '@/lib/gateway';
 import { DemoCardQuery } from '@/lib/graphql/cards';
+import type { CardStatus } from '@/lib/graphql/generated/graphql';
 import { messages, pageTitle } from '@/lib/i18n';
 import { pageData } from '@/lib/pageData';
 import { currentSession } from '@/lib/session';
@@ -29,7 +30,7 @@ export default async function OperatorCardsPage({ searchParams }: { searchParams
   const lookup = cardSerial !== '' || patientId !== ''
     ? await pageData(await gatewayQuery(DemoCardQuery, { cardSerial: cardSerial || null, patientId: patientId || null }, session.token), '/staff/login')
     : null;
-  const statusLabel = (status: string) => (status === 'ACTIVE' || status === 'LOST' || status === 'SUSPENDED' || status === 'EXPIRED' ? t[`cardsStatus${status}`] : status);
+  const statusLabel = (status: CardStatus) => t[`cardsStatus${status}`];
   return (
     <>
       <h1>{t.cardsTitle}</h1>

@@ -106,6 +106,28 @@ export type CardReaderStatus =
   /** Out of use for now: its statements are refused; it can be made ACTIVE again */
   | 'SUSPENDED';
 
+/** Demo mode: a My Number Card's status as qualifications keeps it (docs/operations.md "Demo: card lifecycle") */
+export type CardStatus =
+  /** In use */
+  | 'ACTIVE'
+  /** 有効期限切れ: expired (by J-LIS; in the demo, by the operator standing in for it) */
+  | 'EXPIRED'
+  /** 紛失: reported lost by the holder */
+  | 'LOST'
+  /** 一時停止: suspended (by J-LIS; in the demo, by the operator standing in for it) */
+  | 'SUSPENDED';
+
+/** Why confirmation with a card is refused today: the same words as CARD_NOT_USABLE's extensions.reason */
+export type CardUnusableReason =
+  /** The card or its 利用者証明用電子証明書 has expired */
+  | 'EXPIRED'
+  /** 紛失 */
+  | 'LOST'
+  /** Not registered for health insurance use yet (初回登録) */
+  | 'NOT_REGISTERED'
+  /** 一時停止 */
+  | 'SUSPENDED';
+
 /** The card's 利用者証明用電子証明書 today (docs/domain.md "Card certificate expiry") */
 export type CertificateStanding =
   /** Refused on every path (CARD_NOT_USABLE EXPIRED) */
@@ -378,7 +400,7 @@ export type DemoCardQueryVariables = Exact<{
 }>;
 
 
-export type DemoCardQuery = { demoCard: { cardSerial: string, patientId: string, status: string, certificateExpiresOn: string | null, unusable: string | null } };
+export type DemoCardQuery = { demoCard: { cardSerial: string, patientId: string, status: CardStatus, certificateExpiresOn: string | null, unusable: CardUnusableReason | null } };
 
 export type SetDemoCardStatusMutationVariables = Exact<{
   cardSerial: string;
@@ -386,7 +408,7 @@ export type SetDemoCardStatusMutationVariables = Exact<{
 }>;
 
 
-export type SetDemoCardStatusMutation = { setDemoCardStatus: { cardSerial: string, status: string, unusable: string | null } };
+export type SetDemoCardStatusMutation = { setDemoCardStatus: { cardSerial: string, status: CardStatus, unusable: CardUnusableReason | null } };
 
 export type MyCheckupsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -4,7 +4,7 @@
  * word outside the vocabulary in an argument is refused by validation before any resolver runs. Each enum is typed
  * by the service's own list, so the compiler refuses a value the service does not know or one it forgot.
  */
-import { registerWordEnum, type FacilityKind, type InsurerKindCode, type PolicyCategory, type ViewingAuthority } from '@onshi/kit';
+import { registerWordEnum, type CardStatus, type CardUnusableReason, type FacilityKind, type InsurerKindCode, type PolicyCategory, type ViewingAuthority } from '@onshi/kit';
 import type { ReaderStatus } from '../services/identity/readers';
 import type { SubsidyCategory, SubsidyStatus } from '../services/operator/subsidy';
 import type { ChangeAction } from '../services/operator/onboarding';
@@ -138,4 +138,18 @@ export const AccessLogActorRoleEnum = registerWordEnum<LoggedActor['role']>('Acc
   ADMIN: '運用者 (支払基金・国保中央会)',
   CARD_READER: 'A registered card reader (顔認証付きカードリーダー), for the card presented at it',
   PORTAL_LOGIN: 'A card login at the portal that was refused (the card was not usable)',
+});
+
+export const CardStatusEnum = registerWordEnum<CardStatus>('CardStatus', 'Demo mode: a My Number Card\'s status as qualifications keeps it (docs/operations.md "Demo: card lifecycle")', {
+  ACTIVE: 'In use',
+  LOST: '紛失: reported lost by the holder',
+  SUSPENDED: '一時停止: suspended (by J-LIS; in the demo, by the operator standing in for it)',
+  EXPIRED: '有効期限切れ: expired (by J-LIS; in the demo, by the operator standing in for it)',
+});
+
+export const CardUnusableReasonEnum = registerWordEnum<CardUnusableReason>('CardUnusableReason', 'Why confirmation with a card is refused today: the same words as CARD_NOT_USABLE\'s extensions.reason', {
+  LOST: '紛失',
+  SUSPENDED: '一時停止',
+  EXPIRED: 'The card or its 利用者証明用電子証明書 has expired',
+  NOT_REGISTERED: 'Not registered for health insurance use yet (初回登録)',
 });

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, RoleEnum } from '@onshi/kit';
-import { FacilityKindEnum, InsurerKindEnum, SubsidyCategoryEnum, SubsidyStatusEnum } from './codes';
+import { CardStatusEnum, CardUnusableReasonEnum, FacilityKindEnum, InsurerKindEnum, SubsidyCategoryEnum, SubsidyStatusEnum } from './codes';
 
 @ObjectType({ description: 'A facility taken into use by the operator (docs/operations.md "Taking a new facility into use")' })
 export class OnboardedFacility {
@@ -261,7 +261,7 @@ export class InsurerRegistration {
 export class DemoCard {
   @Field(() => String) cardSerial!: string;
   @Field(() => String, { description: 'The holder' }) patientId!: string;
-  @Field(() => String, { description: 'ACTIVE, LOST, SUSPENDED or EXPIRED' }) status!: string;
+  @Field(() => CardStatusEnum) status!: string;
   @Field(() => String, { nullable: true, description: '利用者証明用電子証明書の有効期限 (YYYY-MM-DD)' }) certificateExpiresOn!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why confirmation with this card is refused today (LOST, SUSPENDED, EXPIRED, NOT_REGISTERED); null when usable' }) unusable!: string | null;
+  @Field(() => CardUnusableReasonEnum, { nullable: true, description: 'Why confirmation with this card is refused today; null when usable' }) unusable!: string | null;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '@onshi/kit';
+import { preparedPerDatabase, type CardStatus, type Db } from '@onshi/kit';
 import { cards, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 export type CardRow = typeof cards.$inferSelect;
@@ -50,7 +50,7 @@ export async function markCardRegistered(db: Db<Tables>, serial: string): Promis
 }
 
 /** Sets a card's status (LOST, SUSPENDED, EXPIRED, ACTIVE); undefined when there is no such card. */
-export async function setCardStatus(db: Db<Tables>, serial: string, status: string): Promise<CardRow | undefined> {
+export async function setCardStatus(db: Db<Tables>, serial: string, status: CardStatus): Promise<CardRow | undefined> {
   const [updated] = await db.update(cards).set({ status }).where(eq(cards.serial, serial)).returning();
   return updated;
 }
