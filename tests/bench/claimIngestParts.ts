@@ -9,7 +9,8 @@
 import { parseArgs } from 'node:util';
 import { encodeCopyRows, withCheckDigit } from '@onshi/kit';
 import { claimItems, claims as claimsTable } from '../../subgraphs/drugs/src/db/tables';
-import { claimDigest, rowsOfClaim, type ClaimItemRow, type ClaimRow } from '../../subgraphs/drugs/src/store/claimStore';
+import { claimDigest } from '../../subgraphs/drugs/src/services/claimIdentity';
+import { rowsOfClaim, type ClaimItemRow, type ClaimRow } from '../../subgraphs/drugs/src/store/claimStore';
 import { validateClaimBatch } from '../../subgraphs/drugs/src/services/claims';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 

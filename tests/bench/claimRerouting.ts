@@ -18,7 +18,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { postServiceOperationJson, COVERAGE_PATH } from '@onshi/kit';
 import { coverageOn, type DemoPatient } from '@onshi/demo';
-import type { IngestResult } from '../../subgraphs/drugs/src/store/claimStore';
+import type { IngestResult } from '../../subgraphs/drugs/src/services/claimIngest';
 import { loadDrugMaster } from '../../subgraphs/drugs/src/services/drugMaster';
 import { AS_OF, startTestSystem, type TestSystem } from '../src/harness';
 import { rssMiB } from './targets';

@@ -90,7 +90,7 @@ export function pgliteCopy(client: Pick<PGlite, 'query'>): CopyRows {
 
 /**
  * COPY on the connection of a drizzle database or transaction, so that in a transaction the rows commit or roll back
- * with its other statements: the claim ingest stores a whole batch in one transaction (drugs claimStore.ts)
+ * with its other statements: the claim ingest stores a whole batch in one transaction (drugs services/claimIngest.ts)
  * and COPY costs a tenth of drizzle's multi-row INSERT per row (docs/benchmarks.md "Claim re-routing"). drizzle keeps
  * the driver's client on its session: postgres-js's reserved `sql` of `begin` (or the pool), PGlite's Transaction (or
  * the PGlite instance); both take COPY the way `postgresCopy` and `pgliteCopy` give it.

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { bilingual, OnshiError, postToService, COVERAGE_PATH, INTERNAL_SECRET_HEADER } from '@onshi/platform';
 
-/** Requests per call: one ingest batch holds at most 5,000 claims (drugs claimStore.ts). */
+/** Requests per call: one ingest batch holds at most 5,000 claims (drugs services/claimIngest.ts). */
 export const COVERAGE_REQUESTS_MAX = 5_000;
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;

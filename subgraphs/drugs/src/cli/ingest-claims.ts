@@ -9,7 +9,7 @@
  * the database itself.
  */
 import { readFileSync } from 'node:fs';
-import type { IngestResult } from '../store/claimStore';
+import type { IngestResult } from '../services/claimIngest';
 import { claimRowsOf } from '../services/operations';
 import { failJob, runDrugsJob } from './database';
 

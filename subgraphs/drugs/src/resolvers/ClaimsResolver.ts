@@ -3,7 +3,7 @@ import { Access, BadUserInputError, bilingual, ROLES } from '@onshi/kit';
 import type { DrugsContext } from '../context';
 import { ClaimInput, IngestClaimsResult, type ClaimItemInput } from '../schema/ClaimInput';
 import { Drug } from '../schema/Drug';
-import { ingestClaimBatch } from '../store/claimStore';
+import { ingestClaimBatch } from '../services/claimIngest';
 
 /** GraphQL hands optional fields over as null; the validator (like a JSON file) expects them absent. */
 function withoutNulls(input: object): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { bilingual, INTERNAL_SECRET_HEADER, KNOWN_PATIENTS_PATH, OnshiError, postToService } from '@onshi/kit';
 
 const TIMEOUT_MS = 10_000;
-/** The route's bound per call; a batch holds at most 5,000 claims (claimStore.ts). */
+/** The route's bound per call; a batch holds at most 5,000 claims (claimIngest.ts). */
 const IDS_PER_CALL = 5_000;
 
 /**

@@ -1,6 +1,6 @@
 import { OperationInputError, type Operation } from '@onshi/kit';
 import type { Tables } from '../db/tables';
-import { ingestClaimBatch, type IngestOptions } from '../store/claimStore';
+import { ingestClaimBatch, type IngestOptions } from './claimIngest';
 import type { DrugLookup } from './drugMaster';
 import { purgeExpiredClaims } from '../store/purge';
 

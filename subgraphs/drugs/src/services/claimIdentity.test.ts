@@ -1,5 +1,5 @@
-import { claimDigest } from './claimStore';
-import type { Claim } from '../services/claims';
+import { claimDigest } from './claimIdentity';
+import type { Claim } from './claims';
 
 const claim = {
   claimKind: 'PHARMACY', claimNumber: 'R-1', patientId: 'P000000001', facilityCode: '1340100012', prescribingFacilityCode: '1310100013',
