@@ -13,3 +13,9 @@ export async function adminChangesOfTarget(db: Db<Tables>, target: string, first
 export async function adminChangesOfFacility(db: Db<Tables>, facilityCode: string, first: number): Promise<AdminChangeRow[]> {
   return db.select().from(adminChanges).where(eq(adminChanges.facilityCode, facilityCode)).orderBy(desc(adminChanges.at)).limit(first);
 }
+
+/** Writes one change's before/after; its id is the basis of the change's access-log entry. */
+export async function insertAdminChange(tx: Db<Tables>, values: typeof adminChanges.$inferInsert): Promise<{ id: string } | undefined> {
+  const [change] = await tx.insert(adminChanges).values(values).returning({ id: adminChanges.id });
+  return change;
+}

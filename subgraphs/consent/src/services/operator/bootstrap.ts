@@ -6,10 +6,10 @@
  * the route refuses, so it cannot be used to add operators behind the first one's back.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Secret } from 'otpauth';
 import type { Db } from '@onshi/kit';
-import { accounts, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { anAdminAccount, insertFirstAdminAccount } from '../../store/accounts';
 import type { SecretBox } from '../identity/secretBox';
 import { hashPassword, totpUri } from '../identity/staffAuth';
 
@@ -20,16 +20,15 @@ export interface BootstrappedAdmin { staffId: string; password: string; otpauthU
 export class AdminExistsError extends Error {}
 
 export async function bootstrapAdmin(db: Db<Tables>, secrets: SecretBox, staffId: string, displayName: string): Promise<BootstrappedAdmin> {
-  const existing = await db.select({ account: accounts.account }).from(accounts).where(eq(accounts.role, 'ADMIN')).limit(1);
-  if (existing.length > 0) throw new AdminExistsError('an operator (ADMIN) already exists; the bootstrap runs once');
+  if (await anAdminAccount(db)) throw new AdminExistsError('an operator (ADMIN) already exists; the bootstrap runs once');
   // 24 random bytes: 32 characters of base64url, far beyond any guessing (the login is throttled too).
   const password = randomBytes(24).toString('base64url');
   const totpSecret = new Secret({ size: 20 }).base32;
   // The account name is fixed, so of two bootstraps racing only one insert succeeds (primary key).
-  const inserted = await db.insert(accounts).values({
+  const inserted = await insertFirstAdminAccount(db, {
     account: 'admin', role: 'ADMIN', staffId, subject: `operator:${staffId}`, displayName,
     passwordHash: await hashPassword(password), totpSecret: secrets.seal(totpSecret),
-  }).onConflictDoNothing().returning({ account: accounts.account });
-  if (inserted.length === 0) throw new AdminExistsError('an operator (ADMIN) already exists; the bootstrap runs once');
+  });
+  if (!inserted) throw new AdminExistsError('an operator (ADMIN) already exists; the bootstrap runs once');
   return { staffId, password, otpauthUri: totpUri(totpSecret, `operator:${staffId}`) };
 }

@@ -10,13 +10,13 @@
  * written through qualifications' internal route inside consent's transaction, before the commit: if it cannot be
  * written nothing is registered, and if consent's commit fails afterwards the idempotent master row is harmless.
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { bilingual, BadUserInputError, isPrefectureCode, isValidInsurerNumber, putInsurerMaster, type Actor, type Db, type InsurerKindCode, type InsurerMasterEntry } from '@onshi/kit';
-import { accounts, insurers, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { accountWithoutFacility, insertAccountIfNew, type AccountRow } from '../../store/accounts';
+import { insertInsurerIfNew, insurersNewestFirst, type InsurerRow } from '../../store/insurers';
 import { accountRecord, newEnrollment, recordChange, requireOperator, validDisplayName, validateStaffId, type Enrollment } from './onboarding';
 
-export type InsurerRow = typeof insurers.$inferSelect;
-type AccountRow = typeof accounts.$inferSelect;
+export type { InsurerRow };
 
 /**
  * 法別番号 (the first two of eight digits) → the kind of insurer, and whether digits 3–4 are the prefecture
@@ -82,13 +82,13 @@ export async function registerInsurer(
   const staffId = validateStaffId(administrator.staffId);
   const displayName = validDisplayName(administrator.displayName);
   return db.transaction(async (tx) => {
-    const [insurer] = await tx.insert(insurers).values({ ...valid, registeredBy: actor.subject, registeredAt: now }).onConflictDoNothing().returning();
+    const insurer = await insertInsurerIfNew(tx, { ...valid, registeredBy: actor.subject, registeredAt: now });
     if (!insurer) throw new BadUserInputError(bilingual('An insurer with this number is already registered', 'この保険者番号は登録済みです'), { field: 'number', reason: 'DUPLICATE_INSURER' });
     // Operators and insurers log in by staff ID alone (no facility code): it must name one account (migration 0010).
-    const [taken] = await tx.select({ account: accounts.account }).from(accounts).where(and(eq(accounts.staffId, staffId), isNull(accounts.facilityCode)));
+    const taken = await accountWithoutFacility(tx, staffId);
     if (taken) throw new BadUserInputError(bilingual('This staff ID is already used by an operator or insurer account', 'この職員IDは既に使われています'), { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
     const subject = `${valid.number}:${staffId}`;
-    const [account] = await tx.insert(accounts).values({ account: subject, role: 'INSURER', staffId, subject, displayName, insurerNumber: valid.number }).onConflictDoNothing().returning();
+    const account = await insertAccountIfNew(tx, { account: subject, role: 'INSURER', staffId, subject, displayName, insurerNumber: valid.number });
     if (!account) throw new BadUserInputError(bilingual('This staff ID is already used by an operator or insurer account', 'この職員IDは既に使われています'), { field: 'administratorStaffId', reason: 'DUPLICATE_STAFF_ID' });
     const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
     await recordChange(tx, actor, { action: 'REGISTER_INSURER', facilityCode: null, insurerNumber: insurer.number, target: insurer.number, before: null, after: { ...insurerRecord(insurer), administrator: accountRecord(account) } }, requestId, now);
@@ -99,5 +99,5 @@ export async function registerInsurer(
 }
 
 export async function registeredInsurers(db: Db<Tables>, first: number): Promise<InsurerRow[]> {
-  return db.select().from(insurers).orderBy(desc(insurers.registeredAt), insurers.number).limit(first);
+  return insurersNewestFirst(db, first);
 }

@@ -11,10 +11,16 @@
  * before/after row in admin_changes as its basis: if the log cannot be written, nothing changes (fail closed).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { Secret } from 'otpauth';
 import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, OnshiError, STAFF_ROLES, facilityKindOfCode, isPrefectureCode, isValidFacilityCode, ownerLogId, type Actor, type Db, type FacilityKind } from '@onshi/kit';
-import { accounts, adminChanges, cardReaders, facilities, hospitals, refreshTokens, staffEnrollments, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { accountByName, accountOfSubjectAtFacility, clearAccountCredentials, insertAccountIfNew, setAccountDisabledAt, setAccountPasswordHash, setAccountTotp, staffAccount, staffAccountsOfFacility, type AccountRow } from '../../store/accounts';
+import { insertAdminChange } from '../../store/adminChanges';
+import { cardReaderById } from '../../store/cardReaders';
+import { endOpenEnrollments, enrollmentByTokenHash, insertEnrollment, setPendingTotpSecret, useEnrollment } from '../../store/enrollments';
+import { facilitiesCounted, facilitiesPage, facilityRow, insertFacilityIfNew, isFacilityRegistered, type FacilityRow, type FacilitySearch } from '../../store/facilities';
+import { insertHospital } from '../../store/hospitals';
+import { revokeRefreshTokensOfSubject } from '../../store/refreshTokens';
 import { appendAccessLog, type LoggedActor, type Transaction } from '../policy/decisionPoint';
 import { parseReaderPublicKey, registerReader, setReaderStatus, type ReaderRow } from '../identity/readers';
 import type { SecretBox } from '../identity/secretBox';
@@ -50,8 +56,7 @@ const ROLES_OF_KIND: Record<FacilityKind, ReadonlyArray<(typeof STAFF_ROLES)[num
   PHARMACY: ['RECEPTION', 'PHARMACIST'],
 };
 
-export type FacilityRow = typeof facilities.$inferSelect;
-export type AccountRow = typeof accounts.$inferSelect;
+export type { AccountRow, FacilityRow };
 
 export interface AuditRecord {
   action: ChangeAction;
@@ -70,9 +75,9 @@ function loggedActor(actor: Actor): LoggedActor {
 
 /** Writes the before/after and its access-log entry inside the caller's transaction. */
 export async function recordChange(tx: Transaction, actor: Actor, record: AuditRecord, requestId: string, now: Date): Promise<void> {
-  const [change] = await tx.insert(adminChanges).values({
+  const change = await insertAdminChange(tx, {
     at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: record.facilityCode, action: record.action, target: record.target, before: record.before, after: record.after,
-  }).returning({ id: adminChanges.id });
+  });
   if (!change) throw new OnshiError('SERVICE_UNAVAILABLE', 'The change could not be recorded');
   await appendAccessLog(tx, loggedActor(actor), [{ patientId: ownerLogId(record.insurerNumber !== undefined ? { insurerNumber: record.insurerNumber } : record.facilityCode === null ? {} : { facilityCode: record.facilityCode }), category: ADMINISTRATION, decision: 'ALLOW', reason: record.action, basisId: change.id, special: false }], requestId, now);
 }
@@ -96,11 +101,11 @@ export async function requireOperator(db: Db<Tables>, actor: Actor, action: Admi
  */
 export async function requireFacilityAdmin(db: Db<Tables>, actor: Actor, action: AdminAction, requestId: string, now: Date): Promise<FacilityRow> {
   const facilityCode = actor.facilityCode ?? null;
-  const [account] = facilityCode ? await db.select().from(accounts).where(and(eq(accounts.subject, actor.subject), eq(accounts.facilityCode, facilityCode))) : [];
+  const account = facilityCode ? await accountOfSubjectAtFacility(db, actor.subject, facilityCode) : undefined;
   if (!account || !account.facilityAdmin || account.disabledAt !== null || !facilityCode) {
     return refuse(db, actor, action, facilityCode, 'NOT_FACILITY_ADMIN', bilingual('Only the administrator of this facility may do this', 'この操作は施設管理者のみ行えます'), requestId, now);
   }
-  const [facility] = await db.select().from(facilities).where(eq(facilities.code, facilityCode));
+  const facility = await facilityRow(db, facilityCode);
   if (!facility) return refuse(db, actor, action, facilityCode, 'FACILITY_NOT_REGISTERED', bilingual('This facility is not registered', '施設が登録されていません'), requestId, now);
   return facility;
 }
@@ -175,16 +180,16 @@ export interface Enrollment { token: string; expiresAt: Date }
 export async function newEnrollment(tx: Transaction, account: string, createdBy: string, now: Date): Promise<Enrollment> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ENROLLMENT_LIFETIME_MS);
-  await tx.insert(staffEnrollments).values({ tokenHash: tokenHash(token), account, createdBy, createdAt: now, expiresAt });
+  await insertEnrollment(tx, { tokenHash: tokenHash(token), account, createdBy, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
 /** A new staff account of a facility: no password and no TOTP until the person completes the enrollment link. */
 async function insertStaffAccount(tx: Transaction, facility: FacilityRow, staff: { staffId: string; displayName: string; role: string }, facilityAdmin: boolean): Promise<AccountRow> {
   const subject = `${facility.code}:${staff.staffId}`;
-  const [row] = await tx.insert(accounts).values({
+  const row = await insertAccountIfNew(tx, {
     account: subject, role: staff.role, staffId: staff.staffId, subject, displayName: staff.displayName, facilityCode: facility.code, facilityKind: facility.kind, facilityAdmin,
-  }).onConflictDoNothing().returning();
+  });
   if (!row) throw new BadUserInputError(bilingual('This staff ID is already used at this facility', 'この職員IDは既に登録されています'), { field: 'staffId', reason: 'DUPLICATE_STAFF_ID' });
   return row;
 }
@@ -203,12 +208,12 @@ export async function registerFacility(
   // The administrator is a reception (事務) account with the facility-administrator flag: it reads no patient data.
   const admin = validateStaff({ ...administrator, role: 'RECEPTION' }, valid.kind);
   return db.transaction(async (tx) => {
-    const [facility] = await tx.insert(facilities).values({
+    const facility = await insertFacilityIfNew(tx, {
       code: valid.code, name: valid.name, kind: valid.kind, prefecture: valid.prefecture, hospital: valid.hospital, registeredBy: actor.subject, registeredAt: now,
-    }).onConflictDoNothing().returning();
+    });
     if (!facility) throw new BadUserInputError(bilingual('A facility with this code is already registered', 'この医療機関コードは登録済みです'), { field: 'code', reason: 'DUPLICATE_FACILITY' });
     // Hospitals are where emergency access may be opened (docs/domain.md "Emergency access").
-    if (facility.hospital) await tx.insert(hospitals).values({ facilityCode: facility.code, name: facility.name, registeredBy: actor.subject, registeredAt: now }).onConflictDoNothing();
+    if (facility.hospital) await insertHospital(tx, { facilityCode: facility.code, name: facility.name, registeredBy: actor.subject, registeredAt: now });
     const account = await insertStaffAccount(tx, facility, admin, true);
     const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
     await recordChange(tx, actor, { action: 'REGISTER_FACILITY', facilityCode: facility.code, target: facility.code, before: null, after: { ...facilityRecord(facility), administrator: accountRecord(account) } }, requestId, now);
@@ -224,8 +229,7 @@ export async function registerFacilityReader(db: Db<Tables>, actor: Actor, facil
   await requireOperator(db, actor, 'REGISTER_READER', facilityCode, requestId, now);
   if (!isValidFacilityCode(facilityCode)) throw new BadUserInputError('facilityCode is not a valid 医療機関コード (10 digits with check digit)', { field: 'facilityCode' });
   parseReaderPublicKey(publicKeyJwk);
-  const [facility] = await db.select({ code: facilities.code }).from(facilities).where(eq(facilities.code, facilityCode));
-  if (!facility) throw new NotFoundError(bilingual('No facility is registered with this code', 'この医療機関コードの施設は登録されていません'));
+  if (!(await isFacilityRegistered(db, facilityCode))) throw new NotFoundError(bilingual('No facility is registered with this code', 'この医療機関コードの施設は登録されていません'));
   return db.transaction(async (tx) => {
     const reader = await registerReader(tx, actor, facilityCode, publicKeyJwk, label, now);
     await recordChange(tx, actor, { action: 'REGISTER_READER', facilityCode, target: reader.id, before: null, after: readerRecord(reader) }, requestId, now);
@@ -235,7 +239,7 @@ export async function registerFacilityReader(db: Db<Tables>, actor: Actor, facil
 
 /** Suspends, reactivates or retires a reader; a SUSPENDED or RETIRED reader's challenges and statements are refused (readers.ts activeReader). */
 export async function changeReaderStatus(db: Db<Tables>, actor: Actor, readerId: string, status: string, requestId: string, now: Date): Promise<ReaderRow> {
-  const [current] = readerId.length <= 64 ? await db.select().from(cardReaders).where(eq(cardReaders.id, readerId)) : [];
+  const current = readerId.length <= 64 ? await cardReaderById(db, readerId) : undefined;
   await requireOperator(db, actor, 'SET_READER_STATUS', current?.facilityCode ?? null, requestId, now);
   if (!current) throw new NotFoundError('No such card reader');
   return db.transaction(async (tx) => {
@@ -263,12 +267,12 @@ export async function enrollStaff(db: Db<Tables>, actor: Actor, input: StaffInpu
 /** Disables a staff account of the administrator's facility: its logins are refused from now on, its open links end. */
 export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<AccountRow> {
   const facility = await requireFacilityAdmin(db, actor, 'DISABLE_STAFF', requestId, now);
-  const [current] = await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId)));
+  const current = await staffAccount(db, facility.code, staffId);
   if (!current) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
   if (current.subject === actor.subject) throw new BadUserInputError(bilingual('An administrator cannot disable their own account', '自分自身は無効化できません'), { field: 'staffId' });
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(accounts).set({ disabledAt: current.disabledAt ?? now }).where(eq(accounts.account, current.account)).returning();
-    await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
+    const row = await setAccountDisabledAt(tx, current.account, current.disabledAt ?? now);
+    await endOpenEnrollments(tx, current.account, now);
     const after = row ?? current;
     await recordChange(tx, actor, { action: 'DISABLE_STAFF', facilityCode: facility.code, target: current.subject, before: accountRecord(current), after: accountRecord(after) }, requestId, now);
     return after;
@@ -283,15 +287,15 @@ export async function disableStaff(db: Db<Tables>, actor: Actor, staffId: string
  */
 export async function resetStaffPassword(db: Db<Tables>, actor: Actor, staffId: string, requestId: string, now: Date): Promise<{ account: AccountRow; enrollment: Enrollment }> {
   const facility = await requireFacilityAdmin(db, actor, 'RESET_STAFF_PASSWORD', requestId, now);
-  const [current] = staffId.length <= 32 ? await db.select().from(accounts).where(and(eq(accounts.facilityCode, facility.code), eq(accounts.staffId, staffId))) : [];
+  const current = staffId.length <= 32 ? await staffAccount(db, facility.code, staffId) : undefined;
   if (!current) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
   if (current.subject === actor.subject) throw new BadUserInputError(bilingual('An administrator cannot reset their own password here; ask the operator', '自分自身のパスワードはここでは再設定できません'), { field: 'staffId', reason: 'OWN_ACCOUNT' });
   if (current.disabledAt !== null) throw new BadUserInputError(bilingual('This account is disabled', 'この職員アカウントは無効化されています'), { field: 'staffId', reason: 'STAFF_DISABLED' });
   return db.transaction(async (tx) => {
-    const [account] = await tx.update(accounts).set({ passwordHash: null, totpSecret: null, lastTotpStep: null, failures: 0, lockedUntil: null }).where(eq(accounts.account, current.account)).returning();
+    const account = await clearAccountCredentials(tx, current.account);
     if (!account) throw new NotFoundError(bilingual('No staff member of this facility has this ID', 'この職員IDの職員は登録されていません'));
-    await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.account, current.account), isNull(staffEnrollments.usedAt)));
-    await tx.update(refreshTokens).set({ revokedAt: now }).where(and(sql`${refreshTokens.claims}->>'sub' = ${current.subject}`, isNull(refreshTokens.revokedAt)));
+    await endOpenEnrollments(tx, current.account, now);
+    await revokeRefreshTokensOfSubject(tx, current.subject, now);
     const enrollment = await newEnrollment(tx, account.account, actor.subject, now);
     await recordChange(tx, actor, {
       action: 'RESET_STAFF_PASSWORD', facilityCode: facility.code, target: current.subject,
@@ -302,7 +306,7 @@ export async function resetStaffPassword(db: Db<Tables>, actor: Actor, staffId: 
 }
 
 export async function staffOfFacility(db: Db<Tables>, facilityCode: string): Promise<AccountRow[]> {
-  return db.select().from(accounts).where(eq(accounts.facilityCode, facilityCode)).orderBy(accounts.staffId);
+  return staffAccountsOfFacility(db, facilityCode);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -312,9 +316,9 @@ export async function staffOfFacility(db: Db<Tables>, facilityCode: string): Pro
 const ENROLLMENT_UNUSABLE = bilingual('This enrollment link is unknown, expired or already used; ask your facility administrator for a new one', '登録用リンクが無効です。施設管理者に再発行を依頼してください');
 
 async function openEnrollment(db: Db<Tables>, token: string, now: Date) {
-  const [row] = token.length > 0 && token.length <= 128 ? await db.select().from(staffEnrollments).where(eq(staffEnrollments.tokenHash, tokenHash(token))) : [];
+  const row = token.length > 0 && token.length <= 128 ? await enrollmentByTokenHash(db, tokenHash(token)) : undefined;
   if (!row || row.usedAt !== null || row.expiresAt.getTime() <= now.getTime()) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
-  const [account] = await db.select().from(accounts).where(eq(accounts.account, row.account));
+  const account = await accountByName(db, row.account);
   if (!account || account.disabledAt !== null) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
   return { row, account };
 }
@@ -329,9 +333,9 @@ export async function startEnrollment(db: Db<Tables>, secrets: SecretBox, token:
   const secret = new Secret({ size: 20 }).base32;
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(staffEnrollments).set({ pendingTotpSecret: secrets.seal(secret) }).where(eq(staffEnrollments.tokenHash, row.tokenHash));
+    await setPendingTotpSecret(tx, row.tokenHash, secrets.seal(secret));
     // The password is set now, but login needs the TOTP secret, which the account gets only at confirmation.
-    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.account, account.account));
+    await setAccountPasswordHash(tx, account.account, passwordHash);
   });
   return { otpauthUri: totpUri(secret, `${account.facilityCode ?? account.insurerNumber ?? ''}:${account.staffId ?? ''}`), staffId: account.staffId ?? '', facilityCode: account.facilityCode ?? '' };
 }
@@ -343,10 +347,9 @@ export async function confirmEnrollment(db: Db<Tables>, secrets: SecretBox, toke
   const check = checkTotp(secrets.open(row.pendingTotpSecret), code, now);
   if (check.result !== 'OK') throw new BadUserInputError(bilingual('The code does not match; check the time on your phone and try again', '確認コードが一致しません'), { field: 'totp', reason: 'TOTP_WRONG' });
   return db.transaction(async (tx) => {
-    const used = await tx.update(staffEnrollments).set({ usedAt: now }).where(and(eq(staffEnrollments.tokenHash, row.tokenHash), isNull(staffEnrollments.usedAt))).returning({ account: staffEnrollments.account });
-    if (used.length === 0) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
+    if (!(await useEnrollment(tx, row.tokenHash, now))) throw new BadUserInputError(ENROLLMENT_UNUSABLE, { field: 'enrollmentToken', reason: 'ENROLLMENT_UNUSABLE' });
     // The confirming code's step counts as used: it cannot also log in.
-    const [updated] = await tx.update(accounts).set({ totpSecret: row.pendingTotpSecret, lastTotpStep: check.step }).where(eq(accounts.account, account.account)).returning();
+    const updated = await setAccountTotp(tx, account.account, row.pendingTotpSecret, check.step);
     return updated ?? account;
   });
 }
@@ -358,37 +361,30 @@ export async function confirmEnrollment(db: Db<Tables>, secrets: SecretBox, toke
 export const FACILITY_SEARCH_MAX = 100;
 export interface FacilityFilter { search?: string | null; prefecture?: string | null }
 
-/** `%` and `_` (and the escape character itself) match themselves in a LIKE pattern. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /**
- * The facilities a search names: part of the name (case-insensitive, full-width letters and digits as half-width) or
- * the start of the 医療機関コード, and optionally one prefecture (01–47). No filter: every facility.
+ * The facilities a search names, checked here and matched in store/facilities.ts: part of the name (case-insensitive,
+ * full-width letters and digits as half-width) or the start of the 医療機関コード, and optionally one prefecture
+ * (01–47). No filter: every facility.
  */
-function facilityCondition(filter: FacilityFilter): SQL | undefined {
+function facilitySearch(filter: FacilityFilter): FacilitySearch {
   const search = (filter.search ?? '').normalize('NFKC').trim();
   if (search.length > FACILITY_SEARCH_MAX) throw new BadUserInputError(bilingual(`search has at most ${FACILITY_SEARCH_MAX} characters`, '検索語が長すぎます'), { field: 'search' });
   const prefecture = filter.prefecture ?? null;
   if (prefecture !== null && !isPrefectureCode(prefecture)) throw new BadUserInputError(bilingual('prefecture must be a code 01–47', '都道府県コードが正しくありません'), { field: 'prefecture' });
-  const bySearch = search === '' ? undefined : or(ilike(facilities.name, `%${likeLiteral(search)}%`), like(facilities.code, `${likeLiteral(search)}%`));
-  return and(bySearch, prefecture === null ? undefined : eq(facilities.prefecture, prefecture));
+  return { search, prefecture };
 }
 
 /** One page of the directory, newest registration first (then by code, so pages never overlap). */
 export async function facilityDirectory(db: Db<Tables>, filter: FacilityFilter, first: number, offset: number): Promise<FacilityRow[]> {
-  const condition = facilityCondition(filter);
-  return db.select().from(facilities).where(condition).orderBy(desc(facilities.registeredAt), facilities.code).limit(first).offset(offset);
+  return facilitiesPage(db, facilitySearch(filter), first, offset);
 }
 
 export async function facilityCount(db: Db<Tables>, filter: FacilityFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(facilities).where(facilityCondition(filter));
-  return Number(row?.n ?? 0);
+  return facilitiesCounted(db, facilitySearch(filter));
 }
 
 export async function facilityByCode(db: Db<Tables>, code: string): Promise<FacilityRow> {
-  const [row] = code.length <= 10 ? await db.select().from(facilities).where(eq(facilities.code, code)) : [];
+  const row = code.length <= 10 ? await facilityRow(db, code) : undefined;
   if (!row) throw new NotFoundError(bilingual('This facility is not registered', '施設が登録されていません'));
   return row;
 }
