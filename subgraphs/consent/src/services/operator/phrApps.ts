@@ -9,9 +9,10 @@
  * belongs to no facility) with its before/after in admin_changes, in the same transaction (onboarding.ts recordChange).
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { bilingual, BadUserInputError, NotFoundError, type Actor, type Db } from '@onshi/kit';
-import { phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { insertPhrAppIfNew, phrAppByClientId, setPhrAppDisabledAt, setPhrAppSecretHash, type PhrAppRow } from '../../store/phrApps';
+import { revokeRefreshTokensOfApp } from '../../store/refreshTokens';
 import { hashSecret } from '../identity/card';
 import type { Transaction } from '../policy/decisionPoint';
 import { recordChange, requireOperator } from './onboarding';
@@ -20,7 +21,7 @@ import { CATEGORIES, isCategory, type Category } from '../policy/roles';
 /** PHR grants last 90 days by default (docs/domain.md "PHR apps": Mynaportal links data for 90 days). */
 export const PHR_GRANT_DAYS = 90;
 
-export type PhrAppRow = typeof phrApps.$inferSelect;
+export type { PhrAppRow };
 
 /** Lower-case letters, digits and hyphens, 3–64 long, starting with a letter or digit: safe in URLs, logs and tokens. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
@@ -69,8 +70,7 @@ function newClientSecret(): string {
 
 /** Revokes the refresh tokens of every grant the app holds: the app must authenticate again (and cannot, if disabled). */
 async function endAppSessions(tx: Transaction, clientId: string, now: Date): Promise<void> {
-  const grantIds = tx.select({ id: phrGrants.id }).from(phrGrants).where(eq(phrGrants.appId, clientId));
-  await tx.update(refreshTokens).set({ revokedAt: now }).where(and(inArray(refreshTokens.grantId, grantIds), isNull(refreshTokens.revokedAt)));
+  await revokeRefreshTokensOfApp(tx, clientId, now);
 }
 
 export interface IssuedSecret { app: PhrAppRow; clientSecret: string }
@@ -81,9 +81,9 @@ export async function registerPhrApp(db: Db<Tables>, actor: Actor, input: PhrApp
   const clientSecret = newClientSecret();
   const secretHash = await hashSecret(clientSecret);
   return db.transaction(async (tx) => {
-    const [app] = await tx.insert(phrApps).values({
+    const app = await insertPhrAppIfNew(tx, {
       clientId: valid.clientId, name: valid.displayName, operatorName: valid.operatorName, scopes: valid.scopes, secretHash, createdAt: now,
-    }).onConflictDoNothing().returning();
+    });
     if (!app) throw new BadUserInputError(bilingual('A PHR app with this client id is already registered', 'このクライアントIDは登録済みです'), { field: 'clientId', reason: 'DUPLICATE_CLIENT_ID' });
     await recordChange(tx, actor, { action: 'REGISTER_PHR_APP', facilityCode: null, target: phrAppTarget(app.clientId), before: null, after: phrAppRecord(app) }, requestId, now);
     return { app, clientSecret };
@@ -96,7 +96,7 @@ export function phrAppTarget(clientId: string): string {
 }
 
 async function existingApp(db: Db<Tables>, clientId: string): Promise<PhrAppRow> {
-  const [app] = clientId.length <= 64 ? await db.select().from(phrApps).where(eq(phrApps.clientId, clientId)) : [];
+  const app = clientId.length <= 64 ? await phrAppByClientId(db, clientId) : undefined;
   if (!app) throw new NotFoundError(bilingual('No PHR app is registered with this client id', 'このクライアントIDのアプリは登録されていません'));
   return app;
 }
@@ -112,7 +112,7 @@ export async function rotatePhrAppSecret(db: Db<Tables>, actor: Actor, clientId:
   const clientSecret = newClientSecret();
   const secretHash = await hashSecret(clientSecret);
   return db.transaction(async (tx) => {
-    const [app] = await tx.update(phrApps).set({ secretHash, rotatedAt: now }).where(eq(phrApps.clientId, current.clientId)).returning();
+    const app = await setPhrAppSecretHash(tx, current.clientId, secretHash, now);
     if (!app) throw new NotFoundError(bilingual('No PHR app is registered with this client id', 'このクライアントIDのアプリは登録されていません'));
     await endAppSessions(tx, app.clientId, now);
     await recordChange(tx, actor, { action: 'ROTATE_PHR_APP_SECRET', facilityCode: null, target: phrAppTarget(app.clientId), before: phrAppRecord(current), after: phrAppRecord(app) }, requestId, now);
@@ -125,7 +125,7 @@ export async function disablePhrApp(db: Db<Tables>, actor: Actor, clientId: stri
   await requireOperator(db, actor, 'DISABLE_PHR_APP', null, requestId, now);
   const current = await existingApp(db, clientId);
   return db.transaction(async (tx) => {
-    const [app] = await tx.update(phrApps).set({ disabledAt: current.disabledAt ?? now }).where(eq(phrApps.clientId, current.clientId)).returning();
+    const app = await setPhrAppDisabledAt(tx, current.clientId, current.disabledAt ?? now);
     const after = app ?? current;
     await endAppSessions(tx, after.clientId, now);
     await recordChange(tx, actor, { action: 'DISABLE_PHR_APP', facilityCode: null, target: phrAppTarget(after.clientId), before: phrAppRecord(current), after: phrAppRecord(after) }, requestId, now);
@@ -138,7 +138,7 @@ export async function disablePhrApp(db: Db<Tables>, actor: Actor, clientId: stri
  * its registered scopes (an app cannot be handed more than the operator allowed it).
  */
 export async function grantableApp(db: Db<Tables>, clientId: string, categories: readonly Category[]): Promise<PhrAppRow> {
-  const [app] = clientId.length <= 64 ? await db.select().from(phrApps).where(eq(phrApps.clientId, clientId)) : [];
+  const app = clientId.length <= 64 ? await phrAppByClientId(db, clientId) : undefined;
   if (!app) throw new NotFoundError(bilingual(`No registered PHR app ${clientId}`, '登録されていないアプリです'));
   if (app.disabledAt !== null) throw new BadUserInputError(bilingual('This app has been disabled by the operator', 'このアプリは運用者により無効化されています'), { field: 'appId', reason: 'PHR_APP_DISABLED' });
   const outside = categories.filter((category) => !app.scopes.includes(category));

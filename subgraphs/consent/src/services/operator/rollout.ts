@@ -7,9 +7,9 @@
  * at the reader, the confirmation's first step in this system). The share is of the facilities registered here — the
  * only population this system knows — not of every 保険医療機関 in Japan.
  */
-import { count, eq, min } from 'drizzle-orm';
 import { japanDate, type Db } from '@onshi/kit';
-import { cardReaders, facilities, readerVerifications, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { rolloutReads } from '../../store/rollout';
 
 /** The schedule (デジタル・ガバメント閣僚会議, September 2019; docs/domain.md "Rollout and subsidy, seed 1(1)"): month → share of facilities. */
 export const ROLLOUT_TARGETS: ReadonlyArray<{ month: string; percent: number }> = [
@@ -69,11 +69,7 @@ function grouped(rows: Array<{ key: string; live: boolean }>): RolloutGroup[] {
  * facilities registered and live by its end.
  */
 export async function rollout(db: Db<Tables>, now: Date): Promise<Rollout> {
-  const [registeredRows, firstVerifications, readerCounts] = await Promise.all([
-    db.select({ code: facilities.code, kind: facilities.kind, hospital: facilities.hospital, prefecture: facilities.prefecture, registeredAt: facilities.registeredAt }).from(facilities),
-    db.select({ facilityCode: readerVerifications.facilityCode, first: min(readerVerifications.verifiedAt) }).from(readerVerifications).groupBy(readerVerifications.facilityCode),
-    db.select({ facilityCode: cardReaders.facilityCode, readers: count() }).from(cardReaders).where(eq(cardReaders.status, 'ACTIVE')).groupBy(cardReaders.facilityCode),
-  ]);
+  const [registeredRows, firstVerifications, readerCounts] = await rolloutReads(db);
   const liveSince = new Map(firstVerifications.filter((row) => row.first !== null).map((row) => [row.facilityCode, row.first as Date]));
   const rows = registeredRows.map((row) => ({ ...row, liveSince: liveSince.get(row.code) ?? null }));
 

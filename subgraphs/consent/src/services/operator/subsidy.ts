@@ -7,9 +7,9 @@
  * Who may act is decided here (onboarding.ts requireOperator / requireFacilityAdmin), so every refusal is logged; every
  * state change writes its before/after to admin_changes and its access-log entry in the same transaction (fail closed).
  */
-import { and, desc, eq } from 'drizzle-orm';
 import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, isCalendarDate, japanDate, type Actor, type Db } from '@onshi/kit';
-import { subsidyApplications, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { changeSubsidyApplication, insertSubsidyApplicationIfNoneOpen, subsidyApplicationById, subsidyApplicationsNewestFirst, subsidyApplicationsOfFacility, type SubsidyRow } from '../../store/subsidies';
 import { recordChange, refuse, requireFacilityAdmin, requireOperator } from './onboarding';
 
 /**
@@ -90,7 +90,7 @@ function validateInput(input: SubsidyInput, kind: string, now: Date): void {
   if (input.largeChainPharmacy && kind !== 'PHARMACY') throw new BadUserInputError(bilingual('Only a pharmacy can be a large chain pharmacy', '大型チェーン薬局は薬局のみ選択できます'), { field: 'largeChainPharmacy' });
 }
 
-export type SubsidyRow = typeof subsidyApplications.$inferSelect;
+export type { SubsidyRow };
 
 /** What admin_changes keeps of an application. */
 function subsidyRecord(row: SubsidyRow): Record<string, unknown> {
@@ -106,11 +106,11 @@ export async function applyForSubsidy(db: Db<Tables>, actor: Actor, input: Subsi
   validateInput(input, facility.kind, now);
   const category = subsidyCategory(facility, input.largeChainPharmacy);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(subsidyApplications).values({
+    const row = await insertSubsidyApplicationIfNoneOpen(tx, {
       facilityCode: facility.code, ruleVersion: SUBSIDY_RULE_VERSION, category, systemCost: input.systemCost, networkCost: input.networkCost, readerCost: input.readerCost, otherCost: input.otherCost,
       readersBought: input.readersBought, largeChainPharmacy: input.largeChainPharmacy, wentLiveOn: input.wentLiveOn, subsidyAmount: computeSubsidy(category, input), status: 'SUBMITTED',
       submittedBy: actor.subject, submittedAt: now,
-    }).onConflictDoNothing().returning();
+    });
     if (!row) throw new BadUserInputError(bilingual('This facility already has an open application', 'この施設には審査中または承認済みの申請があります'), { reason: 'APPLICATION_OPEN' });
     await recordChange(tx, actor, { action: 'APPLY_SUBSIDY', facilityCode: facility.code, target: row.id, before: null, after: subsidyRecord(row) }, requestId, now);
     return row;
@@ -120,13 +120,12 @@ export async function applyForSubsidy(db: Db<Tables>, actor: Actor, input: Subsi
 /** The facility administrator's own facility's applications, newest first. */
 export async function ownSubsidyApplications(db: Db<Tables>, actor: Actor, requestId: string, now: Date): Promise<SubsidyRow[]> {
   const facility = await requireFacilityAdmin(db, actor, 'VIEW_SUBSIDY', requestId, now);
-  return db.select().from(subsidyApplications).where(eq(subsidyApplications.facilityCode, facility.code)).orderBy(desc(subsidyApplications.submittedAt));
+  return subsidyApplicationsOfFacility(db, facility.code);
 }
 
 async function applicationById(db: Db<Tables>, id: string): Promise<SubsidyRow | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  const [row] = await db.select().from(subsidyApplications).where(eq(subsidyApplications.id, id));
-  return row;
+  return subsidyApplicationById(db, id);
 }
 
 /**
@@ -149,8 +148,7 @@ export async function subsidyApplication(db: Db<Tables>, actor: Actor, id: strin
 export async function subsidyApplicationsForReview(db: Db<Tables>, actor: Actor, status: string | null, first: number, requestId: string, now: Date): Promise<SubsidyRow[]> {
   await requireOperator(db, actor, 'VIEW_SUBSIDY', null, requestId, now);
   if (status !== null && !SUBSIDY_STATUSES.includes(status as SubsidyStatus)) throw new BadUserInputError(`status must be one of ${SUBSIDY_STATUSES.join(', ')}`, { field: 'status' });
-  const query = db.select().from(subsidyApplications);
-  return (status ? query.where(eq(subsidyApplications.status, status)) : query).orderBy(desc(subsidyApplications.submittedAt)).limit(first);
+  return subsidyApplicationsNewestFirst(db, status, first);
 }
 
 type Transition = 'APPROVE' | 'REJECT' | 'PAY';
@@ -175,7 +173,7 @@ export async function reviewSubsidy(db: Db<Tables>, actor: Actor, id: string, tr
   const invalid = (): never => { throw new ForbiddenError(message, { reason: 'INVALID_STATE' }); };
   return db.transaction(async (tx) => {
     const changes = transition === 'PAY' ? { status: TO[transition], paidBy: actor.subject, paidAt: now } : { status: TO[transition], rejectionReason, reviewedBy: actor.subject, reviewedAt: now };
-    const [row] = await tx.update(subsidyApplications).set(changes).where(and(eq(subsidyApplications.id, id), eq(subsidyApplications.status, FROM[transition]))).returning();
+    const row = await changeSubsidyApplication(tx, id, FROM[transition], changes);
     if (!row) return invalid();
     await recordChange(tx, actor, { action, facilityCode: row.facilityCode, target: row.id, before: subsidyRecord(current), after: subsidyRecord(row) }, requestId, now);
     return row;
