@@ -1,6 +1,6 @@
-import { lt, sql } from 'drizzle-orm';
 import { MemoryRevocationList, type Db, type RevocationList } from '@onshi/kit';
-import { revokedTokens, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { deleteRevokedTokensExpiredBefore, liveRevokedTokens, upsertRevokedToken } from '../../store/revokedTokens';
 
 /**
  * The revocation list of the embedded default (no Redis): one consent process answers every revocation question
@@ -17,10 +17,9 @@ export class DatabaseRevocationList implements RevocationList {
   async revoke(id: string, untilMs: number): Promise<void> {
     await this.load();
     const until = new Date(untilMs);
-    await this.db.insert(revokedTokens).values({ jti: id, expiresAt: until })
-      .onConflictDoUpdate({ target: revokedTokens.jti, set: { expiresAt: sql`greatest(${revokedTokens.expiresAt}, excluded.expires_at)` } });
+    await upsertRevokedToken(this.db, id, until);
     // Rows of tokens that have expired anyway mean nothing: the table stays as small as the live sessions' logouts.
-    await this.db.delete(revokedTokens).where(lt(revokedTokens.expiresAt, new Date()));
+    await deleteRevokedTokensExpiredBefore(this.db, new Date());
     await this.memory.revoke(id, untilMs);
   }
 
@@ -31,7 +30,7 @@ export class DatabaseRevocationList implements RevocationList {
 
   private load(): Promise<void> {
     this.loaded ??= (async () => {
-      const rows = await this.db.select().from(revokedTokens).where(sql`${revokedTokens.expiresAt} > now()`);
+      const rows = await liveRevokedTokens(this.db);
       for (const row of rows) await this.memory.revoke(row.jti, row.expiresAt.getTime());
     })().catch((error: unknown) => {
       // Not loaded: the next question tries again, and this one fails closed.

@@ -3,10 +3,16 @@
  * its sha256, rotated on every use and revoked on logout.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { bilingual, UnauthenticatedError, actorFromClaims, type Actor, type Db, type RevocationList } from '@onshi/kit';
-import { accounts, cards, phrApps, phrGrants, refreshTokens, type Tables } from '../../db/tables';
+import type { Tables } from '../../db/tables';
+import { accountBySubject } from '../../store/accountLogins';
+import { cardsOfPatient } from '../../store/cards';
+import { phrGrantWithAppState } from '../../store/phrTokens';
+import {
+  insertRefreshToken, refreshTokenByHash, refreshTokenIdByHash, refreshTokenSuccessor, revokeGrantRefreshTokens, revokeLiveRefreshToken, revokeLiveRefreshTokenByHash,
+  revokeLiveRefreshTokenForSuccessor, setRefreshTokenSuccessor,
+} from '../../store/refreshTokens';
 import { isCardLocked } from './card';
 import { issueAccessToken, type SigningKey } from './signing';
 
@@ -37,7 +43,7 @@ function claimsOf(actor: Actor): Record<string, unknown> {
 export async function startSession(db: Db<Tables>, key: SigningKey, actor: Actor, displayName: string, now: Date): Promise<LoginResultData> {
   const access = await issueAccessToken(key, actor, now);
   const refreshToken = randomBytes(32).toString('base64url');
-  await db.insert(refreshTokens).values({
+  await insertRefreshToken(db, {
     tokenHash: hashRefreshToken(refreshToken), claims: claimsOf(actor), displayName, grantId: actor.grantId ?? null, issuedAt: now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
   });
   return {
@@ -55,17 +61,16 @@ const REFRESH_REFUSED = bilingual('The session has ended; please log in again', 
 async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<boolean> {
   if (actor.role === 'PHR_APP') {
     if (!actor.grantId) return false;
-    const [row] = await db.select({ grant: phrGrants, appDisabledAt: phrApps.disabledAt }).from(phrGrants)
-      .innerJoin(phrApps, eq(phrApps.clientId, phrGrants.appId)).where(eq(phrGrants.id, actor.grantId));
+    const row = await phrGrantWithAppState(db, actor.grantId);
     // A disabled app (phrApps.ts disablePhrApp) gets no new access token under any grant.
     return row !== undefined && row.appDisabledAt === null && row.grant.revokedAt === null && row.grant.expiresAt.getTime() > now.getTime();
   }
   if (actor.role === 'PATIENT') {
     if (!actor.patientId) return false;
-    const patientCards = await db.select().from(cards).where(eq(cards.patientId, actor.patientId));
+    const patientCards = await cardsOfPatient(db, actor.patientId);
     return patientCards.some((card) => !isCardLocked({ failedAttempts: card.failedAttempts, ...(card.lockedAt ? { lockedAt: card.lockedAt } : {}) }));
   }
-  const [account] = await db.select().from(accounts).where(eq(accounts.subject, actor.subject));
+  const account = await accountBySubject(db, actor.subject);
   // A disabled staff account (onboarding.ts disableStaff) gets no new access token from its refresh token.
   return account !== undefined && account.disabledAt === null;
 }
@@ -74,16 +79,15 @@ async function stillEntitled(db: Db<Tables>, actor: Actor, now: Date): Promise<b
 async function revokeSuccessors(db: Db<Tables>, firstId: string, now: Date): Promise<void> {
   let next: string | null = firstId;
   for (let hops = 0; next !== null && hops < 1000; hops += 1) {
-    const [successor]: Array<{ replacedBy: string | null }> = await db.update(refreshTokens).set({ revokedAt: now })
-      .where(and(eq(refreshTokens.id, next), isNull(refreshTokens.revokedAt))).returning({ replacedBy: refreshTokens.replacedBy });
-    const [row]: Array<{ replacedBy: string | null }> = successor ? [successor] : await db.select({ replacedBy: refreshTokens.replacedBy }).from(refreshTokens).where(eq(refreshTokens.id, next));
+    const successor: { replacedBy: string | null } | undefined = await revokeLiveRefreshTokenForSuccessor(db, next, now);
+    const row: { replacedBy: string | null } | undefined = successor ?? await refreshTokenSuccessor(db, next);
     next = row?.replacedBy ?? null;
   }
 }
 
 /** Rotates a refresh token: the old one is revoked (compare-and-set, so it works once) and a new session starts. */
 export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshToken: string, now: Date): Promise<LoginResultData> {
-  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+  const row = await refreshTokenByHash(db, hashRefreshToken(refreshToken));
   if (row && row.revokedAt !== null && row.replacedBy !== null) {
     // A rotated token presented again: someone holds a copy. End the whole session (OAuth 2.0 Security
     // BCP, refresh token rotation): the successors stop working too, for the thief and the owner alike.
@@ -92,11 +96,10 @@ export async function refreshSession(db: Db<Tables>, key: SigningKey, refreshTok
   if (!row || row.revokedAt !== null || row.expiresAt.getTime() <= now.getTime()) throw new UnauthenticatedError(REFRESH_REFUSED);
   const actor = actorFromClaims(row.claims);
   if (!(await stillEntitled(db, actor, now))) throw new UnauthenticatedError(REFRESH_REFUSED);
-  const revoked = await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.id, row.id), isNull(refreshTokens.revokedAt))).returning({ id: refreshTokens.id });
-  if (revoked.length === 0) throw new UnauthenticatedError(REFRESH_REFUSED);
+  if (!(await revokeLiveRefreshToken(db, row.id, now))) throw new UnauthenticatedError(REFRESH_REFUSED);
   const session = await startSession(db, key, actor, row.displayName, now);
-  const [successor] = await db.select({ id: refreshTokens.id }).from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(session.refreshToken)));
-  if (successor) await db.update(refreshTokens).set({ replacedBy: successor.id }).where(eq(refreshTokens.id, row.id));
+  const successorId = await refreshTokenIdByHash(db, hashRefreshToken(session.refreshToken));
+  if (successorId) await setRefreshTokenSuccessor(db, row.id, successorId);
   return session;
 }
 
@@ -110,8 +113,7 @@ export async function endSession(db: Db<Tables>, revocations: RevocationList, re
     const { jti, exp } = decodeJwt(verifiedAccessToken);
     if (jti && exp) await revocations.revoke(jti, exp * 1000);
   }
-  const revoked = await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)), isNull(refreshTokens.revokedAt))).returning({ id: refreshTokens.id });
-  return revoked.length > 0;
+  return revokeLiveRefreshTokenByHash(db, hashRefreshToken(refreshToken), now);
 }
 
 /**
@@ -121,5 +123,5 @@ export async function endSession(db: Db<Tables>, revocations: RevocationList, re
  * revocationIdsOf).
  */
 export async function endGrantSessions(db: Db<Tables>, grantId: string, now: Date): Promise<void> {
-  await db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.grantId, grantId), isNull(refreshTokens.revokedAt)));
+  await revokeGrantRefreshTokens(db, grantId, now);
 }
