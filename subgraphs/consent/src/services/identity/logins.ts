@@ -4,13 +4,17 @@
  * reader), staff / operator / insurer login (password + TOTP, failures throttled), and PHR app tokens.
  * Every flow ends in a token only after a proof; nothing here issues a token on a name alone.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { SignJWT, createLocalJWKSet, jwtVerify } from 'jose';
 import {
   bilingual, BadUserInputError, CardNotUsableError, OnshiError, PHR_SCOPES, TOKEN_ISSUER, UnauthenticatedError, ForbiddenError, isRole,
   type Actor, type CardStatusAnswer, type CardUnusableReason, type Db, type FacilityKind,
 } from '@onshi/kit';
-import { accounts, cardChallenges, cards, identityIndex, phrApps, phrGrants, type Tables } from '../../db/tables';
+import type { accounts, cards, Tables } from '../../db/tables';
+import { accountByStaffId, claimTotpStep } from '../../store/accountLogins';
+import { recordChallengeUsed } from '../../store/cardChallenges';
+import { cardBySerial, recordPinAttempt } from '../../store/cards';
+import { patientName } from '../../store/identityIndex';
+import { phrAppByClientId, phrGrantOfApp } from '../../store/phrTokens';
 import { CHALLENGE_LIFETIME_MS, applyPinAttempt, challengeStatus, isCardLocked, newChallenge, verifyCardSignature, verifyPin, verifySecret } from './card';
 import { logCardDenial } from './cardDenials';
 import type { Transaction } from '../policy/decisionPoint';
@@ -96,11 +100,9 @@ export async function openChallenge(key: SigningKey, challengeId: string, purpos
  * like a wrong signature, and its challenge is recorded as used too, so a replay answers alike.
  */
 export async function authenticateCard(db: Db<Tables> | Transaction, opened: OpenedChallenge, signature: string, now: Date): Promise<CardRow> {
-  const used = await db.insert(cardChallenges)
-    .values({ id: opened.id, cardSerial: opened.cardSerial, purpose: opened.purpose, facilityCode: opened.readerId, challenge: opened.challenge, issuedAt: opened.issuedAt, usedAt: now })
-    .onConflictDoNothing().returning({ id: cardChallenges.id });
-  if (used.length === 0) throw new BadUserInputError(CHALLENGE_UNUSABLE);
-  const [card] = await db.select().from(cards).where(eq(cards.serial, opened.cardSerial));
+  const used = await recordChallengeUsed(db, { id: opened.id, cardSerial: opened.cardSerial, purpose: opened.purpose, facilityCode: opened.readerId, challenge: opened.challenge, issuedAt: opened.issuedAt, usedAt: now });
+  if (!used) throw new BadUserInputError(CHALLENGE_UNUSABLE);
+  const card = await cardBySerial(db, opened.cardSerial);
   if (!card || !verifyCardSignature(card.publicKey, opened.challenge, signature)) throw new BadUserInputError(CARD_SIGNATURE_INVALID, { ...(card ? { patientId: card.patientId } : {}) });
   return card;
 }
@@ -139,16 +141,14 @@ export async function checkPin(db: Db<Tables> | Transaction, card: CardRow, pin:
   if (isCardLocked(state)) throw cardLockedError();
   const correct = await verifyPin(pin, card.pinHash);
   const outcome = applyPinAttempt(state, correct, now);
-  const updated = await db.update(cards).set({ failedAttempts: outcome.state.failedAttempts, lockedAt: outcome.state.lockedAt ?? null })
-    .where(and(eq(cards.serial, card.serial), eq(cards.failedAttempts, card.failedAttempts))).returning({ serial: cards.serial });
-  if (updated.length === 0) throw new BadUserInputError(bilingual('The card was used at the same time elsewhere; try again', 'もう一度お試しください'));
+  const won = await recordPinAttempt(db, card.serial, card.failedAttempts, { failedAttempts: outcome.state.failedAttempts, lockedAt: outcome.state.lockedAt ?? null });
+  if (!won) throw new BadUserInputError(bilingual('The card was used at the same time elsewhere; try again', 'もう一度お試しください'));
   if (outcome.result === 'LOCKED') throw cardLockedError();
   if (outcome.result === 'WRONG_PIN') throw new BadUserInputError(bilingual(`Wrong PIN: ${outcome.triesLeft} tries left`, `暗証番号が違います（残り${outcome.triesLeft}回）`), { triesLeft: outcome.triesLeft });
 }
 
 async function patientDisplayName(db: Db<Tables>, patientId: string): Promise<string> {
-  const [identity] = await db.select({ name: identityIndex.name }).from(identityIndex).where(eq(identityIndex.patientId, patientId));
-  return identity?.name ?? 'マイナンバーカード利用者';
+  return (await patientName(db, patientId)) ?? 'マイナンバーカード利用者';
 }
 
 /**
@@ -204,8 +204,7 @@ export async function staffLogin(
     await throttle.failed(attempt);
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   };
-  const facilityMatch = facilityCode ? eq(accounts.facilityCode, facilityCode) : isNull(accounts.facilityCode);
-  const [row] = await db.select().from(accounts).where(and(eq(accounts.staffId, staffId), facilityMatch));
+  const row = await accountByStaffId(db, facilityCode, staffId);
   // A disabled account, or one whose enrollment is not confirmed (no TOTP secret yet), is answered as an unknown one.
   if (!row || !row.passwordHash || !row.totpSecret || row.disabledAt !== null || row.role === 'PATIENT' || row.role === 'PHR_APP') {
     // Same work as for a real account, so the answer time does not reveal which staff IDs exist.
@@ -219,10 +218,7 @@ export async function staffLogin(
     throw totpReusedError(code.retryAfterMs);
   }
   // Compare-and-set on the last used step: of two logins with the same code, on any replica, one wins.
-  const updated = await db.update(accounts).set({ lastTotpStep: code.step })
-    .where(and(eq(accounts.account, row.account), row.lastTotpStep === null ? isNull(accounts.lastTotpStep) : eq(accounts.lastTotpStep, row.lastTotpStep)))
-    .returning({ account: accounts.account });
-  if (updated.length === 0) {
+  if (!(await claimTotpStep(db, row.account, row.lastTotpStep, code.step))) {
     throw totpReusedError((code.step + 1) * TOTP_PERIOD_SECONDS * 1000 - now.getTime());
   }
   await throttle.succeeded(attempt);
@@ -234,12 +230,12 @@ export async function staffLogin(
 // ---------------------------------------------------------------------------------------------------
 
 export async function phrToken(db: Db<Tables>, key: SigningKey, clientId: string, clientSecret: string, grantId: string, now: Date, dummyHash: string): Promise<LoginResultData> {
-  const [app] = await db.select().from(phrApps).where(eq(phrApps.clientId, clientId));
+  const app = await phrAppByClientId(db, clientId);
   const secretOk = app ? await verifySecret(clientSecret, app.secretHash) : await verifySecret(clientSecret, dummyHash).then(() => false, () => false);
   if (!app || !secretOk) throw new UnauthenticatedError(bilingual('Unknown client or wrong secret', 'クライアント認証に失敗しました'));
   // Only after the secret is proved, so the answer tells an outsider nothing about which apps exist.
   if (app.disabledAt !== null) throw new ForbiddenError(bilingual('This app has been disabled by the operator', 'このアプリは運用者により無効化されています'), { reason: 'PHR_APP_DISABLED' });
-  const [grant] = UUID.test(grantId) ? await db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.appId, clientId))) : [];
+  const grant = UUID.test(grantId) ? await phrGrantOfApp(db, grantId, clientId) : undefined;
   if (!grant || grant.revokedAt !== null || grant.expiresAt.getTime() <= now.getTime()) {
     throw new ForbiddenError(bilingual('The patient has not granted this app access, or the grant has ended', '連携の許可がありません'));
   }

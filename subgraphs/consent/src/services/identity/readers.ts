@@ -8,11 +8,12 @@
  * verification token the statement yields.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { z } from 'zod';
 import { bilingual, BadUserInputError, CARD_VERIFICATION_METHODS as READER_METHODS, ForbiddenError, NotFoundError, OnshiError, TOKEN_ISSUER, isValidFacilityCode, type Actor, type CardVerificationMethod as ReaderMethod, type Db } from '@onshi/kit';
-import { cardReaders, readerVerifications, type Tables } from '../../db/tables';
+import type { cardReaders, Tables } from '../../db/tables';
+import { activeCardReaderById, cardReaderById, cardReadersOf, insertCardReader, updateCardReaderStatus } from '../../store/cardReaders';
+import { insertReaderVerification } from '../../store/readerVerifications';
 import { logCardDenial } from './cardDenials';
 import type { Transaction } from '../policy/decisionPoint';
 import { READER_STATEMENT_TYPE } from '@onshi/platform/readerStatement';
@@ -54,32 +55,32 @@ export async function registerReader(db: Db<Tables> | Transaction, actor: Actor,
   if (!isValidFacilityCode(facilityCode)) throw new BadUserInputError('facilityCode is not a valid 医療機関コード (10 digits with check digit)', { field: 'facilityCode' });
   const key = parseReaderPublicKey(publicKeyJwk);
   if (label !== null && label.length > 100) throw new BadUserInputError('label has at most 100 characters', { field: 'label' });
-  const [row] = await db.insert(cardReaders).values({
+  const row = await insertCardReader(db, {
     id: `rdr_${randomBytes(12).toString('base64url')}`, facilityCode, publicKey: JSON.stringify(key), status: 'ACTIVE', label, registeredBy: actor.subject, registeredAt: now,
-  }).returning();
+  });
   if (!row) throw new OnshiError('SERVICE_UNAVAILABLE', 'The reader could not be registered');
   return row;
 }
 
 export async function setReaderStatus(db: Db<Tables> | Transaction, readerId: string, status: string, now: Date): Promise<ReaderRow> {
   if (!(READER_STATUSES as readonly string[]).includes(status)) throw new BadUserInputError(`status must be one of ${READER_STATUSES.join(', ')}`, { field: 'status' });
-  const [current] = await db.select().from(cardReaders).where(eq(cardReaders.id, readerId));
+  const current = await cardReaderById(db, readerId);
   if (!current) throw new NotFoundError('No such card reader');
   // A retired reader's key is gone for good: it is never reactivated (register a new one).
   if (current.status === 'RETIRED' && status !== 'RETIRED') throw new BadUserInputError('A retired reader cannot be reactivated; register the device again', { field: 'status' });
-  const [row] = await db.update(cardReaders).set({ status, statusChangedAt: now }).where(eq(cardReaders.id, readerId)).returning();
+  const row = await updateCardReaderStatus(db, readerId, status, now);
   return row ?? current;
 }
 
 export async function readersOf(db: Db<Tables>, facilityCode: string | null): Promise<ReaderRow[]> {
-  return db.select().from(cardReaders).where(facilityCode ? eq(cardReaders.facilityCode, facilityCode) : undefined).orderBy(cardReaders.registeredAt);
+  return cardReadersOf(db, facilityCode);
 }
 
 const READER_NOT_ACTIVE = bilingual('This card reader is not registered or not active', 'このカードリーダーは登録されていないか、利用停止中です');
 
 /** The reader a challenge is asked for must be registered and active (its id is not a secret; its key is). */
 export async function activeReader(db: Db<Tables>, readerId: string): Promise<ReaderRow> {
-  const [reader] = readerId.length <= 64 ? await db.select().from(cardReaders).where(and(eq(cardReaders.id, readerId), eq(cardReaders.status, 'ACTIVE'))) : [];
+  const reader = readerId.length <= 64 ? await activeCardReaderById(db, readerId) : undefined;
   if (!reader) throw new ForbiddenError(READER_NOT_ACTIVE, { reason: 'READER_NOT_ACTIVE' });
   return reader;
 }
@@ -179,10 +180,10 @@ export async function acceptReaderStatement(db: Db<Tables>, key: SigningKey, car
   });
   const registrationOnly = unusable === 'NOT_REGISTERED';
   const { verificationId, consents } = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(readerVerifications).values({
+    const row = await insertReaderVerification(tx, {
       challengeId: opened.id, readerId: reader.id, facilityCode: reader.facilityCode, patientId: card.patientId, cardSerial: card.serial, method: claims.method, attestedBy,
       drugAnswer: claims.consent.drug, checkupAnswer: claims.consent.checkup, signedAt: new Date(claims.iat * 1000), verifiedAt: now,
-    }).onConflictDoNothing().returning({ id: readerVerifications.id });
+    });
     if (!row) throw new BadUserInputError(bilingual('This verification was already used', 'この確認結果は使用済みです'), { field: 'statement' });
     const registered = registrationOnly ? [] : await registerVisitConsent(tx, card.patientId, reader.facilityCode, claims.method, { DRUG: claims.consent.drug, CHECKUP: claims.consent.checkup }, now, row.id);
     return { verificationId: row.id, consents: registered };
