@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { inJsonList, CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type ConsentMethod, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
-import { consents, identityIndex, type Tables } from '../db/tables';
+import { CONSENT_FLAGS_PATH, INSURER_CHANGES_PATH, insurerChangeEvent, KNOWN_PATIENTS_PATH, PATIENT_DECISION_CATEGORIES, decideOwnerRead, INTERNAL_SECRET_HEADER, OWNER_DECISIONS_PATH, ownerDecisionRequest, ownerLogId, policyActorOf, isInternalSecret, JWKS_PATH, DECISIONS_PATH, bearerToken, createTokenVerifier, isValidFacilityCode, requestIdOf, REVOCATION_BATCH_MAX, REVOCATIONS_PATH, sendJson, type RouteHandler, type SubgraphDeps } from '@onshi/kit';
+import type { Tables } from '../db/tables';
+import { insertDemoConsent } from '../store/demoConsents';
+import { knownPatientIds } from '../store/identityIndex';
 import { accessLogFault, appendAccessLog, decideAndLog } from '../services/policy/decisionPoint';
 import type { SigningKey } from '../services/identity/signing';
 import { applyInsurerChangeToIdentity } from '../services/identity/identityUpdates';
@@ -53,8 +55,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const parsed = parseBody(knownPatientsBody, body);
       if (!parsed) return sendJson(res, 400, { error: 'malformed request: expected { patientIds: string[] } (1–5000)' });
       // The identity index holds every person the decision point can decide about (tables.ts identityIndex).
-      const rows = await deps.db.select({ patientId: identityIndex.patientId }).from(identityIndex).where(inJsonList(identityIndex.patientId, [...new Set(parsed.patientIds)]));
-      sendJson(res, 200, { known: rows.map((row) => row.patientId) });
+      sendJson(res, 200, { known: await knownPatientIds(deps.db, [...new Set(parsed.patientIds)]) });
     }),
     // Without Redis the gateway and the other subgraphs ask here (platform sharedState.ts), one call for the ids of all
     // their requests in flight, so the answer is per id. Open like the JWKS: the ids are random token ids only their
@@ -131,8 +132,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
     routes[`POST ${DEMO_CONSENTS_PATH}`] = internalOnly(async (_req, res, body) => {
       const parsed = parseBody(demoConsentBody, body);
       if (!parsed) return sendJson(res, 400, { error: 'malformed demo consent' });
-      const [row] = await deps.db.insert(consents).values({ ...parsed, method: 'DEMO' satisfies ConsentMethod, registeredAt: new Date(parsed.registeredAt) }).returning({ id: consents.id });
-      sendJson(res, 200, { id: row?.id });
+      sendJson(res, 200, { id: await insertDemoConsent(deps.db, { ...parsed, registeredAt: new Date(parsed.registeredAt) }) });
     });
     routes[`POST ${DEMO_ACCESS_LOG_FAULT_PATH}`] = internalOnly(async (_req, res, body) => {
       const parsed = parseBody(faultBody, body);
