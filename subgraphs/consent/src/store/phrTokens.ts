@@ -5,12 +5,6 @@ import { phrApps, phrGrants, type Tables } from '../db/tables';
 // The reads behind a PHR app's tokens (docs/contracts.md contract 3): issued on a live grant of an enabled app,
 // refreshed only while both still hold (services/identity/logins.ts phrToken, sessions.ts stillEntitled).
 
-/** A registered PHR app by its client id. */
-export async function phrAppByClientId(db: Db<Tables>, clientId: string): Promise<typeof phrApps.$inferSelect | undefined> {
-  const [app] = await db.select().from(phrApps).where(eq(phrApps.clientId, clientId));
-  return app;
-}
-
 /** A grant by its id, only if it was given to this app (whatever its state). */
 export async function phrGrantOfApp(db: Db<Tables>, grantId: string, clientId: string): Promise<typeof phrGrants.$inferSelect | undefined> {
   const [grant] = await db.select().from(phrGrants).where(and(eq(phrGrants.id, grantId), eq(phrGrants.appId, clientId)));
