@@ -95,13 +95,13 @@ export default tseslint.config(
     ...forbid(['drizzle-orm'], 'resolvers are thin: SQL lives in the subgraph\'s store/ (docs/architecture.md "Subgraph template")'),
     { group: ['**/db/tables'], message: 'resolvers are thin: the tables are read and written in the subgraph\'s store/ (docs/architecture.md "Subgraph template")' },
   ])),
-  // Qualifications' use cases and routes hold the rules and store/ the SQL (docs/architecture.md "Subgraph template"):
+  // Every subgraph's use cases and routes hold the rules and store/ the SQL (docs/architecture.md "Subgraph template"):
   // they may name the tables' row types, not build a statement. The demo seed writes its world directly.
-  ...boundary(['subgraphs/qualifications/src/services/**/*.ts', 'subgraphs/qualifications/src/http/**/*.ts'], [
-    ...subgraphPatterns('qualifications'),
+  ...SUBGRAPHS.flatMap((subgraph) => boundary([`subgraphs/${subgraph}/src/services/**/*.ts`, `subgraphs/${subgraph}/src/http/**/*.ts`], [
+    ...subgraphPatterns(subgraph),
     { group: ['drizzle-orm', 'drizzle-orm/**'], allowTypeImports: true, message: 'use cases and routes hold no SQL: it lives in the subgraph\'s store/ (docs/architecture.md "Subgraph template")' },
     { group: ['**/db/tables'], allowTypeImports: true, message: 'use cases and routes hold no SQL: the tables are read and written in the subgraph\'s store/ (docs/architecture.md "Subgraph template")' },
-  ], ['subgraphs/qualifications/src/services/seed.ts']),
+  ], [`subgraphs/${subgraph}/src/services/seed.ts`])),
   // The platform is what the gateway and the subgraphs share; it depends on no package of ours.
   ...boundary(['platform/src/**/*.ts'], forbid(['@onshi/kit', ...SUBGRAPHS.map((name) => `@onshi/${name}`), '@onshi/gateway', '@onshi/system', '@onshi/portal', '@onshi/demo'], 'the platform is shared by the gateway and the subgraphs and depends on none of them')),
   // The demo package is built on the kit, so not even the kit's tests may use it.

@@ -58,10 +58,18 @@ const PROBES: Probe[] = [
   { file: 'subgraphs/consent/src/resolvers/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
   { file: 'subgraphs/consent/src/resolvers/tablesProbe.ts', source: "export type { accessLog } from '../db/tables';\n", refused: true },
   { file: 'subgraphs/consent/src/store/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\nexport { accessLog } from '../db/tables';\n", refused: false },
-  // Qualifications' use cases and routes too (the seed excepted); naming a table's row type stays allowed.
+  // Every subgraph's use cases and routes too (the demo seed excepted); naming a table's row type stays allowed.
   { file: 'subgraphs/qualifications/src/services/sqlProbe.ts', source: "export { confirmations } from '../db/tables';\n", refused: true },
   { file: 'subgraphs/qualifications/src/http/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
   { file: 'subgraphs/qualifications/src/services/typeProbe.ts', source: "export type { Tables } from '../db/tables';\n", refused: false },
+  { file: 'subgraphs/consent/src/services/policy/sqlProbe.ts', source: "export { accessLog } from '../../db/tables';\n", refused: true },
+  { file: 'subgraphs/consent/src/services/identity/sqlProbe.ts', source: "export { and, eq } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/consent/src/http/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/consent/src/services/operator/typeProbe.ts', source: "export type { facilities } from '../../db/tables';\n", refused: false },
+  { file: 'subgraphs/consent/src/services/seedProbe.ts', source: "export { eq } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/drugs/src/services/sqlProbe.ts', source: "export { sql } from 'drizzle-orm';\n", refused: true },
+  { file: 'subgraphs/checkups/src/http/sqlProbe.ts', source: "export { checkups } from '../db/tables';\n", refused: true },
+  { file: 'subgraphs/checkups/src/services/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\n", refused: true },
   { file: 'subgraphs/checkups/src/store/sqlProbe.ts', source: "export { eq } from 'drizzle-orm';\nexport { checkups } from '../db/tables';\n", refused: false },
   // Allowed: a demo CLI and a subgraph's test use the demo package.
   { file: 'subgraphs/consent/src/cli/demo-boundaryProbe.ts', source: "export { DEMO_STAFF } from '@onshi/demo';\n", refused: false },
