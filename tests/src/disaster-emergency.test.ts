@@ -230,6 +230,22 @@ describe('disaster mode: consent or exemption before any data', () => {
     expect((await searchLog(DEMO_CLINIC.code)).filter((e) => e.outcome === 'BAD_INPUT').length).toBeGreaterThanOrEqual(3);
   });
 
+  test('sex is read as staff type it (1/2, 男/女, M/F, MALE/FEMALE); any other word is BAD_USER_INPUT on field sex, with no one named, and logged', async () => {
+    // docs/api-guide.md "Enums" (the strings kept on purpose): the search keeps the words staff hear, not an enum. Patient 10 is searched by no other test.
+    const fields = fieldsOf(10);
+    const words = fields.sex === '1' ? ['男', 'm', 'MALE'] : ['女', 'f', 'FEMALE'];
+    for (const word of words) {
+      expect((await search('dental-dentist', { ...fields, sex: word })).body.data?.disasterSearch.patient.id).toBe(system.patient(10).id);
+    }
+    const before = (await searchLog(DEMO_DENTAL.code)).filter((e) => e.outcome === 'BAD_INPUT').length;
+    const wrong = await search('dental-dentist', { ...fields, sex: 'X' });
+    expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.body.errors?.[0]?.extensions?.field).toBe('sex');
+    expect(wrong.body.data ?? null).toBeNull();
+    expect(wrong.text).not.toContain(system.patient(10).id);
+    expect((await searchLog(DEMO_DENTAL.code)).filter((e) => e.outcome === 'BAD_INPUT').length).toBe(before + 1);
+  });
+
   test('a search that finds nobody is logged for the operator; a DV-blocked person is answered exactly like nobody', async () => {
     const nobody = await search('clinic-doctor', { name: '存在 しない', birthdate: '1970-01-01', sex: '1', insurerNameOrAddress: '港区' });
     const sato = system.patient(1);

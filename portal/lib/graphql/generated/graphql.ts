@@ -267,6 +267,35 @@ export type PolicyCategory =
   /** An insurer's list of re-routed claims (in the access log the patient id names the insurer) */
   | 'ROUTED_CLAIMS';
 
+/** What a rule of the access policy requires beyond the caller's role and facility kind (docs/access-policy.md); whether it holds for a patient is decided on each read */
+export type PolicyCondition =
+  /** This facility confirmed the patient's qualification, or verified the card at its reader with a consent, less than 24 h ago */
+  | 'CONFIRMED_HERE'
+  /** A consent of the patient, at this facility, for this category, registered less than 24 h ago and not revoked */
+  | 'CONSENT_AT_FACILITY'
+  /** The qualification confirmation itself (資格確認), for staff of a valid facility */
+  | 'COUNTER_CONFIRMATION'
+  /** A disaster declaration in force here, the patient identified by the 4-field search, and their consent or the exemption recorded (災害時) */
+  | 'DISASTER_IDENTIFIED'
+  /** An emergency access opened here for this patient, with its reason, less than 24 h ago (救急時) */
+  | 'EMERGENCY_OPENED'
+  /** The insurer of the person's newest coverage */
+  | 'INSURER_IN_FORCE'
+  /** The insurer holds the member now (coverage in force, or the checkup transfer records) */
+  | 'INSURER_MEMBER'
+  /** The insurer appears in the patient's qualification history */
+  | 'INSURER_OF_RECORD'
+  /** The operator (支払基金・国保中央会) */
+  | 'OPERATOR'
+  /** The facility asked for is the caller's own facility */
+  | 'OWN_FACILITY'
+  /** The insurer asked for is the caller's own insurer */
+  | 'OWN_INSURER'
+  /** A live grant of the patient to this app for this category, and the token carries its scope */
+  | 'PHR_GRANT'
+  /** The patient reads their own record */
+  | 'SELF';
+
 /** QualificationValidity of a confirmation (docs/domain.md "Confirmation at the counter (資格確認)"); the real interface's codes 1–5 are listed per value */
 export type QualificationValidity =
   /** 2 無効: no coverage in force (a past one is answered) */
@@ -506,7 +535,7 @@ export type ClinicTodayQuery = { confirmationsAtMyFacilityToday: Array<{ patient
 export type SpecialCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SpecialCapabilitiesQuery = { capabilities: Array<{ category: PolicyCategory, conditions: Array<string> }>, activeDisasters: Array<{ id: string, name: string, endsAt: string }> };
+export type SpecialCapabilitiesQuery = { capabilities: Array<{ category: PolicyCategory, conditions: Array<PolicyCondition> }>, activeDisasters: Array<{ id: string, name: string, endsAt: string }> };
 
 export type DisasterSearchQueryVariables = Exact<{
   name: string;

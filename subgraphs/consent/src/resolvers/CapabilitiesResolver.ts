@@ -1,19 +1,19 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { Access, ROLES, UnauthenticatedError, capabilitiesOf, policyActorOf } from '@onshi/kit';
+import { Access, ROLES, UnauthenticatedError, capabilitiesOf, policyActorOf, type PolicyCategory, type PolicyCondition } from '@onshi/kit';
 import type { ConsentContext } from '../context';
 import { staffFactsOf } from '../services/policy/decisionPoint';
-import { PolicyCategoryEnum } from '../schema/codes';
+import { PolicyCategoryEnum, PolicyConditionEnum } from '../schema/codes';
 
 @ObjectType({ description: 'What the caller may read in one category, from the access policy (docs/access-policy.md)' })
 export class Capability {
   @Field(() => PolicyCategoryEnum)
-  category!: string;
+  category!: PolicyCategory;
 
   @Field(() => Boolean, { description: 'Some rule of the policy applies to the caller (whether it holds for a patient is decided per read)' })
   mayRead!: boolean;
 
-  @Field(() => [String], { description: 'The conditions under which it does, e.g. CONSENT_AT_FACILITY, SELF, PHR_GRANT' })
-  conditions!: string[];
+  @Field(() => [PolicyConditionEnum], { description: 'The conditions under which it does, e.g. CONSENT_AT_FACILITY, SELF, PHR_GRANT' })
+  conditions!: PolicyCondition[];
 
   @Field(() => Boolean, { description: "The card reader of the caller's facility asks the patient for consent to this category (false at pharmacies for CHECKUP, and for actors without a facility)" })
   askedAtReader!: boolean;

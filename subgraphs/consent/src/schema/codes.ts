@@ -4,7 +4,7 @@
  * word outside the vocabulary in an argument is refused by validation before any resolver runs. Each enum is typed
  * by the service's own list, so the compiler refuses a value the service does not know or one it forgot.
  */
-import { registerWordEnum, type CardStatus, type CardUnusableReason, type FacilityKind, type InsurerKindCode, type PolicyCategory, type ViewingAuthority } from '@onshi/kit';
+import { registerWordEnum, type CardStatus, type CardUnusableReason, type FacilityKind, type InsurerKindCode, type PolicyCategory, type PolicyCondition, type ViewingAuthority } from '@onshi/kit';
 import type { ReaderStatus } from '../services/identity/readers';
 import type { SubsidyCategory, SubsidyStatus } from '../services/operator/subsidy';
 import type { ChangeAction } from '../services/operator/onboarding';
@@ -119,6 +119,22 @@ const POLICY_CATEGORY_VALUES = {
 } satisfies Record<PolicyCategory, string>;
 
 export const PolicyCategoryEnum = registerWordEnum<PolicyCategory>('PolicyCategory', 'A category the access policy rules on (docs/access-policy.md): a category of a person\'s data, her access log, her DV/abuse block, or an owner\'s list', POLICY_CATEGORY_VALUES);
+
+export const PolicyConditionEnum = registerWordEnum<PolicyCondition>('PolicyCondition', 'What a rule of the access policy requires beyond the caller\'s role and facility kind (docs/access-policy.md); whether it holds for a patient is decided on each read', {
+  SELF: 'The patient reads their own record',
+  COUNTER_CONFIRMATION: 'The qualification confirmation itself (資格確認), for staff of a valid facility',
+  CONFIRMED_HERE: 'This facility confirmed the patient\'s qualification, or verified the card at its reader with a consent, less than 24 h ago',
+  CONSENT_AT_FACILITY: 'A consent of the patient, at this facility, for this category, registered less than 24 h ago and not revoked',
+  DISASTER_IDENTIFIED: 'A disaster declaration in force here, the patient identified by the 4-field search, and their consent or the exemption recorded (災害時)',
+  EMERGENCY_OPENED: 'An emergency access opened here for this patient, with its reason, less than 24 h ago (救急時)',
+  PHR_GRANT: 'A live grant of the patient to this app for this category, and the token carries its scope',
+  INSURER_OF_RECORD: 'The insurer appears in the patient\'s qualification history',
+  INSURER_MEMBER: 'The insurer holds the member now (coverage in force, or the checkup transfer records)',
+  INSURER_IN_FORCE: 'The insurer of the person\'s newest coverage',
+  OPERATOR: 'The operator (支払基金・国保中央会)',
+  OWN_INSURER: 'The insurer asked for is the caller\'s own insurer',
+  OWN_FACILITY: 'The facility asked for is the caller\'s own facility',
+});
 
 /** The policy's categories and the admin actions: GraphQL has no union of enums, so this one repeats PolicyCategory's words and adds its own. */
 export const AccessLogCategoryEnum = registerWordEnum<LoggedCategory>('AccessLogCategory', 'What an access-log entry is about: a category of the access policy (PolicyCategory\'s words) or an admin action (docs/access-policy.md)', {

@@ -79,7 +79,7 @@ export function parseFourFields(input: FourFields): ParsedFourFields {
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.birthdate.trim())) throw new BadUserInputError('birthdate must be YYYY-MM-DD');
   const sex = SEX_CODES[input.sex.trim().toUpperCase()];
-  if (!sex) throw new BadUserInputError('sex must be 1 (男) or 2 (女)');
+  if (!sex) throw new BadUserInputError(bilingual('sex must be 1 or 2 (also read: 男/女, M/F, MALE/FEMALE)', '性別は 1（男）または 2（女）です（男・女、M・F も可）'), { field: 'sex' });
   const forms = fourthFieldForms(input.insurerNameOrAddress);
   if (!forms.insurerName && !forms.address) {
     throw new BadUserInputError(bilingual('The fourth field needs at least two characters of the insurer name, or the municipality of the address (…市/区/町/村)', '保険者名は2文字以上、住所は市区町村名を含めて入力してください'));
