@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import type { DemoOptions } from '@onshi/kit';
+import { copyEmptyCluster, emptyEmbeddedCluster, type DemoOptions } from '@onshi/kit';
 import { demoPatient } from '@onshi/demo';
-import { startSystem, stopChild, type RunningSystem, type ServiceName } from '@onshi/system';
+import { startSystem, stopChild, SUBGRAPH_NAMES, type RunningSystem, type ServiceName } from '@onshi/system';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { type ReaderKey } from '@onshi/platform/readerStatement';
 import { demoReaderKey } from '@onshi/demo';
@@ -107,6 +107,20 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(path.join(dataDir, 'internal-secret'), internalSecret, { mode: 0o600 });
   const demo: DemoOptions = { seed: 'onshi', patients: options.patients ?? 40, asOf: AS_OF };
+  const embedded = !(options.env?.DATABASE_URL ?? database?.url);
+  // A fresh embedded data dir starts from copies of one empty PGlite cluster instead of four runs of initdb; the
+  // subgraphs still migrate and seed it themselves (docs/architecture.md "System tests: the empty cluster").
+  // A data dir a suite brings (restart, crash and operations tests) gets nothing: its first start is the real one.
+  if (embedded && ownDataDir && process.env.ONSHI_TEST_INITDB !== '1') {
+    try {
+      const cluster = await emptyEmbeddedCluster(path.join(tmpdir(), `onshi-test-clusters-${process.getuid?.() ?? 'user'}`));
+      for (const name of SUBGRAPH_NAMES) copyEmptyCluster(cluster, dataDir, name);
+    } catch (error) {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   const output: string[] = [];
   let system: RunningSystem;
   try {

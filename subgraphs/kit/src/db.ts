@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, constants as fsConstants, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -169,6 +170,50 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
+/**
+ * How a subgraph's PGlite is opened: relaxedDurability stays off, so with NodeFS every write reaches the OS before a
+ * statement returns (docs/operations.md "Stopping, crashes and durability" says what that does and does not cover).
+ * Also what an empty cluster (below) is initialised with, so that a copy of it is what a first open would have made.
+ */
+const EMBEDDED_OPTIONS = { relaxedDurability: false } as const;
+
+/**
+ * A closed, empty PGlite cluster (PGlite's initdb, nothing else: no schema, no rows) cached under `cacheRoot`, for the
+ * test harness to copy into a fresh data dir before the subgraphs start (docs/architecture.md "System tests: the
+ * empty cluster"). initdb is 5–7 s of CPU per subgraph and its output depends only on PGlite's build and the options
+ * above, which name the cache entry. It is made in a private directory, closed, then renamed into place: a directory
+ * under its final name is always complete and never open, and two workers making it at once keep one of the two.
+ */
+export async function emptyEmbeddedCluster(cacheRoot: string): Promise<string> {
+  const build = createHash('sha256').update(require.resolve('@electric-sql/pglite')).update(JSON.stringify(EMBEDDED_OPTIONS)).digest('hex').slice(0, 16);
+  const target = path.join(cacheRoot, `pglite-${build}`);
+  if (existsSync(path.join(target, 'PG_VERSION'))) return target;
+  mkdirSync(cacheRoot, { recursive: true, mode: 0o700 });
+  const making = path.join(cacheRoot, `making-${build}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const client = new PGlite(making, EMBEDDED_OPTIONS);
+    await client.waitReady;
+    await client.close();
+    try {
+      renameSync(making, target);
+    } catch (error) {
+      // Another worker renamed its copy first (the target is a non-empty directory now): use that one.
+      if (!existsSync(path.join(target, 'PG_VERSION'))) throw error;
+    }
+  } finally {
+    rmSync(making, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** Puts a copy of a closed empty cluster (emptyEmbeddedCluster) where `service` will open its database in `dataDir`. */
+export function copyEmptyCluster(cluster: string, dataDir: string, service: string): void {
+  const dir = embeddedDatabaseDir(dataDir, service);
+  if (existsSync(dir)) throw new Error(`${dir} exists: an empty cluster goes into a fresh data dir only`);
+  mkdirSync(serviceDataDir(dataDir, service), { recursive: true, mode: 0o700 });
+  cpSync(cluster, dir, { recursive: true, mode: fsConstants.COPYFILE_FICLONE });
+}
+
 async function openEmbedded<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
   logger: { logQuery: () => void },
@@ -182,9 +227,8 @@ async function openEmbedded<TSchema extends Record<string, unknown>>(
   let client: PGlite | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // relaxedDurability stays off: with NodeFS every write reaches the OS before a statement returns
-    // (docs/operations.md "Stopping, crashes and durability" says what that does and does not cover).
-    client = new PGlite(dir, { relaxedDurability: false });
+    // EMBEDDED_OPTIONS: relaxedDurability stays off. An existing cluster (a copied empty one too) is opened, an empty dir initialised.
+    client = new PGlite(dir, EMBEDDED_OPTIONS);
     await client.waitReady;
   } catch (error) {
     await client?.close().catch(() => undefined);
