@@ -14,7 +14,7 @@ interface Observed {
   roundTrip: { claim: Record<string, unknown>; items: Array<Record<string, unknown>>; storedClaim: Record<string, unknown>; storedItems: Array<Record<string, unknown>>; statements: number };
   batches: { total: number; statements: number; stored: number };
   duplicate: { error?: string; stored: number };
-  indexes: { before: string[]; during: string[]; after: string[]; failedLoad?: string; afterFailure: string[] };
+  indexes: { before: string[]; during: string[]; after: string[]; failedLoad?: string; afterFailure: string[]; keysBefore: string[]; keysAfter: string[]; deferredDuplicateError?: string; afterDuplicate: string[] };
   transaction: { statements: number; committed: number; rollbackError?: string; rolledBack: number };
 }
 
@@ -61,15 +61,26 @@ test('a COPY that breaks a constraint is refused whole and the error reaches the
   expect(observed.duplicate.stored).toBe(0);
 });
 
-test('secondary indexes are dropped during a deferred load and built again after it, also when it fails', () => {
-  const { before, during, after, failedLoad, afterFailure } = observed.indexes;
-  // The indexes a reader needs, no more (docs/drugs.md "Claim indexes"): the insurers' routed claims, and the
-  // retention purge's two BRIN indexes; a patient's reads go through the primary keys.
-  expect(before).toEqual(['claim_items_date_idx', 'claims_insurer_month_idx', 'claims_service_month_idx']);
+test('every index of the tables, primary keys included, is dropped during a deferred load and built again after it, also when it fails', () => {
+  const { before, during, after, failedLoad, afterFailure, keysBefore, keysAfter } = observed.indexes;
+  // The indexes a reader needs, no more (docs/drugs.md "Claim indexes"): the insurers' routed claims, the retention
+  // purge's two BRIN indexes, the claims' unique claim key; a patient's reads go through the primary keys.
+  expect(before).toEqual([
+    'claim_items_date_idx', 'claim_items_patient_id_date_claim_id_line_no_pk', 'claims_claim_key_idx', 'claims_insurer_month_idx', 'claims_patient_id_claim_id_pk', 'claims_service_month_idx',
+  ]);
   expect(during).toEqual([]);
   expect(after).toEqual(before);
   expect(failedLoad).toBe('load failed');
   expect(afterFailure).toEqual(before);
+  // Built again as the primary-key constraints they were, not as bare unique indexes.
+  expect(keysBefore).toEqual(['claim_items_patient_id_date_claim_id_line_no_pk', 'claims_patient_id_claim_id_pk']);
+  expect(keysAfter).toEqual(keysBefore);
+});
+
+test('a duplicate key copied while the keys are deferred fails the load when its key is built again; the other indexes are back', () => {
+  const { deferredDuplicateError, afterDuplicate, before } = observed.indexes;
+  expect(deferredDuplicateError).toMatch(/could not create unique index|duplicate key/i);
+  expect(afterDuplicate).toEqual(before.filter((name) => name !== 'claim_items_patient_id_date_claim_id_line_no_pk'));
 });
 
 test('COPY on a transaction\'s connection (copyWith, the claim ingest\'s path) commits with it and rolls back with it', () => {

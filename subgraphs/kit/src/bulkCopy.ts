@@ -166,36 +166,83 @@ function mergeChunks(chunks: CopyChunk[]): CopyChunk[] {
   return [...merged.values()];
 }
 
-interface IndexDefinition {
+/**
+ * From this many demo patients a seed loads its big tables with their indexes deferred (`withIndexesDeferred`):
+ * benchmark scale only, since a small demo's load interrupted with the indexes dropped would keep the tables without them.
+ */
+export const DEFER_INDEXES_FROM_PATIENTS = 100_000;
+
+/** The load, with the indexes of `tables` deferred when the demo is at benchmark scale. */
+export function seedLoad<T>(db: Db<Record<string, unknown>>, patients: number, tables: PgTable[], load: () => Promise<T>): Promise<T> {
+  return patients >= DEFER_INDEXES_FROM_PATIENTS ? withIndexesDeferred(db, tables, load) : load();
+}
+
+interface DeferredIndex {
+  schema: string;
+  table: string;
   name: string;
+  /** 'p' primary key or 'u' unique constraint (dropped and added back as constraints), null a plain index. */
+  constraint: 'p' | 'u' | null;
+  /** CREATE INDEX statement of a plain index, or the constraint's definition (`PRIMARY KEY (…)`). */
   definition: string;
 }
 
+/** Memory for each rebuild's sort: a 10⁶-patient load sorts 6 × 10⁷ keys; with the default 64 MB the sort spills many runs to disk. */
+const INDEX_BUILD_MEMORY = '1GB';
+
 /**
- * Runs a bulk load with the secondary indexes of `tables` dropped, and builds them again afterwards, also
- * when the load fails: PostgreSQL builds an index over 6 × 10⁷ rows by one sort faster than it updates it
- * row by row in random key order (patient ids are opaque). Primary keys and unique indexes stay in place:
- * they guard the load, and foreign keys depend on them.
+ * Runs a bulk load with every index of `tables` dropped — primary keys and unique ones too — and builds them again
+ * afterwards, also when the load fails. PostgreSQL builds an index over 6 × 10⁷ rows by one sort far faster than it
+ * updates it row by row in random key order (patient ids are opaque, and every key of the big tables starts with
+ * one): at 10⁶ patients the indexes outgrow the buffers, every insert reads and dirties a page of its own, and after
+ * each checkpoint the first change to a page writes the whole page to the WAL (docs/benchmarks.md "Loading 10⁶
+ * patients"). A key still guards the load: a duplicate makes the rebuild of its primary key or unique index fail, and
+ * that error is the load's (the seed stops; the benchmark keeps only a database whose load finished). The tables
+ * have no foreign keys (docs/drugs.md "Claim items and their integrity"); one that did would have to be dropped first.
  */
-export async function withSecondaryIndexesDeferred<T>(db: Db<Record<string, unknown>>, tables: PgTable[], load: () => Promise<T>): Promise<T> {
-  const deferred: IndexDefinition[] = [];
+export async function withIndexesDeferred<T>(db: Db<Record<string, unknown>>, tables: PgTable[], load: () => Promise<T>): Promise<T> {
+  const deferred: DeferredIndex[] = [];
   for (const table of tables) {
     const schema = getTableConfig(table).schema ?? 'public';
-    const rows = resultRows<IndexDefinition>(await db.execute(sql`
-      select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    const name = getTableName(table);
+    const rows = resultRows<Omit<DeferredIndex, 'schema' | 'table'>>(await db.execute(sql`
+      select c.relname as name, con.contype as constraint,
+        case when con.oid is null then pg_get_indexdef(i.indexrelid) else pg_get_constraintdef(con.oid) end as definition
       from pg_index i
       join pg_class c on c.oid = i.indexrelid
       join pg_class t on t.oid = i.indrelid
       join pg_namespace n on n.oid = t.relnamespace
-      where n.nspname = ${schema} and t.relname = ${getTableName(table)} and not i.indisprimary and not i.indisunique`));
+      left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = t.oid and con.contype in ('p', 'u')
+      where n.nspname = ${schema} and t.relname = ${name}
+      order by i.indisprimary desc, c.relname`));
     for (const row of rows) {
-      await db.execute(sql.raw(`drop index ${quoteIdent(schema)}.${quoteIdent(row.name)}`));
-      deferred.push(row);
+      const target = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+      await db.execute(sql.raw(row.constraint ? `alter table ${target} drop constraint ${quoteIdent(row.name)}` : `drop index ${quoteIdent(schema)}.${quoteIdent(row.name)}`));
+      deferred.push({ schema, table: name, ...row });
     }
   }
+  let result: { value: T } | undefined;
+  let loadError: unknown;
   try {
-    return await load();
-  } finally {
-    for (const index of deferred) await db.execute(sql.raw(index.definition));
+    result = { value: await load() };
+  } catch (error) {
+    loadError = error;
   }
+  // Every index is built again even when one fails (a duplicate key): the first failure is reported, after the load's own.
+  let rebuildError: unknown;
+  for (const index of deferred) {
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`));
+        await tx.execute(sql.raw(index.constraint
+          ? `alter table ${quoteIdent(index.schema)}.${quoteIdent(index.table)} add constraint ${quoteIdent(index.name)} ${index.definition}`
+          : index.definition));
+      });
+    } catch (error) {
+      rebuildError ??= error;
+    }
+  }
+  if (result === undefined) throw loadError;
+  if (rebuildError !== undefined) throw rebuildError;
+  return result.value;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc, sql } from 'drizzle-orm';
-import { copyInBatches, copyWith, encodeCopyRows, openDatabase, processCounters, REPO_ROOT, withSecondaryIndexesDeferred } from '@onshi/kit';
+import { copyInBatches, copyWith, encodeCopyRows, openDatabase, processCounters, REPO_ROOT, withIndexesDeferred } from '@onshi/kit';
 import { claimItems, claims, tables } from '@onshi/drugs/src/db/tables';
 import { loadDrugMaster } from '@onshi/drugs/src/services/drugMaster';
 import { syncDrugMasterTable } from '@onshi/drugs/src/store/drugMasterStore';
@@ -72,14 +72,26 @@ async function main() {
       .then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
     const [duplicateStored] = await rowsOf(sql`select count(*)::int as n from drugs.claim_items where patient_id = ${duplicated.patientId}`);
 
-    // 4. Deferred secondary indexes: gone during the load, back after it, also after a failed load.
-    const secondaryIndexes = async () => (await rowsOf(sql`select indexname from pg_indexes where schemaname = 'drugs' and tablename in ('claims', 'claim_items') and indexname not like '%_pk' and indexdef not like 'CREATE UNIQUE%' order by indexname`)).map((row) => row.indexname);
-    const indexesBefore = await secondaryIndexes();
-    const indexesDuring = await withSecondaryIndexesDeferred(handle.db, [claims, claimItems], () => secondaryIndexes());
-    const indexesAfter = await secondaryIndexes();
-    const failedLoad = await withSecondaryIndexesDeferred(handle.db, [claims, claimItems], () => Promise.reject(new Error('load failed')))
+    // 4. Deferred indexes, keys included: gone during the load, back after it, also after a failed load; a duplicate
+    // key copied while they are gone makes the key's rebuild fail, and that failure is the load's.
+    const tableIndexes = async () => (await rowsOf(sql`select indexname from pg_indexes where schemaname = 'drugs' and tablename in ('claims', 'claim_items') order by indexname`)).map((row) => row.indexname);
+    const primaryKeys = async () => (await rowsOf(sql`select conname as indexname from pg_constraint where conrelid in ('drugs.claims'::regclass, 'drugs.claim_items'::regclass) and contype = 'p' order by conname`)).map((row) => row.indexname);
+    const indexesBefore = await tableIndexes();
+    const keysBefore = await primaryKeys();
+    const indexesDuring = await withIndexesDeferred(handle.db, [claims, claimItems], () => tableIndexes());
+    const indexesAfter = await tableIndexes();
+    const failedLoad = await withIndexesDeferred(handle.db, [claims, claimItems], () => Promise.reject(new Error('load failed')))
       .then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
-    const indexesAfterFailure = await secondaryIndexes();
+    const indexesAfterFailure = await tableIndexes();
+    const keysAfter = await primaryKeys();
+    const deferredDuplicate = claimOf(`deferred-duplicate-${randomUUID()}`, '2026-08');
+    const deferredDuplicateError = await withIndexesDeferred(handle.db, [claims, claimItems], async () => {
+      await handle.copy(encodeCopyRows(claimItems, [itemOf(deferredDuplicate, 0, drugCode), itemOf(deferredDuplicate, 0, drugCode)]));
+    // drizzle's "Failed query" error carries the server's own as its cause.
+    }).then(() => undefined, (error: unknown) => (error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}` : String(error)));
+    const indexesAfterDuplicate = await tableIndexes();
+    await rowsOf(sql`delete from drugs.claim_items where patient_id = ${deferredDuplicate.patientId}`);
+    await rowsOf(sql`alter table drugs.claim_items add constraint claim_items_patient_id_date_claim_id_line_no_pk primary key (patient_id, date, claim_id, line_no)`);
 
     // 5. COPY in a transaction (copyWith, the claim ingest's path): committed with it, or rolled back with it.
     const committed = claimOf(`tx-commit-${randomUUID()}`, '2026-07');
@@ -104,7 +116,7 @@ async function main() {
       roundTrip: { claim, items, storedClaim, storedItems, statements: roundTripStatements },
       batches: { total: batchTotal, statements: batchStatements, stored: batchStored?.n },
       duplicate: { error: duplicateError, stored: duplicateStored?.n },
-      indexes: { before: indexesBefore, during: indexesDuring, after: indexesAfter, failedLoad, afterFailure: indexesAfterFailure },
+      indexes: { before: indexesBefore, during: indexesDuring, after: indexesAfter, failedLoad, afterFailure: indexesAfterFailure, keysBefore, keysAfter, deferredDuplicateError, afterDuplicate: indexesAfterDuplicate },
     })}\n`);
   } finally {
     await handle.close();

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { copyInBatches, encodeCopyRows, insertInBatches, facilityKindOfCode, type SubgraphDeps } from '@onshi/kit';
+import { copyInBatches, encodeCopyRows, insertInBatches, facilityKindOfCode, seedLoad, type SubgraphDeps } from '@onshi/kit';
 import {
   demoFacilities, DEMO_CLINIC, DEMO_HOSPITAL, DEMO_INSURERS, DEMO_PHR_APPS, DEMO_STAFF, DEMO_STAFF_PASSWORD, demoPatient, demoPatientCardSpki, demoPatients, demoPhrAppSecret,
   demoTotpSecret, demoTwins, type DemoPatient,
@@ -51,12 +51,13 @@ export async function seedConsent({ db, copy, demo, config }: SubgraphDeps<Table
     })),
     ...DEMO_PHR_APPS.map((app) => ({ account: app.account, role: 'PHR_APP', subject: app.clientId, displayName: app.name })),
   ]);
-  await copyInBatches(demoPatients(demo), { itemsPerCopy: SEED_BATCH }, (batch) => [
+  // At benchmark scale the cards' and the identity index's indexes, keys included, are built after the load (kit bulkCopy.ts).
+  await seedLoad(db, demo.patients, [cards, identityIndex], () => copyInBatches(demoPatients(demo), { itemsPerCopy: SEED_BATCH }, (batch) => [
     encodeCopyRows(cards, batch.map((patient) => ({
       serial: patient.cardSerial, patientId: patient.id, publicKey: demoPatientCardSpki(demo.seed, patient.cardSerial), pinHash: demoPinHash,
     }))),
     encodeCopyRows(identityIndex, batch.map(identityRow)),
-  ], copy);
+  ], copy));
   // The demo twins (the demo package's demoTwins) exist in qualifications only, without a card: the decision point must know them.
   await db.insert(identityIndex).values(demoTwins(demo.seed).map(({ patient, qualification }) => ({
     patientId: patient.id, name: patient.name, nameKana: patient.nameKana, nameKey: nameKey(patient.name), kanaKey: nameKey(patient.nameKana),

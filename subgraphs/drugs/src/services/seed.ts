@@ -3,7 +3,7 @@
 // a time, so memory stays flat however many patients the benchmark asks for.
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { instantOfJapanDate, claimsViewableThrough, copyInBatches, encodeCopyRows, withSecondaryIndexesDeferred, type DemoOptions, type SubgraphDeps } from '@onshi/kit';
+import { instantOfJapanDate, claimsViewableThrough, copyInBatches, encodeCopyRows, seedLoad, type DemoOptions, type SubgraphDeps } from '@onshi/kit';
 import { coverageOn, createRng, demoPatients, type DemoPatient } from '@onshi/demo';
 import { claimItems, claimRoutingCounts, claims, returnedClaims, type Tables } from '../db/tables';
 import type { Claim } from './claims';
@@ -16,8 +16,6 @@ import { retentionCutoff } from './retention';
 
 /** Patients per COPY: ~60,000 claims and as many items (~20 MB of COPY text), bounded memory. */
 const PATIENTS_PER_COPY = 1_000;
-/** From this many patients the secondary indexes are built after the load (bulkCopy.ts). */
-const DEFER_INDEXES_FROM = 100_000;
 
 const COPAY_PERCENT: Record<string, number> = { '010': 10, '020': 20, '030': 30 };
 
@@ -116,8 +114,8 @@ export async function seedDrugs({ db, copy, demo, logger }: SubgraphDeps<Tables>
     itemTotal += itemRows.length;
     return [encodeCopyRows(claims, claimRows), encodeCopyRows(claimItems, itemRows), encodeCopyRows(returnedClaims, returnedRows)];
   }, copy);
-  // Only at benchmark scale: a load interrupted with the indexes dropped would leave a small demo without them.
-  await (demo.patients >= DEFER_INDEXES_FROM ? withSecondaryIndexesDeferred(db, [claims, claimItems], load) : load());
+  // At benchmark scale the claims' and items' indexes, keys included, are built after the load (bulkCopy.ts).
+  await seedLoad(db, demo.patients, [claims, claimItems], load);
   const countRows = [...counts.values()];
   for (let start = 0; start < countRows.length; start += 2_000) await db.insert(claimRoutingCounts).values(countRows.slice(start, start + 2_000));
   logger.info({ patients: demo.patients, claims: claimTotal, items: itemTotal }, 'demo claims seeded');
