@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, constants as fsConstants, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
@@ -177,6 +178,8 @@ export class EmbeddedDatabaseError extends Error {
  */
 const EMBEDDED_OPTIONS = { relaxedDurability: false } as const;
 
+const execFileAsync = promisify(execFile);
+
 /**
  * A closed, empty PGlite cluster (PGlite's initdb, nothing else: no schema, no rows) cached under `cacheRoot`, for the
  * test harness to copy into a fresh data dir before the subgraphs start (docs/architecture.md "System tests: the
@@ -191,9 +194,13 @@ export async function emptyEmbeddedCluster(cacheRoot: string): Promise<string> {
   mkdirSync(cacheRoot, { recursive: true, mode: 0o700 });
   const making = path.join(cacheRoot, `making-${build}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const client = new PGlite(making, EMBEDDED_OPTIONS);
-    await client.waitReady;
-    await client.close();
+    // initdb runs in a plain Node child: PGlite loads its WebAssembly by dynamic import, which a Jest worker's VM
+    // refuses without --experimental-vm-modules, and a test harness is where this is called.
+    const pglite = require.resolve('@electric-sql/pglite');
+    const initdb = `const { PGlite } = require(process.argv[1]);
+      (async () => { const client = new PGlite(process.argv[2], JSON.parse(process.argv[3])); await client.waitReady; await client.close(); })()
+        .catch((error) => { console.error(error); process.exit(1); });`;
+    await execFileAsync(process.execPath, ['-e', initdb, pglite, making, JSON.stringify(EMBEDDED_OPTIONS)], { timeout: 300_000 });
     try {
       renameSync(making, target);
     } catch (error) {
