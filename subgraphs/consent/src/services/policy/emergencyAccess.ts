@@ -10,7 +10,7 @@
 import { bilingual, BadUserInputError, ForbiddenError, NotFoundError, facilityKindOfCode, mayEverUse, type Actor, type Db } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { cardHolderOf } from '../../store/cards';
-import { standingDvBlocksOfPatient } from '../../store/dvBlocks';
+import { standingDvBlocksOf } from '../../store/dvBlocks';
 import { insertEmergencyAccess } from '../../store/emergencyAccesses';
 import { appendAccessLog, staffFactsOf } from './decisionPoint';
 import type { CardStatusLookup } from '../identity/logins';
@@ -35,7 +35,7 @@ async function byCard(db: Db<Tables>, cardSerial: string, cardStatus: CardStatus
   // an identification. Its holder must be the one our record names.
   const status = await cardStatus(cardSerial);
   if (!status.known || status.unusable !== null || status.patientId !== card.patientId) return { outcome: 'NOT_FOUND' };
-  const [blocked] = await standingDvBlocksOfPatient(db, card.patientId);
+  const [blocked] = await standingDvBlocksOf(db, [card.patientId]);
   return blocked ? { outcome: 'BLOCKED', patientId: card.patientId } : { outcome: 'FOUND', patientId: card.patientId };
 }
 

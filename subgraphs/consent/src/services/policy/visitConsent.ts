@@ -5,7 +5,7 @@
 import type { Category, Db, VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { consentsAtFacility, insertConsents, revokeOpenConsents, type ConsentRow } from '../../store/consents';
-import { standingDvBlockIds } from '../../store/dvBlocks';
+import { standingDvBlocksOf } from '../../store/dvBlocks';
 import type { Transaction } from './decisionPoint';
 import { consentExpiresAt, consentFlag, findValidConsent, type ConsentFact, type ConsentFlag } from './decision';
 import { facilityKindOfCode, isCategory } from './roles';
@@ -63,7 +63,7 @@ export async function consentFlags(
 ): Promise<{ drug: ConsentFlag; checkup: ConsentFlag; withholdAddress: boolean; expiresAt?: ConsentExpiry }> {
   const [rows, blocks] = await Promise.all([
     consentsAtFacility(db, patientId, facilityCode),
-    standingDvBlockIds(db, patientId),
+    standingDvBlocksOf(db, [patientId]),
   ]);
   const facts = rows.map(consentFactOf).filter((fact): fact is ConsentFact => fact !== undefined);
   const flags = visitConsentFlags(facts, patientId, facilityCode, blocks.length > 0, now);
