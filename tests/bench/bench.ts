@@ -147,7 +147,8 @@ export interface BaselineComparison {
   oursOverBaseline?: { rps: number; p50?: number; p99?: number };
 }
 
-export type ProfileResult = ProfileSummary & { service: string; scenario: string; seconds: number };
+/** `behindGateway`: a subgraph's share of a scenario touching several, sent by a second gateway (else sent directly). */
+export type ProfileResult = ProfileSummary & { service: string; scenario: string; seconds: number; behindGateway?: boolean };
 
 export interface ScaleResult {
   patients: number;
@@ -366,15 +367,20 @@ function subgraphEnvFor(system: TestSystem, databaseUrl: string | undefined, sec
  * A CPU profile of one service under load: a second copy of the service (one cluster worker running its
  * unchanged entry with --cpu-prof, over the same database and beside the same other services) receives
  * the scenario's requests directly — the gateway (the scenario as clients send it) or the one subgraph a
- * single-subgraph scenario touches.
+ * single-subgraph scenario touches. With `behindGateway`, the copy of a subgraph sits behind a second,
+ * unprofiled gateway that sends it this subgraph's share of a scenario touching several (its entity calls
+ * come only from a query plan).
  */
-async function profileService(service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string): Promise<ProfileResult | undefined> {
+async function profileService(service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, options: BenchOptions, workDir: string, behindGateway?: (url: string) => Record<string, string>): Promise<ProfileResult | undefined> {
   const profileDir = path.join(workDir, `cpu-profile-${service}-${scenario.spec.name}`);
   mkdirSync(profileDir, { recursive: true });
   const profiled = await startGatewayCluster({ service, workers: 1, env, workerNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+  let front: BenchProcess | undefined;
   try {
-    await runLoad({ url: `${profiled.url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
+    if (behindGateway) front = await startGatewayCluster({ workers: 1, env: behindGateway(profiled.url) });
+    await runLoad({ url: `${(front ?? profiled).url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
   } finally {
+    await front?.stop();
     await profiled.stop();
   }
   // The profile covers the process's whole life: keep the measured window (plus the second it takes to stop).
@@ -382,7 +388,7 @@ async function profileService(service: 'gateway' | ServiceName, env: Record<stri
   const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f));
   const largest = files.sort((a, b) => summariseProfile(b).totalMs - summariseProfile(a).totalMs)[0];
   if (!largest) return undefined;
-  return { ...summariseProfile(largest, { lastSeconds: window }), service, scenario: scenario.spec.name, seconds: options.profileSeconds };
+  return { ...summariseProfile(largest, { lastSeconds: window }), service, scenario: scenario.spec.name, seconds: options.profileSeconds, ...(behindGateway ? { behindGateway: true } : {}) };
 }
 
 /**
@@ -481,9 +487,9 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   let targets: Target[] = [];
   let baseline: BaselineTarget | undefined;
   let startingBaseline: Promise<BaselineTarget | string> | undefined;
-  const profileInto = async (into: ScaleResult, service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string) => {
+  const profileInto = async (into: ScaleResult, service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, behindGateway?: (url: string) => Record<string, string>) => {
     try {
-      const profile = await profileService(service, env, scenario, token, options, workDir);
+      const profile = await profileService(service, env, scenario, token, options, workDir, behindGateway);
       if (profile) into.profiles.push(profile);
     } catch (error) {
       into.startupErrors.push(`profile of ${service}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -610,11 +616,16 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       // one), right after the scenario's runs: reader verifications (10 min) are still fresh.
       const largest = options.profileEveryScenario !== false && patients === Math.max(...options.patients);
       if (options.profileSeconds > 0 && (largest || spec.name === 'reception')) {
-        const subgraph = databaseUrl && counted.subgraphs.length === 1 && only ? (only as ServiceName) : undefined;
-        options.log(`[${patients}] profiling our gateway${subgraph ? ` and ${subgraph}` : ''} under ${spec.name} for ${options.profileSeconds} s each…`);
-        await profileInto(result, 'gateway', { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState }, scenario, token);
         // A second copy of a subgraph needs a database server: PGlite's data dir belongs to one process.
-        if (subgraph) await profileInto(result, subgraph, subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined, sharedState), scenario, token);
+        const subgraphs = databaseUrl ? (counted.subgraphs as ServiceName[]) : [];
+        options.log(`[${patients}] profiling our gateway${subgraphs.length > 0 ? ` and ${subgraphs.join(', ')}` : ''} under ${spec.name} for ${options.profileSeconds} s each…`);
+        await profileInto(result, 'gateway', { ...gatewayEnvFor(system.urls, 'warn'), ...sharedState }, scenario, token);
+        const copyEnv = subgraphEnvFor(system, databaseUrl, databaseName ? benchSecretKey(databaseName) : undefined, sharedState);
+        for (const subgraph of subgraphs) {
+          // A scenario touching several subgraphs reaches each one's copy through a gateway of its own.
+          const behind = subgraphs.length > 1 ? (url: string) => ({ ...gatewayEnvFor({ ...system.urls, [subgraph]: url }, 'warn'), ...sharedState }) : undefined;
+          await profileInto(result, subgraph, copyEnv, scenario, token, behind);
+        }
       }
     }
     if (options.profileSeconds > 0 && profiled && result.profiles.length === 0) {

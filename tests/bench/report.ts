@@ -133,7 +133,7 @@ function scaleTable(scale: ScaleResult): string[] {
   const missing = scale.scenarios.filter((s) => !s.unavailable && s.missing.length > 0);
   if (missing.length > 0) lines.push('', 'Fields a scenario wants that the schema did not offer yet (measured without them):', '', ...missing.map((s) => `- ${s.name}: ${s.missing.join(', ')}`));
   if (scale.profiles.length > 0) {
-    const label = (p: ProfileResult) => `${p.service === 'gateway' ? 'gateway' : `${p.service} (direct)`} · ${p.scenario}`;
+    const label = (p: ProfileResult) => `${p.service === 'gateway' ? 'gateway' : `${p.service} (${p.behindGateway ? 'behind a gateway' : 'direct'})`} · ${p.scenario}`;
     const layers = [...new Set(scale.profiles.flatMap((p) => p.layers.map((l) => l.layer)))];
     const share = (p: ProfileResult, layer: string) => p.layers.find((l) => l.layer === layer)?.percent;
     layers.sort((a, b) => Math.max(...scale.profiles.map((p) => share(p, b) ?? 0)) - Math.max(...scale.profiles.map((p) => share(p, a) ?? 0)));

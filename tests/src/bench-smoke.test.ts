@@ -18,11 +18,14 @@ import { parseBenchArgs } from '../bench/run';
 import { cardPathAvailable, loadSchemaFacts } from '../bench/scenarios';
 
 let scale: ScaleResult;
+const onPostgres = Boolean(process.env.DATABASE_URL);
 const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
 
 beforeAll(async () => {
   const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1', '--baseline', 'HEAD']);
-  scale = await runScale(12, { ...options, profileEveryScenario: false, log: () => undefined });
+  // On PostgreSQL every scenario is profiled, so the subgraphs of a scenario touching several are too (a second
+  // copy of each behind a gateway of its own); PGlite's data dir belongs to one process, so no copy there.
+  scale = await runScale(12, { ...options, profileEveryScenario: onPostgres, log: () => undefined });
 }, 900_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -147,6 +150,22 @@ describe('benchmark harness (smoke)', () => {
       expect(scenario.subgraphs.length).toBeGreaterThan(0);
       expect(scenario.statements?.perRequest).toHaveLength(3);
       expect(scenario.statements?.min).toBeGreaterThan(0);
+    }
+  });
+
+  test('profiles each subgraph of a scenario touching several behind a gateway of its own, on PostgreSQL only', () => {
+    const behind = scale.profiles.filter((p) => p.behindGateway);
+    if (onPostgres) {
+      expect(scale.startupErrors).toEqual([]);
+      const doctorVisit = scale.scenarios.find((s) => s.name === 'doctorVisit');
+      expect(doctorVisit?.subgraphs.length).toBeGreaterThan(1);
+      for (const subgraph of doctorVisit?.subgraphs ?? []) {
+        const profile = behind.find((p) => p.scenario === 'doctorVisit' && p.service === subgraph);
+        expect(profile?.layers.length).toBeGreaterThan(0);
+        expect(profile?.totalMs).toBeGreaterThan(0);
+      }
+    } else {
+      expect(behind).toEqual([]);
     }
   });
 
