@@ -39,3 +39,19 @@ test('the gateway passes every MUST of the GraphQL-over-HTTP audits', async () =
   expect(failedMusts).toEqual([]);
   expect(results.filter((r) => r.name.startsWith('MUST')).length).toBeGreaterThan(10);
 });
+
+test("a patient's own record is never cacheable: the gateway answers no-store, and no subgraph sends a cache hint it could widen", async () => {
+  const token = await system.token('yamada');
+  const query = JSON.stringify({ query: 'query { me { id dispensings(first: 3) { edges { node { date } } } } }' });
+  const viaGateway = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
+  const answered = (await viaGateway.json()) as { data?: { me?: { id?: string; dispensings?: { edges: unknown[] } } }; errors?: unknown };
+  expect(answered.errors).toBeUndefined();
+  expect(answered.data?.me?.id).toBeTruthy();
+  expect(answered.data?.me?.dispensings?.edges.length).toBeGreaterThan(0);
+  expect(viaGateway.headers.get('cache-control')).toBe('no-store');
+  // The subgraphs run without Apollo's cache-control plugin (docs/benchmarks.md, "Cache hints off in the
+  // subgraphs"): their answers carry no cache-control header, which the gateway reads as max-age 0.
+  const direct = await fetch(`${system.urls.qualifications}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: 'query { me { id } }' }) });
+  expect(((await direct.json()) as { data?: { me?: { id?: string } } }).data?.me?.id).toBe(answered.data?.me?.id);
+  expect(direct.headers.get('cache-control')).toBeNull();
+});

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { JWTVerifyGetKey } from 'jose';
 import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
@@ -122,7 +122,11 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   };
   const apollo = new ApolloServer<TContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
+    // No cache hints: health data is never cacheable and the gateway already answers every client with
+    // `cache-control: no-store` (a subgraph answer without the header restricts its policy to max-age 0), while
+    // Apollo's implicit cache-control plugin runs a willResolveField hook on every field of every answer
+    // (docs/benchmarks.md, "Cache hints off in the subgraphs").
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
