@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { openStatementTimes, type StatementTime } from './statementTimes';
 import { REPO_ROOT } from '@onshi/kit';
 import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
@@ -85,6 +86,8 @@ export interface TargetRun {
   cores?: Record<string, number>;
   /** Resident memory of the gateway's processes right after the run, MiB (not for direct runs). */
   rssMiB?: number;
+  /** PostgreSQL's most expensive statements of the run, per request (statementTimes.ts; PostgreSQL with pg_stat_statements only). */
+  statements?: StatementTime[];
 }
 
 export interface OpenLoopRun {
@@ -486,6 +489,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   else result.loadSeconds = (Date.now() - started) / 1000;
   let targets: Target[] = [];
   let baseline: BaselineTarget | undefined;
+  const statementTimes = baseUrl ? await openStatementTimes(baseUrl, (line) => options.log(`[${patients}] ${line}`)) : undefined;
   let startingBaseline: Promise<BaselineTarget | string> | undefined;
   const profileInto = async (into: ScaleResult, service: 'gateway' | ServiceName, env: Record<string, string>, scenario: PreparedScenario, token: string, behindGateway?: (url: string) => Record<string, string>) => {
     try {
@@ -589,11 +593,15 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, connections: options.connections, warmupSeconds: 0 };
         if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
         const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
+        // The baseline reads its own database; every other target ours.
+        const targetDatabase = target.kind === 'baseline' ? baseline?.databaseName : databaseName;
+        if (targetDatabase) await statementTimes?.reset(targetDatabase);
         const before = snapshot(groups);
         const measuredFrom = Date.now();
         const figures = await runLoad({ ...load, durationSeconds: options.durationSeconds });
         const cores = coresUsed(before, snapshot(groups), (Date.now() - measuredFrom) / 1000);
-        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()) };
+        const statements = targetDatabase ? await statementTimes?.read(targetDatabase, figures.requests) : undefined;
+        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()), ...(statements ? { statements } : {}) };
         entry.runs.push(run);
         options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
       }
@@ -635,7 +643,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   } finally {
     // A baseline still starting when the run failed is stopped once it is up (it stops itself on a failed start).
     await startingBaseline;
-    await Promise.all([...targets.map((t) => t.stop()), baseline?.stop()]);
+    await Promise.all([...targets.map((t) => t.stop()), baseline?.stop(), statementTimes?.close()]);
     await system.stop();
     await dropOwnDatabase();
     rmSync(workDir, { recursive: true, force: true });

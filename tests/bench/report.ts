@@ -125,6 +125,17 @@ function scaleTable(scale: ScaleResult): string[] {
       lines.push(`- ${scenario.name}: ${parts.join(' · ')}${revocations}`);
     }
   }
+  const timed = scale.scenarios.flatMap((scenario) => ordered(scenario).filter((r) => r.statements && r.statements.length > 0 && r.workers === 1 && r.kind !== 'hive').map((run) => ({ scenario: scenario.name, run })));
+  if (timed.length > 0) {
+    lines.push('', "PostgreSQL's most expensive statements per answered request (statementTimes.ts, pg_stat_statements over the measured run; execution is wall time in the executor, so on two busy cores it includes waiting for one):", '',
+      '| scenario | target | statement | calls / request | exec ms / request | plan ms / request | rows / call |', '|---|---|---|---:|---:|---:|---:|');
+    for (const { scenario, run } of timed) {
+      for (const statement of (run.statements ?? []).slice(0, 6)) {
+        const text = statement.query.replace(/\|/g, '/').slice(0, 110);
+        lines.push(`| ${scenario} | ${run.target} | \`${text}\` | ${fixed(statement.callsPerRequest, 2)} | ${fixed(statement.execMsPerRequest, 3)} | ${fixed(statement.planMsPerRequest, 3)} | ${fixed(statement.rowsPerCall, 1)} |`);
+      }
+    }
+  }
   const failures = scale.scenarios.flatMap((s) => [
     ...(s.probeError ? [`- ${s.name}: probe answered ${s.probeError.replace(/\|/g, '/')}`] : []),
     ...s.runs.filter((r) => r.figures.firstError).map((r) => `- ${s.name} → ${r.target}: ${errorsOf(r)} errors, first: ${(r.figures.firstError ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
 import { baselineDir, prepareBaselineCheckout, processesRunningFrom, resolveBaselineCommit, startBaseline } from '../bench/baseline';
 import { runScale, type BenchReport, type ScaleResult } from '../bench/bench';
@@ -29,6 +30,16 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+async function statementsModulePreloaded(): Promise<boolean> {
+  const sql = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => undefined });
+  try {
+    const [row] = await sql<Array<{ libraries: string }>>`select current_setting('shared_preload_libraries') as libraries`;
+    return (row?.libraries ?? '').split(',').map((l) => l.trim()).includes('pg_stat_statements');
+  } finally {
+    await sql.end();
+  }
+}
 
 describe('benchmark harness (smoke)', () => {
   test('seeds a fresh database and reports its size and load time', () => {
@@ -150,6 +161,23 @@ describe('benchmark harness (smoke)', () => {
       expect(scenario.subgraphs.length).toBeGreaterThan(0);
       expect(scenario.statements?.perRequest).toHaveLength(3);
       expect(scenario.statements?.min).toBeGreaterThan(0);
+    }
+  });
+
+  test("PostgreSQL's time per statement: each ×1 run of ours and the baseline on a server with pg_stat_statements preloaded, none elsewhere", async () => {
+    const timedRuns = scale.scenarios.flatMap((s) => s.runs.filter((r) => r.statements !== undefined));
+    if (!(onPostgres && (await statementsModulePreloaded()))) {
+      expect(timedRuns).toEqual([]);
+      return;
+    }
+    for (const scenario of scale.scenarios.filter((s) => !s.unavailable)) {
+      for (const run of scenario.runs.filter((r) => r.kind === 'ours' || r.kind === 'baseline')) {
+        const [costliest] = run.statements ?? [];
+        expect(costliest?.callsPerRequest).toBeGreaterThan(0);
+        expect(costliest?.execMsPerRequest).toBeGreaterThan(0);
+        // Normalised: the parameters are placeholders, so no patient's identifier reaches the report.
+        for (const statement of run.statements ?? []) expect(statement.query).not.toMatch(/'[^']*\d{4,}[^']*'/);
+      }
     }
   });
 
