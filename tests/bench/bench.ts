@@ -251,7 +251,7 @@ async function post(url: string, body: string, token: string): Promise<{ status:
  * each: which subgraphs a scenario touches and how many SQL statements one request costs. Requests use
  * different patients (different list sizes), so a count that grows with the data shows up as a spread.
  */
-export async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenario, 'bodies'>, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
+export async function countStatements(system: SystemUrls, scenario: Pick<PreparedScenario, 'bodies' | 'tokens'>, token: string, samples: number): Promise<{ subgraphs: string[]; statements: StatementCounts }> {
   const touched = new Set<string>();
   const perRequest: number[] = [];
   const bySubgraph: Record<string, number> = {};
@@ -260,7 +260,7 @@ export async function countStatements(system: SystemUrls, scenario: Pick<Prepare
   const revocationCalls: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const before = await allMetrics(system);
-    const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', token);
+    const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', tokenFor(scenario, i, token));
     responseBytes.push(Buffer.byteLength(answer.text));
     const after = await allMetrics(system);
     let total = 0;
@@ -284,11 +284,37 @@ export async function countStatements(system: SystemUrls, scenario: Pick<Prepare
   };
 }
 
-export async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies'>, token: string, parallel = 8): Promise<void> {
-  const bodies = [...new Set(scenario.bodies)];
+/** The token request i is sent with: its own person's with `scenario.tokens`, else the scenario's one token. */
+function tokenFor(scenario: Pick<PreparedScenario, 'tokens'>, i: number, token: string): string {
+  const tokens = scenario.tokens ?? [];
+  return tokens.length > 0 ? (tokens[i % tokens.length] ?? token) : token;
+}
+
+/** One login per distinct account (eight at a time), in the order of `accounts`. */
+export async function tokensOfAccounts(system: Pick<TestSystem, 'token'>, accounts: readonly string[]): Promise<string[]> {
+  const distinct = [...new Set(accounts)];
+  const byAccount = new Map<string, string>();
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < bodies.length; i = next++) await post(url, bodies[i] ?? '', token);
+    for (let i = next++; i < distinct.length; i = next++) {
+      const account = distinct[i] ?? '';
+      byAccount.set(account, await system.token(account));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return accounts.map((account) => byAccount.get(account) ?? '');
+}
+
+export async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies' | 'tokens'>, token: string, parallel = 8): Promise<void> {
+  const distinct = new Map<string, { body: string; token: string }>();
+  scenario.bodies.forEach((body, i) => {
+    const sender = tokenFor(scenario, i, token);
+    distinct.set(`${sender}\n${body}`, { body, token: sender });
+  });
+  const requests = [...distinct.values()];
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < requests.length; i = next++) await post(url, requests[i]?.body ?? '', requests[i]?.token ?? token);
   };
   await Promise.all(Array.from({ length: parallel }, worker));
 }
@@ -317,7 +343,7 @@ interface Target extends BenchProcess {
   kind: TargetKind;
   workers: number;
   /** The token and bodies this target is sent, when not the scenario's own (a baseline's, built from its own data). */
-  requests?: { token: string; bodies: string[] };
+  requests?: { token: string; bodies: string[]; tokens?: string[] };
   /** CPU groups of the system behind this target, when not ours (cpu.ts). */
   groups?: () => Record<string, number[]>;
 }
@@ -381,7 +407,7 @@ async function profileService(service: 'gateway' | ServiceName, env: Record<stri
   let front: BenchProcess | undefined;
   try {
     if (behindGateway) front = await startGatewayCluster({ workers: 1, env: behindGateway(profiled.url) });
-    await runLoad({ url: `${(front ?? profiled).url}/graphql`, token, bodies: scenario.bodies, connections: options.connections, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
+    await runLoad({ url: `${(front ?? profiled).url}/graphql`, token, bodies: scenario.bodies, tokens: scenario.tokens, connections: options.connections, durationSeconds: options.profileSeconds, warmupSeconds: options.warmupSeconds });
   } finally {
     await front?.stop();
     await profiled.stop();
@@ -553,6 +579,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         continue;
       }
       const token = await system.token(spec.account);
+      if (spec.accountOf) scenario.tokens = await tokensOfAccounts(system, scenario.bodies.map((_, i) => spec.accountOf?.(i) ?? spec.account));
       const probe = await post(system.gatewayUrl, scenario.bodies[0] ?? '', token);
       entry.responseBytes = Buffer.byteLength(probe.text);
       if (probe.status !== 200 || probe.text.includes('"errors"')) entry.probeError = `${probe.status} ${probe.text.slice(0, 400)}`;
@@ -590,7 +617,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const shift = result.scenarios.length - 1;
       const ordered = scenarioTargets.map((_, i) => scenarioTargets[(i + shift) % scenarioTargets.length]).filter((t): t is Target => t !== undefined);
       for (const target of ordered) {
-        const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, connections: options.connections, warmupSeconds: 0 };
+        const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, connections: options.connections, warmupSeconds: 0 };
         if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
         const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
         // The baseline reads its own database; every other target ours.
@@ -608,7 +635,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const rates = options.openLoop?.[spec.name] ?? [];
       for (const target of rates.length > 0 ? ordered.filter((t) => t.kind !== 'direct') : []) {
         for (const rate of [...rates].sort((a, b) => a - b)) {
-          const figures = await runOpenLoop({ url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, rate, durationSeconds: options.openLoopSeconds ?? 10 });
+          const figures = await runOpenLoop({ url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, rate, durationSeconds: options.openLoopSeconds ?? 10 });
           (entry.openLoop ??= []).push({ target: target.name, kind: target.kind, workers: target.workers, figures });
           options.log(`[${patients}] ${spec.name} → ${target.name} open loop at ${rate}/s: ${figures.rps.toFixed(0)} answered/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, late sends ${figures.sentLate}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
           // Past saturation a higher rate only piles up a backlog that the next target would still be working off.

@@ -11,6 +11,8 @@ export interface LoadOptions {
   token: string;
   /** Request bodies, cycled: request i uses bodies[i % length]. */
   bodies: readonly string[];
+  /** One token per body (request i: tokens[i % length]) when each request is another person's; else `token` for all. */
+  tokens?: readonly string[];
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
@@ -63,9 +65,11 @@ async function drive(options: LoadOptions, durationSeconds: number): Promise<Loa
         // identical in-flight requests (measured: ~7× the throughput on a one-patient scenario), which in Onshi
         // would skip decisions and access-log entries that every read must get.
         setupRequest: (request) => {
-          const body = options.bodies[next % options.bodies.length];
+          const i = next;
           next += 1;
-          return { ...request, body, headers: { ...request.headers, 'x-request-id': `bench-${randomUUID()}` } };
+          const body = options.bodies[i % options.bodies.length];
+          const token = options.tokens && options.tokens.length > 0 ? options.tokens[i % options.tokens.length] : options.token;
+          return { ...request, body, headers: { ...request.headers, 'authorization': `Bearer ${token}`, 'x-request-id': `bench-${randomUUID()}` } };
         },
         onResponse: (status, body) => {
           if (status === 200 && !body.includes('"errors"')) return;

@@ -18,6 +18,8 @@ export interface OpenLoopOptions {
   token: string;
   /** Request bodies, cycled: request i uses bodies[i % length]. */
   bodies: readonly string[];
+  /** One token per body (request i: tokens[i % length]) when each request is another person's (load.ts). */
+  tokens?: readonly string[];
   /** Arrivals per second. */
   rate: number;
   durationSeconds: number;
@@ -64,6 +66,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopFig
   const send = (index: number, due: number) =>
     new Promise<void>((resolve) => {
       const body = options.bodies[index % options.bodies.length] ?? '';
+      const token = options.tokens && options.tokens.length > 0 ? options.tokens[index % options.tokens.length] : options.token;
       let settled = false;
       const finish = (failure?: string) => {
         if (settled) return;
@@ -86,7 +89,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopFig
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'authorization': `Bearer ${options.token}`,
+            'authorization': `Bearer ${token}`,
             // Unique per request: Hive Gateway shares identical in-flight requests (load.ts says why that matters).
             'x-request-id': `bench-open-${randomUUID()}`,
           },

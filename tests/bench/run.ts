@@ -23,7 +23,7 @@ import { replicaTable, runReplicaBench, writeReplicaJson } from './replicaBench'
 import { writeReport } from './report';
 import type { ScenarioName } from './scenarios';
 
-const SCENARIOS: readonly ScenarioName[] = ['reception', 'doctorVisit', 'dashboard', 'phrSync'];
+const SCENARIOS: readonly ScenarioName[] = ['reception', 'doctorVisit', 'dashboard', 'dashboardMany', 'phrSync'];
 
 function numbers(flag: string, text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));

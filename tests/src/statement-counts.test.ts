@@ -1,5 +1,5 @@
 /**
- * SQL statements per request, pinned (docs/benchmarks.md "SQL statements per request"): the benchmark's four
+ * SQL statements per request, pinned (docs/benchmarks.md "SQL statements per request"): the benchmark's
  * scenarios (tests/bench/scenarios.ts, the same operations) each sent through the gateway one request at a time, on
  * three patients where the scenario spans patients, and every subgraph's statement count per request read from its
  * /metrics. Counted, not timed, so it holds on a loaded machine; the system starts once, small.
@@ -8,7 +8,7 @@
  * benchmarks section together. Every request also answers without an error (a refused request reads less).
  */
 import { cardLogin, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { countStatements, prime } from '../bench/bench';
+import { countStatements, prime, tokensOfAccounts } from '../bench/bench';
 import { hospitalConsents, readerVerifications } from '../bench/reader';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type ScenarioName } from '../bench/scenarios';
 import { startTestSystem, type TestSystem } from './harness';
@@ -25,6 +25,8 @@ const PINNED: Record<ScenarioName, Record<string, number>> = {
   // The same three decisions and reads, the person's own consents and PHR grants in one statement, and the
   // consents' facilities named by qualifications' facility master (one batched look-up).
   dashboard: { consent: 7, qualifications: 2, drugs: 1, checkups: 1 },
+  // The same screen, each request another person's own (her login): the same statements whoever she is.
+  dashboardMany: { consent: 7, qualifications: 2, drugs: 1, checkups: 1 },
   // Two decisions (the person, the dispensings) and the dispensings: qualifications is asked only for the id.
   phrSync: { consent: 4, drugs: 1 },
 };
@@ -55,14 +57,20 @@ test.each(Object.keys(PINNED) as ScenarioName[])('%s: statements per request per
   const scenario = prepareScenario(facts, spec, SAMPLES);
   expect(scenario.unavailable).toBeUndefined();
   const token = await system.token(spec.account);
+  if (spec.accountOf) scenario.tokens = await tokensOfAccounts(system, scenario.bodies.map((_, i) => spec.accountOf?.(i) ?? spec.account));
   // Once through first, as the benchmark does: what a first request warms (caches, prepared plans) is not per request.
   await prime(system.gatewayUrl, scenario, token, 1);
   const counted = await countStatements(system, scenario, token, SAMPLES);
-  const answers = await Promise.all(scenario.bodies.map(async (body) => {
-    const response = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-    return { status: response.status, errors: ((await response.json()) as { errors?: unknown[] }).errors };
+  const people: Array<string | undefined> = [];
+  const answers = await Promise.all(scenario.bodies.map(async (body, i) => {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${scenario.tokens?.[i] ?? token}` }, body });
+    const answer = (await response.json()) as { errors?: unknown[]; data?: { me?: { id?: string } } };
+    people.push(answer.data?.me?.id);
+    return { status: response.status, errors: answer.errors };
   }));
   expect(answers).toEqual(scenario.bodies.map(() => ({ status: 200, errors: undefined })));
+  // Each request of the many-people dashboard is another person's own screen.
+  if (spec.accountOf) expect(new Set(people).size).toBe(SAMPLES);
   expect(counted.statements.perRequestBySubgraph).toEqual(Array.from({ length: SAMPLES }, () => PINNED[name]));
 });
 
