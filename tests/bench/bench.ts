@@ -17,7 +17,7 @@ import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { prepareBaselineCheckout, startBaseline, type BaselineTarget } from './baseline';
 import { coresUsed, snapshot, systemGroups } from './cpu';
-import { runLoad, type LoadFigures } from './load';
+import { runLoad, tokenFor, type LoadFigures } from './load';
 import { runOpenLoop, type OpenLoopFigures } from './openLoop';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
@@ -260,7 +260,7 @@ export async function countStatements(system: SystemUrls, scenario: Pick<Prepare
   const revocationCalls: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const before = await allMetrics(system);
-    const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', tokenFor(scenario, i, token));
+    const answer = await post(system.gatewayUrl, scenario.bodies[i % scenario.bodies.length] ?? '', tokenFor({ token, tokens: scenario.tokens }, i));
     responseBytes.push(Buffer.byteLength(answer.text));
     const after = await allMetrics(system);
     let total = 0;
@@ -284,12 +284,6 @@ export async function countStatements(system: SystemUrls, scenario: Pick<Prepare
   };
 }
 
-/** The token request i is sent with: its own person's with `scenario.tokens`, else the scenario's one token. */
-function tokenFor(scenario: Pick<PreparedScenario, 'tokens'>, i: number, token: string): string {
-  const tokens = scenario.tokens ?? [];
-  return tokens.length > 0 ? (tokens[i % tokens.length] ?? token) : token;
-}
-
 /** One login per distinct account (eight at a time), in the order of `accounts`. */
 export async function tokensOfAccounts(system: Pick<TestSystem, 'token'>, accounts: readonly string[]): Promise<string[]> {
   const distinct = [...new Set(accounts)];
@@ -308,7 +302,7 @@ export async function tokensOfAccounts(system: Pick<TestSystem, 'token'>, accoun
 export async function prime(url: string, scenario: Pick<PreparedScenario, 'bodies' | 'tokens'>, token: string, parallel = 8): Promise<void> {
   const distinct = new Map<string, { body: string; token: string }>();
   scenario.bodies.forEach((body, i) => {
-    const sender = tokenFor(scenario, i, token);
+    const sender = tokenFor({ token, tokens: scenario.tokens }, i);
     distinct.set(`${sender}\n${body}`, { body, token: sender });
   });
   const requests = [...distinct.values()];

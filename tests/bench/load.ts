@@ -18,6 +18,12 @@ export interface LoadOptions {
   warmupSeconds: number;
 }
 
+/** The token request i is sent with: its own person's when `tokens` is given (one per body), else the one `token`. */
+export function tokenFor(request: { token: string; tokens?: readonly string[] }, i: number): string {
+  const tokens = request.tokens ?? [];
+  return tokens.length > 0 ? (tokens[i % tokens.length] ?? request.token) : request.token;
+}
+
 export interface LoadFigures {
   requests: number;
   rps: number;
@@ -68,8 +74,7 @@ async function drive(options: LoadOptions, durationSeconds: number): Promise<Loa
           const i = next;
           next += 1;
           const body = options.bodies[i % options.bodies.length];
-          const token = options.tokens && options.tokens.length > 0 ? options.tokens[i % options.tokens.length] : options.token;
-          return { ...request, body, headers: { ...request.headers, 'authorization': `Bearer ${token}`, 'x-request-id': `bench-${randomUUID()}` } };
+          return { ...request, body, headers: { ...request.headers, 'authorization': `Bearer ${tokenFor(options, i)}`, 'x-request-id': `bench-${randomUUID()}` } };
         },
         onResponse: (status, body) => {
           if (status === 200 && !body.includes('"errors"')) return;

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { percentile } from './load';
+import { percentile, tokenFor } from './load';
 
 export interface OpenLoopOptions {
   url: string;
@@ -66,7 +66,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopFig
   const send = (index: number, due: number) =>
     new Promise<void>((resolve) => {
       const body = options.bodies[index % options.bodies.length] ?? '';
-      const token = options.tokens && options.tokens.length > 0 ? options.tokens[index % options.tokens.length] : options.token;
+      const token = tokenFor(options, index);
       let settled = false;
       const finish = (failure?: string) => {
         if (settled) return;
