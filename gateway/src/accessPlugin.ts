@@ -11,6 +11,8 @@ export interface GatewayContext {
   clientAddress: string;
   /** The client's own x-request-id, kept as its reference only (never the access log's correlation id). */
   clientRequestId?: string | undefined;
+  /** The signed answers of the request's one decision call, for the subgraphs (predecisions.ts); set before the plan runs. */
+  predecisions?: string;
 }
 
 /** Every field of the operation (including fragments) that the caller's role may not read. */
@@ -31,7 +33,7 @@ export function forbiddenFields(schema: GraphQLSchema, document: DocumentNode, p
 }
 
 /** A string argument's value, literal or from a variable; undefined when absent, not a string, or out of 1..max. */
-function stringArgument(argument: ArgumentNode | undefined, variables: Record<string, unknown> | undefined, max: number): string | undefined {
+export function stringArgument(argument: ArgumentNode | undefined, variables: Record<string, unknown> | undefined, max: number): string | undefined {
   const value = argument?.value.kind === Kind.STRING ? argument.value.value
     : argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
   return typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService } from '@onshi/platform';
+import { bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService, PREDECISIONS_HEADER } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -36,5 +36,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
     // One address, the one the gateway determined: consent throttles failed logins per source.
     if ('clientAddress' in context && context.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    // Set by the gateway alone (predecisions.ts); a client's header of the same name never reaches a subgraph.
+    if ('predecisions' in context && context.predecisions) request.http.headers.set(PREDECISIONS_HEADER, context.predecisions);
   }
 }

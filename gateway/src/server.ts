@@ -12,6 +12,7 @@ import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './acc
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
 import { uploadRoutes } from './uploads';
+import { predecisionPlugin } from './predecisions';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
 export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Record<string, string> {
@@ -48,6 +49,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, config);
   const policy = accessPolicyFromSupergraph(supergraphSdl);
+  const categories = fieldCategoriesFromSupergraph(supergraphSdl);
   const internalSecret = config.INTERNAL_SECRET;
   if (!internalSecret) logger.warn('INTERNAL_SECRET is not set: refusals for role at the gateway are not written to the access log');
   // The decision point decides the same question (the role is named by no rule of the category) and logs the denial.
@@ -62,6 +64,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       logger.error({ err: error, requestId: context.requestId }, 'a refusal for role could not be logged');
     });
   };
+  // The request's one decision call (predecisions.ts): the answers the subgraphs would otherwise each ask for.
+  const predecisions = internalSecret ? [predecisionPlugin({
+    categories, internalSecret, logger,
+    decide: (context, requests) => {
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret, token: context.token, requestId: context.requestId });
+      return Promise.all(requests.map((request) => decisions.decide(request)));
+    },
+  })] : [];
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
@@ -83,7 +93,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories: fieldCategoriesFromSupergraph(supergraphSdl), logRefusal })],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.

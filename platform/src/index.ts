@@ -13,6 +13,7 @@ export * from './log';
 export * from './ownerDecision';
 export * from './pdp';
 export * from './policy';
+export * from './predecisions';
 export * from './requestContext';
 export * from './requestLog';
 export * from './roles';

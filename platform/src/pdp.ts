@@ -86,6 +86,11 @@ export interface DecisionClientOptions {
    * (consent internalRoutes.ts), so the request's ended-token check is answered too (kit tokenLiveness.ts).
    */
   onTokenVerified?: () => void;
+  /**
+   * The gateway's answers to this request's plain questions (predecisions.ts), already verified: `decide` answers
+   * them without a call, and they prove the token as a decision call would (consent verified it to answer them).
+   */
+  predecided?: readonly Decision[];
 }
 
 /**
@@ -127,6 +132,9 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
       ].join('\u0000'),
     },
   );
+  // Primed under the key of the plain question only: a question with an attested fact is asked of consent as before.
+  for (const decision of options.predecided ?? []) loader.prime({ patientId: decision.patientId, category: decision.category }, decision);
+  if (options.token && (options.predecided?.length ?? 0) > 0) options.onTokenVerified?.();
   const require = async (patientId: string, category: Category): Promise<Decision> => {
     const decision = await loader.load({ patientId, category });
     if (decision.allow) return decision;

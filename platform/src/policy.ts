@@ -17,7 +17,7 @@
 import { facilityKindOfCode, isValidFacilityCode } from './codes';
 import type { AllowReason } from './reasons';
 import type { Actor, Category, FacilityKind, Role } from './roles';
-import { CATEGORIES, PHR_SCOPES } from './roles';
+import { CATEGORIES, PHR_SCOPES, ROLES, STAFF_ROLES } from './roles';
 
 /** What a rule requires beyond the actor's role and facility kind. */
 export type PolicyCondition =
@@ -382,6 +382,28 @@ const VIEW_TEXT: Record<RuleView, string> = {
   OWN_PERIODS: "only the insurer's own coverage periods (and the checkups it commissioned); no address, nothing of later coverage",
 };
 
+/**
+ * Whether the subgraph that holds `category` asks the decision point this role's question with nothing but the
+ * patient and the category — no fact of its own records (pdp.ts DecisionRequest). Only such questions may be
+ * asked ahead by the gateway (predecisions.ts): a question the subgraph asks with a fact (when the caller's facility last confirmed the
+ * person; whether the insurer holds her now) has another answer, and asking it without the fact would log a decision
+ * nobody made. The subgraphs read this same rule to choose when they attest facts (qualificationAccess.ts,
+ * readAccess.ts). ACCESS_LOG is decided by the consent subgraph in its own process, never asked.
+ */
+export function askedWithoutAttestedFacts(role: Role, category: PatientDecisionCategory): boolean {
+  switch (category) {
+    case 'QUALIFICATION':
+      return !(STAFF_ROLES as readonly Role[]).includes(role) && role !== 'INSURER';
+    case 'CHECKUP':
+      return role !== 'INSURER';
+    case 'DRUG':
+    case 'EXPENSES':
+      return true;
+    case 'ACCESS_LOG':
+      return false;
+  }
+}
+
 /** docs/access-policy.md, generated (`pnpm compose`) and checked for drift (`pnpm compose:check`). */
 export function renderPolicyTable(): string {
   const lines = [
@@ -402,6 +424,35 @@ export function renderPolicyTable(): string {
     'under the list\'s owner (`insurer:<number>`, `facility:<code>`, `nation`, from the field\'s arguments) for the',
     'owner lists. An id that names nobody gets no entry (docs/domain.md "DV"). Fields without a category (operator tools,',
     'mutations) are refused without an entry: they name no one\'s data.',
+    '',
+    '## One decision call per request',
+    '',
+    'A subgraph asks the decision point before it reads a row of a person. Many of those questions are plain — the',
+    'person, the category and the caller, nothing else — and for a query the gateway asks them for the whole request in',
+    'one call before the query plan runs: for the people the query names at its root (`patient(id:)`, `me`), the',
+    'QUALIFICATION question under which the person is loaded and the category of each field selected on her (fields under',
+    '`@skip`/`@include` that will not run are not asked about). The decision point decides and logs them exactly as it',
+    'would for the subgraphs, in one transaction. The gateway signs the answers with the services\' shared secret, bound',
+    'to its own request id and the caller\'s token, valid for 30 s (platform predecisions.ts), and sends them to the',
+    'subgraphs, which take an answer only for the plain question it answers and otherwise ask for themselves. A header',
+    'that is missing, forged, meant for another request or caller, or too old is ignored; a client\'s header of that name',
+    'never passes the gateway. If the gateway\'s call fails, the subgraphs ask as before and fail closed. The shared',
+    'secret is the root of this trust, as it already is for every internal route: whoever holds it is a service.',
+    '',
+    'A question a subgraph asks with a fact of its own records is never asked ahead, since without the fact it has',
+    'another answer:',
+    '',
+    '| category | asked ahead by the gateway for | left to its subgraph (asked with its facts, or decided in its own process) for |',
+    '|---|---|---|',
+    ...PATIENT_DECISION_CATEGORIES.map((category) => {
+      const ahead = ROLES.filter((role) => askedWithoutAttestedFacts(role, category));
+      const own = ROLES.filter((role) => !askedWithoutAttestedFacts(role, category));
+      return `| ${category} | ${ahead.join(', ') || '—'} | ${own.join(', ') || '—'} |`;
+    }),
+    '',
+    'QUALIFICATION for staff carries when the caller\'s facility last confirmed the person, and for insurers whether',
+    'they hold her now; CHECKUP for insurers the latter; ACCESS_LOG is decided by the consent subgraph in its own',
+    'process and never asked.',
     '',
     '## Rules',
     '',

@@ -20,15 +20,19 @@ const SAMPLES = 3;
 const PINNED: Record<ScenarioName, Record<string, number>> = {
   // Card confirmation: one decision (read + write), card → person → coverage, the confirmation record.
   reception: { consent: 2, qualifications: 2 },
-  // Three decisions (qualifications, drugs, checkups: read + write each) and each subgraph's one read.
-  doctorVisit: { consent: 6, qualifications: 1, drugs: 1, checkups: 1 },
-  // The same three decisions and reads, the person's own consents and PHR grants in one statement, and the
-  // consents' facilities named by qualifications' facility master (one batched look-up).
-  dashboard: { consent: 7, qualifications: 2, drugs: 1, checkups: 1 },
+  // Two decision calls (read + write each): the gateway's, for the medication and checkup questions asked ahead of
+  // the plan (docs/access-policy.md "One decision call per request"), and qualifications' own, which carries when this
+  // facility last confirmed the person; then each subgraph's one read.
+  doctorVisit: { consent: 4, qualifications: 1, drugs: 1, checkups: 1 },
+  // One decision call, the gateway's, for all three categories (the patient's questions carry no fact of a subgraph's
+  // records); the subgraphs' reads, the person's own consents and PHR grants in one statement, and the consents'
+  // facilities named by qualifications' facility master (one batched look-up).
+  dashboard: { consent: 3, qualifications: 2, drugs: 1, checkups: 1 },
   // The same screen, each request another person's own (her login): the same statements whoever she is.
-  dashboardMany: { consent: 7, qualifications: 2, drugs: 1, checkups: 1 },
-  // Two decisions (the person, the dispensings) and the dispensings: qualifications is asked only for the id.
-  phrSync: { consent: 4, drugs: 1 },
+  dashboardMany: { consent: 3, qualifications: 2, drugs: 1, checkups: 1 },
+  // One decision call, the gateway's, for the person and the dispensings; the dispensings: qualifications is asked
+  // only for the id and reads nothing.
+  phrSync: { consent: 2, drugs: 1 },
 };
 
 let system: TestSystem;

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { JWTVerifyGetKey } from 'jose';
-import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
+import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, PREDECISIONS_HEADER, verifyPredecisions, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
 import type { IncomingMessage } from 'node:http';
@@ -155,7 +155,9 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
           throw unauthenticatedGraphQLError(error);
         }
       }
-      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.provenByDecision() });
+      // The gateway's one decision call for the request (platform predecisions.ts), taken only when signed for this request and token.
+      const predecided = token ? verifyPredecisions(req.headers[PREDECISIONS_HEADER], { requestId, token }, config.INTERNAL_SECRET) : undefined;
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.provenByDecision(), predecided });
       const context = definition.createContext({ actor: liveness?.actor ?? null, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
       // The ended-token check of GraphQL requests, answered by their decision calls where they make one (tokenLiveness.ts).
       return liveness ? withLiveness(context, liveness) : context;

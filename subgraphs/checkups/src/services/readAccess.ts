@@ -1,4 +1,4 @@
-import { bilingual, ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
+import { askedWithoutAttestedFacts, bilingual, ForbiddenError, UnauthenticatedError, mayEverReadWithAnyAuthority, policyActorOf, viewOfRule, type Actor } from '@onshi/kit';
 import type { CheckupsContext } from '../context';
 
 /**
@@ -30,7 +30,8 @@ export async function requireCheckupRead(ctx: CheckupsContext, patientId: string
   if (!mayEverReadCheckups(actor)) {
     throw new ForbiddenError(bilingual('Your role or facility never receives checkup information', '特定健診情報を参照する権限がありません'), { patientId, category: 'CHECKUP', reason: 'FACILITY_KIND_NOT_ALLOWED' });
   }
-  if (actor.role !== 'INSURER') return (await ctx.decisions.readsRows(patientId, 'CHECKUP')) ? { all: true } : { none: true };
+  // The plain question (platform predecisions.ts `askedWithoutAttestedFacts`): the gateway may have asked it already.
+  if (askedWithoutAttestedFacts(actor.role, 'CHECKUP')) return (await ctx.decisions.readsRows(patientId, 'CHECKUP')) ? { all: true } : { none: true };
   const membership = await ctx.loaders.membership.load(patientId);
   const member = actor.insurerNumber !== undefined && membership?.insurerNumber === actor.insurerNumber;
   const decision = await ctx.decisions.decide({ patientId, category: 'CHECKUP', ...(member ? { insurerMember: true } : {}) });

@@ -4,7 +4,7 @@
  * the view of the policy rule that allowed (platform policy.ts RuleView). The rules themselves live in the policy.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import { bilingual, ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
+import { askedWithoutAttestedFacts, bilingual, ForbiddenError, NotFoundError, STAFF_ROLES, patientNotFoundMessage, viewOfRule, type Actor, type DecisionClient, type Role, type RuleView } from '@onshi/kit';
 import type { QualificationsContext } from '../context';
 import { consentFlagsOfDecision, type ConsentFlags } from './consentFlags';
 import type { LatestConfirmation, PatientRow, QualificationRow } from '../store/patients';
@@ -66,7 +66,7 @@ export async function loadAllowedPatient(ctx: QualificationsContext, id: string)
  */
 export async function loadAllowedReference(ctx: QualificationsContext, id: string): Promise<AllowedReference> {
   const actor = ctx.actor;
-  if (actor !== null && ((STAFF_ROLES as readonly Role[]).includes(actor.role) || actor.role === 'INSURER')) return loadAllowedPatient(ctx, id);
+  if (actor !== null && !askedWithoutAttestedFacts(actor.role, 'QUALIFICATION')) return loadAllowedPatient(ctx, id);
   return { id, access: await decideQualification(ctx, id) };
 }
 
@@ -75,9 +75,12 @@ async function decideQualification(ctx: QualificationsContext, id: string): Prom
   const actor = ctx.actor;
   let confirmation: LatestConfirmation | undefined;
   let insurerMember = false;
-  if (actor && (STAFF_ROLES as readonly Role[]).includes(actor.role) && actor.facilityCode) {
+  // Facts only for the roles whose question carries them (platform predecisions.ts `askedWithoutAttestedFacts`): the
+  // gateway asks the others' plain question for the whole request, and this subgraph then asks nothing.
+  const attests = actor !== null && !askedWithoutAttestedFacts(actor.role, 'QUALIFICATION');
+  if (attests && (STAFF_ROLES as readonly Role[]).includes(actor.role) && actor.facilityCode) {
     confirmation = await ctx.loaders.latestConfirmation.load(id);
-  } else if (actor?.role === 'INSURER' && actor.insurerNumber) {
+  } else if (attests && actor.role === 'INSURER' && actor.insurerNumber) {
     const own = actor.insurerNumber;
     insurerMember = (await ctx.loaders.history.load(id)).some((q) => q.insurerNumber === own && inForceOn(q, ctx.today));
   }

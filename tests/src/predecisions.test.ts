@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { signPredecisions, PREDECISION_LIFETIME_MS, PREDECISIONS_HEADER, type Decision } from '@onshi/platform';
+import { startTestSystem, type TestSystem } from './harness';
+
+/**
+ * One decision call per request (docs/access-policy.md "One decision call per request"): the gateway asks the plain
+ * questions of a query once and signs the answers for the subgraphs. Attacked here as an integrator or an intruder on
+ * the services' network would: a client's own header through the gateway, and headers sent straight to a subgraph that
+ * were forged, meant for another caller or another request, or too old. Each is ignored: the subgraph asks the
+ * decision point itself, the answer is refused, nothing of the person leaves, and the refusal is in her access log.
+ */
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const DASHBOARD = '{ me { name currentQualification { insurerNumber } medicationSummary { activeDrugs { dispensing { drugName } } } checkups { fiscalYear } } }';
+const DOCTOR_VISIT = 'query($id: ID!) { patient(id: $id) { name currentQualification { insurerNumber } medicationSummary { activeDrugs { dispensing { drugName } } } checkups { fiscalYear } } }';
+const DRUGS_ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { dispensings(first: 5) { edges { node { drugName } } } } } }';
+
+type LogEntry = { actorRole: string; category: string; decision: string; requestId: string };
+
+async function decisionCalls(): Promise<number> {
+  const metrics = (await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> };
+  return metrics.routes['POST /internal/decisions'] ?? 0;
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>, token: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}`, ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, requestId: response.headers.get('x-request-id') ?? '', body: JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> } };
+}
+
+async function yamadaLog(requestId: string): Promise<LogEntry[]> {
+  const answer = await system.graphql<{ me: { accessLog: LogEntry[] } }>('{ me { accessLog(first: 100, includeOwnViews: true) { actorRole category decision requestId } } }', {}, await system.token('yamada'));
+  return (answer.body.data?.me.accessLog ?? []).filter((entry) => entry.requestId === requestId);
+}
+
+/** yamada's drug names as her own dashboard shows them: none of them may appear in a refused answer. */
+let yamadaDrugs: string[] = [];
+
+describe('one decision call per query, through the gateway', () => {
+  test("the patient's dashboard: one decision call for her three categories, one entry each in her log, as before", async () => {
+    const yamada = await system.token('yamada');
+    const before = await decisionCalls();
+    const answer = await post(`${system.gatewayUrl}/graphql`, DASHBOARD, {}, yamada);
+    expect(await decisionCalls()).toBe(before + 1);
+    expect(answer.body.errors).toBeUndefined();
+    const me = answer.body.data?.me as { name: string; medicationSummary: { activeDrugs: Array<{ dispensing: { drugName: string } }> } };
+    expect(me.name).toBe(system.patient(0).name);
+    yamadaDrugs = me.medicationSummary.activeDrugs.map((drug) => drug.dispensing.drugName);
+    expect(yamadaDrugs.length).toBeGreaterThan(0);
+    const entries = await yamadaLog(answer.requestId);
+    expect(entries.map((e) => `${e.category} ${e.decision}`).sort()).toEqual(['CHECKUP ALLOW', 'DRUG ALLOW', 'QUALIFICATION ALLOW']);
+  });
+
+  test('a field left out by @include(if: false) is not asked about and leaves no entry', async () => {
+    const query = 'query($with: Boolean!) { me { name medicationSummary @include(if: $with) { activeDrugs { dispensing { drugName } } } } }';
+    const answer = await post(`${system.gatewayUrl}/graphql`, query, { with: false }, await system.token('yamada'));
+    expect(answer.body.errors).toBeUndefined();
+    expect((await yamadaLog(answer.requestId)).map((e) => e.category)).toEqual(['QUALIFICATION']);
+  });
+
+  test("a doctor's visit: the gateway asks the medication and checkup questions, qualifications its own with the confirmation; one entry per category", async () => {
+    const doctor = await system.token('clinic-doctor');
+    const before = await decisionCalls();
+    const answer = await post(`${system.gatewayUrl}/graphql`, DOCTOR_VISIT, { id: system.patient(0).id }, doctor);
+    expect(answer.body.errors).toBeUndefined();
+    expect(await decisionCalls()).toBe(before + 2);
+    const entries = await yamadaLog(answer.requestId);
+    expect(entries.map((e) => `${e.actorRole} ${e.category} ${e.decision}`).sort()).toEqual(['DOCTOR CHECKUP ALLOW', 'DOCTOR DRUG ALLOW', 'DOCTOR QUALIFICATION ALLOW']);
+  });
+
+  test("another patient's header of allows, signed with the services' own secret, never passes the gateway: refused, nothing of hers, logged", async () => {
+    const sato = await system.token('sato');
+    const yamadaId = system.patient(0).id;
+    const clientRequestId = `forged-${randomUUID()}`;
+    const allows: Decision[] = (['QUALIFICATION', 'DRUG', 'CHECKUP'] as const).map((category) => ({ patientId: yamadaId, category, allow: true, reason: 'SELF', special: false, rule: 'patient-self' }));
+    const forged = signPredecisions(allows, { requestId: clientRequestId, token: sato }, system.internalSecret);
+    const answer = await post(`${system.gatewayUrl}/graphql`, DOCTOR_VISIT, { id: yamadaId }, sato, { [PREDECISIONS_HEADER]: forged, 'x-request-id': clientRequestId });
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.text).not.toContain(system.patient(0).name);
+    for (const drug of yamadaDrugs) expect(answer.text).not.toContain(drug);
+    const entries = await yamadaLog(answer.requestId);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.actorRole === 'PATIENT' && e.decision === 'DENY')).toBe(true);
+  });
+});
+
+describe('a header sent straight to a subgraph is taken only as the gateway signed it: for this request and this caller, fresh', () => {
+  const drugsUrl = () => `${system.urls.drugs}/graphql`;
+  const yamadaAllow = (): Decision[] => [{ patientId: system.patient(0).id, category: 'DRUG', allow: true, reason: 'SELF', special: false, rule: 'patient-self' }];
+  const reps = () => ({ reps: [{ __typename: 'Patient', id: system.patient(0).id }] });
+
+  async function expectIgnored(header: (binding: { requestId: string; sato: string; yamada: string }) => string): Promise<void> {
+    const sato = await system.token('sato');
+    const yamada = await system.token('yamada');
+    const requestId = `direct-${randomUUID()}`;
+    const answer = await post(drugsUrl(), DRUGS_ENTITIES, reps(), sato, { [PREDECISIONS_HEADER]: header({ requestId, sato, yamada }), 'x-request-id': requestId });
+    expect(answer.body.errors?.length ?? 0).toBeGreaterThan(0);
+    expect(answer.text).not.toContain('drugName":"');
+    for (const drug of yamadaDrugs) expect(answer.text).not.toContain(drug);
+    // The subgraph asked the decision point itself, which refused and logged it under the request sent.
+    const entries = await yamadaLog(requestId);
+    expect(entries.map((e) => `${e.actorRole} ${e.category} ${e.decision}`)).toEqual(['PATIENT DRUG DENY']);
+  }
+
+  test('signed with a guessed secret: ignored', async () => {
+    await expectIgnored(({ requestId, sato }) => signPredecisions(yamadaAllow(), { requestId, token: sato }, 'a-guessed-secret'));
+  });
+  test("signed for another caller (her own token's allow, replayed with another token): ignored", async () => {
+    await expectIgnored(({ requestId, yamada }) => signPredecisions(yamadaAllow(), { requestId, token: yamada }, system.internalSecret));
+  });
+  test('signed for another request (a captured header replayed): ignored', async () => {
+    await expectIgnored(({ sato }) => signPredecisions(yamadaAllow(), { requestId: `earlier-${randomUUID()}`, token: sato }, system.internalSecret));
+  });
+  test('older than its lifetime: ignored', async () => {
+    await expectIgnored(({ requestId, sato }) => signPredecisions(yamadaAllow(), { requestId, token: sato }, system.internalSecret, Date.now() - PREDECISION_LIFETIME_MS - 1_000));
+  });
+  test("what the check rests on: only the services' shared secret signs a header a subgraph takes (docs/access-policy.md)", async () => {
+    const sato = await system.token('sato');
+    const requestId = `signed-${randomUUID()}`;
+    const header = signPredecisions(yamadaAllow(), { requestId, token: sato }, system.internalSecret);
+    const before = await decisionCalls();
+    const answer = await post(drugsUrl(), DRUGS_ENTITIES, reps(), sato, { [PREDECISIONS_HEADER]: header, 'x-request-id': requestId });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.text).toContain('drugName');
+    expect(await decisionCalls()).toBe(before);
+  });
+});
