@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { askedWithoutAttestedFacts, PATIENT_DECISION_CATEGORIES, signPredecisions, type Actor, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
+import { getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, PATIENT_DECISION_CATEGORIES, policyActorOf, signPredecisions, type Actor, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
 import { stringArgument, type GatewayContext } from './accessPlugin';
 import type { FieldCategories } from './accessPolicy';
 
@@ -16,14 +16,22 @@ function selected(node: Parameters<typeof getDirectiveValues>[1], variables: Rec
  * The questions the subgraphs would ask the decision point plainly about the people a query names at its root
  * (platform predecisions.ts): `patient(id:)` or `me` loads the person under her QUALIFICATION decision (qualifications
  * PatientResolver), and each field selected on her carries the category its subgraph decides (`@access(category:)`).
- * Only questions asked without attested facts for the caller's role are asked ahead; the rest stay with the subgraphs.
+ * Asked ahead only when the person's own QUALIFICATION question is plain for the caller's role, so that the fields'
+ * questions go in the same call marked `afterQualification` (the decision point leaves them undecided and unlogged when
+ * she is refused, as no subgraph would have asked them); a category the role can never read is left to its subgraph,
+ * which may refuse it before asking (checkups at a pharmacy). `variables` are the operation's coerced values.
  */
-export function predecisionRequests(document: DocumentNode, operationRoot: SelectionSetNode, variables: Record<string, unknown> | undefined, actor: Actor, categories: FieldCategories): DecisionRequest[] {
+export function predecisionRequests(document: DocumentNode, operationRoot: SelectionSetNode, variables: Record<string, unknown>, actor: Actor, categories: FieldCategories): DecisionRequest[] {
+  if (!askedWithoutAttestedFacts(actor.role, 'QUALIFICATION')) return [];
+  const policyActor = policyActorOf(actor);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const questions = new Map<string, DecisionRequest>();
-  const ask = (patientId: string, category: PatientDecisionCategory) => {
-    if (askedWithoutAttestedFacts(actor.role, category)) questions.set(`${patientId}\u0000${category}`, { patientId, category });
+  const ask = (patientId: string, category: PatientDecisionCategory, afterQualification: boolean) => {
+    if (!askedWithoutAttestedFacts(actor.role, category) || !mayEverReadWithAnyAuthority(policyActor, category)) return;
+    const key = `${patientId}\u0000${category}`;
+    if (!afterQualification) questions.set(key, { patientId, category });
+    else if (!questions.has(key)) questions.set(key, { patientId, category, afterQualification });
   };
   /** Every field of a selection set, through inline fragments and fragment spreads, that will be resolved. */
   const fieldsOf = function* (selectionSet: SelectionSetNode | undefined, seen: Set<string> = new Set()): Generator<Extract<SelectionSetNode['selections'][number], { kind: Kind.FIELD }>> {
@@ -41,10 +49,10 @@ export function predecisionRequests(document: DocumentNode, operationRoot: Selec
     const patientId = root.name.value === 'me' ? actor.patientId
       : root.name.value === 'patient' ? stringArgument(root.arguments?.find((a) => a.name.value === 'id'), variables, 64) : undefined;
     if (patientId === undefined) continue;
-    ask(patientId, 'QUALIFICATION');
+    ask(patientId, 'QUALIFICATION', false);
     for (const field of fieldsOf(root.selectionSet)) {
       const category = categories.get(`Patient.${field.name.value}`);
-      if (isPatientDecisionCategory(category)) ask(patientId, category);
+      if (isPatientDecisionCategory(category) && category !== 'QUALIFICATION') ask(patientId, category, true);
     }
   }
   return [...questions.values()];
@@ -60,13 +68,16 @@ export function predecisionPlugin(options: { categories: FieldCategories; intern
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ document, operation, request, contextValue }) {
+        async executionDidStart({ document, operation, request, contextValue, schema }) {
           const { actor, token } = contextValue;
           if (!actor || !token || operation.operation !== OperationTypeNode.QUERY) return;
-          const requests = predecisionRequests(document, operation.selectionSet, request.variables, actor, options.categories);
+          // The values the executor will use (defaults applied); values it will refuse ask nothing ahead.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors !== undefined) return;
+          const requests = predecisionRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
           if (requests.length === 0) return;
           try {
-            const decisions = await options.decide(contextValue, requests);
+            const decisions = (await options.decide(contextValue, requests)).filter((decision) => decision.undecided !== true);
             contextValue.predecisions = signPredecisions(decisions, { requestId: contextValue.requestId, token }, options.internalSecret);
           } catch (error) {
             options.logger.warn({ err: error, requestId: contextValue.requestId }, 'the decisions could not be asked ahead; the subgraphs ask for themselves');

@@ -27,6 +27,13 @@ export interface DecisionRequest {
    * its confirmation records (policy condition CONFIRMED_HERE; the decision point applies the 24-hour window).
    */
   confirmedHereAt?: string;
+  /**
+   * Set only by the gateway asking a query's questions ahead (predecisions.ts): a question about a field of a person
+   * who is loaded under her QUALIFICATION decision, asked in the same call. When that decision refuses her, the
+   * subgraph that would have asked this one is never reached, so the decision point neither decides nor logs it and
+   * answers it `undecided` (the access log stays what it was when each subgraph asked for itself).
+   */
+  afterQualification?: boolean;
 }
 
 /** This visit's consent flags at the caller's facility (docs/contracts.md contract 5): 0 なし / 1 あり / 2 期限切れ / 3 取得困難. */
@@ -58,6 +65,8 @@ export interface Decision {
    * flags (docs/contracts.md contract 5), computed from the rows the decision itself read, so a confirmation asks consent once.
    */
   consentFlags?: VisitConsentFlags;
+  /** An `afterQualification` question whose person was refused in the same call: not decided, not logged, never used. */
+  undecided?: boolean;
 }
 
 export interface DecisionClient {
@@ -93,6 +102,14 @@ export interface DecisionClientOptions {
   predecided?: readonly Decision[];
 }
 
+/** One question's identity: two questions with the same key have the same answer within a request. */
+function questionKey(request: DecisionRequest): string {
+  return [
+    request.patientId, request.category, request.purpose ?? '', request.insurerMember ? 1 : 0, request.counterConfirmation ? 1 : 0, request.confirmedHereAt ?? '',
+    request.afterQualification ? 1 : 0,
+  ].join('\u0000');
+}
+
 /**
  * Client of the consent subgraph's decision point. One DataLoader per request batches all questions of
  * that request into one authenticated internal call; the consent subgraph writes one access-log entry per
@@ -126,17 +143,25 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
         return decision !== undefined && decision.patientId === request.patientId && decision.category === request.category ? decision : new OnshiError('SERVICE_UNAVAILABLE', 'No decision returned');
       });
     },
-    {
-      cacheKeyFn: (request) => [
-        request.patientId, request.category, request.purpose ?? '', request.insurerMember ? 1 : 0, request.counterConfirmation ? 1 : 0, request.confirmedHereAt ?? '',
-      ].join('\u0000'),
-    },
+    { cacheKeyFn: questionKey },
   );
   // Primed under the key of the plain question only: a question with an attested fact is asked of consent as before.
-  for (const decision of options.predecided ?? []) loader.prime({ patientId: decision.patientId, category: decision.category }, decision);
-  if (options.token && (options.predecided?.length ?? 0) > 0) options.onTokenVerified?.();
+  const primed = new Set<string>();
+  for (const decision of options.predecided ?? []) {
+    if (decision.undecided === true) continue;
+    const question = { patientId: decision.patientId, category: decision.category };
+    loader.prime(question, decision);
+    primed.add(questionKey(question));
+  }
+  // An answer taken from the gateway's call proves the token as this subgraph's own call would have (consent verified it
+  // to answer), but only once it is used: a header alone proves nothing, so a request that reads none of its answers (a
+  // mutation, another query) still asks the list of ended tokens (kit tokenLiveness.ts).
+  const load = (request: DecisionRequest): Promise<Decision> => {
+    if (options.token && primed.has(questionKey(request))) options.onTokenVerified?.();
+    return loader.load(request);
+  };
   const require = async (patientId: string, category: Category): Promise<Decision> => {
-    const decision = await loader.load({ patientId, category });
+    const decision = await load({ patientId, category });
     if (decision.allow) return decision;
     // NO_RECORDS reaches here only from a caller that cannot answer "no records": refused as without consent.
     // The reason said is the code's, so that this answer is word for word the one without consent.
@@ -146,10 +171,10 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
     throw new ForbiddenError(undefined, { patientId, category, reason: decision.reason });
   };
   return {
-    decide: (request) => loader.load(request),
+    decide: load,
     require,
     async readsRows(patientId, category) {
-      const decision = await loader.load({ patientId, category });
+      const decision = await load({ patientId, category });
       if (decision.code === 'NO_RECORDS') return false;
       await require(patientId, category);
       return true;

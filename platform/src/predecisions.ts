@@ -13,8 +13,12 @@ import { PATIENT_DECISION_CATEGORIES } from './policy';
 
 /** Gateway → subgraph only: the gateway never forwards a client's header of this name (it sets its own or none). */
 export const PREDECISIONS_HEADER = 'x-onshi-predecisions';
-/** Long enough for the slowest subgraph call of one request (the gateway's subgraph timeout is shorter), no longer. */
-export const PREDECISION_LIFETIME_MS = 30_000;
+/**
+ * As long as one subgraph call may take (the gateway's default subgraph timeout), no longer: it bounds how long a header
+ * taken from the services' network could be replayed. A plan that runs longer loses nothing but the shortcut: its late
+ * subgraphs ask for themselves.
+ */
+export const PREDECISION_LIFETIME_MS = 10_000;
 
 /** What a signature binds a set of decisions to: the gateway's request id and the caller's token. */
 export interface PredecisionBinding {

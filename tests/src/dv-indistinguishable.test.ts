@@ -107,7 +107,8 @@ describe('a blocked person reads as nobody', () => {
     const visit = await readerVisit(call, system.demo, system.reader(DEMO_CLINIC.code), sato.cardSerial, { drug: true, checkup: true });
     // Her answers are registered as usual (the flags look like anyone's).
     expect(visit.consents.filter((consent) => consent.facilityCode === DEMO_CLINIC.code).every((consent) => consent.valid)).toBe(true);
-    expect(JSON.stringify({ ...visit, verificationToken: undefined })).not.toMatch(/DV|block/i);
+    // Random ids left out: one may spell "dV" by chance (a reader id ending in "EddV" once failed this check).
+    expect(JSON.stringify(visit, (key, value: unknown) => (/^id$|Id$|Token$/.test(key) ? undefined : value))).not.toMatch(/DV|block/i);
     const person = await read('clinic-doctor', READS.person ?? '', sato.id);
     expect(person.body.errors).toBeUndefined();
     expect(person.body.data).toMatchObject({ patient: { name: sato.name, address: null, postNumber: null } });

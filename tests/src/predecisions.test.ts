@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signPredecisions, PREDECISION_LIFETIME_MS, PREDECISIONS_HEADER, type Decision } from '@onshi/platform';
+import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 
 /**
@@ -68,14 +69,28 @@ describe('one decision call per query, through the gateway', () => {
     expect((await yamadaLog(answer.requestId)).map((e) => e.category)).toEqual(['QUALIFICATION']);
   });
 
-  test("a doctor's visit: the gateway asks the medication and checkup questions, qualifications its own with the confirmation; one entry per category", async () => {
+  test("a doctor's visit: nothing asked ahead (her qualification question carries the confirmation here), each subgraph asks as before; one entry per category", async () => {
     const doctor = await system.token('clinic-doctor');
     const before = await decisionCalls();
     const answer = await post(`${system.gatewayUrl}/graphql`, DOCTOR_VISIT, { id: system.patient(0).id }, doctor);
     expect(answer.body.errors).toBeUndefined();
-    expect(await decisionCalls()).toBe(before + 2);
+    expect(await decisionCalls()).toBe(before + 3);
     const entries = await yamadaLog(answer.requestId);
     expect(entries.map((e) => `${e.actorRole} ${e.category} ${e.decision}`).sort()).toEqual(['DOCTOR CHECKUP ALLOW', 'DOCTOR DRUG ALLOW', 'DOCTOR QUALIFICATION ALLOW']);
+  });
+
+  test('variables the executor refuses ask nothing ahead and leave no entry; a default value is the one used', async () => {
+    const query = 'query($with: Boolean = false) { me { name medicationSummary @include(if: $with) { activeDrugs { dispensing { drugName } } } } }';
+    const yamada = await system.token('yamada');
+    const before = await decisionCalls();
+    const refused = await post(`${system.gatewayUrl}/graphql`, query, { with: 'yes' }, yamada);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.text).not.toContain(system.patient(0).name);
+    expect(await decisionCalls()).toBe(before);
+    expect(await yamadaLog(refused.requestId)).toEqual([]);
+    const defaulted = await post(`${system.gatewayUrl}/graphql`, query, {}, yamada);
+    expect(defaulted.body.errors).toBeUndefined();
+    expect((await yamadaLog(defaulted.requestId)).map((e) => e.category)).toEqual(['QUALIFICATION']);
   });
 
   test("another patient's header of allows, signed with the services' own secret, never passes the gateway: refused, nothing of hers, logged", async () => {
@@ -89,9 +104,9 @@ describe('one decision call per query, through the gateway', () => {
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.text).not.toContain(system.patient(0).name);
     for (const drug of yamadaDrugs) expect(answer.text).not.toContain(drug);
-    const entries = await yamadaLog(answer.requestId);
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((e) => e.actorRole === 'PATIENT' && e.decision === 'DENY')).toBe(true);
+    // Exactly what qualifications' own question logged before: her fields' questions, asked after the refused one, are
+    // neither decided nor logged (no subgraph would have asked them).
+    expect((await yamadaLog(answer.requestId)).map((e) => `${e.actorRole} ${e.category} ${e.decision}`)).toEqual(['PATIENT QUALIFICATION DENY']);
   });
 });
 
@@ -134,5 +149,26 @@ describe('a header sent straight to a subgraph is taken only as the gateway sign
     expect(answer.body.errors).toBeUndefined();
     expect(answer.text).toContain('drugName');
     expect(await decisionCalls()).toBe(before);
+  });
+});
+
+describe('a header is no proof that the token is live unless an answer of it is used', () => {
+  test('after logout, a signed header does not carry a request that reads none of its answers past the ended-token check', async () => {
+    const call: GraphQLCall = async (query, variables, bearer) => (await system.graphql(query, variables, bearer)).body;
+    const session = await loginDemoAccount(call, system.demo, 'yamada');
+    const requestId = `replayed-${randomUUID()}`;
+    const header = signPredecisions([{ patientId: system.patient(0).id, category: 'DRUG', allow: true, reason: 'SELF', special: false, rule: 'patient-self' }], { requestId, token: session.accessToken }, system.internalSecret);
+    expect((await system.graphql<{ logout: boolean }>('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken }, session.accessToken)).body.data?.logout).toBe(true);
+    const replay = { [PREDECISIONS_HEADER]: header, 'x-request-id': requestId };
+    const master = await post(`${system.urls.drugs}/graphql`, '{ drugCount: __typename }', {}, session.accessToken, replay);
+    expect(master.status).toBe(401);
+    expect(master.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(master.body.data ?? null).toBeNull();
+    const mutation = await post(`${system.urls.qualifications}/graphql`, 'mutation($serial: String!) { reportCardLost(cardSerial: $serial) { __typename } }', { serial: system.patient(0).cardSerial }, session.accessToken, replay);
+    expect(mutation.status).toBe(401);
+    expect(mutation.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    // No side effect: her card still logs in.
+    const again = await loginDemoAccount(call, system.demo, 'yamada');
+    expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(system.patient(0).id);
   });
 });

@@ -24,7 +24,7 @@ const bootstrapBody = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}
 const decisionBody = z.object({
   requests: z.array(z.object({
     patientId: z.string().min(1).max(64), category: z.enum(PATIENT_DECISION_CATEGORIES), purpose: z.string().max(64).optional(), insurerMember: z.boolean().optional(),
-    counterConfirmation: z.boolean().optional(), confirmedHereAt: z.iso.datetime().optional(),
+    counterConfirmation: z.boolean().optional(), confirmedHereAt: z.iso.datetime().optional(), afterQualification: z.boolean().optional(),
   })).min(1).max(1000),
 });
 const flagsBody = z.object({

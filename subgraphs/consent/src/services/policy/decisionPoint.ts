@@ -206,7 +206,7 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
   const lockPartitions = [...new Set(patientIds.map((id) => partitionOf(id)))].sort((a, b) => a - b);
   return db.transaction(async (tx) => {
     const { factsFor, grant, heads } = await loadFacts(tx, actor, patientIds, now, { withLapsedConsents, lockPartitions });
-    const decisions = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags } => {
+    const decided = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags; undecided?: boolean } => {
       const question = { actor, patientId: request.patientId, category: request.category, now };
       const facts = factsFor(request.patientId, request);
       // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
@@ -219,6 +219,10 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
       if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
       return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
     });
+    // The gateway's questions about a person's fields, asked beside the QUALIFICATION question she is loaded under
+    // (pdp.ts `afterQualification`): when that refuses her, no subgraph would have asked them, so none is logged.
+    const refusedPeople = new Set(decided.filter(({ request, decision }) => request.category === 'QUALIFICATION' && !request.afterQualification && !decision.allow).map(({ request }) => request.patientId));
+    const decisions = decided.map((entry) => (entry.request.afterQualification === true && refusedPeople.has(entry.request.patientId) ? { ...entry, logged: false, undecided: true } : entry));
     await appendAccessLog(tx, actor, decisions.filter(({ logged }) => logged).map(({ request, decision }) => ({
       patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
       reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
@@ -228,8 +232,8 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
   });
 }
 
-function wireDecisions(decisions: ReadonlyArray<{ request: DecisionRequest; decision: Decision; consentFlags?: VisitConsentFlags }>): WireDecision[] {
-  return decisions.map(({ request, decision, consentFlags }) => ({
+function wireDecisions(decisions: ReadonlyArray<{ request: DecisionRequest; decision: Decision; consentFlags?: VisitConsentFlags; undecided?: boolean }>): WireDecision[] {
+  return decisions.map(({ request, decision, consentFlags, undecided }) => undecided === true ? { patientId: request.patientId, category: request.category, allow: false, reason: 'UNDECIDED', special: false, undecided } : ({
     patientId: request.patientId,
     category: request.category,
     allow: decision.allow,
