@@ -56,7 +56,7 @@ export function patientsOfOperation(document: DocumentNode, variables: Record<st
   return [...ids];
 }
 
-const isPatientDecisionCategory = (category: PolicyCategory): category is PatientDecisionCategory => (PATIENT_DECISION_CATEGORIES as readonly string[]).includes(category);
+export const isPatientDecisionCategory = (category: PolicyCategory): category is PatientDecisionCategory => (PATIENT_DECISION_CATEGORIES as readonly string[]).includes(category);
 const isOwnerCategory = (category: PolicyCategory): category is OwnerCategory => (OWNER_CATEGORIES as readonly string[]).includes(category);
 
 /** What the decision point is asked, to log a refusal for role: per patient and category, and per owner's list. */

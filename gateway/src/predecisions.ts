@@ -1,10 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, PATIENT_DECISION_CATEGORIES, policyActorOf, signPredecisions, type Actor, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
-import { stringArgument, type GatewayContext } from './accessPlugin';
+import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, policyActorOf, signPredecisions, type Actor, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
+import { isPatientDecisionCategory, stringArgument, type GatewayContext } from './accessPlugin';
 import type { FieldCategories } from './accessPolicy';
-
-const isPatientDecisionCategory = (category: string | undefined): category is PatientDecisionCategory => (PATIENT_DECISION_CATEGORIES as readonly (string | undefined)[]).includes(category);
 
 /** False for a selection under `@skip(if: true)` or `@include(if: false)`: the executor will not resolve it, so nothing is asked for it. */
 function selected(node: Parameters<typeof getDirectiveValues>[1], variables: Record<string, unknown> | undefined): boolean {
@@ -52,7 +50,7 @@ export function predecisionRequests(document: DocumentNode, operationRoot: Selec
     ask(patientId, 'QUALIFICATION', false);
     for (const field of fieldsOf(root.selectionSet)) {
       const category = categories.get(`Patient.${field.name.value}`);
-      if (isPatientDecisionCategory(category) && category !== 'QUALIFICATION') ask(patientId, category, true);
+      if (category !== undefined && isPatientDecisionCategory(category) && category !== 'QUALIFICATION') ask(patientId, category, true);
     }
   }
   return [...questions.values()];

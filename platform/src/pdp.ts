@@ -97,7 +97,7 @@ export interface DecisionClientOptions {
   onTokenVerified?: () => void;
   /**
    * The gateway's answers to this request's plain questions (predecisions.ts), already verified: `decide` answers
-   * them without a call, and they prove the token as a decision call would (consent verified it to answer them).
+   * them without a call, and an answer used proves the token as a decision call would (consent verified it to answer).
    */
   predecided?: readonly Decision[];
 }
