@@ -40,6 +40,8 @@ export interface BaselineScenario {
   token?: string;
   /** Request bodies cycled through during a run, as the baseline's own scenario code built them. */
   bodies: string[];
+  /** Where the scenario names each body's account (`accountOf`: a dashboard of many people), the token of each body's account. */
+  tokens?: string[];
 }
 
 export interface BaselineReady {
@@ -92,9 +94,14 @@ async function prepare(system: TestSystem, input: BaselineInput): Promise<Pick<B
   const scenarios: BaselineScenario[] = [];
   for (const spec of scenarioSpecs(system.demo, input.poolSize, { verificationTokens }).filter((s) => wanted(s.name))) {
     const scenario = prepareScenario(facts, spec, input.poolSize);
+    // Each body with its own account's token, as bench.ts gives ours: without them every request of a many-people
+    // scenario would be the first person's. A commit whose scenarios name no `accountOf` has none to give.
+    const accountOf = scenario.unavailable ? undefined : spec.accountOf;
+    const tokens: string[] | undefined = accountOf ? [] : undefined;
+    for (let i = 0; tokens && accountOf && i < scenario.bodies.length; i += 1) tokens.push(await system.token(accountOf(i)));
     scenarios.push({
       name: spec.name, title: spec.title, account: spec.account, operation: scenario.operation.document, unavailable: scenario.unavailable,
-      token: scenario.unavailable ? undefined : await system.token(spec.account), bodies: scenario.bodies,
+      token: scenario.unavailable ? undefined : await system.token(spec.account), bodies: scenario.bodies, ...(tokens ? { tokens } : {}),
     });
   }
   return { readerPool, scenarios, errors };

@@ -594,7 +594,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
           // e.g. reception by typed numbers where ours confirms by card: not the same scenario.
           comparison.skipped = `a different operation at ${baseline.checkout.short}: ${theirs.title}`;
         } else {
-          const requests = { token: theirs.token, bodies: theirs.bodies };
+          const requests = { token: theirs.token, bodies: theirs.bodies, ...(theirs.tokens ? { tokens: theirs.tokens } : {}) };
           comparison.sameOperation = theirs.operation === scenario.operation.document;
           if (!comparison.sameOperation) comparison.operation = theirs.operation;
           await prime(baseline.url, requests, requests.token);
