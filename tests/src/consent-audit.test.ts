@@ -87,6 +87,11 @@ async function readAs(account: string, patientId: string): Promise<void> {
 }
 
 test('audit:verify passes on the demo data, an UPDATE as the application role is rejected, and an owner edit is found at its row', async () => {
+  // Batches for one person from two facilities at once: each batch's statement locks her chain's head, links its
+  // three entries to it in the database and moves it (store/accessLog.ts appendEntries); none may fork the chain.
+  // Tokens first: a staff TOTP code is single-use, so the accounts sign in once, before the batches race.
+  for (const account of ['clinic-doctor', 'hospital-doctor']) await system.token(account);
+  await Promise.all(Array.from({ length: 24 }, (_, index) => readAs(index % 2 === 0 ? 'clinic-doctor' : 'hospital-doctor', system.patient(0).id)));
   for (let index = 0; index < 8; index += 1) {
     await readAs('clinic-doctor', system.patient(index).id);
     await readAs('hospital-doctor', system.patient(index).id);

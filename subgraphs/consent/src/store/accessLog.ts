@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import { and, asc, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { resultRows, type Db } from '@onshi/kit';
 import { accessLog, auditHeads, type Tables } from '../db/tables';
-import type { ChainHead } from '../services/audit/auditChain';
+import type { CanonicalTemplate } from '../services/audit/auditChain';
 import type { Transaction } from '../services/policy/decisionPoint';
 
 export type AccessLogRow = typeof accessLog.$inferSelect;
@@ -28,19 +28,52 @@ export async function createAuditHeads(db: Db<Tables> | Transaction, heads: Read
   await db.insert(auditHeads).values([...heads]).onConflictDoNothing();
 }
 
-/** Locks the chain heads of these partitions for the transaction, in ascending partition order (no deadlock). */
-export async function lockAuditHeads(tx: Transaction, partitions: readonly number[]): Promise<AuditHeadRow[]> {
-  return tx.select().from(auditHeads).where(inArray(auditHeads.partition, [...partitions])).orderBy(asc(auditHeads.partition)).for('update');
+/** One entry to chain: its place in its partition's batch, its canonical template and the columns stored beside its hash. */
+export interface EntryToChain {
+  partition: number;
+  /** 0 for the batch's first entry of this partition, then 1, 2, …: the order the entries are chained in. */
+  ord: number;
+  template: CanonicalTemplate;
+  row: Omit<NewAccessLogRow, 'partition' | 'seq' | 'prevHash' | 'hash'>;
 }
 
 /**
- * Inserts the chained entries and moves their partitions' heads to `heads` by one statement (a data-modifying CTE),
- * in the caller's transaction, under the lock of lockAuditHeads.
+ * Chains and writes a batch of entries by one statement: it locks the heads of their partitions (ascending partition
+ * order, so that concurrent batches cannot deadlock), links each entry to its partition's head in the database
+ * (sha256 over the previous hash and the entry's canonical JSON, the template filled in as auditChain.ts
+ * canonicalEntry fills it), inserts the entries and moves the heads. The head's lock is held for this statement and
+ * its commit only, never across a round trip to Node (docs/benchmarks.md "The chain head locked by the append
+ * alone"). Returns the partitions written to: one missing had no head, and none of its entries was written.
  */
-export async function insertEntriesAndMoveHeads(tx: Transaction, rows: NewAccessLogRow[], heads: readonly ChainHead[]): Promise<void> {
-  const values = sql.join(heads.map((h) => sql`(${h.partition}::integer, ${h.seq}::bigint, ${h.hash}::text)`), sql`, `);
-  await tx.execute(sql`with appended as (${tx.insert(accessLog).values(rows).getSQL()})
-    update ${auditHeads} set seq = moved.seq, hash = moved.hash from (values ${values}) as moved(partition, seq, hash) where ${auditHeads.partition} = moved.partition`);
+export async function appendEntries(db: Db<Tables> | Transaction, entries: readonly EntryToChain[]): Promise<number[]> {
+  const input = JSON.stringify(entries.map(({ partition, ord, template, row }) => ({
+    partition, ord, before_prev_hash: template.beforePrevHash, before_seq: template.beforeSeq, after_seq: template.afterSeq,
+    at: row.at instanceof Date ? row.at.toISOString() : row.at, actor_role: row.actorRole, actor_subject: row.actorSubject, facility_code: row.facilityCode ?? null,
+    patient_id: row.patientId, category: row.category, decision: row.decision, reason: row.reason, basis_id: row.basisId ?? null, special: row.special ?? false, request_id: row.requestId,
+  })));
+  // The hashed text, written once for the first entry of a partition (linked to the locked head) and the next ones (linked to the entry before).
+  const hashAfter = (prevHash: string, seq: string) => sql.raw(`encode(sha256(convert_to(${prevHash} || i.before_prev_hash || '"' || ${prevHash} || '"' || i.before_seq || (${seq} + 1)::text || i.after_seq, 'UTF8')), 'hex')`);
+  const [row] = resultRows<{ partitions: number[] }>(await db.execute(sql`with recursive
+    input as (select * from jsonb_to_recordset(${input}::jsonb) as i(partition integer, ord integer, before_prev_hash text, before_seq text, after_seq text,
+      at timestamptz, actor_role text, actor_subject text, facility_code text, patient_id text, category text, decision text, reason text, basis_id text, special boolean, request_id text)),
+    locked as materialized (
+      select h.partition, h.seq, h.hash from ${auditHeads} h
+      where h.partition = any(array(select distinct i.partition from input i)) order by h.partition for update),
+    chain (partition, ord, seq, prev_hash, hash) as (
+      select i.partition, i.ord, l.seq + 1, l.hash, ${hashAfter('l.hash', 'l.seq')} from input i join locked l on l.partition = i.partition where i.ord = 0
+      union all
+      select i.partition, i.ord, c.seq + 1, c.hash, ${hashAfter('c.hash', 'c.seq')} from chain c join input i on i.partition = c.partition and i.ord = c.ord + 1),
+    appended as (
+      insert into ${accessLog} (partition, seq, at, actor_role, actor_subject, facility_code, patient_id, category, decision, reason, basis_id, special, request_id, prev_hash, hash)
+      select c.partition, c.seq, i.at, i.actor_role, i.actor_subject, i.facility_code, i.patient_id, i.category, i.decision, i.reason, i.basis_id, i.special, i.request_id, c.prev_hash, c.hash
+      from chain c join input i on i.partition = c.partition and i.ord = c.ord
+      returning partition, seq, hash),
+    moved as (
+      update ${auditHeads} h set seq = last.seq, hash = last.hash
+      from (select distinct on (a.partition) a.partition, a.seq, a.hash from appended a order by a.partition, a.seq desc) last
+      where h.partition = last.partition)
+    select array(select distinct a.partition from appended a) as partitions`));
+  return row?.partitions ?? [];
 }
 
 /** A person's access log, newest first, without their own reads and one category when asked. */

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { resultRows, type Actor, type Db } from '@onshi/kit';
-import { auditHeads, consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
-import type { ChainHead } from '../services/audit/auditChain';
+import { consents, disasterIdentifications, disasters, dvBlocks, emergencyAccesses, hospitals, identityIndex, phrApps, phrGrants, viewingAuthorities, type Tables } from '../db/tables';
 import type { Transaction } from '../services/policy/decisionPoint';
 
 /** An authority row of a staff account at its facility, with whether the facility is a registered hospital. */
@@ -19,7 +18,6 @@ export interface FactRows {
   declarations: Array<DisasterJsonRow>;
   emergencies: Array<{ id: string; patientId: string; facilityCode: string; openedAt: string; expiresAt: string }>;
   grant: { id: string; patientId: string; appId: string; categories: string[]; expiresAt: string; revokedAt: string | null; appRegistered: boolean; appDisabledAt: string | null } | null;
-  heads: ChainHead[];
 }
 
 /**
@@ -29,10 +27,10 @@ export interface FactRows {
  * declarations they name, the emergency accesses opened here, and the PHR grant with its app. A part that does not
  * apply (no facility, no grant) reads nothing. `withLapsed` (staff asking about qualifications, whose answer carries
  * the consent flags) adds each category's newest lapsed consent to the valid ones: flag 2 (期限切れ) needs it
- * (docs/contracts.md contract 5); a consent registered at or before `consentCutoff` has lapsed. `lockPartitions` locks those access-log chain heads in the same statement (ascending partition order,
- * as appendAccessLog does), so that the decisions and their entries are one read and one write in one transaction.
+ * (docs/contracts.md contract 5); a consent registered at or before `consentCutoff` has lapsed. It locks nothing: the
+ * entries of the decisions are chained by the one statement that writes them (decisionPoint.ts decideAndLog).
  */
-function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, consentCutoff: Date, withLapsed: boolean, lockPartitions: readonly number[]): SQL {
+function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, consentCutoff: Date, withLapsed: boolean): SQL {
   const ids = JSON.stringify(patientIds);
   const facility = actor.facilityCode ?? null;
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -48,11 +46,7 @@ function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, 
     authority as materialized (
       select a.authority, a.disaster_id as "disasterId", h.facility_code is not null as hospital
       from ${viewingAuthorities} a left join ${hospitals} h on h.facility_code = a.facility_code
-      where a.subject = ${actor.subject} and a.facility_code = ${facility}::text and a.revoked_at is null),
-    heads as materialized (
-      select h.partition, h.seq, h.hash from ${auditHeads} h
-      where h.partition = any(array(select jsonb_array_elements_text(${JSON.stringify(lockPartitions)}::jsonb)::integer))
-      order by h.partition for update)
+      where a.subject = ${actor.subject} and a.facility_code = ${facility}::text and a.revoked_at is null)
     select json_build_object(
       'people', ${list(sql`select p.patient_id as "patientId", p.insurer_numbers as "insurerNumbers", p.current_insurer_number as "currentInsurerNumber",
         exists (select 1 from ${dvBlocks} b where b.patient_id = p.patient_id and b.lifted_at is null) as "dvBlocked"
@@ -70,19 +64,15 @@ function factsStatement(actor: Actor, patientIds: readonly string[], now: Date, 
         from ${emergencyAccesses} e where ${isAsked('e.patient_id')} and e.facility_code = ${facility}::text and e.expires_at > ${at}`)},
       'grant', (select json_build_object('id', g.id, 'patientId', g.patient_id, 'appId', g.app_id, 'categories', g.categories, 'expiresAt', g.expires_at,
           'revokedAt', g.revoked_at, 'appRegistered', a.client_id is not null, 'appDisabledAt', a.disabled_at)
-        from ${phrGrants} g left join ${phrApps} a on a.client_id = g.app_id where g.id = ${actor.grantId ?? null}::uuid),
-      'heads', ${list(sql`select * from heads`)}
+        from ${phrGrants} g left join ${phrApps} a on a.client_id = g.app_id where g.id = ${actor.grantId ?? null}::uuid)
     )::text as facts`;
 }
 
-/**
- * Reads the facts of a batch of questions by one statement (factsStatement) and locks the chain heads of
- * `lockPartitions` with it. No row means no facts: fail closed rather than decide on nothing.
- */
+/** Reads the facts of a batch of questions by one statement (factsStatement). No row means no facts: fail closed rather than decide on nothing. */
 export async function readDecisionFacts(
-  db: Db<Tables> | Transaction, actor: Actor, patientIds: readonly string[], now: Date, consentCutoff: Date, withLapsed: boolean, lockPartitions: readonly number[],
+  db: Db<Tables> | Transaction, actor: Actor, patientIds: readonly string[], now: Date, consentCutoff: Date, withLapsed: boolean,
 ): Promise<FactRows> {
-  const [row] = resultRows<{ facts: string }>(await db.execute(factsStatement(actor, patientIds, now, consentCutoff, withLapsed, lockPartitions)));
+  const [row] = resultRows<{ facts: string }>(await db.execute(factsStatement(actor, patientIds, now, consentCutoff, withLapsed)));
   if (row === undefined) throw new Error('decision facts could not be read');
   return JSON.parse(row.facts) as FactRows;
 }

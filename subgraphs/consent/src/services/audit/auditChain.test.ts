@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   appendToChain,
   canonicalEntry,
+  canonicalTemplate,
   entryHash,
   genesisHash,
   genesisHead,
@@ -199,5 +200,16 @@ describe('verifyChain', () => {
   test('a checkpoint of another partition is a caller error', () => {
     const entries = buildChain(2);
     expect(() => verifyChain(entries, { seq: 1, hash: 'x', partition: (PARTITION + 1) % 64 })).toThrow(RangeError);
+  });
+});
+
+describe('canonicalTemplate: the canonical JSON around the values the chain head supplies', () => {
+  test('filling the template in gives canonicalEntry, whatever the strings hold', () => {
+    for (const text of ['a"b', 'x\\y', '\n\t\u0001', '山田', '\u2028', '\u0000seq', '"prevHash":']) {
+      const entry = { at: '2026-12-04T00:00:00.000Z', actorRole: 'DOCTOR', actorSubject: text, facilityCode: text, patientId: text, category: 'DRUG', decision: 'ALLOW', reason: text, basisId: null, requestId: text, partition: 7, seq: 41, prevHash: 'ab'.repeat(32) } as const;
+      const template = canonicalTemplate(entry);
+      expect(`${template.beforePrevHash}"${entry.prevHash}"${template.beforeSeq}${entry.seq}${template.afterSeq}`).toBe(canonicalEntry(entry));
+      expect(JSON.parse(canonicalEntry(entry))).toMatchObject({ actorSubject: text, prevHash: entry.prevHash, seq: 41 });
+    }
   });
 });

@@ -99,19 +99,46 @@ const HASHED_FIELDS = [
   'seq',
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;
 
+/** The fields of an entry that the chain's head supplies: they are known only under the head's lock. */
+type HeadFields = 'prevHash' | 'seq';
+
 /**
- * Canonical JSON of an entry: keys sorted, absent optional fields left out (null and undefined alike,
- * so a database NULL hashes as an omitted field). Values are strings and integers only.
+ * The canonical JSON of an entry around the two values its chain's head supplies: `beforePrevHash` + the previous
+ * hash as a JSON string + `beforeSeq` + the sequence number + `afterSeq`. The database fills in the two values where it
+ * holds the head locked (store/accessLog.ts appendEntries), so the lock covers one statement and no round trip to
+ * Node; canonicalEntry below is the same template filled in by Node, so both write the one format verification reads.
  */
-export function canonicalEntry(entry: AuditEntry): string {
+export interface CanonicalTemplate { beforePrevHash: string; beforeSeq: string; afterSeq: string }
+
+const SLOT = { prevHash: '\u0000prevHash', seq: '\u0000seq' } as const;
+
+/**
+ * Keys sorted, absent optional fields left out (null and undefined alike, so a database NULL hashes as an omitted
+ * field). Values are strings and integers only.
+ */
+export function canonicalTemplate(entry: Omit<AuditEntry, HeadFields>): CanonicalTemplate {
   const parts: string[] = [];
   for (const field of [...HASHED_FIELDS].sort()) {
+    if (field === 'prevHash' || field === 'seq') {
+      parts.push(`${JSON.stringify(field)}:${SLOT[field]}`);
+      continue;
+    }
     const value: string | number | null | undefined = entry[field];
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`${field} must be a safe integer`);
     parts.push(`${JSON.stringify(field)}:${JSON.stringify(value)}`);
   }
-  return `{${parts.join(',')}}`;
+  // JSON.stringify escapes every control character, so the slots (which begin with one) cannot occur in a value.
+  const [beforePrevHash = '', rest = ''] = `{${parts.join(',')}}`.split(SLOT.prevHash);
+  const [beforeSeq = '', afterSeq = ''] = rest.split(SLOT.seq);
+  return { beforePrevHash, beforeSeq, afterSeq };
+}
+
+/** Canonical JSON of an entry: its template with the previous hash and the sequence number filled in. */
+export function canonicalEntry(entry: AuditEntry): string {
+  if (!Number.isSafeInteger(entry.seq)) throw new RangeError('seq must be a safe integer');
+  const template = canonicalTemplate(entry);
+  return `${template.beforePrevHash}${JSON.stringify(entry.prevHash)}${template.beforeSeq}${entry.seq}${template.afterSeq}`;
 }
 
 /** sha256 (hex) over the previous hash followed by the canonical JSON of the entry. */
@@ -124,8 +151,9 @@ export function genesisHead(partition: number): ChainHead {
 }
 
 /**
- * The next entry of a chain. The caller reads `head` and writes the entry in one transaction that holds
- * the partition's head row locked, so two replicas cannot both append at the same seq.
+ * The next entry of a chain, computed in Node: the reference the database's append (store/accessLog.ts
+ * appendEntries, which links entries under the head's lock from the same canonicalTemplate) must agree with, and
+ * what verification recomputes.
  */
 export function appendToChain(
   head: ChainHead,

@@ -1,10 +1,10 @@
 import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
-import { createAuditHeads, insertEntriesAndMoveHeads, lockAuditHeads } from '../../store/accessLog';
+import { appendEntries, createAuditHeads, type EntryToChain } from '../../store/accessLog';
 import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
 import { disastersByIds } from '../../store/disasters';
 import { standingAuthoritiesAt } from '../../store/viewingAuthorities';
-import { appendToChain, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type ChainHead, type LoggedCategory } from '../audit/auditChain';
+import { canonicalTemplate, DEFAULT_AUDIT_PARTITIONS, genesisHead, partitionOf, type LoggedCategory } from '../audit/auditChain';
 import { CONSENT_VALIDITY_MS, answerForUnknown, decide, disasterCovers, type Decision, type DecisionFacts, type DisasterFact, type GrantFact } from './decision';
 import { VIEWING_AUTHORITIES, type ViewingAuthority } from '@onshi/platform/policy';
 import { isCategory } from './roles';
@@ -48,13 +48,12 @@ const disasterFactOfJson = (row: DisasterJsonRow): DisasterFact =>
   disasterFactOf({ ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) });
 
 /**
- * Loads every fact the rules need for a batch of questions in one statement (store/decisionFacts.ts), and locks the
- * chain heads of `lockPartitions` with it: the consents registered within CONSENT_VALIDITY_MS are the valid ones.
- * Returns the facts per patient, the grant, and the locked heads.
+ * Loads every fact the rules need for a batch of questions in one statement (store/decisionFacts.ts): the consents
+ * registered within CONSENT_VALIDITY_MS are the valid ones. Returns the facts per patient and the grant.
  */
-async function loadFacts(db: Db<Tables> | Transaction, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false, lockPartitions = [] as readonly number[] } = {}) {
+async function loadFacts(db: Db<Tables> | Transaction, actor: Actor, patientIds: string[], now: Date, { withLapsedConsents = false } = {}) {
   // No facts read means an error, never an empty answer: fail closed rather than decide on nothing.
-  const read = await readDecisionFacts(db, actor, patientIds, now, new Date(now.getTime() - CONSENT_VALIDITY_MS), withLapsedConsents, lockPartitions);
+  const read = await readDecisionFacts(db, actor, patientIds, now, new Date(now.getTime() - CONSENT_VALIDITY_MS), withLapsedConsents);
   // The identity index holds every person there is (tables.ts identityIndex): an id not in it names nobody.
   const personOf = new Map(read.people.map((person) => [person.patientId, person]));
   const facilityCode = actor.facilityCode;
@@ -98,7 +97,7 @@ async function loadFacts(db: Db<Tables> | Transaction, actor: Actor, patientIds:
       ...(attested.confirmedHereAt !== undefined ? { confirmedHereAt: new Date(attested.confirmedHereAt) } : {}),
     };
   };
-  return { factsFor, grant, heads: read.heads };
+  return { factsFor, grant };
 }
 
 /** A special operation the caller's reads of a person rest on (docs/domain.md "Disaster", "Emergency access"). */
@@ -141,95 +140,91 @@ export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions:
   await createAuditHeads(db, partitions.map(genesisHead));
 }
 
-/**
- * Appends entries to their partitions' hash chains inside the caller's transaction, in two statements
- * whatever the batch size (one when the caller locked the heads already, `lockedBefore`): lock the touched heads (ascending partition order, so concurrent requests
- * cannot deadlock; only the chains this request touches are locked — docs/architecture.md
- * "Data"), then insert every entry and move every head in one statement. The heads exist from the
- * start (`ensureAuditHeads` in prepare); a head still missing is created here first.
- */
 /** Who the log names: a signed-in actor, a card reader device (CARD_READER, readers.ts) or a refused card login (PORTAL_LOGIN). */
 export type LoggedActor = Pick<Actor, 'subject' | 'facilityCode'> & { role: Actor['role'] | 'CARD_READER' | 'PORTAL_LOGIN' };
 
-export async function appendAccessLog(tx: Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date, lockedBefore: readonly ChainHead[] = []): Promise<void> {
+/**
+ * Appends entries to their partitions' hash chains by one statement whatever the batch size (store/accessLog.ts
+ * appendEntries): the database locks the touched heads, links the entries and moves the heads, so a head is locked
+ * for that statement and its commit only; only the chains this request touches are locked (docs/architecture.md
+ * "Data"). In the caller's transaction when given one, else committed by the statement itself. The heads exist from
+ * the start (`ensureAuditHeads` in prepare); a head still missing is created and its entries appended by a second
+ * statement. An entry that cannot be chained fails the call (closed) rather than fork or skip the chain.
+ */
+export async function appendAccessLog(db: Db<Tables> | Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
   if (items.length === 0) return;
-  const byPartition = new Map<number, LogItem[]>();
-  for (const item of items) {
+  const placed = new Map<number, number>();
+  const entries: EntryToChain[] = items.map((item) => {
     const partition = partitionOf(item.patientId);
-    byPartition.set(partition, [...(byPartition.get(partition) ?? []), item]);
-  }
-  const partitions = [...byPartition.keys()].sort((a, b) => a - b);
-  const lockHeads = () => lockAuditHeads(tx, partitions);
-  // Heads this transaction already locked (the decision point locks them with its facts) need no second statement.
-  let locked: readonly ChainHead[] = partitions.every((partition) => lockedBefore.some((head) => head.partition === partition)) ? lockedBefore : await lockHeads();
-  if (locked.length < partitions.length) {
-    await ensureAuditHeads(tx, partitions);
-    locked = await lockHeads();
-  }
-  const rows = [];
-  const heads: ChainHead[] = [];
-  for (const partition of partitions) {
-    const current = locked.find((row) => row.partition === partition);
-    // A head that cannot be read under lock means no entry can be chained safely: fail (closed) rather than fork the chain.
-    if (!current) throw new Error(`audit head of partition ${partition} could not be locked`);
-    let head: ChainHead = { partition, seq: current.seq, hash: current.hash };
-    for (const item of byPartition.get(partition) ?? []) {
-      const entry = appendToChain(head, {
-        at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
-        patientId: item.patientId, category: item.category, decision: item.decision, reason: item.reason, basisId: item.basisId, requestId,
-      });
-      rows.push({ ...entry, at: now, facilityCode: entry.facilityCode ?? null, basisId: entry.basisId ?? null, special: item.special });
-      head = { partition, seq: entry.seq, hash: entry.hash };
-    }
-    heads.push(head);
-  }
-  // A data-modifying CTE: the entries and the heads that point at them are written by one statement.
-  await insertEntriesAndMoveHeads(tx, rows, heads);
+    const ord = placed.get(partition) ?? 0;
+    placed.set(partition, ord + 1);
+    const row = {
+      at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
+      patientId: item.patientId, category: item.category, decision: item.decision, reason: item.reason, basisId: item.basisId, requestId, special: item.special,
+    };
+    return { partition, ord, row, template: canonicalTemplate({ ...row, at: now.toISOString(), partition }) };
+  });
+  const written = new Set(await appendEntries(db, entries));
+  const headless = entries.filter((entry) => !written.has(entry.partition));
+  if (headless.length === 0) return;
+  await ensureAuditHeads(db, [...new Set(headless.map((entry) => entry.partition))]);
+  const late = new Set(await appendEntries(db, headless));
+  const lost = headless.find((entry) => !late.has(entry.partition));
+  if (lost) throw new Error(`audit head of partition ${lost.partition} could not be locked`);
 }
 
 /**
- * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one request and writes one
- * access-log entry per decision in the same transaction. If the log cannot be written the transaction
- * fails and the caller gets no allow (fail closed: "no answer → no data").
+ * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one
+ * request and writes one access-log entry per decision before it answers. If the log cannot be written the caller
+ * gets no allow (fail closed: "no answer → no data").
+ *
+ * Two statements, each atomic on its own: the facts read by one (one snapshot), the entries of the whole batch
+ * written by the other, which commits them before any answer leaves. No transaction spans the two, so that the chain
+ * heads are locked by the write alone, never while Node decides or waits for its turn on a busy event loop
+ * (docs/benchmarks.md "The chain head locked by the append alone"). A decision is as of its facts' snapshot, as it
+ * was when one transaction held both: a statement in PostgreSQL's default isolation sees the data as of its own
+ * start, and an entry is chained after whatever committed in between (a DV block registered meanwhile, say).
  */
 /**
- * Demo mode only (see internalRoutes): makes every access-log write fail after the rows were appended, so the
- * tests can prove the standard "if the access log can't be written, data is not released" end to end.
+ * Demo mode only (see internalRoutes): makes every access-log write fail after the rows were appended (in a
+ * transaction it then rolls back), so the tests can prove the standard "if the access log can't be written, data is
+ * not released, and nothing half-written remains" end to end.
  */
 export const accessLogFault = { enabled: false };
 
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
   const withLapsedConsents = actor.facilityCode !== undefined && requests.some((r) => r.category === 'QUALIFICATION');
-  // The facts are read in the transaction that writes the entries, with the chain heads of the asked-about patients
-  // locked by the same statement: one read and one write per batch of decisions, and no allow without its entry.
-  const lockPartitions = [...new Set(patientIds.map((id) => partitionOf(id)))].sort((a, b) => a - b);
-  return db.transaction(async (tx) => {
-    const { factsFor, grant, heads } = await loadFacts(tx, actor, patientIds, now, { withLapsedConsents, lockPartitions });
-    const decided = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags; undecided?: boolean } => {
-      const question = { actor, patientId: request.patientId, category: request.category, now };
-      const facts = factsFor(request.patientId, request);
-      // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
-      // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
-      if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
-      const decision = decide({ ...question, facts });
-      // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
-      // whether to withhold the address (docs/contracts.md contract 5), from the facts just read: no second call to consent.
-      const facilityCode = actor.facilityCode;
-      if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
-      return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
-    });
-    // The gateway's questions about a person's fields, asked beside the QUALIFICATION question she is loaded under
-    // (pdp.ts `afterQualification`): when that refuses her, no subgraph would have asked them, so none is logged.
-    const refusedPeople = new Set(decided.filter(({ request, decision }) => request.category === 'QUALIFICATION' && !request.afterQualification && !decision.allow).map(({ request }) => request.patientId));
-    const decisions = decided.map((entry) => (entry.request.afterQualification === true && refusedPeople.has(entry.request.patientId) ? { ...entry, logged: false, undecided: true } : entry));
-    await appendAccessLog(tx, actor, decisions.filter(({ logged }) => logged).map(({ request, decision }) => ({
-      patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
-      reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
-    })), requestId, now, heads);
-    if (accessLogFault.enabled) throw new Error('injected access-log write failure (demo mode)');
-    return wireDecisions(decisions);
+  const { factsFor, grant } = await loadFacts(db, actor, patientIds, now, { withLapsedConsents });
+  const decided = requests.map((request): { request: DecisionRequest; decision: Decision; logged: boolean; consentFlags?: VisitConsentFlags; undecided?: boolean } => {
+    const question = { actor, patientId: request.patientId, category: request.category, now };
+    const facts = factsFor(request.patientId, request);
+    // An id that names nobody gets the answer a blocked person gets, and no log entry: the log names only people
+    // who exist, so nobody can write entries (ALLOW or DENY) for made-up patients (docs/domain.md "DV").
+    if (facts === undefined) return { request, decision: answerForUnknown(question, grant), logged: false };
+    const decision = decide({ ...question, facts });
+    // Staff allowed a qualification (a confirmation at the counter, or a read after one) get this visit's flags and
+    // whether to withhold the address (docs/contracts.md contract 5), from the facts just read: no second call to consent.
+    const facilityCode = actor.facilityCode;
+    if (!decision.allow || request.category !== 'QUALIFICATION' || facilityCode === undefined) return { request, decision, logged: true };
+    return { request, decision, logged: true, consentFlags: visitConsentFlags(facts.consents, request.patientId, facilityCode, facts.dvBlocked, now) };
   });
+  // The gateway's questions about a person's fields, asked beside the QUALIFICATION question she is loaded under
+  // (pdp.ts `afterQualification`): when that refuses her, no subgraph would have asked them, so none is logged.
+  const refusedPeople = new Set(decided.filter(({ request, decision }) => request.category === 'QUALIFICATION' && !request.afterQualification && !decision.allow).map(({ request }) => request.patientId));
+  const decisions = decided.map((entry) => (entry.request.afterQualification === true && refusedPeople.has(entry.request.patientId) ? { ...entry, logged: false, undecided: true } : entry));
+  const items = decisions.filter(({ logged }) => logged).map(({ request, decision }): LogItem => ({
+    patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
+    reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
+  }));
+  if (accessLogFault.enabled) {
+    await db.transaction(async (tx) => {
+      await appendAccessLog(tx, actor, items, requestId, now);
+      throw new Error('injected access-log write failure (demo mode)');
+    });
+  }
+  await appendAccessLog(db, actor, items, requestId, now);
+  return wireDecisions(decisions);
 }
 
 function wireDecisions(decisions: ReadonlyArray<{ request: DecisionRequest; decision: Decision; consentFlags?: VisitConsentFlags; undecided?: boolean }>): WireDecision[] {
