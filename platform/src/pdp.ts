@@ -113,7 +113,7 @@ function questionKey(request: DecisionRequest): string {
 /**
  * Client of the consent subgraph's decision point. One DataLoader per request batches all questions of
  * that request into one authenticated internal call; the consent subgraph writes one access-log entry per
- * decision in the same transaction. Fails closed: no answer → an error, never data.
+ * decision, committed before it answers. Fails closed: no answer → an error, never data.
  */
 export function createDecisionClient(options: DecisionClientOptions): DecisionClient {
   const loader = new DataLoader<DecisionRequest, Decision, string>(

@@ -5,7 +5,7 @@
  * its own request (the gateway's request id) and its own caller (the bearer token it was sent), within a short
  * lifetime; anything else — no header, another request, another token, an old or forged signature — is ignored, and the
  * subgraph asks the decision point itself as it always did. The access log is unchanged: the decision point wrote one
- * entry per decision when the gateway asked, in the same transaction, and released nothing if it could not.
+ * entry per decision when the gateway asked, committed before it answered, and released nothing if it could not.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Decision } from './pdp';

@@ -319,8 +319,8 @@ describe('access log', () => {
       expect(body.decisions).toHaveLength(patients * 3);
       return (await statements()) - before;
     };
-    // Every fact of the decisions with the chain heads locked, then the entries with the heads moved: the hospital
-    // doctor's emergency authority, consents and disasters included (BEGIN/COMMIT are the driver's, not counted).
+    // Every fact of the decisions (the hospital doctor's emergency authority, consents and disasters included), then the
+    // entries linked under the chain heads' locks with the heads moved (store/accessLog.ts appendEntries).
     expect(await decideCounting(1)).toBe(2);
     expect(await decideCounting(14)).toBe(2);
   });

@@ -96,7 +96,7 @@ export function consentRoutes(deps: SubgraphDeps<Tables>, signingKey: () => Sign
       const target = { insurerNumber: parsed.insurerNumber, facilityCode: parsed.facilityCode };
       const decision = decideOwnerRead({ ...policyActor, insurerNumber: actor.insurerNumber, facilityCode: policyActor.facilityKind === undefined ? undefined : actor.facilityCode }, parsed.category, target);
       try {
-        await deps.db.transaction((tx) => appendAccessLog(tx, actor, [{ patientId: ownerLogId(target), category: parsed.category, decision: decision.allow ? 'ALLOW' : 'DENY', reason: decision.reason, basisId: null, special: false }], requestIdOf(req), now()));
+        await appendAccessLog(deps.db, actor, [{ patientId: ownerLogId(target), category: parsed.category, decision: decision.allow ? 'ALLOW' : 'DENY', reason: decision.reason, basisId: null, special: false }], requestIdOf(req), now());
       } catch (error) {
         deps.logger.error({ err: error }, 'owner decision could not be logged');
         return sendJson(res, 503, { error: 'decision unavailable' });

@@ -41,7 +41,7 @@ async function personForRegistration(ctx: ConsentContext, patientId: string | nu
   const now = ctx.now();
   const decision = decide({ actor, patientId: person.patientId, category: 'DV_REGISTRATION', now, facts: { ...NOBODY, ...(person.currentInsurerNumber ? { currentInsurerNumber: person.currentInsurerNumber } : {}) } });
   if (!decision.allow) {
-    await ctx.db.transaction((tx) => appendAccessLog(tx, actor, [{ patientId: person.patientId, category: 'DV_REGISTRATION', decision: 'DENY', reason: decision.reason, basisId: null, special: false }], ctx.requestId, now));
+    await appendAccessLog(ctx.db, actor, [{ patientId: person.patientId, category: 'DV_REGISTRATION', decision: 'DENY', reason: decision.reason, basisId: null, special: false }], ctx.requestId, now);
     throw new NotFoundError(NOT_YOUR_MEMBER);
   }
   return { actor, patientId: person.patientId };

@@ -41,9 +41,10 @@ export interface EntryToChain {
  * Chains and writes a batch of entries by one statement: it locks the heads of their partitions (ascending partition
  * order, so that concurrent batches cannot deadlock), links each entry to its partition's head in the database
  * (sha256 over the previous hash and the entry's canonical JSON, the template filled in as auditChain.ts
- * canonicalEntry fills it), inserts the entries and moves the heads. The head's lock is held for this statement and
- * its commit only, never across a round trip to Node (docs/benchmarks.md "The chain head locked by the append
- * alone"). Returns the partitions written to: one missing had no head, and none of its entries was written.
+ * canonicalEntry fills it), inserts the entries and moves the heads. Run on its own (no transaction of the caller's),
+ * it holds a head's lock for this statement and its commit only, never across a round trip to Node
+ * (docs/benchmarks.md "The chain head locked by the append alone"). All or nothing: when a partition has no head, no entry of the batch is written. Returns the partitions
+ * written to: all of the batch's, or none.
  */
 export async function appendEntries(db: Db<Tables> | Transaction, entries: readonly EntryToChain[]): Promise<number[]> {
   const input = JSON.stringify(entries.map(({ partition, ord, template, row }) => ({
@@ -60,7 +61,8 @@ export async function appendEntries(db: Db<Tables> | Transaction, entries: reado
       select h.partition, h.seq, h.hash from ${auditHeads} h
       where h.partition = any(array(select distinct i.partition from input i)) order by h.partition for update),
     chain (partition, ord, seq, prev_hash, hash) as (
-      select i.partition, i.ord, l.seq + 1, l.hash, ${hashAfter('l.hash', 'l.seq')} from input i join locked l on l.partition = i.partition where i.ord = 0
+      select i.partition, i.ord, l.seq + 1, l.hash, ${hashAfter('l.hash', 'l.seq')} from input i join locked l on l.partition = i.partition
+      where i.ord = 0 and (select count(*) from locked) = (select count(distinct partition) from input)
       union all
       select i.partition, i.ord, c.seq + 1, c.hash, ${hashAfter('c.hash', 'c.seq')} from chain c join input i on i.partition = c.partition and i.ord = c.ord + 1),
     appended as (

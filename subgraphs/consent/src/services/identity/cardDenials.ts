@@ -21,7 +21,7 @@ export async function logCardDenial<T>(db: Db<Tables>, actor: LoggedActor, reque
     const code = String(extensions.code ?? 'BAD_USER_INPUT');
     const reason = typeof extensions.reason === 'string' ? `${code}:${extensions.reason}` : code === 'BAD_USER_INPUT' ? 'CARD_SIGNATURE_INVALID' : code;
     // Fail closed: if the denial cannot be logged the caller gets SERVICE_UNAVAILABLE — still a refusal.
-    await db.transaction((tx) => appendAccessLog(tx, actor, [{ patientId, category: 'QUALIFICATION', decision: 'DENY', reason, basisId: null, special: false }], requestId, now));
+    await appendAccessLog(db, actor, [{ patientId, category: 'QUALIFICATION', decision: 'DENY', reason, basisId: null, special: false }], requestId, now);
     const { code: _code, ...rest } = extensions;
     throw new OnshiError(code as ErrorCode, error.message, rest);
   }

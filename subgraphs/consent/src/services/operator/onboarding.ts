@@ -84,9 +84,9 @@ export async function recordChange(tx: Transaction, actor: Actor, record: AuditR
 
 /** A refusal of an admin action, logged (fail closed: if it cannot be logged the caller gets SERVICE_UNAVAILABLE, still a refusal). */
 export async function refuse(db: Db<Tables>, actor: Actor, action: AdminAction, facilityCode: string | null, code: string, message: string, requestId: string, now: Date): Promise<never> {
-  await db.transaction((tx) => appendAccessLog(tx, loggedActor(actor), [{
+  await appendAccessLog(db, loggedActor(actor), [{
     patientId: facilityCode && isValidFacilityCode(facilityCode) ? ownerLogId({ facilityCode }) : ownerLogId({}), category: ADMINISTRATION, decision: 'DENY', reason: `${action}:${code}`, basisId: null, special: false,
-  }], requestId, now));
+  }], requestId, now);
   throw new ForbiddenError(message, { reason: code });
 }
 

@@ -145,11 +145,12 @@ export type LoggedActor = Pick<Actor, 'subject' | 'facilityCode'> & { role: Acto
 
 /**
  * Appends entries to their partitions' hash chains by one statement whatever the batch size (store/accessLog.ts
- * appendEntries): the database locks the touched heads, links the entries and moves the heads, so a head is locked
- * for that statement and its commit only; only the chains this request touches are locked (docs/architecture.md
- * "Data"). In the caller's transaction when given one, else committed by the statement itself. The heads exist from
- * the start (`ensureAuditHeads` in prepare); a head still missing is created and its entries appended by a second
- * statement. An entry that cannot be chained fails the call (closed) rather than fork or skip the chain.
+ * appendEntries): the database locks the touched heads, links the entries and moves the heads; only the chains this
+ * request touches are locked (docs/architecture.md "Data"). Given `db`, the statement commits by itself and a head is
+ * locked for that statement and its commit only; given the caller's transaction (a DV block with its entry, say), until
+ * that transaction ends. The heads exist from the start (`ensureAuditHeads` in prepare); when one is missing the
+ * statement writes nothing, the heads are created and the whole batch is written again. A batch that still cannot be
+ * chained fails the call (closed) rather than fork or skip the chain.
  */
 export async function appendAccessLog(db: Db<Tables> | Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
   if (items.length === 0) return;
@@ -164,13 +165,10 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
     };
     return { partition, ord, row, template: canonicalTemplate({ ...row, at: now.toISOString(), partition }) };
   });
-  const written = new Set(await appendEntries(db, entries));
-  const headless = entries.filter((entry) => !written.has(entry.partition));
-  if (headless.length === 0) return;
-  await ensureAuditHeads(db, [...new Set(headless.map((entry) => entry.partition))]);
-  const late = new Set(await appendEntries(db, headless));
-  const lost = headless.find((entry) => !late.has(entry.partition));
-  if (lost) throw new Error(`audit head of partition ${lost.partition} could not be locked`);
+  const partitions = [...placed.keys()];
+  if ((await appendEntries(db, entries)).length === partitions.length) return;
+  await ensureAuditHeads(db, partitions);
+  if ((await appendEntries(db, entries)).length !== partitions.length) throw new Error(`audit heads of partitions ${partitions.join(', ')} could not be locked`);
 }
 
 /**
@@ -179,7 +177,7 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
  * gets no allow (fail closed: "no answer → no data").
  *
  * Two statements, each atomic on its own: the facts read by one (one snapshot), the entries of the whole batch
- * written by the other, which commits them before any answer leaves. No transaction spans the two, so that the chain
+ * written by the other, which commits them before any answer leaves (two more, once, where a chain head is missing). No transaction spans the two, so that the chain
  * heads are locked by the write alone, never while Node decides or waits for its turn on a busy event loop
  * (docs/benchmarks.md "The chain head locked by the append alone"). A decision is as of its facts' snapshot, as it
  * was when one transaction held both: a statement in PostgreSQL's default isolation sees the data as of its own
