@@ -172,24 +172,25 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
 }
 
 /**
- * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one
- * request and writes one access-log entry per decision before it answers. If the log cannot be written the caller
- * gets no allow (fail closed: "no answer → no data").
- *
- * Two statements, each atomic on its own: the facts read by one (one snapshot), the entries of the whole batch
- * written by the other, which commits them before any answer leaves (two more, once, where a chain head is missing). No transaction spans the two, so that the chain
- * heads are locked by the write alone, never while Node decides or waits for its turn on a busy event loop
- * (docs/benchmarks.md "The chain head locked by the append alone"). A decision is as of its facts' snapshot, as it
- * was when one transaction held both: a statement in PostgreSQL's default isolation sees the data as of its own
- * start, and an entry is chained after whatever committed in between (a DV block registered meanwhile, say).
- */
-/**
  * Demo mode only (see internalRoutes): makes every access-log write fail after the rows were appended (in a
  * transaction it then rolls back), so the tests can prove the standard "if the access log can't be written, data is
  * not released, and nothing half-written remains" end to end.
  */
 export const accessLogFault = { enabled: false };
 
+/**
+ * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one
+ * request and writes one access-log entry per decision before it answers. If the log cannot be written the caller
+ * gets no allow (fail closed: "no answer → no data").
+ *
+ * Two statements, each atomic on its own: the facts read by one (one snapshot), the entries of the whole batch
+ * written by the other, which commits them before any answer leaves (two more, once, where a chain head is missing).
+ * No transaction spans the two, so that the chain heads are locked by the write alone, never while Node decides or
+ * waits for its turn on a busy event loop (docs/benchmarks.md "The chain head locked by the append alone"). A decision
+ * is as of its facts' snapshot, as it was when one transaction held both: a statement in PostgreSQL's default
+ * isolation sees the data as of its own start, and an entry is chained after whatever committed in between (a DV
+ * block registered meanwhile, say).
+ */
 export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: DecisionRequest[], requestId: string, now = new Date()): Promise<WireDecision[]> {
   const patientIds = [...new Set(requests.map((r) => r.patientId))];
   const withLapsedConsents = actor.facilityCode !== undefined && requests.some((r) => r.category === 'QUALIFICATION');
