@@ -95,7 +95,8 @@ async function prepare(system: TestSystem, input: BaselineInput): Promise<Pick<B
   for (const spec of scenarioSpecs(system.demo, input.poolSize, { verificationTokens }).filter((s) => wanted(s.name))) {
     const scenario = prepareScenario(facts, spec, input.poolSize);
     // Each body with its own account's token, as bench.ts gives ours: without them every request of a many-people
-    // scenario would be the first person's. A commit whose scenarios name no `accountOf` has none to give.
+    // scenario would be the first person's. A commit whose scenarios name no `accountOf` has none to give. Not bench.ts'
+    // tokensOfAccounts: this file runs in older commits and may import only what they all have (see the header).
     const accountOf = scenario.unavailable ? undefined : spec.accountOf;
     const tokens: string[] | undefined = accountOf ? [] : undefined;
     for (let i = 0; tokens && accountOf && i < scenario.bodies.length; i += 1) tokens.push(await system.token(accountOf(i)));

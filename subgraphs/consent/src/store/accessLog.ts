@@ -43,13 +43,13 @@ export interface EntryToChain {
  * (sha256 over the previous hash and the entry's canonical JSON, the template filled in as auditChain.ts
  * canonicalEntry fills it), inserts the entries and moves the heads. Run on its own (no transaction of the caller's),
  * it holds a head's lock for this statement and its commit only, never across a round trip to Node
- * (docs/benchmarks.md "The chain head locked by the append alone"). All or nothing: when a partition has no head, no entry of the batch is written. Returns the partitions
- * written to: all of the batch's, or none.
+ * (docs/benchmarks.md "The chain head locked by the append alone"). All or nothing: when a partition has no head,
+ * no entry of the batch is written. Returns the partitions written to: all of the batch's, or none.
  */
 export async function appendEntries(db: Db<Tables> | Transaction, entries: readonly EntryToChain[]): Promise<number[]> {
   const input = JSON.stringify(entries.map(({ partition, ord, template, row }) => ({
     partition, ord, before_prev_hash: template.beforePrevHash, before_seq: template.beforeSeq, after_seq: template.afterSeq,
-    at: row.at instanceof Date ? row.at.toISOString() : row.at, actor_role: row.actorRole, actor_subject: row.actorSubject, facility_code: row.facilityCode ?? null,
+    at: row.at.toISOString(), actor_role: row.actorRole, actor_subject: row.actorSubject, facility_code: row.facilityCode ?? null,
     patient_id: row.patientId, category: row.category, decision: row.decision, reason: row.reason, basis_id: row.basisId ?? null, special: row.special ?? false, request_id: row.requestId,
   })));
   // The hashed text, written once for the first entry of a partition (linked to the locked head) and the next ones (linked to the entry before).
