@@ -13,6 +13,7 @@ import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
 import { uploadRoutes } from './uploads';
 import { predecisionPlugin } from './predecisions';
+import { compiledResultShapingPlugin } from './resultShaping';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
 export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Record<string, string> {
@@ -93,7 +94,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.
