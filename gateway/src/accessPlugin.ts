@@ -15,21 +15,35 @@ export interface GatewayContext {
   predecisions?: string;
 }
 
-/** Every field of the operation (including fragments) that the caller's role may not read. */
-export function forbiddenFields(schema: GraphQLSchema, document: DocumentNode, policy: AccessPolicy, actor: Actor | null): string[] {
+/**
+ * The schema coordinates (`Type.field`) an operation selects, fragments included, in the order first met. A parsed
+ * document is reused by Apollo Server's document cache for every request with the same text, so each is walked once.
+ */
+const coordinatesByDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; coordinates: readonly string[] }>();
+
+function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): readonly string[] {
+  const known = coordinatesByDocument.get(document);
+  if (known && known.schema === schema) return known.coordinates;
   const typeInfo = new TypeInfo(schema);
-  const denied = new Set<string>();
+  const coordinates = new Set<string>();
   visit(document, visitWithTypeInfo(typeInfo, {
     Field() {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
-      if (!parent || !field) return;
-      const coordinate = `${parent.name}.${field.name}`;
-      const roles = policy.get(coordinate);
-      if (roles && (!actor || !roles.includes(actor.role))) denied.add(coordinate);
+      if (parent && field) coordinates.add(`${parent.name}.${field.name}`);
     },
   }));
-  return [...denied];
+  const walked = { schema, coordinates: [...coordinates] };
+  coordinatesByDocument.set(document, walked);
+  return walked.coordinates;
+}
+
+/** Every field of the operation (including fragments) that the caller's role may not read. */
+export function forbiddenFields(schema: GraphQLSchema, document: DocumentNode, policy: AccessPolicy, actor: Actor | null): string[] {
+  return selectedCoordinates(schema, document).filter((coordinate) => {
+    const roles = policy.get(coordinate);
+    return roles !== undefined && (!actor || !roles.includes(actor.role));
+  });
 }
 
 /** A string argument's value, literal or from a variable; undefined when absent, not a string, or out of 1..max. */
@@ -128,14 +142,19 @@ export function accessPlugin(policy: AccessPolicy, logging?: { categories: Field
   };
 }
 
-/** True when the operation asks for the schema itself (`__schema` / `__type`; `__typename` is fine). */
+const introspectionByDocument = new WeakMap<DocumentNode, boolean>();
+
+/** True when the operation asks for the schema itself (`__schema` / `__type`; `__typename` is fine); walked once per document. */
 export function isIntrospection(document: DocumentNode): boolean {
+  const known = introspectionByDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  introspectionByDocument.set(document, found);
   return found;
 }
 
