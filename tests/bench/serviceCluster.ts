@@ -8,7 +8,7 @@
  */
 import cluster from 'node:cluster';
 import { announceReady, exitWithReason } from '@onshi/kit';
-import { SERVICE_ENTRIES, type ServiceName } from '@onshi/system';
+import { SERVICE_ENTRIES, SERVICE_NODE_FLAGS, type ServiceName } from '@onshi/system';
 
 const service = process.env.BENCH_SERVICE ?? 'gateway';
 if (!(service in SERVICE_ENTRIES)) exitWithReason(`serviceCluster: unknown BENCH_SERVICE ${service}`, 78);
@@ -17,7 +17,7 @@ if (!Number.isInteger(workers) || workers < 1 || workers > 16) exitWithReason(`s
 
 // Extra Node flags for the workers only (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
 const workerFlags = (process.env.GATEWAY_WORKER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-cluster.setupPrimary({ exec: SERVICE_ENTRIES[service as ServiceName], execArgv: ['--import', 'tsx', ...workerFlags], silent: false });
+cluster.setupPrimary({ exec: SERVICE_ENTRIES[service as ServiceName], execArgv: [...SERVICE_NODE_FLAGS, ...workerFlags], silent: false });
 const ready = new Set<number>();
 let url: string | undefined;
 for (let i = 0; i < workers; i += 1) {
