@@ -8,7 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { OperationDefinitionNode } from 'graphql';
 
 /**
- * The gateway's result shaping, compiled once per operation (issue 22, docs/architecture.md "Result shaping").
+ * The gateway's result shaping, compiled once per operation (docs/architecture.md "Result shaping").
  *
  * After the subgraphs answer, @apollo/gateway copies the merged data into the shape the client asked for
  * (`computeResponse` in its resultShaping.js): for every value of a 20–40 KB answer it walks the operation's

@@ -15,11 +15,11 @@ export type ServiceName = keyof typeof SERVICE_ENTRIES;
 export const SUBGRAPH_NAMES = ['consent', 'qualifications', 'drugs', 'checkups'] as const satisfies readonly ServiceName[];
 
 /**
- * Node's flags for every service process: TypeScript through tsx, and a young generation of 64 MiB per semi-space
- * (Node 20's default is 16). Each request allocates its answer's objects and the subgraphs' parsed JSON, nearly all
- * dead by the next request; with a larger young generation the scavenger runs a quarter as often and copies the
- * same few survivors each time, where garbage collection was 11–16 % of the gateway's and checkups' CPU (issue 22,
- * docs/benchmarks.md). The cost is memory: the young generation may take about 100 MiB more per process, and does only under load.
+ * Node's flags for every service process (docs/operations.md "Node settings of the services"): TypeScript through
+ * tsx, and a young generation of 64 MiB per semi-space (Node 20's default is 16). A request's allocations are
+ * nearly all dead by the next request; with a larger young generation the scavenger runs less often and copies the
+ * same few survivors each time. Garbage collection was 9–20 % of each process's busy time under load, 2–11 % with
+ * it (docs/benchmarks.md "The gateway's result shaping compiled per operation, and a larger young generation").
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--import', 'tsx', '--max-semi-space-size=64'];
 
