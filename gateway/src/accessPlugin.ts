@@ -13,6 +13,11 @@ export interface GatewayContext {
   clientRequestId?: string | undefined;
   /** The signed answers of the request's one decision call, for the subgraphs (predecisions.ts); set before the plan runs. */
   predecisions?: string;
+  /**
+   * The questions qualifications asks along with the QUALIFICATION question of the person it loads, signed for it
+   * (predecisions.ts `askAlongRequests`); sent with the plan's first call to qualifications only, then cleared.
+   */
+  askAlong?: string;
 }
 
 /**

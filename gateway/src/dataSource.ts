@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService, PREDECISIONS_HEADER } from '@onshi/platform';
+import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -23,7 +23,15 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      // The signed answers to the questions qualifications asked along (predecisions.ts `askAlongRequests`), for the
+      // subgraphs the plan calls next; the first set a request receives is kept. Never passed on to the client.
+      const signed = response.extensions?.[PREDECISIONS_EXTENSION];
+      if (signed !== undefined) {
+        delete response.extensions?.[PREDECISIONS_EXTENSION];
+        if (typeof signed === 'string' && options.context.predecisions === undefined) options.context.predecisions = signed;
+      }
+      return response;
     } catch (error) {
       if (error instanceof OnshiError) throw error;
       throw new OnshiError('SERVICE_UNAVAILABLE', bilingual(`The ${this.serviceName} service is unavailable`, `${this.serviceName} サービスに接続できません`), { service: this.serviceName });
@@ -38,5 +46,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if ('clientAddress' in context && context.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     // Set by the gateway alone (predecisions.ts); a client's header of the same name never reaches a subgraph.
     if ('predecisions' in context && context.predecisions) request.http.headers.set(PREDECISIONS_HEADER, context.predecisions);
+    // Once, to the subgraph that loads people under their QUALIFICATION decision, signed for it (predecisions.ts).
+    else if ('askAlong' in context && context.askAlong && this.serviceName === 'qualifications') {
+      request.http.headers.set(ASK_ALONG_HEADER, context.askAlong);
+      context.askAlong = undefined;
+    }
   }
 }

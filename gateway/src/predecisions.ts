@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, policyActorOf, signPredecisions, type Actor, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
+import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, policyActorOf, signAskAlong, signPredecisions, type Actor, type AskAlongQuestion, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
 import { isPatientDecisionCategory, stringArgument, type GatewayContext } from './accessPlugin';
 import type { FieldCategories } from './accessPolicy';
 
@@ -21,6 +21,23 @@ function selected(node: Parameters<typeof getDirectiveValues>[1], variables: Rec
  */
 export function predecisionRequests(document: DocumentNode, operationRoot: SelectionSetNode, variables: Record<string, unknown>, actor: Actor, categories: FieldCategories): DecisionRequest[] {
   if (!askedWithoutAttestedFacts(actor.role, 'QUALIFICATION')) return [];
+  return rootQuestions(document, operationRoot, variables, actor, categories);
+}
+
+/**
+ * For a role whose QUALIFICATION question carries a fact of qualifications' records (staff: the confirmation here), the
+ * plain questions about the selected fields of the people a query names, which qualifications asks in the same call as
+ * her QUALIFICATION question, marked `afterQualification`, and answers signed to the gateway for the subgraphs the
+ * plan calls next (kit askAlong.ts): one decision call for the query here too.
+ */
+export function askAlongRequests(document: DocumentNode, operationRoot: SelectionSetNode, variables: Record<string, unknown>, actor: Actor, categories: FieldCategories): AskAlongQuestion[] {
+  if (askedWithoutAttestedFacts(actor.role, 'QUALIFICATION')) return [];
+  return rootQuestions(document, operationRoot, variables, actor, categories).flatMap(({ patientId, category, afterQualification }) =>
+    afterQualification === true && category !== 'QUALIFICATION' && category !== 'ACCESS_LOG' ? [{ patientId, category }] : []);
+}
+
+/** The plain questions about the people named at the root: her QUALIFICATION question where plain, her fields' after it. */
+function rootQuestions(document: DocumentNode, operationRoot: SelectionSetNode, variables: Record<string, unknown>, actor: Actor, categories: FieldCategories): DecisionRequest[] {
   const policyActor = policyActorOf(actor);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -72,6 +89,11 @@ export function predecisionPlugin(options: { categories: FieldCategories; intern
           // The values the executor will use (defaults applied); values it will refuse ask nothing ahead.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (variables.errors !== undefined) return;
+          const along = askAlongRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
+          if (along.length > 0) {
+            contextValue.askAlong = signAskAlong(along, 'qualifications', { requestId: contextValue.requestId, token }, options.internalSecret);
+            return;
+          }
           const requests = predecisionRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
           if (requests.length === 0) return;
           try {

@@ -5,6 +5,7 @@ import type { PatientDecisionCategory } from './policy';
 import type { Category } from './roles';
 import { postToService, type ServiceResponse } from './serviceClient';
 import { DECISIONS_PATH, INTERNAL_SECRET_HEADER } from './contracts';
+import type { AskAlongQuestion } from './predecisions';
 
 /** What a subgraph may ask the decision point (docs/architecture.md "Who may see what: three layers", layer 3). */
 export interface DecisionRequest {
@@ -83,6 +84,11 @@ export interface DecisionClient {
    * Throws as `require` on any other denial.
    */
   readsRows(patientId: string, category: Category): Promise<boolean>;
+  /**
+   * The answers to the questions asked along (`askAlong`) that the decision point decided: asked in the call of the
+   * person's QUALIFICATION question, so none when that question was never asked, or refused her (undecided), or failed.
+   */
+  alongAnswers(): Promise<Decision[]>;
 }
 
 export interface DecisionClientOptions {
@@ -100,6 +106,12 @@ export interface DecisionClientOptions {
    * them without a call, and an answer used proves the token as a decision call would (consent verified it to answer).
    */
   predecided?: readonly Decision[];
+  /**
+   * The gateway's questions about the fields of people this request loads (platform predecisions.ts `ASK_ALONG_HEADER`),
+   * already verified: each is asked, marked `afterQualification`, in the same call as its person's QUALIFICATION
+   * question, so the whole query's questions go to the decision point once.
+   */
+  askAlong?: readonly AskAlongQuestion[];
 }
 
 /** One question's identity: two questions with the same key have the same answer within a request. */
@@ -156,9 +168,20 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
   // An answer taken from the gateway's call proves the token as this subgraph's own call would have (consent verified it
   // to answer), but only once it is used: a header alone proves nothing, so a request that reads none of its answers (a
   // mutation, another query) still asks the list of ended tokens (kit tokenLiveness.ts).
+  const pendingAlong = new Map<string, AskAlongQuestion[]>();
+  for (const question of options.askAlong ?? []) pendingAlong.set(question.patientId, [...(pendingAlong.get(question.patientId) ?? []), question]);
+  const along: Array<Promise<Decision>> = [];
   const load = (request: DecisionRequest): Promise<Decision> => {
     if (options.token && primed.has(questionKey(request))) options.onTokenVerified?.();
-    return loader.load(request);
+    const answer = loader.load(request);
+    // Loaded in the same tick as her QUALIFICATION question, so DataLoader puts them in its call: the decision point
+    // decides them after it, and neither decides nor logs them when it refuses her (pdp.ts `afterQualification`).
+    const alongHer = request.category === 'QUALIFICATION' && request.afterQualification !== true ? pendingAlong.get(request.patientId) : undefined;
+    if (alongHer !== undefined) {
+      pendingAlong.delete(request.patientId);
+      for (const question of alongHer) along.push(loader.load({ patientId: question.patientId, category: question.category, afterQualification: true }));
+    }
+    return answer;
   };
   const require = async (patientId: string, category: Category): Promise<Decision> => {
     const decision = await load({ patientId, category });
@@ -173,6 +196,10 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
   return {
     decide: load,
     require,
+    async alongAnswers() {
+      const settled = await Promise.allSettled(along);
+      return settled.flatMap((result) => (result.status === 'fulfilled' && result.value.undecided !== true ? [result.value] : []));
+    },
     async readsRows(patientId, category) {
       const decision = await load({ patientId, category });
       if (decision.code === 'NO_RECORDS') return false;

@@ -1,4 +1,4 @@
-import { PREDECISION_LIFETIME_MS, signPredecisions, verifyPredecisions } from './predecisions';
+import { PREDECISION_LIFETIME_MS, signAskAlong, signPredecisions, verifyAskAlong, verifyPredecisions } from './predecisions';
 import { askedWithoutAttestedFacts } from './policy';
 import type { Decision } from './pdp';
 
@@ -42,5 +42,35 @@ describe('signed decisions of one request (predecisions.ts)', () => {
     expect(askedWithoutAttestedFacts('PATIENT', 'QUALIFICATION')).toBe(true);
     expect(askedWithoutAttestedFacts('DOCTOR', 'DRUG')).toBe(true);
     expect(askedWithoutAttestedFacts('DOCTOR', 'CHECKUP')).toBe(true);
+  });
+});
+
+/** Questions asked along (docs/access-policy.md "One decision call per request"): signed for one subgraph, request and caller. */
+describe('signed questions to ask along (predecisions.ts)', () => {
+  const secret = 'the-services-shared-secret';
+  const binding = { requestId: 'request-1', token: 'token-of-the-caller' };
+  const now = 1_800_000_000_000;
+  const questions = [{ patientId: 'p-1', category: 'DRUG' as const }, { patientId: 'p-1', category: 'CHECKUP' as const }];
+  const header = signAskAlong(questions, 'qualifications', binding, secret, now);
+
+  test('the subgraph, request and token it was signed for, within its lifetime, read the questions back', () => {
+    expect(verifyAskAlong(header, 'qualifications', binding, secret, now + PREDECISION_LIFETIME_MS - 1)).toEqual(questions);
+  });
+  test('another subgraph, request, token or secret, or after its lifetime: ignored', () => {
+    expect(verifyAskAlong(header, 'drugs', binding, secret, now)).toBeUndefined();
+    expect(verifyAskAlong(header, 'qualifications', { ...binding, requestId: 'request-2' }, secret, now)).toBeUndefined();
+    expect(verifyAskAlong(header, 'qualifications', { ...binding, token: 'token-of-someone-else' }, secret, now)).toBeUndefined();
+    expect(verifyAskAlong(header, 'qualifications', binding, 'a-guessed-secret', now)).toBeUndefined();
+    expect(verifyAskAlong(header, 'qualifications', binding, secret, now + PREDECISION_LIFETIME_MS + 1)).toBeUndefined();
+  });
+  test('never read as decisions, nor decisions as questions: each is signed for its own purpose', () => {
+    expect(verifyPredecisions(header, binding, secret, now)).toBeUndefined();
+    const decisions = signPredecisions([{ patientId: 'p-1', category: 'DRUG', allow: true, reason: 'CONSENT', special: false }], binding, secret, now);
+    expect(verifyAskAlong(decisions, 'qualifications', binding, secret, now)).toBeUndefined();
+  });
+  test('a QUALIFICATION or ACCESS_LOG question, or an overlong id, is no question to ask along: ignored', () => {
+    for (const question of [{ patientId: 'p-1', category: 'QUALIFICATION' }, { patientId: 'p-1', category: 'ACCESS_LOG' }, { patientId: 'x'.repeat(65), category: 'DRUG' }]) {
+      expect(verifyAskAlong(signAskAlong([question as never], 'qualifications', binding, secret, now), 'qualifications', binding, secret, now)).toBeUndefined();
+    }
   });
 });

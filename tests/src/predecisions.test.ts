@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signPredecisions, PREDECISION_LIFETIME_MS, PREDECISIONS_HEADER, type Decision } from '@onshi/platform';
+import { ASK_ALONG_HEADER, signAskAlong, signPredecisions, verifyPredecisions, PREDECISION_LIFETIME_MS, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER, type Decision } from '@onshi/platform';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
 import { startTestSystem, type TestSystem } from './harness';
 
@@ -69,14 +69,41 @@ describe('one decision call per query, through the gateway', () => {
     expect((await yamadaLog(answer.requestId)).map((e) => e.category)).toEqual(['QUALIFICATION']);
   });
 
-  test("a doctor's visit: nothing asked ahead (her qualification question carries the confirmation here), each subgraph asks as before; one entry per category", async () => {
+  test("a doctor's visit: her fields' questions asked along with her qualification question (which carries the confirmation here), one call; one entry per category", async () => {
     const doctor = await system.token('clinic-doctor');
     const before = await decisionCalls();
     const answer = await post(`${system.gatewayUrl}/graphql`, DOCTOR_VISIT, { id: system.patient(0).id }, doctor);
     expect(answer.body.errors).toBeUndefined();
-    expect(await decisionCalls()).toBe(before + 3);
+    expect(await decisionCalls()).toBe(before + 1);
     const entries = await yamadaLog(answer.requestId);
     expect(entries.map((e) => `${e.actorRole} ${e.category} ${e.decision}`).sort()).toEqual(['DOCTOR CHECKUP ALLOW', 'DOCTOR DRUG ALLOW', 'DOCTOR QUALIFICATION ALLOW']);
+    // The signed answers travel subgraph → gateway → subgraph only.
+    expect(answer.text).not.toContain(PREDECISIONS_EXTENSION);
+  });
+
+  test("a doctor whose facility never confirmed her: refused as nobody, her fields' questions neither decided nor logged, nothing of hers leaves", async () => {
+    const stranger = system.patient(7);
+    const doctor = await system.token('dental-dentist');
+    const answer = await post(`${system.gatewayUrl}/graphql`, DOCTOR_VISIT.replace('query(', 'query Refused('), { id: stranger.id }, doctor);
+    expect(answer.body.data?.patient ?? null).toBeNull();
+    expect(answer.body.errors?.length ?? 0).toBeGreaterThan(0);
+    expect(answer.text).not.toContain(stranger.name);
+    expect(answer.text).not.toContain(PREDECISIONS_EXTENSION);
+    const operator = await system.token('admin');
+    const log = await system.graphql<{ accessLogSearch: LogEntry[] }>(
+      'query($p: ID!) { accessLogSearch(patientId: $p, first: 200) { actorRole category decision requestId } }', { p: stranger.id }, operator);
+    const entries = (log.body.data?.accessLogSearch ?? []).filter((entry) => entry.requestId === answer.requestId);
+    expect(entries.map((e) => `${e.actorRole} ${e.category} ${e.decision}`)).toEqual(['DENTIST QUALIFICATION DENY']);
+  });
+
+  test("a client's own ask-along header, signed with the services' secret, never passes the gateway: nothing more asked, nothing more logged", async () => {
+    const doctor = await system.token('clinic-doctor');
+    const clientRequestId = `asked-along-${randomUUID()}`;
+    const yamadaId = system.patient(0).id;
+    const header = signAskAlong([{ patientId: yamadaId, category: 'CHECKUP' }, { patientId: yamadaId, category: 'DRUG' }], 'qualifications', { requestId: clientRequestId, token: doctor }, system.internalSecret);
+    const answer = await post(`${system.gatewayUrl}/graphql`, 'query($id: ID!) { patient(id: $id) { name } }', { id: yamadaId }, doctor, { [ASK_ALONG_HEADER]: header, 'x-request-id': clientRequestId });
+    expect(answer.body.errors).toBeUndefined();
+    expect((await yamadaLog(answer.requestId)).map((e) => `${e.actorRole} ${e.category} ${e.decision}`)).toEqual(['DOCTOR QUALIFICATION ALLOW']);
   });
 
   test('variables the executor refuses ask nothing ahead and leave no entry; a default value is the one used', async () => {
@@ -149,6 +176,43 @@ describe('a header sent straight to a subgraph is taken only as the gateway sign
     expect(answer.body.errors).toBeUndefined();
     expect(answer.text).toContain('drugName');
     expect(await decisionCalls()).toBe(before);
+  });
+});
+
+describe('questions asked along, sent straight to qualifications: taken only as the gateway signed them, for qualifications, this request and caller', () => {
+  const PATIENT_NAME = 'query($id: ID!) { patient(id: $id) { name } }';
+  async function askAlongDirect(sign: (binding: { requestId: string; doctor: string }) => string) {
+    const doctor = await system.token('clinic-doctor');
+    const requestId = `along-${randomUUID()}`;
+    const before = await decisionCalls();
+    const answer = await post(`${system.urls.qualifications}/graphql`, PATIENT_NAME, { id: system.patient(0).id }, doctor, { [ASK_ALONG_HEADER]: sign({ requestId, doctor }), 'x-request-id': requestId });
+    const calls = (await decisionCalls()) - before;
+    expect(answer.body.errors).toBeUndefined();
+    return { answer, requestId, doctor, calls, entries: (await yamadaLog(requestId)).map((e) => `${e.actorRole} ${e.category} ${e.decision}`).sort() };
+  }
+  const drugQuestion = () => [{ patientId: system.patient(0).id, category: 'DRUG' as const }];
+
+  test('signed for another subgraph, another request, or with a guessed secret: ignored, only her own question decided and logged', async () => {
+    for (const sign of [
+      ({ requestId, doctor }: { requestId: string; doctor: string }) => signAskAlong(drugQuestion(), 'drugs', { requestId, token: doctor }, system.internalSecret),
+      ({ doctor }: { requestId: string; doctor: string }) => signAskAlong(drugQuestion(), 'qualifications', { requestId: `earlier-${randomUUID()}`, token: doctor }, system.internalSecret),
+      ({ requestId, doctor }: { requestId: string; doctor: string }) => signAskAlong(drugQuestion(), 'qualifications', { requestId, token: doctor }, 'a-guessed-secret-a-guessed-secret'),
+    ]) {
+      const { answer, calls, entries } = await askAlongDirect(sign);
+      expect(calls).toBe(1);
+      expect(answer.text).not.toContain(PREDECISIONS_EXTENSION);
+      expect(entries).toEqual(['DOCTOR QUALIFICATION ALLOW']);
+    }
+  });
+
+  test('signed as the gateway signs it: asked in the same call, logged once, answered signed for this request and caller only', async () => {
+    const { answer, requestId, doctor, calls, entries } = await askAlongDirect(({ requestId, doctor }) => signAskAlong(drugQuestion(), 'qualifications', { requestId, token: doctor }, system.internalSecret));
+    expect(calls).toBe(1);
+    expect(entries).toEqual(['DOCTOR DRUG ALLOW', 'DOCTOR QUALIFICATION ALLOW']);
+    const signed = (answer.body as { extensions?: Record<string, unknown> }).extensions?.[PREDECISIONS_EXTENSION];
+    expect(typeof signed).toBe('string');
+    expect(verifyPredecisions(signed as string, { requestId, token: doctor }, system.internalSecret)?.map((d) => `${d.category} ${d.allow}`)).toEqual(['DRUG true']);
+    expect(verifyPredecisions(signed as string, { requestId: `other-${randomUUID()}`, token: doctor }, system.internalSecret)).toBeUndefined();
   });
 });
 

@@ -20,10 +20,10 @@ const SAMPLES = 3;
 const PINNED: Record<ScenarioName, Record<string, number>> = {
   // Card confirmation: one decision (read + write), card → person → coverage, the confirmation record.
   reception: { consent: 2, qualifications: 2 },
-  // Three decisions (qualifications, drugs, checkups: read + write each) and each subgraph's one read. Nothing is asked
-  // ahead: the doctor's qualification question carries when this facility last confirmed the person, so the gateway
-  // cannot ask it, nor her fields' questions after it (docs/access-policy.md "One decision call per request").
-  doctorVisit: { consent: 6, qualifications: 1, drugs: 1, checkups: 1 },
+  // One decision call (read + write) and each subgraph's one read. The doctor's qualification question carries when this
+  // facility last confirmed the person, so qualifications asks it, and her fields' questions along with it for drugs
+  // and checkups (docs/access-policy.md "One decision call per request").
+  doctorVisit: { consent: 2, qualifications: 1, drugs: 1, checkups: 1 },
   // One decision call, the gateway's, for all three categories (the patient's questions carry no fact of a subgraph's
   // records); the subgraphs' reads, the person's own consents and PHR grants in one statement, and the consents'
   // facilities named by qualifications' facility master (one batched look-up).
