@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { Placeholder, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -376,6 +376,7 @@ export function resultRows<T>(result: unknown): T[] {
  * one bind parameter per value, ~6 ms of CPU for 2,000 of them, and PostgreSQL then parses and plans as many; this is
  * one parameter, and the plan stays an index probe per distinct value (docs/benchmarks.md "Claim re-routing").
  */
-export function inJsonList(column: AnyColumn, values: readonly string[]): SQL {
-  return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+export function inJsonList(column: AnyColumn, values: readonly string[] | Placeholder): SQL {
+  // A placeholder (a prepared query's, kit preparedPerDatabase) is given the list as `JSON.stringify(values)` when it runs.
+  return sql`${column} in (select jsonb_array_elements_text(${values instanceof Placeholder ? values : JSON.stringify(values)}::jsonb))`;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
-import { insertInBatches, type Db, type InsurerChangeEvent } from '@onshi/kit';
+import { and, asc, count, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { inJsonList, insertInBatches, preparedPerDatabase, type Db, type InsurerChangeEvent } from '@onshi/kit';
 import { checkupResults, checkups, insuredNumbers, insurerMemberships, insurerTransfers, type Tables } from '../db/tables';
 import type { StoredCheckup } from '../services/checkupView';
 import { retentionWindow } from '../services/fiscalYear';
@@ -16,15 +16,19 @@ const CHECKUP_ROWS_PER_INSERT = 4000;
  * Batched readers, one set per request: the statements for 100 patients equal those for 1 (issue: DataLoader /
  * batched __resolveReference). Only the fiscal years still kept (docs/domain.md "Specific health checkups (特定健診)": 5 years) are ever read.
  */
+/** The people's checkups of the kept fiscal years with their results, oldest first: on every doctor's screen and マイページ, so prepared. */
+const keptCheckupsQuery = preparedPerDatabase((db: Db<Tables>) => db
+  .select({ checkup: checkups, result: checkupResults })
+  .from(checkups)
+  .leftJoin(checkupResults, and(eq(checkupResults.patientId, checkups.patientId), eq(checkupResults.fiscalYear, checkups.fiscalYear)))
+  .where(and(inJsonList(checkups.patientId, sql.placeholder('patientIds')), gte(checkups.fiscalYear, sql.placeholder('from')), lte(checkups.fiscalYear, sql.placeholder('to'))))
+  .orderBy(asc(checkups.patientId), asc(checkups.fiscalYear))
+  .prepare('checkups_kept_with_results'));
+
 export function createCheckupLoaders(db: Db<Tables>, today: string) {
   const checkupsOf = new DataLoader<string, StoredCheckup[]>(async (patientIds) => {
     const window = retentionWindow(today);
-    const rows = await db
-      .select({ checkup: checkups, result: checkupResults })
-      .from(checkups)
-      .leftJoin(checkupResults, and(eq(checkupResults.patientId, checkups.patientId), eq(checkupResults.fiscalYear, checkups.fiscalYear)))
-      .where(and(inArray(checkups.patientId, [...patientIds]), gte(checkups.fiscalYear, window.from), lte(checkups.fiscalYear, window.to)))
-      .orderBy(asc(checkups.patientId), asc(checkups.fiscalYear));
+    const rows = await keptCheckupsQuery(db).execute({ patientIds: JSON.stringify(patientIds), from: window.from, to: window.to });
     const byPatient = new Map<string, Map<number, StoredCheckup>>();
     for (const { checkup, result } of rows) {
       const years = byPatient.get(checkup.patientId) ?? new Map<number, StoredCheckup>();

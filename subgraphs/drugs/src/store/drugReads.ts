@@ -3,7 +3,7 @@
 // number of statements does not grow with the number of patients.
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { japanDate, claimsViewableThrough, type Db, addDays, monthOf } from '@onshi/kit';
+import { japanDate, claimsViewableThrough, type Db, addDays, monthOf, inJsonList, preparedPerDatabase } from '@onshi/kit';
 import { claimItems, claims, drugMaster, type Tables } from '../db/tables';
 import { summarizeMedicalExpenses, type MedicalExpenseNotice } from '../services/medicalExpenses';
 import { summarizeMedications, type Dispensing, type MedicationSummary } from '../services/medicationSummary';
@@ -96,6 +96,14 @@ function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]
   return groups;
 }
 
+/** Every dispensing of the people since a date: the medication summary's read, on every doctor's screen and マイページ, so prepared. */
+const recentDispensingsQuery = preparedPerDatabase((db: Db<Tables>) => db
+  .select(ITEM_COLUMNS)
+  .from(claimItems)
+  .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
+  .where(and(inJsonList(claimItems.patientId, sql.placeholder('patientIds')), gte(claimItems.date, sql.placeholder('since'))))
+  .prepare('drugs_recent_dispensings'));
+
 export function createDrugLoaders(db: Db<Tables>, now: () => Date) {
   const toRecord = (row: ItemRow): DispensingRecord => ({
     claimId: row.claimId,
@@ -173,11 +181,7 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date) {
     const cutoff = retentionCutoff(asOf);
     const lookback = addDays(informationThrough, -ACTIVE_DRUG_LOOKBACK_DAYS);
     const since = lookback > cutoff ? lookback : cutoff;
-    const rows = await db
-      .select(ITEM_COLUMNS)
-      .from(claimItems)
-      .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
-      .where(and(inArray(claimItems.patientId, [...patientIds]), gte(claimItems.date, since)));
+    const rows: ItemRow[] = await recentDispensingsQuery(db).execute({ patientIds: JSON.stringify(patientIds), since });
     const byPatient = groupBy(rows, (row) => row.patientId);
     return patientIds.map((patientId) => summarizeMedications((byPatient.get(patientId) ?? []).map(toRecord), asOf, informationThrough));
   });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from '@onshi/kit';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { inJsonList, preparedPerDatabase, type Db } from '@onshi/kit';
 import { confirmations, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -35,14 +35,7 @@ export function createPatientLoaders(db: Db<Tables>, confirmationsAt: string | n
   });
   const patient = new DataLoader<string, PatientRow | null>(async (ids) => {
     // Without a facility (the person, the operator, an insurer) the confirmation subquery matches nothing.
-    const latest = latestConfirmations(db, ids, confirmationsAt ?? '').as('latest');
-    const rows = await db.select({ p: patients, q: qualifications, insurerName: insurers.name, latestAt: latest.at, latestQualificationId: latest.qualificationId, latestNewQualificationId: latest.newQualificationId })
-      .from(patients)
-      .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
-      .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
-      .leftJoin(latest, eq(latest.patientId, patients.id))
-      .where(inArray(patients.id, [...ids]))
-      .orderBy(asc(patients.id), desc(qualifications.qualificationDate));
+    const rows = await patientsWithHistoryQuery(db).execute({ ids: JSON.stringify(ids), facilityCode: confirmationsAt ?? '' });
     const byId = new Map(rows.map((row) => [row.p.id, row.p]));
     // A coverage period whose insurer is not in the master is not part of the history (the history reader's inner join).
     const byPatient = groupHistory(rows.flatMap(({ q, insurerName }) => (q !== null && insurerName !== null ? [{ q, insurerName }] : [])));
@@ -57,7 +50,26 @@ export function createPatientLoaders(db: Db<Tables>, confirmationsAt: string | n
   return { patient, history, latestConfirmation };
 }
 
-/** The latest confirmation of each person at one facility (a subquery of the person reader, or a statement alone). */
+/**
+ * The people, each with her coverage history and her latest confirmation at the caller's facility, newest coverage
+ * first: the read of every doctor's screen and マイページ, so prepared (kit preparedPerDatabase; the ids as one JSON list).
+ */
+const patientsWithHistoryQuery = preparedPerDatabase((db: Db<Tables>) => {
+  const latest = db.selectDistinctOn([confirmations.patientId], {
+    patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
+  }).from(confirmations).where(and(inJsonList(confirmations.patientId, sql.placeholder('ids')), eq(confirmations.facilityCode, sql.placeholder('facilityCode'))))
+    .orderBy(asc(confirmations.patientId), desc(confirmations.at)).as('latest');
+  return db.select({ p: patients, q: qualifications, insurerName: insurers.name, latestAt: latest.at, latestQualificationId: latest.qualificationId, latestNewQualificationId: latest.newQualificationId })
+    .from(patients)
+    .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
+    .leftJoin(insurers, eq(insurers.number, qualifications.insurerNumber))
+    .leftJoin(latest, eq(latest.patientId, patients.id))
+    .where(inJsonList(patients.id, sql.placeholder('ids')))
+    .orderBy(asc(patients.id), desc(qualifications.qualificationDate))
+    .prepare('qualifications_patients_with_history');
+});
+
+/** The latest confirmation of each person at one facility (a statement alone, for the callers that do not load the person). */
 function latestConfirmations(db: Db<Tables>, ids: readonly string[], facilityCode: string) {
   return db.selectDistinctOn([confirmations.patientId], {
     patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
