@@ -179,7 +179,12 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
     const alongHer = request.category === 'QUALIFICATION' && request.afterQualification !== true ? pendingAlong.get(request.patientId) : undefined;
     if (alongHer !== undefined) {
       pendingAlong.delete(request.patientId);
-      for (const question of alongHer) along.push(loader.load({ patientId: question.patientId, category: question.category, afterQualification: true }));
+      for (const question of alongHer) {
+        const answer = loader.load({ patientId: question.patientId, category: question.category, afterQualification: true });
+        // Read only when the response is sent: a failed call must not be an unhandled rejection until then (it ends the process).
+        answer.catch(() => undefined);
+        along.push(answer);
+      }
     }
     return answer;
   };

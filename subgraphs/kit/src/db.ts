@@ -378,9 +378,10 @@ export function resultRows<T>(result: unknown): T[] {
  */
 export function inJsonList(column: AnyColumn, values: readonly string[] | Placeholder): SQL {
   if (!(values instanceof Placeholder)) return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-  // A prepared query's list (kit preparedPerDatabase), given as `JSON.stringify(values)` when it runs. As a semi-join the
-  // planner may start from the query's other condition instead (a facility's every confirmation, ~50,000 rows at 10⁴
-  // patients, read for one person: docs/benchmarks.md "Prepared screen reads, 2026-12-05"); as `= any(array(…))` the list
-  // is computed first, once, and each id is an index probe.
+  // A prepared query's list (kit preparedPerDatabase), given as `JSON.stringify(values)` when it runs. As a semi-join
+  // the planner may start from the query's other condition instead: a facility's every confirmation, ~50,000 rows at
+  // 10⁴ patients, read for one person (docs/benchmarks.md "One decision call for a staff caller's query, and the
+  // screens' reads prepared, 2026-12-05"). As `= any(array(…))` the list is computed first, once, and each id is an
+  // index probe.
   return sql`${column} = any(array(select jsonb_array_elements_text(${values}::jsonb)))`;
 }
