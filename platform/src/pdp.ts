@@ -165,12 +165,13 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
     loader.prime(question, decision);
     primed.add(questionKey(question));
   }
-  // An answer taken from the gateway's call proves the token as this subgraph's own call would have (consent verified it
-  // to answer), but only once it is used: a header alone proves nothing, so a request that reads none of its answers (a
-  // mutation, another query) still asks the list of ended tokens (kit tokenLiveness.ts).
+  // The questions asked along, by person, until her QUALIFICATION question is asked; then their answers, for the response.
   const pendingAlong = new Map<string, AskAlongQuestion[]>();
   for (const question of options.askAlong ?? []) pendingAlong.set(question.patientId, [...(pendingAlong.get(question.patientId) ?? []), question]);
   const along: Array<Promise<Decision>> = [];
+  // An answer taken from the gateway's call proves the token as this subgraph's own call would have (consent verified it
+  // to answer), but only once it is used: a header alone proves nothing, so a request that reads none of its answers (a
+  // mutation, another query) still asks the list of ended tokens (kit tokenLiveness.ts).
   const load = (request: DecisionRequest): Promise<Decision> => {
     if (options.token && primed.has(questionKey(request))) options.onTokenVerified?.();
     const answer = loader.load(request);
@@ -180,10 +181,10 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
     if (alongHer !== undefined) {
       pendingAlong.delete(request.patientId);
       for (const question of alongHer) {
-        const answer = loader.load({ patientId: question.patientId, category: question.category, afterQualification: true });
+        const alongAnswer = loader.load({ patientId: question.patientId, category: question.category, afterQualification: true });
         // Read only when the response is sent: a failed call must not be an unhandled rejection until then (it ends the process).
-        answer.catch(() => undefined);
-        along.push(answer);
+        alongAnswer.catch(() => undefined);
+        along.push(alongAnswer);
       }
     }
     return answer;

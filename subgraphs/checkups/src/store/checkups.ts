@@ -12,10 +12,6 @@ export type TransferRow = typeof insurerTransfers.$inferSelect;
 const RESULT_ROWS_PER_INSERT = 4000;
 const CHECKUP_ROWS_PER_INSERT = 4000;
 
-/**
- * Batched readers, one set per request: the statements for 100 patients equal those for 1 (issue: DataLoader /
- * batched __resolveReference). Only the fiscal years still kept (docs/domain.md "Specific health checkups (特定健診)": 5 years) are ever read.
- */
 /** The people's checkups of the kept fiscal years with their results, oldest first: on every doctor's screen and マイページ, so prepared. */
 const keptCheckupsQuery = preparedPerDatabase((db: Db<Tables>) => db
   .select({ checkup: checkups, result: checkupResults })
@@ -25,6 +21,10 @@ const keptCheckupsQuery = preparedPerDatabase((db: Db<Tables>) => db
   .orderBy(asc(checkups.patientId), asc(checkups.fiscalYear))
   .prepare('checkups_kept_with_results'));
 
+/**
+ * Batched readers, one set per request: the statements for 100 patients equal those for 1 (issue: DataLoader /
+ * batched __resolveReference). Only the fiscal years still kept (docs/domain.md "Specific health checkups (特定健診)": 5 years) are ever read.
+ */
 export function createCheckupLoaders(db: Db<Tables>, today: string) {
   const checkupsOf = new DataLoader<string, StoredCheckup[]>(async (patientIds) => {
     const window = retentionWindow(today);
