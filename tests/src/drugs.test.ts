@@ -129,6 +129,48 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     expect(expenses.body.data?.patient.medicalExpenses.claimCount).toBe(0);
   });
 
+  test('an ingredient search within dates, paged with cursors, lists exactly the seeded items; % and _ are text, not patterns', async () => {
+    // Each combination of the optional conditions is its own prepared statement (drugs store/drugReads.ts): this one has all three.
+    const token = await system.token('yamada');
+    const master = loadDrugMaster();
+    const viewable = seededClaimsOf(0).flatMap((claim) => claim.items)
+      .filter((item) => item.date >= cutoff() && item.date <= claimsViewableThrough(system.demo.asOf))
+      .map((item) => ({ ...item, ingredient: master.byCode(item.drugCode)?.ingredient ?? '' }));
+    const counts = new Map<string, number>();
+    for (const item of viewable) counts.set(item.ingredient, (counts.get(item.ingredient) ?? 0) + 1);
+    const [ingredient] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
+    const search = ingredient.slice(0, 4);
+    const dates = viewable.map((item) => item.date).sort();
+    const from = dates[Math.floor(dates.length / 4)] ?? cutoff();
+    const to = dates[Math.floor((dates.length * 3) / 4)] ?? cutoff();
+    const expected = viewable.filter((item) => item.ingredient.includes(search) && item.date >= from && item.date <= to);
+    expect(expected.length).toBeGreaterThan(3);
+
+    const query = 'query($first: Int!, $after: String, $from: String, $to: String, $ingredient: String) { me { dispensings(first: $first, after: $after, from: $from, to: $to, ingredient: $ingredient) { edges { cursor node { date drugCode ingredient quantity } } pageInfo { hasNextPage endCursor } } } }';
+    type Page = { edges: Array<{ node: { date: string; drugCode: string; ingredient: string; quantity: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const nodes: Page['edges'][number]['node'][] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const result: GraphQLResponse<{ me: { dispensings: Page } }> = await system.graphql<{ me: { dispensings: Page } }>(query, { first: 2, after, from, to, ingredient: search }, token);
+      expect(result.body.errors).toBeUndefined();
+      const page = result.body.data?.me.dispensings;
+      if (!page) throw new Error(`no page: ${result.text}`);
+      nodes.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const key = (item: { date: string; drugCode: string; quantity: number }) => `${item.date}|${item.drugCode}|${item.quantity}`;
+    expect(nodes.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(nodes.map((node) => node.date)).toEqual(nodes.map((node) => node.date).sort().reverse());
+
+    // A LIKE wildcard in the search is the character itself: no ingredient contains it, so nothing is listed.
+    for (const wildcard of ['%', '_', '\\']) {
+      const result = await system.graphql<{ me: { dispensings: Page } }>(query, { first: 10, ingredient: wildcard }, token);
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data?.me.dispensings.edges).toEqual([]);
+    }
+  });
+
   test('a malformed cursor or page size is a BAD_USER_INPUT, not a stack trace', async () => {
     const token = await system.token('yamada');
     const badCursor = await system.graphql(MY_DISPENSINGS, { first: 5, after: 'not-a-cursor' }, token);

@@ -104,6 +104,52 @@ const recentDispensingsQuery = preparedPerDatabase((db: Db<Tables>) => db
   .where(and(inJsonList(claimItems.patientId, sql.placeholder('patientIds')), gte(claimItems.date, sql.placeholder('since'))))
   .prepare('drugs_recent_dispensings'));
 
+/**
+ * A page of dispensings per person, newest first (the `dispensings` connection a PHR app syncs by, and the doctor's
+ * list): one prepared statement per combination of the optional conditions — an upper date, an ingredient, a cursor —
+ * so at most eight, each built once per database (kit preparedPerDatabase). Built per request, drizzle's query
+ * building was a fifth of drugs' CPU under PHR sync (docs/benchmarks.md "Run of 2026-12-05 00:22 UTC at commit b35f7df").
+ */
+const dispensingPageQuery = preparedPerDatabase((db: Db<Tables>) => {
+  const byConditions = new Map<string, ReturnType<typeof buildDispensingPageQuery>>();
+  return (shape: Omit<DispensingPageRequest, 'patientId' | 'first' | 'from'>) => {
+    const present = { to: shape.to !== undefined, ingredient: shape.ingredient !== undefined, after: shape.after !== undefined };
+    const name = `drugs_dispensing_page${present.to ? '_to' : ''}${present.ingredient ? '_ingredient' : ''}${present.after ? '_after' : ''}`;
+    let query = byConditions.get(name);
+    if (query === undefined) {
+      query = buildDispensingPageQuery(db, present, name);
+      byConditions.set(name, query);
+    }
+    return query;
+  };
+});
+
+function buildDispensingPageQuery(db: Db<Tables>, present: { to: boolean; ingredient: boolean; after: boolean }, name: string) {
+  const conditions: SQL[] = [inJsonList(claimItems.patientId, sql.placeholder('patientIds')), gte(claimItems.date, sql.placeholder('from'))];
+  if (present.to) conditions.push(lte(claimItems.date, sql.placeholder('to')));
+  if (present.ingredient) conditions.push(like(drugMaster.ingredient, sql.placeholder('ingredientPattern')));
+  if (present.after) {
+    const date = sql.placeholder('afterDate');
+    const claimId = sql.placeholder('afterClaimId');
+    const beyond = or(
+      lt(claimItems.date, date),
+      and(eq(claimItems.date, date), lt(claimItems.claimId, claimId)),
+      and(eq(claimItems.date, date), eq(claimItems.claimId, claimId), gt(claimItems.lineNo, sql.placeholder('afterLineNo'))),
+    );
+    if (beyond) conditions.push(beyond);
+  }
+  const ranked = db
+    .select({
+      ...ITEM_COLUMNS,
+      position: sql<number>`row_number() over (partition by ${claimItems.patientId} order by ${claimItems.date} desc, ${claimItems.claimId} desc, ${claimItems.lineNo} asc)`.as('position'),
+    })
+    .from(claimItems)
+    .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
+    .where(and(...conditions))
+    .as('ranked');
+  return db.select().from(ranked).where(lte(ranked.position, sql.placeholder('rowsPerPatient'))).orderBy(asc(ranked.patientId), asc(ranked.position)).prepare(name);
+}
+
 export function createDrugLoaders(db: Db<Tables>, now: () => Date) {
   const toRecord = (row: ItemRow): DispensingRecord => ({
     claimId: row.claimId,
@@ -125,29 +171,16 @@ export function createDrugLoaders(db: Db<Tables>, now: () => Date) {
   /** One statement for every patient of a group: the newest `first + 1` rows per patient (window function). */
   async function readPages(patientIds: string[], shape: Omit<DispensingPageRequest, 'patientId'>): Promise<Map<string, DispensingPage>> {
     const cutoff = retentionCutoff(now());
-    const from = shape.from !== undefined && shape.from > cutoff ? shape.from : cutoff;
-    const conditions: SQL[] = [inArray(claimItems.patientId, patientIds), gte(claimItems.date, from)];
-    if (shape.to !== undefined) conditions.push(lte(claimItems.date, shape.to));
-    if (shape.ingredient !== undefined) conditions.push(like(drugMaster.ingredient, containsPattern(shape.ingredient)));
-    if (shape.after !== undefined) {
-      const { date, claimId, lineNo } = shape.after;
-      const beyond = or(
-        lt(claimItems.date, date),
-        and(eq(claimItems.date, date), lt(claimItems.claimId, claimId)),
-        and(eq(claimItems.date, date), eq(claimItems.claimId, claimId), gt(claimItems.lineNo, lineNo)),
-      );
-      if (beyond) conditions.push(beyond);
-    }
-    const ranked = db
-      .select({
-        ...ITEM_COLUMNS,
-        position: sql<number>`row_number() over (partition by ${claimItems.patientId} order by ${claimItems.date} desc, ${claimItems.claimId} desc, ${claimItems.lineNo} asc)`.as('position'),
-      })
-      .from(claimItems)
-      .innerJoin(drugMaster, eq(drugMaster.drugCode, claimItems.drugCode))
-      .where(and(...conditions))
-      .as('ranked');
-    const rows = await db.select().from(ranked).where(lte(ranked.position, shape.first + 1)).orderBy(asc(ranked.patientId), asc(ranked.position));
+    const rows = await dispensingPageQuery(db)(shape).execute({
+      patientIds: JSON.stringify(patientIds),
+      from: shape.from !== undefined && shape.from > cutoff ? shape.from : cutoff,
+      to: shape.to,
+      ingredientPattern: shape.ingredient === undefined ? undefined : containsPattern(shape.ingredient),
+      afterDate: shape.after?.date,
+      afterClaimId: shape.after?.claimId,
+      afterLineNo: shape.after?.lineNo,
+      rowsPerPatient: shape.first + 1,
+    });
     const byPatient = groupBy(rows, (row) => row.patientId);
     return new Map(
       patientIds.map((patientId) => {
