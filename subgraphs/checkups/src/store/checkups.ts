@@ -12,11 +12,24 @@ export type TransferRow = typeof insurerTransfers.$inferSelect;
 const RESULT_ROWS_PER_INSERT = 4000;
 const CHECKUP_ROWS_PER_INSERT = 4000;
 
-/** The people's checkups of the kept fiscal years with their results, oldest first: on every doctor's screen and マイページ, so prepared. */
+/** One result as the kept-checkups read sends it: [item code, numeric value, text value, answer code, unit]. */
+type ResultTuple = [string, number | null, string | null, string | null, string];
+
+/**
+ * The people's checkups of the kept fiscal years, oldest first, each with its results as one JSON text: on every
+ * doctor's screen and マイページ, so prepared. Read as a join, a checkup's eleven columns came back once per result
+ * (~15 per checkup, ~75 rows per person) and drizzle mapped every one (docs/benchmarks.md "Checkups' results as one
+ * JSON text per checkup, and PHR sync's pages prepared, 2026-12-05").
+ */
 const keptCheckupsQuery = preparedPerDatabase((db: Db<Tables>) => db
-  .select({ checkup: checkups, result: checkupResults })
+  .select({
+    checkup: checkups,
+    // The outer columns named through the table: drizzle names columns bare in a query of one table, and a bare
+    // "patient_id" here would be the results' own, matching every row.
+    results: sql<string>`(select coalesce(json_agg(json_build_array(r.item_code, r.numeric_value, r.text_value, r.answer_code, r.unit)), '[]')
+      from ${checkupResults} r where r.patient_id = ${checkups}.patient_id and r.fiscal_year = ${checkups}.fiscal_year)::text`,
+  })
   .from(checkups)
-  .leftJoin(checkupResults, and(eq(checkupResults.patientId, checkups.patientId), eq(checkupResults.fiscalYear, checkups.fiscalYear)))
   .where(and(inJsonList(checkups.patientId, sql.placeholder('patientIds')), gte(checkups.fiscalYear, sql.placeholder('from')), lte(checkups.fiscalYear, sql.placeholder('to'))))
   .orderBy(asc(checkups.patientId), asc(checkups.fiscalYear))
   .prepare('checkups_kept_with_results'));
@@ -29,15 +42,18 @@ export function createCheckupLoaders(db: Db<Tables>, today: string) {
   const checkupsOf = new DataLoader<string, StoredCheckup[]>(async (patientIds) => {
     const window = retentionWindow(today);
     const rows = await keptCheckupsQuery(db).execute({ patientIds: JSON.stringify(patientIds), from: window.from, to: window.to });
-    const byPatient = new Map<string, Map<number, StoredCheckup>>();
-    for (const { checkup, result } of rows) {
-      const years = byPatient.get(checkup.patientId) ?? new Map<number, StoredCheckup>();
-      byPatient.set(checkup.patientId, years);
-      const stored = years.get(checkup.fiscalYear) ?? { checkup, results: [] };
-      years.set(checkup.fiscalYear, stored);
-      if (result !== null) stored.results.push(result);
+    const byPatient = new Map<string, StoredCheckup[]>();
+    for (const { checkup, results } of rows) {
+      const stored: StoredCheckup = {
+        checkup,
+        results: (JSON.parse(results) as ResultTuple[]).map(([itemCode, numericValue, textValue, answerCode, unit]) => (
+          { patientId: checkup.patientId, fiscalYear: checkup.fiscalYear, itemCode, numericValue, textValue, answerCode, unit })),
+      };
+      const kept = byPatient.get(checkup.patientId);
+      if (kept) kept.push(stored);
+      else byPatient.set(checkup.patientId, [stored]);
     }
-    return patientIds.map((id) => [...(byPatient.get(id)?.values() ?? [])]);
+    return patientIds.map((id) => byPatient.get(id) ?? []);
   });
   const membership = new DataLoader<string, MembershipRow | null>(async (patientIds) => {
     const rows = await db.select().from(insurerMemberships).where(inArray(insurerMemberships.patientId, [...patientIds]));
