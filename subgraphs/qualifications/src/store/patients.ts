@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { inJsonList, preparedPerDatabase, type Db } from '@onshi/kit';
 import { confirmations, facilities, insurers, patients, qualifications, type Tables } from '../db/tables';
 
@@ -29,7 +29,7 @@ export function createPatientLoaders(db: Db<Tables>, confirmationsAt: string | n
     return ids.map((id) => byPatient.get(id) ?? []);
   });
   const latestConfirmation = new DataLoader<string, LatestConfirmation | undefined>(async (ids) => {
-    const rows = await latestConfirmations(db, ids, confirmationsAt ?? '');
+    const rows = await latestConfirmations(db, inArray(confirmations.patientId, [...ids]), confirmationsAt ?? '');
     const byPatient = new Map(rows.map(({ patientId: id, ...latest }) => [id, latest]));
     return ids.map((id) => byPatient.get(id));
   });
@@ -55,10 +55,7 @@ export function createPatientLoaders(db: Db<Tables>, confirmationsAt: string | n
  * first: the read of every doctor's screen and マイページ, so prepared (kit preparedPerDatabase; the ids as one JSON list).
  */
 const patientsWithHistoryQuery = preparedPerDatabase((db: Db<Tables>) => {
-  const latest = db.selectDistinctOn([confirmations.patientId], {
-    patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
-  }).from(confirmations).where(and(inJsonList(confirmations.patientId, sql.placeholder('ids')), eq(confirmations.facilityCode, sql.placeholder('facilityCode'))))
-    .orderBy(asc(confirmations.patientId), desc(confirmations.at)).as('latest');
+  const latest = latestConfirmations(db, inJsonList(confirmations.patientId, sql.placeholder('ids')), sql.placeholder('facilityCode')).as('latest');
   return db.select({ p: patients, q: qualifications, insurerName: insurers.name, latestAt: latest.at, latestQualificationId: latest.qualificationId, latestNewQualificationId: latest.newQualificationId })
     .from(patients)
     .leftJoin(qualifications, eq(qualifications.patientId, patients.id))
@@ -69,11 +66,14 @@ const patientsWithHistoryQuery = preparedPerDatabase((db: Db<Tables>) => {
     .prepare('qualifications_patients_with_history');
 });
 
-/** The latest confirmation of each person at one facility (a statement alone, for the callers that do not load the person). */
-function latestConfirmations(db: Db<Tables>, ids: readonly string[], facilityCode: string) {
+/**
+ * The latest confirmation of each person the condition names at one facility: alone for the callers that do not load
+ * the person, and as the person read's subquery above.
+ */
+function latestConfirmations(db: Db<Tables>, isAsked: SQL, facilityCode: string | Placeholder) {
   return db.selectDistinctOn([confirmations.patientId], {
     patientId: confirmations.patientId, at: confirmations.at, qualificationId: confirmations.qualificationId, newQualificationId: confirmations.newQualificationId,
-  }).from(confirmations).where(and(inArray(confirmations.patientId, [...ids]), eq(confirmations.facilityCode, facilityCode)))
+  }).from(confirmations).where(and(isAsked, eq(confirmations.facilityCode, facilityCode)))
     .orderBy(asc(confirmations.patientId), desc(confirmations.at));
 }
 
