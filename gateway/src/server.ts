@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, TokenLiveness, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -14,6 +14,7 @@ import { ForwardingDataSource } from './dataSource';
 import { uploadRoutes } from './uploads';
 import { predecisionPlugin } from './predecisions';
 import { compiledResultShapingPlugin } from './resultShaping';
+import { gatewayEndedTokenPlugin } from './endedToken';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
 export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Record<string, string> {
@@ -94,7 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
+    plugins: [gatewayEndedTokenPlugin(), requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.
@@ -132,7 +133,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       let context: GatewayContext = { actor: null, requestId, clientAddress, clientRequestId };
       if (token) {
         try {
-          context = { actor: await verifyToken(token), token, requestId, clientAddress, clientRequestId };
+          // Signature and claims here; whether the token was ended is answered by the subgraphs' answers (endedToken.ts).
+          const liveness = new TokenLiveness(await verifyToken.signatureOnly(token));
+          context = { actor: liveness.actor, token, liveness, requestId, clientAddress, clientRequestId };
         } catch (error) {
           throw unauthenticatedGraphQLError(error);
         }

@@ -44,9 +44,10 @@ export interface TokenVerifier {
   /** The actor of a token that verifies and has not been ended. */
   (token: string): Promise<Actor>;
   /**
-   * Signature and claims only, the revocation question handed back to be asked later: for a subgraph, whose decision
-   * calls make consent verify the same token against the list, so that one answered decision call answers it too
-   * (kit tokenLiveness.ts). The caller must ask `ensureNotEnded` before anything leaves unless such a call was answered.
+   * Signature and claims only, the revocation question handed back to be asked later (tokenLiveness.ts): for a
+   * subgraph, whose decision calls make consent verify the same token against the list, so that one answered decision
+   * call answers it too; for the gateway, whose subgraphs each check the token before they answer. The caller must ask
+   * `ensureNotEnded` before anything leaves unless such an answer came.
    */
   signatureOnly(token: string): Promise<SignedSession>;
 }

@@ -19,3 +19,4 @@ export * from './requestLog';
 export * from './roles';
 export * from './serviceClient';
 export * from './sharedState';
+export * from './tokenLiveness';

@@ -66,9 +66,10 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     const drugNames = live.result.body.data?.patient.dispensings.edges.map((e) => e.node.drugName) ?? [];
     expect(drugNames.length).toBeGreaterThan(0);
     drugCode = live.result.body.data?.patient.dispensings.edges[0]?.node.drugCode;
-    // The gateway asks once; qualifications' decision call, which also asked drugs' question along with hers (docs/access-policy.md
-    // "One decision call per request"), answered the question for both: drugs used an answer consent gave for this token.
-    expect(live.revocations).toBe(1);
+    // Nobody asks the list: qualifications' decision call, which also asked drugs' question along with hers (docs/access-policy.md
+    // "One decision call per request"), answered the question for both (drugs used an answer consent gave for this token),
+    // and the gateway took their answers as its own proof (gateway endedToken.ts).
+    expect(live.revocations).toBe(0);
     expect(live.decisions).toBe(1);
     const direct = await counted(() => system.graphql(DRUGS_ENTITIES, { reps: [{ __typename: 'Patient', id: patientId }] }, doctor.accessToken, `${system.urls.drugs}/graphql`));
     expect(direct.result.body.errors).toBeUndefined();
@@ -128,6 +129,28 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     const patient = await loginDemoAccount(call, system.demo, 'sato');
     expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
     expectRefused(await system.graphql('{ dispensingz }', {}, patient.accessToken, `${system.urls.drugs}/graphql`), ['Did you mean', 'dispensingz']);
+    expectRefused(await system.graphql('{ dispensingz }', {}, patient.accessToken), ['Did you mean', 'dispensingz']);
+  });
+
+  test('answers the gateway gives without a subgraph ask the list once while live, and refuse an ended token: __typename, a field refused for the role, introspection', async () => {
+    const patient = await loginDemoAccount(call, system.demo, 'sato');
+    const admin = await loginDemoAccount(call, system.demo, 'admin');
+    const live = await counted(() => system.graphql<{ __typename: string }>('{ __typename }', {}, patient.accessToken));
+    expect(live.result.body.data?.__typename).toBe('Query');
+    expect(live.revocations).toBe(1);
+    const forbiddenLive = await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken);
+    expect(forbiddenLive.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const introspectionLive = await system.graphql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, admin.accessToken);
+    expect(introspectionLive.body.data?.__schema.queryType.name).toBe('Query');
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: admin.refreshToken }, admin.accessToken)).body.data?.logout).toBe(true);
+    const since = system.output().length;
+    expectRefused(await system.graphql('{ __typename }', {}, patient.accessToken), ['"Query"']);
+    await expectRefusalLogged('gateway', since);
+    // Refused as ended, not as forbidden: the refusal does not depend on what was asked.
+    expectRefused(await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken), ['onboardedFacilityCount', 'FORBIDDEN']);
+    expectRefused(await system.graphql('{ __schema { queryType { name } } }', {}, admin.accessToken), ['"Query"', '__schema']);
   });
 });
 
@@ -173,6 +196,13 @@ describe('the reception confirmation proves its token by its decision call, befo
     expect(live.revocations).toBe(0);
     expect(live.decisions).toBe(1);
     expect(await confirmedTodayAtClinic()).toContain(system.patient(2).id);
+    // Through the gateway too: qualifications' answer proves the token to the gateway (gateway endedToken.ts).
+    const forSix = await verifiedAtClinic(6);
+    const viaGateway = await counted(() => system.graphql<{ confirmQualificationByCard: { patientId: string } }>(CONFIRM_BY_CARD, { v: forSix }, reception.accessToken));
+    expect(viaGateway.result.body.errors).toBeUndefined();
+    expect(viaGateway.result.body.data?.confirmQualificationByCard.patientId).toBe(system.patient(6).id);
+    expect(viaGateway.revocations).toBe(0);
+    expect(viaGateway.decisions).toBe(1);
 
     // The same clerk logs out; a verification made for the next patient is presented with the ended token.
     expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: reception.refreshToken }, reception.accessToken)).body.data?.logout).toBe(true);
@@ -182,7 +212,9 @@ describe('the reception confirmation proves its token by its decision call, befo
     expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: next }, reception.accessToken, `${system.urls.qualifications}/graphql`), [name, system.patient(3).id]);
     await expectRefusalLogged('qualifications', since);
     since = system.output().length;
-    expectRefused(await system.graphql(CONFIRM_BY_CARD, { v: next }, reception.accessToken), [name, system.patient(3).id]);
+    // Through the gateway: qualifications refuses the ended token, and the gateway turns its 401 into the whole answer.
+    const throughGateway = await counted(() => system.graphql(CONFIRM_BY_CARD, { v: next }, reception.accessToken));
+    expectRefused(throughGateway.result, [name, system.patient(3).id]);
     await expectRefusalLogged('gateway', since);
     // No side effect: nothing was recorded for the refused confirmation.
     expect(await confirmedTodayAtClinic()).not.toContain(system.patient(3).id);
