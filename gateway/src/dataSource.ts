@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, UnauthenticatedError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
+import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, TOKEN_CHECKED_HEADER, UnauthenticatedError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -25,8 +25,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       const response = await super.process(options);
-      // The subgraph checked the token before it answered (endedToken.ts): the request's token is live.
-      options.context.liveness?.proven();
+      // The subgraph says it checked the token before it answered (endedToken.ts): the request's token is live.
+      if (response.http?.headers.get(TOKEN_CHECKED_HEADER) === 'live') options.context.liveness?.proven();
       // The signed answers to the questions qualifications asked along (predecisions.ts `askAlongRequests`), for the
       // subgraphs the plan calls next; the first set a request receives is kept. Never passed on to the client.
       const signed = response.extensions?.[PREDECISIONS_EXTENSION];

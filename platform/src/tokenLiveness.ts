@@ -51,17 +51,31 @@ export class TokenLiveness {
  * that does not verify gets: no data, no other error. `mustProveBeforeRunning` names the operations asked up front
  * because running them has effects a refused answer does not undo (a subgraph's mutations, kit tokenLiveness.ts).
  */
+/**
+ * Subgraph → gateway only: set on an answer that left having checked its request's token live (by an answered decision
+ * call or by the list). The gateway takes nothing else as proof (gateway endedToken.ts); a subgraph's answer without it
+ * — a request it took as anonymous, say — proves nothing.
+ */
+export const TOKEN_CHECKED_HEADER = 'x-onshi-token-checked';
+
 export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(options: {
   livenessOf: (context: TContext) => TokenLiveness | undefined;
   mustProveBeforeRunning: (schema: GraphQLSchema, operation: OperationDefinitionNode | undefined) => boolean;
+  /** Marks answers that leave checked with TOKEN_CHECKED_HEADER (a subgraph, for the gateway). */
+  marksCheckedAnswers: boolean;
+  /** Called once when the request's answer is replaced by the refusal (the gateway moves its request count, endedToken.ts). */
+  onRefused?: (context: TContext) => Promise<void>;
 }): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.token === undefined) return undefined;
       const liveness = options.livenessOf(contextValue);
+      let refusedOnce: Promise<void> | undefined;
       const refusalIfEnded = async (): Promise<GraphQLError | undefined> => {
-        if (!liveness) return unauthenticatedGraphQLError(new Error('no liveness for a token'));
-        return liveness.ensureNotEnded().then(() => undefined, (error: unknown) => unauthenticatedGraphQLError(error));
+        const refusal = !liveness ? unauthenticatedGraphQLError(new Error('no liveness for a token'))
+          : await liveness.ensureNotEnded().then(() => undefined, (error: unknown) => unauthenticatedGraphQLError(error));
+        if (refusal && options.onRefused) await (refusedOnce ??= options.onRefused(contextValue));
+        return refusal;
       };
       return {
         async didResolveOperation({ operation, schema }) {
@@ -70,9 +84,10 @@ export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: 
           if (refusal) throw refusal;
         },
         // Every answer made of errors only (parse, validation, a refused operation) passes here before it is formatted.
-        async didEncounterErrors({ errors }) {
+        async didEncounterErrors({ errors, response }) {
           const refusal = await refusalIfEnded();
           if (refusal) (errors as GraphQLError[]).splice(0, errors.length, refusal);
+          else if (options.marksCheckedAnswers) response.http.headers.set(TOKEN_CHECKED_HEADER, 'live');
         },
         async executionDidStart(requestContext: GraphQLRequestContext<TContext>) {
           return {
@@ -80,7 +95,10 @@ export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: 
             async executionDidEnd(executionError) {
               if (executionError) return;
               const refusal = await refusalIfEnded();
-              if (!refusal) return;
+              if (!refusal) {
+                if (options.marksCheckedAnswers) requestContext.response.http.headers.set(TOKEN_CHECKED_HEADER, 'live');
+                return;
+              }
               Object.assign(requestContext, { errors: [refusal] });
               requestContext.response.body = { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
               requestContext.response.http.status = 401;

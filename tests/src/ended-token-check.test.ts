@@ -154,6 +154,43 @@ describe('a logged-out token is refused on the very next request, everywhere (no
   });
 });
 
+const FACILITY_COUNT = '{ onboardedFacilityCount }';
+const REFUSALS_OF_OPERATOR_ACTIONS = 'query($from: String!) { accessLogSearch(patientId: "nation", from: $from, first: 200) { actorSubject decision reason } }';
+
+describe('the gateway takes a subgraph\'s answer as proof only when the subgraph says it checked the token', () => {
+  test("consent's queries write (an operator action refused and logged): an ended token is refused before they run, so nothing is logged for it", async () => {
+    const admin = await system.token('admin');
+    const from = new Date(Date.now() - 1000).toISOString();
+    const refusalsSince = async () => (await system.graphql<{ accessLogSearch: Array<{ actorSubject: string; decision: string; reason: string }> }>(REFUSALS_OF_OPERATOR_ACTIONS, { from }, admin)).body.data?.accessLogSearch
+      .filter((entry) => entry.decision === 'DENY' && entry.reason.endsWith(':NOT_OPERATOR')) ?? [];
+    const patient = await loginDemoAccount(call, system.demo, 'sato');
+    // Live: consent refuses the operator's query and logs the refusal under the caller (onboarding.ts requireOperator).
+    const live = await system.graphql(FACILITY_COUNT, {}, patient.accessToken);
+    expect(live.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const loggedLive = await refusalsSince();
+    expect(loggedLive).toHaveLength(1);
+    const subject = loggedLive[0]?.actorSubject;
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    expectRefused(await system.graphql(`{ a1: onboardedFacilityCount a2: onboardedFacilityCount a3: onboardedFacilityCount }`, {}, patient.accessToken), ['FORBIDDEN']);
+    expectRefused(await system.graphql(FACILITY_COUNT, {}, patient.accessToken, `${system.urls.consent}/graphql`), ['FORBIDDEN']);
+    expect((await refusalsSince()).filter((entry) => entry.actorSubject === subject)).toHaveLength(1);
+  });
+
+  test('a token a lenient decoder would accept (whitespace inside, from the operator cookie) is refused, live or not: every service must read the same token', async () => {
+    const admin = await loginDemoAccount(call, system.demo, 'admin');
+    const [header, payload, signature] = admin.accessToken.split('.');
+    const spaced = `${header}.${payload}.${signature?.slice(0, 10)}%20${signature?.slice(10)}`;
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `onshi_operator=${spaced}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    const text = await response.text();
+    expectRefused({ status: response.status, body: JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }, text }, ['queryType', '"Query"']);
+  });
+});
+
 const CONFIRM_BY_CARD = 'mutation($v: String!) { confirmQualificationByCard(verificationToken: $v) { qualificationValidity patientId name } }';
 const TODAY_AT_CLINIC = '{ confirmationsAtMyFacilityToday { patientId } }';
 /** Numbers that match nobody (該当資格なし): the confirmation makes no decision call and still records a row. */
@@ -263,5 +300,36 @@ describe('consent down: every token is refused (fail closed)', () => {
     const again = await loginDemoAccount(call, system.demo, 'yamada');
     expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(patientId);
     expect(await confirmedTodayAtClinic()).not.toContain(system.patient(5).id);
+  });
+});
+
+describe('the request budget (docs/api-guide.md "Limits (defaults; operators may change them)"): an ended token spends none of its holder\'s', () => {
+  test('requests refused as ended count against the address, not the person; over her limit an ended token is told it ended, not that she is busy', async () => {
+    const post = async (token: string) => {
+      const response = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+      await response.arrayBuffer();
+      return response;
+    };
+    const ended = await loginDemoAccount(call, system.demo, 'sato');
+    const live = await loginDemoAccount(call, system.demo, 'sato');
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: ended.refreshToken }, ended.accessToken)).body.data?.logout).toBe(true);
+    const endedStatuses = new Set<number>();
+    for (let i = 0; i < 100; i += 1) endedStatuses.add((await post(ended.accessToken)).status);
+    expect([...endedStatuses]).toEqual([401]);
+    // Her live session spends the whole budget of the window (1,200 by default, less the few requests of her earlier
+    // sessions in this file): the 100 refused requests took none of it.
+    let liveAnswers = 0;
+    let limited: Response | undefined;
+    for (let i = 0; i < 1300 && !limited; i += 1) {
+      const response = await post(live.accessToken);
+      if (response.status === 429) limited = response;
+      else if (response.status === 200) liveAnswers += 1;
+    }
+    expect(limited?.status).toBe(429);
+    expect(liveAnswers).toBeGreaterThan(1150);
+    const afterLimit = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ended.accessToken}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(afterLimit.status).toBe(401);
+    expect(afterLimit.headers.get('retry-after')).toBeNull();
+    expect(((await afterLimit.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });
 });

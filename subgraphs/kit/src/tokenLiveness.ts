@@ -65,12 +65,15 @@ function provesLiveBeforeWrites(schema: GraphQLSchema, operation: OperationDefin
 
 /**
  * The check's Apollo plugin for a subgraph (platform tokenLiveness.ts): a mutation is asked before it runs unless every
- * root field is marked `@LiveBeforeWrites()`; a query and a marked mutation once they have run. A context with a token
- * but no liveness (`withLiveness`) is refused: fail closed.
+ * root field is marked `@LiveBeforeWrites()`; a query and a marked mutation once they have run — or, for a subgraph
+ * whose queries write (`queriesWrite`), every operation before it runs. A context with a token but no liveness
+ * (`withLiveness`) is refused: fail closed. Answers that leave checked say so to the gateway (TOKEN_CHECKED_HEADER).
  */
-export function subgraphEndedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(): ApolloServerPlugin<TContext> {
+export function subgraphEndedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(queriesWrite: boolean): ApolloServerPlugin<TContext> {
   return endedTokenPlugin<TContext>({
     livenessOf,
-    mustProveBeforeRunning: (schema, operation) => operation?.operation !== 'query' && !(operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation)),
+    mustProveBeforeRunning: (schema, operation) => queriesWrite
+      || (operation?.operation !== 'query' && !(operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation))),
+    marksCheckedAnswers: true,
   });
 }
