@@ -1,16 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { bilingual, OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory, type TokenLiveness } from '@onshi/platform';
+import { bilingual, OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/platform';
 import type { AccessPolicy, FieldCategories } from './accessPolicy';
 
 export interface GatewayContext {
   actor: Actor | null;
   token?: string;
-  /**
-   * The token's ended-token question (platform tokenLiveness.ts), answered by the subgraphs' answers (endedToken.ts);
-   * present exactly when `token` is.
-   */
-  liveness?: TokenLiveness;
   requestId: string;
   /** The client's address (kit clientAddressOf), forwarded to subgraphs for login throttling. */
   clientAddress: string;

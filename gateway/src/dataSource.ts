@@ -1,6 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
-import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, TOKEN_CHECKED_HEADER, UnauthenticatedError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
+import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
 
 /**
@@ -25,8 +24,6 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       const response = await super.process(options);
-      // The subgraph says it checked the token before it answered (endedToken.ts): the request's token is live.
-      if (response.http?.headers.get(TOKEN_CHECKED_HEADER) === 'live') options.context.liveness?.proven();
       // The signed answers to the questions qualifications asked along (predecisions.ts `askAlongRequests`), for the
       // subgraphs the plan calls next; the first set a request receives is kept. Never passed on to the client.
       const signed = response.extensions?.[PREDECISIONS_EXTENSION];
@@ -36,8 +33,6 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       }
       return response;
     } catch (error) {
-      // The subgraph refused the token (ended, or its list unreadable there): no answer of this request may leave.
-      if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') options.context.liveness?.refusedBy(new UnauthenticatedError(subgraphRefusalMessage(error)));
       if (error instanceof OnshiError) throw error;
       throw new OnshiError('SERVICE_UNAVAILABLE', bilingual(`The ${this.serviceName} service is unavailable`, `${this.serviceName} サービスに接続できません`), { service: this.serviceName });
     }
@@ -57,11 +52,4 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       context.askAlong = undefined;
     }
   }
-}
-
-/** The message of a subgraph's UNAUTHENTICATED refusal (its body's first error), so the client reads why: ended, or unverifiable. */
-function subgraphRefusalMessage(error: GraphQLError): string | undefined {
-  const body = (error.extensions.response as { body?: { errors?: Array<{ message?: unknown }> } } | undefined)?.body;
-  const message = body?.errors?.[0]?.message;
-  return typeof message === 'string' ? message : undefined;
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, TokenLiveness, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -14,7 +14,6 @@ import { ForwardingDataSource } from './dataSource';
 import { uploadRoutes } from './uploads';
 import { predecisionPlugin } from './predecisions';
 import { compiledResultShapingPlugin } from './resultShaping';
-import { gatewayEndedTokenPlugin } from './endedToken';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
 export function subgraphUrls(supergraphSdl: string, config: GatewayConfig): Record<string, string> {
@@ -93,17 +92,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     return retryAfterSeconds(req.method === 'POST' ? uploadRateLimiter : rateLimiter, rateLimitClient(actor, clientAddressOf(req)));
   };
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
-  // A request refused for an ended token is counted against the client's address instead of the token's holder
-  // (endedToken.ts), so an ended token spends nothing of the budget her live sessions share.
-  const countAgainstAddress = async (context: GatewayContext): Promise<void> => {
-    if (!context.actor) return;
-    await rateLimiter.reward(rateLimitClient(context.actor, context.clientAddress), 1)
-      .then(() => retryAfterSeconds(rateLimiter, rateLimitClient(null, context.clientAddress)))
-      .catch((error: unknown) => logger.error({ err: error, requestId: context.requestId }, 'the request counter cannot be reached'));
-  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [gatewayEndedTokenPlugin(countAgainstAddress), requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.
@@ -141,9 +132,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       let context: GatewayContext = { actor: null, requestId, clientAddress, clientRequestId };
       if (token) {
         try {
-          // Signature and claims here; whether the token was ended is answered by the subgraphs' answers (endedToken.ts).
-          const liveness = new TokenLiveness(await verifyToken.signatureOnly(token));
-          context = { actor: liveness.actor, token, liveness, requestId, clientAddress, clientRequestId };
+          context = { actor: await verifyToken(token), token, requestId, clientAddress, clientRequestId };
         } catch (error) {
           throw unauthenticatedGraphQLError(error);
         }
@@ -152,14 +141,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         logger.error({ err: error, requestId }, 'the request counter cannot be reached');
         throw new GraphQLError(errorMessage('SERVICE_UNAVAILABLE'), { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: ERROR_CATALOGUE.SERVICE_UNAVAILABLE.status } } });
       });
-      // Over the limit: an ended token learns nothing of its holder's live sessions from a 429 (endedToken.ts).
-      if (retryAfter > 0 && context.liveness) {
-        const ended = await context.liveness.ensureNotEnded().then(() => undefined, (error: unknown) => error);
-        if (ended !== undefined) {
-          await countAgainstAddress(context);
-          throw unauthenticatedGraphQLError(ended);
-        }
-      }
       if (retryAfter > 0) {
         throw new GraphQLError(errorMessage('RATE_LIMITED'), {
           extensions: { code: 'RATE_LIMITED', http: { status: ERROR_CATALOGUE.RATE_LIMITED.status, headers: new Map([['retry-after', String(retryAfter)]]) } },

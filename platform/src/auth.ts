@@ -44,16 +44,12 @@ export interface TokenVerifier {
   /** The actor of a token that verifies and has not been ended. */
   (token: string): Promise<Actor>;
   /**
-   * Signature and claims only, the revocation question handed back to be asked later (tokenLiveness.ts): for a
-   * subgraph, whose decision calls make consent verify the same token against the list, so that one answered decision
-   * call answers it too; for the gateway, whose subgraphs each check the token before they answer. The caller must ask
-   * `ensureNotEnded` before anything leaves unless such an answer came.
+   * Signature and claims only, the revocation question handed back to be asked later: for a subgraph, whose decision
+   * calls make consent verify the same token against the list, so that one answered decision call answers it too
+   * (kit tokenLiveness.ts). The caller must ask `ensureNotEnded` before anything leaves unless such a call was answered.
    */
   signatureOnly(token: string): Promise<SignedSession>;
 }
-
-/** A compact JWS: three base64url parts, nothing else (no padding, no whitespace, which a lenient decoder would skip). */
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Verified tokens are remembered until they expire (at most this long), so one token is verified once. */
 const CACHE_MAX_MS = 60_000;
@@ -87,8 +83,6 @@ export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocat
     },
   });
   const signatureOnly = async (token: string): Promise<SignedSession> => {
-    // Only the compact form, exactly: every service must read a forwarded token as the same string (`bearerToken`).
-    if (!COMPACT_JWS.test(token)) throw new UnauthenticatedError(bilingual('Invalid or expired token', 'トークンが無効または期限切れです'));
     const now = Date.now();
     const hit = cache.get(token);
     if (hit && hit.until > now) return signed(hit.actor, hit.revocationIds);

@@ -19,4 +19,3 @@ export * from './requestLog';
 export * from './roles';
 export * from './serviceClient';
 export * from './sharedState';
-export * from './tokenLiveness';

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { JWTVerifyGetKey } from 'jose';
-import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, PREDECISIONS_HEADER, verifyPredecisions, ASK_ALONG_HEADER, verifyAskAlong, ConsentRevocationList, openSharedState, TokenLiveness, type RevocationList, type SharedState } from '@onshi/platform';
+import { DEFAULT_PORTS, type SubgraphName, bearerToken, createTokenVerifier, exitWithReason, loadConfigOrExit, serviceConfigSchema, type ServiceConfig, type BaseContext, DataDirInUseError, createErrorMasker, unauthenticatedGraphQLError, announceReady, clientAddressOf, serveHttp, type RouteHandler, type RunningService, type StreamRouteHandler, createLogger, type Logger, requestLogPlugin, type Actor, createDecisionClient, PREDECISIONS_HEADER, verifyPredecisions, ASK_ALONG_HEADER, verifyAskAlong, ConsentRevocationList, openSharedState, type RevocationList, type SharedState } from '@onshi/platform';
 import { describeDatabaseError, openDatabase, type DatabaseHandle, type Db } from './db';
 import type { CopyRows } from './bulkCopy';
 import type { IncomingMessage } from 'node:http';
@@ -10,7 +10,7 @@ import { claimDatabaseMode, ModeMismatchError } from './mode';
 import { operationRoutes, type Operation } from './operations';
 import { schemaGuardPlugin } from './schemaGuard';
 import { createClock, type Clock } from './clock';
-import { subgraphEndedTokenPlugin, withLiveness } from './tokenLiveness';
+import { endedTokenPlugin, TokenLiveness, withLiveness } from './tokenLiveness';
 import { askAlongPlugin, withAskedAlong } from './askAlong';
 
 /**
@@ -60,11 +60,6 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   tokenKeys?(): JWTVerifyGetKey;
   /** The subgraph that ends sessions keeps the revocation list itself when there is no Redis; the others ask it. */
   endsSessions?: boolean;
-  /**
-   * Its queries write (consent logs its own decisions and refusals and records disaster searches), so a request with a
-   * token is asked the ended-token question before any operation runs, not only before mutations (tokenLiveness.ts).
-   */
-  queriesWrite?: boolean;
   /** Without Redis: where the subgraph that ends sessions keeps its revocation list, so it outlives a restart (default: memory). */
   sessionRevocations?(db: Db<TTables>): RevocationList;
 }
@@ -132,7 +127,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     // `cache-control: no-store` (a subgraph answer without the header restricts its policy to max-age 0), while
     // Apollo's implicit cache-control plugin runs a willResolveField hook on every field of every answer
     // (docs/benchmarks.md, "Cache hints off in the subgraphs").
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), subgraphEndedTokenPlugin<TContext>(definition.queriesWrite === true), askAlongPlugin<TContext>(config.INTERNAL_SECRET), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(), askAlongPlugin<TContext>(config.INTERNAL_SECRET), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -165,7 +160,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
       const predecided = token ? verifyPredecisions(req.headers[PREDECISIONS_HEADER], { requestId, token }, config.INTERNAL_SECRET) : undefined;
       // The gateway's questions to ask along with a person's QUALIFICATION question, signed for this service, request and token.
       const askAlong = token && !predecided ? verifyAskAlong(req.headers[ASK_ALONG_HEADER], definition.name, { requestId, token }, config.INTERNAL_SECRET) : undefined;
-      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.proven(), predecided, askAlong });
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.provenByDecision(), predecided, askAlong });
       let context = definition.createContext({ actor: liveness?.actor ?? null, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
       if (askAlong !== undefined && token) context = withAskedAlong(context, { decisions, binding: { requestId, token } });
       // The ended-token check of GraphQL requests, answered by their decision calls where they make one (tokenLiveness.ts).

@@ -12,10 +12,34 @@
  * consent flags) has already proven the token, so the write waits for nothing. Whatever it reads before that is held
  * back like a query's answer. One call to consent per confirmation instead of two.
  */
-import type { ApolloServerPlugin, BaseContext as ApolloBaseContext } from '@apollo/server';
-import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { ApolloServerPlugin, BaseContext as ApolloBaseContext, GraphQLRequestContext } from '@apollo/server';
+import { Kind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { Extensions } from 'type-graphql';
-import { endedTokenPlugin, TokenLiveness, unauthenticatedGraphQLError } from '@onshi/platform';
+import { unauthenticatedGraphQLError, type SignedSession } from '@onshi/platform';
+
+/** One request's token: live once a decision call or the list said so; the list is asked at most once per request. */
+export class TokenLiveness {
+  private provenLive = false;
+  private asked: Promise<void> | undefined;
+
+  constructor(private readonly session: SignedSession) {}
+
+  get actor() {
+    return this.session.actor;
+  }
+
+  /** Consent answered one of this request's decision calls, having verified its token against the list. */
+  provenByDecision(): void {
+    this.provenLive = true;
+  }
+
+  /** Resolves when the token is live; throws otherwise (ended, or the list cannot be read). */
+  ensureNotEnded(): Promise<void> {
+    if (this.provenLive) return Promise.resolve();
+    this.asked ??= this.session.ensureNotEnded();
+    return this.asked;
+  }
+}
 
 /**
  * Where a request's liveness rides: on its context, under a symbol of its own (an enumerable property, because Apollo
@@ -63,17 +87,47 @@ function provesLiveBeforeWrites(schema: GraphQLSchema, operation: OperationDefin
     selection.kind === Kind.FIELD && (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[LIVE_BEFORE_WRITES] === true));
 }
 
-/**
- * The check's Apollo plugin for a subgraph (platform tokenLiveness.ts): a mutation is asked before it runs unless every
- * root field is marked `@LiveBeforeWrites()`; a query and a marked mutation once they have run — or, for a subgraph
- * whose queries write (`queriesWrite`), every operation before it runs. A context with a token but no liveness
- * (`withLiveness`) is refused: fail closed. Answers that leave checked say so to the gateway (TOKEN_CHECKED_HEADER).
- */
-export function subgraphEndedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(queriesWrite: boolean): ApolloServerPlugin<TContext> {
-  return endedTokenPlugin<TContext>({
-    livenessOf,
-    mustProveBeforeRunning: (schema, operation) => queriesWrite
-      || (operation?.operation !== 'query' && !(operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation))),
-    marksCheckedAnswers: true,
-  });
+/** Replaces every error of a refused request by the one refusal (the array is the one Apollo formats next). */
+function replaceErrors(errors: readonly GraphQLError[], refusal: GraphQLError): void {
+  (errors as GraphQLError[]).splice(0, errors.length, refusal);
+}
+
+/** The check's Apollo plugin. A context with a token but no liveness (`withLiveness`) is refused: fail closed. */
+export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      if (contextValue.token === undefined) return undefined;
+      const liveness = livenessOf(contextValue);
+      const refusalIfEnded = async (): Promise<GraphQLError | undefined> => {
+        if (!liveness) return unauthenticatedGraphQLError(new Error('no liveness for a token'));
+        return liveness.ensureNotEnded().then(() => undefined, (error: unknown) => unauthenticatedGraphQLError(error));
+      };
+      return {
+        async didResolveOperation({ operation, schema }) {
+          if (operation?.operation === 'query') return;
+          if (operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation)) return;
+          const refusal = await refusalIfEnded();
+          if (refusal) throw refusal;
+        },
+        // Every answer made of errors only (parse, validation, a refused mutation) passes here before it is formatted.
+        async didEncounterErrors({ errors }) {
+          const refusal = await refusalIfEnded();
+          if (refusal) replaceErrors(errors, refusal);
+        },
+        async executionDidStart(requestContext: GraphQLRequestContext<TContext>) {
+          return {
+            // After the resolvers, before the answer is sent (and before the request log reads it, requestLog.ts).
+            async executionDidEnd(executionError) {
+              if (executionError) return;
+              const refusal = await refusalIfEnded();
+              if (!refusal) return;
+              Object.assign(requestContext, { errors: [refusal] });
+              requestContext.response.body = { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
+              requestContext.response.http.status = 401;
+            },
+          };
+        },
+      };
+    },
+  };
 }
