@@ -51,6 +51,9 @@ export interface TokenVerifier {
   signatureOnly(token: string): Promise<SignedSession>;
 }
 
+/** A compact JWS: three base64url parts, nothing else (no padding, no whitespace, which a lenient decoder would skip). */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 /** Verified tokens are remembered until they expire (at most this long), so one token is verified once. */
 const CACHE_MAX_MS = 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
@@ -83,6 +86,8 @@ export function createTokenVerifier(keySource: string | JWTVerifyGetKey, revocat
     },
   });
   const signatureOnly = async (token: string): Promise<SignedSession> => {
+    // Only the compact form, exactly: every service must read a forwarded token as the same string (`bearerToken`).
+    if (!COMPACT_JWS.test(token)) throw new UnauthenticatedError(bilingual('Invalid or expired token', 'トークンが無効または期限切れです'));
     const now = Date.now();
     const hit = cache.get(token);
     if (hit && hit.until > now) return signed(hit.actor, hit.revocationIds);

@@ -128,6 +128,65 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     const patient = await loginDemoAccount(call, system.demo, 'sato');
     expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
     expectRefused(await system.graphql('{ dispensingz }', {}, patient.accessToken, `${system.urls.drugs}/graphql`), ['Did you mean', 'dispensingz']);
+    expectRefused(await system.graphql('{ dispensingz }', {}, patient.accessToken), ['Did you mean', 'dispensingz']);
+  });
+
+  test('answers the gateway gives itself ask the list once while live, and refuse an ended token: __typename, a field refused for the role, introspection', async () => {
+    const patient = await loginDemoAccount(call, system.demo, 'sato');
+    const admin = await loginDemoAccount(call, system.demo, 'admin');
+    const live = await counted(() => system.graphql<{ __typename: string }>('{ __typename }', {}, patient.accessToken));
+    expect(live.result.body.data?.__typename).toBe('Query');
+    expect(live.revocations).toBe(1);
+    const forbiddenLive = await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken);
+    expect(forbiddenLive.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const introspectionLive = await system.graphql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, admin.accessToken);
+    expect(introspectionLive.body.data?.__schema.queryType.name).toBe('Query');
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: admin.refreshToken }, admin.accessToken)).body.data?.logout).toBe(true);
+    const since = system.output().length;
+    expectRefused(await system.graphql('{ __typename }', {}, patient.accessToken), ['"Query"']);
+    await expectRefusalLogged('gateway', since);
+    // Refused as ended, not as forbidden: the refusal does not depend on what was asked.
+    expectRefused(await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken), ['onboardedFacilityCount', 'FORBIDDEN']);
+    expectRefused(await system.graphql('{ __schema { queryType { name } } }', {}, admin.accessToken), ['"Query"', '__schema']);
+  });
+});
+
+const FACILITY_COUNT = '{ onboardedFacilityCount }';
+const REFUSALS_OF_OPERATOR_ACTIONS = 'query($from: String!) { accessLogSearch(patientId: "nation", from: $from, first: 200) { actorSubject decision reason } }';
+
+describe('every service reads the same token, and consent refuses an ended one before its queries run', () => {
+  test("consent's queries write (an operator action refused and logged): an ended token is refused before they run, so nothing is logged for it", async () => {
+    const admin = await system.token('admin');
+    const from = new Date(Date.now() - 1000).toISOString();
+    const refusalsSince = async () => (await system.graphql<{ accessLogSearch: Array<{ actorSubject: string; decision: string; reason: string }> }>(REFUSALS_OF_OPERATOR_ACTIONS, { from }, admin)).body.data?.accessLogSearch
+      .filter((entry) => entry.decision === 'DENY' && entry.reason.endsWith(':NOT_OPERATOR')) ?? [];
+    const patient = await loginDemoAccount(call, system.demo, 'sato');
+    // Live: consent refuses the operator's query and logs the refusal under the caller (onboarding.ts requireOperator).
+    const live = await system.graphql(FACILITY_COUNT, {}, patient.accessToken);
+    expect(live.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const loggedLive = await refusalsSince();
+    expect(loggedLive).toHaveLength(1);
+    const subject = loggedLive[0]?.actorSubject;
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    expectRefused(await system.graphql(`{ a1: onboardedFacilityCount a2: onboardedFacilityCount a3: onboardedFacilityCount }`, {}, patient.accessToken), ['FORBIDDEN']);
+    expectRefused(await system.graphql(FACILITY_COUNT, {}, patient.accessToken, `${system.urls.consent}/graphql`), ['FORBIDDEN']);
+    expect((await refusalsSince()).filter((entry) => entry.actorSubject === subject)).toHaveLength(1);
+  });
+
+  test('a token a lenient decoder would accept (whitespace inside, from the operator cookie) is refused, live or not: every service must read the same token', async () => {
+    const admin = await loginDemoAccount(call, system.demo, 'admin');
+    const [header, payload, signature] = admin.accessToken.split('.');
+    const spaced = `${header}.${payload}.${signature?.slice(0, 10)}%20${signature?.slice(10)}`;
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `onshi_operator=${spaced}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    const text = await response.text();
+    expectRefused({ status: response.status, body: JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }, text }, ['queryType', '"Query"']);
   });
 });
 
@@ -231,5 +290,36 @@ describe('consent down: every token is refused (fail closed)', () => {
     const again = await loginDemoAccount(call, system.demo, 'yamada');
     expect((await system.graphql<{ me: { id: string } }>('{ me { id } }', {}, again.accessToken)).body.data?.me.id).toBe(patientId);
     expect(await confirmedTodayAtClinic()).not.toContain(system.patient(5).id);
+  });
+});
+
+describe('the request budget (docs/api-guide.md "Limits (defaults; operators may change them)"): an ended token spends none of its holder\'s', () => {
+  test('requests refused as ended spend nothing of her budget; over her limit an ended token is told it ended, not that she is busy', async () => {
+    const post = async (token: string) => {
+      const response = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+      await response.arrayBuffer();
+      return response;
+    };
+    const ended = await loginDemoAccount(call, system.demo, 'sato');
+    const live = await loginDemoAccount(call, system.demo, 'sato');
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: ended.refreshToken }, ended.accessToken)).body.data?.logout).toBe(true);
+    const endedStatuses = new Set<number>();
+    for (let i = 0; i < 100; i += 1) endedStatuses.add((await post(ended.accessToken)).status);
+    expect([...endedStatuses]).toEqual([401]);
+    // Her live session spends the whole budget of the window (1,200 by default, less the few requests of her earlier
+    // sessions in this file): the 100 refused requests took none of it (the gateway refuses an ended token before it counts).
+    let liveAnswers = 0;
+    let limited: Response | undefined;
+    for (let i = 0; i < 1300 && !limited; i += 1) {
+      const response = await post(live.accessToken);
+      if (response.status === 429) limited = response;
+      else if (response.status === 200) liveAnswers += 1;
+    }
+    expect(limited?.status).toBe(429);
+    expect(liveAnswers).toBeGreaterThan(1150);
+    const afterLimit = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ended.accessToken}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(afterLimit.status).toBe(401);
+    expect(afterLimit.headers.get('retry-after')).toBeNull();
+    expect(((await afterLimit.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -90,6 +90,8 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   routes: (deps) => consentRoutes(deps, currentSigningKey, currentSecrets),
   operations: () => consentOperations,
   endsSessions: true,
+  // Its queries log their decisions and refusals and record disaster searches: an ended token is refused before they run.
+  queriesWrite: true,
   sessionRevocations: (db) => new DatabaseRevocationList(db),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

@@ -60,6 +60,11 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
   tokenKeys?(): JWTVerifyGetKey;
   /** The subgraph that ends sessions keeps the revocation list itself when there is no Redis; the others ask it. */
   endsSessions?: boolean;
+  /**
+   * Its queries write (consent logs its own decisions and the refusals of operator reads, and records disaster
+   * searches), so a request with a token is asked the ended-token question before any operation runs (tokenLiveness.ts).
+   */
+  queriesWrite?: boolean;
   /** Without Redis: where the subgraph that ends sessions keeps its revocation list, so it outlives a restart (default: memory). */
   sessionRevocations?(db: Db<TTables>): RevocationList;
 }
@@ -127,7 +132,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
     // `cache-control: no-store` (a subgraph answer without the header restricts its policy to max-age 0), while
     // Apollo's implicit cache-control plugin runs a willResolveField hook on every field of every answer
     // (docs/benchmarks.md, "Cache hints off in the subgraphs").
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(), askAlongPlugin<TContext>(config.INTERNAL_SECRET), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), endedTokenPlugin<TContext>(definition.queriesWrite === true), askAlongPlugin<TContext>(config.INTERNAL_SECRET), requestLogPlugin<TContext>(logger), ...(config.DEMO_MODE ? [] : [schemaGuardPlugin<TContext>(config.INTERNAL_SECRET)])],
     formatError: createErrorMasker(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

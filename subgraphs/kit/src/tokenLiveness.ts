@@ -92,8 +92,11 @@ function replaceErrors(errors: readonly GraphQLError[], refusal: GraphQLError): 
   (errors as GraphQLError[]).splice(0, errors.length, refusal);
 }
 
-/** The check's Apollo plugin. A context with a token but no liveness (`withLiveness`) is refused: fail closed. */
-export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(): ApolloServerPlugin<TContext> {
+/**
+ * The check's Apollo plugin. A context with a token but no liveness (`withLiveness`) is refused: fail closed. A subgraph
+ * whose queries write (`queriesWrite`: consent logs its own decisions and refusals) is asked before every operation.
+ */
+export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: string }>(queriesWrite = false): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.token === undefined) return undefined;
@@ -104,7 +107,7 @@ export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: 
       };
       return {
         async didResolveOperation({ operation, schema }) {
-          if (operation?.operation === 'query') return;
+          if (operation?.operation === 'query' && !queriesWrite) return;
           if (operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation)) return;
           const refusal = await refusalIfEnded();
           if (refusal) throw refusal;
