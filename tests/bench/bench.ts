@@ -17,7 +17,7 @@ import { SUBGRAPH_NAMES, type ServiceName } from '@onshi/system';
 import { startTestSystem, type TestSystem } from '../src/harness';
 import { prepareBaselineCheckout, startBaseline, type BaselineTarget } from './baseline';
 import { coresUsed, snapshot, systemGroups } from './cpu';
-import { runLoad, tokenFor, type LoadFigures } from './load';
+import { mergeWindows, runLoad, runLoadWindow, tokenFor, type LoadFigures, type LoadWindow } from './load';
 import { runOpenLoop, type OpenLoopFigures } from './openLoop';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
@@ -57,6 +57,11 @@ export interface BenchOptions {
   openLoop?: Partial<Record<ScenarioName, number[]>>;
   openLoopSeconds?: number;
   /**
+   * Measured windows per target (default 1), each `durationSeconds` long, the targets taking turns window by window in
+   * an order reversed every other round: for same-run ratios on a machine whose speed drifts (docs/benchmarks.md "Rounds").
+   */
+  rounds?: number;
+  /**
    * Redis URL for the shared state of the gateway and subgraphs (docs/operations.md "Replicas and shared state"),
    * as a deployment of several processes runs: the list of ended tokens is read from Redis instead of being asked of
    * consent over HTTP on every request. Unset: each process keeps its own state, as a single `pnpm start`.
@@ -86,8 +91,10 @@ export interface TargetRun {
   cores?: Record<string, number>;
   /** Resident memory of the gateway's processes right after the run, MiB (not for direct runs). */
   rssMiB?: number;
-  /** PostgreSQL's most expensive statements of the run, per request (statementTimes.ts; PostgreSQL with pg_stat_statements only). */
+  /** PostgreSQL's most expensive statements of the run, per request (statementTimes.ts; PostgreSQL with pg_stat_statements only; the last round's window). */
   statements?: StatementTime[];
+  /** With `rounds` > 1: req/s of each round's window, in round order (the figures merge them all). */
+  roundRps?: number[];
 }
 
 export interface OpenLoopRun {
@@ -146,8 +153,11 @@ export interface BaselineComparison {
   operation?: string;
   /** SQL statements per request of the baseline, counted as ours are. */
   statements?: StatementCounts;
-  /** Ours ×1 ÷ the baseline, same run: req/s (above 1 is faster) and p50, p99 (below 1 is faster). */
-  oursOverBaseline?: { rps: number; p50?: number; p99?: number };
+  /**
+   * Ours ×1 ÷ the baseline, same run: req/s (above 1 is faster) and p50, p99 (below 1 is faster); with `rounds` > 1
+   * also req/s round by round, each ratio of two windows measured back to back.
+   */
+  oursOverBaseline?: { rps: number; p50?: number; p99?: number; roundRps?: number[] };
 }
 
 /** `behindGateway`: a subgraph's share of a scenario touching several, sent by a second gateway (else sent directly). */
@@ -457,13 +467,19 @@ const quotient = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 
 
 /** Ours ×1 ÷ the baseline on one scenario, once both were measured. */
 function compareWithBaseline(entry: ScenarioResult): void {
-  const ours = entry.runs.find((r) => r.kind === 'ours' && r.workers === 1)?.figures;
-  const theirs = entry.runs.find((r) => r.kind === 'baseline')?.figures;
+  const oursRun = entry.runs.find((r) => r.kind === 'ours' && r.workers === 1);
+  const theirsRun = entry.runs.find((r) => r.kind === 'baseline');
+  const ours = oursRun?.figures;
+  const theirs = theirsRun?.figures;
   if (!entry.baseline || !ours || !theirs) return;
   const rps = quotient(ours.rps, theirs.rps);
   // A side that completed no request in the window has no latency (autocannon reports 0): no latency ratio then.
   const latency = ours.requests > 0 && theirs.requests > 0;
-  if (rps !== undefined) entry.baseline.oursOverBaseline = { rps, p50: latency ? quotient(ours.p50, theirs.p50) : undefined, p99: latency ? quotient(ours.p99, theirs.p99) : undefined };
+  const roundRps = oursRun?.roundRps?.flatMap((value, round) => {
+    const ratio = quotient(value, theirsRun?.roundRps?.[round] ?? 0);
+    return ratio === undefined ? [] : [ratio];
+  });
+  if (rps !== undefined) entry.baseline.oursOverBaseline = { rps, p50: latency ? quotient(ours.p50, theirs.p50) : undefined, p99: latency ? quotient(ours.p99, theirs.p99) : undefined, ...(roundRps && roundRps.length > 0 ? { roundRps } : {}) };
 }
 
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
@@ -610,19 +626,44 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       // Each scenario starts at a different target, so no target is always measured first (or last).
       const shift = result.scenarios.length - 1;
       const ordered = scenarioTargets.map((_, i) => scenarioTargets[(i + shift) % scenarioTargets.length]).filter((t): t is Target => t !== undefined);
+      // Each target measured in `rounds` windows, the targets taking turns window by window and the order reversed every
+      // other round (A B, B A, A B…): a machine that slows down during the scenario slows every target alike.
+      const rounds = Math.max(1, options.rounds ?? 1);
+      const measuring = new Map<Target, { windows: LoadWindow[]; coreSeconds: Record<string, number>; statements?: StatementTime[] }>();
+      for (let round = 0; round < rounds; round += 1) {
+        for (const target of round % 2 === 0 ? ordered : [...ordered].reverse()) {
+          const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, connections: options.connections, warmupSeconds: 0 };
+          if (round === 0 && options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
+          const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
+          // The baseline reads its own database; every other target ours. Over several rounds only the last window's
+          // statements are kept: the subgraphs measured directly share our database, and their windows come between.
+          const targetDatabase = target.kind === 'baseline' ? baseline?.databaseName : databaseName;
+          const lastRound = round === rounds - 1;
+          if (targetDatabase && lastRound) await statementTimes?.reset(targetDatabase);
+          const before = snapshot(groups);
+          const measuredFrom = Date.now();
+          const window = await runLoadWindow({ ...load, durationSeconds: options.durationSeconds });
+          const seconds = (Date.now() - measuredFrom) / 1000;
+          const cores = coresUsed(before, snapshot(groups), seconds);
+          const measured = measuring.get(target) ?? { windows: [], coreSeconds: {} };
+          measuring.set(target, measured);
+          measured.windows.push(window);
+          for (const [group, used] of Object.entries(cores)) measured.coreSeconds[group] = (measured.coreSeconds[group] ?? 0) + used * seconds;
+          if (targetDatabase && lastRound) measured.statements = await statementTimes?.read(targetDatabase, window.figures.requests);
+          if (rounds > 1) options.log(`[${patients}] ${spec.name} → ${target.name}, round ${round + 1} of ${rounds}: ${window.figures.rps.toFixed(0)} req/s`);
+        }
+      }
       for (const target of ordered) {
-        const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, connections: options.connections, warmupSeconds: 0 };
-        if (options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
-        const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
-        // The baseline reads its own database; every other target ours.
-        const targetDatabase = target.kind === 'baseline' ? baseline?.databaseName : databaseName;
-        if (targetDatabase) await statementTimes?.reset(targetDatabase);
-        const before = snapshot(groups);
-        const measuredFrom = Date.now();
-        const figures = await runLoad({ ...load, durationSeconds: options.durationSeconds });
-        const cores = coresUsed(before, snapshot(groups), (Date.now() - measuredFrom) / 1000);
-        const statements = targetDatabase ? await statementTimes?.read(targetDatabase, figures.requests) : undefined;
-        const run: TargetRun = { target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()), ...(statements ? { statements } : {}) };
+        const measured = measuring.get(target);
+        if (!measured) continue;
+        const figures = mergeWindows(measured.windows);
+        const seconds = measured.windows.reduce((sum, w) => sum + w.seconds, 0);
+        const cores = Object.fromEntries(Object.entries(measured.coreSeconds).map(([group, coreSeconds]) => [group, coreSeconds / seconds]));
+        const run: TargetRun = {
+          target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()),
+          ...(rounds > 1 ? { roundRps: measured.windows.map((w) => w.figures.rps) } : {}),
+          ...(measured.statements ? { statements: measured.statements } : {}),
+        };
         entry.runs.push(run);
         options.log(`[${patients}] ${spec.name} → ${target.name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, errors ${figures.non2xx + figures.graphqlErrors + figures.connectionErrors}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
       }

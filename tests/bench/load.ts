@@ -46,7 +46,15 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank] ?? 0;
 }
 
-async function drive(options: LoadOptions, durationSeconds: number): Promise<LoadFigures> {
+/** One measured window: its figures, and what `mergeWindows` needs to combine several into one. */
+export interface LoadWindow {
+  figures: LoadFigures;
+  /** The answered requests' latencies, ms, sorted. */
+  latencies: number[];
+  seconds: number;
+}
+
+async function drive(options: LoadOptions, durationSeconds: number): Promise<LoadWindow> {
   let next = 0;
   let graphqlErrors = 0;
   let firstError: string | undefined;
@@ -89,24 +97,46 @@ async function drive(options: LoadOptions, durationSeconds: number): Promise<Loa
   });
   const result = await done;
   latencies.sort((a, b) => a - b);
-  const answered = latencies.length;
+  const seconds = Math.max(result.duration, 0.001);
+  return { latencies, seconds, figures: figuresOf(latencies, seconds, { non2xx: result.non2xx, graphqlErrors, connectionErrors: result.errors, timeouts: result.timeouts, firstError }) };
+}
+
+function figuresOf(sortedLatencies: readonly number[], seconds: number, failures: Pick<LoadFigures, 'non2xx' | 'graphqlErrors' | 'connectionErrors' | 'timeouts' | 'firstError'>): LoadFigures {
   return {
-    requests: answered,
-    rps: answered / Math.max(result.duration, 0.001),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? 0,
-    non2xx: result.non2xx,
-    graphqlErrors,
-    connectionErrors: result.errors,
-    timeouts: result.timeouts,
-    firstError,
+    requests: sortedLatencies.length,
+    rps: sortedLatencies.length / seconds,
+    p50: percentile(sortedLatencies, 50),
+    p95: percentile(sortedLatencies, 95),
+    p99: percentile(sortedLatencies, 99),
+    max: sortedLatencies[sortedLatencies.length - 1] ?? 0,
+    ...failures,
   };
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+/**
+ * Several windows of one target as one measurement: requests over the windows' summed seconds, percentiles over all
+ * their latencies, failures summed (the first window's first error said).
+ */
+export function mergeWindows(windows: readonly LoadWindow[]): LoadFigures {
+  const latencies = windows.flatMap((w) => w.latencies).sort((a, b) => a - b);
+  const seconds = Math.max(windows.reduce((sum, w) => sum + w.seconds, 0), 0.001);
+  const sum = (pick: (f: LoadFigures) => number) => windows.reduce((total, w) => total + pick(w.figures), 0);
+  return figuresOf(latencies, seconds, {
+    non2xx: sum((f) => f.non2xx),
+    graphqlErrors: sum((f) => f.graphqlErrors),
+    connectionErrors: sum((f) => f.connectionErrors),
+    timeouts: sum((f) => f.timeouts),
+    firstError: windows.find((w) => w.figures.firstError !== undefined)?.figures.firstError,
+  });
+}
+
+/** One measured window after the warm-up, with its latencies (for `mergeWindows`). */
+export async function runLoadWindow(options: LoadOptions): Promise<LoadWindow> {
   if (options.bodies.length === 0) throw new Error('runLoad needs at least one request body');
   if (options.warmupSeconds > 0) await drive(options, options.warmupSeconds);
   return drive(options, options.durationSeconds);
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  return (await runLoadWindow(options)).figures;
 }

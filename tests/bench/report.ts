@@ -180,6 +180,8 @@ function baselineTable(scale: ScaleResult): string[] {
     const cell = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
     lines.push(`| ${scenario.name}${b.sameOperation === false ? ' (its operation differs: its schema)' : ''} | ${ours ? fixed(ours.figures.rps) : '–'} | ${theirs ? fixed(theirs.figures.rps) : '–'} | ${cell(r?.rps)} | ${cell(r?.p50)} | ${cell(r?.p99)} | ${statements(scenario.statements)} · ${statements(b.statements)} |`);
   }
+  const byRound = compared.flatMap((s) => (s.baseline?.oursOverBaseline?.roundRps ? [`${s.name} ${s.baseline.oursOverBaseline.roundRps.map((ratio) => `${ratio.toFixed(2)}×`).join(' · ')}`] : []));
+  if (byRound.length > 0) lines.push('', `req/s ratio round by round (two windows measured back to back each, the order reversed every other round): ${byRound.join('; ')}`);
   return lines;
 }
 

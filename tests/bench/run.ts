@@ -3,7 +3,7 @@
  *             [--no-hive] [--profile 8] [--scenarios reception,doctorVisit] [--database onshi_bench]
  *             [--seed-only] [--doc docs/benchmarks.md] [--replicas 1,2]
  *             [--open-loop reception@100,200,400 --open-loop doctorVisit@20] [--open-seconds 10]
- *             [--redis redis://127.0.0.1:6379] [--baseline 95c56fa] [--baseline-patients 10000]`
+ *             [--redis redis://127.0.0.1:6379] [--baseline 95c56fa] [--baseline-patients 10000] [--rounds 1]`
  *
  * Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to measure on PostgreSQL: each
  * scale gets a fresh database that is dropped afterwards, or with `--database NAME` a kept one named
@@ -14,6 +14,9 @@
  *
  * `--baseline <commit>`: that commit's whole system as one more target, "<short> ×1", in the same run (baseline.ts);
  * `--baseline-patients` limits it to those scales (its own 10⁶ load costs another hour).
+ *
+ * `--rounds N`: each target measured in N windows of --duration seconds, the targets taking turns window by window
+ * and the order reversed every other round, the windows merged (and with --baseline, the ratio round by round too).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,6 +58,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       redis: { type: 'string' },
       baseline: { type: 'string' },
       'baseline-patients': { type: 'string' },
+      rounds: { type: 'string', default: '1' },
     },
   });
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
@@ -73,6 +77,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
     openLoop[scenario as ScenarioName] = numbers('open-loop', rates);
   }
   const [openSeconds] = numbers('open-seconds', values['open-seconds']);
+  const [rounds] = numbers('rounds', values.rounds);
   if (values.baseline !== undefined && values.replicas !== undefined) throw new Error('--baseline: not with --replicas (the replica comparison has no targets beside our frontend)');
   if (values['baseline-patients'] !== undefined && values.baseline === undefined) throw new Error('--baseline-patients: only with --baseline');
   const warmup = Number(values.warmup);
@@ -96,6 +101,7 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
       redis: values.redis,
       baseline: values.baseline,
       baselinePatients: values['baseline-patients'] === undefined ? undefined : numbers('baseline-patients', values['baseline-patients']),
+      rounds: rounds ?? 1,
     },
     doc: path.resolve(values.doc),
     jsonDir: path.resolve(values['json-dir']),

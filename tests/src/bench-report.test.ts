@@ -9,6 +9,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import type { BenchReport, ScenarioResult } from '../bench/bench';
 import { cpuPerRequest, renderGenerated } from '../bench/report';
+import { mergeWindows, type LoadWindow } from '../bench/load';
 import { parseBenchArgs } from '../bench/run';
 
 /** The value, or a failed test naming what the recording lacked. */
@@ -60,5 +61,34 @@ describe('benchmark report', () => {
     expect(options.baselinePatients).toEqual([10000]);
     expect(parseBenchArgs(['--baseline', '95c56fa']).options.baselinePatients).toBeUndefined();
     expect(() => parseBenchArgs(['--baseline-patients', '10000'])).toThrow('--baseline-patients: only with --baseline');
+  });
+
+  it('--rounds: windows merge into one measurement (requests over their summed seconds, percentiles over all latencies) and the ratio is also shown round by round', () => {
+    expect(parseBenchArgs([]).options.rounds).toBe(1);
+    expect(parseBenchArgs(['--rounds', '4']).options.rounds).toBe(4);
+    expect(() => parseBenchArgs(['--rounds', '0'])).toThrow(/--rounds: expected positive integers/);
+    const window = (latencies: number[], seconds: number, failures: { non2xx?: number; firstError?: string } = {}): LoadWindow => ({
+      latencies,
+      seconds,
+      figures: { requests: latencies.length, rps: latencies.length / seconds, p50: 0, p95: 0, p99: 0, max: Math.max(...latencies), non2xx: failures.non2xx ?? 0, graphqlErrors: 0, connectionErrors: 0, timeouts: 0, firstError: failures.firstError },
+    });
+    // A fast window and a slow one: the slow one's latencies reach the merged tail, its few requests the rate.
+    const fast = Array.from({ length: 90 }, (_, i) => 10 + (i % 10));
+    const slow = Array.from({ length: 10 }, (_, i) => 200 + i);
+    const merged = mergeWindows([window(fast, 2), window(slow, 2, { non2xx: 3, firstError: '500 slow' })]);
+    expect(merged.requests).toBe(100);
+    expect(merged.rps).toBe(25);
+    expect(merged.p50).toBe([...fast, ...slow].sort((a, b) => a - b)[49]);
+    expect(merged.p95).toBeGreaterThanOrEqual(200);
+    expect(merged.max).toBe(209);
+    expect(merged.non2xx).toBe(3);
+    expect(merged.firstError).toBe('500 slow');
+    // The report lists each round's ratio under the before/after table.
+    const withRounds: BenchReport = JSON.parse(JSON.stringify(recorded));
+    const dashboard = must(withRounds.scales[0]?.scenarios.find((s) => s.name === 'dashboard' && s.baseline?.oursOverBaseline), 'dashboard baseline comparison');
+    const comparison = must(dashboard.baseline?.oursOverBaseline, 'dashboard ratio');
+    comparison.roundRps = [1.08, 0.97, 1.12];
+    expect(renderGenerated(withRounds, 'run.json')).toContain('dashboard 1.08× · 0.97× · 1.12×');
+    expect(rendered).not.toContain('round by round');
   });
 });

@@ -23,7 +23,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 const outDir = mkdtempSync(path.join(tmpdir(), 'onshi-bench-smoke-'));
 
 beforeAll(async () => {
-  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1', '--baseline', 'HEAD']);
+  const { options } = parseBenchArgs(['--patients', '12', '--duration', '1', '--warmup', '0', '--connections', '4', '--workers', '1', '--profile', '1', '--pool', '8', '--samples', '3', '--open-loop', 'reception@8', '--open-seconds', '1', '--baseline', 'HEAD', '--rounds', '2']);
   // On PostgreSQL every scenario is profiled, so the subgraphs of a scenario touching several are too (a second
   // copy of each behind a gateway of its own); PGlite's data dir belongs to one process, so no copy there.
   scale = await runScale(12, { ...options, profileEveryScenario: onPostgres, log: () => undefined });
@@ -96,6 +96,9 @@ describe('benchmark harness (smoke)', () => {
       expect(run).toMatchObject({ target: `${head.short} ×1`, workers: 1 });
       expect(run?.figures.requests).toBeGreaterThan(0);
       expect(scenario.baseline?.oursOverBaseline?.rps).toBeGreaterThan(0);
+      // Two rounds (--rounds 2): each target measured in two windows, the ratio also given window by window.
+      expect(run?.roundRps).toHaveLength(2);
+      expect(scenario.baseline?.oursOverBaseline?.roundRps).toHaveLength(2);
       expect(scenario.baseline?.statements?.min).toBeGreaterThan(0);
     }
     // Open loop: the baseline is a gateway target like the others.

@@ -26,6 +26,8 @@ const LOGOUT = 'mutation($r: String!) { logout(refreshToken: $r) }';
 const DOCTOR_READ = 'query($id: ID!) { patient(id: $id) { id dispensings(first: 5) { edges { node { drugName drugCode } } } } }';
 const DRUGS_ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { dispensings(first: 5) { edges { node { drugName } } } } } }';
 const DRUG_MASTER = 'query($code: String!) { drug(drugCode: $code) { drugCode name } }';
+/** An operator's read a patient is refused for role (consent logs such refusals). */
+const FACILITY_COUNT = '{ onboardedFacilityCount }';
 const DASHBOARD_WITH_FACILITIES = '{ me { name currentQualification { insurerNumber } consents { category facility { code name } } } }';
 /** A drug the demo patient was dispensed, read by the first test. */
 let drugCode: string | undefined;
@@ -157,7 +159,7 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     const live = await counted(() => system.graphql<{ __typename: string }>('{ __typename }', {}, patient.accessToken));
     expect(live.result.body.data?.__typename).toBe('Query');
     expect(live.revocations).toBe(1);
-    const forbiddenLive = await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken);
+    const forbiddenLive = await system.graphql(FACILITY_COUNT, {}, patient.accessToken);
     expect(forbiddenLive.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     const introspectionLive = await system.graphql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, admin.accessToken);
     expect(introspectionLive.body.data?.__schema.queryType.name).toBe('Query');
@@ -168,12 +170,11 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     expectRefused(await system.graphql('{ __typename }', {}, patient.accessToken), ['"Query"']);
     await expectRefusalLogged('gateway', since);
     // Refused as ended, not as forbidden: the refusal does not depend on what was asked.
-    expectRefused(await system.graphql('{ onboardedFacilityCount }', {}, patient.accessToken), ['onboardedFacilityCount', 'FORBIDDEN']);
+    expectRefused(await system.graphql(FACILITY_COUNT, {}, patient.accessToken), ['onboardedFacilityCount', 'FORBIDDEN']);
     expectRefused(await system.graphql('{ __schema { queryType { name } } }', {}, admin.accessToken), ['"Query"', '__schema']);
   });
 });
 
-const FACILITY_COUNT = '{ onboardedFacilityCount }';
 const REFUSALS_OF_OPERATOR_ACTIONS = 'query($from: String!) { accessLogSearch(patientId: "nation", from: $from, first: 200) { actorSubject decision reason } }';
 
 describe('every service reads the same token, and consent refuses an ended one before its queries run', () => {
@@ -315,8 +316,9 @@ describe('consent down: every token is refused (fail closed)', () => {
 
 describe('the request budget (docs/api-guide.md "Limits (defaults; operators may change them)"): an ended token spends none of its holder\'s', () => {
   test('requests refused as ended spend nothing of her budget; over her limit an ended token is told it ended, not that she is busy', async () => {
+    const send = (token: string) => fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
     const post = async (token: string) => {
-      const response = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await send(token);
       await response.arrayBuffer();
       return response;
     };
@@ -337,7 +339,7 @@ describe('the request budget (docs/api-guide.md "Limits (defaults; operators may
     }
     expect(limited?.status).toBe(429);
     expect(liveAnswers).toBeGreaterThan(1150);
-    const afterLimit = await fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ended.accessToken}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const afterLimit = await send(ended.accessToken);
     expect(afterLimit.status).toBe(401);
     expect(afterLimit.headers.get('retry-after')).toBeNull();
     expect(((await afterLimit.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
