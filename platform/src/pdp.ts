@@ -103,7 +103,7 @@ export interface DecisionClientOptions {
   onTokenVerified?: () => void;
   /**
    * The gateway's answers to this request's plain questions (predecisions.ts), already verified: `decide` answers
-   * them without a call.
+   * them without a call, and an answer used proves the token as a decision call would (consent verified it to answer).
    */
   predecided?: readonly Decision[];
   /**
@@ -158,16 +158,22 @@ export function createDecisionClient(options: DecisionClientOptions): DecisionCl
     { cacheKeyFn: questionKey },
   );
   // Primed under the key of the plain question only: a question with an attested fact is asked of consent as before.
-  // (The signed answers prove the token for a query whether or not one is read: kit tokenLiveness.ts.)
+  const primed = new Set<string>();
   for (const decision of options.predecided ?? []) {
     if (decision.undecided === true) continue;
-    loader.prime({ patientId: decision.patientId, category: decision.category }, decision);
+    const question = { patientId: decision.patientId, category: decision.category };
+    loader.prime(question, decision);
+    primed.add(questionKey(question));
   }
   // The questions asked along, by person, until her QUALIFICATION question is asked; then their answers, for the response.
   const pendingAlong = new Map<string, AskAlongQuestion[]>();
   for (const question of options.askAlong ?? []) pendingAlong.set(question.patientId, [...(pendingAlong.get(question.patientId) ?? []), question]);
   const along: Array<Promise<Decision>> = [];
+  // An answer taken from the gateway's call proves the token as this subgraph's own call would have (consent verified it
+  // to answer), but only once it is used: a header alone proves nothing, so a request that reads none of its answers (a
+  // mutation, another query) still asks the list of ended tokens (kit tokenLiveness.ts).
   const load = (request: DecisionRequest): Promise<Decision> => {
+    if (options.token && primed.has(questionKey(request))) options.onTokenVerified?.();
     const answer = loader.load(request);
     // Loaded in the same tick as her QUALIFICATION question, so DataLoader puts them in its call: the decision point
     // decides them after it, and neither decides nor logs them when it refuses her (pdp.ts `afterQualification`).

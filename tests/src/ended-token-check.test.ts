@@ -28,7 +28,6 @@ const DRUGS_ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $rep
 const DRUG_MASTER = 'query($code: String!) { drug(drugCode: $code) { drugCode name } }';
 /** An operator's read a patient is refused for role (consent logs such refusals). */
 const FACILITY_COUNT = '{ onboardedFacilityCount }';
-const DASHBOARD_WITH_FACILITIES = '{ me { name currentQualification { insurerNumber } consents { category facility { code name } } } }';
 /** A drug the demo patient was dispensed, read by the first test. */
 let drugCode: string | undefined;
 const REPORT_LOST = 'mutation($serial: String!) { reportCardLost(cardSerial: $serial) { __typename } }';
@@ -92,25 +91,6 @@ describe('a logged-out token is refused on the very next request, everywhere (no
     const { jti } = JSON.parse(Buffer.from(doctor.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti: string };
     const batch = await fetch(`${system.urls.consent}/internal/revocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['never-issued-1', jti, 'never-issued-2'] }) });
     expect(await batch.json()).toEqual({ revoked: true, revokedIds: [jti] });
-  });
-
-  test("the patient's dashboard with her consents' facilities: the gateway's one revocation call is all, though qualifications resolves the facilities with no decision; refused after logout", async () => {
-    const patient = await loginDemoAccount(call, system.demo, 'yamada');
-    const live = await counted(() => system.graphql<{ me: { consents: Array<{ facility: { name: string } | null }> } }>(DASHBOARD_WITH_FACILITIES, {}, patient.accessToken));
-    expect(live.result.body.errors).toBeUndefined();
-    const facilityNames = (live.result.body.data?.me.consents ?? []).flatMap((consent) => (consent.facility ? [consent.facility.name] : []));
-    expect(facilityNames.length).toBeGreaterThan(0);
-    // The gateway's question, then its one decision call; qualifications' facility call carries that call's signed answers (kit tokenLiveness.ts).
-    expect(live.revocations).toBe(1);
-    expect(live.decisions).toBe(1);
-
-    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
-    const since = system.output().length;
-    const refused = await counted(() => system.graphql(DASHBOARD_WITH_FACILITIES, {}, patient.accessToken));
-    expectRefused(refused.result, facilityNames);
-    await expectRefusalLogged('gateway', since);
-    // Refused before any decision was asked: nothing decided, nothing logged for it.
-    expect(refused.decisions).toBe(0);
   });
 
   test('a read without a decision call is checked before it answers: asked once while live, refused after logout', async () => {

@@ -165,8 +165,6 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
       const predecided = token ? verifyPredecisions(req.headers[PREDECISIONS_HEADER], { requestId, token }, config.INTERNAL_SECRET) : undefined;
       // The gateway's questions to ask along with a person's QUALIFICATION question, signed for this service, request and token.
       const askAlong = token && !predecided ? verifyAskAlong(req.headers[ASK_ALONG_HEADER], definition.name, { requestId, token }, config.INTERNAL_SECRET) : undefined;
-      // The gateway's signed answers prove the token for a query as its own decision call would (tokenLiveness.ts).
-      if (predecided !== undefined) liveness?.vouchedByGatewayDecision();
       const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret: config.INTERNAL_SECRET, token, requestId, onTokenVerified: () => liveness?.provenByDecision(), predecided, askAlong });
       let context = definition.createContext({ actor: liveness?.actor ?? null, token, requestId, clientAddress: clientAddressOf(req), decisions }, deps);
       if (askAlong !== undefined && token) context = withAskedAlong(context, { decisions, binding: { requestId, token } });

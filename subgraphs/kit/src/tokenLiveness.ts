@@ -1,10 +1,7 @@
 /**
  * A subgraph's ended-token check, folded into the decision call it makes anyway (docs/operations.md "Replicas and
  * shared state"). Consent verifies the bearer token a decision call forwards, against the list of ended tokens too,
- * so a request whose decision call consent answered is proven live and asks nothing more. A query that carries the
- * gateway's signed answers for this request and token (platform predecisions.ts) is proven the same way: consent
- * verified the token to answer the gateway's one decision call of that query, whichever of its answers this subgraph
- * reads — none, when it only resolves facilities. Any other request asks the
+ * so a request whose decision call consent answered is proven live and asks nothing more. Any other request asks the
  * list itself (platform sharedState.ts) before anything leaves: a mutation before it runs (a side effect is not undone
  * by refusing its answer), a query once it has run and before its answer is sent. A token found ended — or that
  * cannot be checked — gets the whole answer replaced by the UNAUTHENTICATED refusal the context gives a token that
@@ -23,7 +20,6 @@ import { unauthenticatedGraphQLError, type SignedSession } from '@onshi/platform
 /** One request's token: live once a decision call or the list said so; the list is asked at most once per request. */
 export class TokenLiveness {
   private provenLive = false;
-  private vouchedForQueries = false;
   private asked: Promise<void> | undefined;
 
   constructor(private readonly session: SignedSession) {}
@@ -35,20 +31,6 @@ export class TokenLiveness {
   /** Consent answered one of this request's decision calls, having verified its token against the list. */
   provenByDecision(): void {
     this.provenLive = true;
-  }
-
-  /**
-   * The request carries the gateway's signed answers, verified for this request and token (platform predecisions.ts):
-   * consent answered the gateway's decision call for it. Proof for a query only (`readOnly`); a mutation still asks,
-   * since an earlier step of its own operation (a logout) may have ended the token since.
-   */
-  vouchedByGatewayDecision(): void {
-    this.vouchedForQueries = true;
-  }
-
-  /** The operation is a query that writes nothing: the gateway's signed answers, if the request carries them, prove it. */
-  readOnly(): void {
-    if (this.vouchedForQueries) this.provenLive = true;
   }
 
   /** Resolves when the token is live; throws otherwise (ended, or the list cannot be read). */
@@ -125,10 +107,7 @@ export function endedTokenPlugin<TContext extends ApolloBaseContext & { token?: 
       };
       return {
         async didResolveOperation({ operation, schema }) {
-          if (operation?.operation === 'query' && !queriesWrite) {
-            liveness?.readOnly();
-            return;
-          }
+          if (operation?.operation === 'query' && !queriesWrite) return;
           if (operation?.operation === 'mutation' && provesLiveBeforeWrites(schema, operation)) return;
           const refusal = await refusalIfEnded();
           if (refusal) throw refusal;
