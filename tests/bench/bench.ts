@@ -629,7 +629,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       // Each target measured in `rounds` windows, the targets taking turns window by window and the order reversed every
       // other round (A B, B A, A B…): a machine that slows down during the scenario slows every target alike.
       const rounds = Math.max(1, options.rounds ?? 1);
-      const measuring = new Map<Target, { windows: LoadWindow[]; coreSeconds: Record<string, number>; statements?: StatementTime[] }>();
+      const measuring = new Map<Target, { windows: LoadWindow[]; coreSeconds: Record<string, number>; statements?: StatementTime[]; rssMiB?: number }>();
       for (let round = 0; round < rounds; round += 1) {
         for (const target of round % 2 === 0 ? ordered : [...ordered].reverse()) {
           const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, connections: options.connections, warmupSeconds: 0 };
@@ -650,6 +650,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
           measured.windows.push(window);
           for (const [group, used] of Object.entries(cores)) measured.coreSeconds[group] = (measured.coreSeconds[group] ?? 0) + used * seconds;
           if (targetDatabase && lastRound) measured.statements = await statementTimes?.read(targetDatabase, window.figures.requests);
+          if (lastRound && target.kind !== 'direct') measured.rssMiB = rssMiB(target.pids());
           if (rounds > 1) options.log(`[${patients}] ${spec.name} → ${target.name}, round ${round + 1} of ${rounds}: ${window.figures.rps.toFixed(0)} req/s`);
         }
       }
@@ -660,7 +661,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         const seconds = measured.windows.reduce((sum, w) => sum + w.seconds, 0);
         const cores = Object.fromEntries(Object.entries(measured.coreSeconds).map(([group, coreSeconds]) => [group, coreSeconds / seconds]));
         const run: TargetRun = {
-          target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: target.kind === 'direct' ? undefined : rssMiB(target.pids()),
+          target: target.name, kind: target.kind, workers: target.workers, figures, cores, rssMiB: measured.rssMiB,
           ...(rounds > 1 ? { roundRps: measured.windows.map((w) => w.figures.rps) } : {}),
           ...(measured.statements ? { statements: measured.statements } : {}),
         };
