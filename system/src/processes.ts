@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/platform';
@@ -101,8 +103,17 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** A loopback port free at the moment of asking, for servers whose address another must know before they start. */
-export function freePort(): Promise<number> {
+/** Whether a listener can take this loopback port now. */
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port the kernel hands out itself (from its ephemeral range), free at the moment of asking. */
+function kernelChosenPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -112,6 +123,37 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The lowest port of the kernel's ephemeral range (Linux's default where it cannot be read). */
+function ephemeralRangeStart(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 0 ? low : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+const CHOSEN_PORTS_FROM = 10_000;
+/** Ports this process has handed out, never handed out twice (two servers told one port before either listens). */
+const handedOut = new Set<number>();
+
+/**
+ * A loopback port free at the moment of asking, for servers whose address another must know before they start.
+ * Chosen below the kernel's ephemeral range: a port from that range can be taken, between the choice and the
+ * server's listen, as the source port of any outgoing connection (a service's connection to PostgreSQL) or by a
+ * server listening on port 0 — a test system then failed to start with EADDRINUSE (CI, 2026-12-05).
+ */
+export async function freePort(): Promise<number> {
+  const rangeStart = ephemeralRangeStart();
+  for (let attempt = 0; attempt < 50 && rangeStart - CHOSEN_PORTS_FROM > 1_000; attempt += 1) {
+    const candidate = CHOSEN_PORTS_FROM + randomInt(rangeStart - CHOSEN_PORTS_FROM);
+    if (handedOut.has(candidate) || !(await bindable(candidate))) continue;
+    handedOut.add(candidate);
+    return candidate;
+  }
+  return kernelChosenPort();
 }
 
 /** consent first (it signs tokens and decides), then the other subgraphs in parallel, then the gateway. */
