@@ -103,36 +103,30 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** Whether a listener can take this loopback port now. */
-function bindable(port: number): Promise<boolean> {
+/** Listens on the loopback port (0: one the kernel picks from its ephemeral range) and closes again: the port, or undefined when taken. */
+function listenOnce(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A port the kernel hands out itself (from its ephemeral range), free at the moment of asking. */
-function kernelChosenPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => resolve(bound));
     });
   });
 }
 
-/** The lowest port of the kernel's ephemeral range (Linux's default where it cannot be read). */
+/** The lowest port of the kernel's ephemeral range, read once (Linux's default where it cannot be read). */
+let ephemeralStart: number | undefined;
 function ephemeralRangeStart(): number {
+  if (ephemeralStart !== undefined) return ephemeralStart;
   try {
     const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-    return Number.isInteger(low) && low > 0 ? low : 32768;
+    ephemeralStart = Number.isInteger(low) && low > 0 ? low : 32768;
   } catch {
-    return 32768;
+    ephemeralStart = 32768;
   }
+  return ephemeralStart;
 }
 
 const CHOSEN_PORTS_FROM = 10_000;
@@ -149,11 +143,13 @@ export async function freePort(): Promise<number> {
   const rangeStart = ephemeralRangeStart();
   for (let attempt = 0; attempt < 50 && rangeStart - CHOSEN_PORTS_FROM > 1_000; attempt += 1) {
     const candidate = CHOSEN_PORTS_FROM + randomInt(rangeStart - CHOSEN_PORTS_FROM);
-    if (handedOut.has(candidate) || !(await bindable(candidate))) continue;
+    if (handedOut.has(candidate) || (await listenOnce(candidate)) === undefined) continue;
     handedOut.add(candidate);
     return candidate;
   }
-  return kernelChosenPort();
+  const chosen = await listenOnce(0);
+  if (chosen === undefined) throw new Error('no free loopback port');
+  return chosen;
 }
 
 /** consent first (it signs tokens and decides), then the other subgraphs in parallel, then the gateway. */
