@@ -168,7 +168,8 @@ function mergeChunks(chunks: CopyChunk[]): CopyChunk[] {
 
 /**
  * From this many demo patients a seed loads its big tables with their indexes deferred (`withIndexesDeferred`):
- * benchmark scale only, since a small demo's load interrupted with the indexes dropped would keep the tables without them.
+ * benchmark scale only, where building them afterwards pays. The seed runs in one transaction (subgraph.ts), so a
+ * load interrupted with the indexes dropped gets them back with its rollback.
  */
 export const DEFER_INDEXES_FROM_PATIENTS = 100_000;
 
@@ -197,8 +198,10 @@ const INDEX_BUILD_MEMORY = '1GB';
  * one): at 10⁶ patients the indexes outgrow the buffers, every insert reads and dirties a page of its own, and after
  * each checkpoint the first change to a page writes the whole page to the WAL (docs/benchmarks.md "Loading 10⁶
  * patients"). A key still guards the load: a duplicate makes the rebuild of its primary key or unique index fail, and
- * that error is the load's (the seed stops; the benchmark keeps only a database whose load finished). The tables
- * have no foreign keys (docs/drugs.md "Claim items and their integrity"); one that did would have to be dropped first.
+ * that error is the load's (the seed stops; the benchmark keeps only a database whose load finished). Inside the
+ * demo seed's transaction (subgraph.ts) a failed load has aborted it, so the rebuilds fail too and the rollback, not
+ * the rebuild, gives the indexes back. The tables have no foreign keys (docs/drugs.md "Claim items and their
+ * integrity"); one that did would have to be dropped first.
  */
 export async function withIndexesDeferred<T>(db: Db<Record<string, unknown>>, tables: PgTable[], load: () => Promise<T>): Promise<T> {
   const deferred: DeferredIndex[] = [];
