@@ -38,6 +38,8 @@ export interface SpawnOptions {
   stdio?: 'inherit' | 'pipe';
   timeoutMs?: number;
   onOutput?: (name: ServiceName, text: string) => void;
+  /** Ends the child (SIGTERM) when aborted, also while it is still starting: the benchmark's seeding services on Ctrl-C. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,6 +53,7 @@ export function spawnService(name: ServiceName, options: SpawnOptions): Promise<
     execArgv: [...SERVICE_NODE_FLAGS],
     env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), OTEL_SERVICE_NAME: `onshi-${name}`, ...options.env },
     stdio: options.stdio === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -77,6 +80,12 @@ export function spawnService(name: ServiceName, options: SpawnOptions): Promise<
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with code ${code} before it was ready\n${output}`));
+    });
+    // A fork that failed, or an abort through `signal` (Node sends the kill, then reports it here): kept as a listener
+    // after the start too, since an unheard 'error' event would end the launcher.
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
   });
 }

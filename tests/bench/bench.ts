@@ -19,6 +19,7 @@ import { prepareBaselineCheckout, startBaseline, type BaselineTarget } from './b
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { mergeWindows, runLoad, runLoadWindow, tokenFor, type LoadFigures, type LoadWindow } from './load';
 import { runOpenLoop, type OpenLoopFigures } from './openLoop';
+import { throwIfInterrupted } from './interrupt';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
@@ -483,7 +484,6 @@ function compareWithBaseline(entry: ScenarioResult): void {
 }
 
 export async function runScale(patients: number, options: BenchOptions): Promise<ScaleResult> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
   const baseUrl = process.env.DATABASE_URL || undefined;
   const result: ScaleResult = { patients, engine: baseUrl ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [], profiles: [] };
   let databaseName: string | undefined;
@@ -511,6 +511,14 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const dropOwnDatabase = async () => {
     if (baseUrl && databaseName && !options.database) await dropDatabase(baseUrl, databaseName);
   };
+  try {
+    throwIfInterrupted();
+  } catch (error) {
+    await dropOwnDatabase();
+    throw error;
+  }
+  // Made once the load is done: a load that fails or is interrupted has no work directory to leave behind.
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
   const sharedState = sharedStateEnv(options, path.basename(workDir));
   options.log(`[${patients}] starting the system (${baseUrl ? 'PostgreSQL' : 'PGlite, seeding at start'}${options.redis ? ', shared state in Redis' : ''})…`);
   const started = Date.now();
@@ -519,6 +527,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     system = await startTestSystem({ patients, gatewayEnv: { ...BENCH_GATEWAY_ENV, ...sharedState }, env: { ...PRODUCTION_ENV, ...sharedState, ...(databaseUrl && databaseName ? { DATABASE_URL: databaseUrl, ONSHI_SECRET_KEY: benchSecretKey(databaseName) } : {}) } });
   } catch (error) {
     await dropOwnDatabase();
+    rmSync(workDir, { recursive: true, force: true });
     throw error;
   }
   if (baseUrl) result.startSeconds = (Date.now() - started) / 1000;
@@ -532,10 +541,12 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const profile = await profileService(service, env, scenario, token, options, workDir, behindGateway);
       if (profile) into.profiles.push(profile);
     } catch (error) {
+      throwIfInterrupted();
       into.startupErrors.push(`profile of ${service}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   };
   try {
+    throwIfInterrupted();
     if (system.demo.asOf !== HARNESS_DEMO.asOf || system.demo.seed !== HARNESS_DEMO.seed) {
       throw new Error(`the harness's demo world changed (${system.demo.seed} @ ${system.demo.asOf}); update HARNESS_DEMO in tests/bench/seed.ts`);
     }
@@ -581,6 +592,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     const specs = scenarioSpecs(system.demo, options.poolSize, { verificationTokens }).filter((s) => wanted(s.name));
     let profiled: { scenario: PreparedScenario; token: string } | undefined;
     for (const spec of specs) {
+      throwIfInterrupted();
       const scenario = prepareScenario(schemaFacts, spec, options.poolSize);
       const entry: ScenarioResult = { name: spec.name, title: spec.title, account: spec.account, operation: scenario.operation.document, missing: scenario.operation.missing, unavailable: scenario.unavailable, subgraphs: [], runs: [] };
       result.scenarios.push(entry);
@@ -632,6 +644,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const measuring = new Map<Target, { windows: LoadWindow[]; coreSeconds: Record<string, number>; statements?: StatementTime[]; rssMiB?: number }>();
       for (let round = 0; round < rounds; round += 1) {
         for (const target of round % 2 === 0 ? ordered : [...ordered].reverse()) {
+          throwIfInterrupted();
           const load = { url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, connections: options.connections, warmupSeconds: 0 };
           if (round === 0 && options.warmupSeconds > 0) await runLoad({ ...load, durationSeconds: options.warmupSeconds });
           const groups = { 'gateway under test': target.pids(), ...(target.groups ? target.groups() : systemGroups(databaseName)) };
@@ -671,6 +684,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       const rates = options.openLoop?.[spec.name] ?? [];
       for (const target of rates.length > 0 ? ordered.filter((t) => t.kind !== 'direct') : []) {
         for (const rate of [...rates].sort((a, b) => a - b)) {
+          throwIfInterrupted();
           const figures = await runOpenLoop({ url: `${target.url}/graphql`, token: target.requests?.token ?? token, bodies: target.requests?.bodies ?? scenario.bodies, tokens: target.requests ? target.requests.tokens : scenario.tokens, rate, durationSeconds: options.openLoopSeconds ?? 10 });
           (entry.openLoop ??= []).push({ target: target.name, kind: target.kind, workers: target.workers, figures });
           options.log(`[${patients}] ${spec.name} → ${target.name} open loop at ${rate}/s: ${figures.rps.toFixed(0)} answered/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}, late sends ${figures.sentLate}${figures.firstError ? ` (${figures.firstError.slice(0, 160)})` : ''}`);
@@ -725,6 +739,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       scales.push(await runScale(patients, baselineHere ? options : { ...options, baseline: undefined }));
     } catch (error) {
       // One scale failing (e.g. a load that does not fit) must not lose the figures of the others.
+      // A signal ends the run, not only this scale, whatever error it caused (a seeding service stopped: interrupt.ts).
+      throwIfInterrupted();
       const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
       options.log(`[${patients}] failed: ${message}`);
       scales.push({ patients, engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite', databaseBytes: 0, scenarios: [], startupErrors: [`scale failed: ${message}`], profiles: [] });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { interruptSignal, throwIfInterrupted } from './interrupt';
 
 export interface LoadOptions {
   url: string;
@@ -55,6 +56,7 @@ export interface LoadWindow {
 }
 
 async function drive(options: LoadOptions, durationSeconds: number): Promise<LoadWindow> {
+  throwIfInterrupted();
   let next = 0;
   let graphqlErrors = 0;
   let firstError: string | undefined;
@@ -92,10 +94,15 @@ async function drive(options: LoadOptions, durationSeconds: number): Promise<Loa
       },
     ],
   }, (error, result) => (error ? fail(error instanceof Error ? error : new Error(String(error))) : finish(result)));
+  // A signal to `pnpm bench` ends the window now (interrupt.ts); the run then unwinds without reporting it.
+  const stopNow = () => instance.stop();
+  interruptSignal.addEventListener('abort', stopNow, { once: true });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(Math.round(responseTime * 10) / 10);
   });
-  const result = await done;
+  const result = await done.finally(() => interruptSignal.removeEventListener('abort', stopNow));
+  // A window ended by a signal measured less than it was asked to: it is not reported.
+  throwIfInterrupted();
   latencies.sort((a, b) => a - b);
   const seconds = Math.max(result.duration, 0.001);
   return { latencies, seconds, figures: figuresOf(latencies, seconds, { non2xx: result.non2xx, graphqlErrors, connectionErrors: result.errors, timeouts: result.timeouts, firstError }) };

@@ -19,6 +19,7 @@ import { graphqlClient } from '../src/harness';
 import { dropDatabase } from './seed';
 import { loadedDatabase, machineFacts, type MachineFacts } from './bench';
 import { coresUsed, MACHINE_GROUP, snapshot, systemGroups, type ProcessGroups } from './cpu';
+import { throwIfInterrupted } from './interrupt';
 import { runLoad, type LoadFigures } from './load';
 import { readerVerifications } from './reader';
 import { benchSecretKey, HARNESS_DEMO } from './seed';
@@ -141,7 +142,10 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
   const loaded = await loadedDatabase(baseUrl, options.patients, options);
   const runs: ReplicaRun[] = [];
   try {
-    for (const replicas of options.replicas) runs.push(await measure(replicas, loaded.url, loaded.name, options));
+    for (const replicas of options.replicas) {
+      throwIfInterrupted();
+      runs.push(await measure(replicas, loaded.url, loaded.name, options));
+    }
   } finally {
     if (!options.database) await dropDatabase(baseUrl, loaded.name);
   }

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '@onshi/kit';
 import { runBenchmark, type BenchOptions } from './bench';
+import { BenchInterrupted, exitCodeOf, handleInterrupts, throwIfInterrupted } from './interrupt';
 import { replicaTable, runReplicaBench, writeReplicaJson } from './replicaBench';
 import { writeReport } from './report';
 import type { ScenarioName } from './scenarios';
@@ -112,13 +113,16 @@ export function parseBenchArgs(argv: string[]): { options: Omit<BenchOptions, 'l
 async function main(): Promise<void> {
   const { options, doc, jsonDir, replicas } = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
   const log = (line: string) => void process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  handleInterrupts(log);
   if (replicas) {
     const [patients = 10_000] = options.patients;
     const report = await runReplicaBench({ patients, replicas, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, database: options.database, log });
+    throwIfInterrupted();
     log(`wrote ${path.relative(REPO_ROOT, writeReplicaJson(report, jsonDir))}\n\n${replicaTable(report)}`);
     return;
   }
   const report = await runBenchmark({ ...options, log });
+  throwIfInterrupted();
   if (options.seedOnly) {
     for (const scale of report.scales) log(`[${scale.patients}] ${JSON.stringify({ loadSeconds: scale.loadSeconds, seedBySubgraph: scale.seedBySubgraph, databaseBytes: scale.databaseBytes })}`);
     return;
@@ -131,6 +135,10 @@ if (require.main === module) {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
+      if (error instanceof BenchInterrupted) {
+        process.stdout.write(`bench ${error.message}: cleaned up, no report written\n`);
+        process.exit(exitCodeOf(error.signal));
+      }
       process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(1);
     },

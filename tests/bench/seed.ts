@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { spawnService, type ServiceName, type ServiceProcess } from '@onshi/system';
+import { interruptSignal } from './interrupt';
 
 /** The harness's demo world (tests/src/harness.ts): the same seed and as-of, so the data is the one it expects. */
 export const HARNESS_DEMO = { seed: 'onshi', asOf: '2026-11-25' } as const;
@@ -119,7 +120,8 @@ export async function seedDatabase(databaseUrl: string, patients: number, secret
     }
   };
   const start = async (name: ServiceName, extra: Record<string, string> = {}) => {
-    const service = await spawnService(name, { env: { ...env, DEMO_PATIENTS: String(patientsOf[name] ?? patients), ...extra }, stdio: 'pipe', timeoutMs, onOutput });
+    // A signal to `pnpm bench` stops a seeding service at once: its seed is one transaction, so nothing is left half loaded.
+    const service = await spawnService(name, { env: { ...env, DEMO_PATIENTS: String(patientsOf[name] ?? patients), ...extra }, stdio: 'pipe', timeoutMs, onOutput, signal: interruptSignal });
     running.push(service);
     return service;
   };
