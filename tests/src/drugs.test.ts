@@ -129,8 +129,10 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     expect(expenses.body.data?.patient.medicalExpenses.claimCount).toBe(0);
   });
 
-  test('an ingredient search within dates, paged with cursors, lists exactly the seeded items; % and _ are text, not patterns', async () => {
-    // Each combination of the optional conditions is its own prepared statement (drugs store/drugReads.ts): this one has all three.
+  test('every combination of the optional conditions (upper date, ingredient, cursor), paged, lists exactly the seeded items; % and _ are text, not patterns', async () => {
+    // Each combination of the optional conditions is its own prepared statement (drugs store/drugReads.ts), eight in
+    // all: each of the four combinations of an upper date and an ingredient below is paged two at a time, so its first
+    // page runs the statement without a cursor and every later page the one with it.
     const token = await system.token('yamada');
     const master = loadDrugMaster();
     const viewable = seededClaimsOf(0).flatMap((claim) => claim.items)
@@ -143,25 +145,30 @@ describe('drug information: the patient reads their own 5 years, paged with curs
     const dates = viewable.map((item) => item.date).sort();
     const from = dates[Math.floor(dates.length / 4)] ?? cutoff();
     const to = dates[Math.floor((dates.length * 3) / 4)] ?? cutoff();
-    const expected = viewable.filter((item) => item.ingredient.includes(search) && item.date >= from && item.date <= to);
-    expect(expected.length).toBeGreaterThan(3);
 
     const query = 'query($first: Int!, $after: String, $from: String, $to: String, $ingredient: String) { me { dispensings(first: $first, after: $after, from: $from, to: $to, ingredient: $ingredient) { edges { cursor node { date drugCode ingredient quantity } } pageInfo { hasNextPage endCursor } } } }';
     type Page = { edges: Array<{ node: { date: string; drugCode: string; ingredient: string; quantity: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    const nodes: Page['edges'][number]['node'][] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 100; pages += 1) {
-      const result: GraphQLResponse<{ me: { dispensings: Page } }> = await system.graphql<{ me: { dispensings: Page } }>(query, { first: 2, after, from, to, ingredient: search }, token);
-      expect(result.body.errors).toBeUndefined();
-      const page = result.body.data?.me.dispensings;
-      if (!page) throw new Error(`no page: ${result.text}`);
-      nodes.push(...page.edges.map((edge) => edge.node));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
     const key = (item: { date: string; drugCode: string; quantity: number }) => `${item.date}|${item.drugCode}|${item.quantity}`;
-    expect(nodes.map(key).sort()).toEqual(expected.map(key).sort());
-    expect(nodes.map((node) => node.date)).toEqual(nodes.map((node) => node.date).sort().reverse());
+    for (const conditions of [{}, { to }, { ingredient: search }, { to, ingredient: search }] as Array<{ to?: string; ingredient?: string }>) {
+      const expected = viewable.filter((item) => item.date >= from && (conditions.to === undefined || item.date <= conditions.to) && (conditions.ingredient === undefined || item.ingredient.includes(conditions.ingredient)));
+      expect({ conditions, enoughForTwoPages: expected.length > 3 }).toEqual({ conditions, enoughForTwoPages: true });
+      const nodes: Page['edges'][number]['node'][] = [];
+      let after: string | null = null;
+      let pages = 0;
+      for (; pages < 200; pages += 1) {
+        const result: GraphQLResponse<{ me: { dispensings: Page } }> = await system.graphql<{ me: { dispensings: Page } }>(query, { first: 2, after, from, ...conditions }, token);
+        expect(result.body.errors).toBeUndefined();
+        const page = result.body.data?.me.dispensings;
+        if (!page) throw new Error(`no page: ${result.text}`);
+        nodes.push(...page.edges.map((edge) => edge.node));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect({ conditions, listed: nodes.map(key).sort() }).toEqual({ conditions, listed: expected.map(key).sort() });
+      expect(nodes.map((node) => node.date)).toEqual(nodes.map((node) => node.date).sort().reverse());
+      // A second page was read, so the statement with the cursor ran for these conditions too.
+      expect(pages).toBeGreaterThanOrEqual(1);
+    }
 
     // A LIKE wildcard in the search is the character itself: no ingredient contains it, so nothing is listed.
     for (const wildcard of ['%', '_', '\\']) {
