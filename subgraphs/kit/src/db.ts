@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { Placeholder, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { is, Placeholder, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -18,6 +18,11 @@ import { acquireDataDirLock, DataDirInUseError, restrictToOwner, serviceDataDir,
 const gzipAsync = promisify(gzip);
 
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+/** Whether `executor` is a transaction (or savepoint) rather than the pool: drizzle's own kind check, which holds across copies of the package. */
+export function isTransaction(executor: unknown): boolean {
+  return is(executor, PgTransaction);
+}
 
 export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   db: Db<TSchema>;

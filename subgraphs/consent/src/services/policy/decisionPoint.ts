@@ -1,4 +1,4 @@
-import type { Actor, Category, Db, Decision as WireDecision, DecisionRequest, VisitConsentFlags } from '@onshi/kit';
+import { isTransaction, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { appendEntries, createAuditHeads, type EntryToChain } from '../../store/accessLog';
 import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
@@ -147,23 +147,36 @@ export type LoggedActor = Pick<Actor, 'subject' | 'facilityCode'> & { role: Acto
  * Appends entries to their partitions' hash chains by one statement whatever the batch size (store/accessLog.ts
  * appendEntries): the database locks the touched heads, links the entries and moves the heads; only the chains this
  * request touches are locked (docs/architecture.md "Data"). Given `db`, the statement commits by itself and a head is
- * locked for that statement and its commit only; given the caller's transaction (a DV block with its entry, say), until
- * that transaction ends. The heads exist from the start (`ensureAuditHeads` in prepare); when one is missing the
- * statement writes nothing, the heads are created and the whole batch is written again. A batch that still cannot be
- * chained fails the call (closed) rather than fork or skip the chain.
+ * locked for that statement and its commit only, and calls that come while one is running share the next
+ * (`appendGrouped`, group commit); given the caller's transaction (a DV block with its entry, say), the entries are
+ * written in it and the head is locked until that transaction ends. The heads exist from the start
+ * (`ensureAuditHeads` in prepare); when one is missing the statement writes nothing, the heads are created and the
+ * whole batch is written again. A batch that still cannot be chained fails the call (closed) rather than fork or skip
+ * the chain.
  */
 export async function appendAccessLog(db: Db<Tables> | Transaction, actor: LoggedActor, items: readonly LogItem[], requestId: string, now: Date): Promise<void> {
   if (items.length === 0) return;
-  const placed = new Map<number, number>();
-  const entries: EntryToChain[] = items.map((item) => {
+  const entries: UnplacedEntry[] = items.map((item) => {
     const partition = partitionOf(item.patientId);
-    const ord = placed.get(partition) ?? 0;
-    placed.set(partition, ord + 1);
     const row = {
       at: now, actorRole: actor.role, actorSubject: actor.subject, facilityCode: actor.facilityCode ?? null,
       patientId: item.patientId, category: item.category, decision: item.decision, reason: item.reason, basisId: item.basisId, requestId, special: item.special,
     };
-    return { partition, ord, row, template: canonicalTemplate({ ...row, at: now.toISOString(), partition }) };
+    return { partition, row, template: canonicalTemplate({ ...row, at: now.toISOString(), partition }) };
+  });
+  if (isTransaction(db)) return writeChained(db, entries);
+  return appendGrouped(db as Db<Tables>, entries);
+}
+
+type UnplacedEntry = Omit<EntryToChain, 'ord'>;
+
+/** Numbers the entries within their partitions in the order given, and chains them by one statement (see appendAccessLog). */
+async function writeChained(db: Db<Tables> | Transaction, unplaced: readonly UnplacedEntry[]): Promise<void> {
+  const placed = new Map<number, number>();
+  const entries: EntryToChain[] = unplaced.map((entry) => {
+    const ord = placed.get(entry.partition) ?? 0;
+    placed.set(entry.partition, ord + 1);
+    return { ...entry, ord };
   });
   const partitions = [...placed.keys()];
   if ((await appendEntries(db, entries)).length === partitions.length) return;
@@ -171,12 +184,76 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
   if ((await appendEntries(db, entries)).length !== partitions.length) throw new Error(`audit heads of partitions ${partitions.join(', ')} could not be locked`);
 }
 
+/** The calls of one database handle waiting for the next append statement, and whether one is running. */
+interface AppendQueue {
+  writing: boolean;
+  waiting: Array<{ entries: readonly UnplacedEntry[]; resolve: () => void; reject: (error: unknown) => void }>;
+}
+
+const appendQueues = new WeakMap<object, AppendQueue>();
+/** Entries per grouped statement at most: a burst is written in several statements rather than one without bound. */
+const ENTRIES_PER_STATEMENT = 500;
+
 /**
- * Demo mode only (see internalRoutes): makes every access-log write fail after the rows were appended (in a
- * transaction it then rolls back), so the tests can prove the standard "if the access log can't be written, data is
- * not released, and nothing half-written remains" end to end.
+ * Group commit of the access log (docs/decisions/0008-access-log-group-commit.md). While one append statement of this
+ * process runs, the calls that come wait, and the next statement writes all their entries at once; each call returns
+ * when the statement holding its entries has committed, so an answer still leaves only after its entries are in the
+ * log. A statement that fails fails every call in it (closed). With one call at a time nothing waits: the statement
+ * runs at once, as without grouping. Under load a person's chain head is locked and committed once per group instead of
+ * once per call: the calls for one person (a dashboard asked by many screens at once) no longer queue on its lock one
+ * statement and one WAL flush each.
+ */
+function appendGrouped(db: Db<Tables>, entries: readonly UnplacedEntry[]): Promise<void> {
+  let queue = appendQueues.get(db);
+  if (queue === undefined) {
+    queue = { writing: false, waiting: [] };
+    appendQueues.set(db, queue);
+  }
+  const waitingIn = queue;
+  return new Promise<void>((resolve, reject) => {
+    waitingIn.waiting.push({ entries, resolve, reject });
+    if (!waitingIn.writing) void drainAppends(db, waitingIn);
+  });
+}
+
+async function drainAppends(db: Db<Tables>, queue: AppendQueue): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      let calls = 1;
+      let entryCount = queue.waiting[0]?.entries.length ?? 0;
+      while (calls < queue.waiting.length && entryCount + (queue.waiting[calls]?.entries.length ?? 0) <= ENTRIES_PER_STATEMENT) {
+        entryCount += queue.waiting[calls]?.entries.length ?? 0;
+        calls += 1;
+      }
+      const group = queue.waiting.splice(0, calls);
+      try {
+        await writeGroup(db, group.flatMap((call) => call.entries));
+        for (const call of group) call.resolve();
+      } catch (error) {
+        for (const call of group) call.reject(error);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+/**
+ * Demo mode only (see internalRoutes): makes every grouped access-log write (`appendGrouped`: decisions and the refusals
+ * logged on their own) fail after its rows were appended, in a transaction it then rolls back, so the tests can prove
+ * the standard "if the access log can't be written, data is not released, and nothing half-written remains" end to
+ * end, for every call of a group.
  */
 export const accessLogFault = { enabled: false };
+
+async function writeGroup(db: Db<Tables>, entries: readonly UnplacedEntry[]): Promise<void> {
+  if (!accessLogFault.enabled) return writeChained(db, entries);
+  await db.transaction(async (tx) => {
+    await writeChained(tx, entries);
+    throw new Error('injected access-log write failure (demo mode)');
+  });
+}
 
 /**
  * The decision point (docs/architecture.md "Who may see what: three layers", layer 3): decides every question of one
@@ -216,12 +293,6 @@ export async function decideAndLog(db: Db<Tables>, actor: Actor, requests: Decis
     patientId: request.patientId, category: request.category, decision: decision.allow ? 'ALLOW' : 'DENY',
     reason: decision.reason, basisId: decision.allow ? (decision.basisId ?? null) : null, special: decision.special,
   }));
-  if (accessLogFault.enabled) {
-    await db.transaction(async (tx) => {
-      await appendAccessLog(tx, actor, items, requestId, now);
-      throw new Error('injected access-log write failure (demo mode)');
-    });
-  }
   await appendAccessLog(db, actor, items, requestId, now);
   return wireDecisions(decisions);
 }

@@ -1,0 +1,176 @@
+/**
+ * Group commit of the access log (docs/decisions/0008-access-log-group-commit.md; consent decisionPoint.ts
+ * appendGrouped): decision calls that come while consent's append statement runs wait and are written together by
+ * the next one. What must not bend: every decision has exactly one entry, no answer leaves before its entry has
+ * committed, a failed statement refuses every call in it with no data, and the chains still verify.
+ *
+ * The attack holds yamada's chain head from outside (an open transaction with `FOR UPDATE` on her partition's head),
+ * so consent's append statement waits for the lock while more of her requests come, as a busy screen's would. Runs on
+ * PostgreSQL always (DATABASE_URL, else the local server CI provides): a second session holds the lock.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import postgres from 'postgres';
+import { REPO_ROOT } from '@onshi/kit';
+import { createDatabase, startTestSystem, type TestSystem } from './harness';
+
+const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const WAITING_CALLS = 20;
+const ME = '{ me { name } }';
+
+let database: { url: string; drop(): Promise<void> };
+let system: TestSystem;
+let sql: postgres.Sql;
+let yamada: string;
+let partition: number;
+
+/** An answer and the request id the gateway logged it under (its own, given back in `x-request-id`). */
+interface Answer { loggedAs: string; status: number; text: string }
+
+function ask(): Promise<Answer> {
+  return fetch(`${system.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${yamada}` },
+    body: JSON.stringify({ query: ME }),
+  }).then(async (response) => ({ loggedAs: response.headers.get('x-request-id') ?? '', status: response.status, text: await response.text() }));
+}
+
+/** The backend of consent's append statement while it waits for the head's lock (the one this test holds). */
+async function waitingAppend(): Promise<number> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const [row] = await sql<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%jsonb_to_recordset%' limit 1`;
+    if (row) return row.pid;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no append statement waited for the held chain head');
+}
+
+/** Holds yamada's chain head locked until `release` (a transaction on a reserved connection). */
+async function holdHead(): Promise<{ release(): Promise<void> }> {
+  const session = await sql.reserve();
+  await session`begin`;
+  await session`select 1 from consent.audit_heads where partition = ${partition} for update`;
+  return {
+    release: async () => {
+      await session`rollback`;
+      session.release();
+    },
+  };
+}
+
+/** Entries per request id, with the transaction that wrote each (xmin: one statement, one transaction). */
+async function entriesOf(requestIds: string[]): Promise<Array<{ requestId: string; writtenBy: string }>> {
+  return sql<Array<{ requestId: string; writtenBy: string }>>`select request_id as "requestId", xmin::text as "writtenBy" from consent.access_log where request_id = any(${requestIds})`;
+}
+
+function auditVerify(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/consent/src/cli/audit-verify.ts'], {
+      cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.base.json'), DATA_DIR: system.dataDir, DATABASE_URL: database.url },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve(output));
+  });
+}
+
+const setFault = async (enabled: boolean) => {
+  const response = await fetch(`${system.urls.consent}/internal/demo/access-log-fault`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret },
+    body: JSON.stringify({ enabled }),
+  });
+  expect(response.status).toBe(200);
+};
+
+const settledWithin = async (answers: Array<Promise<Answer>>, ms: number) => {
+  let settled = 0;
+  for (const answer of answers) void answer.then(() => (settled += 1), () => (settled += 1));
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return settled;
+};
+
+beforeAll(async () => {
+  database = await createDatabase(BASE_URL);
+  system = await startTestSystem({ env: { DATABASE_URL: database.url } });
+  sql = postgres(database.url, { max: 3, onnotice: () => undefined });
+  yamada = await system.token('yamada');
+  const first = await ask();
+  expect(first.text).toContain('山田');
+  const [row] = await sql<Array<{ partition: number }>>`select partition from consent.access_log where patient_id = ${system.patient(0).id} order by seq desc limit 1`;
+  partition = row?.partition ?? -1;
+  expect(partition).toBeGreaterThanOrEqual(0);
+}, 300_000);
+
+afterAll(async () => {
+  await sql?.end();
+  await system?.stop();
+  await database?.drop();
+});
+
+test('calls that come while an append waits are written together by the next statement, each answered only after its entry committed', async () => {
+  const head = await holdHead();
+  let answers: Answer[];
+  try {
+    const leadAnswer = ask();
+    await waitingAppend();
+    const followerAnswers = Array.from({ length: WAITING_CALLS }, () => ask());
+    // Nothing is answered while the head is held: every answer waits for its entry's commit.
+    expect(await settledWithin([leadAnswer, ...followerAnswers], 3_000)).toBe(0);
+    await head.release();
+    answers = await Promise.all([leadAnswer, ...followerAnswers]);
+  } finally {
+    await head.release().catch(() => undefined);
+  }
+  for (const answer of answers) {
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('山田');
+  }
+  const [lead, ...followers] = answers.map((answer) => answer.loggedAs);
+  expect(new Set([lead, ...followers]).size).toBe(WAITING_CALLS + 1);
+  const entries = await entriesOf(answers.map((answer) => answer.loggedAs));
+  // Exactly one entry per call (one decision each), none lost and none doubled.
+  expect(entries.map((e) => e.requestId).sort()).toEqual(answers.map((answer) => answer.loggedAs).sort());
+  const leadTransaction = entries.find((e) => e.requestId === lead)?.writtenBy;
+  const followerTransactions = new Set(entries.filter((e) => e.requestId !== lead).map((e) => e.writtenBy));
+  // The lead went alone (nothing waited when it came); the calls that came meanwhile, in one statement together.
+  expect(followerTransactions.size).toBe(1);
+  expect(followerTransactions.has(leadTransaction ?? '')).toBe(false);
+  expect(await auditVerify()).toMatch(/audit:verify OK/);
+}, 120_000);
+
+test('a grouped write that fails refuses every call in it: no data leaves, no entry stays, and the next call is served', async () => {
+  // The demo fault (consent decisionPoint.ts accessLogFault) makes each grouped statement append its rows in a
+  // transaction and then fail, which rolls them back. The head is held so that the calls group as above.
+  await setFault(true);
+  let answers: Answer[];
+  try {
+    const head = await holdHead();
+    try {
+      const leadAnswer = ask();
+      await waitingAppend();
+      const followerAnswers = Array.from({ length: WAITING_CALLS }, () => ask());
+      expect(await settledWithin(followerAnswers, 2_000)).toBe(0);
+      await head.release();
+      answers = await Promise.all([leadAnswer, ...followerAnswers]);
+    } finally {
+      await head.release().catch(() => undefined);
+    }
+  } finally {
+    await setFault(false);
+  }
+  for (const answer of answers) {
+    expect(answer.text).toContain('SERVICE_UNAVAILABLE');
+    expect(answer.text).not.toContain('山田');
+  }
+  const loggedAs = answers.map((answer) => answer.loggedAs);
+  expect(new Set(loggedAs).size).toBe(WAITING_CALLS + 1);
+  expect(loggedAs.every((id) => id !== '')).toBe(true);
+  expect(await entriesOf(loggedAs)).toEqual([]);
+  const after = await ask();
+  expect(after.text).toContain('山田');
+  expect(await entriesOf([after.loggedAs])).toHaveLength(1);
+  expect(await auditVerify()).toMatch(/audit:verify OK/);
+}, 120_000);
