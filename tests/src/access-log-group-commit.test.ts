@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
-import { createDatabase, startTestSystem, type TestSystem } from './harness';
+import { createDatabase, setAccessLogFault, startTestSystem, type TestSystem } from './harness';
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const WAITING_CALLS = 20;
@@ -76,14 +76,7 @@ function auditVerify(): Promise<string> {
   });
 }
 
-const setFault = async (enabled: boolean) => {
-  const response = await fetch(`${system.urls.consent}/internal/demo/access-log-fault`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret },
-    body: JSON.stringify({ enabled }),
-  });
-  expect(response.status).toBe(200);
-};
+const setFault = async (enabled: boolean) => expect(await setAccessLogFault(system, enabled)).toBe(200);
 
 const settledWithin = async (answers: Array<Promise<Answer>>, ms: number) => {
   let settled = 0;

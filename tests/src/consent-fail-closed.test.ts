@@ -1,4 +1,4 @@
-import { startTestSystem, type TestSystem } from './harness';
+import { setAccessLogFault, startTestSystem, type TestSystem } from './harness';
 
 /**
  * "Audit writes fail closed: if the access log can't be written, data is not released" (developers'
@@ -12,14 +12,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const setFault = async (enabled: boolean) => {
-  const response = await fetch(`${system.urls.consent}/internal/demo/access-log-fault`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret },
-    body: JSON.stringify({ enabled }),
-  });
-  expect(response.status).toBe(200);
-};
+const setFault = async (enabled: boolean) => expect(await setAccessLogFault(system, enabled)).toBe(200);
 
 const DRUGS = 'query($id: ID!) { patient(id: $id) { name medicationSummary { activeDrugs { dispensing { drugName } } } checkups { fiscalYear } } }';
 

@@ -98,6 +98,19 @@ export function graphqlClient(defaultUrl: string): TestSystem['graphql'] {
   };
 }
 
+/**
+ * Switches consent's demo fault that makes every grouped access-log write fail (consent decisionPoint.ts
+ * accessLogFault), through its demo-mode-only internal route; resolves with the route's HTTP status.
+ */
+export async function setAccessLogFault(system: Pick<TestSystem, 'urls' | 'internalSecret'>, enabled: boolean): Promise<number> {
+  const response = await fetch(`${system.urls.consent}/internal/demo/access-log-fault`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret },
+    body: JSON.stringify({ enabled }),
+  });
+  return response.status;
+}
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'onshi-test-'));
