@@ -167,3 +167,43 @@ test('a grouped write that fails refuses every call in it: no data leaves, no en
   expect(await entriesOf([after.loggedAs])).toHaveLength(1);
   expect(await auditVerify()).toMatch(/audit:verify OK/);
 }, 120_000);
+
+test('a value PostgreSQL refuses, in one call of a group, refuses only that call: the others are written and answered', async () => {
+  // A value PostgreSQL's jsonb cannot take (a NUL) in one call's entry: an owner decision for an insurer "\u0000", asked the
+  // way the gateway asks one (platform ownerDecision.ts), with sato's token. Through the gateway such an id is refused
+  // before it is logged; the decision point must not depend on that.
+  const attacker = await system.token('sato');
+  const poisoned = () => fetch(`${system.urls.consent}/internal/owner-decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-onshi-internal': system.internalSecret, 'authorization': `Bearer ${attacker}` },
+    body: JSON.stringify({ category: 'ROUTED_CLAIMS', insurerNumber: '\u0000' }),
+  }).then(async (response) => ({ status: response.status, text: await response.text() }));
+  const since = system.output().length;
+  const head = await holdHead();
+  let answers: Answer[];
+  let refused: { status: number; text: string };
+  try {
+    const leadAnswer = ask();
+    await waitingAppend();
+    const followerAnswers = Array.from({ length: WAITING_CALLS / 2 }, () => ask());
+    const attack = poisoned();
+    const moreFollowers = Array.from({ length: WAITING_CALLS / 2 }, () => ask());
+    expect(await settledWithin([...followerAnswers, ...moreFollowers], 2_000)).toBe(0);
+    await head.release();
+    [answers, refused] = await Promise.all([Promise.all([leadAnswer, ...followerAnswers, ...moreFollowers]), attack]);
+  } finally {
+    await head.release().catch(() => undefined);
+  }
+  for (const answer of answers) {
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('山田');
+  }
+  const loggedAs = answers.map((answer) => answer.loggedAs);
+  expect((await entriesOf(loggedAs)).map((e) => e.requestId).sort()).toEqual([...loggedAs].sort());
+  // Only the call with the value is refused (503: its entry could not be written, so no decision is released). No
+  // decision call of hers failed: the gateway would have asked again, so her answers alone would not show it.
+  expect(refused.status).toBe(503);
+  const failedDecisionCalls = system.output().slice(since).split('\n').filter((line) => line.includes('decision or access-log write failed'));
+  expect(failedDecisionCalls).toEqual([]);
+  expect(await auditVerify()).toMatch(/audit:verify OK/);
+}, 120_000);

@@ -19,6 +19,15 @@ const gzipAsync = promisify(gzip);
 
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
+/** The SQLSTATE of a database error, looked up through the causes drizzle wraps driver errors in; undefined when none. */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let cause: unknown = error; typeof cause === 'object' && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /** Whether `executor` is a transaction (or savepoint) rather than the pool: drizzle's own kind check, which holds across copies of the package. */
 export function isTransaction(executor: unknown): boolean {
   return is(executor, PgTransaction);

@@ -1,7 +1,7 @@
 // The claim ingest (レセプト取込): a batch is validated as a whole and stored in one transaction, either every row or none
 // (a bad batch is rejected as a whole with row-level reasons: nothing half-written). The statements are store/claimStore.ts's.
 import { randomUUID } from 'node:crypto';
-import type { CoverageLookup, Db } from '@onshi/kit';
+import { sqlStateOf, type CoverageLookup, type Db } from '@onshi/kit';
 import type { Tables } from '../db/tables';
 import { addRoutingCounts, insertClaims, insertReturnedClaims, storedDigestsByKey } from '../store/claimStore';
 import { claimDigest, claimKeyOf } from './claimIdentity';
@@ -50,10 +50,7 @@ async function routeCandidates(coverage: CoverageLookup, candidates: Candidate[]
 
 /** PostgreSQL's unique_violation: another ingest stored the same claim key between our check and our insert. */
 function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; typeof cause === 'object' && cause !== null; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
+  return sqlStateOf(error) === '23505';
 }
 
 const keyReason = (key: string) => ({

@@ -1,4 +1,4 @@
-import { isTransaction, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
+import { isTransaction, sqlStateOf, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { appendEntries, createAuditHeads, type EntryToChain } from '../../store/accessLog';
 import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
@@ -231,11 +231,27 @@ async function drainAppends(db: Db<Tables>, queue: AppendQueue): Promise<void> {
         await writeGroup(db, group.flatMap((call) => call.entries));
         for (const call of group) call.resolve();
       } catch (error) {
-        for (const call of group) call.reject(error);
+        // A value PostgreSQL refuses (SQLSTATE class 22, data exception: a NUL in the id of an owner list someone asked
+        // for, say) fails the statement before it writes anything: each call is then written on its own, so that one
+        // caller's value refuses only that caller. Any other failure may have committed before it was reported, and a
+        // second write would log a decision twice: every call of the group is refused (closed).
+        if (group.length > 1 && sqlStateOf(error)?.startsWith('22') === true) await writeEachAlone(db, group);
+        else for (const call of group) call.reject(error);
       }
     }
   } finally {
     queue.writing = false;
+  }
+}
+
+async function writeEachAlone(db: Db<Tables>, group: AppendQueue['waiting']): Promise<void> {
+  for (const call of group) {
+    try {
+      await writeGroup(db, call.entries);
+      call.resolve();
+    } catch (error) {
+      call.reject(error);
+    }
   }
 }
 
