@@ -16,6 +16,7 @@ import { SUBGRAPH_NAMES, stopChild } from '@onshi/system';
 import type { BaselineInput, BaselineReady, BaselineScenario } from './baselineDriver';
 import { systemGroups, type ProcessGroups } from './cpu';
 import type { ScenarioName } from './scenarios';
+import { interruptSignal } from './interrupt';
 import { dropDatabase } from './seed';
 import { childPids, type BenchProcess } from './targets';
 
@@ -229,6 +230,18 @@ export async function startBaseline(options: BaselineStartOptions): Promise<Base
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`did not start within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      // Its own process group hears no Ctrl-C: a signal to `pnpm bench` stops its start here, and `cleanUp` ends the
+      // group and drops the database it was loading (interrupt.ts).
+      const onInterrupt = () => {
+        clearTimeout(timer);
+        reject(new Error('interrupted'));
+      };
+      if (interruptSignal.aborted) onInterrupt();
+      else interruptSignal.addEventListener('abort', onInterrupt, { once: true });
+      driver.once('exit', () => interruptSignal.removeEventListener('abort', onInterrupt));
+      driver.on('message', (message: unknown) => {
+        if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready') interruptSignal.removeEventListener('abort', onInterrupt);
+      });
       driver.on('message', (message: unknown) => {
         if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready') {
           clearTimeout(timer);

@@ -500,6 +500,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     if (databaseUrl) result.databaseBytes = (await databaseFacts(undefined, databaseUrl)).bytes;
     options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(already there)'} s, database ${(result.databaseBytes / 2 ** 20).toFixed(1)} MiB`);
     if (options.baseline) {
+      throwIfInterrupted();
       // The baseline's own database, loaded by its own seed, kept beside ours for the measured run.
       const baseline = await startBaselineFor(patients, options, baseUrl, {}, true);
       result.baseline = baselineFacts(baseline);
@@ -734,6 +735,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   if (options.baseline) await prepareBaselineCheckout(options.baseline, options.log);
   const scales: ScaleResult[] = [];
   for (const patients of options.patients) {
+    throwIfInterrupted();
     try {
       const baselineHere = options.baseline && (!options.baselinePatients || options.baselinePatients.includes(patients));
       scales.push(await runScale(patients, baselineHere ? options : { ...options, baseline: undefined }));
