@@ -238,12 +238,9 @@ export async function startBaseline(options: BaselineStartOptions): Promise<Base
       };
       if (interruptSignal.aborted) onInterrupt();
       else interruptSignal.addEventListener('abort', onInterrupt, { once: true });
-      driver.once('exit', () => interruptSignal.removeEventListener('abort', onInterrupt));
-      driver.on('message', (message: unknown) => {
-        if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready') interruptSignal.removeEventListener('abort', onInterrupt);
-      });
       driver.on('message', (message: unknown) => {
         if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready') {
+          interruptSignal.removeEventListener('abort', onInterrupt);
           clearTimeout(timer);
           resolve();
         }
@@ -253,6 +250,7 @@ export async function startBaseline(options: BaselineStartOptions): Promise<Base
         reject(error);
       });
       driver.once('exit', (code, signal) => {
+        interruptSignal.removeEventListener('abort', onInterrupt);
         clearTimeout(timer);
         reject(new Error(`its driver exited (${signal ?? `code ${code}`}) before the system was ready`));
       });
