@@ -19,7 +19,7 @@ import { prepareBaselineCheckout, startBaseline, type BaselineTarget } from './b
 import { coresUsed, snapshot, systemGroups } from './cpu';
 import { mergeWindows, runLoad, runLoadWindow, tokenFor, type LoadFigures, type LoadWindow } from './load';
 import { runOpenLoop, type OpenLoopFigures } from './openLoop';
-import { throwIfInterrupted } from './interrupt';
+import { interruptSignal, throwIfInterrupted } from './interrupt';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
 import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
@@ -512,11 +512,9 @@ export async function runScale(patients: number, options: BenchOptions): Promise
   const dropOwnDatabase = async () => {
     if (baseUrl && databaseName && !options.database) await dropDatabase(baseUrl, databaseName);
   };
-  try {
-    throwIfInterrupted();
-  } catch (error) {
+  if (interruptSignal.aborted) {
     await dropOwnDatabase();
-    throw error;
+    throwIfInterrupted();
   }
   // Made once the load is done: a load that fails or is interrupted has no work directory to leave behind.
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-bench-'));
