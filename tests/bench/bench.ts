@@ -22,7 +22,7 @@ import { runOpenLoop, type OpenLoopFigures } from './openLoop';
 import { interruptSignal, throwIfInterrupted } from './interrupt';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { hospitalConsents, readerVerifications } from './reader';
-import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, withDatabase } from './seed';
+import { benchDatabaseName, benchSecretKey, createDatabase, databaseExists, dropDatabase, HARNESS_DEMO, recordedLoad, recordLoad, seedDatabase, serverSettings, withDatabase } from './seed';
 import { cardPathAvailable, loadSchemaFacts, patientPool, prepareScenario, scenarioSpecs, type PreparedScenario, type ScenarioName } from './scenarios';
 import { BENCH_GATEWAY_ENV, gatewayEnvFor, PRODUCTION_ENV, ownChildrenRunning, rssMiB, startGatewayCluster, startHiveGateway, supergraphFor, type BenchProcess } from './targets';
 
@@ -181,6 +181,8 @@ export interface ScaleResult {
   /** Name of the kept database that was reused, if any. */
   reusedDatabase?: string;
   databaseBytes: number;
+  /** PostgreSQL's memory and checkpoint settings during the run (docs/operations.md "PostgreSQL settings"): a 10⁶ database is larger than the memory, so what the buffers hold moves every read. */
+  serverSettings?: string;
   rows?: Record<string, number>;
   scenarios: ScenarioResult[];
   /** CPU profiles under load: our gateway, and the subgraph of a single-subgraph scenario. */
@@ -551,6 +553,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
     }
     const facts = await databaseFacts(system, databaseUrl);
     result.databaseBytes = facts.bytes;
+    if (databaseUrl) result.serverSettings = await serverSettings(databaseUrl, ['shared_buffers', 'effective_cache_size', 'max_wal_size']);
     result.rows = facts.rows;
     options.log(`[${patients}] loaded in ${result.loadSeconds?.toFixed(1) ?? '(reused)'} s, database ${(facts.bytes / 2 ** 20).toFixed(1)} MiB`);
     // The baseline starts beside our extra gateways; a baseline that fails to start is reported like any target.

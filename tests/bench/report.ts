@@ -47,7 +47,7 @@ function scaleTable(scale: ScaleResult): string[] {
   const lines = [
     `### ${scale.patients.toLocaleString('en-US')} patients (${scale.engine})`,
     '',
-    `${loadLine(scale)} · database ${fixed(scale.databaseBytes / 2 ** 20, 1)} MiB (pg_database_size)`,
+    `${loadLine(scale)} · database ${fixed(scale.databaseBytes / 2 ** 20, 1)} MiB (pg_database_size)${scale.serverSettings ? ` · PostgreSQL ${scale.serverSettings}` : ''}`,
     '',
   ];
   if (scale.rows && Object.keys(scale.rows).length > 0) {
@@ -128,11 +128,12 @@ function scaleTable(scale: ScaleResult): string[] {
   const timed = scale.scenarios.flatMap((scenario) => ordered(scenario).filter((r) => r.statements && r.statements.length > 0 && r.workers === 1 && r.kind !== 'hive').map((run) => ({ scenario: scenario.name, run })));
   if (timed.length > 0) {
     lines.push('', "PostgreSQL's most expensive statements per answered request (statementTimes.ts, pg_stat_statements over the measured run; execution is wall time in the executor, so on two busy cores it includes waiting for one):", '',
-      '| scenario | target | statement | calls / request | exec ms / request | plan ms / request | rows / call |', '|---|---|---|---:|---:|---:|---:|');
+      '| scenario | target | statement | calls / request | exec ms / request | plan ms / request | rows / call | blocks read / request (hit) |', '|---|---|---|---:|---:|---:|---:|---:|');
     for (const { scenario, run } of timed) {
       for (const statement of (run.statements ?? []).slice(0, 6)) {
         const text = statement.query.replace(/\|/g, '/').slice(0, 110);
-        lines.push(`| ${scenario} | ${run.target} | \`${text}\` | ${fixed(statement.callsPerRequest, 2)} | ${fixed(statement.execMsPerRequest, 3)} | ${fixed(statement.planMsPerRequest, 3)} | ${fixed(statement.rowsPerCall, 1)} |`);
+        const blocks = statement.blocksReadPerRequest === undefined ? '' : `${fixed(statement.blocksReadPerRequest, 1)} (${fixed(statement.blocksHitPerRequest ?? 0, 0)})`;
+        lines.push(`| ${scenario} | ${run.target} | \`${text}\` | ${fixed(statement.callsPerRequest, 2)} | ${fixed(statement.execMsPerRequest, 3)} | ${fixed(statement.planMsPerRequest, 3)} | ${fixed(statement.rowsPerCall, 1)} | ${blocks} |`);
       }
     }
   }

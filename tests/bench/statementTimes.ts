@@ -9,6 +9,13 @@ export interface StatementTime {
   execMsPerRequest: number;
   planMsPerRequest: number;
   rowsPerCall: number;
+  /**
+   * Blocks of 8 KiB the statement found outside PostgreSQL's shared buffers, per request (`shared_blks_read`: from the
+   * operating system's page cache or the disk), and those it found in them (`shared_blks_hit`). At 10⁶ patients the
+   * database is larger than the machine's memory: the reads say which statement pays for that.
+   */
+  blocksReadPerRequest?: number;
+  blocksHitPerRequest?: number;
 }
 
 export interface StatementTimes {
@@ -41,8 +48,9 @@ export async function openStatementTimes(serverUrl: string, log: (line: string) 
       await sql`select pg_stat_statements_reset(0, (select oid from pg_database where datname = ${databaseName}), 0)`;
     },
     async read(databaseName, requests, top = 8) {
-      const rows = await sql<Array<{ query: string; calls: string; exec_ms: number; plan_ms: number; rows: string }>>`
-        select s.query, s.calls::text, s.total_exec_time as exec_ms, s.total_plan_time as plan_ms, s.rows::text
+      const rows = await sql<Array<{ query: string; calls: string; exec_ms: number; plan_ms: number; rows: string; blocks_read: string; blocks_hit: string }>>`
+        select s.query, s.calls::text, s.total_exec_time as exec_ms, s.total_plan_time as plan_ms, s.rows::text,
+          s.shared_blks_read::text as blocks_read, s.shared_blks_hit::text as blocks_hit
         from pg_stat_statements s join pg_database d on d.oid = s.dbid
         where d.datname = ${databaseName} and s.calls > 0
         order by s.total_exec_time + s.total_plan_time desc limit ${top}`;
@@ -53,6 +61,8 @@ export async function openStatementTimes(serverUrl: string, log: (line: string) 
         execMsPerRequest: row.exec_ms / per,
         planMsPerRequest: row.plan_ms / per,
         rowsPerCall: Number(row.rows) / Math.max(1, Number(row.calls)),
+        blocksReadPerRequest: Number(row.blocks_read) / per,
+        blocksHitPerRequest: Number(row.blocks_hit) / per,
       }));
     },
     async close() {

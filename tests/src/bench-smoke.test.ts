@@ -46,6 +46,8 @@ describe('benchmark harness (smoke)', () => {
     expect(scale.patients).toBe(12);
     expect(scale.loadSeconds).toBeGreaterThan(0);
     expect(scale.databaseBytes).toBeGreaterThan(0);
+    if (onPostgres) expect(scale.serverSettings).toMatch(/^shared_buffers \S+, effective_cache_size \S+, max_wal_size \S+$/);
+    else expect(scale.serverSettings).toBeUndefined();
     expect(scale.startupErrors).toEqual([]);
   });
 
@@ -178,6 +180,8 @@ describe('benchmark harness (smoke)', () => {
         const [costliest] = run.statements ?? [];
         expect(costliest?.callsPerRequest).toBeGreaterThan(0);
         expect(costliest?.execMsPerRequest).toBeGreaterThan(0);
+        // A statement that reads a table touches its blocks, in the shared buffers or outside them.
+        expect(Math.max(...(run.statements ?? []).map((s) => (s.blocksReadPerRequest ?? 0) + (s.blocksHitPerRequest ?? 0)))).toBeGreaterThan(0);
         // Normalised: the parameters are placeholders, so no patient's identifier reaches the report.
         for (const statement of run.statements ?? []) expect(statement.query).not.toMatch(/'[^']*\d{4,}[^']*'/);
       }
