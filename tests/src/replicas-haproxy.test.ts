@@ -294,8 +294,11 @@ test('a consent replica killed with SIGKILL under load loses no acknowledged wri
   });
   await killed;
   process.stdout.write(`replicas: SIGKILL under load: ${writes} writes in ${((Date.now() - started) / 1000).toFixed(1)} s, ${acknowledged.length} acknowledged, ${failed.length} failed\n`);
-  // Failures are bounded by what was in flight on the dead replica (at most the concurrency), never more.
-  expect(failed.length).toBeLessThanOrEqual(16);
+  // Failures are bounded by the requests in flight around the kill: those on the dead replica (at most the
+  // concurrency, 16), and those HAProxy sent in the moment between SIGKILL and the kernel closing the replica's
+  // listening socket, whose connection was accepted and then reset after the request went out (a POST cannot be
+  // redispatched then). CI once saw 18 of 600. A lost acknowledged write is what the test is for (below).
+  expect(failed.length).toBeLessThanOrEqual(32);
   expect(acknowledged.length).toBe(writes - failed.length);
   const stored = await sql<Array<{ request_id: string }>>`select request_id from consent.access_log where request_id in ${sql(acknowledged)}`;
   expect(new Set(stored.map((row) => row.request_id)).size).toBe(acknowledged.length);
