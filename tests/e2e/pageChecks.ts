@@ -33,11 +33,24 @@ export function pageChecks(screenshotDir: string, prefix: string, assertNoOverfl
   return { shoot, violations, checked };
 }
 
+/**
+ * Waits until the page has a title, asked from here by `page.evaluate` (run through the DevTools protocol, which the
+ * portal's Content Security Policy allows). `page.waitForFunction` with an expression polls it by `eval` inside the
+ * page, which that policy refuses (no 'unsafe-eval'): it failed whenever the title was not there at the first look.
+ */
+async function titleShown(page: Page, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>('document.title.trim() !== ""'))) {
+    if (Date.now() > deadline) throw new Error(`the page had no title after ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
 /** axe-core's violations (WCAG 2.x A/AA and best practices, any impact) in the page as it is now. */
 export async function axeFindings(page: Page): Promise<Array<{ rule: string; impact: string; targets: string[] }>> {
   // Next streams an async generateMetadata's <title> after the page's body (a server action's re-render included):
   // wait for it, so axe judges the page as it settles, not the instant between the two.
-  await page.waitForFunction('document.title.trim() !== ""', undefined, { timeout: 15_000 });
+  await titleShown(page, 15_000);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
