@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
-import { createDatabase, setAccessLogFault, startTestSystem, type TestSystem } from './harness';
+import { createDatabase, routeCalls, setAccessLogFault, startTestSystem, type TestSystem } from './harness';
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const WAITING_CALLS = 20;
@@ -38,10 +38,9 @@ function ask(): Promise<Answer> {
 const DECISIONS = 'POST /internal/decisions';
 const OWNER_DECISIONS = 'POST /internal/owner-decisions';
 
-/** Calls of a route consent has received so far (its /metrics, platform http.ts): counted as each call arrives. */
+/** Calls of a route consent has received so far, counted as each call arrives. */
 async function callsOf(route: string): Promise<number> {
-  const metrics = (await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> };
-  return metrics.routes[route] ?? 0;
+  return (await routeCalls(system.urls.consent))[route] ?? 0;
 }
 
 /**

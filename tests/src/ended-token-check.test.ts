@@ -9,7 +9,7 @@
 import postgres from 'postgres';
 import { DEMO_CLINIC } from '@onshi/demo';
 import { loginDemoAccount, readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { startTestSystem, type TestSystem } from './harness';
+import { routeCalls, startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
 
@@ -34,8 +34,8 @@ const REPORT_LOST = 'mutation($serial: String!) { reportCardLost(cardSerial: $se
 
 /** Calls consent's routes received so far (its /metrics, platform http.ts). */
 async function consentRouteCalls(): Promise<{ revocations: number; decisions: number }> {
-  const metrics = (await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> };
-  return { revocations: metrics.routes['POST /internal/revocations'] ?? 0, decisions: metrics.routes['POST /internal/decisions'] ?? 0 };
+  const routes = await routeCalls(system.urls.consent);
+  return { revocations: routes['POST /internal/revocations'] ?? 0, decisions: routes['POST /internal/decisions'] ?? 0 };
 }
 
 async function counted<T>(run: () => Promise<T>): Promise<{ result: T; revocations: number; decisions: number }> {

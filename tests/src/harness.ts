@@ -98,6 +98,11 @@ export function graphqlClient(defaultUrl: string): TestSystem['graphql'] {
   };
 }
 
+/** Calls of each of a service's routes so far, keyed "METHOD /path", from its /metrics (platform http.ts counts a call as it arrives). */
+export async function routeCalls(serviceUrl: string): Promise<Record<string, number>> {
+  return ((await (await fetch(`${serviceUrl}/metrics`)).json()) as { routes: Record<string, number> }).routes;
+}
+
 /**
  * Switches consent's demo fault that makes every grouped access-log write fail (consent decisionPoint.ts
  * accessLogFault), through its demo-mode-only internal route; resolves with the route's HTTP status.

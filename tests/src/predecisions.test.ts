@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ASK_ALONG_HEADER, signAskAlong, signPredecisions, verifyPredecisions, PREDECISION_LIFETIME_MS, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER, type Decision } from '@onshi/platform';
 import { loginDemoAccount, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { startTestSystem, type TestSystem } from './harness';
+import { routeCalls, startTestSystem, type TestSystem } from './harness';
 
 /**
  * One decision call per request (docs/access-policy.md "One decision call per request"): the gateway asks the plain
@@ -25,8 +25,7 @@ const DRUGS_ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $rep
 type LogEntry = { actorRole: string; category: string; decision: string; requestId: string };
 
 async function decisionCalls(): Promise<number> {
-  const metrics = (await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> };
-  return metrics.routes['POST /internal/decisions'] ?? 0;
+  return (await routeCalls(system.urls.consent))['POST /internal/decisions'] ?? 0;
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>, token: string, headers: Record<string, string> = {}) {

@@ -10,7 +10,7 @@
 import { INTERNAL_SECRET_HEADER, withCheckDigit } from '@onshi/kit';
 import { DEMO_CLINIC, DEMO_PHARMACY, DEMO_PIN, DEMO_STAFF } from '@onshi/demo';
 import { readerVisit, type GraphQLCall } from '@onshi/consent/src/cli/demoClient';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
+import { routeCalls, startTestSystem, type GraphQLResponse, type TestSystem } from './harness';
 
 const PATIENTS = 110;
 let system: TestSystem;
@@ -121,7 +121,7 @@ describe('confirmation by My Number Card (ReferenceClassification 1)', () => {
       body: JSON.stringify({ patientId: person.id, facilityCode: DEMO_CLINIC.code, category: 'DRUG', registeredAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }),
     });
     expect(lapsed.status).toBe(200);
-    const consentCalls = async () => ((await (await fetch(`${system.urls.consent}/metrics`)).json()) as { routes: Record<string, number> }).routes;
+    const consentCalls = () => routeCalls(system.urls.consent);
     const before = await consentCalls();
     const atClinic = await confirmByCard('clinic-reception', verificationToken);
     const after = await consentCalls();
