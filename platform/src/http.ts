@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import type { Logger } from './log';
-import { processCounters } from './requestContext';
+import { gaugeValues, processCounters } from './requestContext';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void;
 /**
@@ -111,7 +111,7 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
       const ready = Object.values(checks).every(Boolean);
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name, checks });
     },
-    'GET /metrics': (_req, res) => sendJson(res, 200, { service: options.name, ...processCounters }),
+    'GET /metrics': (_req, res) => sendJson(res, 200, { service: options.name, ...processCounters, gauges: gaugeValues() }),
     ...options.routes,
   };
 

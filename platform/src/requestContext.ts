@@ -10,3 +10,17 @@ export const processCounters = { requests: 0, statements: 0, routes: {} as Recor
 export function countStatement(): void {
   processCounters.statements += 1;
 }
+
+const gauges = new Map<string, () => number>();
+
+/**
+ * A value read when /metrics is asked (under `gauges`), registered by the module that owns it: the depth of a queue,
+ * say, which an operator watches and a test waits on rather than guessing with a sleep.
+ */
+export function registerGauge(name: string, read: () => number): void {
+  gauges.set(name, read);
+}
+
+export function gaugeValues(): Record<string, number> {
+  return Object.fromEntries([...gauges].map(([name, read]) => [name, read()]));
+}

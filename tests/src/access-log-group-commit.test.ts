@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import postgres from 'postgres';
 import { REPO_ROOT } from '@onshi/kit';
-import { createDatabase, routeCalls, setAccessLogFault, startTestSystem, type TestSystem } from './harness';
+import { createDatabase, gaugeOf, setAccessLogFault, startTestSystem, type TestSystem } from './harness';
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const WAITING_CALLS = 20;
@@ -35,26 +35,20 @@ function ask(): Promise<Answer> {
   }).then(async (response) => ({ loggedAs: response.headers.get('x-request-id') ?? '', status: response.status, text: await response.text() }));
 }
 
-const DECISIONS = 'POST /internal/decisions';
-const OWNER_DECISIONS = 'POST /internal/owner-decisions';
-
-/** Calls of a route consent has received so far, counted as each call arrives. */
-async function callsOf(route: string): Promise<number> {
-  return (await routeCalls(system.urls.consent))[route] ?? 0;
-}
-
 /**
- * Waits until consent has received `count` calls of the route, however slowly a loaded machine brings them: the calls
- * must be queued before the head is let go. On a loaded CI machine 20 requests through the gateway once took more
- * than a fixed 3 s, and a late one went into a second statement. The hold stays well under the 5-s timeout of a
- * decision call, whose retry would log a call twice.
+ * Waits until `count` calls wait in consent's queue for the next grouped append statement (its /metrics gauge
+ * accessLogCallsWaiting), however slowly a loaded machine brings them: the calls must be queued before the head is let
+ * go. Counting the calls as they reach consent's route was not enough: on a loaded CI machine a call counted there was
+ * still reading its facts when the head was let go, and went into a second statement. The hold stays well under the
+ * 5-s timeout of a decision call, whose retry would log a call twice.
  */
-async function callsReach(route: string, count: number): Promise<void> {
+async function queuedCallsReach(count: number): Promise<void> {
+  const waiting = () => gaugeOf(system.urls.consent, 'accessLogCallsWaiting');
   for (let tries = 0; tries < 600; tries += 1) {
-    if ((await callsOf(route)) >= count) return;
+    if ((await waiting()) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`consent received ${await callsOf(route)} calls of ${route}, not ${count}`);
+  throw new Error(`${await waiting()} calls wait for consent's next append statement, not ${count}`);
 }
 
 /** The backend of consent's append statement while it waits for the head's lock (the one this test holds). */
@@ -131,9 +125,8 @@ test('calls that come while an append waits are written together by the next sta
   try {
     const leadAnswer = ask();
     await waitingAppend();
-    const callsBefore = await callsOf(DECISIONS);
     const followerAnswers = Array.from({ length: WAITING_CALLS }, () => ask());
-    await callsReach(DECISIONS, callsBefore + WAITING_CALLS);
+    await queuedCallsReach(WAITING_CALLS);
     // Nothing is answered while the head is held: every answer waits for its entry's commit.
     expect(await settledWithin([leadAnswer, ...followerAnswers], 1_500)).toBe(0);
     await head.release();
@@ -169,7 +162,8 @@ test('a grouped write that fails refuses every call in it: no data leaves, no en
       const leadAnswer = ask();
       await waitingAppend();
       const followerAnswers = Array.from({ length: WAITING_CALLS }, () => ask());
-      expect(await settledWithin(followerAnswers, 2_000)).toBe(0);
+      await queuedCallsReach(WAITING_CALLS);
+      expect(await settledWithin(followerAnswers, 1_500)).toBe(0);
       await head.release();
       answers = await Promise.all([leadAnswer, ...followerAnswers]);
     } finally {
@@ -209,13 +203,11 @@ test('a value PostgreSQL refuses, in one call of a group, refuses only that call
   try {
     const leadAnswer = ask();
     await waitingAppend();
-    const [callsBefore, attacksBefore] = [await callsOf(DECISIONS), await callsOf(OWNER_DECISIONS)];
     const followerAnswers = Array.from({ length: WAITING_CALLS / 2 }, () => ask());
     const attack = poisoned();
     const moreFollowers = Array.from({ length: WAITING_CALLS / 2 }, () => ask());
     // The poisoned call is queued among hers, so it shares their statement.
-    await callsReach(DECISIONS, callsBefore + WAITING_CALLS);
-    await callsReach(OWNER_DECISIONS, attacksBefore + 1);
+    await queuedCallsReach(WAITING_CALLS + 1);
     expect(await settledWithin([...followerAnswers, ...moreFollowers], 1_500)).toBe(0);
     await head.release();
     [answers, refused] = await Promise.all([Promise.all([leadAnswer, ...followerAnswers, ...moreFollowers]), attack]);

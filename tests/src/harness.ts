@@ -103,6 +103,11 @@ export async function routeCalls(serviceUrl: string): Promise<Record<string, num
   return ((await (await fetch(`${serviceUrl}/metrics`)).json()) as { routes: Record<string, number> }).routes;
 }
 
+/** A gauge a service serves on /metrics (platform requestContext.ts registerGauge), 0 when it has none of that name. */
+export async function gaugeOf(serviceUrl: string, name: string): Promise<number> {
+  return ((await (await fetch(`${serviceUrl}/metrics`)).json()) as { gauges: Record<string, number> }).gauges[name] ?? 0;
+}
+
 /**
  * Switches consent's demo fault that makes every grouped access-log write fail (consent decisionPoint.ts
  * accessLogFault), through its demo-mode-only internal route; resolves with the route's HTTP status.

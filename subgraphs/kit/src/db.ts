@@ -28,6 +28,30 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Runs work on a pooled connection of its own (PostgreSQL only; see onOwnConnection). */
+type OwnConnectionRunner = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+
+/**
+ * A database handle for statements only: the query builders and `execute`, without the relational query API and
+ * transactions. The pool, a transaction and a connection of its own (onOwnConnection) all are one.
+ */
+export type Statements<TSchema extends Record<string, unknown>> = Omit<Db<TSchema>, 'query' | '_' | 'transaction'>;
+const ownConnectionRunners = new WeakMap<object, OwnConnectionRunner>();
+
+/**
+ * Runs `work` on a connection of the pool that nothing else is sent to until it ends, for a statement that may wait
+ * for a row lock (the access-log append waits for its chain heads, docs/decisions/0008-access-log-group-commit.md).
+ * When every connection of the pool is in use, postgres-js sends the next statement to a busy connection behind the
+ * one running there (pipelining): a read would then wait for a lock it never asked for, and a call's facts would stay
+ * unread until the head it waits behind is let go. A reserved connection is taken only when one is idle, and is
+ * never given other statements. Embedded PGlite has one connection, and runs `work` on `db`. `work` gets statements
+ * only: a handle with the relational query API would cost a walk of the schema per call (90 µs for consent's).
+ */
+export function onOwnConnection<TSchema extends Record<string, unknown>, T>(db: Db<TSchema>, work: (db: Statements<TSchema>) => Promise<T>): Promise<T> {
+  const run = ownConnectionRunners.get(db);
+  return run ? run((own) => work(own as unknown as Statements<TSchema>)) : work(db);
+}
+
 /** Whether `executor` is a transaction (or savepoint) rather than the pool: drizzle's own kind check, which holds across copies of the package. */
 export function isTransaction(executor: unknown): boolean {
   return is(executor, PgTransaction);
@@ -113,6 +137,16 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     });
     await client`select 1`;
     const db = drizzlePostgres({ client: preparingEveryStatement(client), schema: options.schema, logger });
+    ownConnectionRunners.set(db, async (work) => {
+      const reserved = await client.reserve();
+      try {
+        // A reserved connection's client has no options of its own; drizzle sets its parsers on the pool's (as above).
+        const reservedClient = Object.assign(reserved, { options: client.options });
+        return await work(drizzlePostgres({ client: preparingEveryStatement(reservedClient), logger }));
+      } finally {
+        reserved.release();
+      }
+    });
     const exclusive = <T>(name: string, work: () => Promise<T>) => underAdvisoryLock(databaseUrl, `onshi:${options.service}:${name}`, work);
     // drizzle's migrator is not safe against itself: two replicas would both see a migration as missing and both run it.
     await exclusive('migrate', () => migratePostgres(db, migrationConfig));

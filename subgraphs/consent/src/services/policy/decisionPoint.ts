@@ -1,4 +1,4 @@
-import { isTransaction, sqlStateOf, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
+import { isTransaction, onOwnConnection, registerGauge, sqlStateOf, type Actor, type Statements, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { appendEntries, createAuditHeads, type EntryToChain } from '../../store/accessLog';
 import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
@@ -135,7 +135,7 @@ export interface LogItem {
 }
 
 /** Creates the genesis head of every partition that has none yet (at start, so appends need not). */
-export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
+export async function ensureAuditHeads(db: Statements<Tables>, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
   if (partitions.length === 0) return;
   await createAuditHeads(db, partitions.map(genesisHead));
 }
@@ -171,7 +171,7 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
 type UnplacedEntry = Omit<EntryToChain, 'ord'>;
 
 /** Numbers the entries within their partitions in the order given, and chains them by one statement (see appendAccessLog). */
-async function writeChained(db: Db<Tables> | Transaction, unplaced: readonly UnplacedEntry[]): Promise<void> {
+async function writeChained(db: Statements<Tables>, unplaced: readonly UnplacedEntry[]): Promise<void> {
   const placed = new Map<number, number>();
   const entries: EntryToChain[] = unplaced.map((entry) => {
     const ord = placed.get(entry.partition) ?? 0;
@@ -191,6 +191,12 @@ interface AppendQueue {
 }
 
 const appendQueues = new WeakMap<object, AppendQueue>();
+/**
+ * Calls of this process waiting for the next grouped append statement (not counting the calls of the one running), on
+ * consent's /metrics as `gauges.accessLogCallsWaiting`: how deep the group commit's queue is under load.
+ */
+let callsWaitingToAppend = 0;
+registerGauge('accessLogCallsWaiting', () => callsWaitingToAppend);
 /** Entries per grouped statement at most: a burst is written in several statements rather than one without bound. */
 const ENTRIES_PER_STATEMENT = 500;
 
@@ -212,6 +218,7 @@ function appendGrouped(db: Db<Tables>, entries: readonly UnplacedEntry[]): Promi
   const waitingIn = queue;
   return new Promise<void>((resolve, reject) => {
     waitingIn.waiting.push({ entries, resolve, reject });
+    callsWaitingToAppend += 1;
     if (!waitingIn.writing) void drainAppends(db, waitingIn);
   });
 }
@@ -227,6 +234,7 @@ async function drainAppends(db: Db<Tables>, queue: AppendQueue): Promise<void> {
         calls += 1;
       }
       const group = queue.waiting.splice(0, calls);
+      callsWaitingToAppend -= group.length;
       try {
         await writeGroup(db, group.flatMap((call) => call.entries));
         for (const call of group) call.resolve();
@@ -263,8 +271,12 @@ async function writeEachAlone(db: Db<Tables>, group: AppendQueue['waiting']): Pr
  */
 export const accessLogFault = { enabled: false };
 
+/**
+ * One grouped statement, on a connection of its own (kit onOwnConnection): while it waits for a chain head's lock, no
+ * other statement of this process (the next calls' facts) is queued behind it on the same connection.
+ */
 async function writeGroup(db: Db<Tables>, entries: readonly UnplacedEntry[]): Promise<void> {
-  if (!accessLogFault.enabled) return writeChained(db, entries);
+  if (!accessLogFault.enabled) return onOwnConnection(db, (own) => writeChained(own, entries));
   await db.transaction(async (tx) => {
     await writeChained(tx, entries);
     throw new Error('injected access-log write failure (demo mode)');
