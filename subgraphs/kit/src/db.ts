@@ -28,28 +28,20 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Runs work on a pooled connection of its own (PostgreSQL only; see onOwnConnection). */
-type OwnConnectionRunner = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+const ownConnections = new WeakMap<object, Db<Record<string, unknown>>>();
 
 /**
- * A database handle for statements only: the query builders and `execute`, without the relational query API and
- * transactions. The pool, a transaction and a connection of its own (onOwnConnection) all are one.
+ * Runs `work` on the process's connection for statements that may wait for a row lock (the access-log append waits
+ * for its chain heads, docs/decisions/0008-access-log-group-commit.md): one connection outside the pool, opened on
+ * first use, that nothing else is sent to. On the pool, postgres-js sends a statement to a busy connection when every
+ * connection is in use (pipelining): reads would then sit behind a statement that waits for a lock they never asked
+ * for. (Reserving a pooled connection for each statement was tried: under load a busy connection is given more
+ * statements before it is ever idle, and the reservation waited seconds.) The caller runs one statement at a time on
+ * it; a second one would wait behind the first. Embedded PGlite has one connection, and runs `work` on `db`.
  */
-export type Statements<TSchema extends Record<string, unknown>> = Omit<Db<TSchema>, 'query' | '_' | 'transaction'>;
-const ownConnectionRunners = new WeakMap<object, OwnConnectionRunner>();
-
-/**
- * Runs `work` on a connection of the pool that nothing else is sent to until it ends, for a statement that may wait
- * for a row lock (the access-log append waits for its chain heads, docs/decisions/0008-access-log-group-commit.md).
- * When every connection of the pool is in use, postgres-js sends the next statement to a busy connection behind the
- * one running there (pipelining): a read would then wait for a lock it never asked for, and a call's facts would stay
- * unread until the head it waits behind is let go. A reserved connection is taken only when one is idle, and is
- * never given other statements. Embedded PGlite has one connection, and runs `work` on `db`. `work` gets statements
- * only: a handle with the relational query API would cost a walk of the schema per call (90 µs for consent's).
- */
-export function onOwnConnection<TSchema extends Record<string, unknown>, T>(db: Db<TSchema>, work: (db: Statements<TSchema>) => Promise<T>): Promise<T> {
-  const run = ownConnectionRunners.get(db);
-  return run ? run((own) => work(own as unknown as Statements<TSchema>)) : work(db);
+export function onOwnConnection<TSchema extends Record<string, unknown>, T>(db: Db<TSchema>, work: (db: Db<TSchema>) => Promise<T>): Promise<T> {
+  const own = ownConnections.get(db) as Db<TSchema> | undefined;
+  return work(own ?? db);
 }
 
 /** Whether `executor` is a transaction (or savepoint) rather than the pool: drizzle's own kind check, which holds across copies of the package. */
@@ -137,20 +129,13 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     });
     await client`select 1`;
     const db = drizzlePostgres({ client: preparingEveryStatement(client), schema: options.schema, logger });
-    ownConnectionRunners.set(db, async (work) => {
-      const reserved = await client.reserve();
-      try {
-        // A reserved connection's client has no options of its own; drizzle sets its parsers on the pool's (as above).
-        const reservedClient = Object.assign(reserved, { options: client.options });
-        return await work(drizzlePostgres({ client: preparingEveryStatement(reservedClient), logger }));
-      } finally {
-        reserved.release();
-      }
-    });
+    // onOwnConnection's: postgres-js opens it at its first statement, and again after a lost connection.
+    const ownClient = postgres(databaseUrl, { max: 1, onnotice: () => undefined, connect_timeout: 5, connection: { application_name: `onshi-${options.service}-own` } });
+    ownConnections.set(db, drizzlePostgres({ client: preparingEveryStatement(ownClient), schema: options.schema, logger }) as unknown as Db<Record<string, unknown>>);
     const exclusive = <T>(name: string, work: () => Promise<T>) => underAdvisoryLock(databaseUrl, `onshi:${options.service}:${name}`, work);
     // drizzle's migrator is not safe against itself: two replicas would both see a migration as missing and both run it.
     await exclusive('migrate', () => migratePostgres(db, migrationConfig));
-    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: () => client.end({ timeout: 5 }), exclusive };
+    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: async () => void (await Promise.all([client.end({ timeout: 5 }), ownClient.end({ timeout: 5 })])), exclusive };
   }
   return openEmbedded(options, logger, migrationConfig);
 }

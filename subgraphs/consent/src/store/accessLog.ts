@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { resultRows, type Db, type Statements } from '@onshi/kit';
+import { resultRows, type Db } from '@onshi/kit';
 import { accessLog, auditHeads, type Tables } from '../db/tables';
 import type { CanonicalTemplate } from '../services/audit/auditChain';
+import type { Transaction } from '../services/policy/decisionPoint';
 
 export type AccessLogRow = typeof accessLog.$inferSelect;
 export type NewAccessLogRow = typeof accessLog.$inferInsert;
@@ -23,7 +24,7 @@ export async function accessLogOfPartition(db: Db<Tables>, partition: number): P
 }
 
 /** Creates these chain heads where none exists yet (the genesis heads, auditChain.ts genesisHead). */
-export async function createAuditHeads(db: Statements<Tables>, heads: ReadonlyArray<typeof auditHeads.$inferInsert>): Promise<void> {
+export async function createAuditHeads(db: Db<Tables> | Transaction, heads: ReadonlyArray<typeof auditHeads.$inferInsert>): Promise<void> {
   await db.insert(auditHeads).values([...heads]).onConflictDoNothing();
 }
 
@@ -45,7 +46,7 @@ export interface EntryToChain {
  * (docs/benchmarks.md "The chain head locked by the append alone"). All or nothing: when a partition has no head,
  * no entry of the batch is written. Returns the partitions written to: all of the batch's, or none.
  */
-export async function appendEntries(db: Statements<Tables>, entries: readonly EntryToChain[]): Promise<number[]> {
+export async function appendEntries(db: Db<Tables> | Transaction, entries: readonly EntryToChain[]): Promise<number[]> {
   const input = JSON.stringify(entries.map(({ partition, ord, template, row }) => ({
     partition, ord, before_prev_hash: template.beforePrevHash, before_seq: template.beforeSeq, after_seq: template.afterSeq,
     at: row.at.toISOString(), actor_role: row.actorRole, actor_subject: row.actorSubject, facility_code: row.facilityCode ?? null,

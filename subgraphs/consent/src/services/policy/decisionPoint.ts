@@ -1,4 +1,4 @@
-import { isTransaction, onOwnConnection, registerGauge, sqlStateOf, type Actor, type Statements, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
+import { isTransaction, onOwnConnection, registerGauge, sqlStateOf, type Actor, type Category, type Db, type Decision as WireDecision, type DecisionRequest, type VisitConsentFlags } from '@onshi/kit';
 import type { Tables } from '../../db/tables';
 import { appendEntries, createAuditHeads, type EntryToChain } from '../../store/accessLog';
 import { readDecisionFacts, type AuthorityRow, type DisasterJsonRow } from '../../store/decisionFacts';
@@ -135,7 +135,7 @@ export interface LogItem {
 }
 
 /** Creates the genesis head of every partition that has none yet (at start, so appends need not). */
-export async function ensureAuditHeads(db: Statements<Tables>, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
+export async function ensureAuditHeads(db: Db<Tables> | Transaction, partitions: readonly number[] = Array.from({ length: DEFAULT_AUDIT_PARTITIONS }, (_, i) => i)): Promise<void> {
   if (partitions.length === 0) return;
   await createAuditHeads(db, partitions.map(genesisHead));
 }
@@ -171,7 +171,7 @@ export async function appendAccessLog(db: Db<Tables> | Transaction, actor: Logge
 type UnplacedEntry = Omit<EntryToChain, 'ord'>;
 
 /** Numbers the entries within their partitions in the order given, and chains them by one statement (see appendAccessLog). */
-async function writeChained(db: Statements<Tables>, unplaced: readonly UnplacedEntry[]): Promise<void> {
+async function writeChained(db: Db<Tables> | Transaction, unplaced: readonly UnplacedEntry[]): Promise<void> {
   const placed = new Map<number, number>();
   const entries: EntryToChain[] = unplaced.map((entry) => {
     const ord = placed.get(entry.partition) ?? 0;
