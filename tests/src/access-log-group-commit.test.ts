@@ -40,7 +40,8 @@ function ask(): Promise<Answer> {
  * accessLogCallsWaiting), however slowly a loaded machine brings them: the calls must be queued before the head is let
  * go. Counting the calls as they reach consent's route was not enough: on a loaded CI machine a call counted there was
  * still reading its facts when the head was let go, and went into a second statement. The hold stays well under the
- * 5-s timeout of a decision call, whose retry would log a call twice.
+ * 5-s timeout of a decision call, whose retry would log a call twice. The gauge counts every call of consent waiting
+ * to be logged: here each request makes one decision call, and nothing else of this system's writes to the log.
  */
 async function queuedCallsReach(count: number): Promise<void> {
   const waiting = () => gaugeOf(system.urls.consent, 'accessLogCallsWaiting');

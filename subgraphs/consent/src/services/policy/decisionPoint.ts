@@ -276,10 +276,12 @@ export const accessLogFault = { enabled: false };
  * other statement of this process (the next calls' facts) is queued behind it on the same connection.
  */
 async function writeGroup(db: Db<Tables>, entries: readonly UnplacedEntry[]): Promise<void> {
-  if (!accessLogFault.enabled) return onOwnConnection(db, (own) => writeChained(own, entries));
-  await db.transaction(async (tx) => {
-    await writeChained(tx, entries);
-    throw new Error('injected access-log write failure (demo mode)');
+  await onOwnConnection(db, async (own) => {
+    if (!accessLogFault.enabled) return writeChained(own, entries);
+    await own.transaction(async (tx) => {
+      await writeChained(tx, entries);
+      throw new Error('injected access-log write failure (demo mode)');
+    });
   });
 }
 
