@@ -98,14 +98,22 @@ export function graphqlClient(defaultUrl: string): TestSystem['graphql'] {
   };
 }
 
-/** Calls of each of a service's routes so far, keyed "METHOD /path", from its /metrics (platform http.ts counts a call as it arrives). */
-export async function routeCalls(serviceUrl: string): Promise<Record<string, number>> {
-  return ((await (await fetch(`${serviceUrl}/metrics`)).json()) as { routes: Record<string, number> }).routes;
+/**
+ * What a service counts on its /metrics (docs/operations.md "What a running service counts: `/metrics`"): calls of each
+ * route so far, keyed "METHOD /path" (platform http.ts counts a call as it arrives), and its gauges (platform
+ * requestContext.ts registerGauge).
+ */
+export async function serviceMetrics(serviceUrl: string): Promise<{ routes: Record<string, number>; gauges: Record<string, number> }> {
+  return (await (await fetch(`${serviceUrl}/metrics`)).json()) as { routes: Record<string, number>; gauges: Record<string, number> };
 }
 
-/** A gauge a service serves on /metrics (platform requestContext.ts registerGauge), 0 when it has none of that name. */
+export async function routeCalls(serviceUrl: string): Promise<Record<string, number>> {
+  return (await serviceMetrics(serviceUrl)).routes;
+}
+
+/** A gauge's value, 0 when the service has none of that name. */
 export async function gaugeOf(serviceUrl: string, name: string): Promise<number> {
-  return ((await (await fetch(`${serviceUrl}/metrics`)).json()) as { gauges: Record<string, number> }).gauges[name] ?? 0;
+  return (await serviceMetrics(serviceUrl)).gauges[name] ?? 0;
 }
 
 /**

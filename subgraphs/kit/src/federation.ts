@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { ACCESS_DIRECTIVE_NAME, ACCESS_SPEC_URL, accessDirective } from '@onshi/platform';
 import { accessChecker } from './access';
 
@@ -34,6 +34,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validate: false,
     skipCheck: true,
   });
+  refuseUncheckedAccess();
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
@@ -42,6 +43,25 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);
   carryFieldExtensions(schema, subgraph);
   return subgraph;
+}
+
+/**
+ * An answer type whose plain fields are read straight off the object (`@ObjectType({ simpleResolvers: true })`, type-graphql's
+ * own option: no per-field wrapper, profiled hot on checkups' and drugs' long lists) never runs type-graphql's auth checker
+ * for those fields. So an `@Access` on a plain field of such a type would publish a rule nobody enforces: refused at start.
+ */
+function refuseUncheckedAccess(): void {
+  const storage = getMetadataStorage();
+  for (const type of storage.objectTypes) {
+    for (const field of type.fields ?? []) {
+      // A field resolver (a resolver class's method) keeps its wrapper and its check whatever the type says.
+      if (storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === type.target && resolver.methodName === field.name)) continue;
+      const readStraight = field.simple ?? type.simpleResolvers ?? false;
+      if (readStraight && field.roles !== undefined) {
+        throw new Error(`${type.name}.${field.name} has @Access but its type reads fields straight (simpleResolvers): the access check would not run`);
+      }
+    }
+  }
 }
 
 /**

@@ -32,7 +32,7 @@ registerEnumType(CheckupProgram, {
   },
 });
 
-@ObjectType({ description: 'One result of a checkup, keyed by JLAC10 code, with the thresholds that applied' })
+@ObjectType({ simpleResolvers: true, description: 'One result of a checkup, keyed by JLAC10 code, with the thresholds that applied' })
 export class CheckupItemResult {
   @Field(() => String, { description: 'JLAC10 code (17 characters)' })
   code!: string;
@@ -74,7 +74,7 @@ export class CheckupItemResult {
   judgement!: ItemJudgement | null;
 }
 
-@ObjectType({ description: '階層化 of 特定保健指導 for one checkup' })
+@ObjectType({ simpleResolvers: true, description: '階層化 of 特定保健指導 for one checkup' })
 export class CheckupGuidance {
   @Field(() => GuidanceLevel)
   level!: GuidanceLevel;
@@ -92,7 +92,7 @@ export class CheckupGuidance {
   reasons!: string[];
 }
 
-@ObjectType({ description: '特定健診: one checkup of a person in one fiscal year' })
+@ObjectType({ simpleResolvers: true, description: '特定健診: one checkup of a person in one fiscal year' })
 export class Checkup {
   @Field(() => Int, { description: 'Fiscal year (年度, April–March)' })
   fiscalYear!: number;

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ItemJudgement } from '../services/judgement';
 import { ThresholdDirectionEnum } from './codes';
 
-@ObjectType({ description: 'One fiscal year of a trend series' })
+@ObjectType({ simpleResolvers: true, description: 'One fiscal year of a trend series' })
 export class CheckupTrendPoint {
   @Field(() => Int)
   fiscalYear!: number;
@@ -17,7 +17,7 @@ export class CheckupTrendPoint {
   judgement!: ItemJudgement | null;
 }
 
-@ObjectType({ description: 'One JLAC10 item across the kept fiscal years, with its thresholds, for charts' })
+@ObjectType({ simpleResolvers: true, description: 'One JLAC10 item across the kept fiscal years, with its thresholds, for charts' })
 export class CheckupTrend {
   @Field(() => String)
   code!: string;

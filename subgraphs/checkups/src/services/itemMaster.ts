@@ -245,13 +245,27 @@ export function isKnownItemCode(code: string): boolean {
   return findItem(code) !== undefined;
 }
 
-/** Thresholds that apply to this sex: the sex-specific guidance threshold wins over the CSV column. */
-export function thresholdsFor(item: CheckupItem, sex: Sex): { guidance?: number; seeDoctor?: number } {
+export type Thresholds = Readonly<{ guidance?: number; seeDoctor?: number }>;
+
+/** Per item, its thresholds for each sex, worked out once: every item of every checkup shown asks (profiled hot). */
+const thresholdsBySex = new WeakMap<CheckupItem, Readonly<Record<Sex, Thresholds>>>();
+
+/** Thresholds that apply to this sex: the sex-specific guidance threshold wins over the CSV column. Shared: do not change. */
+export function thresholdsFor(item: CheckupItem, sex: Sex): Thresholds {
+  let bySex = thresholdsBySex.get(item);
+  if (bySex === undefined) {
+    bySex = Object.freeze({ M: thresholdsOfSex(item, 'M'), F: thresholdsOfSex(item, 'F') });
+    thresholdsBySex.set(item, bySex);
+  }
+  return bySex[sex];
+}
+
+function thresholdsOfSex(item: CheckupItem, sex: Sex): Thresholds {
   const guidance = item.guidanceThresholdBySex?.[sex] ?? item.guidanceThreshold;
-  return {
+  return Object.freeze({
     ...(guidance !== undefined ? { guidance } : {}),
     ...(item.seeDoctorThreshold !== undefined ? { seeDoctor: item.seeDoctorThreshold } : {}),
-  };
+  });
 }
 
 /** The analyte of a code (HBA1C for every HbA1c method), or undefined for a code outside the master. */

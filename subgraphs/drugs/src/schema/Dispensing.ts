@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FacilityReference } from '@onshi/kit';
 import { DrugKindEnum, InOutEnum } from './codes';
 
-@ObjectType({ description: '薬剤情報: one dispensed (or 院内 prescribed) drug from a claim item (明細書の項目)' })
+@ObjectType({ simpleResolvers: true, description: '薬剤情報: one dispensed (or 院内 prescribed) drug from a claim item (明細書の項目)' })
 export class Dispensing {
   @Field(() => String, { description: '調剤年月日 / 処方年月日 (DiDate), YYYY-MM-DD' })
   date!: string;

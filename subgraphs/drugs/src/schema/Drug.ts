@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { DrugKindEnum, DrugRouteEnum } from './codes';
 
-@ObjectType({ description: '医薬品マスタ entry (薬価基準収載品目)' })
+@ObjectType({ simpleResolvers: true, description: '医薬品マスタ entry (薬価基準収載品目)' })
 export class Drug {
   @Field(() => String, { description: '薬価基準収載医薬品コード (YJ code)' })
   drugCode!: string;

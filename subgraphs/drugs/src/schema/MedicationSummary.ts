@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ActiveDrugBasisEnum } from './codes';
 import { Dispensing } from './Dispensing';
 
-@ObjectType({ description: 'A drug the patient is probably taking now (服用中と推定される薬剤)' })
+@ObjectType({ simpleResolvers: true, description: 'A drug the patient is probably taking now (服用中と推定される薬剤)' })
 export class ActiveDrug {
   @Field(() => Dispensing, { description: 'The latest dispensing that still covers today' })
   dispensing!: Dispensing;
@@ -14,7 +14,7 @@ export class ActiveDrug {
   basis!: string;
 }
 
-@ObjectType({ description: '重複投薬: the same ingredient active from two or more prescribing facilities' })
+@ObjectType({ simpleResolvers: true, description: '重複投薬: the same ingredient active from two or more prescribing facilities' })
 export class IngredientDuplicate {
   @Field(() => String, { description: '成分名' })
   ingredient!: string;
@@ -26,7 +26,7 @@ export class IngredientDuplicate {
   activeDrugs!: ActiveDrug[];
 }
 
-@ObjectType({ description: 'Counts behind the summary' })
+@ObjectType({ simpleResolvers: true, description: 'Counts behind the summary' })
 export class MedicationCounts {
   @Field(() => Int, { description: 'Dispensings looked at (the 365 days before informationThrough, and any later)' })
   dispensings!: number;
@@ -44,7 +44,7 @@ export class MedicationCounts {
   duplicateIngredients!: number;
 }
 
-@ObjectType({ description: '服薬サマリ for a first visit: active drugs, 重複投薬 and 多剤投与 (decision support; the clinician judges)' })
+@ObjectType({ simpleResolvers: true, description: '服薬サマリ for a first visit: active drugs, 重複投薬 and 多剤投与 (decision support; the clinician judges)' })
 export class MedicationSummary {
   @Field(() => String, { description: 'The date the summary is for, YYYY-MM-DD (Japan)' })
   asOf!: string;
