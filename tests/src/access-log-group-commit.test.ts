@@ -228,3 +228,34 @@ test('a value PostgreSQL refuses, in one call of a group, refuses only that call
   expect(failedDecisionCalls).toEqual([]);
   expect(await auditVerify()).toMatch(/audit:verify OK/);
 }, 120_000);
+
+test('consent whose own connection for the grouped write cannot be opened says it is not ready, and refuses with no data; it is ready again once it can', async () => {
+  const ready = async () => {
+    const response = await fetch(`${system.urls.consent}/ready`);
+    return { status: response.status, body: (await response.json()) as { checks?: Record<string, boolean> } };
+  };
+  expect(await ready()).toMatchObject({ status: 200, body: { checks: { database: true } } });
+  // From the server's default database (a database cannot close itself to connections), on one connection kept
+  // open: end consent's own connection and keep any new one from opening. The pools' open connections stay, as they
+  // would when PostgreSQL's connection slots are used up.
+  const [{ name } = { name: '' }] = await sql<Array<{ name: string }>>`select current_database() as name`;
+  const admin = postgres(BASE_URL, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`alter database "${name}" allow_connections false`);
+    const ended = await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and application_name = 'onshi-consent-own'`;
+    expect(ended.length).toBe(1);
+
+    expect(await ready()).toMatchObject({ status: 503, body: { checks: { database: false } } });
+    const refused = await ask();
+    expect(refused.text).toContain('SERVICE_UNAVAILABLE');
+    expect(refused.text).not.toContain('山田');
+    expect(await entriesOf([refused.loggedAs])).toEqual([]);
+  } finally {
+    await admin.unsafe(`alter database "${name}" allow_connections true`);
+    await admin.end();
+  }
+  expect(await ready()).toMatchObject({ status: 200, body: { checks: { database: true } } });
+  const served = await ask();
+  expect(served.text).toContain('山田');
+  expect(await entriesOf([served.loggedAs])).toHaveLength(1);
+}, 120_000);

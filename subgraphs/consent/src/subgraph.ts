@@ -92,6 +92,8 @@ export const consentSubgraph: SubgraphDefinition<Tables, ConsentContext> = {
   endsSessions: true,
   // Its queries log their decisions and refusals and record disaster searches: an ended token is refused before they run.
   queriesWrite: true,
+  // The grouped access-log statement waits for chain heads' locks on a connection of its own (decisionPoint.ts).
+  ownConnection: true,
   sessionRevocations: (db) => new DatabaseRevocationList(db),
   tokenKeys: () => async (header, token) => createLocalJWKSet({ keys: currentSigningKey().publishedJwks })(header, token),
 };

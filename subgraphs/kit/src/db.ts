@@ -54,7 +54,7 @@ export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   kind: 'pglite' | 'postgres';
   /** Bulk load with COPY (demo seeds at benchmark scale; bulkCopy.ts). */
   copy: CopyRows;
-  /** Cheap liveness probe for /ready. */
+  /** Cheap liveness probe for /ready: the pool, and the own connection where the service has one. */
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: records the owner's URL in its lock, so that commands reach it (dataDir.ts). */
@@ -82,6 +82,12 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   schema: TSchema;
   /** postgres-js pool size per process. */
   poolSize?: number;
+  /**
+   * The service runs statements that may wait for a row lock on a connection of its own (`onOwnConnection`): consent's
+   * grouped access-log statement. Without it `onOwnConnection` runs on the pool. With it `ping` (/ready) asks that
+   * connection too: a service whose every decision would be refused is not ready.
+   */
+  ownConnection?: boolean;
 }
 
 /** A postgres-js client, or the client of one of its transactions or savepoints. */
@@ -130,12 +136,16 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(opti
     await client`select 1`;
     const db = drizzlePostgres({ client: preparingEveryStatement(client), schema: options.schema, logger });
     // onOwnConnection's: postgres-js opens it at its first statement, and again after a lost connection.
-    const ownClient = postgres(databaseUrl, { max: 1, onnotice: () => undefined, connect_timeout: 5, connection: { application_name: `onshi-${options.service}-own` } });
-    ownConnections.set(db, drizzlePostgres({ client: preparingEveryStatement(ownClient), schema: options.schema, logger }) as unknown as Db<Record<string, unknown>>);
+    const ownClient = options.ownConnection ? postgres(databaseUrl, { max: 1, onnotice: () => undefined, connect_timeout: 5, connection: { application_name: `onshi-${options.service}-own` } }) : undefined;
+    if (ownClient) ownConnections.set(db, drizzlePostgres({ client: preparingEveryStatement(ownClient), schema: options.schema, logger }) as unknown as Db<Record<string, unknown>>);
     const exclusive = <T>(name: string, work: () => Promise<T>) => underAdvisoryLock(databaseUrl, `onshi:${options.service}:${name}`, work);
     // drizzle's migrator is not safe against itself: two replicas would both see a migration as missing and both run it.
     await exclusive('migrate', () => migratePostgres(db, migrationConfig));
-    return { db, kind: 'postgres', copy: postgresCopy(client), ping: async () => void (await client`select 1`), close: async () => void (await Promise.all([client.end({ timeout: 5 }), ownClient.end({ timeout: 5 })])), exclusive };
+    const ping = async () => {
+      await client`select 1`;
+      if (ownClient) await ownClient`select 1`;
+    };
+    return { db, kind: 'postgres', copy: postgresCopy(client), ping, close: async () => void (await Promise.all([client.end({ timeout: 5 }), ownClient?.end({ timeout: 5 })])), exclusive };
   }
   return openEmbedded(options, logger, migrationConfig);
 }

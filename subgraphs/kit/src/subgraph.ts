@@ -65,6 +65,8 @@ export interface SubgraphDefinition<TTables extends Record<string, unknown>, TCo
    * searches), so a request with a token is asked the ended-token question before any operation runs (tokenLiveness.ts).
    */
   queriesWrite?: boolean;
+  /** It runs statements that wait for row locks on a connection of its own (kit db.ts `onOwnConnection`); /ready checks it. */
+  ownConnection?: boolean;
   /** Without Redis: where the subgraph that ends sessions keeps its revocation list, so it outlives a restart (default: memory). */
   sessionRevocations?(db: Db<TTables>): RevocationList;
 }
@@ -89,7 +91,7 @@ export async function startSubgraph<TTables extends Record<string, unknown>, TCo
   const logger = createLogger(service, config.LOG_LEVEL);
   let database: DatabaseHandle<TTables>;
   try {
-    database = await openDatabase({ service: definition.name, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, migrationsFolder: definition.migrationsFolder, schema: definition.tables });
+    database = await openDatabase({ service: definition.name, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, migrationsFolder: definition.migrationsFolder, schema: definition.tables, ownConnection: definition.ownConnection });
   } catch (error) {
     return exitWithReason(`${service}: ${describeDatabaseError(error, config.DATABASE_URL)}`, error instanceof DataDirInUseError ? error.exitCode : 1);
   }
