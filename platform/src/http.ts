@@ -69,6 +69,13 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1
 export const CLIENT_ADDRESS_HEADER = 'x-forwarded-for';
 
 /**
+ * How long every service keeps an idle keep-alive connection open: longer than the 60 s a load balancer in front of
+ * the gateway commonly keeps its side open, so that the balancer, not the gateway, closes first. Our own service
+ * client retires its idle sockets well before this (serviceClient.ts `SERVICE_SOCKET_IDLE_MS`).
+ */
+export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
  * The address of the client behind a request: the last entry of `X-Forwarded-For` when the peer is on this
  * machine (the portal's server calling the gateway, the gateway calling a subgraph — every hop of ours sets
  * the header to the one address it saw), otherwise the peer itself. A remote peer cannot choose its source
@@ -192,7 +199,7 @@ export async function serveHttp<TContext extends ApolloBaseContext>(options: Htt
       }
     })();
   });
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

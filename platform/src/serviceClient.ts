@@ -5,8 +5,18 @@
 // the call itself on loopback. Only JSON POSTs to our own HTTP services take this path.
 import http from 'node:http';
 
+/**
+ * How long an idle socket to one of our services is kept for the next call: well under the servers' keep-alive
+ * timeout (http.ts `SERVER_KEEP_ALIVE_TIMEOUT_MS`, and Node's default of 5 s for any other server). A socket the server
+ * closes at the moment a call is sent on it fails that call (ECONNRESET), and the gateway answers that subgraph's part
+ * as SERVICE_UNAVAILABLE. Node's agent keeps free sockets without limit unless given a timeout (it only shortens one
+ * from the server's Keep-Alive hint), and reuses the most recent first, so after a quiet minute a burst reached for
+ * sockets idle since then just as the servers closed them (docs/benchmarks.md "Idle sockets", 2026-12-06).
+ */
+export const SERVICE_SOCKET_IDLE_MS = 4_000;
+
 /** Sockets kept open per service: enough for the gateway's concurrent subgraph calls at benchmark load. */
-const serviceAgent = new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 256, maxFreeSockets: 64 });
+const serviceAgent = new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 256, maxFreeSockets: 64, timeout: SERVICE_SOCKET_IDLE_MS });
 
 /** The part of a fetch Response that our callers and `RemoteGraphQLDataSource` read. */
 export interface ServiceResponse {
