@@ -11,7 +11,7 @@ import http from 'node:http';
  * closes at the moment a call is sent on it fails that call (ECONNRESET), and the gateway answers that subgraph's part
  * as SERVICE_UNAVAILABLE. Node's agent keeps free sockets without limit unless given a timeout (it only shortens one
  * from the server's Keep-Alive hint), and reuses the most recent first, so after a quiet minute a burst reached for
- * sockets idle since then just as the servers closed them (docs/benchmarks.md "Idle sockets", 2026-12-06).
+ * sockets idle since then just as the servers closed them (docs/benchmarks.md "A fresh database, and idle sockets").
  */
 export const SERVICE_SOCKET_IDLE_MS = 4_000;
 
