@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT, sharedStateConfigSchema } from '@onshi/platform';
 import { limitsConfigSchema } from './limits';
+import { REFERENCE_CACHE_DEFAULT_TTL_MS } from './referenceCache';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
@@ -21,6 +22,11 @@ export const gatewayConfigSchema = z.object({
   CONSENT_GRAPHQL_URL: optionalUrl,
   /** Per-fetch timeout to a subgraph, ms. */
   SUBGRAPH_TIMEOUT_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  /**
+   * How long the gateway keeps the facility master's answers (referenceCache.ts, docs/architecture.md "Reference data
+   * cached at the gateway"), ms; 0 turns the cache off.
+   */
+  REFERENCE_CACHE_TTL_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(3_600_000).default(REFERENCE_CACHE_DEFAULT_TTL_MS)),
   /** Browser origins allowed by CORS (comma-separated); none by default — the portal calls from its server. */
   CORS_ORIGINS: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('')).transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   /** The portal's build-time operation manifest and the client name it sends (trusted documents). */

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ASK_ALONG_HEADER, bilingual, CLIENT_ADDRESS_HEADER, OnshiError, postToService, PREDECISIONS_EXTENSION, PREDECISIONS_HEADER } from '@onshi/platform';
 import type { GatewayContext } from './accessPlugin';
+import type { ReferenceEntityCache } from './referenceCache';
 
 /**
  * Subgraph calls: node:http with a keep-alive agent (the kit's serviceClient.ts: measured faster than both
@@ -9,7 +10,7 @@ import type { GatewayContext } from './accessPlugin';
  * (defense in depth) and the access log records the same request id. Every fetch has a timeout.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, url: string, private readonly timeoutMs: number) {
+  constructor(private readonly serviceName: string, url: string, private readonly timeoutMs: number, private readonly references?: ReferenceEntityCache) {
     super({
       url,
       // RemoteGraphQLDataSource hands over plain headers and a JSON body, and reads ok/status/headers/json.
@@ -22,6 +23,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * still returned (partial failure).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    // Public reference data (referenceCache.ts) may be answered from what the owner said a moment ago. The request's
+    // token was already found live by the gateway before any subgraph was called (docs/operations.md "Replicas and
+    // shared state"), so a cached answer goes only to a live caller.
+    if (this.references) return this.references.fetch(options.request, () => this.forward(options));
+    return this.forward(options);
+  }
+
+  private async forward(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       const response = await super.process(options);
       // The signed answers to the questions qualifications asked along (predecisions.ts `askAlongRequests`), for the

@@ -11,6 +11,7 @@ import { loadTrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments
 import { accessPolicyFromSupergraph, fieldCategoriesFromSupergraph } from './accessPolicy';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { ForwardingDataSource } from './dataSource';
+import { cacheableReferenceTypes, ReferenceEntityCache } from './referenceCache';
 import { uploadRoutes } from './uploads';
 import { predecisionPlugin } from './predecisions';
 import { compiledResultShapingPlugin } from './resultShaping';
@@ -73,9 +74,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return Promise.all(requests.map((request) => decisions.decide(request)));
     },
   })] : [];
+  const referenceTypes = cacheableReferenceTypes(policy, categories);
+  if (referenceTypes.refused.length > 0) logger.warn({ types: referenceTypes.refused }, 'reference types under @access are not cached at the gateway');
+  const references = config.REFERENCE_CACHE_TTL_MS > 0 ? new ReferenceEntityCache(referenceTypes.types, config.REFERENCE_CACHE_TTL_MS) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url ?? '', config.SUBGRAPH_TIMEOUT_MS, references),
   });
   const armor = armorFor(config);
   const trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);

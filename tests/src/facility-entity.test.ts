@@ -13,7 +13,9 @@ import { startTestSystem, type TestSystem } from './harness';
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystem({ patients: 4 });
+  // The owner's own look-up, every time: the gateway's cache of its answers is off here (docs/architecture.md
+  // "Reference data cached at the gateway"; tests/src/reference-cache.test.ts attacks it).
+  system = await startTestSystem({ patients: 4, gatewayEnv: { REFERENCE_CACHE_TTL_MS: '0' } });
 });
 afterAll(async () => {
   await system?.stop();
