@@ -57,16 +57,17 @@ export class ReferenceEntityCache {
     return representations as Representation[];
   }
 
-  /** One entry per operation text, other variables and representation (its key fields, in the plan's order). */
-  private keyOf(request: GraphQLRequest, representation: Representation): string {
+  /** One entry per operation text, other variables and representation: the fetch's part serialised once. */
+  private keysOf(request: GraphQLRequest, representations: readonly Representation[]): string[] {
     const { representations: _representations, ...others } = request.variables ?? {};
-    return JSON.stringify([request.query, others, representation]);
+    const fetchKey = JSON.stringify([request.query, others]);
+    return representations.map((representation) => `${fetchKey}${JSON.stringify(representation)}`);
   }
 
   async fetch(request: GraphQLRequest, forward: () => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
     const representations = this.representationsOf(request);
     if (representations === undefined) return forward();
-    const keys = representations.map((representation) => this.keyOf(request, representation));
+    const keys = this.keysOf(request, representations);
     const cached = keys.map((key) => this.entries.get(key));
     // Copies: the gateway merges fetched entities into its result tree, which must never reach back into the cache.
     if (cached.every((entity) => entity !== undefined)) return { data: { _entities: cached.map((entity) => structuredClone(entity)) } };
