@@ -155,6 +155,45 @@ describe('a logged-out token is refused on the very next request, everywhere (no
   });
 });
 
+/** The access-log entries about `patientId` written since `from` by the holder of `token` (the admin's search, consent's own log). */
+async function entriesBy(token: string, patientId: string, from: string): Promise<number> {
+  const subject = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string }).sub;
+  const search = await system.graphql<{ accessLogSearch: Array<{ actorSubject: string }> }>(
+    'query($p: ID!, $from: String!) { accessLogSearch(patientId: $p, from: $from, first: 200) { actorSubject } }', { p: patientId, from }, await system.token('admin'));
+  expect(search.body.errors).toBeUndefined();
+  return search.body.data?.accessLogSearch.filter((entry) => entry.actorSubject === subject).length ?? -1;
+}
+
+const OWN_READ = '{ me { id name dispensings(first: 5) { edges { node { drugName } } } } }';
+
+describe("a patient's own read is proven live by the gateway's decision call (gateway admission.ts)", () => {
+  test('live: one call to consent, the decision, and none to the list; after logout: 401 with no data, nothing logged for it, the refusal in the gateway log', async () => {
+    const patient = await loginDemoAccount(call, system.demo, 'yamada');
+    const patientId = system.patient(0).id;
+    const from = new Date(Date.now() - 1_000).toISOString();
+    const live = await counted(() => system.graphql<{ me: { id: string; name: string; dispensings: { edges: Array<{ node: { drugName: string } }> } } }>(OWN_READ, {}, patient.accessToken));
+    expect(live.result.body.errors).toBeUndefined();
+    expect(live.result.body.data?.me.id).toBe(patientId);
+    const secrets = [live.result.body.data?.me.name ?? '', ...(live.result.body.data?.me.dispensings.edges.map((e) => e.node.drugName) ?? [])];
+    expect(secrets.length).toBeGreaterThan(1);
+    expect(live.decisions).toBe(1);
+    expect(live.revocations).toBe(0);
+    const loggedLive = await entriesBy(patient.accessToken, patientId, from);
+    expect(loggedLive).toBeGreaterThan(0);
+
+    expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: patient.refreshToken }, patient.accessToken)).body.data?.logout).toBe(true);
+    const since = system.output().length;
+    const refused = await counted(() => system.graphql(OWN_READ, {}, patient.accessToken));
+    expectRefused(refused.result, secrets);
+    // Consent refused the decision call (it verifies the token against the list before it decides or logs anything),
+    // and the list, asked once the call was not answered, said why.
+    expect(refused.decisions).toBe(1);
+    expect(refused.revocations).toBe(1);
+    await expectRefusalLogged('gateway', since);
+    expect(await entriesBy(patient.accessToken, patientId, from)).toBe(loggedLive);
+  });
+});
+
 const REFUSALS_OF_OPERATOR_ACTIONS = 'query($from: String!) { accessLogSearch(patientId: "nation", from: $from, first: 200) { actorSubject decision reason } }';
 
 describe('every service reads the same token, and consent refuses an ended one before its queries run', () => {
@@ -297,32 +336,45 @@ describe('consent down: every token is refused (fail closed)', () => {
 
 describe('the request budget (docs/api-guide.md "Limits (defaults; operators may change them)"): an ended token spends none of its holder\'s', () => {
   test('requests refused as ended spend nothing of her budget; over her limit an ended token is told it ended, not that she is busy', async () => {
-    const send = (token: string) => fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
-    const post = async (token: string) => {
-      const response = await send(token);
+    const send = (token: string, ownRead = false) => fetch(`${system.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: ownRead ? '{ me { id } }' : '{ __typename }' }) });
+    const post = async (token: string, ownRead = false) => {
+      const response = await send(token, ownRead);
       await response.arrayBuffer();
       return response;
     };
     const ended = await loginDemoAccount(call, system.demo, 'sato');
     const live = await loginDemoAccount(call, system.demo, 'sato');
     expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: ended.refreshToken }, ended.accessToken)).body.data?.logout).toBe(true);
+    // Every other request is her own read, proven live by the gateway's decision call instead of the list (admission.ts).
     const endedStatuses = new Set<number>();
-    for (let i = 0; i < 100; i += 1) endedStatuses.add((await post(ended.accessToken)).status);
+    for (let i = 0; i < 100; i += 1) endedStatuses.add((await post(ended.accessToken, i % 2 === 1)).status);
     expect([...endedStatuses]).toEqual([401]);
     // Her live session spends the whole budget of the window (1,200 by default, less the few requests of her earlier
     // sessions in this file): the 100 refused requests took none of it (the gateway refuses an ended token before it counts).
     let liveAnswers = 0;
     let limited: Response | undefined;
+    // Both kinds count: were her own reads not counted, 1,300 requests would not reach the limit.
     for (let i = 0; i < 1300 && !limited; i += 1) {
-      const response = await post(live.accessToken);
+      const response = await post(live.accessToken, i % 2 === 1);
       if (response.status === 429) limited = response;
       else if (response.status === 200) liveAnswers += 1;
     }
     expect(limited?.status).toBe(429);
     expect(liveAnswers).toBeGreaterThan(1150);
-    const afterLimit = await send(ended.accessToken);
-    expect(afterLimit.status).toBe(401);
-    expect(afterLimit.headers.get('retry-after')).toBeNull();
-    expect(((await afterLimit.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    for (const ownRead of [false, true]) {
+      const afterLimit = await send(ended.accessToken, ownRead);
+      expect(afterLimit.status).toBe(401);
+      expect(afterLimit.headers.get('retry-after')).toBeNull();
+      expect(((await afterLimit.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    }
+    // Over the limit her own read is refused before its decision is asked: nothing is logged for it.
+    const satoId = system.patient(1).id;
+    const from = new Date(Date.now() - 120_000).toISOString();
+    const loggedBefore = await entriesBy(live.accessToken, satoId, from);
+    const overLimit = await counted(() => send(live.accessToken, true));
+    expect(overLimit.result.status).toBe(429);
+    expect(((await overLimit.result.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['RATE_LIMITED']);
+    expect(overLimit.decisions).toBe(0);
+    expect(await entriesBy(live.accessToken, satoId, from)).toBe(loggedBefore);
   });
 });
