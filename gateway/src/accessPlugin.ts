@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type ArgumentNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { bilingual, OWNER_CATEGORIES, PATIENT_DECISION_CATEGORIES, type Actor, type OwnerCategory, type OwnerTarget, type PatientDecisionCategory, type PolicyCategory } from '@onshi/platform';
 import type { AccessPolicy, FieldCategories } from './accessPolicy';
-import type { RequestAdmission } from './admission';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -19,11 +18,6 @@ export interface GatewayContext {
    * (predecisions.ts `askAlongRequests`); sent with the plan's first call to qualifications only, then cleared.
    */
   askAlong?: string;
-  /**
-   * A request with a token: proven live and counted once before anything leaves the gateway (admission.ts); absent
-   * without a token (an anonymous request is counted when it arrives).
-   */
-  admission?: RequestAdmission;
 }
 
 /**
@@ -138,8 +132,6 @@ export function accessPlugin(policy: AccessPolicy, logging?: { categories: Field
         async didResolveOperation({ document, schema, contextValue, request }) {
           const denied = forbiddenFields(schema, document, policy, contextValue.actor);
           if (denied.length === 0) return;
-          // The token is proven live (and the request counted) before a refusal is logged or told: an ended token is told 401.
-          await contextValue.admission?.settle();
           if (contextValue.actor && logging) {
             const requests = refusalRequests(schema, document, request.variables, contextValue.actor, denied, logging.categories);
             // Refused either way: a log that cannot be written does not turn a refusal into data.

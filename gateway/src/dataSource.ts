@@ -23,10 +23,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * still returned (partial failure).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    // Nothing leaves for a subgraph, and no cached answer is given, before the request's token is proven live and the
-    // request counted (admission.ts): settled already by the plugins on every path, so this waits for nothing.
-    await options.context.admission?.settle();
-    // Public reference data (referenceCache.ts) may be answered from what the owner said a moment ago: to a live caller only (above).
+    // Public reference data (referenceCache.ts) may be answered from what the owner said a moment ago. The request's
+    // token was already found live by the gateway before any subgraph was called (docs/operations.md "Replicas and
+    // shared state"), so a cached answer goes only to a live caller.
     if (this.references) return this.references.fetch(options.request, () => this.forward(options));
     return this.forward(options);
   }

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getDirectiveValues, getVariableValues, type GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, policyActorOf, replaceErrors, signAskAlong, signPredecisions, type Actor, type AskAlongQuestion, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
+import { getDirectiveValues, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { askedWithoutAttestedFacts, mayEverReadWithAnyAuthority, policyActorOf, signAskAlong, signPredecisions, type Actor, type AskAlongQuestion, type Decision, type DecisionRequest, type Logger, type PatientDecisionCategory } from '@onshi/platform';
 import { isPatientDecisionCategory, stringArgument, type GatewayContext } from './accessPlugin';
 import type { FieldCategories } from './accessPolicy';
-import { refusalResponse } from './admission';
 
 /** False for a selection under `@skip(if: true)` or `@include(if: false)`: the executor will not resolve it, so nothing is asked for it. */
 function selected(node: Parameters<typeof getDirectiveValues>[1], variables: Record<string, unknown> | undefined): boolean {
@@ -79,54 +78,30 @@ function rootQuestions(document: DocumentNode, operationRoot: SelectionSetNode, 
  * after the field rules of `accessPlugin` have let the operation through — the gateway asks the decision point the
  * plain questions of `predecisionRequests` at once and signs the answers for the subgraphs (ForwardingDataSource sends
  * them). When the call fails, the subgraphs ask for themselves and fail closed as before: nothing is answered from here.
- *
- * The same plugin settles the request's admission (admission.ts): consent verifies the forwarded token against the
- * list of ended tokens to answer, so an answered decision call proves the token live and the list is not asked. A
- * request without such a call (a mutation, a staff read whose questions qualifications asks along, a query naming
- * nobody) is proven by the list once its operation is resolved; one that fails before (parse, validation) when its
- * errors are met — an ended token then gets the 401 refusal alone.
  */
-export function predecisionPlugin(options: { categories: FieldCategories; internalSecret?: string | undefined; decide: (context: GatewayContext, requests: DecisionRequest[]) => Promise<Decision[]>; logger: Logger }): ApolloServerPlugin<GatewayContext> {
-  const { internalSecret } = options;
+export function predecisionPlugin(options: { categories: FieldCategories; internalSecret: string; decide: (context: GatewayContext, requests: DecisionRequest[]) => Promise<Decision[]>; logger: Logger }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      let asked: DecisionRequest[] = [];
       return {
-        async didResolveOperation({ document, operation, request, contextValue, schema }) {
-          const { actor, token, admission } = contextValue;
-          if (actor && token && internalSecret !== undefined && operation?.operation === OperationTypeNode.QUERY) {
-            // The values the executor will use (defaults applied); values it will refuse ask nothing ahead.
-            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-            if (variables.errors === undefined) {
-              const along = askAlongRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
-              if (along.length > 0) contextValue.askAlong = signAskAlong(along, 'qualifications', { requestId: contextValue.requestId, token }, internalSecret);
-              else asked = predecisionRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
-            }
+        async executionDidStart({ document, operation, request, contextValue, schema }) {
+          const { actor, token } = contextValue;
+          if (!actor || !token || operation.operation !== OperationTypeNode.QUERY) return;
+          // The values the executor will use (defaults applied); values it will refuse ask nothing ahead.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors !== undefined) return;
+          const along = askAlongRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
+          if (along.length > 0) {
+            contextValue.askAlong = signAskAlong(along, 'qualifications', { requestId: contextValue.requestId, token }, options.internalSecret);
+            return;
           }
-          // Asked ahead: the decision call below settles it. Otherwise now, before anything leaves (an ended token: 401).
-          if (asked.length === 0) await admission?.settle();
-        },
-        async responseForOperation(requestContext) {
-          const { contextValue } = requestContext;
-          if (asked.length === 0 || internalSecret === undefined || contextValue.token === undefined) return null;
+          const requests = predecisionRequests(document, operation.selectionSet, variables.coerced, actor, options.categories);
+          if (requests.length === 0) return;
           try {
-            const decisions = (await options.decide(contextValue, asked)).filter((decision) => decision.undecided !== true);
-            contextValue.predecisions = signPredecisions(decisions, { requestId: contextValue.requestId, token: contextValue.token }, internalSecret);
+            const decisions = (await options.decide(contextValue, requests)).filter((decision) => decision.undecided !== true);
+            contextValue.predecisions = signPredecisions(decisions, { requestId: contextValue.requestId, token }, options.internalSecret);
           } catch (error) {
             options.logger.warn({ err: error, requestId: contextValue.requestId }, 'the decisions could not be asked ahead; the subgraphs ask for themselves');
           }
-          // Proven by the call when consent answered it (`decide` reports it); else the list is asked here (fail closed).
-          const refusal = await contextValue.admission?.settle().then(() => undefined, (error: GraphQLError) => error);
-          if (refusal === undefined) return null;
-          // The request log reads the errors of the request (platform requestLog.ts), as for a refusal thrown.
-          Object.assign(requestContext, { errors: [refusal] });
-          return refusalResponse(refusal);
-        },
-        // Every answer made of errors only (parse, validation, another plugin's refusal) passes here before it is formatted.
-        async didEncounterErrors({ errors, contextValue }) {
-          const admission = contextValue.admission;
-          if (!admission) return;
-          await admission.settle().catch((refusal: GraphQLError) => replaceErrors(errors, refusal));
         },
       };
     },

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { CLIENT_ADDRESS_HEADER, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, TokenLiveness, unauthenticatedGraphQLError, serveHttp, type RunningService, type SignedSession } from '@onshi/platform';
+import { GraphQLError } from 'graphql';
+import { CLIENT_ADDRESS_HEADER, ERROR_CATALOGUE, errorMessage, askOwnerDecision, bearerToken, clientAddressOf, createDecisionClient, incomingRequestId, requestLogPlugin, createErrorMasker, createLogger, createTokenVerifier, ConsentRevocationList, openSharedState, unauthenticatedGraphQLError, serveHttp, type RunningService } from '@onshi/platform';
 import { accessPlugin, introspectionPlugin, type GatewayContext, type RefusalLogger } from './accessPlugin';
 import { armorFor, rateLimitClient, requestLimiter, retryAfterSeconds, uploadLimiter } from './limits';
 import { cookieValue, graphiqlRoutes, OPERATOR_COOKIE } from './graphiql';
@@ -13,7 +14,6 @@ import { ForwardingDataSource } from './dataSource';
 import { cacheableReferenceTypes, ReferenceEntityCache } from './referenceCache';
 import { uploadRoutes } from './uploads';
 import { predecisionPlugin } from './predecisions';
-import { counterUnavailableError, rateLimitedError, RequestAdmission } from './admission';
 import { compiledResultShapingPlugin } from './resultShaping';
 
 /** Subgraph name → URL (from the supergraph, or overridden by config). */
@@ -66,16 +66,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       logger.error({ err: error, requestId: context.requestId }, 'a refusal for role could not be logged');
     });
   };
-  // The request's one decision call (predecisions.ts): the answers the subgraphs would otherwise each ask for. Consent
-  // answering it proves the token live (admission.ts). Installed without a secret too: it settles every admission.
-  const predecisions = predecisionPlugin({
+  // The request's one decision call (predecisions.ts): the answers the subgraphs would otherwise each ask for.
+  const predecisions = internalSecret ? [predecisionPlugin({
     categories, internalSecret, logger,
     decide: (context, requests) => {
-      if (!internalSecret) return Promise.resolve([]);
-      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret, token: context.token, requestId: context.requestId, onTokenVerified: () => context.admission?.provenByDecision() });
+      const decisions = createDecisionClient({ consentUrl: config.CONSENT_URL, internalSecret, token: context.token, requestId: context.requestId });
       return Promise.all(requests.map((request) => decisions.decide(request)));
     },
-  });
+  })] : [];
   const referenceTypes = cacheableReferenceTypes(policy, categories);
   if (referenceTypes.refused.length > 0) logger.warn({ types: referenceTypes.refused }, 'reference types under @access are not cached at the gateway');
   const references = config.REFERENCE_CACHE_TTL_MS > 0 ? new ReferenceEntityCache(referenceTypes.types, config.REFERENCE_CACHE_TTL_MS) : undefined;
@@ -100,7 +98,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const consentGraphqlUrl = urls.consent ?? `${config.CONSENT_URL}/graphql`;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), predecisions, compiledResultShapingPlugin()],
+    plugins: [requestLogPlugin<GatewayContext>(logger), trustedDocumentsPlugin(config.TRUSTED_CLIENT_NAME, trustedDocuments), ...armor.plugins, introspectionPlugin(config.ALLOW_INTROSPECTION), accessPlugin(policy, { categories, logRefusal }), ...predecisions, compiledResultShapingPlugin()],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // One operation per HTTP request: batching would multiply every other limit.
@@ -135,25 +133,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       const token = bearerToken(req.headers.authorization) ?? cookieValue(req, OPERATOR_COOKIE);
       const clientAddress = clientAddressOf(req);
       const clientRequestId = incomingRequestId(req);
-      if (!token) {
-        // Anonymous (a login, the public masters): counted by address as it arrives; there is no token to prove.
-        const retryAfter = await retryAfterSeconds(rateLimiter, rateLimitClient(null, clientAddress)).catch((error: unknown) => {
-          throw counterUnavailableError(logger, error, requestId);
+      let context: GatewayContext = { actor: null, requestId, clientAddress, clientRequestId };
+      if (token) {
+        try {
+          context = { actor: await verifyToken(token), token, requestId, clientAddress, clientRequestId };
+        } catch (error) {
+          throw unauthenticatedGraphQLError(error);
+        }
+      }
+      const retryAfter = await retryAfterSeconds(rateLimiter, rateLimitClient(context.actor, clientAddress)).catch((error: unknown) => {
+        logger.error({ err: error, requestId }, 'the request counter cannot be reached');
+        throw new GraphQLError(errorMessage('SERVICE_UNAVAILABLE'), { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: ERROR_CATALOGUE.SERVICE_UNAVAILABLE.status } } });
+      });
+      if (retryAfter > 0) {
+        throw new GraphQLError(errorMessage('RATE_LIMITED'), {
+          extensions: { code: 'RATE_LIMITED', http: { status: ERROR_CATALOGUE.RATE_LIMITED.status, headers: new Map([['retry-after', String(retryAfter)]]) } },
         });
-        if (retryAfter > 0) throw rateLimitedError(retryAfter);
-        return { actor: null, requestId, clientAddress, clientRequestId };
       }
-      // The signature now; liveness and the count before anything leaves, by the request's decision call where it
-      // makes one (admission.ts, predecisions.ts).
-      let session: SignedSession;
-      try {
-        session = await verifyToken.signatureOnly(token);
-      } catch (error) {
-        throw unauthenticatedGraphQLError(error);
-      }
-      const admission = new RequestAdmission(new TokenLiveness(session), rateLimiter, rateLimitClient(session.actor, clientAddress), (error) => counterUnavailableError(logger, error, requestId));
-      await admission.admit();
-      const context: GatewayContext = { actor: session.actor, token, requestId, clientAddress, clientRequestId, admission };
       return context;
     },
   });

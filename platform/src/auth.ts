@@ -40,34 +40,6 @@ export interface SignedSession {
   ensureNotEnded(): Promise<void>;
 }
 
-/**
- * One request's token, signature checked, and whether it is known to be live: proven by a decision call consent
- * answered (consent verifies the forwarded token against the list of ended tokens to answer), else asked of the list
- * at most once per request. Used by every subgraph (kit tokenLiveness.ts) and by the gateway (gateway admission.ts).
- */
-export class TokenLiveness {
-  private provenLive = false;
-  private asked: Promise<void> | undefined;
-
-  constructor(private readonly session: SignedSession) {}
-
-  get actor(): Actor {
-    return this.session.actor;
-  }
-
-  /** Consent answered one of this request's decision calls, having verified its token against the list. */
-  provenByDecision(): void {
-    this.provenLive = true;
-  }
-
-  /** Resolves when the token is live; throws otherwise (ended, or the list cannot be read). */
-  ensureNotEnded(): Promise<void> {
-    if (this.provenLive) return Promise.resolve();
-    this.asked ??= this.session.ensureNotEnded();
-    return this.asked;
-  }
-}
-
 export interface TokenVerifier {
   /** The actor of a token that verifies and has not been ended. */
   (token: string): Promise<Actor>;
@@ -152,12 +124,4 @@ export function unauthenticatedGraphQLError(error: unknown): GraphQLError {
 export function bearerToken(header: string | undefined | null): string | undefined {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];
-}
-
-/**
- * Replaces every error of a refused request by the one refusal, in the array Apollo formats next (a
- * `didEncounterErrors` hook receives that array): the answer becomes the refusal alone, with its status.
- */
-export function replaceErrors(errors: readonly GraphQLError[], refusal: GraphQLError): void {
-  (errors as GraphQLError[]).splice(0, errors.length, refusal);
 }

@@ -166,8 +166,8 @@ async function entriesBy(token: string, patientId: string, from: string): Promis
 
 const OWN_READ = '{ me { id name dispensings(first: 5) { edges { node { drugName } } } } }';
 
-describe("a patient's own read is proven live by the gateway's decision call (gateway admission.ts)", () => {
-  test('live: one call to consent, the decision, and none to the list; after logout: 401 with no data, nothing logged for it, the refusal in the gateway log', async () => {
+describe("a patient's own read, whose questions the gateway asks ahead (docs/access-policy.md \"One decision call per request\")", () => {
+  test('live: the gateway asks the list and the decision point once each; after logout: 401 with no data, nothing decided or logged for it, the refusal in the gateway log', async () => {
     const patient = await loginDemoAccount(call, system.demo, 'yamada');
     const patientId = system.patient(0).id;
     const from = new Date(Date.now() - 1_000).toISOString();
@@ -177,7 +177,7 @@ describe("a patient's own read is proven live by the gateway's decision call (ga
     const secrets = [live.result.body.data?.me.name ?? '', ...(live.result.body.data?.me.dispensings.edges.map((e) => e.node.drugName) ?? [])];
     expect(secrets.length).toBeGreaterThan(1);
     expect(live.decisions).toBe(1);
-    expect(live.revocations).toBe(0);
+    expect(live.revocations).toBe(1);
     const loggedLive = await entriesBy(patient.accessToken, patientId, from);
     expect(loggedLive).toBeGreaterThan(0);
 
@@ -185,9 +185,8 @@ describe("a patient's own read is proven live by the gateway's decision call (ga
     const since = system.output().length;
     const refused = await counted(() => system.graphql(OWN_READ, {}, patient.accessToken));
     expectRefused(refused.result, secrets);
-    // Consent refused the decision call (it verifies the token against the list before it decides or logs anything),
-    // and the list, asked once the call was not answered, said why.
-    expect(refused.decisions).toBe(1);
+    // The gateway asked the list before anything else and refused: no decision was asked, so none was logged.
+    expect(refused.decisions).toBe(0);
     expect(refused.revocations).toBe(1);
     await expectRefusalLogged('gateway', since);
     expect(await entriesBy(patient.accessToken, patientId, from)).toBe(loggedLive);
@@ -345,7 +344,7 @@ describe('the request budget (docs/api-guide.md "Limits (defaults; operators may
     const ended = await loginDemoAccount(call, system.demo, 'sato');
     const live = await loginDemoAccount(call, system.demo, 'sato');
     expect((await system.graphql<{ logout: boolean }>(LOGOUT, { r: ended.refreshToken }, ended.accessToken)).body.data?.logout).toBe(true);
-    // Every other request is her own read, proven live by the gateway's decision call instead of the list (admission.ts).
+    // Every other request is her own read, whose questions the gateway asks the decision point itself.
     const endedStatuses = new Set<number>();
     for (let i = 0; i < 100; i += 1) endedStatuses.add((await post(ended.accessToken, i % 2 === 1)).status);
     expect([...endedStatuses]).toEqual([401]);

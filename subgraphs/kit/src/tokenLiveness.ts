@@ -15,9 +15,31 @@
 import type { ApolloServerPlugin, BaseContext as ApolloBaseContext, GraphQLRequestContext } from '@apollo/server';
 import { Kind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { Extensions } from 'type-graphql';
-import { replaceErrors, TokenLiveness, unauthenticatedGraphQLError } from '@onshi/platform';
+import { unauthenticatedGraphQLError, type SignedSession } from '@onshi/platform';
 
-export { TokenLiveness };
+/** One request's token: live once a decision call or the list said so; the list is asked at most once per request. */
+export class TokenLiveness {
+  private provenLive = false;
+  private asked: Promise<void> | undefined;
+
+  constructor(private readonly session: SignedSession) {}
+
+  get actor() {
+    return this.session.actor;
+  }
+
+  /** Consent answered one of this request's decision calls, having verified its token against the list. */
+  provenByDecision(): void {
+    this.provenLive = true;
+  }
+
+  /** Resolves when the token is live; throws otherwise (ended, or the list cannot be read). */
+  ensureNotEnded(): Promise<void> {
+    if (this.provenLive) return Promise.resolve();
+    this.asked ??= this.session.ensureNotEnded();
+    return this.asked;
+  }
+}
 
 /**
  * Where a request's liveness rides: on its context, under a symbol of its own (an enumerable property, because Apollo
@@ -63,6 +85,11 @@ function provesLiveBeforeWrites(schema: GraphQLSchema, operation: OperationDefin
   const fields = schema.getMutationType()?.getFields() ?? {};
   return operation.selectionSet.selections.every((selection) =>
     selection.kind === Kind.FIELD && (selection.name.value === '__typename' || fields[selection.name.value]?.extensions[LIVE_BEFORE_WRITES] === true));
+}
+
+/** Replaces every error of a refused request by the one refusal (the array is the one Apollo formats next). */
+function replaceErrors(errors: readonly GraphQLError[], refusal: GraphQLError): void {
+  (errors as GraphQLError[]).splice(0, errors.length, refusal);
 }
 
 /**
