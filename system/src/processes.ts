@@ -161,14 +161,21 @@ export async function freePort(): Promise<number> {
   return chosen;
 }
 
-/** consent first (it signs tokens and decides), then the other subgraphs in parallel, then the gateway. */
+/**
+ * The four subgraphs at once, then the gateway, which composes their schemas. Every subgraph's port is chosen before
+ * any starts (or given), so each knows its peers' URLs: the peers are asked only while serving (consent asks
+ * qualifications for a card's status, the others ask consent's decision point and keys, qualifications sends
+ * insurer changes to drugs and checkups), never while starting. Started one after another they took 23 s on the
+ * embedded database of a test system, nearly all of it each process's own boot, migration and seed, which two cores
+ * can run side by side (docs/architecture.md "The subgraphs start together").
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const services = new Map<ServiceName, ServiceProcess>();
-  // consent asks qualifications for card status (kit cardStatus.ts) but starts first, so qualifications'
-  // port is chosen before either starts.
-  const qualificationsPort = options.ports?.qualifications ?? (await freePort());
-  const qualificationsServiceUrl = `http://127.0.0.1:${qualificationsPort}`;
-  const port = (name: ServiceName) => String(name === 'qualifications' ? qualificationsPort : (options.ports?.[name] ?? 0));
+  const subgraphPorts = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, options.ports?.[name] ?? (await freePort())] as const))) as Record<(typeof SUBGRAPH_NAMES)[number], number>;
+  const subgraphHost = options.subgraphHost || '127.0.0.1';
+  // The URL each service reports once it listens (platform http.ts), known before it starts.
+  const peerUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => `http://${subgraphHost}:${subgraphPorts[name]}`;
+  const port = (name: ServiceName) => String(name === 'gateway' ? (options.ports?.gateway ?? 0) : subgraphPorts[name]);
   const environments = new Map<ServiceName, Record<string, string | undefined>>();
   const stopAll = async () => {
     await services.get('gateway')?.stop();
@@ -176,18 +183,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     const spawn = (name: ServiceName, env: Record<string, string | undefined>) => {
-      const serviceEnv = { ...env, PORT: port(name), ...(name === 'gateway' ? {} : { HOST: options.subgraphHost || '127.0.0.1' }) };
+      const serviceEnv = { ...env, PORT: port(name), ...(name === 'gateway' ? {} : { HOST: subgraphHost }) };
       return spawnService(name, { env: serviceEnv, stdio: options.stdio, onOutput: options.onOutput }).then((s) => {
         services.set(name, s);
         environments.set(name, { ...serviceEnv, PORT: new URL(s.url).port });
         return s;
       });
     };
-    const consent = await spawn('consent', { ...options.env, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl });
-    const env = { ...options.env, CONSENT_URL: consent.url, QUALIFICATIONS_SERVICE_URL: qualificationsServiceUrl };
-    const [drugs, checkups] = await Promise.all([spawn('drugs', env), spawn('checkups', env)]);
-    // qualifications sends insurer-change events to checkups (docs/domain.md "Insurer change: the checkups follow the member").
-    const qualifications = await spawn('qualifications', { ...env, DRUGS_URL: drugs.url, CHECKUPS_URL: checkups.url });
+    const env = { ...options.env, CONSENT_URL: peerUrl('consent'), QUALIFICATIONS_SERVICE_URL: peerUrl('qualifications') };
+    const envOf = (name: (typeof SUBGRAPH_NAMES)[number]) => (name === 'qualifications' ? { ...env, DRUGS_URL: peerUrl('drugs'), CHECKUPS_URL: peerUrl('checkups') } : env);
+    // Every start is waited for before failing, so that none is left running when another did not start.
+    const started = await Promise.allSettled(SUBGRAPH_NAMES.map((name) => spawn(name, envOf(name))));
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [consent, qualifications, drugs, checkups] = started.map((result) => (result as PromiseFulfilledResult<ServiceProcess>).value) as [ServiceProcess, ServiceProcess, ServiceProcess, ServiceProcess];
     const gateway = await spawn('gateway', {
       LOG_LEVEL: options.env.LOG_LEVEL,
       INTERNAL_SECRET: options.env.INTERNAL_SECRET,
