@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     '',
     'Onshi is running:',
     `  gateway         ${system.gatewayUrl}/graphql   (health ${system.gatewayUrl}/health, ready ${system.gatewayUrl}/ready)`,
-    ...[...system.services.values()].filter((s) => s.name !== 'gateway').map((s) => `  ${s.name.padEnd(16)}${s.url}/graphql`),
+    // By port (they start together, so in no fixed order).
+    ...[...system.services.values()].filter((s) => s.name !== 'gateway').sort((a, b) => Number(new URL(a.url).port) - Number(new URL(b.url).port)).map((s) => `  ${s.name.padEnd(16)}${s.url}/graphql`),
     portal ? `  portal          ${portal.url}` : '  portal          (not built yet)',
     '',
     production ? 'First operator (once): npx -y pnpm@10 bootstrap:admin     Stop: Ctrl-C' : 'Demo token: npx -y pnpm@10 demo:token clinic-doctor     Stop: Ctrl-C',
