@@ -196,15 +196,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const started = await Promise.allSettled(SUBGRAPH_NAMES.map((name) => spawn(name, envOf(name))));
     const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
-    const [consent, qualifications, drugs, checkups] = started.map((result) => (result as PromiseFulfilledResult<ServiceProcess>).value) as [ServiceProcess, ServiceProcess, ServiceProcess, ServiceProcess];
+    // Looked up by name, so the gateway's URLs do not depend on the order of SUBGRAPH_NAMES.
+    const startedUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => {
+      const service = services.get(name);
+      if (!service) throw new Error(`${name} did not start`);
+      return service.url;
+    };
     const gateway = await spawn('gateway', {
       LOG_LEVEL: options.env.LOG_LEVEL,
       INTERNAL_SECRET: options.env.INTERNAL_SECRET,
-      CONSENT_URL: consent.url,
-      QUALIFICATIONS_URL: `${qualifications.url}/graphql`,
-      DRUGS_URL: `${drugs.url}/graphql`,
-      CHECKUPS_URL: `${checkups.url}/graphql`,
-      CONSENT_GRAPHQL_URL: `${consent.url}/graphql`,
+      CONSENT_URL: startedUrl('consent'),
+      QUALIFICATIONS_URL: `${startedUrl('qualifications')}/graphql`,
+      DRUGS_URL: `${startedUrl('drugs')}/graphql`,
+      CHECKUPS_URL: `${startedUrl('checkups')}/graphql`,
+      CONSENT_GRAPHQL_URL: `${startedUrl('consent')}/graphql`,
       ...options.gatewayEnv,
     });
     const restart = async (name: ServiceName) => {
