@@ -139,6 +139,21 @@ function ephemeralRangeStart(): number {
 }
 
 const CHOSEN_PORTS_FROM = 10_000;
+
+/**
+ * The part of the chosen range this process takes its ports from. `ONSHI_PORT_SLICE=k/n` (set for each Jest worker,
+ * tests/jest.setup.js) gives it the k-th of n equal slices: processes that choose ports at the same time never choose
+ * the same one, which their own `handedOut` sets cannot see. Two Jest workers each starting a system once chose one
+ * port between one's choice and its server's listen (EADDRINUSE, 2026-12-06; docs/architecture.md "System tests: two
+ * at once"). Without it, or when it does not parse, the whole range.
+ */
+function portSlice(rangeStart: number): { from: number; width: number } {
+  const whole = rangeStart - CHOSEN_PORTS_FROM;
+  const [k, n] = (process.env.ONSHI_PORT_SLICE ?? '').split('/').map(Number);
+  if (!Number.isInteger(k) || !Number.isInteger(n) || n === undefined || k === undefined || n < 1 || k < 1 || k > n) return { from: CHOSEN_PORTS_FROM, width: whole };
+  const width = Math.floor(whole / n);
+  return { from: CHOSEN_PORTS_FROM + (k - 1) * width, width };
+}
 /** Ports this process has handed out, never handed out twice (two servers told one port before either listens). */
 const handedOut = new Set<number>();
 
@@ -149,9 +164,9 @@ const handedOut = new Set<number>();
  * server listening on port 0 — a test system then failed to start with EADDRINUSE (CI, 2026-12-05).
  */
 export async function freePort(): Promise<number> {
-  const rangeStart = ephemeralRangeStart();
-  for (let attempt = 0; attempt < 50 && rangeStart - CHOSEN_PORTS_FROM > 1_000; attempt += 1) {
-    const candidate = CHOSEN_PORTS_FROM + randomInt(rangeStart - CHOSEN_PORTS_FROM);
+  const { from, width } = portSlice(ephemeralRangeStart());
+  for (let attempt = 0; attempt < 50 && width > 1_000; attempt += 1) {
+    const candidate = from + randomInt(width);
     if (handedOut.has(candidate) || (await listenOnce(candidate)) === undefined) continue;
     handedOut.add(candidate);
     return candidate;
