@@ -5,7 +5,10 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swc, swcrc: false }] };
 // ESM-only packages (jose) must be transformed to CommonJS for Jest's module loader.
 const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(jose|@electric-sql)[@/+])'];
-const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+/** Suites run at once (`maxWorkers` below); tests/jest.setup.js gives each worker its own slice of loopback ports. */
+const WORKERS = 2;
+process.env.ONSHI_TEST_WORKERS = String(WORKERS);
+const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'], setupFiles: ['<rootDir>/tests/jest.setup.js'] };
 /**
  * System suites whose outcome does not depend on the database engine: the portal driven in Chromium (its pages read
  * the same API, which the API suites check on both engines), and source guards that read files and start nothing.
@@ -19,6 +22,14 @@ const ENGINE_INDEPENDENT = [
 const engineIndependentIgnored = process.env.ONSHI_ENGINE_SUITES_ONLY === '1' ? ENGINE_INDEPENDENT.map((name) => `/tests/src/${name}\\.test\\.ts$`) : [];
 module.exports = {
   testTimeout: 120000,
+  /**
+   * Two suites at once, also on two cores (Jest's default is one fewer worker than cores): a system suite spends much of
+   * its time waiting on the processes it started, so a second suite fills the idle core. Measured 2026-12-06 on the
+   * 2-core machine, CI's PostgreSQL phase: 1,056 s with one worker, 758 s with two, every test passing in both.
+   * Fixed at 2, not a share of the cores, because each system suite starts five processes of its own
+   * (docs/architecture.md "System tests: two at once"). `-i` still runs one suite at a time.
+   */
+  maxWorkers: WORKERS,
   projects: [
     {
       ...common,
