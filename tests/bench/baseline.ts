@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@onshi/kit';
 import { SUBGRAPH_NAMES, stopChild } from '@onshi/system';
-import type { BaselineInput, BaselineReady, BaselineScenario } from './baselineDriver';
+import type { BaselineInput, BaselineReady, BaselineScenario, TokensAnswer, TokensRequest } from './baselineDriver';
 import { systemGroups, type ProcessGroups } from './cpu';
 import type { ScenarioName } from './scenarios';
 import { interruptSignal } from './interrupt';
@@ -129,7 +129,11 @@ export interface BaselineTarget extends BenchProcess {
   databaseName?: string;
   /** The baseline's gateway URL and subgraph URLs, for the statement counts from its /metrics. */
   urls: Record<string, string>;
-  scenario(name: ScenarioName): BaselineScenario | undefined;
+  /**
+   * The scenario with its tokens minted now by the driver (baselineDriver.ts `answerTokenRequests`), for a measurement
+   * about to start: tokens minted at start may have expired by then. `mintedAt` says when.
+   */
+  freshScenario(name: ScenarioName): Promise<(BaselineScenario & { mintedAt?: string }) | undefined>;
   /** CPU groups of the baseline's processes (its subgraphs, its database's backends) for cpu.ts. */
   groups(): ProcessGroups;
 }
@@ -187,6 +191,38 @@ async function stopDriver(driver: ChildProcess): Promise<void> {
   for (let waited = 0; waited < 10_000 && groupAlive(pgid); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
   if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
   for (let waited = 0; waited < 5_000 && groupAlive(pgid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+let tokenRequests = 0;
+
+/** One scenario's tokens minted now by the running driver, over its IPC channel; fails after 60 s or on its error. */
+function askForTokens(driver: ChildProcess, scenario: ScenarioName): Promise<TokensAnswer> {
+  const id = (tokenRequests += 1);
+  return new Promise<TokensAnswer>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      driver.off('message', onMessage);
+      driver.off('exit', onExit);
+    };
+    const onMessage = (message: unknown) => {
+      const answer = message as Partial<TokensAnswer> | null;
+      if (answer?.type !== 'tokens' || answer.id !== id) return;
+      done();
+      if (answer.error || !answer.token) reject(new Error(`baseline tokens for ${scenario}: ${answer.error ?? 'none minted'}`));
+      else resolve(answer as TokensAnswer);
+    };
+    const onExit = () => {
+      done();
+      reject(new Error(`baseline tokens for ${scenario}: its driver exited`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`baseline tokens for ${scenario}: no answer within 60 s`));
+    }, 60_000);
+    driver.on('message', onMessage);
+    driver.once('exit', onExit);
+    driver.send({ type: 'tokens', id, scenario } satisfies TokensRequest);
+  });
 }
 
 /**
@@ -271,7 +307,12 @@ export async function startBaseline(options: BaselineStartOptions): Promise<Base
     url: ready.gatewayUrl,
     urls: ready.urls,
     pids: gatewayPids,
-    scenario: (scenario) => ready.scenarios.find((s) => s.name === scenario),
+    freshScenario: async (scenario) => {
+      const prepared = ready.scenarios.find((s) => s.name === scenario);
+      if (!prepared || prepared.unavailable) return prepared;
+      const minted = await askForTokens(driver, scenario);
+      return { ...prepared, token: minted.token, ...(minted.tokens ? { tokens: minted.tokens } : {}), mintedAt: minted.mintedAt };
+    },
     groups: () => {
       const groups = systemGroups(databaseName, driverPid);
       for (const subgraph of SUBGRAPH_NAMES) groups[subgraph] ??= [];

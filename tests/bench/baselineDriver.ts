@@ -44,6 +44,10 @@ export interface BaselineScenario {
   tokens?: string[];
 }
 
+/** The harness's ask for a scenario's tokens minted now (`tokens`), and the driver's answer. */
+export interface TokensRequest { type: 'tokens'; id: number; scenario: ScenarioName }
+export interface TokensAnswer { type: 'tokens'; id: number; token?: string; tokens?: string[]; mintedAt?: string; error?: string }
+
 export interface BaselineReady {
   gatewayUrl: string;
   urls: Record<string, string>;
@@ -98,11 +102,15 @@ async function prepare(system: TestSystem, input: BaselineInput): Promise<Pick<B
     // scenario would be the first person's. A commit whose scenarios name no `accountOf` has none to give. Not bench.ts'
     // tokensOfAccounts: this file runs in older commits and may import only what they all have (see the header).
     const accountOf = scenario.unavailable ? undefined : spec.accountOf;
-    const tokens: string[] | undefined = accountOf ? [] : undefined;
-    for (let i = 0; tokens && accountOf && i < scenario.bodies.length; i += 1) tokens.push(await system.token(accountOf(i)));
+    const mint = async () => {
+      const tokens: string[] | undefined = accountOf ? [] : undefined;
+      for (let i = 0; tokens && accountOf && i < scenario.bodies.length; i += 1) tokens.push(await system.token(accountOf(i)));
+      return { token: await system.token(spec.account), ...(tokens ? { tokens } : {}) };
+    };
+    if (!scenario.unavailable) minters.set(spec.name, mint);
     scenarios.push({
       name: spec.name, title: spec.title, account: spec.account, operation: scenario.operation.document, unavailable: scenario.unavailable,
-      token: scenario.unavailable ? undefined : await system.token(spec.account), bodies: scenario.bodies, ...(tokens ? { tokens } : {}),
+      bodies: scenario.bodies, ...(scenario.unavailable ? {} : await mint()),
     });
   }
   return { readerPool, scenarios, errors };
@@ -110,6 +118,27 @@ async function prepare(system: TestSystem, input: BaselineInput): Promise<Pick<B
 
 let system: TestSystem | undefined;
 let stopping = false;
+/**
+ * Each prepared scenario's tokens, minted again when the harness is about to measure it: the commit's tokens expire
+ * (15 minutes at 95c56fa, its consent `ACCESS_TOKEN_TTL_SECONDS`), and a run in rounds outlives tokens minted at
+ * start (docs/benchmarks.md "Baseline commit": the run of 2026-12-06 20:59 lost its last PHR-sync window to them).
+ */
+const minters = new Map<ScenarioName, () => Promise<{ token: string; tokens?: string[] }>>();
+
+function answerTokenRequests(): void {
+  process.on('message', (message: unknown) => {
+    const request = message as Partial<TokensRequest> | null;
+    if (request?.type !== 'tokens' || typeof request.id !== 'number' || !request.scenario) return;
+    const { id, scenario } = request;
+    const mint = minters.get(scenario);
+    const answered = mint
+      ? mint().then((minted): TokensAnswer => ({ type: 'tokens', id, ...minted, mintedAt: new Date().toISOString() }))
+      : Promise.resolve<TokensAnswer>({ type: 'tokens', id, error: `no prepared scenario ${scenario}` });
+    void answered
+      .catch((error: unknown): TokensAnswer => ({ type: 'tokens', id, error: error instanceof Error ? error.message : String(error) }))
+      .then((answer) => process.send?.(answer));
+  });
+}
 
 /** Stops the system if it is up and exits; killed while starting, the harness ends this process group after us. */
 function shutdown(code: number): void {
@@ -141,6 +170,7 @@ async function main(): Promise<void> {
   if (stopping) return;
   say('preparing the scenarios (reader verifications, hospital consents, tokens)…');
   const prepared = await prepare(system, input);
+  answerTokenRequests();
   const ready: BaselineReady = { gatewayUrl: system.gatewayUrl, urls: system.urls, load: loaded && { reused: loaded.reused, seconds: loaded.seconds }, ...prepared };
   writeFileSync(input.output, JSON.stringify(ready));
   process.send?.({ type: 'ready' });

@@ -156,6 +156,8 @@ export interface BaselineComparison {
   sameOperation?: boolean;
   /** The baseline's operation when it differs from ours. */
   operation?: string;
+  /** When the baseline's tokens for this scenario were minted: just before it was measured (ISO time). */
+  tokensMintedAt?: string;
   /** SQL statements per request of the baseline, counted as ours are. */
   statements?: StatementCounts;
   /**
@@ -619,7 +621,8 @@ export async function runScale(patients: number, options: BenchOptions): Promise
       entry.statements = counted.statements;
       const scenarioTargets: Target[] = [...targets];
       if (baseline) {
-        const theirs = baseline.scenario(spec.name);
+        // Minted now, not at the baseline's start: a run in rounds outlives its tokens (baselineDriver.ts `minters`).
+        const theirs = await baseline.freshScenario(spec.name);
         const comparison: BaselineComparison = { target: baseline.name, commit: baseline.checkout.commit };
         entry.baseline = comparison;
         if (!theirs?.token || theirs.unavailable) {
@@ -629,6 +632,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
           comparison.skipped = `a different operation at ${baseline.checkout.short}: ${theirs.title}`;
         } else {
           const requests = { token: theirs.token, bodies: theirs.bodies, ...(theirs.tokens ? { tokens: theirs.tokens } : {}) };
+          comparison.tokensMintedAt = theirs.mintedAt;
           comparison.sameOperation = theirs.operation === scenario.operation.document;
           if (!comparison.sameOperation) comparison.operation = theirs.operation;
           await prime(baseline.url, requests, requests.token);
