@@ -2,18 +2,34 @@ import { execFileSync } from 'node:child_process';
 import { buildSchema, execute, parse } from 'graphql';
 
 /**
- * patches/graphql@16.15.0.patch (docs/dependencies.md): graphql-js builds its execution results with a constructor
- * whose prototype is `Object.create(null)` instead of with `Object.create(null)` itself, so that V8 keeps them in fast
- * mode. These tests pin what must not change with that: an answer object inherits nothing, whatever the response names
- * a client chooses, on every path that builds one (parallel fields, serial mutation fields, fields that resolve later).
+ * patches/graphql@16.15.0.patch (docs/dependencies.md): graphql-js builds its execution results and each field's
+ * coerced arguments with a constructor whose prototype is `Object.create(null)` instead of with `Object.create(null)`
+ * itself, so that V8 keeps them in fast mode, and skips the argument coercion of a field that has no arguments. These
+ * tests pin what must not change with that: an answer object inherits nothing, whatever the response names a client
+ * chooses, on every path that builds one (parallel fields, serial mutation fields, fields that resolve later); a
+ * resolver's arguments stay what upstream hands over (`{ ...coercedValues }`: a fresh plain object per field, defaults
+ * and variables applied), also for a field without arguments.
  */
 const schema = buildSchema(`
-  type Query { item: Item! later: Item! }
+  type Query { item: Item! later: Item! echo(text: String = "既定", times: Int): String! bare: String! }
   type Mutation { touch: Item! }
   type Item { name: String! }
 `);
 const item = { name: '処方' };
-const rootValue = { item, later: () => Promise.resolve(item), touch: () => item };
+const argumentsSeen: object[] = [];
+const rootValue = {
+  item,
+  later: () => Promise.resolve(item),
+  touch: () => item,
+  echo: (args: { text: string; times?: number }) => {
+    argumentsSeen.push(args);
+    return `${args.text}×${args.times ?? 'none'}`;
+  },
+  bare: (args: object) => {
+    argumentsSeen.push(args);
+    return JSON.stringify(args);
+  },
+};
 
 async function run(source: string): Promise<Record<string, unknown>> {
   const result = await execute({ schema, document: parse(source), rootValue });
@@ -30,11 +46,11 @@ function inheritsNothing(value: object): boolean {
 }
 
 describe('graphql-js execution results (patched to fast-mode objects)', () => {
-  it('the patch is applied: the installed graphql builds results with its result-object constructor', () => {
+  it('the patch is applied: the installed graphql builds its objects with the patch's constructor', () => {
     // pnpm refuses to install when a patch no longer applies; this catches a graphql that is resolved unpatched.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const patched = require('graphql/jsutils/resultObject.js') as { newResultObject: () => object };
-    expect(inheritsNothing(patched.newResultObject())).toBe(true);
+    const patched = require('graphql/jsutils/nullPrototypeObject.js') as { newNullPrototypeObject: () => object };
+    expect(inheritsNothing(patched.newNullPrototypeObject())).toBe(true);
   });
 
   it('what the patch is for: the answer objects are in V8 fast mode (Object.create(null) objects are not)', () => {
@@ -72,5 +88,20 @@ describe('graphql-js execution results (patched to fast-mode objects)', () => {
     const mutation = await run('mutation { first: touch { name } second: touch { name } }');
     expect(inheritsNothing(mutation)).toBe(true);
     expect(JSON.stringify(mutation)).toBe('{"first":{"name":"処方"},"second":{"name":"処方"}}');
+  });
+
+  it("a resolver's arguments as upstream gives them: a fresh plain object per field, defaults and variables applied, empty for a field without any", async () => {
+    argumentsSeen.length = 0;
+    const result = await execute({
+      schema,
+      document: parse('query ($times: Int) { a: echo b: echo(text: "指定", times: $times) c: bare d: bare }'),
+      rootValue,
+      variableValues: { times: 3 },
+    });
+    expect(result).toEqual({ data: { a: '既定×none', b: '指定×3', c: '{}', d: '{}' } });
+    expect(argumentsSeen).toHaveLength(4);
+    expect(argumentsSeen.every((args) => Object.getPrototypeOf(args) === Object.prototype)).toBe(true);
+    expect(Object.keys(argumentsSeen[0] as object)).toEqual(['text']);
+    expect(new Set(argumentsSeen).size).toBe(4);
   });
 });
