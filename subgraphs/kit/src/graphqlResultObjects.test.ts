@@ -46,7 +46,7 @@ function inheritsNothing(value: object): boolean {
 }
 
 describe('graphql-js execution results (patched to fast-mode objects)', () => {
-  it('the patch is applied: the installed graphql builds its objects with the patch's constructor', () => {
+  it("the patch is applied: the installed graphql builds its objects with the patch's constructor", () => {
     // pnpm refuses to install when a patch no longer applies; this catches a graphql that is resolved unpatched.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const patched = require('graphql/jsutils/nullPrototypeObject.js') as { newNullPrototypeObject: () => object };
