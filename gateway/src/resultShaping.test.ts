@@ -7,8 +7,8 @@ import {
 } from '@apollo/federation-internals';
 import type { computeResponse as ComputeResponse } from '@apollo/gateway/dist/resultShaping';
 import type { GraphQLRequestContextExecutionDidStart } from '@apollo/server';
-import { parse, type OperationDefinitionNode } from 'graphql';
-import { compiledResultShapingPlugin, compileShaper, shapeCompiled } from './resultShaping';
+import { Kind, parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { compiledResultShapingPlugin, compileShaper, operationOncePerDocument, shapeCompiled } from './resultShaping';
 
 /*
  * The compiled result shaping against Apollo's own computeResponse (resultShaping.ts): on every operation the portal
@@ -284,5 +284,52 @@ describe('compiled result shaping equals Apollo computeResponse', () => {
     const { operation } = operationOf(trustedDocuments[0] ?? '');
     const shaper = compileShaper(operation);
     expect(shaper && shapeCompiled(shaper, null, {})).toEqual({ data: null, errors: [] });
+  });
+});
+
+/*
+ * The operation @apollo/gateway builds for every request before it runs the plan (resultShaping.ts
+ * `operationOncePerDocument`): built once per parsed document, as Apollo would build it, and never handed to a request
+ * whose document is another one. That the reused operation still follows each request's variables through the real
+ * gateway is shown in tests/src/predecisions.test.ts.
+ */
+describe("the gateway's operation, built once per document", () => {
+  const source = 'query Visit($id: ID!, $with: Boolean!) { patient(id: $id) { ...Name medicationSummary @include(if: $with) { asOf } } } fragment Name on Patient { name }';
+  /** executeQueryPlan's call: a new document object each time, holding the operation node first and the fragments after. */
+  const executorCall = (definitions: readonly DefinitionNode[]) => operationOncePerDocument(apiSchema, { kind: Kind.DOCUMENT, definitions: [...definitions] }, { validate: false });
+
+  test('the same nodes give the same operation, which is the one Apollo builds', () => {
+    const parsed = parse(source);
+    const first = executorCall(parsed.definitions);
+    expect(executorCall(parsed.definitions)).toBe(first);
+    expect(first.toString()).toBe(operationFromDocument(apiSchema, parsed, { validate: true }).toString());
+  });
+
+  test('another parse of the same text, another fragment node, another schema or another kind of call is built afresh', () => {
+    const parsed = parse(source);
+    const first = executorCall(parsed.definitions);
+    const [operationNode, fragmentNode] = parsed.definitions;
+    if (!operationNode || !fragmentNode) throw new Error('the document has an operation and a fragment');
+    const reparsed = parse(source);
+    expect(executorCall(reparsed.definitions)).not.toBe(first);
+    const [, otherFragment] = reparsed.definitions;
+    if (!otherFragment) throw new Error('the document has a fragment');
+    expect(executorCall([operationNode, otherFragment])).not.toBe(first);
+    // The operation node without its fragment is not the document that was built: it fails as Apollo's build does.
+    expect(() => executorCall([operationNode])).toThrow(/Cannot find fragment name "Name"/);
+    const otherSchema = Supergraph.build(readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8')).apiSchema();
+    expect(operationOncePerDocument(otherSchema, { kind: Kind.DOCUMENT, definitions: [...parsed.definitions] }, { validate: false })).not.toBe(first);
+    // The query planner's own call (validated, by operation name) is Apollo's, every time.
+    const planned = operationOncePerDocument(apiSchema, parsed, { operationName: 'Visit' });
+    expect(operationOncePerDocument(apiSchema, parsed, { operationName: 'Visit' })).not.toBe(planned);
+    // And a document it cannot build fails as Apollo's does, each time, with nothing kept.
+    const unknownField = parse('query Broken { patient(id: "x") { noSuchField } }');
+    expect(() => executorCall(unknownField.definitions)).toThrow(/noSuchField/);
+    expect(() => executorCall(unknownField.definitions)).toThrow(/noSuchField/);
+  });
+
+  test('the installed gateway builds its operations through it', () => {
+    const operations = createRequire(createRequire(__filename).resolve('@apollo/gateway'))('@apollo/federation-internals/dist/operations') as { operationFromDocument: unknown };
+    expect(operations.operationFromDocument).toBe(operationOncePerDocument);
   });
 });

@@ -5,7 +5,7 @@ import {
   type CompositeType, type Directive, type Operation, type Schema, type SelectionSet, type Type,
 } from '@apollo/federation-internals';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { OperationDefinitionNode } from 'graphql';
+import { Kind, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 /**
  * The gateway's result shaping, compiled once per operation (docs/architecture.md "Result shaping").
@@ -322,16 +322,60 @@ function computeResponse(shaping: ShapingArguments): ShapedAnswer {
   return (shaper && shapeCompiled(shaper, shaping.input, shaping.variables)) ?? apolloComputeResponse(shaping);
 }
 
+type OperationFromDocument = (schema: Schema, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => Operation;
+
+/**
+ * federation-internals' operations module, as @apollo/gateway resolves it. Its package index re-exports this module's
+ * functions through getters that read the module's exports, so replacing an export here replaces it for the gateway.
+ */
+const federationOperations = createRequire(createRequire(__filename).resolve('@apollo/gateway'))('@apollo/federation-internals/dist/operations') as { operationFromDocument: OperationFromDocument };
+const apolloOperationFromDocument: OperationFromDocument = federationOperations.operationFromDocument;
+
+/** The operations built for `executeQueryPlan`, by API schema and parsed operation node, with the definitions each was built from. */
+const executedOperations = new WeakMap<Schema, WeakMap<OperationDefinitionNode, { definitions: readonly DefinitionNode[]; operation: Operation }>>();
+
+/**
+ * `operationFromDocument`, built once per operation document for `executeQueryPlan`. For every request, @apollo/gateway
+ * turns the parsed operation into its own `Operation` again before running the plan (its query-plan conditions and the
+ * answer's shaping read it), from the same nodes each time: Apollo Server's document cache hands a repeated query the
+ * same parsed document. That rebuild was 4.4 % of the gateway's CPU under the dashboard (docs/benchmarks.md "Query
+ * hashing and the gateway's operation, once per document"). The `Operation` is a function of the schema and those
+ * nodes alone; the request's variables are applied where it is read (plan conditions, @skip/@include while shaping).
+ * Only `executeQueryPlan`'s call is kept (the operation node first, its fragments after, not validated again); any
+ * other call, and a document whose nodes differ, is built as before.
+ */
+export function operationOncePerDocument(schema: Schema, document: DocumentNode, options?: { operationName?: string; validate?: boolean }): Operation {
+  const operationNode = document.definitions[0];
+  if (options?.validate !== false || options.operationName !== undefined || operationNode?.kind !== Kind.OPERATION_DEFINITION) {
+    return apolloOperationFromDocument(schema, document, options);
+  }
+  let bySchema = executedOperations.get(schema);
+  if (bySchema === undefined) {
+    bySchema = new WeakMap();
+    executedOperations.set(schema, bySchema);
+  }
+  const known = bySchema.get(operationNode);
+  if (known !== undefined && known.definitions.length === document.definitions.length && known.definitions.every((definition, i) => definition === document.definitions[i])) {
+    return known.operation;
+  }
+  const operation = apolloOperationFromDocument(schema, document, options);
+  bySchema.set(operationNode, { definitions: [...document.definitions], operation });
+  return operation;
+}
+
 let installed = false;
 
 /**
- * Puts the compiled shaping in Apollo's place: `executeQueryPlan` calls `computeResponse` through its module's
- * exports, so replacing the export is enough. Requests the plugin did not see are shaped by Apollo as before.
+ * Puts the compiled shaping in Apollo's place, and the operation built once per document (`operationOncePerDocument`):
+ * `executeQueryPlan` calls `computeResponse` and `operationFromDocument` through their modules' exports, so replacing
+ * the exports is enough. Requests the plugin did not see are shaped by Apollo as before.
  */
 export function compiledResultShapingPlugin(): ApolloServerPlugin {
   if (!installed) {
     if (typeof apolloResultShaping.computeResponse !== 'function') throw new Error('@apollo/gateway no longer exports resultShaping.computeResponse: review gateway/src/resultShaping.ts');
+    if (typeof federationOperations.operationFromDocument !== 'function') throw new Error('@apollo/federation-internals no longer exports operations.operationFromDocument: review gateway/src/resultShaping.ts');
     apolloResultShaping.computeResponse = computeResponse;
+    federationOperations.operationFromDocument = operationOncePerDocument;
     installed = true;
   }
   return {

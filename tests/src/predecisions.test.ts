@@ -68,6 +68,18 @@ describe('one decision call per query, through the gateway', () => {
     expect((await yamadaLog(answer.requestId)).map((e) => e.category)).toEqual(['QUALIFICATION']);
   });
 
+  test('the same operation asked again with the other value: each request follows its own @include variable (the gateway builds the operation once per document)', async () => {
+    const query = 'query IncludeByVariable($with: Boolean!) { me { name medicationSummary @include(if: $with) { activeDrugs { dispensing { drugName } } } } }';
+    const yamada = await system.token('yamada');
+    for (const include of [true, false, true, false]) {
+      const answer = await post(`${system.gatewayUrl}/graphql`, query, { with: include }, yamada);
+      expect(answer.body.errors).toBeUndefined();
+      const me = (answer.body.data as { me: Record<string, unknown> }).me;
+      expect('medicationSummary' in me).toBe(include);
+      expect((await yamadaLog(answer.requestId)).map((e) => e.category).sort()).toEqual(include ? ['DRUG', 'QUALIFICATION'] : ['QUALIFICATION']);
+    }
+  });
+
   test("a doctor's visit: her fields' questions asked along with her qualification question (which carries the confirmation here), one call; one entry per category", async () => {
     const doctor = await system.token('clinic-doctor');
     const before = await decisionCalls();
