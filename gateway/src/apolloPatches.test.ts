@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+
+/**
+ * patches/@apollo__utils.createhash@{2.0.2,3.0.1}.patch (docs/dependencies.md): Apollo Server hashes every request's
+ * query text (its document cache key) and Apollo Gateway every request's query plan key through
+ * `@apollo/utils.createhash`, which looked up node:crypto with `module.require` on every call. Each call went through
+ * the whole module resolution, under tsx its resolver too (2–3 % of every subgraph's CPU under load). Patched, the
+ * module finds node:crypto once, when it loads.
+ *
+ * Asked in a child process with plain `node`, because Jest runs modules under its own `require`, not Node's loader:
+ * the createhash that Apollo Server and Apollo Gateway each resolve (two versions) hashes as node:crypto does, and a
+ * hundred hashes cost no module resolution. Unpatched, each hash costs one `Module._load`.
+ */
+describe('Apollo query hashing (patched @apollo/utils.createhash)', () => {
+  const script = `
+    const Module = require('node:module');
+    const owners = { server: require.resolve('@apollo/server'), gateway: require.resolve('@apollo/gateway') };
+    const hashers = Object.fromEntries(Object.entries(owners).map(([owner, entry]) => [owner, Module.createRequire(entry)('@apollo/utils.createhash').createHash]));
+    let loads = 0;
+    const load = Module._load;
+    Module._load = function (...args) { loads += 1; return load.apply(this, args); };
+    const answers = {};
+    for (const [owner, createHash] of Object.entries(hashers)) {
+      loads = 0;
+      let digest = '';
+      for (let i = 0; i < 100; i += 1) digest = createHash('sha256').update('query Dashboard { me { id } }').digest('hex');
+      answers[owner] = { digest, loads };
+    }
+    Module._load = load;
+    process.stdout.write(JSON.stringify(answers));`;
+
+  it('hashes as node:crypto does, without resolving a module per hash, for Apollo Server and Apollo Gateway alike', () => {
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' });
+    const expected = createHash('sha256').update('query Dashboard { me { id } }').digest('hex');
+    expect(JSON.parse(output)).toEqual({ server: { digest: expected, loads: 0 }, gateway: { digest: expected, loads: 0 } });
+  });
+});
+
+/**
+ * patches/@apollo__server@5.5.1.patch (docs/dependencies.md): Apollo Server negotiated every request's Accept header
+ * (with Negotiator) to choose between two incremental-delivery formats, even when the request had no Accept header, for
+ * which the answer is always the current format. Every subgraph call of the gateway comes without one (1.4–2.3 % of each
+ * subgraph's CPU). Patched, a request without an Accept header is not negotiated; one with a header is, as before.
+ *
+ * In a plain node child, as above: the Negotiator that Apollo Server resolves is counted while it answers.
+ */
+describe('Apollo Server without an Accept header (patched @apollo/server)', () => {
+  const script = `
+    const Module = require('node:module');
+    const serverRequire = Module.createRequire(require.resolve('@apollo/server'));
+    const { ApolloServer, HeaderMap } = require('@apollo/server');
+    const Negotiator = serverRequire('negotiator');
+    let negotiations = 0;
+    const mediaType = Negotiator.prototype.mediaType;
+    Negotiator.prototype.mediaType = function (...args) { negotiations += 1; return mediaType.apply(this, args); };
+    (async () => {
+      const server = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+      await server.start();
+      const ask = async (headers) => {
+        negotiations = 0;
+        const httpGraphQLRequest = { method: 'POST', headers: new HeaderMap(Object.entries({ 'content-type': 'application/json', ...headers })), search: '', body: { query: '{ hello }' } };
+        const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ({}) });
+        return { status: response.status ?? 200, contentType: response.headers.get('content-type'), body: response.body.string, negotiations };
+      };
+      const answers = { without: await ask({}), withJson: await ask({ accept: 'application/json' }) };
+      await server.stop();
+      process.stdout.write(JSON.stringify(answers));
+    })();`;
+
+  it('answers a request without Accept as JSON without negotiating, and still negotiates a request that has one', () => {
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' });
+    const answers = JSON.parse(output) as Record<'without' | 'withJson', { status: number; contentType: string; body: string; negotiations: number }>;
+    expect(answers.without).toEqual({ status: 200, contentType: 'application/json; charset=utf-8', body: '{"data":{"hello":"world"}}\n', negotiations: 0 });
+    expect(answers.withJson.body).toBe(answers.without.body);
+    expect(answers.withJson.contentType).toBe('application/json; charset=utf-8');
+    expect(answers.withJson.negotiations).toBeGreaterThanOrEqual(2);
+  });
+});
