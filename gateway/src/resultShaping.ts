@@ -338,8 +338,8 @@ const executedOperations = new WeakMap<Schema, WeakMap<OperationDefinitionNode, 
  * `operationFromDocument`, built once per operation document for `executeQueryPlan`. For every request, @apollo/gateway
  * turns the parsed operation into its own `Operation` again before running the plan (its query-plan conditions and the
  * answer's shaping read it), from the same nodes each time: Apollo Server's document cache hands a repeated query the
- * same parsed document. That rebuild was 4.4 % of the gateway's CPU under the dashboard (docs/benchmarks.md "Query
- * hashing and the gateway's operation, once per document"). The `Operation` is a function of the schema and those
+ * same parsed document. That rebuild was 4.4 % of the gateway's CPU under the dashboard (docs/benchmarks.md "Per-request
+ * work left in Apollo"). The `Operation` is a function of the schema and those
  * nodes alone; the request's variables are applied where it is read (plan conditions, @skip/@include while shaping).
  * Only `executeQueryPlan`'s call is kept (the operation node first, its fragments after, not validated again); any
  * other call, and a document whose nodes differ, is built as before.
