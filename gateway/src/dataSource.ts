@@ -4,8 +4,8 @@ import type { GatewayContext } from './accessPlugin';
 import type { ReferenceEntityCache } from './referenceCache';
 
 /**
- * Subgraph calls: node:http with a keep-alive agent (the kit's serviceClient.ts: measured faster than both
- * the default fetcher and undici's fetch),
+ * Subgraph calls: undici's dispatcher with a keep-alive agent (platform serviceClient.ts: measured faster than the
+ * default fetcher, undici's fetch and node:http),
  * the caller's bearer token, the request id and the client's address forwarded so subgraphs verify the actor themselves
  * (defense in depth) and the access log records the same request id. Every fetch has a timeout.
  */

@@ -29,8 +29,9 @@ export interface ProfileSummary {
 const LAYERS: Array<[string, (url: string, fn: string) => boolean]> = [
   ['garbage collection', (url, fn) => fn === '(garbage collector)'],
   ['native / (program)', (url, fn) => fn === '(program)' || (url === '' && fn !== '(idle)' && fn !== '(root)')],
-  // undici parses HTTP responses with llhttp compiled to WebAssembly.
-  ['fetch to subgraphs (undici)', (url) => url.includes('internal/deps/undici') || url.startsWith('wasm://')],
+  // Our calls between services go through the undici package (platform/src/serviceClient.ts), Node's own fetch through
+  // its bundled copy; both parse HTTP responses with llhttp compiled to WebAssembly.
+  ['service calls (undici)', (url) => url.includes('internal/deps/undici') || /node_modules\/(\.pnpm\/undici@[^/]+\/node_modules\/)?undici\//.test(url) || url.startsWith('wasm://')],
   ['Node internals (http, net, streams)', (url) => url.startsWith('node:')],
   ['@apollo/gateway + query planner', (url) => /@apollo\/(gateway|query-planner|federation-internals)/.test(url)],
   ['@apollo/server', (url) => /@apollo\/server|@apollo\/utils/.test(url)],
