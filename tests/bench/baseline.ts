@@ -130,10 +130,11 @@ export interface BaselineTarget extends BenchProcess {
   /** The baseline's gateway URL and subgraph URLs, for the statement counts from its /metrics. */
   urls: Record<string, string>;
   /**
-   * The scenario with its tokens minted now by the driver (baselineDriver.ts `answerTokenRequests`), for a measurement
-   * about to start: tokens minted at start may have expired by then. `mintedAt` says when.
+   * The scenario with tokens young enough for a measurement about to start (baselineDriver.ts `answerTokenRequests`):
+   * tokens minted at start may have expired by then. `mintedAt` says when they were asked for, `issuedAt` when the
+   * oldest of them was issued.
    */
-  freshScenario(name: ScenarioName): Promise<(BaselineScenario & { mintedAt?: string }) | undefined>;
+  freshScenario(name: ScenarioName): Promise<(BaselineScenario & { mintedAt?: string; issuedAt?: string }) | undefined>;
   /** CPU groups of the baseline's processes (its subgraphs, its database's backends) for cpu.ts. */
   groups(): ProcessGroups;
 }
@@ -311,7 +312,7 @@ export async function startBaseline(options: BaselineStartOptions): Promise<Base
       const prepared = ready.scenarios.find((s) => s.name === scenario);
       if (!prepared || prepared.unavailable) return prepared;
       const minted = await askForTokens(driver, scenario);
-      return { ...prepared, token: minted.token, ...(minted.tokens ? { tokens: minted.tokens } : {}), mintedAt: minted.mintedAt };
+      return { ...prepared, token: minted.token, ...(minted.tokens ? { tokens: minted.tokens } : {}), mintedAt: minted.mintedAt, issuedAt: minted.issuedAt };
     },
     groups: () => {
       const groups = systemGroups(databaseName, driverPid);

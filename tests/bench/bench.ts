@@ -156,8 +156,13 @@ export interface BaselineComparison {
   sameOperation?: boolean;
   /** The baseline's operation when it differs from ours. */
   operation?: string;
-  /** When the baseline's tokens for this scenario were minted: just before it was measured (ISO time). */
+  /** When the baseline was asked for this scenario's tokens: just before it was measured (ISO time). */
   tokensMintedAt?: string;
+  /**
+   * When the oldest of the tokens it handed over was issued (their `iat`, ISO time): the older commit's harness keeps
+   * an account's first token, so this, not `tokensMintedAt`, says whether they outlive the scenario.
+   */
+  tokensIssuedAt?: string;
   /** SQL statements per request of the baseline, counted as ours are. */
   statements?: StatementCounts;
   /**
@@ -633,6 +638,7 @@ export async function runScale(patients: number, options: BenchOptions): Promise
         } else {
           const requests = { token: theirs.token, bodies: theirs.bodies, ...(theirs.tokens ? { tokens: theirs.tokens } : {}) };
           comparison.tokensMintedAt = theirs.mintedAt;
+          comparison.tokensIssuedAt = theirs.issuedAt;
           comparison.sameOperation = theirs.operation === scenario.operation.document;
           if (!comparison.sameOperation) comparison.operation = theirs.operation;
           await prime(baseline.url, requests, requests.token);
