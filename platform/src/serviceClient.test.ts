@@ -129,6 +129,15 @@ describe('answers and failures of a service call (serviceClient.ts)', () => {
     expect(silentSockets[0]?.destroyed).toBe(true);
   });
 
+  test('a call queued behind 256 busy sockets to the same service still fails at its own timeout', async () => {
+    const busy = Array.from({ length: 256 }, () => postToService(`${base}/silent`, { headers: {}, body: '{}', timeoutMs: 4_000 }).catch((error: unknown) => error));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await expect(postToService(`${base}/silent`, { headers: {}, body: '{}', timeoutMs: 300 })).rejects.toThrow(ServiceTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await Promise.all(busy)).every((error) => error instanceof ServiceTimeoutError)).toBe(true);
+  }, 15_000);
+
   test('a service that is not listening fails the call, not the process', async () => {
     await expect(postToService('http://127.0.0.1:9/graphql', { headers: {}, body: '{}', timeoutMs: 2_000 })).rejects.toThrow();
   });

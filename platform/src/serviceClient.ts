@@ -53,7 +53,10 @@ export function postToService(url: string | URL, init: { headers: Record<string,
     let timedOut: ServiceTimeoutError | undefined;
     const timer = setTimeout(() => {
       timedOut = new ServiceTimeoutError(target.toString(), init.timeoutMs);
-      controller?.abort(timedOut);
+      // A call still queued for a socket (every connection to that service busy) has not started: it fails now, and is
+      // aborted as soon as it starts.
+      if (controller) controller.abort(timedOut);
+      else reject(timedOut);
     }, init.timeoutMs);
     let status = 0;
     let statusText = '';
